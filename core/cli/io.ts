@@ -1,0 +1,23 @@
+/** Where a command writes. Tests pass buffers; the real command passes the process streams. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIO: CliIO = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Exit statuses: 0 done, 1 failed for a reason other than the input, 2 bad input (nothing written). */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+export interface CliCommand {
+  name: string;
+  /** One line for `backoffice --help`. */
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}

@@ -1,0 +1,3 @@
+export { Dec, isDecimalString, parseDecimal, parseNonNegativeDecimal, floorYen, decimalString } from './decimal';
+export { Exact } from './exact';
+export { formatYen } from './format';

@@ -1,0 +1,2 @@
+export * from './jst';
+export * from './month';

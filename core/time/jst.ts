@@ -1,0 +1,90 @@
+/**
+ * Calendar decisions in Japan Standard Time (UTC+9, no daylight saving). Instants are epoch milliseconds
+ * (integers, never money); calendar values are plain { year, month, day } in JST.
+ */
+export const JST_OFFSET_MS = 9 * 3600 * 1000;
+export const DAY_MS = 24 * 3600 * 1000;
+
+export interface CalendarDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  /** 1–31 */
+  day: number;
+}
+
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Parses an ISO 8601 time with an explicit offset (`Z` or `+09:00`) to epoch ms; null when it is not one. */
+export function parseInstant(text: unknown): number | null {
+  if (typeof text !== 'string') return null;
+  const m = ISO_WITH_OFFSET.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(y), month)) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+/** The JST calendar date of an instant. */
+export function jstDate(ms: number): CalendarDate {
+  const d = new Date(ms + JST_OFFSET_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** The instant of 00:00 JST on a calendar date. */
+export function jstMidnight(date: CalendarDate): number {
+  return Date.UTC(date.year, date.month - 1, date.day) - JST_OFFSET_MS;
+}
+
+export function formatDate(date: CalendarDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** Parses `YYYY-MM-DD` to a calendar date; null when it is not a real date. */
+export function parseDate(text: unknown): CalendarDate | null {
+  if (typeof text !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) return null;
+  return date;
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return jstDate(jstMidnight(date) + days * DAY_MS);
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/**
+ * The same day `months` months later, clamped to that month's last day (R-PRE-6, R-DUN-6):
+ * Jan 31 + 1 month is Feb 28 (29 in a leap year).
+ */
+export function addMonthsClamped(date: CalendarDate, months: number): CalendarDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+/** An instant `months` months later at the same JST time of day, the date clamped to month end. */
+export function addMonthsToInstant(ms: number, months: number): number {
+  const date = jstDate(ms);
+  const timeOfDay = ms - jstMidnight(date);
+  return jstMidnight(addMonthsClamped(date, months)) + timeOfDay;
+}
