@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Debian packages the tests need: Chromium (end-to-end tests drive the real UI in it) and poppler-utils
+# (pdftotext, pdffonts: PDF checks). Skips what is already there; uses sudo when not root.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+[ ${#need[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
