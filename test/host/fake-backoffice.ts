@@ -1,0 +1,62 @@
+import type { Backoffice, CallResult, OperationDescription, Role } from '../../core/api/service';
+
+/** A small stand-in for the real Backoffice: two operators, a few operations, and a log of every call. */
+
+const OPERATORS: Record<string, { name: string; password: string; roles: Role[] }> = {
+  sato: { name: '佐藤', password: 'sales-pass', roles: ['sales'] },
+  admin: { name: '管理者', password: 'admin-pass', roles: ['admin'] },
+};
+
+const OPERATIONS: OperationDescription[] = [
+  { name: 'session.signIn', roles: [], input: { type: 'object' } },
+  { name: 'setup.status', roles: [], input: { type: 'object' } },
+  { name: 'members.create', roles: ['sales', 'admin'], input: { type: 'object' } },
+  { name: 'operators.create', roles: ['admin'], input: { type: 'object' } },
+];
+
+export interface RecordedCall {
+  operation: string;
+  input: unknown;
+  operatorLogin: string | null;
+}
+
+export class FakeBackoffice implements Backoffice {
+  readonly calls: RecordedCall[] = [];
+  closed = false;
+
+  operations(): OperationDescription[] {
+    return OPERATIONS;
+  }
+
+  async call(operation: string, input: unknown, operatorLogin: string | null): Promise<CallResult> {
+    this.calls.push({ operation, input, operatorLogin });
+    const description = OPERATIONS.find((o) => o.name === operation);
+    if (!description) return { ok: false, kind: 'unknown_operation', message: `no operation ${operation}` };
+    if (operation === 'session.signIn') {
+      const { login, password } = input as { login?: string; password?: string };
+      const operator = login === undefined ? undefined : OPERATORS[login];
+      if (!operator || operator.password !== password) {
+        return { ok: false, kind: 'invalid', message: 'wrong login or password', problems: [{ path: 'password', message: 'wrong login or password' }] };
+      }
+      return { ok: true, output: { login, name: operator.name, roles: operator.roles } };
+    }
+    if (operation === 'setup.status') return { ok: true, output: { hasOperators: true } };
+    if (description.roles.length > 0) {
+      const operator = operatorLogin === null ? undefined : OPERATORS[operatorLogin];
+      if (!operator) return { ok: false, kind: 'unauthenticated', message: 'sign in first' };
+      if (!operator.roles.some((r) => description.roles.includes(r))) return { ok: false, kind: 'forbidden', message: `${operation} needs ${description.roles.join(' or ')}` };
+    }
+    if (operation === 'members.create') {
+      const { name } = (input ?? {}) as { name?: unknown };
+      if (typeof name !== 'string' || name === '') {
+        return { ok: false, kind: 'invalid', message: 'name: required', problems: [{ path: 'name', message: 'required' }] };
+      }
+      return { ok: true, output: { memberId: 'M000001', name, createdBy: operatorLogin } };
+    }
+    return { ok: true, output: { done: operation } };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
