@@ -1,2 +1,4 @@
 export * from './jst';
 export * from './month';
+export * from './holidays';
+export * from './business-days';
