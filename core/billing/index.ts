@@ -1,0 +1,3 @@
+export * from './payment-method';
+export * from './dates';
+export * from './card';

@@ -1,0 +1,50 @@
+import type { FieldProblem } from '../errors';
+import { addMonths, billingMonth, type BillingMonth, type CalendarDate } from '../time';
+
+/** How a cloud account pays in arrears (R-BILL-2..4). */
+export const ARREARS_PAYMENT_METHODS = ['credit_card', 'bank_transfer', 'direct_debit'] as const;
+export type ArrearsPaymentMethod = (typeof ARREARS_PAYMENT_METHODS)[number];
+
+/** Every method a member may choose, prepaid included (R-PRE-1). */
+export const PAYMENT_METHODS = [...ARREARS_PAYMENT_METHODS, 'prepaid'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** R-PARTY-1: a member is a corporation or an individual (sole proprietors are individuals). */
+export type PartyKind = 'corporation' | 'individual';
+
+export function isPaymentMethod(value: unknown): value is PaymentMethod {
+  return typeof value === 'string' && (PAYMENT_METHODS as readonly string[]).includes(value);
+}
+
+/**
+ * R-PARTY-3: individuals (and sole proprietors) pay by credit card only; prepaid, bank transfer and direct
+ * debit are for corporations. Returns the problems, empty when the choice is allowed.
+ */
+export function paymentMethodProblems(kind: PartyKind, method: unknown, path = 'paymentMethod'): FieldProblem[] {
+  if (!isPaymentMethod(method)) {
+    return [{ path, message: `not a payment method; one of ${PAYMENT_METHODS.join(', ')}` }];
+  }
+  if (kind === 'individual' && method !== 'credit_card') {
+    return [{ path, message: `${method} is for corporations only; an individual pays by credit_card (R-PARTY-3)` }];
+  }
+  return [];
+}
+
+/**
+ * R-BILL-5: the first billing month whose bill is paid by the new method, given the JST date the card was
+ * authorised (credit card) or the signed form was received (bank transfer, direct debit).
+ *
+ * Decision: "the bill of the month after" (翌月以降の請求) is the bill *issued or charged* in the month after,
+ * that is the bill for the month of the authorisation or receipt itself: a card authorised on 15 April pays
+ * April's usage, charged on 1 May; a bank-transfer form received in April gets April's statement, issued on
+ * 10 May. Reasons: 請求 is the act of billing, which for a month's usage happens in the following month; the
+ * source says a card *change* follows the same rule, and a replacement card authorised in April that was not
+ * used for the 1 May charge would defeat its purpose; and the direct-debit cut-off on the 20th only makes
+ * sense as the bank's lead time before the next month's debit on the 26th. Direct debit from a form received
+ * after the 20th starts one month later.
+ */
+export function firstBillingMonthForChange(to: ArrearsPaymentMethod, receivedOn: CalendarDate): BillingMonth {
+  const monthOfReceipt = billingMonth(receivedOn.year, receivedOn.month);
+  if (to === 'direct_debit' && receivedOn.day > 20) return addMonths(monthOfReceipt, 1);
+  return monthOfReceipt;
+}

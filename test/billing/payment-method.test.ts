@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { billingDates, firstBillingMonthForChange, paymentMethodProblems } from '../../core/billing';
+import { d, iso } from '../time/date-helper';
+
+describe('payment method changes', () => {
+  it('R-BILL-5: to credit card: the bill charged in the month after authorisation, i.e. that month\'s usage', () => {
+    const first = firstBillingMonthForChange('credit_card', d('2026-04-15'));
+    expect(first.key).toBe('2026-04');
+    expect(iso(billingDates('credit_card', first).dueOn)).toBe('2026-05-01');
+    expect(firstBillingMonthForChange('credit_card', d('2026-04-30')).key).toBe('2026-04');
+  });
+
+  it('R-BILL-5: to bank transfer: the statement issued in the month after the form is received', () => {
+    const first = firstBillingMonthForChange('bank_transfer', d('2026-04-30'));
+    expect(first.key).toBe('2026-04');
+    expect(iso(billingDates('bank_transfer', first).issueOn)).toBe('2026-05-11');
+    expect(firstBillingMonthForChange('bank_transfer', d('2026-12-31')).key).toBe('2026-12');
+  });
+
+  it('R-BILL-5: to direct debit: a form received by the 20th is debited next month, after the 20th a month later', () => {
+    const byThe20th = firstBillingMonthForChange('direct_debit', d('2026-04-20'));
+    expect(byThe20th.key).toBe('2026-04');
+    expect(iso(billingDates('direct_debit', byThe20th).dueOn)).toBe('2026-05-26');
+    const after = firstBillingMonthForChange('direct_debit', d('2026-04-21'));
+    expect(after.key).toBe('2026-05');
+    expect(iso(billingDates('direct_debit', after).dueOn)).toBe('2026-06-26');
+    expect(firstBillingMonthForChange('direct_debit', d('2026-12-21')).key).toBe('2027-01');
+  });
+});
+
+describe('who may use which payment method', () => {
+  it('R-PARTY-3: an individual pays by credit card only', () => {
+    expect(paymentMethodProblems('individual', 'credit_card')).toEqual([]);
+    for (const method of ['bank_transfer', 'direct_debit', 'prepaid']) {
+      expect(paymentMethodProblems('individual', method, 'account.paymentMethod')).toEqual([
+        { path: 'account.paymentMethod', message: `${method} is for corporations only; an individual pays by credit_card (R-PARTY-3)` },
+      ]);
+    }
+  });
+
+  it('R-PARTY-3: a corporation may use any method; an unknown method is a problem naming the field', () => {
+    for (const method of ['credit_card', 'bank_transfer', 'direct_debit', 'prepaid']) {
+      expect(paymentMethodProblems('corporation', method)).toEqual([]);
+    }
+    expect(paymentMethodProblems('corporation', 'cash')).toEqual([
+      { path: 'paymentMethod', message: 'not a payment method; one of credit_card, bank_transfer, direct_debit, prepaid' },
+    ]);
+  });
+});
