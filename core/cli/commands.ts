@@ -1,4 +1,9 @@
 import type { CliCommand } from './io';
+import { rateCommand } from './commands/rate';
+import { plansCommand } from './commands/plans';
 
 /** Every `backoffice` command, in the order `--help` lists them. Each lives in its own file. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [
+  rateCommand,
+  plansCommand,
+];

@@ -1,0 +1,160 @@
+import { decimalString, Exact, parseNonNegativeDecimal, type Dec } from '../money';
+import { parseMonth, type BillingMonth } from '../time';
+import type { ResourceAccrual } from './accrual';
+import { walkResource } from './history';
+import { rateLine, type RatedLine } from './lines';
+import { parsePlans, type PlanTable } from './plans';
+import { isNonEmptyString, isRecord, Problems } from './problems';
+import { applyTax, CONSUMPTION_TAX_RATES, taxRateFor, type DatedTaxRate } from './tax';
+import { chargeTransfers } from './transfers';
+import { SERVICES, TAX_MODES, type AccountBill, type Bill, type Plan, type Service, type ServiceTotal, type TaxMode } from './types';
+
+export interface RateOptions {
+  /** R-TAX-1: dated consumption tax rates, used when the usage file gives no taxRate. */
+  taxRates?: readonly DatedTaxRate[];
+}
+
+interface Settings {
+  month: BillingMonth;
+  taxMode: TaxMode;
+  taxRate: Dec;
+  plans: PlanTable;
+}
+
+/**
+ * Rates a month of usage (shared/contracts/rating.md) into bills. `defaultPlans` is the price list used when
+ * the file has no `plans`. Throws InputError listing every problem of the file; pure (no I/O), so it also
+ * runs in the browser.
+ */
+export function rateUsage(usage: unknown, defaultPlans: PlanTable, options: RateOptions = {}): Bill {
+  const problems = new Problems();
+  if (!isRecord(usage)) {
+    problems.add('$', 'not a usage object');
+    problems.throwIfAny();
+  }
+  const file = usage as Record<string, unknown>;
+  const settings = readSettings(file, defaultPlans, options, problems);
+  const accounts: AccountBill[] = [];
+  if (!Array.isArray(file.accounts)) problems.add('accounts', 'not a list of accounts');
+  else if (settings) {
+    const seen = new Set<string>();
+    file.accounts.forEach((raw: unknown, a) => {
+      const bill = rateAccount(raw, a, settings, seen, problems);
+      if (bill && problems.count === 0) accounts.push(bill);
+    });
+  }
+  problems.throwIfAny();
+  const s = settings!;
+  return { month: s.month.key, taxMode: s.taxMode, taxRate: decimalString(s.taxRate), accounts };
+}
+
+function readSettings(file: Record<string, unknown>, defaultPlans: PlanTable, options: RateOptions, problems: Problems): Settings | undefined {
+  const month = problems.catch(() => parseMonth(file.month, 'month'));
+  let taxMode: TaxMode = 'per_service';
+  if (file.taxMode !== undefined) {
+    if ((TAX_MODES as readonly unknown[]).includes(file.taxMode)) taxMode = file.taxMode as TaxMode;
+    else problems.add('taxMode', `not one of ${TAX_MODES.join(', ')}`);
+  }
+  let taxRate: Dec | undefined;
+  if (file.taxRate !== undefined) taxRate = problems.catch(() => parseNonNegativeDecimal(file.taxRate, 'taxRate'));
+  else if (month) {
+    taxRate = taxRateFor(month, options.taxRates ?? CONSUMPTION_TAX_RATES);
+    if (!taxRate) problems.add('taxRate', `no consumption tax rate is known for ${month.key}; give taxRate`);
+  }
+  const plans = file.plans === undefined ? defaultPlans : parsePlans(file.plans, 'plans', problems);
+  if (!month || !taxRate) return undefined;
+  return { month, taxMode, taxRate, plans };
+}
+
+interface ResourceEntry {
+  id: string;
+  plan: Plan;
+  accrual: ResourceAccrual | undefined;
+  transfers: unknown;
+  path: () => string;
+}
+
+function rateAccount(raw: unknown, a: number, settings: Settings, seen: Set<string>, problems: Problems): AccountBill | undefined {
+  const at = `accounts[${a}]`;
+  if (!isRecord(raw)) {
+    problems.add(at, 'not an account object');
+    return undefined;
+  }
+  const account = raw.account;
+  if (!isNonEmptyString(account)) problems.add(`${at}.account`, 'not a non-empty string');
+  else if (seen.has(account)) problems.add(`${at}.account`, `duplicate account "${account}"`);
+  else seen.add(account);
+  const rawResources = raw.resources ?? [];
+  if (!Array.isArray(rawResources)) {
+    problems.add(`${at}.resources`, 'not a list of resources');
+    return undefined;
+  }
+  const { month, plans } = settings;
+  const entries: ResourceEntry[] = [];
+  const ids = new Set<string>();
+  rawResources.forEach((resource: unknown, r) => {
+    const path = () => `${at}.resources[${r}]`;
+    if (!isRecord(resource)) {
+      problems.add(path(), 'not a resource object');
+      return;
+    }
+    const { id, plan: planId, events = [], transfers } = resource;
+    const resourceBefore = problems.count;
+    if (!isNonEmptyString(id)) problems.add(`${path()}.id`, 'not a non-empty string');
+    else if (ids.has(id)) problems.add(`${path()}.id`, `duplicate resource "${id}" in the account`);
+    else ids.add(id);
+    const plan = typeof planId === 'string' ? plans.get(planId) : undefined;
+    if (plan === undefined) problems.add(`${path()}.plan`, typeof planId === 'string' ? `unknown plan "${planId}"` : 'not a plan id');
+    if (!Array.isArray(events)) problems.add(`${path()}.events`, 'not a list of events');
+    if (transfers !== undefined && plan && plan.meter !== 'transfer' && !(Array.isArray(transfers) && transfers.length === 0)) {
+      problems.add(`${path()}.transfers`, 'only a resource on a transfer plan has transfers');
+    }
+    if (problems.count > resourceBefore || !plan || !Array.isArray(events)) return;
+    const accrual = walkResource({ events, plan, path }, plans, month, problems);
+    entries.push({ id: id as string, plan, accrual, transfers, path });
+  });
+
+  const flat = entries.flatMap((e) => e.accrual?.flat ?? []);
+  for (const e of entries) {
+    if (e.plan.meter === 'transfer' && e.transfers !== undefined) chargeTransfers(e.transfers, e.accrual, flat, month, e.path, problems);
+  }
+  // Once the file has a problem no bill is returned: only the checking goes on.
+  if (problems.count > 0) return undefined;
+  return accountBill(account as string, entries, settings);
+}
+
+function accountBill(account: string, entries: ResourceEntry[], settings: Settings): AccountBill {
+  const byService = new Map<Service, RatedLine[]>();
+  for (const e of entries) {
+    for (const accrual of e.accrual!.lines) {
+      const rated = rateLine(e.id, accrual, settings.month);
+      if (!rated) continue;
+      const list = byService.get(rated.line.service);
+      if (list) list.push(rated);
+      else byService.set(rated.line.service, [rated]);
+    }
+  }
+  // Lines by service (R-RATE-9 order), then resource position in the file, then line start.
+  const services = SERVICES.filter((s) => byService.has(s));
+  const lines = services.flatMap((s) => byService.get(s)!.map((r) => r.line));
+  // R-RATE-8: a service's subtotal is the floor of the exact sum of its lines.
+  const subtotals = services.map((s) => byService.get(s)!.reduce((sum, r) => sum.plus(r.amount), Exact.zero).floor());
+  const taxed = applyTax(subtotals, settings.taxRate, settings.taxMode);
+  const serviceTotals: ServiceTotal[] = services.map((service, i) => {
+    const t = taxed.services[i]!;
+    const entry: ServiceTotal = { service, subtotal: decimalString(t.subtotal) };
+    if (t.tax && t.total) {
+      entry.tax = decimalString(t.tax);
+      entry.total = decimalString(t.total);
+    }
+    return entry;
+  });
+  return {
+    account,
+    lines,
+    services: serviceTotals,
+    subtotal: decimalString(taxed.subtotal),
+    tax: decimalString(taxed.tax),
+    total: decimalString(taxed.total),
+  };
+}
