@@ -1,0 +1,11 @@
+import type { OperationApp } from '../operation';
+import { auditApp } from './audit';
+import { cloudAccountsApp } from './cloud-accounts';
+import { ledgerApp } from './ledger';
+import { membersApp } from './members';
+import { operatorsApp } from './operators';
+import { sessionApp } from './session';
+import { setupApp } from './setup';
+
+/** Every domain's operations. A later issue adds its app here (prepaid, billing, banking…). */
+export const apps: OperationApp[] = [sessionApp, setupApp, membersApp, cloudAccountsApp, operatorsApp, ledgerApp, auditApp];

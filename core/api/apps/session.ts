@@ -1,0 +1,22 @@
+import { defineOperation, UnauthenticatedError, type OperationApp } from '../operation';
+import { verifyPassword } from '../password';
+import { signInInput } from '../schemas/session';
+import { loadOperator } from './operators';
+
+const signIn = defineOperation({
+  name: 'session.signIn',
+  roles: [],
+  input: signInInput,
+  audited: true,
+  secretFields: ['password'],
+  handler: async (ctx, input) => {
+    const operator = await loadOperator(ctx.db, input.login);
+    // The same answer for an unknown login and a wrong password: the door does not confirm which logins exist.
+    if (!operator || !(await verifyPassword(input.password, operator.passwordHash))) {
+      throw new UnauthenticatedError('wrong login or password');
+    }
+    return { login: operator.login, name: operator.name, roles: operator.roles };
+  },
+});
+
+export const sessionApp: OperationApp = { domain: 'session', operations: [signIn] };

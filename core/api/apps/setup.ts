@@ -1,0 +1,35 @@
+import { loadDemo } from '../../demo/load-demo';
+import { defineOperation, ForbiddenError, type OperationApp } from '../operation';
+import { createFirstAdminInput, loadDemoInput, setupStatusInput } from '../schemas/setup';
+import { createOperator, operatorCount } from './operators';
+
+const status = defineOperation({
+  name: 'setup.status',
+  roles: [],
+  input: setupStatusInput,
+  audited: false,
+  handler: async (ctx) => ({ hasOperators: (await operatorCount(ctx.db)) > 0 }),
+});
+
+const createFirstAdmin = defineOperation({
+  name: 'setup.createFirstAdmin',
+  roles: [],
+  input: createFirstAdminInput,
+  audited: true,
+  secretFields: ['password'],
+  handler: async (ctx, input) => {
+    if ((await operatorCount(ctx.db)) > 0) throw new ForbiddenError('setup is done: an admin creates operators');
+    return createOperator(ctx.db, { ...input, roles: ['admin'] }, ctx.now.toISOString());
+  },
+});
+
+const loadDemoOperation = defineOperation({
+  name: 'setup.loadDemo',
+  roles: ['admin'],
+  openBeforeSetup: true,
+  input: loadDemoInput,
+  audited: true,
+  handler: (ctx, input) => loadDemo(ctx.db, { seed: input.seed, members: input.members, now: ctx.now }),
+});
+
+export const setupApp: OperationApp = { domain: 'setup', operations: [status, createFirstAdmin, loadDemoOperation] };

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { InputError } from '../errors';
+import { writeAudit } from '../ledger/audit';
+import { openDatabase, type LedgerDb } from '../ledger/open-database';
+import type { AuditOutcome } from '../ledger/schema';
+import { apps } from './apps';
+import { loadOperator, operatorCount } from './apps/operators';
+import { buildCatalog } from './catalog';
+import { ForbiddenError, UnauthenticatedError, type AnyOperation, type SignedInOperator } from './operation';
+import type { Backoffice, CallResult, OperationDescription } from './service';
+import { zodProblems } from './zod-problems';
+
+export interface BackofficeOptions {
+  /** The clock; tests inject one. */
+  now?: () => Date;
+  /** The door callers come through, recorded in the audit log: app (default), cli, http… */
+  channel?: string;
+}
+
+function maskSecrets(op: AnyOperation, input: unknown): unknown {
+  if (!op.secretFields || input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const field of op.secretFields) if (field in copy) copy[field] = '***';
+  return copy;
+}
+
+export function describeOperation(op: AnyOperation): OperationDescription {
+  return { name: op.name, roles: [...op.roles], input: z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) };
+}
+
+/**
+ * The Backoffice over one ledger database file: migrations applied on open, every call checked (operator,
+ * roles, input schema) before its handler runs in one transaction with its audit entry.
+ */
+export async function openBackoffice(dbFile: string, options: BackofficeOptions = {}): Promise<Backoffice> {
+  const { db, close } = await openDatabase(dbFile);
+  const catalog = buildCatalog(apps);
+  const now = options.now ?? (() => new Date());
+  const channel = options.channel ?? 'app';
+  let closed = false;
+
+  async function refuse(
+    op: AnyOperation,
+    input: unknown,
+    login: string | null,
+    outcome: AuditOutcome,
+    message: string,
+  ): Promise<CallResult> {
+    // Written on its own: a refusal leaves a trace even though nothing else is written.
+    await writeAudit(db, { at: now().toISOString(), operatorLogin: login, channel, operation: op.name, input: maskSecrets(op, input), outcome, detail: message });
+    return { ok: false, kind: outcome === 'forbidden' ? 'forbidden' : 'unauthenticated', message };
+  }
+
+  async function authorize(op: AnyOperation, login: string | null, input: unknown): Promise<SignedInOperator | null | CallResult> {
+    const operator = login === null ? null : await loadOperator(db, login);
+    if (login !== null && !operator) return refuse(op, input, login, 'unauthenticated', `no active operator ${login}`);
+    if (op.roles.length === 0) return operator;
+    if (op.openBeforeSetup && (await operatorCount(db)) === 0) return operator;
+    if (!operator) return refuse(op, input, null, 'unauthenticated', `${op.name} needs a signed-in operator`);
+    if (!op.roles.some((r) => operator.roles.includes(r))) {
+      return refuse(op, input, login, 'forbidden', `${op.name} needs one of the roles ${op.roles.join(', ')}`);
+    }
+    return operator;
+  }
+
+  async function run(op: AnyOperation, input: unknown, login: string | null): Promise<CallResult> {
+    const operator = await authorize(op, login, input);
+    if (operator !== null && 'ok' in operator) return operator;
+    const parsed = op.input.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, kind: 'invalid', message: `invalid input for ${op.name}`, problems: zodProblems(parsed.error) };
+    }
+    const at = now();
+    try {
+      const output = await db.transaction().execute(async (trx: LedgerDb) => {
+        const result = await op.handler({ db: trx, now: at, operator, channel }, parsed.data);
+        if (op.audited) {
+          await writeAudit(trx, { at: at.toISOString(), operatorLogin: operator?.login ?? null, channel, operation: op.name, input: maskSecrets(op, input), outcome: 'ok' });
+        }
+        return result;
+      });
+      return { ok: true, output: output === undefined ? null : output };
+    } catch (e) {
+      if (e instanceof InputError) return { ok: false, kind: 'invalid', message: e.message, problems: e.problems };
+      if (e instanceof ForbiddenError) return refuse(op, input, login, 'forbidden', e.message);
+      if (e instanceof UnauthenticatedError) {
+        const claimed = (input as { login?: unknown }).login;
+        return refuse(op, input, login ?? (typeof claimed === 'string' ? claimed : null), 'unauthenticated', e.message);
+      }
+      return { ok: false, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  return {
+    operations: () => [...catalog.values()].map(describeOperation),
+    async call(operation, input, operatorLogin) {
+      if (closed) return { ok: false, kind: 'failed', message: 'the back office is closed' };
+      const op = catalog.get(operation);
+      if (!op) return { ok: false, kind: 'unknown_operation', message: `no operation ${operation}` };
+      try {
+        return await run(op, input, operatorLogin);
+      } catch (e) {
+        return { ok: false, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await close();
+    },
+  };
+}

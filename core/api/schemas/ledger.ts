@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { LEDGER_ACCOUNT_NAMES } from '../../ledger/accounts';
+import { Dec } from '../../money';
+import { calendarDate, memberNumber, positiveYen } from './common';
+
+// core/ledger/accounts is a plain constant (no Node), safe for the renderer.
+const ledgerAccount = z.enum(LEDGER_ACCOUNT_NAMES, { error: `one of ${LEDGER_ACCOUNT_NAMES.join(', ')}` });
+
+const adjustmentLine = z.strictObject({
+  account: ledgerAccount,
+  side: z.enum(['debit', 'credit'], { error: 'debit or credit' }),
+  amount: positiveYen,
+  memberNumber: memberNumber.optional(),
+});
+
+export const postAdjustmentInput = z
+  .strictObject({
+    memo: z.string({ error: 'a memo' }).trim().min(1, 'a memo saying why is required').max(500, 'at most 500 characters'),
+    lines: z.array(adjustmentLine).min(2, 'a posting needs at least two lines'),
+  })
+  .superRefine((input, ctx) => {
+    let debits = new Dec(0);
+    let credits = new Dec(0);
+    for (const line of input.lines) {
+      if (line.side === 'debit') debits = debits.plus(line.amount);
+      else credits = credits.plus(line.amount);
+    }
+    if (!debits.equals(credits)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lines'],
+        message: `unbalanced: debits ${debits.toFixed()} yen, credits ${credits.toFixed()} yen`,
+      });
+    }
+  });
+
+export const trialBalanceInput = z.strictObject({});
+
+export const accountStatementInput = z
+  .strictObject({ account: ledgerAccount, from: calendarDate, to: calendarDate })
+  .refine((i) => i.from <= i.to, { path: ['to'], message: 'must not be before from' });

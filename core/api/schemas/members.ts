@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { memberNumber, page, pageSize } from './common';
+
+/**
+ * Half-width katakana as Japanese banks send payer names (全銀 character set): ｶ)ﾀﾅｶﾃﾞﾝｷ. Upper-case letters,
+ * digits, spaces and ( ) . , - / are allowed too.
+ */
+export const HALF_WIDTH_KANA = /^[\uFF66-\uFF9F0-9A-Z ().,\-/]+$/;
+
+const nameKana = z
+  .string({ error: 'the name in half-width katakana' })
+  .trim()
+  .min(1, 'the name in half-width katakana is required')
+  .max(100, 'at most 100 characters')
+  .regex(HALF_WIDTH_KANA, 'half-width katakana as the bank writes it, such as ｶ)ﾀﾅｶﾃﾞﾝｷ');
+
+const email = z.string({ error: 'an e-mail address' }).trim().toLowerCase().pipe(z.email('not an e-mail address'));
+
+const name = z.string({ error: 'a name' }).trim().min(1, 'a name is required').max(200, 'at most 200 characters');
+const address = z.string({ error: 'an address' }).trim().max(300, 'at most 300 characters');
+
+export const memberKind = z.enum(['corporation', 'individual'], { error: 'corporation or individual' });
+
+export const createMemberInput = z.strictObject({ kind: memberKind, name, nameKana, email, address: address.optional() });
+
+export const updateMemberInput = z.strictObject({
+  memberNumber,
+  name: name.optional(),
+  nameKana: nameKana.optional(),
+  email: email.optional(),
+  address: address.nullable().optional(),
+});
+
+export const getMemberInput = z.strictObject({ memberNumber });
+
+export const searchMembersInput = z.strictObject({
+  /** A member number, an e-mail, the start of the kana name, or the start of the name (legal form ignored). */
+  query: z.string({ error: 'search text' }).trim().max(200, 'at most 200 characters').default(''),
+  kind: memberKind.optional(),
+  page,
+  pageSize,
+});

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { ROLES } from '../service';
+import { displayName, login, newPassword } from './common';
+
+const roles = z
+  .array(z.enum(ROLES, { error: `one of ${ROLES.join(', ')}` }))
+  .min(1, 'at least one role')
+  .refine((r) => new Set(r).size === r.length, 'a role is listed twice');
+
+export const createOperatorInput = z.strictObject({ login, displayName, password: newPassword, roles });
+export const listOperatorsInput = z.strictObject({});
+export const setOperatorRolesInput = z.strictObject({ login, roles });

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+import { login, password } from './common';
+
+export const signInInput = z.strictObject({ login, password });

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { LedgerDb } from './open-database';
+import type { AuditOutcome } from './schema';
+
+/** JSON with object keys sorted at every level, so equal inputs give equal digests whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function inputDigest(input: unknown): string {
+  return createHash('sha256').update(canonicalJson(input)).digest('hex');
+}
+
+export interface AuditEntry {
+  at: string;
+  operatorLogin: string | null;
+  channel: string;
+  operation: string;
+  input: unknown;
+  outcome: AuditOutcome;
+  detail?: string | null;
+}
+
+/** Appends one audit row (append-only: triggers refuse UPDATE and DELETE). */
+export async function writeAudit(db: LedgerDb, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: entry.at,
+      operator_login: entry.operatorLogin,
+      channel: entry.channel,
+      operation: entry.operation,
+      input_digest: inputDigest(entry.input),
+      outcome: entry.outcome,
+      detail: entry.detail ?? null,
+    })
+    .execute();
+}

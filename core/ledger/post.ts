@@ -1,0 +1,80 @@
+import { InputError, type FieldProblem } from '../errors';
+import { Dec } from '../money';
+import { isLedgerAccount } from './accounts';
+import type { LedgerDb } from './open-database';
+import { yenToDb } from './yen';
+
+export interface PostingLine {
+  account: string;
+  side: 'debit' | 'credit';
+  /** Positive whole yen. */
+  amount: Dec;
+  memberId?: number | null;
+  cloudAccountId?: number | null;
+}
+
+export interface Posting {
+  kind: string;
+  memo: string;
+  /** UTC ISO time. */
+  postedAt: string;
+  postedBy: string | null;
+  reference?: string | null;
+  lines: PostingLine[];
+}
+
+/** Every problem with a posting, each naming its field (`lines[1].amount`); the empty list means it may be posted. */
+export function postingProblems(lines: PostingLine[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (lines.length < 2) problems.push({ path: 'lines', message: 'a posting needs at least two lines' });
+  let debits = new Dec(0);
+  let credits = new Dec(0);
+  lines.forEach((line, i) => {
+    if (!isLedgerAccount(line.account)) problems.push({ path: `lines[${i}].account`, message: `no ledger account "${line.account}"` });
+    if (!line.amount.isInteger() || !line.amount.isPositive() || line.amount.isZero()) {
+      problems.push({ path: `lines[${i}].amount`, message: 'must be a positive whole number of yen' });
+    }
+    if (line.side === 'debit') debits = debits.plus(line.amount);
+    else credits = credits.plus(line.amount);
+  });
+  if (problems.length === 0 && !debits.equals(credits)) {
+    problems.push({ path: 'lines', message: `unbalanced: debits ${debits.toFixed()} yen, credits ${credits.toFixed()} yen` });
+  }
+  return problems;
+}
+
+/**
+ * Posts one balanced journal entry: a ledger_transactions row and its lines. The balance is checked here, in
+ * code, before anything is inserted, so the sum of all postings stays zero (DOMAIN.md, Accounting). Call it
+ * inside the transaction that writes the money event it records.
+ */
+export async function postTransaction(db: LedgerDb, posting: Posting): Promise<number> {
+  const problems = postingProblems(posting.lines);
+  if (problems.length > 0) throw new InputError(problems);
+  const { id } = await db
+    .insertInto('ledger_transactions')
+    .values({
+      posted_at: posting.postedAt,
+      kind: posting.kind,
+      memo: posting.memo,
+      posted_by: posting.postedBy,
+      reference: posting.reference ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('ledger_entries')
+    .values(
+      posting.lines.map((line, i) => ({
+        transaction_id: id,
+        line_no: i + 1,
+        account: line.account,
+        debit: line.side === 'debit' ? yenToDb(line.amount) : 0,
+        credit: line.side === 'credit' ? yenToDb(line.amount) : 0,
+        member_id: line.memberId ?? null,
+        cloud_account_id: line.cloudAccountId ?? null,
+      })),
+    )
+    .execute();
+  return id;
+}

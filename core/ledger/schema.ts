@@ -1,0 +1,275 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * The ledger database's tables as Kysely sees them. Money columns are integer yen (`number` here only because
+ * that is how the driver returns an SQLite INTEGER: convert with `yenFromDb` before any arithmetic); fractional
+ * figures (unit prices, tax rates) are decimal strings. Times are UTC ISO strings; dates and months are JST
+ * calendar strings (`YYYY-MM-DD`, `YYYY-MM`).
+ */
+export interface Database {
+  counters: CountersTable;
+  members: MembersTable;
+  cloud_accounts: CloudAccountsTable;
+  operators: OperatorsTable;
+  operator_roles: OperatorRolesTable;
+  price_plans: PricePlansTable;
+  usage_imports: UsageImportsTable;
+  bills: BillsTable;
+  documents: DocumentsTable;
+  deposits: DepositsTable;
+  payments: PaymentsTable;
+  prepaid_ids: PrepaidIdsTable;
+  account_status_history: AccountStatusHistoryTable;
+  ledger_transactions: LedgerTransactionsTable;
+  ledger_entries: LedgerEntriesTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+}
+
+/** Gapless counters (member numbers, account codes, document numbers per kind and year). */
+export interface CountersTable {
+  name: string;
+  last_value: number;
+}
+
+export type MemberKind = 'corporation' | 'individual';
+
+export interface MembersTable {
+  id: Generated<number>;
+  /** M-000123 */
+  member_number: string;
+  kind: MemberKind;
+  name: string;
+  /** Half-width katakana as banks send it (ｶ)ﾀﾅｶﾃﾞﾝｷ), for matching deposits. */
+  name_kana: string;
+  email: string;
+  /** Search keys: the name and kana without legal-form words, so a prefix search finds 田中 in 株式会社田中電機. */
+  name_key: string;
+  kana_key: string;
+  address: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type CloudAccountStatus = 'active' | 'restricted' | 'suspended' | 'terminated';
+
+export interface CloudAccountsTable {
+  id: Generated<number>;
+  /** CA-000123 */
+  code: string;
+  member_id: number;
+  label: string;
+  status: CloudAccountStatus;
+  created_at: string;
+  /** When the account was deleted on the platform (its prepaid balances are void, R-PRE-11). */
+  closed_at: string | null;
+}
+
+export interface OperatorsTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  /** scrypt$N$r$p$salt$hash (base64) */
+  password_hash: string;
+  active: ColumnType<number, number | undefined, number>;
+  created_at: string;
+}
+
+export interface OperatorRolesTable {
+  operator_id: number;
+  role: string;
+}
+
+export interface PricePlansTable {
+  id: string;
+  /** First billing month (YYYY-MM) this price applies to. */
+  valid_from: string;
+  service: string;
+  meter: string;
+  charge: string;
+  unit_price: string | null;
+  monthly_cap: string | null;
+  monthly_price: string | null;
+}
+
+export interface UsageImportsTable {
+  id: Generated<number>;
+  month: string;
+  /** sha256 of the file's bytes: the same file imported twice is recognised. */
+  content_digest: string;
+  content: string;
+  imported_at: string;
+  imported_by: string | null;
+}
+
+export type BillStatus = 'draft' | 'final';
+
+export interface BillsTable {
+  id: Generated<number>;
+  cloud_account_id: number;
+  month: string;
+  usage_import_id: number | null;
+  tax_mode: string;
+  tax_rate: string;
+  subtotal: number;
+  tax: number;
+  total: number;
+  /** Part of `total` offset by prepaid balances (R-PRE-7, R-PRE-9). */
+  prepaid_applied: number;
+  /** What the member still owes: total − prepaid_applied. */
+  amount_due: number;
+  payment_method: string | null;
+  status: BillStatus;
+  /** The rated bill (lines and services) as JSON. */
+  detail: string;
+  created_at: string;
+  finalized_at: string | null;
+}
+
+export type DocumentKind = 'estimate' | 'statement' | 'prepaid_notice' | 'invoice';
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  kind: DocumentKind;
+  /** EST-2026-000123: gapless per kind and year, allocated in the issuing transaction. */
+  number: string;
+  member_id: number;
+  cloud_account_id: number | null;
+  bill_id: number | null;
+  /** The estimate a statement bills, the statement a notice answers. */
+  related_document_id: number | null;
+  status: string;
+  issued_at: string;
+  /** JST date a payment is due (statements). */
+  due_date: string | null;
+  subtotal: number;
+  tax: number;
+  total: number;
+  /** Everything the PDF shows, as JSON, so the document can be rendered again identically. */
+  content: string;
+  created_by: string | null;
+}
+
+export type DepositStatus = 'unmatched' | 'matched' | 'confirmed' | 'returned';
+
+/** Money arriving at the bank, as read from a bank file or typed in. */
+export interface DepositsTable {
+  id: Generated<number>;
+  /** JST date the bank credited it. */
+  value_date: string;
+  amount: number;
+  payer_kana: string;
+  bank_reference: string;
+  /** sha256 of the bank file it came from, for idempotent imports. */
+  source_digest: string | null;
+  status: DepositStatus;
+  matched_document_id: number | null;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
+  created_at: string;
+}
+
+/** An amount settling what is owed: a deposit applied to a statement, or a card charge on a bill. */
+export interface PaymentsTable {
+  id: Generated<number>;
+  member_id: number;
+  cloud_account_id: number | null;
+  document_id: number | null;
+  bill_id: number | null;
+  deposit_id: number | null;
+  method: string;
+  amount: number;
+  received_at: string;
+  ledger_transaction_id: number | null;
+  created_at: string;
+}
+
+export type PrepaidStatus = 'issued' | 'registered' | 'expired' | 'void';
+
+export interface PrepaidIdsTable {
+  id: Generated<number>;
+  code: string;
+  member_id: number;
+  /** The statement whose deposit paid for it. */
+  document_id: number | null;
+  amount: number;
+  balance: number;
+  status: PrepaidStatus;
+  /** When issuance is due (3–5 business days after the deposit, R-PRE-3). */
+  issue_due_date: string | null;
+  issued_at: string | null;
+  registration_deadline: string | null;
+  cloud_account_id: number | null;
+  registered_at: string | null;
+  expires_at: string | null;
+  created_at: string;
+}
+
+export interface AccountStatusHistoryTable {
+  id: Generated<number>;
+  cloud_account_id: number;
+  from_status: string | null;
+  to_status: string;
+  cause: string;
+  at: string;
+}
+
+/** One journal entry; its lines are ledger_entries. Never updated or deleted. */
+export interface LedgerTransactionsTable {
+  id: Generated<number>;
+  posted_at: string;
+  /** adjustment, deposit, prepaid_consumed, invoice, payment, forfeit… */
+  kind: string;
+  memo: string;
+  posted_by: string | null;
+  /** What caused it, e.g. `document:12`, so a flow can find its own postings. */
+  reference: string | null;
+}
+
+export interface LedgerEntriesTable {
+  id: Generated<number>;
+  transaction_id: number;
+  line_no: number;
+  account: string;
+  debit: number;
+  credit: number;
+  member_id: number | null;
+  cloud_account_id: number | null;
+}
+
+export type AuditOutcome = 'ok' | 'forbidden' | 'unauthenticated';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  operator_login: string | null;
+  /** Which door the call came through: app, cli, test… */
+  channel: string;
+  operation: string;
+  /** sha256 of the canonical JSON of the input (secrets masked). */
+  input_digest: string;
+  outcome: AuditOutcome;
+  detail: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+/** Commands for the cloud platform and e-mails to send, written in the transaction that decided them. */
+export interface OutboxTable {
+  id: Generated<number>;
+  created_at: string;
+  /** platform | email */
+  channel: string;
+  topic: string;
+  payload: string;
+  cloud_account_id: number | null;
+  status: OutboxStatus;
+  attempts: ColumnType<number, number | undefined, number>;
+  sent_at: string | null;
+  last_error: string | null;
+}
+
+export type MemberRow = Selectable<MembersTable>;
+export type NewMember = Insertable<MembersTable>;
+export type CloudAccountRow = Selectable<CloudAccountsTable>;
+export type OperatorRow = Selectable<OperatorsTable>;
