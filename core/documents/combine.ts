@@ -1,0 +1,65 @@
+import { InputError, type FieldProblem } from '../errors';
+import { compareDates } from '../time';
+import { DEFAULT_SELLER } from './default-seller';
+import { buildEstimate, type EstimateData } from './estimate';
+import { buildMonthlyStatement, type MonthlyStatementData } from './monthly-statement';
+import { appendDocument, createPdf, finishPdf, type BuiltDocument } from './pdf';
+import { PAGE_OPTIONS } from './layout';
+import { buildPrepaidIdNotice, type PrepaidIdNoticeData } from './prepaid-id-notice';
+import { buildPrepaidStatement, type PrepaidStatementData } from './prepaid-statement';
+import type { SellerProfile } from './types';
+
+export type PrintableDocument =
+  | { kind: 'estimate'; data: EstimateData }
+  | { kind: 'prepaid_statement'; data: PrepaidStatementData }
+  | { kind: 'prepaid_id_notice'; data: PrepaidIdNoticeData }
+  | { kind: 'monthly_statement'; data: MonthlyStatementData };
+
+function build(item: PrintableDocument, seller: SellerProfile): BuiltDocument {
+  switch (item.kind) {
+    case 'estimate':
+      return buildEstimate(item.data, seller);
+    case 'prepaid_statement':
+      return buildPrepaidStatement(item.data, seller);
+    case 'prepaid_id_notice':
+      return buildPrepaidIdNotice(item.data, seller);
+    case 'monthly_statement':
+      return buildMonthlyStatement(item.data, seller);
+  }
+}
+
+/**
+ * Many documents in one PDF for printing: one after another, each starting on a new page and numbered on
+ * its own ("1 / 2"). Every document is checked first; one bad document stops the batch with every problem
+ * named by its position (`documents[3].total`), before anything is drawn.
+ */
+export function renderCombined(items: PrintableDocument[], seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
+  if (items.length === 0) throw InputError.one('documents', 'nothing to print');
+  const problems: FieldProblem[] = [];
+  const built: BuiltDocument[] = [];
+  items.forEach((item, i) => {
+    try {
+      built.push(build(item, seller));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems.map((p) => ({ path: `documents[${i}].${p.path}`, message: p.message })));
+    }
+  });
+  if (problems.length > 0) throw new InputError(problems);
+
+  const latest = built.reduce((a, b) => (compareDates(a.date, b.date) >= 0 ? a : b));
+  const doc = createPdf({ title: `一括印刷 ${built.length}件`, author: seller.name, date: latest.date });
+  built.forEach((b, i) => {
+    if (i > 0) doc.addPage(PAGE_OPTIONS);
+    appendDocument(doc, b.document);
+  });
+  return finishPdf(doc);
+}
+
+/** Monthly statements of many accounts in one PDF for printing. */
+export function renderStatementBatch(statements: MonthlyStatementData[], seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
+  return renderCombined(
+    statements.map((data) => ({ kind: 'monthly_statement', data })),
+    seller,
+  );
+}

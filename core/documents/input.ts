@@ -1,0 +1,142 @@
+import { InputError, type FieldProblem } from '../errors';
+import { Dec, isDecimalString } from '../money';
+import { parseDate, type CalendarDate } from '../time';
+import type { Addressee, BankAccount, MoneyInput, SellerProfile } from './types';
+
+/** Zengin transfer names: half-width katakana, digits, upper-case letters, space and ( ) . , - / */
+const HALF_WIDTH_KANA = /^[0-9A-Z ｦ-ﾟ().,\-/]+$/;
+const REGISTRATION_NUMBER = /^T\d{13}$/;
+
+/**
+ * Reads a renderer's input, collecting every problem with its field path; `done()` throws one InputError
+ * naming them all. Each reader returns a usable placeholder after a problem so checks can go on.
+ */
+export class InputReader {
+  private readonly problems: FieldProblem[] = [];
+
+  problem(path: string, message: string): void {
+    this.problems.push({ path, message });
+  }
+
+  text(value: unknown, path: string): string {
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.problem(path, 'required text is missing');
+      return '';
+    }
+    return value;
+  }
+
+  optionalText(value: unknown, path: string): string | undefined {
+    if (value === undefined) return undefined;
+    return this.text(value, path);
+  }
+
+  date(value: unknown, path: string): CalendarDate {
+    const date = parseDate(value);
+    if (!date) {
+      this.problem(path, 'not a date as YYYY-MM-DD');
+      return { year: 1970, month: 1, day: 1 };
+    }
+    return date;
+  }
+
+  decimal(value: unknown, path: string): Dec {
+    if (value instanceof Dec) return value;
+    if (typeof value === 'number') {
+      this.problem(path, 'a JavaScript number; give a decimal string such as "12.5"');
+    } else if (!isDecimalString(value)) {
+      this.problem(path, 'not a decimal string');
+    } else {
+      return new Dec(value);
+    }
+    return new Dec(0);
+  }
+
+  /** A whole, non-negative number of yen. */
+  yen(value: MoneyInput | unknown, path: string): Dec {
+    const d = this.decimal(value, path);
+    if (!d.isInteger()) this.problem(path, 'not a whole number of yen');
+    else if (d.isNegative()) this.problem(path, 'negative; must be zero or more');
+    return d;
+  }
+
+  /** A tax rate between 0 and 1 ("0.10"). */
+  rate(value: unknown, path: string): Dec {
+    const d = this.decimal(value, path);
+    if (d.isNegative() || d.greaterThanOrEqualTo(1)) this.problem(path, 'not a tax rate between 0 and 1 such as "0.10"');
+    return d;
+  }
+
+  halfWidthKana(value: unknown, path: string): string {
+    const text = this.text(value, path);
+    if (text !== '' && !HALF_WIDTH_KANA.test(text)) {
+      this.problem(path, 'not half-width kana (ｶﾅ, digits, A-Z, space and ().,-/ only)');
+    }
+    return text;
+  }
+
+  digits(value: unknown, count: number, path: string): string {
+    const text = this.text(value, path);
+    if (text !== '' && !new RegExp(`^\\d{${count}}$`).test(text)) this.problem(path, `not ${count} digits`);
+    return text;
+  }
+
+  /** Records a problem that stops reading here, and throws everything collected so far. */
+  fail(path: string, message: string): never {
+    this.problem(path, message);
+    throw new InputError(this.problems);
+  }
+
+  /** Throws the collected problems, if any. */
+  done(): void {
+    if (this.problems.length > 0) throw new InputError(this.problems);
+  }
+}
+
+export function readAddressee(r: InputReader, value: Addressee | undefined, path: string): Addressee {
+  if (!value || typeof value !== 'object') {
+    r.problem(path, 'required addressee is missing');
+    return { kind: 'corporation', name: '' };
+  }
+  if (value.kind !== 'corporation' && value.kind !== 'individual') r.problem(`${path}.kind`, 'not "corporation" or "individual"');
+  return {
+    kind: value.kind,
+    name: r.text(value.name, `${path}.name`),
+    postalCode: r.optionalText(value.postalCode, `${path}.postalCode`),
+    address: r.optionalText(value.address, `${path}.address`),
+    department: r.optionalText(value.department, `${path}.department`),
+    contactName: r.optionalText(value.contactName, `${path}.contactName`),
+  };
+}
+
+function readBankAccount(r: InputReader, value: BankAccount | undefined, path: string): void {
+  if (!value || typeof value !== 'object') {
+    r.problem(path, 'required bank account is missing');
+    return;
+  }
+  r.text(value.bankName, `${path}.bankName`);
+  r.digits(value.bankCode, 4, `${path}.bankCode`);
+  r.text(value.branchName, `${path}.branchName`);
+  r.digits(value.branchCode, 3, `${path}.branchCode`);
+  if (value.accountType !== 'ordinary' && value.accountType !== 'current') {
+    r.problem(`${path}.accountType`, 'not "ordinary" or "current"');
+  }
+  r.digits(value.accountNumber, 7, `${path}.accountNumber`);
+  r.halfWidthKana(value.accountHolderKana, `${path}.accountHolderKana`);
+}
+
+/** Checks the seller profile (R-TAX-3: the registration number is "T" and 13 digits). */
+export function readSeller(r: InputReader, value: SellerProfile | undefined, path = 'seller'): SellerProfile {
+  if (!value || typeof value !== 'object') {
+    return r.fail(path, 'required seller profile is missing');
+  }
+  r.text(value.name, `${path}.name`);
+  r.text(value.postalCode, `${path}.postalCode`);
+  r.text(value.address, `${path}.address`);
+  r.text(value.phone, `${path}.phone`);
+  if (typeof value.registrationNumber !== 'string' || !REGISTRATION_NUMBER.test(value.registrationNumber)) {
+    r.problem(`${path}.registrationNumber`, 'not a registration number: "T" and 13 digits');
+  }
+  readBankAccount(r, value.bankAccount, `${path}.bankAccount`);
+  return value;
+}

@@ -1,0 +1,273 @@
+import { Dec, formatYen } from '../money';
+import { compareDates, daysInMonth, parseMonth, type CalendarDate } from '../time';
+import { InputError } from '../errors';
+import { DEFAULT_SELLER } from './default-seller';
+import { groupedNumber, headlineYen, japaneseDate, rateLabel, yenWithFraction } from './format';
+import { InputReader, readAddressee, readSeller } from './input';
+import { bankAccountRows, type KeyValue, type TableRow, type TotalRow } from './layout';
+import { renderBuilt, type BuiltDocument } from './pdf';
+import type { Addressee, MoneyInput, SellerProfile } from './types';
+
+/** The services of R-RATE-9, in their billing order, with their printed names. */
+const SERVICE_NAMES = {
+  server: 'サーバー',
+  license: 'ライセンス',
+  volume: 'ディスク',
+  internet: 'インターネット接続',
+  network: '追加ネットワーク',
+  archive: 'アーカイブ',
+  ip: 'IPアドレス',
+} as const;
+export type ServiceName = keyof typeof SERVICE_NAMES;
+const SERVICE_ORDER = Object.keys(SERVICE_NAMES) as ServiceName[];
+
+const UNIT_NAMES = { hour: '時間', 'GB-hour': 'GB時間', GB: 'GB', month: 'か月' } as const;
+
+/** One bill line as the rating core gives it (shared/contracts/rating.md), plus an optional unit price. */
+export interface MonthlyStatementLine {
+  service: ServiceName;
+  resource: string;
+  plan: string;
+  /** Printed instead of "plan（resource）" when given. */
+  description?: string;
+  quantity: MoneyInput;
+  unit: keyof typeof UNIT_NAMES;
+  /** Per unit; printed as "—" when absent. */
+  unitPrice?: MoneyInput;
+  /** May keep a fraction: amounts are exact until the service subtotal (R-RATE-8). */
+  amount: MoneyInput;
+  capped: boolean;
+}
+
+export interface MonthlyServiceTotal {
+  service: ServiceName;
+  subtotal: MoneyInput;
+  /** Present in per_service mode only (R-TAX-2). */
+  tax?: MoneyInput;
+  total?: MoneyInput;
+}
+
+export type StatementPayment =
+  | { method: 'bank_transfer'; dueDate: string; payerNameKana: string }
+  | { method: 'direct_debit'; debitDate: string }
+  | { method: 'credit_card'; cardLabel?: string };
+
+/** 請求書 for a month of a cloud account: a qualified invoice (適格請求書, R-TAX-3). */
+export interface MonthlyStatementData {
+  number: string;
+  /** YYYY-MM-DD */
+  issueDate: string;
+  /** The billing month, YYYY-MM. */
+  month: string;
+  addressee: Addressee;
+  memberId: string;
+  account: string;
+  taxMode: 'per_service' | 'per_invoice';
+  taxRate: MoneyInput;
+  lines: MonthlyStatementLine[];
+  services: MonthlyServiceTotal[];
+  /** Whole yen: the bill's pre-tax sum, tax and tax-included total. */
+  subtotal: MoneyInput;
+  tax: MoneyInput;
+  total: MoneyInput;
+  /** The prepaid balance used against the tax-included total (R-PRE-9). */
+  prepaidApplied?: MoneyInput;
+  payment: StatementPayment;
+  notes?: string[];
+}
+
+interface ServiceFigures {
+  service: ServiceName;
+  subtotal: Dec;
+  tax: Dec | null;
+}
+
+function readServices(r: InputReader, data: MonthlyStatementData): ServiceFigures[] {
+  const seen = new Set<string>();
+  return (Array.isArray(data.services) ? data.services : []).map((s, i) => {
+    const path = `services[${i}]`;
+    if (!(s.service in SERVICE_NAMES)) r.problem(`${path}.service`, `not a service (${SERVICE_ORDER.join(', ')})`);
+    if (seen.has(s.service)) r.problem(`${path}.service`, 'this service appears twice');
+    seen.add(s.service);
+    const subtotal = r.yen(s.subtotal, `${path}.subtotal`);
+    if (data.taxMode === 'per_invoice') {
+      if (s.tax !== undefined || s.total !== undefined) {
+        r.problem(`${path}.tax`, 'per_invoice mode has one tax per invoice and rate, not per service (R-TAX-3)');
+      }
+      return { service: s.service, subtotal, tax: null };
+    }
+    const tax = r.yen(s.tax, `${path}.tax`);
+    const total = r.yen(s.total, `${path}.total`);
+    if (!subtotal.plus(tax).equals(total)) r.problem(`${path}.total`, `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`);
+    return { service: s.service, subtotal, tax };
+  });
+}
+
+function paymentDetails(
+  r: InputReader,
+  p: StatementPayment,
+  issueDate: CalendarDate,
+  seller: SellerProfile,
+): { header: KeyValue[]; block: KeyValue[] } {
+  const notBefore = (date: CalendarDate, path: string) => {
+    if (compareDates(date, issueDate) < 0) r.problem(path, 'before the issue date');
+    return japaneseDate(date);
+  };
+  if (p?.method === 'bank_transfer') {
+    const due = notBefore(r.date(p.dueDate, 'payment.dueDate'), 'payment.dueDate');
+    const payer = r.halfWidthKana(p.payerNameKana, 'payment.payerNameKana');
+    return {
+      header: [{ label: 'お支払期限', value: due }],
+      block: [
+        { label: 'お支払方法', value: '銀行振込' },
+        ...bankAccountRows(seller),
+        { label: 'お支払期限', value: due },
+        { label: '振込依頼人名', value: payer },
+      ],
+    };
+  }
+  if (p?.method === 'direct_debit') {
+    const debit = notBefore(r.date(p.debitDate, 'payment.debitDate'), 'payment.debitDate');
+    return {
+      header: [{ label: '口座振替日', value: debit }],
+      block: [
+        { label: 'お支払方法', value: '口座振替' },
+        { label: '口座振替日', value: `${debit}（ご登録の口座から引き落とします）` },
+      ],
+    };
+  }
+  if (p?.method === 'credit_card') {
+    const card = r.optionalText(p.cardLabel, 'payment.cardLabel');
+    return { header: [], block: [{ label: 'お支払方法', value: `クレジットカード${card ? `（${card}）` : ''}` }] };
+  }
+  r.problem('payment.method', 'not "bank_transfer", "direct_debit" or "credit_card"');
+  return { header: [], block: [] };
+}
+
+function lineRow(r: InputReader, line: MonthlyStatementLine, path: string): TableRow {
+  const quantity = r.decimal(line.quantity, `${path}.quantity`);
+  const amount = r.decimal(line.amount, `${path}.amount`);
+  const unitPrice = line.unitPrice === undefined ? null : r.decimal(line.unitPrice, `${path}.unitPrice`);
+  const unit = UNIT_NAMES[line.unit];
+  if (!unit) r.problem(`${path}.unit`, `not a unit (${Object.keys(UNIT_NAMES).join(', ')})`);
+  const name = line.description ?? `${r.text(line.plan, `${path}.plan`)}（${r.text(line.resource, `${path}.resource`)}）`;
+  return {
+    kind: 'item',
+    name: line.capped ? `${name} ※月額上限適用` : name,
+    quantity: `${groupedNumber(quantity)} ${unit ?? ''}`,
+    unitPrice: unitPrice === null ? '—' : yenWithFraction(unitPrice),
+    amount: yenWithFraction(amount),
+  };
+}
+
+export function buildMonthlyStatement(data: MonthlyStatementData, seller: SellerProfile = DEFAULT_SELLER): BuiltDocument {
+  const r = new InputReader();
+  const issueDate = r.date(data.issueDate, 'issueDate');
+  let period = '';
+  try {
+    const m = parseMonth(data.month, 'month');
+    period = `${japaneseDate({ year: m.year, month: m.month, day: 1 })}〜${japaneseDate({ year: m.year, month: m.month, day: daysInMonth(m.year, m.month) })}`;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    for (const p of e.problems) r.problem(p.path, p.message);
+  }
+  const addressee = readAddressee(r, data.addressee, 'addressee');
+  const number = r.text(data.number, 'number');
+  const memberId = r.text(data.memberId, 'memberId');
+  const account = r.text(data.account, 'account');
+  if (data.taxMode !== 'per_service' && data.taxMode !== 'per_invoice') r.problem('taxMode', 'not "per_service" or "per_invoice"');
+  const rate = r.rate(data.taxRate, 'taxRate');
+  const services = readServices(r, data);
+
+  // The whole-yen figures must add up; the tax itself was computed by billing (R-TAX-2, R-TAX-3).
+  const subtotal = r.yen(data.subtotal, 'subtotal');
+  const tax = r.yen(data.tax, 'tax');
+  const total = r.yen(data.total, 'total');
+  const serviceSum = services.reduce((sum, s) => sum.plus(s.subtotal), new Dec(0));
+  if (!serviceSum.equals(subtotal)) r.problem('subtotal', `${formatYen(subtotal)} but the services sum to ${formatYen(serviceSum)}`);
+  if (data.taxMode === 'per_service') {
+    const serviceTax = services.reduce((sum, s) => sum.plus(s.tax ?? 0), new Dec(0));
+    if (!serviceTax.equals(tax)) r.problem('tax', `${formatYen(tax)} but the services' tax sums to ${formatYen(serviceTax)}`);
+  }
+  if (!subtotal.plus(tax).equals(total)) r.problem('total', `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`);
+  const prepaid = data.prepaidApplied === undefined ? null : r.yen(data.prepaidApplied, 'prepaidApplied');
+  if (prepaid?.greaterThan(total)) r.problem('prepaidApplied', 'more than the tax-included total (R-PRE-9)');
+  const due = prepaid ? total.minus(prepaid) : total;
+
+  // Lines grouped by service, in the order of R-RATE-9.
+  const rows: TableRow[] = [];
+  const lines = Array.isArray(data.lines) ? data.lines : [];
+  lines.forEach((line, i) => {
+    if (!services.some((s) => s.service === line.service)) r.problem(`lines[${i}].service`, 'no entry in services for this line');
+  });
+  const ordered = [...services].sort((a, b) => SERVICE_ORDER.indexOf(a.service) - SERVICE_ORDER.indexOf(b.service));
+  for (const s of ordered) {
+    const name = SERVICE_NAMES[s.service] ?? s.service;
+    rows.push({ kind: 'group', label: name });
+    const own = lines.map((line, i) => ({ line, i })).filter(({ line }) => line.service === s.service);
+    if (own.length === 0) r.problem('services', `${s.service} has a subtotal but no lines`);
+    for (const { line, i } of own) rows.push(lineRow(r, line, `lines[${i}]`));
+    rows.push({ kind: 'subtotal', label: `${name} 小計`, amount: formatYen(s.subtotal) });
+    if (s.tax) rows.push({ kind: 'subtotal', label: `${name} 消費税（${rateLabel(rate)}）`, amount: formatYen(s.tax) });
+  }
+  const pay = paymentDetails(r, data.payment, issueDate, seller);
+  readSeller(r, seller);
+  r.done();
+
+  const totals: TotalRow[] = [
+    { label: '小計（税抜）', value: formatYen(subtotal) },
+    { label: `${rateLabel(rate)}対象 ${formatYen(subtotal)}`, value: `消費税 ${formatYen(tax)}` },
+    { label: '合計（税込）', value: formatYen(total), strong: !prepaid },
+    ...(prepaid
+      ? [
+          { label: 'プリペイド充当', value: prepaid.isZero() ? formatYen(prepaid) : `-${formatYen(prepaid)}` },
+          { label: 'ご請求金額', value: formatYen(due), strong: true },
+        ]
+      : []),
+  ];
+  return {
+    date: issueDate,
+    document: {
+      title: '請求書',
+      number,
+      issueDate: japaneseDate(issueDate),
+      headerFields: [
+        { label: '請求対象期間', value: period },
+        { label: '会員ID', value: memberId },
+        { label: 'クラウドアカウント', value: account },
+        ...pay.header,
+      ],
+      addressee,
+      subject: `クラウドサービスご利用料金（${period}）`,
+      greeting: '下記の通りご請求申し上げます。',
+      headline: { label: 'ご請求金額', amount: headlineYen(due), note: '（税込）' },
+      seller,
+      items: rows,
+      totals,
+      blocks: [
+        { heading: 'お支払について', rows: pay.block },
+        {
+          heading: '適格請求書の記載事項',
+          rows: [
+            { label: '登録番号', value: seller.registrationNumber },
+            { label: '税率ごとの対象額', value: `${rateLabel(rate)}対象 ${formatYen(subtotal)}　消費税 ${formatYen(tax)}` },
+            {
+              label: '消費税の計算',
+              value:
+                data.taxMode === 'per_invoice'
+                  ? '請求書ごと・税率ごとに計算し、1円未満を切り捨て'
+                  : 'サービスごとに税込金額を計算し、1円未満を切り捨て',
+            },
+          ],
+        },
+      ],
+      notes: data.notes && data.notes.length > 0 ? data.notes : undefined,
+    },
+  };
+}
+
+/** Renders a month's 請求書 as a PDF. */
+export function renderMonthlyStatement(data: MonthlyStatementData, seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
+  return renderBuilt(buildMonthlyStatement(data, seller));
+}
+

@@ -1,0 +1,55 @@
+import PDFDocument from 'pdfkit';
+import { jstMidnight, type CalendarDate } from '../time';
+import { registerJapaneseFonts } from './fonts';
+import { PAGE_OPTIONS, drawBusinessDocument, numberPages, type BusinessDocument } from './layout';
+
+export interface PdfInfo {
+  title: string;
+  author: string;
+  /** The document's date; it is also the PDF's CreationDate, so the same input gives the same bytes. */
+  date: CalendarDate;
+}
+
+/** A new A4 document with the Japanese fonts registered and pages buffered for numbering. */
+export function createPdf(info: PdfInfo): PDFKit.PDFDocument {
+  const created = new Date(jstMidnight(info.date));
+  const doc = new PDFDocument({
+    ...PAGE_OPTIONS,
+    bufferPages: true,
+    lang: 'ja-JP',
+    info: { Title: info.title, Author: info.author, Creator: info.author, CreationDate: created, ModDate: created },
+  });
+  registerJapaneseFonts(doc);
+  return doc;
+}
+
+/** Draws a business document on the current (fresh) page and numbers its pages. */
+export function appendDocument(doc: PDFKit.PDFDocument, d: BusinessDocument): void {
+  const { firstPage } = drawBusinessDocument(doc, d);
+  numberPages(doc, firstPage, d.title, d.number);
+}
+
+/** Ends the document and collects its bytes. */
+export function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/** A document checked and laid out as data, ready to draw alone or in a batch. */
+export interface BuiltDocument {
+  document: BusinessDocument;
+  /** The issue date, also the PDF's creation date. */
+  date: CalendarDate;
+}
+
+/** One business document as one PDF. */
+export function renderBuilt({ document, date }: BuiltDocument): Promise<Buffer> {
+  const doc = createPdf({ title: `${document.title} ${document.number}`, author: document.seller.name, date });
+  appendDocument(doc, document);
+  return finishPdf(doc);
+}

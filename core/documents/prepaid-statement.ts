@@ -1,0 +1,81 @@
+import { compareDates } from '../time';
+import { DEFAULT_SELLER } from './default-seller';
+import { headlineYen, japaneseDate } from './format';
+import { InputReader, readAddressee, readSeller } from './input';
+import { bankAccountRows } from './layout';
+import { renderBuilt, type BuiltDocument } from './pdf';
+import { readPricedItems } from './priced-items';
+import type { Addressee, LineItemInput, MoneyInput, SellerProfile, TaxSummaryInput } from './types';
+
+/** 請求書 for a prepaid purchase: paid by bank transfer into the seller's account (R-PRE-1, R-PRE-2). */
+export interface PrepaidStatementData {
+  number: string;
+  /** YYYY-MM-DD */
+  issueDate: string;
+  /** お支払期限, YYYY-MM-DD, on or after the issue date. */
+  dueDate: string;
+  addressee: Addressee;
+  subject: string;
+  /** The estimate this statement follows, when there is one. */
+  estimateNumber?: string;
+  items: LineItemInput[];
+  taxes: TaxSummaryInput[];
+  /** Whole yen, tax included. */
+  total: MoneyInput;
+  /** The name the customer must give as 振込依頼人名, in half-width kana (e.g. "1234567 ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ"). */
+  payerNameKana: string;
+  notes?: string[];
+}
+
+export function buildPrepaidStatement(data: PrepaidStatementData, seller: SellerProfile = DEFAULT_SELLER): BuiltDocument {
+  const r = new InputReader();
+  const issueDate = r.date(data.issueDate, 'issueDate');
+  const dueDate = r.date(data.dueDate, 'dueDate');
+  if (compareDates(dueDate, issueDate) < 0) r.problem('dueDate', 'before the issue date');
+  const addressee = readAddressee(r, data.addressee, 'addressee');
+  if (addressee.kind !== 'corporation') r.problem('addressee.kind', 'the prepaid method is for corporations only (R-PARTY-3)');
+  const number = r.text(data.number, 'number');
+  const subject = r.text(data.subject, 'subject');
+  const estimateNumber = r.optionalText(data.estimateNumber, 'estimateNumber');
+  const payerName = r.halfWidthKana(data.payerNameKana, 'payerNameKana');
+  const priced = readPricedItems(r, data.items, data.taxes, data.total);
+  readSeller(r, seller);
+  r.done();
+  const due = japaneseDate(dueDate);
+  return {
+    date: issueDate,
+    document: {
+      title: '請求書',
+      number,
+      issueDate: japaneseDate(issueDate),
+      headerFields: [
+        { label: 'お支払期限', value: due },
+        ...(estimateNumber ? [{ label: '見積番号', value: estimateNumber }] : []),
+      ],
+      addressee,
+      subject,
+      greeting: '下記の通りご請求申し上げます。',
+      headline: { label: 'ご請求金額', amount: headlineYen(priced.total), note: '（税込）' },
+      seller,
+      items: priced.rows,
+      totals: priced.totals,
+      blocks: [
+        {
+          heading: 'お振込先',
+          rows: [...bankAccountRows(seller), { label: 'お支払期限', value: due }, { label: '振込依頼人名', value: payerName }],
+        },
+      ],
+      notes: [
+        `お振込の際は、振込依頼人名を「${payerName}」としてください。`,
+        '振込手数料はお客様のご負担にてお願いいたします。',
+        'ご入金の確認後、3〜5営業日以内にプリペイドIDを発行し、ご登録のメールアドレスへお送りします。',
+        ...(data.notes ?? []),
+      ],
+    },
+  };
+}
+
+/** Renders the 請求書 for a prepaid purchase as a PDF. */
+export function renderPrepaidStatement(data: PrepaidStatementData, seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
+  return renderBuilt(buildPrepaidStatement(data, seller));
+}
