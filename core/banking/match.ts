@@ -1,0 +1,232 @@
+import { Dec } from '../money';
+import { canonicalKana, normalizeKana, stripCorporateAbbreviations } from './normalize-kana';
+
+/**
+ * Matching deposits to what is owed (入金消込), pure: no database, no clock. The caller gives the open items
+ * (prepaid billing statements and monthly bills not yet paid) and gets, per deposit, a decision and the
+ * candidates best first. Nothing here writes: confirming a match is the ledger's business.
+ */
+
+export type OpenItemKind = 'prepaid_statement' | 'monthly_bill';
+
+export interface OpenItem {
+  id: string;
+  kind: OpenItemKind;
+  amountDue: Dec;
+  /** The member's name in kana (any spelling: it is normalised again here). */
+  payerKana: string;
+  /** Numbers a payer may write in the transfer name or EDI field: statement number, member number. */
+  references?: string[];
+}
+
+/** What the matcher needs of a deposit (a BankDeposit fits). */
+export interface DepositToMatch {
+  amount: string;
+  payer: string;
+  edi?: string;
+  cancelled: boolean;
+}
+
+export interface MatchOptions {
+  /** The largest shortfall taken as the bank fee the payer deducted (振込手数料). Default 880 yen. */
+  feeTolerance?: Dec;
+}
+
+export const DEFAULT_FEE_TOLERANCE = new Dec(880);
+
+/** Decision: references shorter than this are ignored; a 1–3 character number matches by chance. */
+export const MIN_REFERENCE_LENGTH = 4;
+const MAX_CANDIDATES = 10;
+
+export interface Candidate {
+  itemId: string;
+  kind: OpenItemKind;
+  amountDue: Dec;
+  /** deposit − amount due: negative is a shortfall, positive an excess. */
+  difference: Dec;
+  nameMatches: boolean;
+  referenceMatches: boolean;
+  /** Already matched automatically by an earlier deposit of the same import. */
+  taken: boolean;
+}
+
+export type MatchBasis = 'amount_and_name' | 'reference';
+export type ReviewReason = 'several_candidates' | 'excess' | 'shortfall_beyond_tolerance' | 'name_differs' | 'already_matched';
+
+export type MatchOutcome =
+  | { status: 'matched'; itemId: string; basis: MatchBasis; fee: Dec; candidates: Candidate[] }
+  | { status: 'review'; reason: ReviewReason; candidates: Candidate[] }
+  | { status: 'unknown'; candidates: Candidate[] }
+  | { status: 'cancelled'; candidates: Candidate[] };
+
+interface IndexedItem {
+  item: OpenItem;
+  due: Dec;
+  order: number;
+}
+
+function push<K>(map: Map<K, IndexedItem[]>, key: K, value: IndexedItem): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Upper-case Latin / digit runs ("ST-2026-0001", "12345") in canonical text. */
+const REFERENCE_TOKEN = /[0-9A-Z]+(?:-[0-9A-Z]+)*/g;
+
+function referenceKeys(canonical: string): string[] {
+  const keys = [canonical];
+  if (/^\d+$/.test(canonical)) keys.push(canonical.replace(/^0+(?=\d)/, ''));
+  return keys;
+}
+
+/** The name compared: normalised, without a member number written before or after it. */
+function nameKey(payer: string): string {
+  const canonical = canonicalKana(payer).replace(/^[0-9\-.]+|[0-9\-.]+$/g, '');
+  return stripCorporateAbbreviations(canonical);
+}
+
+/**
+ * Indexes the open items once (by name, by amount, by reference, and by amount in order for the fee
+ * tolerance), so matching a deposit costs a few lookups, not a scan of every item.
+ */
+export class DepositMatcher {
+  private readonly byName = new Map<string, IndexedItem[]>();
+  private readonly byAmount = new Map<string, IndexedItem[]>();
+  private readonly byReference = new Map<string, IndexedItem[]>();
+  private readonly sortedByDue: IndexedItem[];
+  private readonly taken = new Set<string>();
+  readonly feeTolerance: Dec;
+
+  constructor(items: readonly OpenItem[], options: MatchOptions = {}) {
+    this.feeTolerance = options.feeTolerance ?? DEFAULT_FEE_TOLERANCE;
+    const indexed = items.map((item, order) => ({ item, due: item.amountDue, order }));
+    for (const entry of indexed) {
+      push(this.byName, normalizeKana(entry.item.payerKana), entry);
+      push(this.byAmount, entry.due.toFixed(), entry);
+      for (const ref of entry.item.references ?? []) {
+        const canonical = canonicalKana(ref);
+        if (canonical.length < MIN_REFERENCE_LENGTH) continue;
+        for (const key of new Set(referenceKeys(canonical))) push(this.byReference, key, entry);
+      }
+    }
+    this.sortedByDue = [...indexed].sort((a, b) => a.due.comparedTo(b.due) || a.order - b.order);
+  }
+
+  /**
+   * Decides one deposit. Rules, in order:
+   * 1. cancelled → cancelled, never matched.
+   * 2. a reference (statement or member number) of exactly one item in the payer name or EDI → matched when
+   *    the amount is due in full or short by at most the fee tolerance (the shortfall is the fee).
+   * 3. a name match with the exact amount due on exactly one item → matched, fee 0; else a name match short
+   *    by at most the tolerance on exactly one item → matched, fee = shortfall.
+   * 4. anything else with candidates (several, an excess, a larger shortfall, the amount without the name)
+   *    → review, candidates best first; no candidate at all → unknown.
+   * An item matched by an earlier deposit of the same matcher is not matched twice (review: already_matched).
+   */
+  match(deposit: DepositToMatch): MatchOutcome {
+    if (deposit.cancelled) return { status: 'cancelled', candidates: [] };
+    const amount = new Dec(deposit.amount);
+    const candidates = this.candidates(deposit, amount);
+    const free = candidates.filter((c) => !c.taken);
+
+    const byReference = free.filter((c) => c.referenceMatches);
+    if (byReference.length > 0) {
+      const pick = this.single(byReference.length === 1 ? byReference : byReference.filter((c) => c.difference.isZero()));
+      if (pick) return this.decide(pick, 'reference', candidates);
+      return { status: 'review', reason: 'several_candidates', candidates: top(candidates) };
+    }
+
+    const named = free.filter((c) => c.nameMatches);
+    const exact = named.filter((c) => c.difference.isZero());
+    if (exact.length > 1) return { status: 'review', reason: 'several_candidates', candidates: top(candidates) };
+    if (exact.length === 1) return this.decide(exact[0]!, 'amount_and_name', candidates);
+    const short = named.filter((c) => this.withinFee(c.difference));
+    if (short.length > 1) return { status: 'review', reason: 'several_candidates', candidates: top(candidates) };
+    if (short.length === 1) return this.decide(short[0]!, 'amount_and_name', candidates);
+    if (named.length > 0) {
+      const reason = named.some((c) => c.difference.isPositive()) ? 'excess' : 'shortfall_beyond_tolerance';
+      return { status: 'review', reason, candidates: top(candidates) };
+    }
+    if (free.length > 0) return { status: 'review', reason: 'name_differs', candidates: top(candidates) };
+    if (candidates.length > 0) return { status: 'review', reason: 'already_matched', candidates: top(candidates) };
+    return { status: 'unknown', candidates: [] };
+  }
+
+  private single(list: Candidate[]): Candidate | null {
+    return list.length === 1 ? list[0]! : null;
+  }
+
+  private withinFee(difference: Dec): boolean {
+    return difference.isNegative() && difference.negated().lessThanOrEqualTo(this.feeTolerance);
+  }
+
+  private decide(pick: Candidate, basis: MatchBasis, candidates: Candidate[]): MatchOutcome {
+    if (pick.difference.isZero() || this.withinFee(pick.difference)) {
+      this.taken.add(pick.itemId);
+      return { status: 'matched', itemId: pick.itemId, basis, fee: pick.difference.isZero() ? new Dec(0) : pick.difference.negated(), candidates: top(candidates) };
+    }
+    const reason = pick.difference.isPositive() ? 'excess' : 'shortfall_beyond_tolerance';
+    return { status: 'review', reason, candidates: top(candidates) };
+  }
+
+  /** Items sharing the name, the amount (or within the fee above it) or a reference with the deposit, best first. */
+  private candidates(deposit: DepositToMatch, amount: Dec): Candidate[] {
+    const found = new Map<IndexedItem, { name: boolean; reference: boolean }>();
+    const note = (entry: IndexedItem, name: boolean, reference: boolean): void => {
+      const seen = found.get(entry) ?? { name: false, reference: false };
+      found.set(entry, { name: seen.name || name, reference: seen.reference || reference });
+    };
+    const key = nameKey(deposit.payer);
+    for (const entry of this.byName.get(key) ?? []) note(entry, true, false);
+    for (const entry of this.byAmount.get(amount.toFixed()) ?? []) note(entry, false, false);
+    for (const entry of this.dueWithinFeeAbove(amount)) note(entry, false, false);
+    const text = canonicalKana(`${deposit.payer} ${deposit.edi ?? ''}`);
+    for (const token of text.match(REFERENCE_TOKEN) ?? []) {
+      for (const k of referenceKeys(token)) for (const entry of this.byReference.get(k) ?? []) note(entry, false, true);
+    }
+    const list: { c: Candidate; order: number }[] = [];
+    for (const [entry, flags] of found) {
+      const nameMatches = flags.name || normalizeKana(entry.item.payerKana) === key;
+      list.push({
+        order: entry.order,
+        c: {
+          itemId: entry.item.id,
+          kind: entry.item.kind,
+          amountDue: entry.due,
+          difference: amount.minus(entry.due),
+          nameMatches,
+          referenceMatches: flags.reference,
+          taken: this.taken.has(entry.item.id),
+        },
+      });
+    }
+    list.sort((a, b) => this.score(b.c) - this.score(a.c) || a.c.difference.abs().comparedTo(b.c.difference.abs()) || a.order - b.order);
+    return list.map((x) => x.c);
+  }
+
+  private score(c: Candidate): number {
+    const amountScore = c.difference.isZero() ? 2 : this.withinFee(c.difference) ? 1 : 0;
+    return (c.taken ? 0 : 8) + (c.referenceMatches ? 4 : 0) + (c.nameMatches ? 2 : 0) + amountScore;
+  }
+
+  /** Items whose amount due is above the deposit by at most the fee tolerance (binary search on the sorted list). */
+  private dueWithinFeeAbove(amount: Dec): IndexedItem[] {
+    const list = this.sortedByDue;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.due.lessThanOrEqualTo(amount)) lo = mid + 1;
+      else hi = mid;
+    }
+    const limit = amount.plus(this.feeTolerance);
+    const out: IndexedItem[] = [];
+    for (let i = lo; i < list.length && list[i]!.due.lessThanOrEqualTo(limit); i++) out.push(list[i]!);
+    return out;
+  }
+}
+
+function top(candidates: Candidate[]): Candidate[] {
+  return candidates.slice(0, MAX_CANDIDATES);
+}

@@ -1,0 +1,78 @@
+/**
+ * One canonical spelling of a payer name, so the name a bank writes (ｶ)ﾀﾅｶﾃﾞﾝｷ) and the name a member gave
+ * (タナカ電機 in kana: タナカデンキ) compare equal. The canonical form is what Zengin files carry: half-width
+ * katakana with separate voicing marks, large kana only, "-" for every long-vowel or dash sign, upper-case
+ * Latin, ASCII digits, no spaces, and no corporate-form abbreviation.
+ */
+
+// Full-width katakana (after NFKC) → half-width, voiced ones as base + mark, as Zengin writes them.
+const FULL_TO_HALF: Record<string, string> = {};
+{
+  const plain = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン';
+  const half = 'ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝ';
+  for (let i = 0; i < plain.length; i++) FULL_TO_HALF[plain[i]!] = half[i]!;
+  const voiced = 'ガギグゲゴザジズゼゾダヂヅデドバビブベボ';
+  const voicedBase = 'ｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾊﾋﾌﾍﾎ';
+  for (let i = 0; i < voiced.length; i++) FULL_TO_HALF[voiced[i]!] = `${voicedBase[i]!}ﾞ`;
+  const semi = 'パピプペポ';
+  for (let i = 0; i < semi.length; i++) FULL_TO_HALF[semi[i]!] = `${'ﾊﾋﾌﾍﾎ'[i]!}ﾟ`;
+  Object.assign(FULL_TO_HALF, {
+    ヴ: 'ｳﾞ',
+    ヷ: 'ﾜﾞ',
+    ヺ: 'ｦﾞ',
+    ヰ: 'ｲ',
+    ヱ: 'ｴ',
+    // Banks write small kana as large ones (ｷﾔﾉﾝ for キャノン).
+    ァ: 'ｱ',
+    ィ: 'ｲ',
+    ゥ: 'ｳ',
+    ェ: 'ｴ',
+    ォ: 'ｵ',
+    ッ: 'ﾂ',
+    ャ: 'ﾔ',
+    ュ: 'ﾕ',
+    ョ: 'ﾖ',
+    ヮ: 'ﾜ',
+    ヵ: 'ｶ',
+    ヶ: 'ｹ',
+    // NFKC turns a spacing voicing mark into a space + combining mark; the space goes with SPACES.
+    '\u3099': 'ﾞ',
+    '\u309A': 'ﾟ',
+    '・': '.',
+  });
+}
+
+// Every sign a person or a bank uses for a long vowel or a hyphen.
+const DASHES = /[ー‐‑‒–—―−－﹣ｰ~〜～]/g;
+const SPACES = /[\s\u3000]+/g;
+const HIRAGANA = /[\u3041-\u3096]/g;
+
+/**
+ * Corporate-form abbreviations (Zengin 法人略語), in canonical form: 株式 ｶ, 有限 ﾕ, 合同 ﾄﾞ, 合資 ｼ, 合名 ﾒ,
+ * 医療 ｲ, 財団 ｻﾞｲ, 社団 ｼﾔ, 学校 ｶﾞｸ, 特定非営利 ﾄｸﾋ, 宗教 ｼﾕｳ, 社会福祉 ﾌｸ, 相互 ｿ. Longest first, so ｼﾔ) is
+ * not read as ｼ) followed by ﾔ.
+ */
+const ABBREVIATIONS = ['ﾄｸﾋ', 'ｼﾕｳ', 'ｻﾞｲ', 'ｶﾞｸ', 'ﾄﾞ', 'ｼﾔ', 'ﾌｸ', 'ｶ', 'ﾕ', 'ｼ', 'ﾒ', 'ｲ', 'ｿ'];
+const ALTERNATION = ABBREVIATIONS.join('|');
+const LEADING_ABBREVIATION = new RegExp(`^\\(?(?:${ALTERNATION})\\)`);
+const TRAILING_ABBREVIATION = new RegExp(`\\((?:${ALTERNATION})\\)?$`);
+
+/** Canonical kana without removing corporate abbreviations (useful to show what was compared). */
+export function canonicalKana(text: string): string {
+  const nfkc = text.normalize('NFKC').toUpperCase();
+  let out = '';
+  for (const ch of nfkc.replace(HIRAGANA, (h) => String.fromCharCode(h.charCodeAt(0) + 0x60))) {
+    out += FULL_TO_HALF[ch] ?? ch;
+  }
+  return out.replace(DASHES, '-').replace(SPACES, '');
+}
+
+/** Removes one corporate-form abbreviation before the name (ｶ) ...) and one after it (... (ｶ or ... (ｶ)). */
+export function stripCorporateAbbreviations(canonical: string): string {
+  return canonical.replace(LEADING_ABBREVIATION, '').replace(TRAILING_ABBREVIATION, '');
+}
+
+/** The form two payer names are compared in (see the file comment). */
+export function normalizeKana(text: string): string {
+  return stripCorporateAbbreviations(canonicalKana(text));
+}

@@ -1,0 +1,44 @@
+import iconv from 'iconv-lite';
+
+/**
+ * Decodes one Shift_JIS (CP932) field. ASCII and half-width kana (one byte each, the bulk of a bank file)
+ * take a fast path; anything else goes through iconv-lite. Returns null when the bytes are not CP932 text
+ * (an undecodable sequence or a control character), so the caller can name the field.
+ */
+export function decodeSjisField(bytes: Uint8Array, start: number, end: number): string | null {
+  let simple = true;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 || b === 0x7f) return null;
+    if (b >= 0x80 && !(b >= 0xa1 && b <= 0xdf)) {
+      simple = false;
+      break;
+    }
+  }
+  if (simple) {
+    let s = '';
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      s += String.fromCharCode(b < 0x80 ? b : b + 0xfec0);
+    }
+    return s;
+  }
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start), 'cp932');
+  return isCleanText(text) ? text : null;
+}
+
+/** Decodes a whole file that is not UTF-8 as CP932; null when it holds undecodable bytes. */
+export function decodeSjisText(bytes: Uint8Array): string | null {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp932');
+  return text.includes('\uFFFD') ? null : text;
+}
+
+function isCleanText(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return !/[\uFFFD\u0000-\u001F\u007F]/.test(text);
+}
+
+/** Trims trailing ASCII and full-width spaces (fields are space-padded on the right). */
+export function trimTrailingSpaces(text: string): string {
+  return text.replace(/[ \u3000]+$/, '');
+}

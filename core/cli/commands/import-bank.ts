@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../../errors';
+import { parseBankFile, type ParsedBankFile } from '../../banking';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand, type CliIO } from '../io';
+
+/**
+ * Stores a parsed bank file's deposits and matches them (through the operation catalog). Returns the exit
+ * status. This is the one place the ledger plugs in; until it does, importing says so and writes nothing.
+ */
+export type BankFileImporter = (file: string, parsed: ParsedBankFile, io: CliIO) => Promise<number>;
+
+export const importNeedsLedger: BankFileImporter = async (_file, parsed, io) => {
+  io.err(`read ${parsed.deposits.length} deposit(s) (${parsed.format}); importing needs the ledger, which is not wired yet: nothing was written. Use --dry-run to see them.\n`);
+  return EXIT_FAILED;
+};
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    throw InputError.one(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+/** The deposits as `--dry-run` prints them: every field, money as decimal strings. */
+export function depositsToJson(parsed: ParsedBankFile): string {
+  return `${JSON.stringify(parsed.deposits, null, 2)}\n`;
+}
+
+export function makeImportBankCommand(importer: BankFileImporter): CliCommand {
+  return {
+    name: 'import-bank',
+    summary: 'read a bank file (Zengin 01/03, SBI, Rakuten or ANSER CSV) of deposits; --dry-run prints them',
+    usage: [
+      'Usage: backoffice import-bank FILE [--dry-run]',
+      '',
+      'Reads a bank file, its format told from its bytes: Zengin 振込入金通知 (01) or 入出金取引明細 (03), or a',
+      'CSV statement of 住信SBIネット銀行, 楽天銀行 or an ANSER regional bank (UTF-8 or Shift_JIS).',
+      '--dry-run prints the deposits read as JSON and writes nothing.',
+      'Bad input: exit 2, one line per problem on stderr naming the record and field; nothing is written.',
+    ].join('\n'),
+    async run(args, io) {
+      const dryRun = args.includes('--dry-run');
+      const files = args.filter((a) => a !== '--dry-run');
+      if (files.length !== 1 || files[0]!.startsWith('-')) {
+        io.err(`${this.usage}\n`);
+        return EXIT_BAD_INPUT;
+      }
+      const file = files[0]!;
+      const parsed = parseBankFile(await readBytes(file));
+      if (!dryRun) return importer(file, parsed, io);
+      io.out(depositsToJson(parsed));
+      return EXIT_OK;
+    },
+  };
+}
+
+export const importBankCommand = makeImportBankCommand(importNeedsLedger);
