@@ -75,7 +75,7 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
       const output = await db.transaction().execute(async (trx: LedgerDb) => {
         const result = await op.handler({ db: trx, now: at, operator, channel }, parsed.data);
         if (op.audited) {
-          await writeAudit(trx, { at: at.toISOString(), operatorLogin: operator?.login ?? null, channel, operation: op.name, input: maskSecrets(op, input), outcome: 'ok' });
+          await writeAudit(trx, { at: at.toISOString(), operatorLogin: operator?.login ?? op.auditActor?.(input) ?? null, channel, operation: op.name, input: maskSecrets(op, input), outcome: 'ok' });
         }
         return result;
       });
@@ -83,10 +83,7 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
     } catch (e) {
       if (e instanceof InputError) return { ok: false, kind: 'invalid', message: e.message, problems: e.problems };
       if (e instanceof ForbiddenError) return refuse(op, input, login, 'forbidden', e.message);
-      if (e instanceof UnauthenticatedError) {
-        const claimed = (input as { login?: unknown }).login;
-        return refuse(op, input, login ?? (typeof claimed === 'string' ? claimed : null), 'unauthenticated', e.message);
-      }
+      if (e instanceof UnauthenticatedError) return refuse(op, input, login ?? op.auditActor?.(input) ?? null, 'unauthenticated', e.message);
       return { ok: false, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
     }
   }

@@ -29,6 +29,8 @@ export interface Operation<S extends z.ZodType = z.ZodType, O = unknown> {
   audited: boolean;
   /** Input fields replaced by "***" before the input is digested for the audit log. */
   secretFields?: string[];
+  /** Who the audit row names when nobody is signed in yet (signing in: the login being tried). */
+  auditActor?: (input: unknown) => string | null;
   handler(ctx: OperationContext, input: z.output<S>): Promise<O>;
 }
 

@@ -9,6 +9,7 @@ const signIn = defineOperation({
   input: signInInput,
   audited: true,
   secretFields: ['password'],
+  auditActor: (input) => (input as { login: string }).login,
   handler: async (ctx, input) => {
     const operator = await loadOperator(ctx.db, input.login);
     // The same answer for an unknown login and a wrong password: the door does not confirm which logins exist.

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { openBackoffice } from '../../core/api/open';
+import type { Backoffice, CallResult } from '../../core/api/service';
+
+/** A fresh directory for one test's database files; removed by the returned cleanup. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'backoffice-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestOffice {
+  office: Backoffice;
+  file: string;
+  clock: { now: Date };
+  /** Calls and expects success; returns the output. */
+  ok<T = unknown>(operation: string, input: unknown, as: string | null): Promise<T>;
+  /** Row count of a table, read through a second connection (what is really on disk). */
+  count(table: string): number;
+  close(): Promise<void>;
+}
+
+/**
+ * A back office on a temp file with a clock the test moves, an admin (`admin`) and one operator per role
+ * (`sales`, `accounting`, `supervisor`), all with password "demo".
+ */
+export async function testOffice(start = '2026-11-10T01:00:00.000Z'): Promise<TestOffice> {
+  const { dir, cleanup } = tempDir();
+  const file = path.join(dir, 'ledger.db');
+  const clock = { now: new Date(start) };
+  const office = await openBackoffice(file, { now: () => clock.now, channel: 'test' });
+  async function ok<T>(operation: string, input: unknown, as: string | null): Promise<T> {
+    const result: CallResult = await office.call(operation, input, as);
+    if (!result.ok) throw new Error(`${operation} failed: ${JSON.stringify(result)}`);
+    return result.output as T;
+  }
+  await ok('setup.createFirstAdmin', { login: 'admin', displayName: '管理者', password: 'demo' }, null);
+  for (const role of ['sales', 'accounting', 'supervisor'] as const) {
+    await ok('operators.create', { login: role, displayName: role, password: 'demo', roles: [role] }, 'admin');
+  }
+  const reader = new BetterSqlite3(file, { readonly: true });
+  return {
+    office,
+    file,
+    clock,
+    ok,
+    count: (table) => (reader.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
+    async close() {
+      reader.close();
+      await office.close();
+      cleanup();
+    },
+  };
+}
