@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { ComingPanel } from '../components/ComingPanel';
+import { Progress } from '../components/Progress';
+import { useHashRoute } from '../hooks/useHashRoute';
+import { useI18n } from '../i18n/i18n';
+import { AuditLog } from '../screens/AuditLog';
+import { FirstRun } from '../screens/FirstRun';
+import { MembersScreen } from '../screens/members/MembersScreen';
+import { SignIn } from '../screens/SignIn';
+import { Today } from '../screens/Today';
+import { JOBS } from './jobs';
+import { useSession } from './session';
+import { Shell } from './Shell';
+
+type Setup = 'checking' | 'firstRun' | 'ready';
+
+/** First run, then sign-in, then the shell with the job the address names. */
+export function App() {
+  const { t } = useI18n();
+  const { operator } = useSession();
+  const [setup, setSetup] = useState<Setup>('checking');
+  const [notice, setNotice] = useState<string | undefined>();
+  const route = useHashRoute();
+
+  useEffect(() => {
+    void api.call('setup.status', {}).then((result) => {
+      const hasOperators = result.ok ? (result.output as { hasOperators?: unknown } | null)?.hasOperators !== false : true;
+      setSetup(hasOperators ? 'ready' : 'firstRun');
+    });
+  }, []);
+
+  if (setup === 'checking') {
+    return (
+      <Shell>
+        <div className="centered">
+          <Progress label={t('app.loading')} />
+        </div>
+      </Shell>
+    );
+  }
+  if (setup === 'firstRun') {
+    return (
+      <Shell>
+        <FirstRun
+          onDone={(how) => {
+            setNotice(how === 'demo' ? t('firstRun.demoLoaded') : t('firstRun.created'));
+            setSetup('ready');
+          }}
+        />
+      </Shell>
+    );
+  }
+  if (!operator) {
+    return (
+      <Shell>
+        <SignIn notice={notice} />
+      </Shell>
+    );
+  }
+
+  const [job = 'today', sub] = route;
+  const known = JOBS.find((j) => j.route === job) ?? JOBS[0]!;
+  return (
+    <Shell current={known.route}>
+      <Screen job={known.route} sub={sub} />
+    </Shell>
+  );
+}
+
+function Screen({ job, sub }: { job: string; sub: string | undefined }) {
+  const { t } = useI18n();
+  switch (job) {
+    case 'today':
+      return <Today />;
+    case 'members':
+      return <MembersScreen sub={sub} />;
+    case 'audit':
+      return <AuditLog />;
+    default: {
+      const found = JOBS.find((j) => j.route === job);
+      return <ComingPanel screen={found ? t(found.label) : job} />;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { routeHref } from '../hooks/useHashRoute';
+import { useI18n } from '../i18n/i18n';
+import { JOBS } from './jobs';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useSession } from './session';
+
+/** Header (title, operator, language, sign-out), the job menu, and the current screen. */
+export function Shell({ current, children }: { current?: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const { operator, signOut } = useSession();
+  return (
+    <div className={operator ? 'shell' : 'shell shell--bare'}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="shell__header">
+        <span className="shell__title">{t('app.title')}</span>
+        <div className="shell__tools">
+          <LanguageSwitch />
+          {operator ? (
+            <>
+              <span className="shell__operator">
+                {t('header.signedInAs', { name: operator.name, login: operator.login })}
+                {operator.roles.length ? (
+                  <span className="shell__roles"> {operator.roles.map((r) => t(`role.${r}`)).join('・')}</span>
+                ) : null}
+              </span>
+              <button type="button" className="quiet" onClick={() => void signOut()}>
+                {t('header.signOut')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      </header>
+      {operator ? (
+      <nav className="shell__nav" aria-label={t('nav.label')}>
+        <ul>
+          {JOBS.map((job) => (
+            <li key={job.route}>
+              <a href={routeHref(job.route)} aria-current={current === job.route ? 'page' : undefined}>
+                {t(job.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      ) : null}
+      <main className="shell__main" id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { ROLES, type Role } from '../../core/api/service';
+import type { CallResult } from '../api/client';
+import { useSession } from '../app/session';
+import { useI18n } from '../i18n/i18n';
+
+type Failure = Extract<CallResult, { ok: false }>;
+
+/** Explains in words why an operation was refused or failed; a refusal is never silently hidden. */
+export function Refusal({ operation, failure }: { operation: string; failure: Failure }) {
+  const { t } = useI18n();
+  const { operator, catalog } = useSession();
+  const roleNames = (roles: readonly string[]) =>
+    roles.length === 0 ? t('refusal.noRoles') : roles.map((r) => (isRole(r) ? t(`role.${r}`) : r)).join('、');
+
+  if (failure.kind === 'forbidden') {
+    const needed = catalog?.find((op) => op.name === operation)?.roles;
+    return (
+      <section className="refusal" role="alert" aria-labelledby="refusal-title">
+        <h2 id="refusal-title">{t('refusal.forbidden.title')}</h2>
+        <p>{t('refusal.forbidden.body', { roles: roleNames(operator?.roles ?? []), operation })}</p>
+        {needed ? <p>{t('refusal.forbidden.needs', { roles: roleNames(needed) })}</p> : null}
+        <p className="refusal__help">{t('refusal.forbidden.help')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="refusal" role="alert">
+      <p>{t(`refusal.${failure.kind}`)}</p>
+      {failure.message ? <p className="refusal__detail">{t('refusal.serverSays', { message: failure.message })}</p> : null}
+    </section>
+  );
+}
+
+function isRole(r: string): r is Role {
+  return (ROLES as readonly string[]).includes(r);
+}

@@ -1,0 +1,26 @@
+import { formatYen } from '../core/money';
+import { formatDate, jstDate, JST_OFFSET_MS, parseInstant } from '../core/time';
+
+export { formatYen };
+
+/** A stored UTC ISO instant shown as a JST calendar date, `2026-11-23`; the text itself when it is not one. */
+export function formatJstDate(iso: unknown): string {
+  const ms = parseInstant(iso);
+  if (ms === null) return typeof iso === 'string' ? iso : '';
+  return formatDate(jstDate(ms));
+}
+
+/** A stored UTC ISO instant in JST, `2026-11-23 09:05`. */
+export function formatJstDateTime(iso: unknown): string {
+  const ms = parseInstant(iso);
+  if (ms === null) return typeof iso === 'string' ? iso : '';
+  const shifted = new Date(ms + JST_OFFSET_MS);
+  const hh = String(shifted.getUTCHours()).padStart(2, '0');
+  const mm = String(shifted.getUTCMinutes()).padStart(2, '0');
+  return `${formatDate(jstDate(ms))} ${hh}:${mm}`;
+}
+
+/** Today's date in JST, `2026-11-23`. */
+export function todayJst(now: number = Date.now()): string {
+  return formatDate(jstDate(now));
+}

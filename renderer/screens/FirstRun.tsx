@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import { createFirstAdminInput } from '../../core/api/schemas/setup';
+import type { FieldProblem } from '../../core/errors';
+import type { CallResult } from '../api/client';
+import { api } from '../api/client';
+import { Field } from '../components/Field';
+import { Progress } from '../components/Progress';
+import { Refusal } from '../components/Refusal';
+import { fieldOfPath, problemText, schemaProblems } from '../forms/field-problems';
+import { useI18n } from '../i18n/i18n';
+
+type Failure = Extract<CallResult, { ok: false }>;
+
+const FIELDS = ['login', 'displayName', 'password', 'confirm'] as const;
+type FieldName = (typeof FIELDS)[number];
+
+/** No operators yet: create the first administrator, or load demo data (which brings its own operators). */
+export function FirstRun({ onDone }: { onDone(how: 'created' | 'demo'): void }) {
+  const { t, language } = useI18n();
+  const [values, setValues] = useState<Record<FieldName, string>>({ login: '', displayName: '', password: '', confirm: '' });
+  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
+  const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
+  const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
+  const [busy, setBusy] = useState<'admin' | 'demo' | null>(null);
+
+  const input = { login: values.login.trim(), displayName: values.displayName, password: values.password };
+  const clientProblems = schemaProblems(createFirstAdminInput, input, FIELDS);
+  if (values.confirm !== values.password) clientProblems.push({ path: 'confirm', message: t('firstRun.passwordMismatch') });
+
+  const errorFor = (field: FieldName): string | undefined => {
+    if (field === 'confirm' && touched.confirm && values.confirm !== values.password) return t('firstRun.passwordMismatch');
+    const server = serverProblems.find((p) => fieldOfPath(p.path, FIELDS) === field);
+    const client = touched[field] ? clientProblems.find((p) => fieldOfPath(p.path, FIELDS) === field) : undefined;
+    const problem = server ?? client;
+    return problem ? problemText(problem, field, values[field], 'firstRun', language, t) : undefined;
+  };
+
+  function change(field: FieldName, value: string) {
+    setValues((was) => ({ ...was, [field]: value }));
+    setTouched((was) => ({ ...was, [field]: true }));
+    setServerProblems((was) => was.filter((p) => fieldOfPath(p.path, FIELDS) !== field));
+  }
+
+  async function createAdmin(event: FormEvent) {
+    event.preventDefault();
+    setTouched(Object.fromEntries(FIELDS.map((f) => [f, true])));
+    if (clientProblems.length > 0) return;
+    setBusy('admin');
+    setFailure(null);
+    const result = await api.call('setup.createFirstAdmin', input);
+    setBusy(null);
+    if (result.ok) return onDone('created');
+    setServerProblems(result.problems ?? []);
+    if (!result.problems?.some((p) => fieldOfPath(p.path, FIELDS))) setFailure({ operation: 'setup.createFirstAdmin', failure: result });
+  }
+
+  async function loadDemo() {
+    setBusy('demo');
+    setFailure(null);
+    const result = await api.call('setup.loadDemo', {});
+    setBusy(null);
+    if (result.ok) return onDone('demo');
+    setFailure({ operation: 'setup.loadDemo', failure: result });
+  }
+
+  const control = (field: FieldName, type: string, autoComplete: string, autoFocus = false) =>
+    function Control(c: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) {
+      return (
+        <input
+          {...c}
+          name={field}
+          type={type}
+          autoComplete={autoComplete}
+          value={values[field]}
+          onChange={(e) => change(field, e.target.value)}
+          autoFocus={autoFocus}
+        />
+      );
+    };
+
+  return (
+    <div className="centered">
+      <div className="card card--wide">
+        <h1>{t('firstRun.title')}</h1>
+        <p className="lead">{t('firstRun.intro')}</p>
+        {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
+        <div className="first-run">
+          <form onSubmit={createAdmin} noValidate aria-labelledby="create-admin-title">
+            <h2 id="create-admin-title">{t('firstRun.createAdmin')}</h2>
+            <Field label={t('firstRun.login')} error={errorFor('login')}>
+              {control('login', 'text', 'username', true)}
+            </Field>
+            <Field label={t('firstRun.displayName')} error={errorFor('displayName')}>
+              {control('displayName', 'text', 'name')}
+            </Field>
+            <Field label={t('firstRun.password')} error={errorFor('password')}>
+              {control('password', 'password', 'new-password')}
+            </Field>
+            <Field label={t('firstRun.passwordConfirm')} error={errorFor('confirm')}>
+              {control('confirm', 'password', 'new-password')}
+            </Field>
+            <div className="actions">
+              <button type="submit" className="primary" disabled={busy !== null}>
+                {t('firstRun.submit')}
+              </button>
+            </div>
+          </form>
+          <div className="first-run__or" aria-hidden="true">
+            {t('firstRun.or')}
+          </div>
+          <section className="first-run__demo" aria-labelledby="demo-title">
+            <h2 id="demo-title">{t('firstRun.demoTitle')}</h2>
+            <p>{t('firstRun.demoIntro')}</p>
+            {busy === 'demo' ? (
+              <Progress label={t('firstRun.loadingDemo')} />
+            ) : (
+              <button type="button" onClick={loadDemo} disabled={busy !== null}>
+                {t('firstRun.loadDemo')}
+              </button>
+            )}
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState, type FormEvent } from 'react';
+import type { CallResult } from '../api/client';
+import { useSession } from '../app/session';
+import { Field } from '../components/Field';
+import { Refusal } from '../components/Refusal';
+import { useI18n } from '../i18n/i18n';
+
+type Failure = Extract<CallResult, { ok: false }>;
+
+export function SignIn({ notice }: { notice?: string | undefined }) {
+  const { t } = useI18n();
+  const { signIn } = useSession();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await signIn(login.trim(), password);
+    setBusy(false);
+    if (!result.ok) {
+      setFailure(result);
+      setPassword('');
+    }
+  }
+
+  return (
+    <div className="centered">
+      <form className="card" onSubmit={submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        {notice ? (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {failure ? <Refusal operation="session.signIn" failure={failure} /> : null}
+        <Field label={t('signIn.login')}>
+          {(c) => <input {...c} autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} autoFocus />}
+        </Field>
+        <Field label={t('signIn.password')}>
+          {(c) => (
+            <input {...c} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy || !login || !password}>
+            {busy ? t('signIn.working') : t('signIn.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { CallResult } from '../../api/client';
+import { useSession } from '../../app/session';
+import { Refusal } from '../../components/Refusal';
+import { formatJstDate } from '../../format';
+import { routeHref } from '../../hooks/useHashRoute';
+import { useI18n } from '../../i18n/i18n';
+import { ja } from '../../i18n/ja';
+import { KindLabel } from './KindLabel';
+import { memberWithAccountsIn, type AccountRow, type MemberRow } from './member-shape';
+
+type Failure = Extract<CallResult, { ok: false }>;
+
+/** `#/members/M-000123`: the member and the member's cloud accounts (R-PARTY-2). */
+export function MemberPage({ memberNumber }: { memberNumber: string }) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const [member, setMember] = useState<MemberRow | null>(null);
+  const [accounts, setAccounts] = useState<AccountRow[]>([]);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void call('members.get', { memberNumber }).then((result) => {
+      if (!live) return;
+      if (!result.ok) return setFailure(result);
+      const read = memberWithAccountsIn(result.output);
+      setMember(read?.member ?? null);
+      setAccounts(read?.accounts ?? []);
+    });
+    return () => {
+      live = false;
+    };
+  }, [memberNumber, call]);
+
+  const statusLabel = (status: string) => {
+    const key = `accountStatus.${status}`;
+    return key in ja ? t(key as keyof typeof ja) : status;
+  };
+
+  return (
+    <section aria-labelledby="member-title">
+      <p>
+        <a href={routeHref('members')}>← {t('members.back')}</a>
+      </p>
+      {failure ? <Refusal operation="members.get" failure={failure} /> : null}
+      {member ? (
+        <>
+          <div className="screen-head">
+            <h1 id="member-title">{member.name}</h1>
+            <span className="mono muted">{member.memberNumber}</span>
+          </div>
+          <div className="panel">
+            <h2>{t('members.details')}</h2>
+            <dl className="details">
+              <dt>{t('members.col.kana')}</dt>
+              <dd>{member.nameKana || t('common.none')}</dd>
+              <dt>{t('members.col.kind')}</dt>
+              <dd>
+                <KindLabel kind={member.kind} />
+              </dd>
+              <dt>{t('members.col.email')}</dt>
+              <dd>{member.email || t('common.none')}</dd>
+              <dt>{t('memberForm.address')}</dt>
+              <dd>{member.address || t('common.none')}</dd>
+              <dt>{t('members.createdAt')}</dt>
+              <dd>{member.createdAt ? formatJstDate(member.createdAt) : t('common.none')}</dd>
+            </dl>
+          </div>
+          <div className="panel">
+            <h2>{t('members.accounts')}</h2>
+            {accounts.length === 0 ? (
+              <p className="muted">{t('members.noAccounts')}</p>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t('members.account.code')}</th>
+                    <th>{t('members.account.label')}</th>
+                    <th>{t('members.account.status')}</th>
+                    <th>{t('members.account.createdAt')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {accounts.map((a) => (
+                    <tr key={a.code}>
+                      <td className="mono">{a.code}</td>
+                      <td>{a.label}</td>
+                      <td>{statusLabel(a.status)}</td>
+                      <td>{formatJstDate(a.createdAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * The renderer: built once into dist/renderer and loaded by Electron (file://) or the browser host
+ * (http://127.0.0.1). `base: './'` keeps every asset URL relative so both work; no inline scripts, because
+ * both hosts send a Content-Security-Policy without 'unsafe-inline'.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
+  base: './',
+  build: {
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    // Vite otherwise inlines small assets and the module preload polyfill as data:/inline code.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    // One bundle for a desktop app read from disk; zod's locales make it large, and that is fine.
+    chunkSizeWarningLimit: 2000,
+  },
+  oxc: {
+    jsx: { runtime: 'automatic' },
+  },
+  server: { host: '127.0.0.1' },
+});
