@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseServeArgs } from '../../core/cli/commands/serve';
+import { InputError } from '../../core/errors';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(path.join(tmpdir(), 'serve-command-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`serve exited (${code}) before printing its URL`)));
+  });
+}
+
+describe('backoffice serve', () => {
+  it('prints exactly one line, the URL with its token, answers the API, and closes on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['bin/backoffice.mjs', 'serve', '--db', path.join(work, 'serve.sqlite')], {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+    try {
+      const line = await firstLine(child);
+      const match = /^http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43})$/.exec(line);
+      expect(match, line).not.toBeNull();
+      const [, port, token] = match!;
+      const status = await fetch(`http://127.0.0.1:${port}/api/setup.status`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(status.status).toBe(200);
+      expect(await status.json()).toEqual({ output: { hasOperators: false } });
+      const refused = await fetch(`http://127.0.0.1:${port}/api/operators.list`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+      expect(refused.status).toBe(401);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    expect(stdout.split('\n').filter((l) => l !== '')).toHaveLength(1);
+  });
+
+  it('refuses a bad --port or an unknown option, naming it', () => {
+    expect(() => parseServeArgs(['--port', '70000'])).toThrow(InputError);
+    expect(() => parseServeArgs(['--port', '70000'])).toThrow(/--port/);
+    expect(() => parseServeArgs(['--port', '8x'])).toThrow(/--port/);
+    expect(() => parseServeArgs(['--verbose'])).toThrow(/verbose/);
+    expect(parseServeArgs(['--port', '8123', '--db', 'x.sqlite'], {})).toEqual({ dbFile: path.resolve('x.sqlite'), port: 8123 });
+  });
+
+  it('takes the database from --db, else BACKOFFICE_DB', () => {
+    expect(parseServeArgs([], { BACKOFFICE_DB: '/tmp/a.sqlite' }).dbFile).toBe('/tmp/a.sqlite');
+    expect(parseServeArgs(['--db', '/tmp/b.sqlite'], { BACKOFFICE_DB: '/tmp/a.sqlite' }).dbFile).toBe('/tmp/b.sqlite');
+    expect(parseServeArgs([], {}).port).toBe(0);
+  });
+});
