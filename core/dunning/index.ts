@@ -1,0 +1,4 @@
+export * from './status';
+export * from './facts';
+export * from './debts';
+export * from './advance';
