@@ -68,8 +68,8 @@ const GROUP_FILL = '#f4f6f9';
 const ACCENT = '#1f3a68';
 
 const COLUMNS = [
-  { title: '品目', width: CONTENT_WIDTH - 240, align: 'left' as const },
-  { title: '数量', width: 70, align: 'right' as const },
+  { title: '品目', width: CONTENT_WIDTH - 260, align: 'left' as const },
+  { title: '数量', width: 90, align: 'right' as const },
   { title: '単価', width: 80, align: 'right' as const },
   { title: '金額', width: 90, align: 'right' as const },
 ];
@@ -146,8 +146,8 @@ function drawFirstPageHeader(doc: PDFKit.PDFDocument, d: BusinessDocument): void
   const meta: KeyValue[] = [{ label: 'No.', value: d.number }, { label: '発行日', value: d.issueDate }, ...d.headerFields];
   doc.font(FONT_REGULAR).fontSize(8.5).fillColor(INK);
   for (const field of meta) {
-    doc.fillColor(MUTED).text(field.label, RIGHT_COLUMN_X, right, { width: 70 });
-    doc.fillColor(INK).text(field.value, RIGHT_COLUMN_X + 70, right, { width: RIGHT_COLUMN_WIDTH - 70, align: 'right' });
+    doc.fillColor(MUTED).text(field.label, RIGHT_COLUMN_X, right, { width: 78 });
+    doc.fillColor(INK).text(field.value, RIGHT_COLUMN_X + 78, right, { width: RIGHT_COLUMN_WIDTH - 78, align: 'right' });
     right = doc.y + 2;
   }
   right = drawSeller(doc, d.seller, right + 12);
@@ -244,7 +244,9 @@ function drawTableHeader(page: PageFlow): void {
 function rowHeight(doc: PDFKit.PDFDocument, row: TableRow): number {
   if (row.kind !== 'item') return 17;
   doc.font(FONT_REGULAR).fontSize(TABLE_FONT_SIZE);
-  return Math.max(17, doc.heightOfString(row.name, { width: COLUMNS[0]!.width - 2 * CELL_PAD }) + 6);
+  const cells = [row.name, row.quantity, row.unitPrice, row.amount];
+  const tallest = Math.max(...COLUMNS.map((c, i) => doc.heightOfString(cells[i] ?? '', { width: c.width - 2 * CELL_PAD })));
+  return Math.max(17, tallest + 6);
 }
 
 function drawItemsTable(page: PageFlow, rows: TableRow[]): void {

@@ -164,9 +164,11 @@ export function buildMonthlyStatement(data: MonthlyStatementData, seller: Seller
   const r = new InputReader();
   const issueDate = r.date(data.issueDate, 'issueDate');
   let period = '';
+  let monthLabel = '';
   try {
     const m = parseMonth(data.month, 'month');
-    period = `${japaneseDate({ year: m.year, month: m.month, day: 1 })}〜${japaneseDate({ year: m.year, month: m.month, day: daysInMonth(m.year, m.month) })}`;
+    monthLabel = `${m.year}年${m.month}月分`;
+    period = `${japaneseDate({ year: m.year, month: m.month, day: 1 })}〜${m.month}月${daysInMonth(m.year, m.month)}日`;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     for (const p of e.problems) r.problem(p.path, p.message);
@@ -238,7 +240,7 @@ export function buildMonthlyStatement(data: MonthlyStatementData, seller: Seller
         ...pay.header,
       ],
       addressee,
-      subject: `クラウドサービスご利用料金（${period}）`,
+      subject: `クラウドサービスご利用料金 ${monthLabel}`,
       greeting: '下記の通りご請求申し上げます。',
       headline: { label: 'ご請求金額', amount: headlineYen(due), note: '（税込）' },
       seller,
