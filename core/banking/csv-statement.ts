@@ -79,7 +79,7 @@ const SBI: Layout = {
     const balance = c.requiredYen('残高(円)', true);
     if (!isDeposit(amount)) return null;
     const description = c.get('内容');
-    return { date, amount, payer: payerFromDescription(description), reference: `sbi:${date}:${amount}:${balance}`, edi: c.get('メモ') };
+    return { date, amount, payer: payerFromDescription(description), reference: `sbi:${date}:${amount}:${balance}`, edi: c.get('メモ').replace(/^-$/, '') };
   },
 };
 

@@ -34,7 +34,6 @@ export function decodeSjisText(bytes: Uint8Array): string | null {
 }
 
 function isCleanText(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return !/[\uFFFD\u0000-\u001F\u007F]/.test(text);
 }
 

@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import { Dec } from '../money';
 import type { BankDeposit, BankFileFormat, ParsedBankFile } from './deposit';
-import { splitZenginRecords, stripZeros, ZenginRecord } from './zengin-record';
+import { splitZenginRecords, stripZeros, ZENGIN_RECORD_BYTES, ZenginRecord } from './zengin-record';
 
 /**
  * Zengin (全銀協規定形式) 振込入金通知 (種別コード 01) and 入出金取引明細 (03): 200-byte records, header 1,
@@ -11,11 +11,25 @@ import { splitZenginRecords, stripZeros, ZenginRecord } from './zengin-record';
 
 type Kind = '01' | '03';
 
-/** True when the bytes open like a Zengin 01 or 03 file (header record, kind 01/03). */
+/**
+ * True when the bytes look like Zengin records: a record type digit (1, 2, 8, 9) first and a first line of
+ * exactly 200 bytes, or no line break in the first 200 bytes (records back to back).
+ */
 export function looksLikeZengin(bytes: Uint8Array): boolean {
-  if (bytes.length < 4 || bytes[0] !== 0x31) return false;
-  const kind = String.fromCharCode(bytes[1]!, bytes[2]!);
-  return kind === '01' || kind === '03';
+  const first = bytes[0];
+  if (first !== 0x31 && first !== 0x32 && first !== 0x38 && first !== 0x39) return false;
+  const limit = Math.min(bytes.length, ZENGIN_RECORD_BYTES + 1);
+  for (let i = 0; i < limit; i++) {
+    if (bytes[i] === 0x0d || bytes[i] === 0x0a) return i === ZENGIN_RECORD_BYTES;
+  }
+  return true;
+}
+
+function fileKind(bytes: Uint8Array): Kind {
+  const kind = String.fromCharCode(bytes[1] ?? 0x20, bytes[2] ?? 0x20);
+  if (bytes[0] !== 0x31) throw InputError.one('record 1', 'the file does not start with a header record (1)');
+  if (kind !== '01' && kind !== '03') throw InputError.one('record 1 (header) kind code', `${JSON.stringify(kind)}: only 01 (振込入金通知) and 03 (入出金取引明細) are read`);
+  return kind;
 }
 
 interface Account {
@@ -33,8 +47,7 @@ interface GroupTotals {
 }
 
 export function parseZengin(bytes: Uint8Array): ParsedBankFile {
-  if (!looksLikeZengin(bytes)) throw InputError.one('record 1 (header)', 'not a Zengin 01 or 03 header');
-  const kind = String.fromCharCode(bytes[1]!, bytes[2]!) as Kind;
+  const kind = fileKind(bytes);
   const format: BankFileFormat = kind === '01' ? 'zengin-01' : 'zengin-03';
   const deposits: BankDeposit[] = [];
   let account: Account | null = null;
@@ -67,7 +80,7 @@ export function parseZengin(bytes: Uint8Array): ParsedBankFile {
       case 'end':
         if (account) throw record.fail('record type', 'the end record before the account\'s trailer');
         if (groups === 0) throw record.fail('record type', 'an end record with no account before it');
-        if (kind === '03') checkStatementEnd(record, spans.length, groups);
+        if (kind === '03') checkStatementEnd(record, record.span.number, groups);
         ended = true;
         break;
     }
@@ -165,8 +178,8 @@ function joinEdi(payerCode: string | null, edi: string): string {
   return [code, edi].filter((s) => s !== '').join(' ');
 }
 
-function checkCount(record: ZenginRecord, field: string, written: string, counted: number): void {
-  if (Number(written) !== counted) throw record.fail(field, `says ${Number(written)}, the data records hold ${counted}`);
+function checkCount(record: ZenginRecord, field: string, written: string, counted: number, holder = 'the data records hold'): void {
+  if (Number(written) !== counted) throw record.fail(field, `says ${Number(written)}, ${holder} ${counted}`);
 }
 
 function checkTotal(record: ZenginRecord, field: string, written: string, summed: Dec): void {
@@ -199,7 +212,7 @@ function checkStatementTrailer(record: ZenginRecord, t: GroupTotals): void {
 /** 03 end: レコード総件数 2–11 (the end record included), 口座数 12–16; checked when written. */
 function checkStatementEnd(record: ZenginRecord, records: number, accounts: number): void {
   const total = record.optionalDigits(2, 11, 'record total');
-  if (total !== null) checkCount(record, 'record total', total, records);
+  if (total !== null) checkCount(record, 'record total', total, records, 'the file up to here holds');
   const accountCount = record.optionalDigits(12, 16, 'account count');
-  if (accountCount !== null) checkCount(record, 'account count', accountCount, accounts);
+  if (accountCount !== null) checkCount(record, 'account count', accountCount, accounts, 'the file holds');
 }
