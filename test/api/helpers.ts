@@ -19,6 +19,8 @@ export interface TestOffice {
   ok<T = unknown>(operation: string, input: unknown, as: string | null): Promise<T>;
   /** Row count of a table, read through a second connection (what is really on disk). */
   count(table: string): number;
+  /** The single value of a read-only query through that second connection. */
+  scalar(query: string): unknown;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function testOffice(start = '2026-11-10T01:00:00.000Z'): Promise<Te
     clock,
     ok,
     count: (table) => (reader.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
+    scalar: (query) => reader.prepare(query).pluck().get(),
     async close() {
       reader.close();
       await office.close();
