@@ -41,6 +41,7 @@ export interface Advanced {
   commands: PlatformCommand[];
 }
 
+/** A new account: Active, with nothing applied after `asOf` (take an instant before its first bill). */
 export function initialDunningState(accountId: string, asOf: number): DunningState {
   return { accountId, status: 'active', asOf, history: [] };
 }
