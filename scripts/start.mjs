@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// `npm start`: builds what is stale, then runs the desktop app in Electron, or, where Electron cannot run
+// (no binary and no way to download it, or no display), the same app in a browser through
+// `backoffice serve`. Extra arguments (--db FILE, --port N) go to `backoffice serve`. --no-open: print
+// the URL but do not open a browser. Never waits on a download for more than ELECTRON_INSTALL_TIMEOUT_MS.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const at = (...parts) => path.join(root, ...parts);
+const ELECTRON_INSTALL_TIMEOUT_MS = 60_000;
+const say = (line) => console.log(`[start] ${line}`);
+
+const args = process.argv.slice(2);
+const noOpen = args.includes('--no-open') || process.env.BACKOFFICE_NO_OPEN === '1';
+const serveArgs = args.filter((a) => a !== '--no-open');
+
+/** The newest modification time under a folder (or of a file), 0 when it does not exist. */
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const stat = statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(p).reduce((newest, name) => Math.max(newest, newestMtime(path.join(p, name))), stat.mtimeMs);
+}
+
+function isStale(output, sources) {
+  const built = newestMtime(output);
+  return built === 0 || sources.some((s) => newestMtime(s) > built);
+}
+
+function buildRenderer() {
+  const output = at('dist', 'renderer', 'index.html');
+  if (!existsSync(at('renderer', 'index.html'))) return say('no renderer/ sources: skipping the renderer build');
+  if (!isStale(output, [at('renderer'), at('vite.config.ts')])) return;
+  say('building the renderer (vite build)…');
+  const result = spawnSync(process.execPath, [at('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) say(existsSync(output) ? 'the renderer build failed: serving the previous build' : 'the renderer build failed: only the API will answer');
+}
+
+async function buildElectronIfStale() {
+  if (!isStale(at('dist', 'electron', 'main.cjs'), [at('electron'), at('core')])) return;
+  say('building the Electron main process and preload…');
+  const { buildElectron } = await import('./build-electron.mjs');
+  await buildElectron();
+}
+
+/** Electron's binary path, as require('electron') gives it, but without ever starting a download. */
+function installedElectron() {
+  const dir = at('node_modules', 'electron');
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+function electronBinary() {
+  if (!existsSync(at('node_modules', 'electron', 'install.js'))) return { why: 'the electron package is not installed' };
+  const found = installedElectron();
+  if (found) return { binary: found };
+  say(`Electron's binary is missing: trying to download it once (at most ${ELECTRON_INSTALL_TIMEOUT_MS / 1000} s)…`);
+  const result = spawnSync(process.execPath, [at('node_modules', 'electron', 'install.js')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: ELECTRON_INSTALL_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+  });
+  const downloaded = installedElectron();
+  if (downloaded) return { binary: downloaded };
+  const reason = result.error?.code === 'ETIMEDOUT' ? 'the download timed out' : (result.stderr?.toString().trim().split('\n')[0] || `install.js exited ${result.status}`);
+  return { why: `Electron could not be downloaded (${reason})` };
+}
+
+function hasDisplay() {
+  return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+/** Runs a child until it exits, passing Ctrl+C / SIGTERM on to it, then exits with its status. */
+function relay(child) {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function runElectron(binary) {
+  say('starting the desktop app (Electron)…');
+  relay(spawn(binary, [root], { cwd: root, stdio: 'inherit', env: process.env }));
+}
+
+function browserCommand(url) {
+  if (process.platform === 'darwin') return ['open', [url]];
+  if (process.platform === 'win32') return ['cmd', ['/c', 'start', '""', url]];
+  if (!hasDisplay()) return null;
+  const onPath = (name) => (process.env.PATH ?? '').split(path.delimiter).some((d) => d && existsSync(path.join(d, name)));
+  const found = ['xdg-open', 'chromium', 'chromium-browser', 'google-chrome', 'firefox'].find(onPath);
+  return found ? [found, [url]] : null;
+}
+
+async function firstRunLine(url) {
+  try {
+    const { origin, searchParams } = new URL(url);
+    const response = await fetch(`${origin}/api/setup.status`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${searchParams.get('token')}`, 'Content-Type': 'application/json' },
+      body: '{}',
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = await response.json();
+    if (body?.output?.hasOperators === false) say('This database has no operators yet: the first screen offers demo data (or creating the first administrator).');
+  } catch {
+    // The first-run hint is a courtesy; the app itself shows the first-run screen either way.
+  }
+}
+
+function runBrowserHost(why) {
+  say(`${why}: running the back office in a browser instead (backoffice serve).`);
+  const child = spawn(process.execPath, [at('bin', 'backoffice.mjs'), 'serve', ...serveArgs], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  relay(child);
+  const lines = createInterface({ input: child.stdout });
+  let urlSeen = false;
+  lines.on('line', async (line) => {
+    if (urlSeen) return console.log(line);
+    urlSeen = true;
+    const url = line;
+    console.log(url);
+    await firstRunLine(url);
+    const opener = noOpen ? null : browserCommand(url);
+    if (opener === null) {
+      say(`Open this URL in a browser: ${url}${noOpen ? '' : ' (no browser could be opened from here)'}`);
+    } else {
+      const [command, commandArgs] = opener;
+      const browser = spawn(command, commandArgs, { stdio: 'ignore', detached: true });
+      browser.on('error', () => say(`Could not start ${command}: open this URL in a browser: ${url}`));
+      browser.unref();
+      say(`Opening ${url} in your browser (${command}). Press Ctrl+C here to stop.`);
+    }
+  });
+}
+
+buildRenderer();
+if (!hasDisplay()) {
+  runBrowserHost('No graphical display (DISPLAY/WAYLAND_DISPLAY unset), so no Electron window');
+} else {
+  const electron = electronBinary();
+  if (electron.binary) {
+    await buildElectronIfStale();
+    runElectron(electron.binary);
+  } else {
+    runBrowserHost(electron.why);
+  }
+}
