@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../errors';
-import { addMonths, billingMonth, type BillingMonth, type CalendarDate } from '../time';
+import { addMonths, billingMonth, compareDates, type BillingMonth, type CalendarDate } from '../time';
 
 /** How a cloud account pays in arrears (R-BILL-2..4). */
 export const ARREARS_PAYMENT_METHODS = ['credit_card', 'bank_transfer', 'direct_debit'] as const;
@@ -47,4 +47,29 @@ export function firstBillingMonthForChange(to: ArrearsPaymentMethod, receivedOn:
   const monthOfReceipt = billingMonth(receivedOn.year, receivedOn.month);
   if (to === 'direct_debit' && receivedOn.day > 20) return addMonths(monthOfReceipt, 1);
   return monthOfReceipt;
+}
+
+/** A requested change of payment method, dated by card authorisation or form receipt (JST). */
+export interface PaymentMethodChange {
+  to: ArrearsPaymentMethod;
+  receivedOn: CalendarDate;
+}
+
+/**
+ * R-BILL-5: the method that pays a billing month, given the method before any change and the changes in the
+ * order they were received. Decision: when two changes reach the same month (a direct-debit form received on
+ * the 25th, then a card authorised a week later), the one received last wins: it is the member's latest word.
+ */
+export function paymentMethodForMonth(
+  initial: ArrearsPaymentMethod,
+  changes: PaymentMethodChange[],
+  month: BillingMonth,
+): ArrearsPaymentMethod {
+  let method = initial;
+  const inForce = changes
+    .map((change, order) => ({ change, order, first: firstBillingMonthForChange(change.to, change.receivedOn) }))
+    .filter(({ first }) => first.start <= month.start)
+    .sort((a, b) => compareDates(a.change.receivedOn, b.change.receivedOn) || a.order - b.order);
+  for (const { change } of inForce) method = change.to;
+  return method;
 }

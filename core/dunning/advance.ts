@@ -74,9 +74,11 @@ function episodeStart(history: StatusTransition[]): number {
 function liftCause(debts: DebtClock[], payments: PaymentBook, facts: DunningFacts, since: number, instant: number): TransitionCause | null {
   const started = debts.filter((debt) => debt.moments[0] <= instant);
   if (!started.every((debt) => payments.paidInFull(debt, instant, true))) return null;
-  const cardDebts = started.filter((debt) => debt.method === 'credit_card' && !payments.paidInFull(debt, since, false));
-  const settled = started.filter((debt) => !payments.paidInFull(debt, since, false)).map((debt) => debt.billId);
-  if (cardDebts.length === 0) {
+  const unpaidInEpisode = started.filter((debt) => !payments.paidInFull(debt, since, false));
+  // A status not caused by an unpaid bill (one loaded as is) is not this machine's to lift.
+  if (unpaidInEpisode.length === 0) return null;
+  const settled = unpaidInEpisode.map((debt) => debt.billId);
+  if (!unpaidInEpisode.some((debt) => debt.method === 'credit_card')) {
     return { rule: 'R-DUN-5', billIds: settled, text: 'full payment confirmed: restriction lifted' };
   }
   const cardRegistered = facts.cardRegistrations.some((r) => r.recordedAt >= since && r.recordedAt <= instant);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { billingDates, firstBillingMonthForChange, paymentMethodProblems } from '../../core/billing';
+import { billingDates, firstBillingMonthForChange, paymentMethodForMonth, paymentMethodProblems } from '../../core/billing';
+import { parseMonth } from '../../core/time';
 import { d, iso } from '../time/date-helper';
 
 describe('payment method changes', () => {
@@ -25,6 +26,30 @@ describe('payment method changes', () => {
     expect(after.key).toBe('2026-05');
     expect(iso(billingDates('direct_debit', after).dueOn)).toBe('2026-06-26');
     expect(firstBillingMonthForChange('direct_debit', d('2026-12-21')).key).toBe('2027-01');
+  });
+});
+
+describe('payment method per billing month', () => {
+  const changes = [
+    { to: 'direct_debit' as const, receivedOn: d('2026-04-25') }, // after the 20th: from May 2026
+    { to: 'credit_card' as const, receivedOn: d('2026-05-03') }, // from May 2026 too, received later: wins
+    { to: 'bank_transfer' as const, receivedOn: d('2026-08-20') }, // from August 2026
+  ];
+
+  it('R-BILL-5: each month is paid by the latest change in force for it', () => {
+    const methodOf = (month: string) => paymentMethodForMonth('bank_transfer', changes, parseMonth(month));
+    expect(methodOf('2026-03')).toBe('bank_transfer');
+    expect(methodOf('2026-04')).toBe('bank_transfer');
+    expect(methodOf('2026-05')).toBe('credit_card');
+    expect(methodOf('2026-07')).toBe('credit_card');
+    expect(methodOf('2026-08')).toBe('bank_transfer');
+    expect(paymentMethodForMonth('credit_card', [], parseMonth('2026-08'))).toBe('credit_card');
+  });
+
+  it('R-BILL-5: a direct-debit form received on the 21st leaves the next month on the old method', () => {
+    const late = [{ to: 'direct_debit' as const, receivedOn: d('2026-06-21') }];
+    expect(paymentMethodForMonth('credit_card', late, parseMonth('2026-06'))).toBe('credit_card');
+    expect(paymentMethodForMonth('credit_card', late, parseMonth('2026-07'))).toBe('direct_debit');
   });
 });
 

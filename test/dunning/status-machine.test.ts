@@ -133,6 +133,13 @@ describe('credit card accounts', () => {
     ]);
   });
 
+  it('R-DUN-4: a status not caused by an unpaid bill (loaded as restricted) is not lifted by a card alone', () => {
+    const loaded: DunningState = { accountId: 'acc-1', status: 'restricted', asOf: midnight('2026-10-01'), history: [] };
+    const result = run(facts({ cardRegistrations: [cardRegistration('2026-10-05T10:00')] }), '2026-12-01', loaded);
+    expect(result.transitions).toEqual([]);
+    expect(result.state.status).toBe('restricted');
+  });
+
   it('R-DUN-4: from Suspend, a usable card plus settlement lifts back to Active', () => {
     const f = octoberByCard({
       cardRegistrations: [cardRegistration('2026-11-10T12:00')],
