@@ -65,6 +65,11 @@ function statementClock(billId: string, method: 'bank_transfer' | 'direct_debit'
   };
 }
 
+/**
+ * Decision: each unpaid bill carries its own clock and the account takes the most severe status any unpaid
+ * bill has reached. With one bill this is exactly R-DUN-1..6; with several, a later bill cannot delay an
+ * earlier one's clock, and paying the earlier one leaves the account where the later one has brought it.
+ */
 export function debtClocks(facts: DunningFacts): DebtClock[] {
   return [
     ...facts.cardChargeFailures.map((f) => cardClock(f.billId, f.on, f.amount)),
