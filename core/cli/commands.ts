@@ -3,6 +3,11 @@ import { serveCommand } from './commands/serve';
 import { rateCommand } from './commands/rate';
 import { plansCommand } from './commands/plans';
 import { importBankCommand } from './commands/import-bank';
+import { operationsCommand } from './commands/operations';
+import { callCommand } from './commands/call';
+import { trialBalanceCommand } from './commands/trial-balance';
+import { backupCommand } from './commands/backup';
+import { demoCommand } from './commands/demo';
 
 /** Every `backoffice` command, in the order `--help` lists them. Each lives in its own file. */
 export const commands: CliCommand[] = [
@@ -10,4 +15,9 @@ export const commands: CliCommand[] = [
   rateCommand,
   plansCommand,
   importBankCommand,
+  operationsCommand,
+  callCommand,
+  trialBalanceCommand,
+  backupCommand,
+  demoCommand,
 ];

@@ -1,0 +1,50 @@
+import { InputError } from '../../errors';
+import { openBackoffice } from '../../api/open';
+import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
+import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand } from '../io';
+
+function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]{1,9}$/.test(value)) throw InputError.one(flag, 'not a whole number');
+  return Number(value);
+}
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  summary: 'fill a ledger with a believable demo company (members, cloud accounts, usage, one operator per role)',
+  usage: [
+    'Usage: backoffice demo [--db FILE] [--seed N] [--members N] [--as LOGIN]',
+    '',
+    'Runs setup.loadDemo: a few hundred members (default 300), 1–3 cloud accounts each, usage files for the',
+    'three months before this one, and the operators admin, sales, accounting and supervisor (password "demo").',
+    'The same seed gives the same company. On a database that already has operators, --as an admin login.',
+    DB_OPTION_HELP,
+  ].join('\n'),
+  async run(argv, io) {
+    const args = [...argv];
+    const file = takeDbPath(args);
+    const seed = wholeNumber(takeOption(args, 'seed'), '--seed');
+    const members = wholeNumber(takeOption(args, 'members'), '--members');
+    const as = takeOption(args, 'as') ?? null;
+    if (args.length > 0) {
+      io.err(`${this.usage}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const office = await openBackoffice(file, { channel: 'cli' });
+    try {
+      const result = await office.call('setup.loadDemo', { seed, members }, as);
+      if (result.ok) {
+        io.out(`${JSON.stringify(result.output, null, 2)}\n`);
+        return EXIT_OK;
+      }
+      if (result.kind === 'invalid') {
+        io.err((result.problems ?? []).map((p) => `${p.path}: ${p.message}\n`).join(''));
+        return EXIT_BAD_INPUT;
+      }
+      io.err(`${result.kind}: ${result.message}\n`);
+      return EXIT_FAILED;
+    } finally {
+      await office.close();
+    }
+  },
+};

@@ -1,0 +1,70 @@
+/** [kanji, half-width kana as a bank writes it, romaji] for building believable Japanese names. */
+export type NamePart = readonly [string, string, string];
+
+export const SURNAMES: NamePart[] = [
+  ['田中', 'ﾀﾅｶ', 'tanaka'],
+  ['佐藤', 'ｻﾄｳ', 'sato'],
+  ['鈴木', 'ｽｽﾞｷ', 'suzuki'],
+  ['高橋', 'ﾀｶﾊｼ', 'takahashi'],
+  ['伊藤', 'ｲﾄｳ', 'ito'],
+  ['渡辺', 'ﾜﾀﾅﾍﾞ', 'watanabe'],
+  ['山本', 'ﾔﾏﾓﾄ', 'yamamoto'],
+  ['中村', 'ﾅｶﾑﾗ', 'nakamura'],
+  ['小林', 'ｺﾊﾞﾔｼ', 'kobayashi'],
+  ['加藤', 'ｶﾄｳ', 'kato'],
+  ['吉田', 'ﾖｼﾀﾞ', 'yoshida'],
+  ['山田', 'ﾔﾏﾀﾞ', 'yamada'],
+  ['佐々木', 'ｻｻｷ', 'sasaki'],
+  ['松本', 'ﾏﾂﾓﾄ', 'matsumoto'],
+  ['井上', 'ｲﾉｳｴ', 'inoue'],
+  ['木村', 'ｷﾑﾗ', 'kimura'],
+  ['林', 'ﾊﾔｼ', 'hayashi'],
+  ['清水', 'ｼﾐｽﾞ', 'shimizu'],
+  ['山崎', 'ﾔﾏｻﾞｷ', 'yamazaki'],
+  ['森', 'ﾓﾘ', 'mori'],
+  ['池田', 'ｲｹﾀﾞ', 'ikeda'],
+  ['橋本', 'ﾊｼﾓﾄ', 'hashimoto'],
+  ['石川', 'ｲｼｶﾜ', 'ishikawa'],
+  ['前田', 'ﾏｴﾀﾞ', 'maeda'],
+  ['藤田', 'ﾌｼﾞﾀ', 'fujita'],
+  ['岡田', 'ｵｶﾀﾞ', 'okada'],
+  ['後藤', 'ｺﾞﾄｳ', 'goto'],
+  ['長谷川', 'ﾊｾｶﾞﾜ', 'hasegawa'],
+  ['村上', 'ﾑﾗｶﾐ', 'murakami'],
+  ['近藤', 'ｺﾝﾄﾞｳ', 'kondo'],
+];
+
+export const GIVEN_NAMES: NamePart[] = [
+  ['一郎', 'ｲﾁﾛｳ', 'ichiro'],
+  ['花子', 'ﾊﾅｺ', 'hanako'],
+  ['健太', 'ｹﾝﾀ', 'kenta'],
+  ['美咲', 'ﾐｻｷ', 'misaki'],
+  ['翔太', 'ｼﾖｳﾀ', 'shota'],
+  ['陽子', 'ﾖｳｺ', 'yoko'],
+  ['大輔', 'ﾀﾞｲｽｹ', 'daisuke'],
+  ['由美', 'ﾕﾐ', 'yumi'],
+  ['拓也', 'ﾀｸﾔ', 'takuya'],
+  ['彩', 'ｱﾔ', 'aya'],
+  ['直樹', 'ﾅｵｷ', 'naoki'],
+  ['恵', 'ﾒｸﾞﾐ', 'megumi'],
+];
+
+export const BUSINESSES: NamePart[] = [
+  ['電機', 'ﾃﾞﾝｷ', 'denki'],
+  ['商事', 'ｼﾖｳｼﾞ', 'shoji'],
+  ['建設', 'ｹﾝｾﾂ', 'kensetsu'],
+  ['製作所', 'ｾｲｻｸｼﾖ', 'seisakusho'],
+  ['物産', 'ﾌﾞﾂｻﾝ', 'bussan'],
+  ['運輸', 'ｳﾝﾕ', 'unyu'],
+  ['食品', 'ｼﾖｸﾋﾝ', 'shokuhin'],
+  ['システム', 'ｼｽﾃﾑ', 'system'],
+  ['ソフト', 'ｿﾌﾄ', 'soft'],
+  ['工業', 'ｺｳｷﾞﾖｳ', 'kogyo'],
+  ['不動産', 'ﾌﾄﾞｳｻﾝ', 'fudosan'],
+  ['印刷', 'ｲﾝｻﾂ', 'insatsu'],
+  ['薬品', 'ﾔｸﾋﾝ', 'yakuhin'],
+  ['デザイン', 'ﾃﾞｻﾞｲﾝ', 'design'],
+  ['ネットワークス', 'ﾈﾂﾄﾜ-ｸｽ', 'networks'],
+];
+
+export const CITIES = ['東京都千代田区丸の内', '東京都渋谷区道玄坂', '大阪府大阪市北区梅田', '愛知県名古屋市中村区名駅', '福岡県福岡市博多区博多駅前', '北海道札幌市中央区北一条西', '宮城県仙台市青葉区中央', '京都府京都市下京区烏丸通'];
