@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FirstRunPage } from './pages/first-run-page';
+import { SignInPage } from './pages/sign-in-page';
+import { en, ja, say } from './pages/words';
+import { startApp, type E2eApp } from './support/harness';
+
+const ADMIN = { login: 'sato', displayName: '佐藤 花子', password: 'correct horse' };
+
+describe('first run on an empty database', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('asks for the first administrator, refuses a bad login next to its field, then lets them sign in', async () => {
+    await app.open();
+    const firstRun = new FirstRunPage(app.page, ja);
+    await firstRun.heading.waitFor();
+    await app.screenshot('01-first-run');
+
+    // A login with an upper-case letter breaks the catalog's rule: the problem shows under the login field.
+    await firstRun.login.fill('Sato');
+    await expect.poll(() => firstRun.errorUnder(firstRun.login).textContent()).toBe(ja['firstRun.error.login']);
+    // Passwords that differ are caught before anything is sent.
+    await firstRun.password.fill('correct horse');
+    await firstRun.passwordAgain.fill('correct hors');
+    await expect.poll(() => firstRun.errorUnder(firstRun.passwordAgain).textContent()).toBe(ja['firstRun.passwordMismatch']);
+    await app.screenshot('02-first-run-errors');
+
+    const signIn = await firstRun.createFirstAdmin(ADMIN);
+    await signIn.heading.waitFor();
+    expect(await signIn.notice.textContent()).toBe(ja['firstRun.created']);
+
+    const shell = await signIn.signIn(ADMIN.login, ADMIN.password);
+    await shell.operator.waitFor();
+    expect(await shell.operator.textContent()).toContain(say(ja, 'header.signedInAs', { name: ADMIN.displayName, login: ADMIN.login }));
+    expect(await shell.operator.textContent()).toContain(ja['role.admin']);
+    await app.page.getByRole('heading', { name: ja['today.title'], level: 1 }).waitFor();
+    await app.screenshot('03-today');
+  });
+
+  it('shows a wrong password as a refusal in words, and keeps the person on the sign-in screen', async () => {
+    const shell = new SignInPage(app.page, ja);
+    await app.page.getByRole('button', { name: ja['header.signOut'] }).click();
+    await shell.heading.waitFor();
+    await shell.signIn(ADMIN.login, 'wrong');
+    await app.page.locator('.refusal').waitFor();
+    expect(await app.page.locator('.refusal').textContent()).toContain(ja['refusal.unauthenticated'].slice(0, 4));
+    await shell.heading.waitFor();
+  });
+
+  it('switches between Japanese and English from the header at any time, and remembers the choice', async () => {
+    const signIn = new SignInPage(app.page, ja);
+    const shell = await signIn.signIn(ADMIN.login, ADMIN.password);
+    await shell.operator.waitFor();
+    await shell.goTo('nav.estimates');
+    await app.page.getByText(say(ja, 'coming.body', { screen: ja['nav.estimates'] })).waitFor();
+    await app.screenshot('04-coming-ja');
+
+    const english = await shell.switchLanguage('en');
+    await english.link('nav.members').waitFor();
+    await app.page.getByText(say(en, 'coming.body', { screen: en['nav.estimates'] })).waitFor();
+    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await app.screenshot('05-coming-en');
+
+    // Remembered across a reload (localStorage), and the session survives it too (sessionStorage).
+    await app.page.reload();
+    await english.link('nav.today').waitFor();
+    const japanese = await english.switchLanguage('ja');
+    await japanese.link('nav.today').waitFor();
+    expect(await app.page.evaluate(() => localStorage.getItem('backoffice.language'))).toBe('ja');
+  });
+});

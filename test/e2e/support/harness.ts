@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openBackoffice } from '../../../core/api/open';
+import type { Backoffice, CallResult, Role } from '../../../core/api/service';
+import { startBrowserHost, type BrowserHost } from '../../../core/host/browser-host';
+import { REPO, RENDERER_DIST } from './build-renderer';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');
+
+/** One e2e file's world: a fresh database, the real browser host over it, and a fresh Chromium. */
+export interface E2eApp {
+  backoffice: Backoffice;
+  host: BrowserHost;
+  browser: Browser;
+  page: Page;
+  /** Opens the host's launch URL (with its token) in the page. */
+  open(): Promise<void>;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<E2eApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'backoffice-e2e-'));
+  const backoffice = await openBackoffice(join(dir, 'backoffice.db'), { channel: 'http' });
+  const host = await startBrowserHost({ backoffice, staticDir: RENDERER_DIST });
+  // chromium.launch gives every browser its own fresh, temporary profile.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // A refused call (401, 403, 400) is an answer the page shows in words, not a page error.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource: the server responded with a status of 4')) errors.push(m.text());
+  });
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.request().method() === 'GET' && r.status() === 404) errors.push(`404: ${r.url()}`);
+  });
+
+  return {
+    backoffice,
+    host,
+    browser,
+    page,
+    async open() {
+      await page.goto(host.url);
+    },
+    async screenshot(name) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await host.close();
+      await backoffice.close();
+      rmSync(dir, { recursive: true, force: true });
+      // A CSP violation or an uncaught error in the page is a defect even when the test's steps passed.
+      if (errors.length) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
+    },
+  };
+}
+
+export interface SeedOperator {
+  login: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+}
+
+/** Straight through the Backoffice door, as the admin would: the first admin, then other operators. */
+export async function seedOperators(backoffice: Backoffice, admin: Omit<SeedOperator, 'roles'>, others: SeedOperator[]): Promise<void> {
+  await expectOk(backoffice.call('setup.createFirstAdmin', admin, null));
+  for (const operator of others) await expectOk(backoffice.call('operators.create', operator, admin.login));
+}
+
+export async function expectOk(pending: Promise<CallResult>): Promise<unknown> {
+  const result = await pending;
+  if (!result.ok) throw new Error(`${result.kind}: ${result.message} ${JSON.stringify(result.problems ?? [])}`);
+  return result.output;
+}
