@@ -1,15 +1,16 @@
 // Electron's main process: thin wiring. Every decision lives in a pure module next to this one.
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, webContents, type WebContents } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openBackoffice } from '../core/api/open';
 import type { Backoffice } from '../core/api/service';
+import { defaultDbPath } from '../core/cli/db-path';
 import { safeFileName, type FileToSave } from '../core/host/file-output';
 import { SignedInClients } from '../core/host/signed-in';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, appResponseFor } from './app-protocol';
 import { withCsp } from './csp';
-import { databaseFile } from './database-file';
 import { CALL_CHANNEL } from './ipc-channel';
 import { createIpcRouter } from './ipc-routing';
 import { isPermissionGranted, mayNavigate, WINDOW_OPEN_REFUSED } from './navigation';
@@ -43,7 +44,10 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   try {
-    backoffice = await openBackoffice(databaseFile(app.getPath('userData')));
+    // The same ledger as the `backoffice` command: BACKOFFICE_DB, else backoffice/ledger.db in the data folder.
+    const dbFile = path.resolve(defaultDbPath());
+    mkdirSync(path.dirname(dbFile), { recursive: true });
+    backoffice = await openBackoffice(dbFile, { channel: 'app' });
   } catch (e) {
     return fail(e);
   }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -50,16 +50,20 @@ describe('backoffice serve', () => {
   });
 
   it('refuses a bad --port or an unknown option, naming it', () => {
-    expect(() => parseServeArgs(['--port', '70000'])).toThrow(InputError);
-    expect(() => parseServeArgs(['--port', '70000'])).toThrow(/--port/);
-    expect(() => parseServeArgs(['--port', '8x'])).toThrow(/--port/);
-    expect(() => parseServeArgs(['--verbose'])).toThrow(/verbose/);
-    expect(parseServeArgs(['--port', '8123', '--db', 'x.sqlite'], {})).toEqual({ dbFile: path.resolve('x.sqlite'), port: 8123 });
+    const db = path.join(work, 'parse.sqlite');
+    expect(() => parseServeArgs(['--port', '70000', '--db', db])).toThrow(InputError);
+    expect(() => parseServeArgs(['--port', '70000', '--db', db])).toThrow(/--port/);
+    expect(() => parseServeArgs(['--port', '8x', '--db', db])).toThrow(/--port/);
+    expect(() => parseServeArgs(['--port', '0', '--db', db])).toThrow(/--port/);
+    expect(() => parseServeArgs(['--port'])).toThrow(/--port: needs a value/);
+    expect(() => parseServeArgs(['--db', db, '--verbose'])).toThrow(/--verbose/);
   });
 
-  it('takes the database from --db, else BACKOFFICE_DB', () => {
-    expect(parseServeArgs([], { BACKOFFICE_DB: '/tmp/a.sqlite' }).dbFile).toBe('/tmp/a.sqlite');
-    expect(parseServeArgs(['--db', '/tmp/b.sqlite'], { BACKOFFICE_DB: '/tmp/a.sqlite' }).dbFile).toBe('/tmp/b.sqlite');
-    expect(parseServeArgs([], {}).port).toBe(0);
+  it('takes --db FILE and --port N (either spelling), and a free port by default', () => {
+    const db = path.join(work, 'nested', 'parse.sqlite');
+    expect(parseServeArgs(['--port', '8123', '--db', db])).toEqual({ dbFile: db, port: 8123 });
+    expect(parseServeArgs(['--port=8124', `--db=${db}`])).toEqual({ dbFile: db, port: 8124 });
+    expect(parseServeArgs(['--db', db]).port).toBe(0);
+    expect(existsSync(path.dirname(db))).toBe(true);
   });
 });
