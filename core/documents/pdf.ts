@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { jstMidnight, type CalendarDate } from '../time';
-import { registerJapaneseFonts } from './fonts';
+import { defaultFontOption, registerJapaneseFonts } from './fonts';
 import { PAGE_OPTIONS, drawBusinessDocument, numberPages, type BusinessDocument } from './layout';
 
 export interface PdfInfo {
@@ -15,6 +15,7 @@ export function createPdf(info: PdfInfo): PDFKit.PDFDocument {
   const created = new Date(jstMidnight(info.date));
   const doc = new PDFDocument({
     ...PAGE_OPTIONS,
+    ...defaultFontOption(),
     bufferPages: true,
     lang: 'ja-JP',
     info: { Title: info.title, Author: info.author, Creator: info.author, CreationDate: created, ModDate: created },

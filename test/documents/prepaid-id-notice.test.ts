@@ -5,7 +5,7 @@ import { problemsOf } from './input-problems';
 import { pdfText, savePdf } from './pdf-tools';
 
 describe('プリペイドID発行のお知らせ', () => {
-  let pdf = Buffer.alloc(0);
+  let pdf: Buffer = Buffer.alloc(0);
   let text = '';
   beforeAll(async () => {
     pdf = await renderPrepaidIdNotice(PREPAID_ID_NOTICE, SELLER);
