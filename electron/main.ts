@@ -39,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     void closing.close().finally(() => app.quit());
   });
-  app.whenReady().then(start, (e: unknown) => fail(e));
+  app.whenReady().then(start).catch((e: unknown) => fail(e));
 }
 
 async function start(): Promise<void> {
