@@ -1,4 +1,5 @@
-import { parseInstant, type BillingMonth } from '../time';
+import type { BillingMonth } from '../time';
+import { parseEventTime } from './instant';
 import type { LineAccrual, ResourceAccrual } from './accrual';
 import type { PlanTable } from './plans';
 import { isRecord, type Problems } from './problems';
@@ -69,7 +70,7 @@ export function walkResource(resource: ResourceHistory, plans: PlanTable, month:
       problems.add(`${path()}.events[${i}]`, 'not an event object');
       continue;
     }
-    const at = parseInstant(ev.at);
+    const at = parseEventTime(ev.at);
     if (at === null) problems.add(`${path()}.events[${i}].at`, 'not an ISO 8601 time with an offset');
     else {
       if (at < last) sorted = false;

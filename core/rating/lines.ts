@@ -1,22 +1,44 @@
-import { Dec, Exact } from '../money';
-import type { BillingMonth } from '../time';
-import { jstDate } from '../time';
+import type { Dec } from '../money';
+import { jstDate, type BillingMonth } from '../time';
 import type { LineAccrual } from './accrual';
+import { fraction, fromDecimalString, isZero, lessThan, plus, times, toDecimalString, ZERO, type Fraction } from './fraction';
 import type { BillLine, LineUnit, Plan } from './types';
 
-const MS_PER_HOUR = new Dec(3_600_000);
+const MS_PER_HOUR = 3_600_000n;
 
 export interface RatedLine {
   line: BillLine;
   /** The exact amount, summed per service before flooring (R-RATE-8). */
-  amount: Exact;
+  amount: Fraction;
 }
 
 interface Priced {
-  quantity: Exact;
+  quantity: Fraction;
   unit: LineUnit;
-  amount: Exact;
+  amount: Fraction;
   capped: boolean;
+}
+
+interface PlanPrices {
+  unitPrice: Fraction;
+  cap: Fraction | undefined;
+  monthlyPrice: Fraction;
+}
+
+const pricesOfPlan = new WeakMap<Plan, PlanPrices>();
+const exact = (d: Dec | undefined): Fraction => (d === undefined ? ZERO : fromDecimalString(d.toFixed()));
+
+function pricesOf(plan: Plan): PlanPrices {
+  let prices = pricesOfPlan.get(plan);
+  if (!prices) {
+    prices = {
+      unitPrice: exact(plan.unitPrice),
+      cap: plan.monthlyCap === undefined ? undefined : exact(plan.monthlyCap),
+      monthlyPrice: exact(plan.monthlyPrice),
+    };
+    pricesOfPlan.set(plan, prices);
+  }
+  return prices;
 }
 
 /**
@@ -25,16 +47,17 @@ interface Priced {
  */
 export function rateLine(resource: string, accrual: LineAccrual, month: BillingMonth): RatedLine | undefined {
   const { plan } = accrual;
-  const priced = plan.charge === 'monthly' ? monthly(plan, accrual, month) : metered(plan, accrual);
+  const prices = pricesOf(plan);
+  const priced = plan.charge === 'monthly' ? monthly(prices, accrual, month) : metered(plan, prices, accrual);
   if (!priced) return undefined;
   return {
     line: {
       resource,
       plan: plan.id,
       service: plan.service,
-      quantity: priced.quantity.toDecimalString(6),
+      quantity: toDecimalString(priced.quantity),
       unit: priced.unit,
-      amount: priced.amount.toDecimalString(6),
+      amount: toDecimalString(priced.amount),
       capped: priced.capped,
     },
     amount: priced.amount,
@@ -46,39 +69,36 @@ export function rateLine(resource: string, accrual: LineAccrual, month: BillingM
  * from the JST start day (inclusive) to the month's last day; otherwise (it started earlier) the full price,
  * whether or not it ends in the month.
  */
-function monthly(plan: Plan, accrual: LineAccrual, month: BillingMonth): Priced {
-  const price = Exact.of(plan.monthlyPrice!);
+function monthly(prices: PlanPrices, accrual: LineAccrual, month: BillingMonth): Priced {
   const quantity = accrual.fromBeforeMonth
-    ? Exact.of(new Dec(1))
-    : Exact.ratio(new Dec(month.days - jstDate(accrual.startedAt).day + 1), new Dec(month.days));
-  return { quantity, unit: 'month', amount: price.times(quantity), capped: false };
+    ? fraction(1n, 1n)
+    : fraction(BigInt(month.days - jstDate(accrual.startedAt).day + 1), BigInt(month.days));
+  return { quantity, unit: 'month', amount: times(prices.monthlyPrice, quantity), capped: false };
 }
 
-/** R-RATE-1 metered and metered_capped; R-RATE-2 exact hours (seconds / 3600, no rounding up). */
-function metered(plan: Plan, accrual: LineAccrual): Priced | undefined {
-  const unitPrice = plan.unitPrice!;
-  const cap = plan.monthlyCap === undefined ? undefined : Exact.of(plan.monthlyCap);
+/** R-RATE-1 metered and metered_capped; R-RATE-2 exact hours (milliseconds / 3,600,000, no rounding up). */
+function metered(plan: Plan, prices: PlanPrices, accrual: LineAccrual): Priced | undefined {
   switch (plan.meter) {
     case 'running':
     case 'lifetime': {
       if (accrual.ms === 0) return undefined;
-      const hours = Exact.ratio(new Dec(accrual.ms), MS_PER_HOUR);
-      return capAt({ quantity: hours, unit: 'hour', amount: hours.times(unitPrice), capped: false }, cap);
+      const hours = fraction(BigInt(accrual.ms), MS_PER_HOUR);
+      return capAt({ quantity: hours, unit: 'hour', amount: times(hours, prices.unitPrice), capped: false }, prices.cap);
     }
     case 'transfer': {
-      if (!accrual.gb || accrual.gb.isZero()) return undefined;
-      const gb = Exact.of(accrual.gb);
-      return capAt({ quantity: gb, unit: 'GB', amount: gb.times(unitPrice), capped: false }, cap);
+      const gb = accrual.gb;
+      if (!gb || isZero(gb)) return undefined;
+      return capAt({ quantity: gb, unit: 'GB', amount: times(gb, prices.unitPrice), capped: false }, prices.cap);
     }
     case 'capacity':
-      return capacity(accrual.msBySize, unitPrice, cap);
+      return capacity(accrual.msBySize, prices);
     case 'none':
       return undefined;
   }
 }
 
-function capAt(priced: Priced, cap: Exact | undefined): Priced {
-  if (!cap || !cap.lessThan(priced.amount)) return priced;
+function capAt(priced: Priced, cap: Fraction | undefined): Priced {
+  if (!cap || !lessThan(cap, priced.amount)) return priced;
   return { ...priced, amount: cap, capped: true };
 }
 
@@ -86,25 +106,26 @@ function capAt(priced: Priced, cap: Exact | undefined): Priced {
  * R-RATE-5: each GB accrues its own hours, so GB number k counts the time the volume had k GB or more.
  * Sizes sorted in increasing order cut the GB into bands; each band's GB share one time and one cap per GB.
  */
-function capacity(msBySize: Map<number, number> | undefined, unitPrice: Dec, capPerGB: Exact | undefined): Priced | undefined {
+function capacity(msBySize: Map<number, number> | undefined, prices: PlanPrices): Priced | undefined {
   if (!msBySize) return undefined;
   const sizes = [...msBySize.keys()].sort((a, b) => a - b);
-  let gbMs = new Dec(0);
-  for (const size of sizes) gbMs = gbMs.plus(new Dec(size).times(msBySize.get(size)!));
-  if (gbMs.isZero()) return undefined;
-  const quantity = Exact.ratio(gbMs, MS_PER_HOUR);
-  if (!capPerGB) return { quantity, unit: 'GB-hour', amount: quantity.times(unitPrice), capped: false };
-  let amount = Exact.zero;
+  let gbMs = 0n;
+  for (const size of sizes) gbMs += BigInt(size) * BigInt(msBySize.get(size)!);
+  if (gbMs === 0n) return undefined;
+  const quantity = fraction(gbMs, MS_PER_HOUR);
+  const cap = prices.cap;
+  if (!cap) return { quantity, unit: 'GB-hour', amount: times(quantity, prices.unitPrice), capped: false };
+  let amount = ZERO;
   let capped = false;
   let msAtOrAbove = 0;
   for (let j = sizes.length - 1; j >= 0; j--) {
     const size = sizes[j]!;
     msAtOrAbove += msBySize.get(size)!;
-    const bandGB = size - (j > 0 ? sizes[j - 1]! : 0);
-    const perGB = Exact.ratio(new Dec(msAtOrAbove), MS_PER_HOUR).times(unitPrice);
-    const isCapped = capPerGB.lessThan(perGB);
+    const bandGB = fraction(BigInt(size - (j > 0 ? sizes[j - 1]! : 0)), 1n);
+    const perGB = times(fraction(BigInt(msAtOrAbove), MS_PER_HOUR), prices.unitPrice);
+    const isCapped = lessThan(cap, perGB);
     capped ||= isCapped;
-    amount = amount.plus((isCapped ? capPerGB : perGB).times(new Dec(bandGB)));
+    amount = plus(amount, times(isCapped ? cap : perGB, bandGB));
   }
   return { quantity, unit: 'GB-hour', amount, capped };
 }

@@ -1,6 +1,7 @@
-import { decimalString, Exact, parseNonNegativeDecimal, type Dec } from '../money';
+import { Dec, decimalString, parseNonNegativeDecimal } from '../money';
 import { parseMonth, type BillingMonth } from '../time';
 import type { ResourceAccrual } from './accrual';
+import { floor, plus, ZERO } from './fraction';
 import { walkResource } from './history';
 import { rateLine, type RatedLine } from './lines';
 import { parsePlans, type PlanTable } from './plans';
@@ -138,7 +139,7 @@ function accountBill(account: string, entries: ResourceEntry[], settings: Settin
   const services = SERVICES.filter((s) => byService.has(s));
   const lines = services.flatMap((s) => byService.get(s)!.map((r) => r.line));
   // R-RATE-8: a service's subtotal is the floor of the exact sum of its lines.
-  const subtotals = services.map((s) => byService.get(s)!.reduce((sum, r) => sum.plus(r.amount), Exact.zero).floor());
+  const subtotals = services.map((s) => new Dec(floor(byService.get(s)!.reduce((sum, r) => plus(sum, r.amount), ZERO)).toString()));
   const taxed = applyTax(subtotals, settings.taxRate, settings.taxMode);
   const serviceTotals: ServiceTotal[] = services.map((service, i) => {
     const t = taxed.services[i]!;

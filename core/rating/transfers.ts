@@ -1,6 +1,8 @@
-import { parseNonNegativeDecimal, type Dec } from '../money';
-import { parseInstant, type BillingMonth } from '../time';
+import { isDecimalString, parseNonNegativeDecimal } from '../money';
+import type { BillingMonth } from '../time';
+import { parseEventTime } from './instant';
 import type { ResourceAccrual, Stretch } from './accrual';
+import { fromDecimalString, plus, type Fraction } from './fraction';
 import { isRecord, type Problems } from './problems';
 
 type Interval = { from: number; to: number };
@@ -21,6 +23,13 @@ function findStretch(stretches: Stretch[], at: number): Stretch | undefined {
 function covered(flat: readonly Interval[], at: number): boolean {
   for (const f of flat) if (at >= f.from && at < f.to) return true;
   return false;
+}
+
+/** A non-negative decimal string as a fraction; anything else is reported with core/money's wording. */
+function gigabytes(value: unknown, path: string, problems: Problems): Fraction | undefined {
+  if (isDecimalString(value) && value[0] !== '-') return fromDecimalString(value);
+  const checked = problems.catch(() => parseNonNegativeDecimal(value, path));
+  return checked && fromDecimalString(checked.toFixed());
 }
 
 /**
@@ -46,9 +55,9 @@ export function chargeTransfers(
       problems.add(at, 'not a transfer object');
       return;
     }
-    const time = parseInstant(transfer.at);
+    const time = parseEventTime(transfer.at);
     if (time === null) problems.add(`${at}.at`, 'not an ISO 8601 time with an offset');
-    const gb: Dec | undefined = problems.catch(() => parseNonNegativeDecimal(transfer.gb, `${at}.gb`));
+    const gb = gigabytes(transfer.gb, `${at}.gb`, problems);
     if (time === null || gb === undefined || !accrual) return;
     if (time < month.start || time >= month.end) return;
     const stretch = findStretch(accrual.stretches, time);
@@ -57,6 +66,6 @@ export function chargeTransfers(
       return;
     }
     if (covered(flat, time)) return;
-    stretch.line.gb = stretch.line.gb ? stretch.line.gb.plus(gb) : gb;
+    stretch.line.gb = stretch.line.gb ? plus(stretch.line.gb, gb) : gb;
   });
 }
