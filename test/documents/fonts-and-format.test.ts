@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fontFace } from '../../core/documents/fonts';
+import { addresseeLines, groupedNumber, japaneseDate, rateLabel, yenWithFraction } from '../../core/documents/format';
+import { Dec } from '../../core/money';
+
+describe('fonts', () => {
+  it('parses each Noto Sans JP weight once and reuses it for every document', () => {
+    expect(fontFace('NotoSansJP')).toBe(fontFace('NotoSansJP'));
+    expect(fontFace('NotoSansJP').postscriptName).toBe('NotoSansJP-Regular');
+    expect(fontFace('NotoSansJP-Bold').postscriptName).toBe('NotoSansJP-Bold');
+  });
+});
+
+describe('print formats', () => {
+  it('writes dates the Japanese way without leading zeros', () => {
+    expect(japaneseDate({ year: 2026, month: 1, day: 5 })).toBe('2026年1月5日');
+    expect(japaneseDate({ year: 2026, month: 12, day: 31 })).toBe('2026年12月31日');
+  });
+
+  it('R-RATE-8: keeps the fraction of a line amount: ¥4,662.333333, -¥0.5, ¥1,000', () => {
+    expect(yenWithFraction(new Dec('4662.333333'))).toBe('¥4,662.333333');
+    expect(yenWithFraction(new Dec('-0.5'))).toBe('-¥0.5');
+    expect(yenWithFraction(new Dec('-1234.25'))).toBe('-¥1,234.25');
+    expect(yenWithFraction(new Dec('1000'))).toBe('¥1,000');
+    expect(groupedNumber(new Dec('103200'))).toBe('103,200');
+  });
+
+  it('R-RATE-8: a printed amount reads back as exactly the amount given', () => {
+    const amount = fc
+      .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.integer({ min: 0, max: 6 }))
+      .map(([units, places]) => new Dec(units.toString()).dividedBy(new Dec(10).pow(places)));
+    fc.assert(
+      fc.property(amount, (d) => {
+        const printed = yenWithFraction(d).replace('¥', '').replaceAll(',', '');
+        expect(new Dec(printed).equals(d)).toBe(true);
+      }),
+    );
+  });
+
+  it('prints rates as percentages, and no rate as 対象外', () => {
+    expect(rateLabel(new Dec('0.10'))).toBe('10%');
+    expect(rateLabel(new Dec('0.08'))).toBe('8%');
+    expect(rateLabel(null)).toBe('対象外');
+  });
+
+  it('R-PARTY-1: 御中 for a corporation, 様 for a person', () => {
+    expect(addresseeLines({ kind: 'corporation', name: '株式会社A' })).toEqual({ name: '株式会社A 御中', contact: undefined });
+    expect(addresseeLines({ kind: 'corporation', name: '株式会社A', department: '経理部' })).toEqual({ name: '株式会社A 御中', contact: '経理部' });
+    expect(addresseeLines({ kind: 'individual', name: '山田太郎' })).toEqual({ name: '山田太郎 様' });
+  });
+});
