@@ -24,6 +24,12 @@ export interface Database {
   ledger_entries: LedgerEntriesTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  prepaid_applications: PrepaidApplicationsTable;
+  prepaid_month_offsets: PrepaidMonthOffsetsTable;
+  prepaid_consumptions: PrepaidConsumptionsTable;
+  prepaid_daily_balances: PrepaidDailyBalancesTable;
+  prepaid_alert_settings: PrepaidAlertSettingsTable;
+  prepaid_alerts: PrepaidAlertsTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -150,7 +156,8 @@ export interface DocumentsTable {
   created_by: string | null;
 }
 
-export type DepositStatus = 'unmatched' | 'matched' | 'confirmed' | 'returned';
+/** `held` (0002): a prepaid deposit whose amount differs from its statement, waiting for a decision. */
+export type DepositStatus = 'unmatched' | 'matched' | 'confirmed' | 'returned' | 'held';
 
 /** Money arriving at the bank, as read from a bank file or typed in. */
 export interface DepositsTable {
@@ -203,6 +210,13 @@ export interface PrepaidIdsTable {
   registered_at: string | null;
   expires_at: string | null;
   created_at: string;
+  /** 0002: the last four characters of the code, for display; `code` itself holds only its keyed hash. */
+  code_hint: string | null;
+  application_id: number | null;
+  notice_document_id: number | null;
+  /** 0002: when it expired or was voided, its remaining balance then forfeited (R-PRE-5, R-PRE-6, R-PRE-11). */
+  closed_at: string | null;
+  forfeited: ColumnType<number, number | undefined, number>;
 }
 
 export interface AccountStatusHistoryTable {
@@ -273,3 +287,83 @@ export type MemberRow = Selectable<MembersTable>;
 export type NewMember = Insertable<MembersTable>;
 export type CloudAccountRow = Selectable<CloudAccountsTable>;
 export type OperatorRow = Selectable<OperatorsTable>;
+
+export type PrepaidApplicationStatus = 'draft' | 'issued' | 'cancelled' | 'billed' | 'paid' | 'fulfilled';
+
+/** 0002: one prepaid application (R-PRE-2): estimate (editable while draft), statement, deposit, prepaid ID. */
+export interface PrepaidApplicationsTable {
+  id: Generated<number>;
+  member_id: number;
+  /** EST-2026-000123, allocated when drafted. */
+  estimate_number: string;
+  status: PrepaidApplicationStatus;
+  amount: number;
+  subject: string;
+  /** JST date, YYYY-MM-DD. */
+  valid_until: string;
+  /** JSON array of strings. */
+  notes: string;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  issued_at: string | null;
+  cancelled_at: string | null;
+  estimate_document_id: number | null;
+  statement_document_id: number | null;
+  payer_kana: string | null;
+  deposit_id: number | null;
+  /** The credit the deposit bought (the statement amount, or a held deposit's amount when accepted). */
+  credit_amount: number | null;
+  paid_at: string | null;
+  /** JST date the prepaid ID is due (R-PRE-3). */
+  issue_due_date: string | null;
+  prepaid_id: number | null;
+}
+
+/** 0002: a month's bill of an account offset by prepaid balances, once (R-PRE-10). */
+export interface PrepaidMonthOffsetsTable {
+  cloud_account_id: number;
+  month: string;
+  bill_total: number;
+  applied: number;
+  created_at: string;
+}
+
+/** 0002: what one prepaid ID paid of one month's bill. */
+export interface PrepaidConsumptionsTable {
+  id: Generated<number>;
+  prepaid_id: number;
+  cloud_account_id: number;
+  month: string;
+  amount: number;
+  created_at: string;
+}
+
+/** 0002: the balance shown for an account, as of the last daily update (R-PRE-12). */
+export interface PrepaidDailyBalancesTable {
+  cloud_account_id: number;
+  /** JST date of the update. */
+  as_of: string;
+  month: string;
+  balance: number;
+  month_to_date: number;
+  projected: number;
+  next_expires_at: string | null;
+  updated_at: string;
+}
+
+/** 0002: the remaining-balance threshold the member set for an account (R-PRE-13). */
+export interface PrepaidAlertSettingsTable {
+  cloud_account_id: number;
+  threshold: number;
+  updated_at: string;
+}
+
+/** 0002: an alert sent, once per account, month and kind (R-PRE-13). */
+export interface PrepaidAlertsTable {
+  cloud_account_id: number;
+  month: string;
+  kind: 'low_balance' | 'used_up';
+  outbox_id: number;
+  created_at: string;
+}

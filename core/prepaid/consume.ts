@@ -1,0 +1,70 @@
+import { InputError } from '../errors';
+import type { LedgerDb } from '../ledger/open-database';
+import { yenFromDb, yenToDb } from '../ledger/yen';
+import { Dec } from '../money';
+import { parseInstant, parseMonth } from '../time';
+import { usableForMonth } from './usable';
+
+export interface PrepaidConsumption {
+  prepaidId: number;
+  amount: Dec;
+}
+
+export interface PrepaidOffset {
+  /** What the prepaid balances paid of the bill by this call (0 when the month was already offset). */
+  applied: Dec;
+  consumptions: PrepaidConsumption[];
+  /** True when the month had already been offset: nothing was applied again (R-PRE-10). */
+  repeated: boolean;
+}
+
+/**
+ * Offsets one month's tax-included bill of a cloud account by its prepaid balances (R-PRE-7, R-PRE-8, R-PRE-9),
+ * inside the caller's transaction (the month close). It lowers the balances and records the consumptions, but
+ * posts nothing: the month close posts the bill as one transaction (prepaid_liability for `applied`,
+ * receivables for the rest; revenue and tax_payable on the other side).
+ *
+ * Which IDs count for month M (decision, R-PRE-7/R-PRE-10): registered on this account before M ends (so an ID
+ * registered at any time during M covers the whole of M), still `registered` (not void, not forfeited), and not
+ * expired before M starts. The first to expire is consumed first, ties by issue order (R-PRE-8).
+ * Once per (account, month): the offset row written here makes a second call apply nothing (R-PRE-10).
+ */
+export async function consumePrepaidForBill(
+  db: LedgerDb,
+  args: { cloudAccountId: number; month: string; totalYen: Dec; at: string },
+): Promise<PrepaidOffset> {
+  const month = parseMonth(args.month, 'month');
+  if (!args.totalYen.isInteger() || args.totalYen.isNegative()) throw InputError.one('totalYen', 'must be a whole, non-negative number of yen');
+  if (parseInstant(args.at) === null) throw InputError.one('at', 'not an ISO 8601 time with an offset');
+  const at = new Date(parseInstant(args.at)!).toISOString();
+
+  const done = await db
+    .selectFrom('prepaid_month_offsets')
+    .select('applied')
+    .where('cloud_account_id', '=', args.cloudAccountId)
+    .where('month', '=', month.key)
+    .executeTakeFirst();
+  if (done) return { applied: new Dec(0), consumptions: [], repeated: true };
+
+  const candidates = await usableForMonth(db, args.cloudAccountId, month).execute();
+  let left = args.totalYen;
+  const consumptions: PrepaidConsumption[] = [];
+  for (const row of candidates) {
+    if (left.isZero()) break;
+    const balance = yenFromDb(row.balance);
+    const amount = Dec.min(balance, left);
+    left = left.minus(amount);
+    consumptions.push({ prepaidId: row.id, amount });
+    await db.updateTable('prepaid_ids').set({ balance: yenToDb(balance.minus(amount)) }).where('id', '=', row.id).execute();
+    await db
+      .insertInto('prepaid_consumptions')
+      .values({ prepaid_id: row.id, cloud_account_id: args.cloudAccountId, month: month.key, amount: yenToDb(amount), created_at: at })
+      .execute();
+  }
+  const applied = args.totalYen.minus(left);
+  await db
+    .insertInto('prepaid_month_offsets')
+    .values({ cloud_account_id: args.cloudAccountId, month: month.key, bill_total: yenToDb(args.totalYen), applied: yenToDb(applied), created_at: at })
+    .execute();
+  return { applied, consumptions, repeated: false };
+}
