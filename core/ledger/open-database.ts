@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, type Driver, type MigrationProvider } from 'kysely';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -10,6 +10,21 @@ export interface OpenedDatabase {
   /** The raw handle, for what Kysely does not do: online backup, integrity check. */
   sqlite: BetterSqlite3.Database;
   close(): Promise<void>;
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE): a transaction that reads and then writes
+ * would otherwise fail at once with SQLITE_BUSY if another process (the CLI beside the app) wrote in between,
+ * instead of waiting its turn under the busy timeout. SQLite-specific by nature, so it lives with the dialect.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -30,7 +45,7 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
     sqlite.close();
     throw e;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
     await db.destroy();

@@ -30,7 +30,10 @@ describe('document numbers', () => {
       await l.close();
       const { openDatabase } = await import('../../core/ledger/open-database');
       const again = await openDatabase(l.file);
-      expect(again.sqlite.prepare('select name from kysely_migration').all()).toEqual([{ name: '0001_initial' }]);
+      const { migrations } = await import('../../core/ledger/migrations');
+      const applied = again.sqlite.prepare('select name from kysely_migration order by name').pluck().all();
+      expect(applied).toEqual(Object.keys(migrations));
+      expect(applied[0]).toBe('0001_initial');
       expect(again.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(again.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(await nextDocumentNumber(again.db, 'invoice', 2026)).toBe('INV-2026-000002');
