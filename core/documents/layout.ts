@@ -42,6 +42,8 @@ export interface BusinessDocument {
   highlight?: { label: string; value: string; caption?: string };
   items?: TableRow[];
   totals?: TotalRow[];
+  /** One small line under the totals (how the tax was computed). */
+  totalsCaption?: string;
   /** Boxed label/value lists: payment details, registration details. */
   blocks?: { heading: string; rows: KeyValue[] }[];
   /** Headed paragraphs or numbered steps (how to register). */
@@ -92,7 +94,7 @@ export function drawBusinessDocument(doc: PDFKit.PDFDocument, d: BusinessDocumen
   drawFirstPageHeader(doc, d);
   if (d.highlight) drawHighlight(page, d.highlight);
   if (d.items) drawItemsTable(page, d.items);
-  if (d.totals) drawTotals(page, d.totals);
+  if (d.totals) drawTotals(page, d.totals, d.totalsCaption);
   for (const block of d.blocks ?? []) drawBlock(page, block.heading, block.rows);
   for (const section of d.sections ?? []) drawSection(page, section.heading, section.lines);
   if (d.notes && d.notes.length > 0) drawSection(page, '備考', d.notes);
@@ -289,12 +291,12 @@ function drawRow(doc: PDFKit.PDFDocument, row: TableRow, y: number, height: numb
   doc.moveTo(MARGIN, y + height).lineTo(RIGHT, y + height).lineWidth(0.4).strokeColor(RULE).stroke();
 }
 
-function drawTotals(page: PageFlow, totals: TotalRow[]): void {
+function drawTotals(page: PageFlow, totals: TotalRow[], caption: string | undefined): void {
   const doc = page.doc;
   const width = 260;
   const x = RIGHT - width;
   page.y = doc.y;
-  page.ensure(totals.length * 18 + 8);
+  page.ensure(totals.length * 18 + 8 + (caption ? 12 : 0));
   for (const row of totals) {
     const size = row.strong ? 11 : 9;
     if (row.strong) doc.moveTo(x, page.y).lineTo(RIGHT, page.y).lineWidth(0.8).strokeColor(INK).stroke();
@@ -302,6 +304,10 @@ function drawTotals(page: PageFlow, totals: TotalRow[]): void {
     doc.text(row.label, x + CELL_PAD, page.y + 4, { width: width - 110 });
     doc.text(row.value, RIGHT - 110, page.y + 4, { width: 110 - CELL_PAD, align: 'right' });
     page.y += row.strong ? 22 : 17;
+  }
+  if (caption) {
+    doc.font(FONT_REGULAR).fontSize(7.5).fillColor(MUTED).text(caption, MARGIN, page.y, { width: CONTENT_WIDTH - CELL_PAD, align: 'right' });
+    page.y += 12;
   }
   page.y += 10;
   doc.y = page.y;

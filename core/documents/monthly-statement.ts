@@ -246,22 +246,13 @@ export function buildMonthlyStatement(data: MonthlyStatementData, seller: Seller
       seller,
       items: rows,
       totals,
+      // The registration number is in the seller block and the tax per rate in the totals (R-TAX-3).
+      totalsCaption:
+        data.taxMode === 'per_invoice'
+          ? '消費税：請求書ごと・税率ごとに計算し、1円未満を切り捨て'
+          : '消費税：サービスごとに税込金額を計算し、1円未満を切り捨て',
       blocks: [
         { heading: 'お支払について', rows: pay.block },
-        {
-          heading: '適格請求書の記載事項',
-          rows: [
-            { label: '登録番号', value: seller.registrationNumber },
-            { label: '税率ごとの対象額', value: `${rateLabel(rate)}対象 ${formatYen(subtotal)}　消費税 ${formatYen(tax)}` },
-            {
-              label: '消費税の計算',
-              value:
-                data.taxMode === 'per_invoice'
-                  ? '請求書ごと・税率ごとに計算し、1円未満を切り捨て'
-                  : 'サービスごとに税込金額を計算し、1円未満を切り捨て',
-            },
-          ],
-        },
       ],
       notes: data.notes && data.notes.length > 0 ? data.notes : undefined,
     },
