@@ -9,6 +9,7 @@ import { FirstRun } from '../screens/FirstRun';
 import { MembersScreen } from '../screens/members/MembersScreen';
 import { SignIn } from '../screens/SignIn';
 import { Today } from '../screens/Today';
+import type { Welcome } from '../screens/welcome';
 import { JOBS } from './jobs';
 import { useSession } from './session';
 import { Shell } from './Shell';
@@ -20,7 +21,7 @@ export function App() {
   const { t } = useI18n();
   const { operator } = useSession();
   const [setup, setSetup] = useState<Setup>('checking');
-  const [notice, setNotice] = useState<string | undefined>();
+  const [welcome, setWelcome] = useState<Welcome | null>(null);
   const route = useHashRoute();
 
   useEffect(() => {
@@ -43,8 +44,8 @@ export function App() {
     return (
       <Shell>
         <FirstRun
-          onDone={(how) => {
-            setNotice(how === 'demo' ? t('firstRun.demoLoaded') : t('firstRun.created'));
+          onDone={(done) => {
+            setWelcome(done);
             setSetup('ready');
           }}
         />
@@ -54,7 +55,7 @@ export function App() {
   if (!operator) {
     return (
       <Shell>
-        <SignIn notice={notice} />
+        <SignIn welcome={welcome} />
       </Shell>
     );
   }

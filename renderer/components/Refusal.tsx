@@ -2,6 +2,7 @@ import { ROLES, type Role } from '../../core/api/service';
 import type { CallResult } from '../api/client';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
+import { labelOf } from '../i18n/labels';
 
 type Failure = Extract<CallResult, { ok: false }>;
 
@@ -17,7 +18,7 @@ export function Refusal({ operation, failure }: { operation: string; failure: Fa
     return (
       <section className="refusal" role="alert" aria-labelledby="refusal-title">
         <h2 id="refusal-title">{t('refusal.forbidden.title')}</h2>
-        <p>{t('refusal.forbidden.body', { roles: roleNames(operator?.roles ?? []), operation })}</p>
+        <p>{t('refusal.forbidden.body', { roles: roleNames(operator?.roles ?? []), operation: labelOf(t, 'op', operation) })}</p>
         {needed ? <p>{t('refusal.forbidden.needs', { roles: roleNames(needed) })}</p> : null}
         <p className="refusal__help">{t('refusal.forbidden.help')}</p>
       </section>

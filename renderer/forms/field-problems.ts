@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FieldProblem } from '../../core/errors';
 import type { Language, Translate } from '../i18n/i18n';
-import { ja, type MessageKey } from '../i18n/ja';
+import { labelOf } from '../i18n/labels';
 
 /** The form field a problem path names: `name`, `member.name` and `roles[0]` belong to `name`, `roles`. */
 export function fieldOfPath(path: string, fields: readonly string[]): string | null {
@@ -30,6 +30,6 @@ export function problemText(
 ): string {
   if (language === 'en') return problem.message;
   if (value.trim() === '') return t('form.required');
-  const key = `${form}.error.${field}`;
-  return key in ja ? t(key as MessageKey) : t('form.invalid');
+  const text = labelOf(t, `${form}.error`, field);
+  return text === field ? t('form.invalid') : text;
 }

@@ -5,6 +5,7 @@ import { ComingPanel } from '../components/ComingPanel';
 import { Refusal } from '../components/Refusal';
 import { formatJstDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { labelOf } from '../i18n/labels';
 import { listIn } from './members/member-shape';
 
 type Failure = Extract<CallResult, { ok: false }>;
@@ -18,19 +19,16 @@ interface AuditRow {
   detail: string;
 }
 
+/** audit.list answers `{ items: [{ id, at, operator, channel, operation, outcome, detail }], total, ... }`. */
 function toAuditRow(v: Record<string, unknown>, index: number): AuditRow {
-  const s = (...keys: string[]) => {
-    for (const k of keys) if (typeof v[k] === 'string' || typeof v[k] === 'number') return String(v[k]);
-    return '';
-  };
-  const detail = v.detail ?? v.details ?? v.summary;
+  const s = (key: string) => (typeof v[key] === 'string' || typeof v[key] === 'number' ? String(v[key]) : '');
   return {
-    key: s('id', 'seq') || String(index),
-    at: s('at', 'createdAt', 'time'),
-    operator: s('operatorLogin', 'operator', 'login', 'actor'),
-    operation: s('operation', 'action', 'event'),
-    outcome: s('outcome', 'result', 'kind'),
-    detail: typeof detail === 'string' ? detail : detail === undefined ? '' : JSON.stringify(detail),
+    key: s('id') || String(index),
+    at: s('at'),
+    operator: s('operator'),
+    operation: s('operation'),
+    outcome: s('outcome'),
+    detail: s('detail'),
   };
 }
 
@@ -76,9 +74,9 @@ export function AuditLog() {
             {rows.map((r) => (
               <tr key={r.key}>
                 <td className="mono nowrap">{formatJstDateTime(r.at)}</td>
-                <td>{r.operator}</td>
-                <td className="mono">{r.operation}</td>
-                <td>{r.outcome}</td>
+                <td>{r.operator || t('audit.noOperator')}</td>
+                <td title={r.operation}>{labelOf(t, 'op', r.operation)}</td>
+                <td className={r.outcome === 'ok' ? '' : 'outcome--refused'}>{labelOf(t, 'outcome', r.outcome)}</td>
                 <td className="muted clip">{r.detail}</td>
               </tr>
             ))}

@@ -8,6 +8,7 @@ import { Progress } from '../components/Progress';
 import { Refusal } from '../components/Refusal';
 import { fieldOfPath, problemText, schemaProblems } from '../forms/field-problems';
 import { useI18n } from '../i18n/i18n';
+import { demoWelcome, type Welcome } from './welcome';
 
 type Failure = Extract<CallResult, { ok: false }>;
 
@@ -15,7 +16,7 @@ const FIELDS = ['login', 'displayName', 'password', 'confirm'] as const;
 type FieldName = (typeof FIELDS)[number];
 
 /** No operators yet: create the first administrator, or load demo data (which brings its own operators). */
-export function FirstRun({ onDone }: { onDone(how: 'created' | 'demo'): void }) {
+export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
   const { t, language } = useI18n();
   const [values, setValues] = useState<Record<FieldName, string>>({ login: '', displayName: '', password: '', confirm: '' });
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
@@ -49,7 +50,7 @@ export function FirstRun({ onDone }: { onDone(how: 'created' | 'demo'): void }) 
     setFailure(null);
     const result = await api.call('setup.createFirstAdmin', input);
     setBusy(null);
-    if (result.ok) return onDone('created');
+    if (result.ok) return onDone({ kind: 'created' });
     setServerProblems(result.problems ?? []);
     if (!result.problems?.some((p) => fieldOfPath(p.path, FIELDS))) setFailure({ operation: 'setup.createFirstAdmin', failure: result });
   }
@@ -59,7 +60,7 @@ export function FirstRun({ onDone }: { onDone(how: 'created' | 'demo'): void }) 
     setFailure(null);
     const result = await api.call('setup.loadDemo', {});
     setBusy(null);
-    if (result.ok) return onDone('demo');
+    if (result.ok) return onDone(demoWelcome(result.output));
     setFailure({ operation: 'setup.loadDemo', failure: result });
   }
 

@@ -4,10 +4,11 @@ import { useSession } from '../app/session';
 import { Field } from '../components/Field';
 import { Refusal } from '../components/Refusal';
 import { useI18n } from '../i18n/i18n';
+import type { Welcome } from './welcome';
 
 type Failure = Extract<CallResult, { ok: false }>;
 
-export function SignIn({ notice }: { notice?: string | undefined }) {
+export function SignIn({ welcome }: { welcome: Welcome | null }) {
   const { t } = useI18n();
   const { signIn } = useSession();
   const [login, setLogin] = useState('');
@@ -30,10 +31,33 @@ export function SignIn({ notice }: { notice?: string | undefined }) {
     <div className="centered">
       <form className="card" onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
-        {notice ? (
+        {welcome?.kind === 'created' ? (
           <p className="notice" role="status">
-            {notice}
+            {t('firstRun.created')}
           </p>
+        ) : null}
+        {welcome?.kind === 'demo' ? (
+          <div className="notice" role="status">
+            <p>{t('firstRun.demoSummary', { members: welcome.members.toLocaleString('ja-JP'), accounts: welcome.cloudAccounts.toLocaleString('ja-JP') })}</p>
+            <table className="table table--compact" aria-label={t('signIn.demoOperators')}>
+              <thead>
+                <tr>
+                  <th>{t('signIn.col.login')}</th>
+                  <th>{t('signIn.col.roles')}</th>
+                  <th>{t('signIn.col.password')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {welcome.operators.map((op) => (
+                  <tr key={op.login}>
+                    <td className="mono">{op.login}</td>
+                    <td>{op.roles.map((r) => t(`role.${r}`)).join('・')}</td>
+                    <td className="mono">{op.password}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : null}
         {failure ? <Refusal operation="session.signIn" failure={failure} /> : null}
         <Field label={t('signIn.login')}>

@@ -5,7 +5,7 @@ import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
-import { ja } from '../../i18n/ja';
+import { labelOf } from '../../i18n/labels';
 import { KindLabel } from './KindLabel';
 import { memberWithAccountsIn, type AccountRow, type MemberRow } from './member-shape';
 
@@ -32,11 +32,6 @@ export function MemberPage({ memberNumber }: { memberNumber: string }) {
       live = false;
     };
   }, [memberNumber, call]);
-
-  const statusLabel = (status: string) => {
-    const key = `accountStatus.${status}`;
-    return key in ja ? t(key as keyof typeof ja) : status;
-  };
 
   return (
     <section aria-labelledby="member-title">
@@ -86,7 +81,7 @@ export function MemberPage({ memberNumber }: { memberNumber: string }) {
                     <tr key={a.code}>
                       <td className="mono">{a.code}</td>
                       <td>{a.label}</td>
-                      <td>{statusLabel(a.status)}</td>
+                      <td>{labelOf(t, 'accountStatus', a.status)}</td>
                       <td>{formatJstDate(a.createdAt)}</td>
                     </tr>
                   ))}

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/app-shell';
+import { SignInPage } from './pages/sign-in-page';
+import { en, ja, say } from './pages/words';
+import { startApp, type E2eApp } from './support/harness';
+import { ACCOUNTING, SALES, seedMembers } from './support/seed';
+
+describe('a refused action is explained in words', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await startApp();
+    await seedMembers(app.backoffice);
+    await app.open();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('tells a sales operator why the audit log is refused and which roles may open it', async () => {
+    const shell = await new SignInPage(app.page, ja).signIn(SALES.login, SALES.password);
+    const audit = await shell.goToAuditLog();
+    await audit.refusal.waitFor();
+    const text = await audit.refusal.textContent();
+    expect(text).toContain(ja['refusal.forbidden.title']);
+    expect(text).toContain(say(ja, 'refusal.forbidden.body', { roles: ja['role.sales'], operation: ja['op.audit.list'] }));
+    // The roles come from the catalog's own listing of audit.list: supervisor and admin.
+    expect(text).toContain(say(ja, 'refusal.forbidden.needs', { roles: `${ja['role.supervisor']}、${ja['role.admin']}` }));
+    await app.screenshot('09-refused-audit-log');
+    await shell.signOut();
+  });
+
+  it('tells an accounting operator, in English too, that registering a member needs the sales role; nothing is written', async () => {
+    const shell = await new SignInPage(app.page, ja).signIn(ACCOUNTING.login, ACCOUNTING.password);
+    await shell.operator.waitFor();
+    const english = await shell.switchLanguage('en');
+    const members = await english.goToMembers();
+    await expect.poll(() => members.status.textContent()).toBe(say(en, 'members.count', { count: 242 }));
+    const form = await members.startNewMember();
+    await form.fillIn({ kind: 'individual', name: '佐々木 健', nameKana: 'ｻｻｷ ｹﾝ', email: 'ken@example.jp' });
+    await form.submit();
+    await form.refusal.waitFor();
+    const text = await form.refusal.textContent();
+    expect(text).toContain(say(en, 'refusal.forbidden.body', { roles: en['role.accounting'], operation: en['op.members.create'] }));
+    expect(text).toContain(say(en, 'refusal.forbidden.needs', { roles: en['role.sales'] }));
+    // The form keeps what was typed, and the list still has 242 members.
+    expect(await form.name.inputValue()).toBe('佐々木 健');
+    await app.screenshot('10-refused-member-create-en');
+    const again = await new AppShell(app.page, en).goToMembers();
+    await expect.poll(() => again.status.textContent()).toBe(say(en, 'members.count', { count: 242 }));
+  });
+});
