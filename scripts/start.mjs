@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: builds what is stale, then runs the desktop app in Electron, or, where Electron cannot run
-// (no binary and no way to download it, or no display), the same app in a browser through
-// `backoffice serve`. Extra arguments (--db FILE, --port N) go to `backoffice serve`. --no-open: print
-// the URL but do not open a browser. Never waits on a download for more than ELECTRON_INSTALL_TIMEOUT_MS.
+// (no binary and no way to download it, no display, or it stops at once), the same app in a browser
+// through `backoffice serve`. Options: --db FILE (else BACKOFFICE_DB, else the CLI's default ledger),
+// --port N (browser host only), --no-open (print the URL, open no browser). Never waits on a download for
+// more than ELECTRON_INSTALL_TIMEOUT_MS.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,10 +14,25 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts) => path.join(root, ...parts);
 const ELECTRON_INSTALL_TIMEOUT_MS = 60_000;
 const say = (line) => console.log(`[start] ${line}`);
+const FIRST_RUN_HINT = 'This database has no operators yet: the first screen offers demo data (or creating the first administrator).';
+let firstRunHintSaid = false;
+const sayFirstRunHint = () => {
+  if (!firstRunHintSaid) say(FIRST_RUN_HINT);
+  firstRunHintSaid = true;
+};
+
+const ELECTRON_EARLY_EXIT_MS = 15_000;
 
 const args = process.argv.slice(2);
 const noOpen = args.includes('--no-open') || process.env.BACKOFFICE_NO_OPEN === '1';
 const serveArgs = args.filter((a) => a !== '--no-open');
+// One database for every child (Electron, serve, the first-run check): --db becomes BACKOFFICE_DB.
+const dbIndex = serveArgs.indexOf('--db');
+if (dbIndex >= 0 && serveArgs[dbIndex + 1]) {
+  process.env.BACKOFFICE_DB = path.resolve(serveArgs[dbIndex + 1]);
+  serveArgs.splice(dbIndex, 2);
+}
+const backofficeCli = [at('bin', 'backoffice.mjs')];
 
 /** The newest modification time under a folder (or of a file), 0 when it does not exist. */
 function newestMtime(p) {
@@ -47,19 +63,23 @@ async function buildElectronIfStale() {
   await buildElectron();
 }
 
-/** Electron's binary path, as require('electron') gives it, but without ever starting a download. */
+/**
+ * Electron's binary path, as require('electron') gives it (ELECTRON_OVERRIDE_DIST_PATH included), but
+ * without ever starting a download.
+ */
 function installedElectron() {
   const dir = at('node_modules', 'electron');
   const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const binary = override ? path.join(override, name ?? 'electron') : name && path.join(dir, 'dist', name);
+  return binary && existsSync(binary) ? binary : null;
 }
 
 function electronBinary() {
-  if (!existsSync(at('node_modules', 'electron', 'install.js'))) return { why: 'the electron package is not installed' };
   const found = installedElectron();
   if (found) return { binary: found };
+  if (!existsSync(at('node_modules', 'electron', 'install.js'))) return { why: 'the electron package is not installed' };
   say(`Electron's binary is missing: trying to download it once (at most ${ELECTRON_INSTALL_TIMEOUT_MS / 1000} s)…`);
   const result = spawnSync(process.execPath, [at('node_modules', 'electron', 'install.js')], {
     cwd: root,
@@ -83,9 +103,32 @@ function relay(child) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+/** Electron, unless it stops at once (missing system libraries, no usable display): then the browser host. */
 function runElectron(binary) {
   say('starting the desktop app (Electron)…');
-  relay(spawn(binary, [root], { cwd: root, stdio: 'inherit', env: process.env }));
+  const started = Date.now();
+  const child = spawn(binary, [root], { cwd: root, stdio: 'inherit', env: process.env });
+  const forward = (signal) => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
+  child.on('error', (e) => fallBack(`Electron could not start (${e.message})`));
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && !signal && Date.now() - started < ELECTRON_EARLY_EXIT_MS) return fallBack(`Electron stopped at once (exit ${code})`);
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+  function fallBack(why) {
+    for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, forward);
+    runBrowserHost(why);
+  }
+}
+
+/** Says so when the ledger has no operator yet (the desktop path; the browser path asks its own host). */
+function firstRunHintFromCli() {
+  const result = spawnSync(process.execPath, [...backofficeCli, 'call', 'setup.status'], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+  try {
+    if (result.status === 0 && JSON.parse(result.stdout).hasOperators === false) sayFirstRunHint();
+  } catch {
+    // A courtesy only: the app shows its first-run screen either way.
+  }
 }
 
 function browserCommand(url) {
@@ -107,7 +150,7 @@ async function firstRunLine(url) {
       signal: AbortSignal.timeout(5000),
     });
     const body = await response.json();
-    if (body?.output?.hasOperators === false) say('This database has no operators yet: the first screen offers demo data (or creating the first administrator).');
+    if (body?.output?.hasOperators === false) sayFirstRunHint();
   } catch {
     // The first-run hint is a courtesy; the app itself shows the first-run screen either way.
   }
@@ -115,7 +158,7 @@ async function firstRunLine(url) {
 
 function runBrowserHost(why) {
   say(`${why}: running the back office in a browser instead (backoffice serve).`);
-  const child = spawn(process.execPath, [at('bin', 'backoffice.mjs'), 'serve', ...serveArgs], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...backofficeCli, 'serve', ...serveArgs], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   relay(child);
   const lines = createInterface({ input: child.stdout });
   let urlSeen = false;
@@ -145,6 +188,7 @@ if (!hasDisplay()) {
   const electron = electronBinary();
   if (electron.binary) {
     await buildElectronIfStale();
+    firstRunHintFromCli();
     runElectron(electron.binary);
   } else {
     runBrowserHost(electron.why);
