@@ -18,7 +18,8 @@ export interface RateOptions {
 interface Settings {
   month: BillingMonth;
   taxMode: TaxMode;
-  taxRate: Dec;
+  /** Undefined when the file has none and the table has none for the month (a problem is reported). */
+  taxRate: Dec | undefined;
   plans: PlanTable;
 }
 
@@ -37,16 +38,17 @@ export function rateUsage(usage: unknown, defaultPlans: PlanTable, options: Rate
   const settings = readSettings(file, defaultPlans, options, problems);
   const accounts: AccountBill[] = [];
   if (!Array.isArray(file.accounts)) problems.add('accounts', 'not a list of accounts');
-  else if (settings) {
+  else if (!settings) problems.add('accounts', 'could not be checked without a valid month');
+  else {
     const seen = new Set<string>();
     file.accounts.forEach((raw: unknown, a) => {
       const bill = rateAccount(raw, a, settings, seen, problems);
-      if (bill && problems.count === 0) accounts.push(bill);
+      if (bill) accounts.push(bill);
     });
   }
   problems.throwIfAny();
   const s = settings!;
-  return { month: s.month.key, taxMode: s.taxMode, taxRate: decimalString(s.taxRate), accounts };
+  return { month: s.month.key, taxMode: s.taxMode, taxRate: decimalString(s.taxRate!), accounts };
 }
 
 function readSettings(file: Record<string, unknown>, defaultPlans: PlanTable, options: RateOptions, problems: Problems): Settings | undefined {
@@ -59,12 +61,12 @@ function readSettings(file: Record<string, unknown>, defaultPlans: PlanTable, op
   let taxRate: Dec | undefined;
   if (file.taxRate !== undefined) taxRate = problems.catch(() => parseNonNegativeDecimal(file.taxRate, 'taxRate'));
   else if (month) {
+    // R-TAX-1: the rate in effect for the billing month.
     taxRate = taxRateFor(month, options.taxRates ?? CONSUMPTION_TAX_RATES);
     if (!taxRate) problems.add('taxRate', `no consumption tax rate is known for ${month.key}; give taxRate`);
   }
   const plans = file.plans === undefined ? defaultPlans : parsePlans(file.plans, 'plans', problems);
-  if (!month || !taxRate) return undefined;
-  return { month, taxMode, taxRate, plans };
+  return month && { month, taxMode, taxRate, plans };
 }
 
 interface ResourceEntry {
@@ -140,7 +142,7 @@ function accountBill(account: string, entries: ResourceEntry[], settings: Settin
   const lines = services.flatMap((s) => byService.get(s)!.map((r) => r.line));
   // R-RATE-8: a service's subtotal is the floor of the exact sum of its lines.
   const subtotals = services.map((s) => new Dec(floor(byService.get(s)!.reduce((sum, r) => plus(sum, r.amount), ZERO)).toString()));
-  const taxed = applyTax(subtotals, settings.taxRate, settings.taxMode);
+  const taxed = applyTax(subtotals, settings.taxRate!, settings.taxMode);
   const serviceTotals: ServiceTotal[] = services.map((service, i) => {
     const t = taxed.services[i]!;
     const entry: ServiceTotal = { service, subtotal: decimalString(t.subtotal) };
