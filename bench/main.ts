@@ -4,6 +4,7 @@ import type { Benchmark } from './lib/benchmark';
 const benchmarks: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./rating'),
   () => import('./documents'),
+  () => import('./banking'),
 ];
 
 const only = process.argv.slice(2);

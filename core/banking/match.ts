@@ -62,6 +62,8 @@ export type MatchOutcome =
 interface IndexedItem {
   item: OpenItem;
   due: Dec;
+  /** normalizeKana(payerKana), computed once. */
+  name: string;
   order: number;
 }
 
@@ -100,9 +102,9 @@ export class DepositMatcher {
 
   constructor(items: readonly OpenItem[], options: MatchOptions = {}) {
     this.feeTolerance = options.feeTolerance ?? DEFAULT_FEE_TOLERANCE;
-    const indexed = items.map((item, order) => ({ item, due: item.amountDue, order }));
+    const indexed = items.map((item, order) => ({ item, due: item.amountDue, name: normalizeKana(item.payerKana), order }));
     for (const entry of indexed) {
-      push(this.byName, normalizeKana(entry.item.payerKana), entry);
+      push(this.byName, entry.name, entry);
       push(this.byAmount, entry.due.toFixed(), entry);
       for (const ref of entry.item.references ?? []) {
         const canonical = canonicalKana(ref);
@@ -185,23 +187,20 @@ export class DepositMatcher {
     for (const token of text.match(REFERENCE_TOKEN) ?? []) {
       for (const k of referenceKeys(token)) for (const entry of this.byReference.get(k) ?? []) note(entry, false, true);
     }
-    const list: { c: Candidate; order: number }[] = [];
+    const list: { c: Candidate; order: number; score: number; distance: Dec }[] = [];
     for (const [entry, flags] of found) {
-      const nameMatches = flags.name || normalizeKana(entry.item.payerKana) === key;
-      list.push({
-        order: entry.order,
-        c: {
-          itemId: entry.item.id,
-          kind: entry.item.kind,
-          amountDue: entry.due,
-          difference: amount.minus(entry.due),
-          nameMatches,
-          referenceMatches: flags.reference,
-          taken: this.taken.has(entry.item.id),
-        },
-      });
+      const c: Candidate = {
+        itemId: entry.item.id,
+        kind: entry.item.kind,
+        amountDue: entry.due,
+        difference: amount.minus(entry.due),
+        nameMatches: flags.name || entry.name === key,
+        referenceMatches: flags.reference,
+        taken: this.taken.has(entry.item.id),
+      };
+      list.push({ c, order: entry.order, score: this.score(c), distance: c.difference.abs() });
     }
-    list.sort((a, b) => this.score(b.c) - this.score(a.c) || a.c.difference.abs().comparedTo(b.c.difference.abs()) || a.order - b.order);
+    list.sort((a, b) => b.score - a.score || a.distance.comparedTo(b.distance) || a.order - b.order);
     return list.map((x) => x.c);
   }
 
