@@ -27,10 +27,14 @@ const args = process.argv.slice(2);
 const noOpen = args.includes('--no-open') || process.env.BACKOFFICE_NO_OPEN === '1';
 const serveArgs = args.filter((a) => a !== '--no-open');
 // One database for every child (Electron, serve, the first-run check): --db becomes BACKOFFICE_DB.
-const dbIndex = serveArgs.indexOf('--db');
-if (dbIndex >= 0 && serveArgs[dbIndex + 1]) {
-  process.env.BACKOFFICE_DB = path.resolve(serveArgs[dbIndex + 1]);
-  serveArgs.splice(dbIndex, 2);
+const dbIndex = serveArgs.findIndex((a) => a === '--db' || a.startsWith('--db='));
+if (dbIndex >= 0) {
+  const [flag, inline] = serveArgs[dbIndex].split(/=(.*)/s);
+  const file = inline ?? serveArgs[dbIndex + 1];
+  if (file) {
+    process.env.BACKOFFICE_DB = path.resolve(file);
+    serveArgs.splice(dbIndex, flag === serveArgs[dbIndex] ? 2 : 1);
+  }
 }
 const backofficeCli = [at('bin', 'backoffice.mjs')];
 
@@ -107,7 +111,9 @@ function relay(child) {
 function runElectron(binary) {
   say('starting the desktop app (Electron)…');
   const started = Date.now();
-  const child = spawn(binary, [root], { cwd: root, stdio: 'inherit', env: process.env });
+  // ELECTRON_RUN_AS_NODE would turn the app into a plain Node process.
+  const { ELECTRON_RUN_AS_NODE: _asNode, ...env } = process.env;
+  const child = spawn(binary, [root], { cwd: root, stdio: 'inherit', env });
   const forward = (signal) => child.kill(signal);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
   child.on('error', (e) => fallBack(`Electron could not start (${e.message})`));
@@ -173,7 +179,7 @@ function runBrowserHost(why) {
       say(`Open this URL in a browser: ${url}${noOpen ? '' : ' (no browser could be opened from here)'}`);
     } else {
       const [command, commandArgs] = opener;
-      const browser = spawn(command, commandArgs, { stdio: 'ignore', detached: true });
+      const browser = spawn(command, commandArgs, { stdio: 'ignore', detached: true, windowsVerbatimArguments: command === 'cmd' });
       browser.on('error', () => say(`Could not start ${command}: open this URL in a browser: ${url}`));
       browser.unref();
       say(`Opening ${url} in your browser (${command}). Press Ctrl+C here to stop.`);

@@ -12,9 +12,9 @@ const URL_LINE = /^http:\/\/127\.0\.0\.1:(\d+)\/\?token=[A-Za-z0-9_-]{43}$/m;
 const electronInstalled = existsSync(path.join(repo, 'node_modules', 'electron', 'path.txt'));
 
 /** Runs `node scripts/start.mjs`, waits for the first-run hint (which follows the URL), then stops it. */
-async function startUntilServing(env: NodeJS.ProcessEnv, dbName: string) {
+async function startUntilServing(env: NodeJS.ProcessEnv, dbName: string, extraArgs: string[] = []) {
   const { DISPLAY: _d, WAYLAND_DISPLAY: _w, ...base } = process.env;
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-open'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-open', ...extraArgs], {
     cwd: repo,
     env: { ...base, BACKOFFICE_DB: path.join(work, dbName), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +46,10 @@ async function startUntilServing(env: NodeJS.ProcessEnv, dbName: string) {
 
 describe('npm start (scripts/start.mjs) where Electron cannot run', () => {
   it('without a display, falls back to the browser host, prints its URL and the first-run hint, and stops on SIGTERM', async () => {
-    const out = await startUntilServing({}, 'no-display.sqlite');
+    const chosen = path.join(work, 'chosen-by-flag.sqlite');
+    const out = await startUntilServing({}, 'no-display.sqlite', [`--db=${chosen}`]);
+    expect(existsSync(chosen)).toBe(true);
+    expect(existsSync(path.join(work, 'no-display.sqlite'))).toBe(false);
     expect(out).toMatch(/No graphical display.*running the back office in a browser instead/);
     expect(out).toMatch(URL_LINE);
     expect(out).toContain('no operators yet: the first screen offers demo data');
