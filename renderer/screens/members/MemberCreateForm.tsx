@@ -88,7 +88,7 @@ export function MemberCreateForm() {
 
   return (
     <section aria-labelledby="member-form-title">
-      <p>
+      <p className="back-link">
         <a href={routeHref('members')}>← {t('members.back')}</a>
       </p>
       <h1 id="member-form-title">{t('memberForm.title')}</h1>

@@ -35,7 +35,7 @@ export function MemberPage({ memberNumber }: { memberNumber: string }) {
 
   return (
     <section aria-labelledby="member-title">
-      <p>
+      <p className="back-link">
         <a href={routeHref('members')}>← {t('members.back')}</a>
       </p>
       {failure ? <Refusal operation="members.get" failure={failure} /> : null}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { fieldOfPath, problemText } from '../../../renderer/forms/field-problems';
+import { formatJstDate, formatJstDateTime, formatYen, todayJst } from '../../../renderer/format';
+import { fill } from '../../../renderer/i18n/i18n';
+import { ja } from '../../../renderer/i18n/ja';
+import type { Translate } from '../../../renderer/i18n/i18n';
+import { demoWelcome } from '../../../renderer/screens/welcome';
+
+const t: Translate = (key, values) => fill(ja[key], values);
+
+describe('what the renderer shows', () => {
+  it('stored UTC instants as JST dates and times: 18:38Z on Nov 23 is 03:38 on Nov 24 in Japan', () => {
+    expect(formatJstDateTime('2026-11-23T18:38:05.123Z')).toBe('2026-11-24 03:38');
+    expect(formatJstDate('2026-11-23T14:59:59Z')).toBe('2026-11-23');
+    expect(formatJstDate('2026-11-23T15:00:00Z')).toBe('2026-11-24');
+    expect(todayJst(Date.parse('2026-12-31T15:00:00Z'))).toBe('2027-01-01');
+    expect(formatJstDateTime('not a time')).toBe('not a time');
+  });
+
+  it('amounts as ¥12,345 through core/money', () => {
+    expect(formatYen('12345')).toBe('¥12,345');
+    expect(formatYen('-1234')).toBe('-¥1,234');
+  });
+
+  it('a problem path to its form field', () => {
+    const fields = ['kind', 'name', 'nameKana'];
+    expect(fieldOfPath('nameKana', fields)).toBe('nameKana');
+    expect(fieldOfPath('member.name', fields)).toBe('name');
+    expect(fieldOfPath('body', fields)).toBeNull();
+  });
+
+  it('in Japanese, the dictionary’s words for a field instead of the catalog’s English', () => {
+    const problem = { path: 'nameKana', message: 'half-width katakana as the bank writes it' };
+    expect(problemText(problem, 'nameKana', 'ホッカイ', 'memberForm', 'ja', t)).toBe(ja['memberForm.error.nameKana']);
+    expect(problemText(problem, 'nameKana', '  ', 'memberForm', 'ja', t)).toBe(ja['form.required']);
+    expect(problemText({ path: 'x', message: 'bad' }, 'x', 'v', 'memberForm', 'ja', t)).toBe(ja['form.invalid']);
+    expect(problemText(problem, 'nameKana', 'ホッカイ', 'memberForm', 'en', t)).toBe('half-width katakana as the bank writes it');
+  });
+
+  it('the demo summary with its operators, ignoring malformed entries', () => {
+    expect(
+      demoWelcome({ members: 300, cloudAccounts: 589, operators: [{ login: 'sales', password: 'demo', roles: ['sales', 'root'] }, { login: 3 }] }),
+    ).toEqual({ kind: 'demo', members: 300, cloudAccounts: 589, operators: [{ login: 'sales', password: 'demo', roles: ['sales'] }] });
+  });
+});
