@@ -198,15 +198,20 @@ export function buildMonthlyStatement(data: MonthlyStatementData, seller: Seller
 
   // Lines grouped by service, in the order of R-RATE-9.
   const rows: TableRow[] = [];
-  const lines = Array.isArray(data.lines) ? data.lines : [];
+  const lines = (Array.isArray(data.lines) ? data.lines : []).map((line, i) => {
+    if (line && typeof line === 'object') return line;
+    r.problem(`lines[${i}]`, 'not a bill line');
+    return null;
+  });
   lines.forEach((line, i) => {
+    if (!line) return;
     if (!services.some((s) => s.service === line.service)) r.problem(`lines[${i}].service`, 'no entry in services for this line');
   });
   const ordered = [...services].sort((a, b) => SERVICE_ORDER.indexOf(a.service) - SERVICE_ORDER.indexOf(b.service));
   for (const s of ordered) {
     const name = SERVICE_NAMES[s.service] ?? s.service;
     rows.push({ kind: 'group', label: name });
-    const own = lines.map((line, i) => ({ line, i })).filter(({ line }) => line.service === s.service);
+    const own = lines.flatMap((line, i) => (line?.service === s.service ? [{ line, i }] : []));
     if (own.length === 0) r.problem('services', `${s.service} has a subtotal but no lines`);
     for (const { line, i } of own) rows.push(lineRow(r, line, `lines[${i}]`));
     rows.push({ kind: 'subtotal', label: `${name} 小計`, amount: formatYen(s.subtotal) });

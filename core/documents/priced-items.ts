@@ -26,20 +26,20 @@ export function readPricedItems(
   totalInput: MoneyInput | undefined,
 ): PricedItems {
   const lineSums = new Map<string, Dec>();
-  const read = (Array.isArray(items) ? items : []).map((item, i) => {
+  const read = (Array.isArray(items) ? items : []).flatMap((item, i) => {
     const path = `items[${i}]`;
+    if (!item || typeof item !== 'object') {
+      r.problem(path, 'not a line item');
+      return [];
+    }
     const rate = item.taxRate === null ? null : r.rate(item.taxRate, `${path}.taxRate`);
     const amount = r.yen(item.amount, `${path}.amount`);
     const key = rateKey(rate);
     lineSums.set(key, (lineSums.get(key) ?? new Dec(0)).plus(amount));
-    return {
-      name: r.text(item.name, `${path}.name`),
-      quantity: r.decimal(item.quantity, `${path}.quantity`),
-      unit: item.unit,
-      unitPrice: r.decimal(item.unitPrice, `${path}.unitPrice`),
-      amount,
-      rate,
-    };
+    const name = r.text(item.name, `${path}.name`);
+    const quantity = r.decimal(item.quantity, `${path}.quantity`);
+    const unitPrice = r.decimal(item.unitPrice, `${path}.unitPrice`);
+    return [{ name, quantity, unit: item.unit, unitPrice, amount, rate }];
   });
   if (read.length === 0) r.problem('items', 'at least one line item is required');
 

@@ -98,5 +98,7 @@ describe('見積書 (estimate)', () => {
     expect(problems).toContain('total: a JavaScript number; give a decimal string such as "12.5"');
     expect(problems).toContain('seller.registrationNumber: not a registration number: "T" and 13 digits');
     expect(problemsOf(() => renderEstimate({ ...ESTIMATE, issueDate: '2026-02-30' }, SELLER))).toContain('issueDate: not a date as YYYY-MM-DD');
+    const nullItem = { ...ESTIMATE, items: [ESTIMATE.items[0]!, null as unknown as (typeof ESTIMATE.items)[0]] };
+    expect(problemsOf(() => renderEstimate(nullItem, SELLER))).toEqual(['items[1]: not a line item']);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderMonthlyStatement } from '../../core/documents';
+import { renderMonthlyStatement, type MonthlyStatementLine } from '../../core/documents';
 import { MONTHLY_STATEMENT, MONTHLY_STATEMENT_PER_INVOICE, SELLER, longStatement } from './fixtures';
 import { problemsOf } from './input-problems';
 import { pageCount, pageText, pdfText, savePdf } from './pdf-tools';
@@ -136,5 +136,7 @@ describe('請求書 for a month (qualified invoice)', () => {
       'total: ¥10,699 but subtotal + tax is ¥10,700',
       'lines[4].service: no entry in services for this line',
     ]);
+    const nullLine = { ...MONTHLY_STATEMENT, lines: [...MONTHLY_STATEMENT.lines, null as unknown as MonthlyStatementLine] };
+    expect(problemsOf(() => renderMonthlyStatement(nullLine, SELLER))).toEqual(['lines[4]: not a bill line']);
   });
 });
