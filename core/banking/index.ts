@@ -5,5 +5,5 @@ export { parseCsvStatement } from './csv-statement';
 export { normalizeKana, canonicalKana, stripCorporateAbbreviations } from './normalize-kana';
 export { DepositMatcher, DEFAULT_FEE_TOLERANCE } from './match';
 export type { OpenItem, OpenItemKind, MatchOptions, MatchOutcome, Candidate, DepositToMatch } from './match';
-export { matchDeposits } from './match-report';
+export { matchDeposits, matchReportToJson } from './match-report';
 export type { ImportSummary, MatchReport } from './match-report';

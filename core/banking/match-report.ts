@@ -45,3 +45,24 @@ export function matchDeposits(deposits: readonly BankDeposit[], items: readonly 
   });
   return { results, summary };
 }
+
+/** The report with money as decimal strings, for JSON (CLI output, the operation catalog). */
+export function matchReportToJson(report: MatchReport): unknown {
+  const line = (l: ImportSummaryLine) => ({ count: l.count, amount: l.amount.toFixed() });
+  return {
+    results: report.results.map(({ deposit, outcome }) => ({
+      reference: deposit.reference,
+      status: outcome.status,
+      ...(outcome.status === 'matched' ? { itemId: outcome.itemId, basis: outcome.basis, fee: outcome.fee.toFixed() } : {}),
+      ...(outcome.status === 'review' ? { reason: outcome.reason } : {}),
+      candidates: outcome.candidates.map((c) => ({ ...c, amountDue: c.amountDue.toFixed(), difference: c.difference.toFixed() })),
+    })),
+    summary: {
+      matched: line(report.summary.matched),
+      review: line(report.summary.review),
+      unknown: line(report.summary.unknown),
+      cancelled: line(report.summary.cancelled),
+      fees: report.summary.fees.toFixed(),
+    },
+  };
+}

@@ -179,8 +179,9 @@ export class DepositMatcher {
       const seen = found.get(entry) ?? { name: false, reference: false };
       found.set(entry, { name: seen.name || name, reference: seen.reference || reference });
     };
+    // An empty name (a cash deposit, a name of abbreviations only) matches no one.
     const key = nameKey(deposit.payer);
-    for (const entry of this.byName.get(key) ?? []) note(entry, true, false);
+    if (key !== '') for (const entry of this.byName.get(key) ?? []) note(entry, true, false);
     for (const entry of this.byAmount.get(amount.toFixed()) ?? []) note(entry, false, false);
     for (const entry of this.dueWithinFeeAbove(amount)) note(entry, false, false);
     const text = canonicalKana(`${deposit.payer} ${deposit.edi ?? ''}`);
@@ -194,7 +195,7 @@ export class DepositMatcher {
         kind: entry.item.kind,
         amountDue: entry.due,
         difference: amount.minus(entry.due),
-        nameMatches: flags.name || entry.name === key,
+        nameMatches: flags.name,
         referenceMatches: flags.reference,
         taken: this.taken.has(entry.item.id),
       };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../core/money';
-import { DepositMatcher, matchDeposits, type BankDeposit, type MatchOutcome, type OpenItem } from '../../core/banking';
+import { DepositMatcher, matchDeposits, matchReportToJson, type BankDeposit, type MatchOutcome, type OpenItem } from '../../core/banking';
 
 const item = (id: string, amountDue: string, payerKana: string, references?: string[]): OpenItem => ({
   id,
@@ -144,5 +144,20 @@ describe('matching deposits to open items', () => {
         },
       ),
     );
+  });
+
+  it('R-BANK-8: an empty payer name (a cash deposit) never name-matches an item whose kana normalises to nothing', () => {
+    const odd = [item('BILL-30', '5000', 'ｶ)')];
+    expect(summary(new DepositMatcher(odd).match(deposit('7000', '')))).toEqual({ status: 'unknown', reason: undefined, candidates: [] });
+  });
+
+  it('R-BANK-8: the report as JSON carries money as decimal strings', () => {
+    const json = matchReportToJson(matchDeposits([deposit('32560', 'ｶ)ﾀﾅｶﾃﾞﾝｷ')], items)) as {
+      results: { status: string; fee: string; candidates: { amountDue: string; difference: string }[] }[];
+      summary: { matched: { count: number; amount: string }; fees: string };
+    };
+    expect(json.results[0]).toMatchObject({ status: 'matched', itemId: 'BILL-1', fee: '440', reference: 'test:32560:ｶ)ﾀﾅｶﾃﾞﾝｷ' });
+    expect(json.results[0]!.candidates[0]).toMatchObject({ itemId: 'BILL-1', amountDue: '33000', difference: '-440', nameMatches: true });
+    expect(json.summary).toMatchObject({ matched: { count: 1, amount: '32560' }, fees: '440' });
   });
 });
