@@ -8,6 +8,10 @@ import { callCommand } from './commands/call';
 import { trialBalanceCommand } from './commands/trial-balance';
 import { backupCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
+import { importUsageCommand } from './commands/import-usage';
+import { closeMonthCommand } from './commands/close-month';
+import { statementsCommand } from './commands/statements';
+import { dailyCommand } from './commands/daily';
 
 /** Every `backoffice` command, in the order `--help` lists them. Each lives in its own file. */
 export const commands: CliCommand[] = [
@@ -20,4 +24,8 @@ export const commands: CliCommand[] = [
   trialBalanceCommand,
   backupCommand,
   demoCommand,
+  importUsageCommand,
+  closeMonthCommand,
+  statementsCommand,
+  dailyCommand,
 ];

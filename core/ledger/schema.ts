@@ -30,6 +30,12 @@ export interface Database {
   prepaid_daily_balances: PrepaidDailyBalancesTable;
   prepaid_alert_settings: PrepaidAlertSettingsTable;
   prepaid_alerts: PrepaidAlertsTable;
+  payment_methods: PaymentMethodsTable;
+  month_closes: MonthClosesTable;
+  usage_accounts: UsageAccountsTable;
+  collection_attempts: CollectionAttemptsTable;
+  credit_notes: CreditNotesTable;
+  dunning_progress: DunningProgressTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -174,6 +180,8 @@ export interface DepositsTable {
   confirmed_at: string | null;
   confirmed_by: string | null;
   created_at: string;
+  /** 0002: why a prepaid deposit was held and what was decided. */
+  note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An amount settling what is owed: a deposit applied to a statement, or a card charge on a bill. */
@@ -281,12 +289,79 @@ export interface OutboxTable {
   attempts: ColumnType<number, number | undefined, number>;
   sent_at: string | null;
   last_error: string | null;
+  /** Unique when set: a platform command decided twice is written once (0003). */
+  dedupe_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type MemberRow = Selectable<MembersTable>;
 export type NewMember = Insertable<MembersTable>;
 export type CloudAccountRow = Selectable<CloudAccountsTable>;
 export type OperatorRow = Selectable<OperatorsTable>;
+
+/** 0003: a payment method registered or changed on a cloud account; applies from `first_month` (R-BILL-5). */
+export interface PaymentMethodsTable {
+  id: Generated<number>;
+  cloud_account_id: number;
+  method: 'credit_card' | 'bank_transfer' | 'direct_debit';
+  card_brand: string | null;
+  /** Last four digits only: a full card number is never stored. */
+  card_last4: string | null;
+  /** MM/YY */
+  card_expiry: string | null;
+  /** JST date the card was authorised or the signed form received. */
+  received_on: string;
+  first_month: string;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+/** 0003: a month close, started and (at its very end) closed: a closed month's bills are final. */
+export interface MonthClosesTable {
+  month: string;
+  started_at: string;
+  closed_at: string | null;
+  bill_count: number | null;
+}
+
+/** 0003: the usage file an account's usage of a month comes from (one file per account and month). */
+export interface UsageAccountsTable {
+  month: string;
+  account_code: string;
+  usage_import_id: number;
+}
+
+/** 0003: a card charge or direct debit attempted for a bill, and its outcome. */
+export interface CollectionAttemptsTable {
+  id: Generated<number>;
+  bill_id: number;
+  method: string;
+  outcome: 'paid' | 'failed';
+  /** JST date of the attempt. */
+  attempted_on: string;
+  reason: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+/** 0003: a correction of a closed bill, posted in a later month (never an edit of the bill). Yen ≥ 0, reducing. */
+export interface CreditNotesTable {
+  id: Generated<number>;
+  bill_id: number;
+  month: string;
+  subtotal: number;
+  tax: number;
+  total: number;
+  reason: string;
+  ledger_transaction_id: number;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** 0003: up to which instant (UTC ISO) the dunning facts of an account have been applied. */
+export interface DunningProgressTable {
+  cloud_account_id: number;
+  as_of: string;
+}
 
 export type PrepaidApplicationStatus = 'draft' | 'issued' | 'cancelled' | 'billed' | 'paid' | 'fulfilled';
 
@@ -299,8 +374,10 @@ export interface PrepaidApplicationsTable {
   status: PrepaidApplicationStatus;
   amount: number;
   subject: string;
-  /** JST date, YYYY-MM-DD. */
-  valid_until: string;
+  /** Days the estimate is valid from its issue (default 30). */
+  valid_days: number;
+  /** JST date, YYYY-MM-DD: set when issued. */
+  valid_until: string | null;
   /** JSON array of strings. */
   notes: string;
   created_at: string;

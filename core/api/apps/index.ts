@@ -6,6 +6,9 @@ import { membersApp } from './members';
 import { operatorsApp } from './operators';
 import { sessionApp } from './session';
 import { setupApp } from './setup';
+import { billingApp, usageApp } from './billing';
+import { paymentsApp } from './payments';
+import { dunningApp } from './dunning';
 
 /** Every domain's operations. A later issue adds its app here (prepaid, billing, banking…). */
-export const apps: OperationApp[] = [sessionApp, setupApp, membersApp, cloudAccountsApp, operatorsApp, ledgerApp, auditApp];
+export const apps: OperationApp[] = [sessionApp, setupApp, membersApp, cloudAccountsApp, operatorsApp, ledgerApp, auditApp, usageApp, billingApp, paymentsApp, dunningApp];

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_prepaid';
+import * as m0003 from './0003_billing';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -9,4 +10,5 @@ import * as m0002 from './0002_prepaid';
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_prepaid': m0002,
+  '0003_billing': m0003,
 };

@@ -1,0 +1,82 @@
+import { closeMonth, importUsage, issueCreditNote, statementPdf } from '../../close';
+import { Dec } from '../../money';
+import { defineOperation, type OperationApp } from '../operation';
+import { closeMonthInput, creditNoteInput, importUsageInput, monthInput, statementPdfInput } from '../schemas/billing';
+
+/** usage.import: stores a month's usage file (idempotent per content; refused for a closed month). */
+const importUsageOperation = defineOperation({
+  name: 'usage.import',
+  roles: ['accounting'],
+  input: importUsageInput,
+  audited: true,
+  handler: (ctx, input) => importUsage(ctx.db, input.content, ctx.now.toISOString(), ctx.operator?.login ?? null),
+});
+
+/**
+ * billing.closeMonth: the month close in the catalog's one transaction (all bills or none). The CLI's
+ * close-month runs the same close committed per batch of accounts, with progress.
+ */
+const closeMonthOperation = defineOperation({
+  name: 'billing.closeMonth',
+  roles: ['accounting'],
+  input: closeMonthInput,
+  audited: true,
+  handler: (ctx, input) => closeMonth(ctx.db, { month: input.month, now: ctx.now, by: ctx.operator?.login ?? null, channel: ctx.channel }),
+});
+
+const listBills = defineOperation({
+  name: 'billing.listBills',
+  roles: ['accounting', 'supervisor'],
+  input: monthInput,
+  audited: false,
+  handler: async (ctx, input) => {
+    const rows = await ctx.db
+      .selectFrom('bills')
+      .innerJoin('cloud_accounts', 'cloud_accounts.id', 'bills.cloud_account_id')
+      .leftJoin('documents', (j) => j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'))
+      .select(['bills.id', 'cloud_accounts.code', 'bills.status', 'bills.payment_method', 'bills.subtotal', 'bills.tax', 'bills.total', 'bills.prepaid_applied', 'bills.amount_due', 'documents.number', 'documents.issued_at', 'documents.due_date'])
+      .where('bills.month', '=', input.month)
+      .orderBy('cloud_accounts.code')
+      .execute();
+    return rows.map((r) => ({
+      billId: r.id,
+      account: r.code,
+      status: r.status,
+      paymentMethod: r.payment_method,
+      subtotal: String(r.subtotal),
+      tax: String(r.tax),
+      total: String(r.total),
+      prepaidApplied: String(r.prepaid_applied),
+      amountDue: String(r.amount_due),
+      statementNumber: r.number,
+      issuedOn: r.issued_at,
+      dueOn: r.due_date,
+    }));
+  },
+});
+
+/** One statement PDF for the UI, base64. */
+const statementPdfOperation = defineOperation({
+  name: 'billing.statementPdf',
+  roles: ['accounting', 'supervisor'],
+  input: statementPdfInput,
+  audited: false,
+  handler: async (ctx, input) => ({
+    statementNumber: input.statementNumber,
+    fileName: `${input.statementNumber}.pdf`,
+    base64: (await statementPdf(ctx.db, input.statementNumber)).toString('base64'),
+  }),
+});
+
+/** A closed bill is corrected by a credit note in the current month, never edited. */
+const creditNote = defineOperation({
+  name: 'billing.issueCreditNote',
+  roles: ['accounting'],
+  input: creditNoteInput,
+  audited: true,
+  handler: (ctx, input) =>
+    issueCreditNote(ctx.db, { billId: input.billId, statementNumber: input.statementNumber }, new Dec(input.amount), input.reason, ctx.now, ctx.operator?.login ?? null),
+});
+
+export const usageApp: OperationApp = { domain: 'usage', operations: [importUsageOperation] };
+export const billingApp: OperationApp = { domain: 'billing', operations: [closeMonthOperation, listBills, statementPdfOperation, creditNote] };

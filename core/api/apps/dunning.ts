@@ -1,0 +1,15 @@
+import { runDaily } from '../../daily/run-daily';
+import { jstDate, parseDate } from '../../time';
+import { defineOperation, type OperationApp } from '../operation';
+import { dailyInput } from '../schemas/payments';
+
+/** The daily job (R-DUN-1..7): every account's status brought to 00:00 JST of the date (default today). */
+const daily = defineOperation({
+  name: 'dunning.runDaily',
+  roles: ['accounting'],
+  input: dailyInput,
+  audited: true,
+  handler: (ctx, input) => runDaily(ctx.db, input.date ? parseDate(input.date)! : jstDate(ctx.now.getTime()), ctx.now),
+});
+
+export const dunningApp: OperationApp = { domain: 'dunning', operations: [daily] };

@@ -1,0 +1,77 @@
+import { InputError } from '../../errors';
+import { advanceAccount } from '../../daily/dunning-store';
+import { Dec } from '../../money';
+import { agedReceivables } from '../../payments/aging';
+import { registerPaymentMethod } from '../../payments/methods';
+import { recordBankReceipt, recordCollection } from '../../payments/record';
+import { jstDate, parseDate } from '../../time';
+import { defineOperation, type OperationApp, type OperationContext } from '../operation';
+import { agingInput, bankReceiptInput, collectionResultInput, registerMethodInput } from '../schemas/payments';
+
+const today = (ctx: OperationContext) => jstDate(ctx.now.getTime());
+const who = (ctx: OperationContext) => ({ at: ctx.now.toISOString(), by: ctx.operator?.login ?? null });
+
+/** R-BILL-5, R-PARTY-3, R-BILL-2: a method registered or changed on a cloud account. */
+const registerMethod = defineOperation({
+  name: 'payments.registerMethod',
+  roles: ['accounting'],
+  input: registerMethodInput,
+  audited: true,
+  handler: async (ctx, input) => {
+    const account = await ctx.db
+      .selectFrom('cloud_accounts')
+      .innerJoin('members', 'members.id', 'cloud_accounts.member_id')
+      .select(['cloud_accounts.id', 'members.kind'])
+      .where('cloud_accounts.code', '=', input.account)
+      .executeTakeFirst();
+    if (!account) throw InputError.one('account', `no cloud account ${input.account}`);
+    const receivedOn = input.receivedOn ? parseDate(input.receivedOn)! : today(ctx);
+    const at = ctx.now.toISOString();
+    const registered = await registerPaymentMethod(ctx.db, { cloudAccountId: account.id, memberKind: account.kind, method: input.method, card: input.card, receivedOn, at, by: ctx.operator?.login ?? null });
+    // A usable card may be what lifts a restriction (R-DUN-4).
+    const transitions = input.method === 'credit_card' ? await advanceAccount(ctx.db, account.id, ctx.now.getTime(), at) : [];
+    return { ...registered, account: input.account, method: input.method, transitions };
+  },
+});
+
+const ref = (input: { billId?: number | undefined; statementNumber?: string | undefined }) => ({ billId: input.billId, statementNumber: input.statementNumber });
+
+/** The card charge of the 1st and its result (R-BILL-2, R-DUN-1). */
+const recordCardCharge = defineOperation({
+  name: 'payments.recordCardCharge',
+  roles: ['accounting'],
+  input: collectionResultInput,
+  audited: true,
+  handler: (ctx, input) =>
+    recordCollection(ctx.db, 'credit_card', { ref: ref(input), outcome: input.outcome, on: input.on ? parseDate(input.on)! : today(ctx), reason: input.reason }, who(ctx)),
+});
+
+/** The direct debit of the 26th and its result (R-BILL-4). */
+const recordDirectDebit = defineOperation({
+  name: 'payments.recordDirectDebit',
+  roles: ['accounting'],
+  input: collectionResultInput,
+  audited: true,
+  handler: (ctx, input) =>
+    recordCollection(ctx.db, 'direct_debit', { ref: ref(input), outcome: input.outcome, on: input.on ? parseDate(input.on)! : today(ctx), reason: input.reason }, who(ctx)),
+});
+
+/** A bank transfer received for a bill (R-BILL-3): bank / receivables. */
+const recordBankReceiptOperation = defineOperation({
+  name: 'payments.recordBankReceipt',
+  roles: ['accounting'],
+  input: bankReceiptInput,
+  audited: true,
+  handler: (ctx, input) => recordBankReceipt(ctx.db, ref(input), new Dec(input.amount), who(ctx)),
+});
+
+/** What each account owes, aged 0–30, 31–60, 61–90 and over 90 days past due. */
+const aging = defineOperation({
+  name: 'payments.aging',
+  roles: ['accounting', 'supervisor'],
+  input: agingInput,
+  audited: false,
+  handler: (ctx, input) => agedReceivables(ctx.db, input.asOf ? parseDate(input.asOf)! : today(ctx)),
+});
+
+export const paymentsApp: OperationApp = { domain: 'payments', operations: [registerMethod, recordCardCharge, recordDirectDebit, recordBankReceiptOperation, aging] };

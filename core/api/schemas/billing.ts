@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { positiveYen } from './common';
+
+// Node-free: the renderer validates with these too.
+
+export const billingMonthKey = z.string({ error: 'a month as YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+
+export const statementNumber = z
+  .string({ error: 'a statement number such as BIL-2026-000123' })
+  .regex(/^BIL-\d{4}-\d{6,}$/, 'a statement number such as BIL-2026-000123');
+
+export const billId = z.number({ error: 'a bill id' }).int('a whole bill id').positive('a bill id');
+
+/** A bill named by its id or by its statement's number (exactly one). */
+export const billRef = {
+  billId: billId.optional(),
+  statementNumber: statementNumber.optional(),
+};
+
+export function oneBillRef(v: { billId?: number | undefined; statementNumber?: string | undefined }, ctx: z.RefinementCtx): void {
+  if ((v.billId === undefined) === (v.statementNumber === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['billId'], message: 'name the bill by billId or by statementNumber (one of them)' });
+  }
+}
+
+export const importUsageInput = z.strictObject({
+  /** The usage file's text, exactly as exported (its sha256 makes the import idempotent). */
+  content: z.string({ error: 'the usage file as text' }).min(2, 'the usage file as text'),
+});
+
+export const closeMonthInput = z.strictObject({ month: billingMonthKey });
+export const monthInput = z.strictObject({ month: billingMonthKey });
+export const statementPdfInput = z.strictObject({ statementNumber });
+
+export const creditNoteInput = z
+  .strictObject({
+    ...billRef,
+    /** Pre-tax yen credited; its tax follows the bill's rate. */
+    amount: positiveYen,
+    reason: z.string({ error: 'a reason' }).trim().min(1, 'a reason is required').max(200, 'at most 200 characters'),
+  })
+  .superRefine(oneBillRef);

@@ -1,0 +1,26 @@
+import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
+import { EXIT_BAD_INPUT, type CliCommand } from '../io';
+import { callCommand } from './call';
+
+export const dailyCommand: CliCommand = {
+  name: 'daily',
+  summary: 'the daily job: every account\'s non-payment status brought to 00:00 JST of the date, platform commands queued',
+  usage: [
+    'Usage: backoffice daily [--date YYYY-MM-DD] --as LOGIN [--db FILE]',
+    '',
+    'Runs dunning.runDaily (R-DUN-1..7) for the date (default today, JST) as the accounting operator LOGIN.',
+    'Run twice for a date it changes nothing; run once for a later date it catches up on the days between.',
+    DB_OPTION_HELP,
+  ].join('\n'),
+  async run(argv, io) {
+    const args = [...argv];
+    const db = takeDbPath(args);
+    const as = takeOption(args, 'as');
+    const date = takeOption(args, 'date');
+    if (args.length > 0) {
+      io.err(`${this.usage}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    return callCommand.run(['dunning.runDaily', JSON.stringify(date ? { date } : {}), '--db', db, ...(as ? ['--as', as] : [])], io);
+  },
+};

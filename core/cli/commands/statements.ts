@@ -1,0 +1,34 @@
+import { writeStatements } from '../../close';
+import { openDatabase } from '../../ledger/open-database';
+import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../io';
+
+export const statementsCommand: CliCommand = {
+  name: 'statements',
+  summary: 'write a closed month\'s 請求書 PDFs, one per bill, and one combined PDF for printing',
+  usage: [
+    'Usage: backoffice statements YYYY-MM --out DIR [--db FILE]',
+    '',
+    'Writes DIR/BIL-YYYY-NNNNNN.pdf per bill and DIR/statements-YYYY-MM.pdf with them all, as stored at the close.',
+    DB_OPTION_HELP,
+  ].join('\n'),
+  async run(argv, io) {
+    const args = [...argv];
+    const file = takeDbPath(args);
+    const out = takeOption(args, 'out');
+    if (args.length !== 1 || args[0]!.startsWith('-') || !out) {
+      io.err(`${this.usage}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const { db, close } = await openDatabase(file);
+    try {
+      const written = await writeStatements(db, args[0]!, out, (done, total) => {
+        if (done % 100 === 0 || done === total) io.err(`statements: ${done}/${total}\n`);
+      });
+      io.out(`${JSON.stringify(written, null, 2)}\n`);
+      return EXIT_OK;
+    } finally {
+      await close();
+    }
+  },
+};

@@ -1,0 +1,226 @@
+import { billingDates } from '../billing';
+import { InputError } from '../errors';
+import { writeAudit } from '../ledger/audit';
+import { nextDocumentNumber } from '../ledger/counters';
+import type { LedgerDb } from '../ledger/open-database';
+import { postTransaction, type PostingLine } from '../ledger/post';
+import { yenToDb } from '../ledger/yen';
+import { Dec } from '../money';
+import type { AccountBill, TaxMode } from '../rating';
+import { jstMidnight, parseMonth, type BillingMonth } from '../time';
+import { methodInForce, paymentMethodHistory, type StoredMethod } from '../payments/methods';
+import { inTransaction } from './in-transaction';
+import { monthCloseState } from './month-state';
+import { plansForMonth } from './plans-for-month';
+import { consumePrepaidForBill } from './prepaid-stub';
+import { statementData, type StatementParty } from './statement-data';
+import { rateUsage } from '../rating';
+
+export interface CloseProgress {
+  month: string;
+  /** Bills of the month made so far, earlier runs included. */
+  done: number;
+  total: number;
+}
+
+export interface CloseOptions {
+  month: string;
+  now: Date;
+  by: string | null;
+  channel: string;
+  /** Accounts billed per committed transaction (outside the catalog). */
+  batchSize?: number;
+  onProgress?: (p: CloseProgress) => void;
+}
+
+export interface CloseResult {
+  month: string;
+  alreadyClosed: boolean;
+  message: string;
+  /** Bills of the month in all. */
+  bills: number;
+  /** Bills this run made (0 when another run had made them all). */
+  billedNow: number;
+  /** Whether this run finished a close that an earlier run had started. */
+  resumed: boolean;
+}
+
+interface RatedAccount {
+  code: string;
+  bill: AccountBill;
+  usageImportId: number;
+  taxMode: TaxMode;
+  taxRate: string;
+}
+
+interface AccountParty extends StatementParty {
+  cloudAccountId: number;
+  memberId: number;
+}
+
+const DEFAULT_BATCH = 250;
+
+/**
+ * Rates every usage file of the month. Decision (several files for a month): each account's usage of a month
+ * comes from exactly one file; a file naming an account that another file of the month already has is refused
+ * at import, and the close refuses such a month too (files stored before that check). Reason: merging
+ * resources of one account across files would let a re-sent export bill the same VM twice.
+ */
+async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccount[]> {
+  const imports = await db.selectFrom('usage_imports').select(['id', 'content']).where('month', '=', month.key).orderBy('id').execute();
+  if (imports.length === 0) throw InputError.one('month', `no usage imported for ${month.key}: import its usage file first`);
+  const plans = await plansForMonth(db, month.key);
+  const byCode = new Map<string, RatedAccount>();
+  const problems = [];
+  for (const imp of imports) {
+    const bill = rateUsage(JSON.parse(imp.content), plans);
+    for (const account of bill.accounts) {
+      const earlier = byCode.get(account.account);
+      if (earlier) problems.push({ path: `usage_imports[${imp.id}]`, message: `${account.account} also has usage in import ${earlier.usageImportId}: one file per account and month` });
+      else byCode.set(account.account, { code: account.account, bill: account, usageImportId: imp.id, taxMode: bill.taxMode, taxRate: bill.taxRate });
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+async function parties(db: LedgerDb, codes: string[]): Promise<Map<string, AccountParty>> {
+  const out = new Map<string, AccountParty>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await db
+      .selectFrom('cloud_accounts')
+      .innerJoin('members', 'members.id', 'cloud_accounts.member_id')
+      .select(['cloud_accounts.id', 'cloud_accounts.code', 'members.id as member_id', 'members.kind', 'members.name', 'members.name_kana', 'members.address', 'members.member_number'])
+      .where('cloud_accounts.code', 'in', codes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      out.set(r.code, { cloudAccountId: r.id, memberId: r.member_id, kind: r.kind, name: r.name, nameKana: r.name_kana, address: r.address, memberNumber: r.member_number, accountCode: r.code });
+    }
+  }
+  const unknown = codes.filter((c) => !out.has(c));
+  if (unknown.length > 0) throw new InputError(unknown.map((c) => ({ path: 'accounts', message: `no cloud account ${c}` })));
+  return out;
+}
+
+/**
+ * One account's bill of the month: the method in force (R-BILL-5) and its dates (R-BILL-1..4, R-BILL-6), the
+ * prepaid offset (R-PRE-7..10), the statement with its gapless number, and one balanced posting: debit the
+ * prepaid liability for the prepaid part and receivables for the rest, credit revenue (subtotal) and tax
+ * payable (tax).
+ */
+async function billAccount(trx: LedgerDb, month: BillingMonth, rated: RatedAccount, party: AccountParty, history: StoredMethod[], at: string, by: string | null): Promise<void> {
+  const { method, card } = methodInForce(party.kind, history, month);
+  const dates = billingDates(method, month);
+  const subtotal = new Dec(rated.bill.subtotal);
+  const tax = new Dec(rated.bill.tax);
+  const total = new Dec(rated.bill.total);
+  const { applied } = total.isZero() ? { applied: new Dec(0) } : await consumePrepaidForBill(trx, { cloudAccountId: party.cloudAccountId, month: month.key, totalYen: total, at });
+  if (applied.isNegative() || applied.greaterThan(total)) throw new Error(`prepaid applied ${applied.toFixed()} is outside 0…${total.toFixed()} for ${party.accountCode}`);
+  const due = total.minus(applied);
+  const { id: billId } = await trx
+    .insertInto('bills')
+    .values({
+      cloud_account_id: party.cloudAccountId,
+      month: month.key,
+      usage_import_id: rated.usageImportId,
+      tax_mode: rated.taxMode,
+      tax_rate: rated.taxRate,
+      subtotal: yenToDb(subtotal),
+      tax: yenToDb(tax),
+      total: yenToDb(total),
+      prepaid_applied: yenToDb(applied),
+      amount_due: yenToDb(due),
+      payment_method: method,
+      status: 'draft',
+      detail: JSON.stringify(rated.bill),
+      created_at: at,
+      finalized_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const number = await nextDocumentNumber(trx, 'statement', dates.issueOn.year);
+  const data = statementData({ number, party, bill: rated.bill, month: month.key, taxMode: rated.taxMode, taxRate: rated.taxRate, prepaidApplied: applied, method, dates, card: card ? { brand: card.cardBrand, last4: card.cardLast4 } : null });
+  await trx
+    .insertInto('documents')
+    .values({
+      kind: 'statement',
+      number,
+      member_id: party.memberId,
+      cloud_account_id: party.cloudAccountId,
+      bill_id: billId,
+      related_document_id: null,
+      status: 'issued',
+      issued_at: new Date(jstMidnight(dates.issueOn)).toISOString(),
+      due_date: `${dates.dueOn.year}-${String(dates.dueOn.month).padStart(2, '0')}-${String(dates.dueOn.day).padStart(2, '0')}`,
+      subtotal: yenToDb(subtotal),
+      tax: yenToDb(tax),
+      total: yenToDb(total),
+      content: JSON.stringify(data),
+      created_by: by,
+    })
+    .execute();
+  if (total.isZero()) return;
+  const who = { memberId: party.memberId, cloudAccountId: party.cloudAccountId };
+  const lines: PostingLine[] = [];
+  if (applied.greaterThan(0)) lines.push({ account: 'prepaid_liability', side: 'debit', amount: applied, ...who });
+  if (due.greaterThan(0)) lines.push({ account: 'receivables', side: 'debit', amount: due, ...who });
+  if (subtotal.greaterThan(0)) lines.push({ account: 'revenue', side: 'credit', amount: subtotal, ...who });
+  if (tax.greaterThan(0)) lines.push({ account: 'tax_payable', side: 'credit', amount: tax, ...who });
+  await postTransaction(trx, { kind: 'invoice', memo: `${party.accountCode} ${month.key} ${number}`, postedAt: at, postedBy: by, reference: `bill:${billId}`, lines });
+}
+
+/**
+ * The month close (issue 5). Resumable: each batch of accounts is committed with its bills, statements,
+ * postings and an audit entry; a bill is unique per (account, month) and accounts already billed are skipped,
+ * so a close killed half way and run again bills nobody twice and ends with the same bills and ledger. The
+ * month is marked closed only at the end, in the transaction that makes the bills final. Run again after
+ * that, it changes nothing and says so.
+ */
+export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<CloseResult> {
+  const month = parseMonth(options.month, 'month');
+  const at = options.now.toISOString();
+  if (options.now.getTime() < month.end) throw InputError.one('month', `${month.key} is not over yet: a month is closed once it has ended (JST)`);
+  const state = await monthCloseState(db, month.key);
+  if (state === 'closed') {
+    const row = await db.selectFrom('month_closes').select('bill_count').where('month', '=', month.key).executeTakeFirstOrThrow();
+    return { month: month.key, alreadyClosed: true, message: `${month.key} is already closed (${row.bill_count ?? 0} bills); nothing changed`, bills: row.bill_count ?? 0, billedNow: 0, resumed: false };
+  }
+  const rated = await rateMonth(db, month);
+  const byCode = await parties(db, rated.map((r) => r.code));
+  const history = await paymentMethodHistory(db);
+  const billed = new Set((await db.selectFrom('bills').select('cloud_account_id').where('month', '=', month.key).execute()).map((b) => b.cloud_account_id));
+  const todo = rated.filter((r) => !billed.has(byCode.get(r.code)!.cloudAccountId));
+  const audit = (trx: LedgerDb, detail: string) =>
+    writeAudit(trx, { at, operatorLogin: options.by, channel: options.channel, operation: 'billing.closeMonth', input: { month: month.key }, outcome: 'ok', detail });
+
+  if (state === 'open') await inTransaction(db, (trx) => trx.insertInto('month_closes').values({ month: month.key, started_at: at, closed_at: null, bill_count: null }).execute());
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  let done = rated.length - todo.length;
+  options.onProgress?.({ month: month.key, done, total: rated.length });
+  for (let i = 0; i < todo.length; i += batchSize) {
+    const batch = todo.slice(i, i + batchSize);
+    await inTransaction(db, async (trx) => {
+      for (const r of batch) {
+        const party = byCode.get(r.code)!;
+        await billAccount(trx, month, r, party, history.get(party.cloudAccountId) ?? [], at, options.by);
+      }
+      await audit(trx, `${month.key}: billed ${batch.map((r) => r.code).join(' ')}`);
+    });
+    done += batch.length;
+    options.onProgress?.({ month: month.key, done, total: rated.length });
+  }
+  await inTransaction(db, async (trx) => {
+    await trx.updateTable('bills').set({ status: 'final', finalized_at: at }).where('month', '=', month.key).where('status', '=', 'draft').execute();
+    await trx.updateTable('month_closes').set({ closed_at: at, bill_count: rated.length }).where('month', '=', month.key).execute();
+    await audit(trx, `${month.key} closed: ${rated.length} bills`);
+  });
+  const resumed = state === 'closing';
+  return {
+    month: month.key,
+    alreadyClosed: false,
+    message: `${month.key} closed: ${rated.length} bills (${todo.length} made now${resumed ? ', resuming an interrupted close' : ''})`,
+    bills: rated.length,
+    billedNow: todo.length,
+    resumed,
+  };
+}

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors';
+import type { LedgerDb } from '../ledger/open-database';
+import { rateUsage, type Bill } from '../rating';
+import { parseMonth } from '../time';
+import { monthCloseState } from './month-state';
+import { plansForMonth } from './plans-for-month';
+
+export interface UsageImportResult {
+  imported: boolean;
+  /** Set when nothing was written because the same bytes were imported before. */
+  message: string;
+  usageImportId: number;
+  month: string;
+  accounts: number;
+  digest: string;
+}
+
+/** SQLite allows a limited number of bound values per statement. */
+const CHUNK = 500;
+
+function chunks<T>(list: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+  return out;
+}
+
+function parseJson(content: string): unknown {
+  try {
+    return JSON.parse(content);
+  } catch (e) {
+    throw InputError.one('file', `not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** Rates the file exactly as the close will (same month's prices): a file that cannot be rated is refused. */
+export async function rateStoredUsage(db: LedgerDb, usage: unknown, month: string): Promise<Bill> {
+  return rateUsage(usage, await plansForMonth(db, month));
+}
+
+/**
+ * Stores a month's usage file (shared/contracts/rating.md) for the close. Idempotent per content: the same
+ * bytes a second time write nothing and say so. Refused, nothing written: a file that does not rate, a file
+ * for a month whose close has started, usage of unknown cloud accounts (listed), and an account whose usage
+ * of the month is already in another file (decision: one file per account and month, see close-month.ts).
+ */
+export async function importUsage(db: LedgerDb, content: string, at: string, by: string | null): Promise<UsageImportResult> {
+  const digest = createHash('sha256').update(content).digest('hex');
+  const usage = parseJson(content);
+  const monthKey = parseMonth((usage as { month?: unknown } | null)?.month, 'month').key;
+  const same = await db.selectFrom('usage_imports').select(['id', 'month']).where('content_digest', '=', digest).executeTakeFirst();
+  if (same) {
+    const accounts = await db.selectFrom('usage_accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('usage_import_id', '=', same.id).executeTakeFirstOrThrow();
+    return { imported: false, message: `already imported (usage import ${same.id}); nothing written`, usageImportId: same.id, month: same.month, accounts: Number(accounts.n), digest };
+  }
+  const state = await monthCloseState(db, monthKey);
+  if (state !== 'open') throw InputError.one('month', `${monthKey} is ${state === 'closed' ? 'closed' : 'being closed'}: its bills are final; correct with a credit note in a later month`);
+
+  const bill = await rateStoredUsage(db, usage, monthKey);
+  const codes = bill.accounts.map((a) => a.account);
+  const known = new Map<string, number>();
+  for (const part of chunks(codes)) {
+    const rows = await db.selectFrom('cloud_accounts').select(['id', 'code']).where('code', 'in', part).execute();
+    for (const r of rows) known.set(r.code, r.id);
+  }
+  const problems = codes.flatMap((code, i) => (known.has(code) ? [] : [{ path: `accounts[${i}].account`, message: `no cloud account ${code}` }]));
+  if (problems.length > 0) throw new InputError(problems);
+  const elsewhere: { path: string; message: string }[] = [];
+  for (const part of chunks(codes)) {
+    const rows = await db.selectFrom('usage_accounts').select(['account_code', 'usage_import_id']).where('month', '=', monthKey).where('account_code', 'in', part).execute();
+    for (const r of rows) {
+      elsewhere.push({ path: `accounts[${codes.indexOf(r.account_code)}].account`, message: `${r.account_code}'s usage of ${monthKey} is already in usage import ${r.usage_import_id}: one file per account and month` });
+    }
+  }
+  if (elsewhere.length > 0) throw new InputError(elsewhere);
+
+  const { id } = await db
+    .insertInto('usage_imports')
+    .values({ month: monthKey, content_digest: digest, content, imported_at: at, imported_by: by })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const part of chunks(codes)) {
+    await db.insertInto('usage_accounts').values(part.map((code) => ({ month: monthKey, account_code: code, usage_import_id: id }))).execute();
+  }
+  return { imported: true, message: `imported ${codes.length} account(s) for ${monthKey}`, usageImportId: id, month: monthKey, accounts: codes.length, digest };
+}

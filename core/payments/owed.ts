@@ -1,0 +1,62 @@
+import { InputError } from '../errors';
+import type { LedgerDb } from '../ledger/open-database';
+import { yenFromDb } from '../ledger/yen';
+import { Dec } from '../money';
+
+export interface BillRef {
+  /** A bill id, or the number of its statement (BIL-2026-000123). */
+  billId?: number;
+  statementNumber?: string;
+}
+
+export interface OwedBill {
+  id: number;
+  cloudAccountId: number;
+  memberId: number;
+  accountCode: string;
+  month: string;
+  method: string;
+  status: string;
+  statementNumber: string | null;
+  /** JST date: due (bank transfer), debited (direct debit) or charged (credit card). */
+  dueDate: string | null;
+  amountDue: Dec;
+  credited: Dec;
+  paid: Dec;
+  /** What is still owed: amount due − credit notes − payments. */
+  outstanding: Dec;
+}
+
+/** The bill a payment or a correction names, with what is still owed on it. */
+export async function findOwedBill(db: LedgerDb, ref: BillRef, path = 'billId'): Promise<OwedBill> {
+  let query = db
+    .selectFrom('bills')
+    .innerJoin('cloud_accounts', 'cloud_accounts.id', 'bills.cloud_account_id')
+    .leftJoin('documents', (j) => j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'))
+    .select(['bills.id', 'bills.cloud_account_id', 'cloud_accounts.member_id', 'cloud_accounts.code', 'bills.month', 'bills.payment_method', 'bills.status', 'bills.amount_due', 'documents.number', 'documents.due_date']);
+  if (ref.billId !== undefined) query = query.where('bills.id', '=', ref.billId);
+  else if (ref.statementNumber !== undefined) query = query.where('documents.number', '=', ref.statementNumber);
+  else throw InputError.one(path, 'name a bill by billId or statementNumber');
+  const row = await query.executeTakeFirst();
+  if (!row) throw InputError.one(ref.billId !== undefined ? 'billId' : 'statementNumber', `no bill ${ref.billId ?? ref.statementNumber}`);
+  const credited = await db.selectFrom('credit_notes').select((eb) => eb.fn.sum<number>('total').as('n')).where('bill_id', '=', row.id).executeTakeFirst();
+  const paid = await db.selectFrom('payments').select((eb) => eb.fn.sum<number>('amount').as('n')).where('bill_id', '=', row.id).executeTakeFirst();
+  const amountDue = yenFromDb(row.amount_due);
+  const c = yenFromDb(credited?.n ?? null);
+  const p = yenFromDb(paid?.n ?? null);
+  return {
+    id: row.id,
+    cloudAccountId: row.cloud_account_id,
+    memberId: row.member_id,
+    accountCode: row.code,
+    month: row.month,
+    method: row.payment_method ?? 'unknown',
+    status: row.status,
+    statementNumber: row.number,
+    dueDate: row.due_date,
+    amountDue,
+    credited: c,
+    paid: p,
+    outstanding: Dec.max(amountDue.minus(c).minus(p), 0),
+  };
+}

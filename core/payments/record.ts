@@ -1,0 +1,86 @@
+import { InputError } from '../errors';
+import type { LedgerDb } from '../ledger/open-database';
+import { postTransaction } from '../ledger/post';
+import { yenToDb } from '../ledger/yen';
+import type { Dec } from '../money';
+import { formatDate, type CalendarDate } from '../time';
+import { advanceAccount, type AppliedTransition } from '../daily/dunning-store';
+import { findOwedBill, type BillRef, type OwedBill } from './owed';
+
+export interface RecordedPayment {
+  paymentId: number | null;
+  billId: number;
+  statementNumber: string | null;
+  amount: string;
+  outstanding: string;
+  /** Status changes the payment caused at once (a lift, R-DUN-4 / R-DUN-5). */
+  transitions: AppliedTransition[];
+}
+
+interface Who {
+  at: string;
+  by: string | null;
+}
+
+function finalBill(bill: OwedBill, path: string): void {
+  if (bill.status !== 'final') throw InputError.one(path, `bill ${bill.id} is not final yet: its month is still being closed`);
+}
+
+/**
+ * Money received against a bill: a payments row and its posting (debit bank, credit receivables) in the
+ * caller's transaction; then the account's status is brought to this instant, so a settling payment lifts a
+ * restriction at once (R-DUN-4, R-DUN-5). Decision: more than is owed is refused (an overpayment is a bank
+ * deposit for the banking module to hold, not a payment of this bill).
+ */
+async function recordPayment(db: LedgerDb, bill: OwedBill, method: string, amount: Dec, who: Who, path: string): Promise<RecordedPayment> {
+  if (amount.greaterThan(bill.outstanding)) throw InputError.one(path, `¥${amount.toFixed()} is more than the ¥${bill.outstanding.toFixed()} still owed on bill ${bill.id}`);
+  const lines = [
+    { account: 'bank', side: 'debit' as const, amount, memberId: bill.memberId, cloudAccountId: bill.cloudAccountId },
+    { account: 'receivables', side: 'credit' as const, amount, memberId: bill.memberId, cloudAccountId: bill.cloudAccountId },
+  ];
+  const transactionId = await postTransaction(db, { kind: 'payment', memo: `${bill.accountCode} ${bill.month} ${method}`, postedAt: who.at, postedBy: who.by, reference: `bill:${bill.id}`, lines });
+  const { id } = await db
+    .insertInto('payments')
+    .values({ member_id: bill.memberId, cloud_account_id: bill.cloudAccountId, document_id: null, bill_id: bill.id, deposit_id: null, method, amount: yenToDb(amount), received_at: who.at, ledger_transaction_id: transactionId, created_at: who.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const transitions = await advanceAccount(db, bill.cloudAccountId, Date.parse(who.at), who.at);
+  return { paymentId: id, billId: bill.id, statementNumber: bill.statementNumber, amount: amount.toFixed(), outstanding: bill.outstanding.minus(amount).toFixed(), transitions };
+}
+
+async function recordAttempt(db: LedgerDb, bill: OwedBill, method: string, outcome: 'paid' | 'failed', on: CalendarDate, reason: string | null, who: Who): Promise<void> {
+  const attemptedOn = formatDate(on);
+  const earlier = await db.selectFrom('collection_attempts').select('id').where('bill_id', '=', bill.id).where('attempted_on', '=', attemptedOn).executeTakeFirst();
+  if (earlier) throw InputError.one('on', `a ${method} attempt on ${attemptedOn} is already recorded for bill ${bill.id}`);
+  await db.insertInto('collection_attempts').values({ bill_id: bill.id, method, outcome, attempted_on: attemptedOn, reason, recorded_at: who.at, recorded_by: who.by }).execute();
+}
+
+export interface CollectionResult {
+  ref: BillRef;
+  outcome: 'paid' | 'failed';
+  on: CalendarDate;
+  reason?: string;
+}
+
+/**
+ * A card charge (R-BILL-2) or a direct debit (R-BILL-4) and its result. Paid: the outstanding amount is
+ * received. Failed: recorded; a failed card charge starts the bill's dunning clock (R-DUN-1), a failed debit
+ * simply leaves the bill unpaid past its debit date (R-DUN-5).
+ */
+export async function recordCollection(db: LedgerDb, method: 'credit_card' | 'direct_debit', r: CollectionResult, who: Who): Promise<RecordedPayment> {
+  const bill = await findOwedBill(db, r.ref);
+  finalBill(bill, 'billId');
+  if (bill.method !== method) throw InputError.one('billId', `bill ${bill.id} is paid by ${bill.method}, not ${method}`);
+  if (bill.outstanding.isZero()) throw InputError.one('billId', `nothing is owed on bill ${bill.id}`);
+  await recordAttempt(db, bill, method, r.outcome, r.on, r.reason ?? null, who);
+  if (r.outcome === 'paid') return recordPayment(db, bill, method, bill.outstanding, who, 'billId');
+  const transitions = await advanceAccount(db, bill.cloudAccountId, Date.parse(who.at), who.at);
+  return { paymentId: null, billId: bill.id, statementNumber: bill.statementNumber, amount: '0', outstanding: bill.outstanding.toFixed(), transitions };
+}
+
+/** A bank transfer received for a bill (whatever its method: a failed card bill may be settled this way). */
+export async function recordBankReceipt(db: LedgerDb, ref: BillRef, amount: Dec, who: Who): Promise<RecordedPayment> {
+  const bill = await findOwedBill(db, ref);
+  finalBill(bill, 'billId');
+  return recordPayment(db, bill, 'bank_transfer', amount, who, 'amount');
+}
