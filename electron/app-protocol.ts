@@ -2,10 +2,14 @@ import { resolveStaticFile } from '../core/host/static-files';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { APP_RESPONSE_HEADERS } from './csp';
 
-/** The privileges of the app scheme: a standard, secure origin (so 'self' in the CSP means the bundle). */
+/**
+ * The privileges of the app scheme: a standard, secure origin, so 'self' in the CSP means the bundle and
+ * relative URLs resolve. Vite emits `<script type="module">`, which Chromium fetches in CORS mode: that needs
+ * supportFetchAPI and corsEnabled on a custom scheme. The page still cannot fetch anything (connect-src 'none').
+ */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, stream: false },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, bypassCSP: false, allowServiceWorkers: false },
 };
 
 export type AppResponse =

@@ -1,5 +1,5 @@
 // Electron's main process: thin wiring. Every decision lives in a pure module next to this one.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, webContents, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, webContents, type WebContents } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { APP_SCHEME_PRIVILEGES, appResponseFor } from './app-protocol';
 import { withCsp } from './csp';
 import { CALL_CHANNEL } from './ipc-channel';
 import { createIpcRouter } from './ipc-routing';
+import { menuTemplate } from './menu-template';
 import { isPermissionGranted, mayNavigate, WINDOW_OPEN_REFUSED } from './navigation';
 import { mainWindowOptions } from './window-options';
 
@@ -79,6 +80,7 @@ async function start(): Promise<void> {
     contents.once('destroyed', () => clients.forget(id));
   });
 
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged)));
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs'), !app.isPackaged));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeFileName } from '../../core/host/file-output';
 import { SignedInClients } from '../../core/host/signed-in';
 import { APP_START_URL, isAppUrl } from '../../electron/app-origin';
-import { appResponseFor } from '../../electron/app-protocol';
+import { APP_SCHEME_PRIVILEGES, appResponseFor } from '../../electron/app-protocol';
 import { ELECTRON_CSP, withCsp } from '../../electron/csp';
 import { CALL_CHANNEL } from '../../electron/ipc-channel';
 import { createIpcRouter, type IpcMessage } from '../../electron/ipc-routing';
 import { isPermissionGranted, mayNavigate } from '../../electron/navigation';
 import { isTrustedSender } from '../../electron/sender-check';
 import { mainWindowOptions } from '../../electron/window-options';
+import { menuTemplate } from '../../electron/menu-template';
 import { FakeBackoffice } from '../host/fake-backoffice';
 
 describe('Electron window options', () => {
@@ -32,6 +33,19 @@ describe('Electron window options', () => {
     });
     expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
     expect(mainWindowOptions('/p', true).webPreferences?.devTools).toBe(true);
+  });
+});
+
+describe('Electron menu', () => {
+  it('holds built-in roles only, with the developer tools only in development', () => {
+    const items = (template: ReturnType<typeof menuTemplate>) => template.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? i.submenu : [])]);
+    for (const [platform, devTools] of [['linux', false], ['darwin', true], ['win32', false]] as const) {
+      const all = items(menuTemplate(platform, devTools));
+      expect(all.every((i) => i.click === undefined)).toBe(true);
+      expect(all.some((i) => i.role === 'toggleDevTools')).toBe(devTools);
+      expect(all.some((i) => i.role === 'help')).toBe(false);
+    }
+    expect(menuTemplate('darwin', false)[0]).toEqual({ role: 'appMenu' });
   });
 });
 
@@ -148,6 +162,10 @@ describe('Electron app:// protocol', () => {
     writeFileSync(path.join(dir, 'secret.txt'), 'no');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is a standard secure scheme that never bypasses the CSP', () => {
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true, bypassCSP: false } });
+  });
 
   it('serves the bundle with the policy headers, and nothing outside it', async () => {
     const renderer = path.join(dir, 'renderer');
