@@ -26,17 +26,18 @@ function memberName(index: number, random: () => number): string {
 }
 
 /**
- * 10,000 open items (bills and prepaid statements of 5,000 members) and a 100,000-record 振込入金通知: most
+ * 10,000 open items (monthly bills and prepaid statements of 5,000 members) and a 100,000-record 振込入金通知: most
  * transfers pay an item exactly or less a bank fee, some quote a statement number in EDI, some are strangers,
  * some are cancelled. Seeded: the same data on every machine.
  */
 export function generate(seed = 20261201): { file: Buffer; items: OpenItem[] } {
   const random = seededRandom(seed);
   const members = Array.from({ length: ITEMS / 2 }, (_, i) => memberName(i, random));
+  // A quarter are prepaid statements, which share a few amounts (R-PRE-1): big same-amount buckets.
   const items: OpenItem[] = Array.from({ length: ITEMS }, (_, i) => ({
     id: `ITEM-${i}`,
     kind: i % 4 === 0 ? 'prepaid_statement' : 'monthly_bill',
-    amountDue: new Dec(between(random, 1_000, 500_000)),
+    amountDue: new Dec(i % 4 === 0 ? pick(random, [10_000, 30_000, 50_000, 100_000]) : between(random, 1_000, 500_000)),
     payerKana: members[i % members.length]!,
     references: [`ST${pad(i, 8)}`],
   }));

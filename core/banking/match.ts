@@ -182,8 +182,10 @@ export class DepositMatcher {
     // An empty name (a cash deposit, a name of abbreviations only) matches no one.
     const key = nameKey(deposit.payer);
     if (key !== '') for (const entry of this.byName.get(key) ?? []) note(entry, true, false);
-    for (const entry of this.byAmount.get(amount.toFixed()) ?? []) note(entry, false, false);
-    for (const entry of this.dueWithinFeeAbove(amount)) note(entry, false, false);
+    // Items linked by the amount alone only ever go to review, and prepaid statements share a few amounts
+    // (10,000, 30,000 yen): keep the first few, so one deposit never builds thousands of candidates.
+    for (const entry of (this.byAmount.get(amount.toFixed()) ?? []).slice(0, MAX_CANDIDATES)) note(entry, false, false);
+    for (const entry of this.dueWithinFeeAbove(amount, MAX_CANDIDATES)) note(entry, false, false);
     const text = canonicalKana(`${deposit.payer} ${deposit.edi ?? ''}`);
     for (const token of text.match(REFERENCE_TOKEN) ?? []) {
       for (const k of referenceKeys(token)) for (const entry of this.byReference.get(k) ?? []) note(entry, false, true);
@@ -210,8 +212,8 @@ export class DepositMatcher {
     return (c.taken ? 0 : 8) + (c.referenceMatches ? 4 : 0) + (c.nameMatches ? 2 : 0) + amountScore;
   }
 
-  /** Items whose amount due is above the deposit by at most the fee tolerance (binary search on the sorted list). */
-  private dueWithinFeeAbove(amount: Dec): IndexedItem[] {
+  /** The nearest `limit` items whose amount due is above the deposit by at most the fee tolerance (binary search). */
+  private dueWithinFeeAbove(amount: Dec, limit: number): IndexedItem[] {
     const list = this.sortedByDue;
     let lo = 0;
     let hi = list.length;
@@ -220,9 +222,9 @@ export class DepositMatcher {
       if (list[mid]!.due.lessThanOrEqualTo(amount)) lo = mid + 1;
       else hi = mid;
     }
-    const limit = amount.plus(this.feeTolerance);
+    const highest = amount.plus(this.feeTolerance);
     const out: IndexedItem[] = [];
-    for (let i = lo; i < list.length && list[i]!.due.lessThanOrEqualTo(limit); i++) out.push(list[i]!);
+    for (let i = lo; i < list.length && out.length < limit && list[i]!.due.lessThanOrEqualTo(highest); i++) out.push(list[i]!);
     return out;
   }
 }

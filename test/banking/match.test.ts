@@ -160,4 +160,13 @@ describe('matching deposits to open items', () => {
     expect(json.results[0]!.candidates[0]).toMatchObject({ itemId: 'BILL-1', amountDue: '33000', difference: '-440', nameMatches: true });
     expect(json.summary).toMatchObject({ matched: { count: 1, amount: '32560' }, fees: '440' });
   });
+
+  it('R-BANK-8: 500 prepaid statements of 30,000 yen: the member\'s own is matched by name; a stranger\'s 30,000 lists 10 candidates', () => {
+    const many = Array.from({ length: 500 }, (_, i) => item(`ST-${i}`, '30000', `ｶｲｲﾝ${i}`));
+    const matcher = new DepositMatcher([...many, item('ST-X', '30000', 'ﾀﾅｶﾃﾞﾝｷ')]);
+    expect(summary(matcher.match(deposit('30000', 'ｶ)ﾀﾅｶﾃﾞﾝｷ')))).toMatchObject({ status: 'matched', itemId: 'ST-X', fee: '0' });
+    const stranger = matcher.match(deposit('30000', 'ﾔﾏﾀﾞ'));
+    expect(stranger.status).toBe('review');
+    expect(stranger.candidates.map((c) => c.itemId)).toEqual(Array.from({ length: 10 }, (_, i) => `ST-${i}`));
+  });
 });
