@@ -6,9 +6,10 @@ import { membersApp } from './members';
 import { operatorsApp } from './operators';
 import { sessionApp } from './session';
 import { setupApp } from './setup';
+import { prepaidApps } from './prepaid';
 import { billingApp, usageApp } from './billing';
 import { paymentsApp } from './payments';
 import { dunningApp } from './dunning';
 
 /** Every domain's operations. A later issue adds its app here (prepaid, billing, banking…). */
-export const apps: OperationApp[] = [sessionApp, setupApp, membersApp, cloudAccountsApp, operatorsApp, ledgerApp, auditApp, usageApp, billingApp, paymentsApp, dunningApp];
+export const apps: OperationApp[] = [sessionApp, setupApp, membersApp, cloudAccountsApp, operatorsApp, ledgerApp, auditApp, ...prepaidApps, usageApp, billingApp, paymentsApp, dunningApp];

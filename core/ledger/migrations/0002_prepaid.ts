@@ -19,7 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('amount', 'integer', (c) => c.notNull().check(sql`amount > 0`))
     .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('valid_until', 'text', (c) => c.notNull())
+    .addColumn('valid_days', 'integer', (c) => c.notNull().check(sql`valid_days between 1 and 365`))
+    .addColumn('valid_until', 'text')
     .addColumn('notes', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
@@ -99,5 +100,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('prepaid_alerts_pk', ['cloud_account_id', 'month', 'kind'])
     .execute();
 
+  // Why a prepaid deposit is held, and what was decided (accept, refund, hold).
+  await db.schema.alterTable('deposits').addColumn('note', 'text').execute();
   await db.schema.createIndex('deposits_bank_reference').on('deposits').column('bank_reference').execute();
 }

@@ -1,0 +1,108 @@
+import { renderEstimate, type EstimateData } from '../../documents';
+import { InputError } from '../../errors';
+import { estimateData } from '../../prepaid/document-data';
+import { cancelEstimate, draftEstimate, estimateView, findApplication, issueEstimate, updateEstimate } from '../../prepaid/estimates';
+import { jstToday } from '../../prepaid/jst-today';
+import { defineOperation, type OperationApp } from '../operation';
+import { draftEstimateInput, estimateRefInput, listEstimatesInput, updateEstimateInput } from '../schemas/prepaid';
+import { findMember } from './members';
+
+const READERS = ['sales', 'accounting', 'supervisor'] as const;
+
+const draft = defineOperation({
+  name: 'estimates.draft',
+  roles: ['sales'],
+  input: draftEstimateInput,
+  audited: true,
+  handler: async (ctx, input) => {
+    const member = await findMember(ctx.db, input.memberNumber);
+    const number = await draftEstimate(ctx.db, member, input, ctx.now, ctx.operator?.login ?? null);
+    return estimateView(await findApplication(ctx.db, number), jstToday(ctx.now).text);
+  },
+});
+
+const update = defineOperation({
+  name: 'estimates.update',
+  roles: ['sales'],
+  input: updateEstimateInput,
+  audited: true,
+  handler: async (ctx, input) => {
+    await updateEstimate(ctx.db, await findApplication(ctx.db, input.estimateNumber), input, ctx.now);
+    return estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text);
+  },
+});
+
+const issue = defineOperation({
+  name: 'estimates.issue',
+  roles: ['sales'],
+  input: estimateRefInput,
+  audited: true,
+  handler: async (ctx, input) => {
+    const app = await findApplication(ctx.db, input.estimateNumber);
+    const member = await ctx.db.selectFrom('members').selectAll().where('id', '=', app.member_id).executeTakeFirstOrThrow();
+    await issueEstimate(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
+    return estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text);
+  },
+});
+
+const cancel = defineOperation({
+  name: 'estimates.cancel',
+  roles: ['sales'],
+  input: estimateRefInput,
+  audited: true,
+  handler: async (ctx, input) => {
+    await cancelEstimate(ctx.db, await findApplication(ctx.db, input.estimateNumber), ctx.now);
+    return estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text);
+  },
+});
+
+const get = defineOperation({
+  name: 'estimates.get',
+  roles: [...READERS],
+  input: estimateRefInput,
+  audited: false,
+  handler: async (ctx, input) => estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text),
+});
+
+const list = defineOperation({
+  name: 'estimates.list',
+  roles: [...READERS],
+  input: listEstimatesInput,
+  audited: false,
+  handler: async (ctx, input) => {
+    let query = ctx.db
+      .selectFrom('prepaid_applications')
+      .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
+      .selectAll('prepaid_applications')
+      .select(['members.member_number', 'members.kind as member_kind']);
+    if (input.memberNumber) query = query.where('prepaid_applications.member_id', '=', (await findMember(ctx.db, input.memberNumber)).id);
+    const today = jstToday(ctx.now).text;
+    return (await query.orderBy('prepaid_applications.id', 'desc').limit(500).execute()).map((r) => estimateView(r, today));
+  },
+});
+
+/** The estimate PDF: an issued one exactly as issued; a draft as a preview dated today. */
+const pdf = defineOperation({
+  name: 'estimates.pdf',
+  roles: [...READERS],
+  input: estimateRefInput,
+  audited: false,
+  handler: async (ctx, input) => {
+    const app = await findApplication(ctx.db, input.estimateNumber);
+    let data: EstimateData;
+    if (app.estimate_document_id !== null) {
+      const doc = await ctx.db.selectFrom('documents').select('content').where('id', '=', app.estimate_document_id).executeTakeFirstOrThrow();
+      data = JSON.parse(doc.content) as EstimateData;
+    } else if (app.status === 'draft') {
+      const member = await ctx.db.selectFrom('members').selectAll().where('id', '=', app.member_id).executeTakeFirstOrThrow();
+      const today = jstToday(ctx.now);
+      const preview = estimateData({ ...app, valid_until: null }, member, today.text);
+      data = { ...preview, validUntil: preview.issueDate, notes: ['（下書き：発行前のプレビューです）', ...(preview.notes ?? [])] };
+    } else {
+      throw InputError.one('estimateNumber', `${app.estimate_number} was cancelled before it was issued`);
+    }
+    return { fileName: `${app.estimate_number}.pdf`, pdf: (await renderEstimate(data)).toString('base64') };
+  },
+});
+
+export const prepaidEstimatesApp: OperationApp = { domain: 'estimates', operations: [draft, update, issue, cancel, get, list, pdf] };

@@ -1,0 +1,116 @@
+import { InputError } from '../errors';
+import type { LedgerDb } from '../ledger/open-database';
+import { yenFromDb, yenToDb } from '../ledger/yen';
+import { Dec } from '../money';
+import { defaultCatalog, rateUsage } from '../rating';
+import { addDays, billingMonth, jstMidnight, parseDate } from '../time';
+import { alertFor, sendAlertOnce, type AlertKind } from './alerts';
+import { forfeitDue } from './forfeit';
+import { usageUntil } from './month-to-date';
+
+export interface DailyUpdateResult {
+  date: string;
+  month: string;
+  /** Where the month-to-date usage came from: the input, a usage import, or none yet. */
+  usageSource: string;
+  accounts: number;
+  forfeited: { count: number; total: string };
+  alerts: { cloudAccountCode: string; kind: AlertKind }[];
+}
+
+async function monthUsage(db: LedgerDb, month: string, given: unknown): Promise<{ usage: unknown; source: string }> {
+  if (given !== undefined) return { usage: given, source: 'input' };
+  const latest = await db.selectFrom('usage_imports').select(['id', 'content']).where('month', '=', month).orderBy('id', 'desc').executeTakeFirst();
+  if (!latest) return { usage: null, source: 'none' };
+  return { usage: JSON.parse(latest.content) as unknown, source: `usage_import:${latest.id}` };
+}
+
+/** Month-to-date tax-included totals per account code, rated by the rating core up to the end of `date`. */
+function monthToDateTotals(usage: unknown, month: string, cutoff: number): Map<string, Dec> {
+  const totals = new Map<string, Dec>();
+  if (usage === null) return totals;
+  let bill;
+  try {
+    bill = rateUsage(usageUntil(usage, cutoff), defaultCatalog());
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(e.problems.map((p) => ({ path: `usage.${p.path}`, message: p.message })));
+    throw e;
+  }
+  if (bill.month !== month) throw InputError.one('usage.month', `usage of ${bill.month}, not of ${month}`);
+  for (const a of bill.accounts) totals.set(a.account, new Dec(a.total));
+  return totals;
+}
+
+/**
+ * The daily update (R-PRE-12): forfeits what is due (R-PRE-5, R-PRE-6, R-PRE-11), then for every account with
+ * prepaid IDs stores balance, month-to-date usage (tax included, rated by the rating core to the end of
+ * `date`) and the projected remaining balance = balance − month-to-date, with its as-of date; and sends each
+ * alert the projection calls for once per account, condition and month (R-PRE-13).
+ */
+export async function dailyUpdate(db: LedgerDb, input: { date: string; usage?: unknown }, now: Date, by: string | null): Promise<DailyUpdateResult> {
+  const day = parseDate(input.date);
+  if (!day) throw InputError.one('date', 'not a date as YYYY-MM-DD');
+  const month = billingMonth(day.year, day.month);
+  const cutoff = jstMidnight(addDays(day, 1));
+  const at = now.toISOString();
+  const forfeited = await forfeitDue(db, at, by);
+  const { usage, source } = await monthUsage(db, month.key, input.usage);
+  const totals = monthToDateTotals(usage, month.key, cutoff);
+
+  const monthStart = new Date(month.start).toISOString();
+  const monthEnd = new Date(month.end).toISOString();
+  const balances = await db
+    .selectFrom('prepaid_ids')
+    .innerJoin('cloud_accounts', 'cloud_accounts.id', 'prepaid_ids.cloud_account_id')
+    .innerJoin('members', 'members.id', 'cloud_accounts.member_id')
+    .select((eb) => [
+      'prepaid_ids.cloud_account_id as accountId',
+      'cloud_accounts.code',
+      'members.email',
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('prepaid_ids.registered_at', '<', monthEnd), eb('prepaid_ids.expires_at', '>', monthStart)]))
+            .then(eb.ref('prepaid_ids.balance'))
+            .else(0)
+            .end(),
+        )
+        .as('balance'),
+      eb.fn.min<string>('prepaid_ids.expires_at').as('nextExpiry'),
+    ])
+    .where('prepaid_ids.status', '=', 'registered')
+    .groupBy(['prepaid_ids.cloud_account_id', 'cloud_accounts.code', 'members.email'])
+    .execute();
+  const thresholds = new Map(
+    (await db.selectFrom('prepaid_alert_settings').select(['cloud_account_id', 'threshold']).execute()).map((r) => [r.cloud_account_id, yenFromDb(r.threshold)]),
+  );
+  const alerts: DailyUpdateResult['alerts'] = [];
+  for (const row of balances) {
+    const accountId = row.accountId!;
+    const balance = yenFromDb(row.balance ?? 0);
+    const monthToDate = totals.get(row.code) ?? new Dec(0);
+    const projected = Dec.max(balance.minus(monthToDate), 0);
+    const values = {
+      as_of: input.date,
+      month: month.key,
+      balance: yenToDb(balance),
+      month_to_date: yenToDb(monthToDate),
+      projected: yenToDb(projected),
+      next_expires_at: row.nextExpiry,
+      updated_at: at,
+    };
+    await db
+      .insertInto('prepaid_daily_balances')
+      .values({ cloud_account_id: accountId, ...values })
+      .onConflict((oc) => oc.column('cloud_account_id').doUpdateSet(values))
+      .execute();
+    // No alert before any usage: a balance untouched this month is not "used up" by a zero-yen month.
+    const kind = monthToDate.isZero() && balance.isZero() ? null : alertFor(projected, thresholds.get(accountId) ?? null);
+    if (kind) {
+      const target = { cloudAccountId: accountId, accountCode: row.code, month: month.key, projected, threshold: thresholds.get(accountId) ?? null };
+      if (await sendAlertOnce(db, kind, target, row.email, now)) alerts.push({ cloudAccountCode: row.code, kind });
+    }
+  }
+  return { date: input.date, month: month.key, usageSource: source, accounts: balances.length, forfeited: { count: forfeited.count, total: forfeited.total.toFixed() }, alerts };
+}

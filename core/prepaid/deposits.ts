@@ -1,0 +1,223 @@
+import { InputError } from '../errors';
+import type { LedgerDb } from '../ledger/open-database';
+import { postTransaction } from '../ledger/post';
+import type { DepositsTable } from '../ledger/schema';
+import { yenFromDb } from '../ledger/yen';
+import { Dec } from '../money';
+import { addBusinessDays, formatDate } from '../time';
+import type { Selectable } from 'kysely';
+import { prepaidAmountProblem } from './amount';
+import { jstToday } from './jst-today';
+import { findByStatement, type StatementApplication } from './statement';
+
+type DepositRow = Selectable<DepositsTable>;
+
+/** R-PRE-3: the prepaid ID is due by the 5th bank business day after the deposit is confirmed (3 at the earliest). */
+export const ISSUE_DUE_BUSINESS_DAYS = 5;
+
+export type DepositEntry =
+  | { statementNumber: string; amount: string; valueDate: string; bankReference: string; payerKana?: string }
+  | { statementNumber: string; depositId: number };
+
+export interface DepositOutcome {
+  /** confirmed: the statement is paid; held: the amount or the statement needs a decision; unchanged: seen before. */
+  outcome: 'confirmed' | 'held' | 'unchanged';
+  depositId: number;
+  bankReference: string;
+  statementNumber: string;
+  amount: string;
+  expected: string;
+  status: string;
+  issueDueDate: string | null;
+  message: string;
+}
+
+interface Actor {
+  now: Date;
+  by: string | null;
+}
+
+async function depositById(db: LedgerDb, id: number): Promise<DepositRow> {
+  const row = await db.selectFrom('deposits').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw InputError.one('depositId', `no deposit ${id}`);
+  return row;
+}
+
+async function depositByReference(db: LedgerDb, reference: string): Promise<DepositRow | undefined> {
+  return db.selectFrom('deposits').selectAll().where('bank_reference', '=', reference).orderBy('id').executeTakeFirst();
+}
+
+const SETTLED: DepositRow['status'][] = ['confirmed', 'held', 'returned'];
+
+function outcomeOf(deposit: DepositRow, app: StatementApplication, outcome: DepositOutcome['outcome'], message: string): DepositOutcome {
+  return {
+    outcome,
+    depositId: deposit.id,
+    bankReference: deposit.bank_reference,
+    statementNumber: app.statement_number,
+    amount: String(deposit.amount),
+    expected: String(app.statement_total),
+    status: deposit.status,
+    issueDueDate: app.issue_due_date,
+    message,
+  };
+}
+
+/** Marks the application paid: the credit it bought, and the issuance due date (R-PRE-3). */
+async function markPaid(db: LedgerDb, app: StatementApplication, deposit: DepositRow, credit: Dec, a: Actor): Promise<string> {
+  const due = formatDate(addBusinessDays(jstToday(a.now).date, ISSUE_DUE_BUSINESS_DAYS));
+  await db
+    .updateTable('prepaid_applications')
+    .set({ status: 'paid', deposit_id: deposit.id, credit_amount: credit.toNumber(), paid_at: a.now.toISOString(), issue_due_date: due, updated_at: a.now.toISOString() })
+    .where('id', '=', app.id)
+    .execute();
+  await db
+    .insertInto('payments')
+    .values({
+      member_id: app.member_id,
+      cloud_account_id: null,
+      document_id: app.statement_id,
+      bill_id: null,
+      deposit_id: deposit.id,
+      method: 'bank_transfer',
+      amount: credit.toNumber(),
+      received_at: a.now.toISOString(),
+      ledger_transaction_id: null,
+      created_at: a.now.toISOString(),
+    })
+    .execute();
+  return due;
+}
+
+/**
+ * Confirms a deposit for a prepaid statement (R-PRE-2), typed in or imported from a bank file. Idempotent by
+ * bank reference (or deposit id): a deposit already confirmed, held or returned changes nothing and says so.
+ * The money is posted as it arrives (bank / prepaid_liability: it is the member's, as credit or as a refund);
+ * an amount other than the statement's, or a statement not awaiting payment, is held for a decision.
+ */
+export async function confirmDeposit(db: LedgerDb, entry: DepositEntry, a: Actor, fee: Dec = new Dec(0)): Promise<DepositOutcome> {
+  const app = await findByStatement(db, entry.statementNumber);
+  let deposit: DepositRow | undefined;
+  if ('depositId' in entry) {
+    deposit = await depositById(db, entry.depositId);
+  } else {
+    deposit = await depositByReference(db, entry.bankReference);
+    if (deposit && deposit.amount !== Number(entry.amount)) {
+      throw InputError.one('bankReference', `${entry.bankReference} is already recorded for ${deposit.amount} yen, not ${entry.amount}`);
+    }
+  }
+  if (deposit && (SETTLED.includes(deposit.status) || deposit.confirmed_at !== null)) {
+    if (deposit.matched_document_id !== app.statement_id) {
+      throw InputError.one('statementNumber', `deposit ${deposit.bank_reference} was already recorded for another document`);
+    }
+    return outcomeOf(deposit, app, 'unchanged', `deposit ${deposit.bank_reference} was already recorded (${deposit.status}); nothing changed`);
+  }
+  const at = a.now.toISOString();
+  if (!deposit) {
+    const manual = entry as Extract<DepositEntry, { amount: string }>;
+    deposit = await db
+      .insertInto('deposits')
+      .values({
+        value_date: manual.valueDate,
+        amount: Number(manual.amount),
+        payer_kana: manual.payerKana ?? app.payer_kana ?? '',
+        bank_reference: manual.bankReference,
+        source_digest: null,
+        status: 'matched',
+        matched_document_id: app.statement_id,
+        confirmed_at: null,
+        confirmed_by: null,
+        created_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+  const amount = yenFromDb(deposit.amount);
+  const expected = yenFromDb(app.statement_total);
+  await postTransaction(db, {
+    kind: 'deposit',
+    memo: `prepaid deposit ${deposit.bank_reference} for ${app.statement_number}`,
+    postedAt: at,
+    postedBy: a.by,
+    reference: `deposit:${deposit.id}`,
+    lines: [
+      { account: 'bank', side: 'debit', amount, memberId: app.member_id },
+      { account: 'prepaid_liability', side: 'credit', amount, memberId: app.member_id },
+    ],
+  });
+  // fee: the transfer fee the payer deducted, accepted by the bank import (R-RECON-3); it counts as paid.
+  const exact = amount.plus(fee).equals(expected) && app.status === 'billed';
+  const reason = exact
+    ? null
+    : app.status !== 'billed'
+      ? `the statement is ${app.status}, not awaiting payment`
+      : `${amount.greaterThan(expected) ? 'excess' : 'short'} deposit: ${amount.toFixed()} yen for a statement of ${expected.toFixed()} yen`;
+  const confirmed = await db
+    .updateTable('deposits')
+    .set({ status: exact ? 'confirmed' : 'held', matched_document_id: app.statement_id, confirmed_at: at, confirmed_by: a.by, note: reason })
+    .where('id', '=', deposit.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (!exact) return outcomeOf(confirmed, app, 'held', `held for a decision: ${reason}`);
+  if (fee.isPositive() && !fee.isZero()) {
+    await postTransaction(db, {
+      kind: 'bank_fee',
+      memo: `transfer fee deducted from prepaid deposit ${deposit.bank_reference} for ${app.statement_number}`,
+      postedAt: at,
+      postedBy: a.by,
+      reference: `deposit:${deposit.id}`,
+      lines: [
+        { account: 'fees', side: 'debit', amount: fee, memberId: app.member_id },
+        { account: 'prepaid_liability', side: 'credit', amount: fee, memberId: app.member_id },
+      ],
+    });
+  }
+  const due = await markPaid(db, app, confirmed, amount.plus(fee), a);
+  return { ...outcomeOf(confirmed, app, 'confirmed', `confirmed; the prepaid ID is due by ${due}`), issueDueDate: due };
+}
+
+export type DepositDecision = 'accept' | 'refund' | 'hold';
+
+/**
+ * Decides a held deposit. accept: the deposit buys credit of its own amount (which must be a prepaid amount,
+ * R-PRE-1) on a statement still awaiting payment; refund: the money goes back (prepaid_liability / bank);
+ * hold: it stays held, the reason noted.
+ */
+export async function decideDeposit(
+  db: LedgerDb,
+  input: { bankReference: string; decision: DepositDecision; reason: string },
+  a: Actor,
+): Promise<DepositOutcome> {
+  const deposit = await depositByReference(db, input.bankReference);
+  if (!deposit) throw InputError.one('bankReference', `no deposit ${input.bankReference}`);
+  if (deposit.status !== 'held') throw InputError.one('bankReference', `deposit ${input.bankReference} is ${deposit.status}, not held`);
+  const statement = await db.selectFrom('documents').select('number').where('id', '=', deposit.matched_document_id ?? -1).executeTakeFirstOrThrow();
+  const app = await findByStatement(db, statement.number);
+  const note = `${deposit.note ?? ''}; ${input.decision}: ${input.reason}`;
+  const amount = yenFromDb(deposit.amount);
+  if (input.decision === 'hold') {
+    await db.updateTable('deposits').set({ note }).where('id', '=', deposit.id).execute();
+    return outcomeOf({ ...deposit, note }, app, 'held', 'still held');
+  }
+  if (input.decision === 'refund') {
+    await postTransaction(db, {
+      kind: 'deposit_refund',
+      memo: `refund of prepaid deposit ${deposit.bank_reference}: ${input.reason}`,
+      postedAt: a.now.toISOString(),
+      postedBy: a.by,
+      reference: `deposit:${deposit.id}`,
+      lines: [
+        { account: 'prepaid_liability', side: 'debit', amount, memberId: app.member_id },
+        { account: 'bank', side: 'credit', amount, memberId: app.member_id },
+      ],
+    });
+    const returned = await db.updateTable('deposits').set({ status: 'returned', note }).where('id', '=', deposit.id).returningAll().executeTakeFirstOrThrow();
+    return outcomeOf(returned, app, 'unchanged', `refund of ${amount.toFixed()} yen recorded`);
+  }
+  if (app.status !== 'billed') throw InputError.one('decision', `the statement is ${app.status}: refund this deposit instead`);
+  const problem = prepaidAmountProblem(amount);
+  if (problem) throw InputError.one('decision', `${amount.toFixed()} yen cannot be accepted as credit: ${problem}; refund it or wait for the rest`);
+  const accepted = await db.updateTable('deposits').set({ status: 'confirmed', note }).where('id', '=', deposit.id).returningAll().executeTakeFirstOrThrow();
+  const due = await markPaid(db, app, accepted, amount, a);
+  return { ...outcomeOf(accepted, app, 'confirmed', `accepted as ${amount.toFixed()} yen of credit; the prepaid ID is due by ${due}`), issueDueDate: due };
+}

@@ -1,0 +1,177 @@
+import { InputError } from '../errors';
+import { nextDocumentNumber } from '../ledger/counters';
+import type { LedgerDb } from '../ledger/open-database';
+import type { MemberRow, PrepaidApplicationStatus } from '../ledger/schema';
+import { yenFromDb, yenToDb } from '../ledger/yen';
+import { Dec } from '../money';
+import { addDays, compareDates, formatDate, parseDate } from '../time';
+import { prepaidAmountProblem } from './amount';
+import { estimateData } from './document-data';
+import { jstToday } from './jst-today';
+
+export type PrepaidApplicationRow = Awaited<ReturnType<typeof findApplication>>;
+
+export interface EstimateDraft {
+  amount: string;
+  subject: string;
+  validDays: number;
+  notes: string[];
+}
+
+export interface EstimateView {
+  estimateNumber: string;
+  memberNumber: string;
+  /** draft, issued, expired (issued and past its validity), cancelled, billed, paid, fulfilled */
+  status: PrepaidApplicationStatus | 'expired';
+  amount: string;
+  subject: string;
+  validDays: number;
+  validUntil: string | null;
+  notes: string[];
+  issuedAt: string | null;
+}
+
+/** The estimate's status as shown: an issued estimate past its validity reads `expired`. */
+export function effectiveStatus(row: { status: PrepaidApplicationStatus; valid_until: string | null }, today: string): EstimateView['status'] {
+  if (row.status === 'issued' && row.valid_until !== null && row.valid_until < today) return 'expired';
+  return row.status;
+}
+
+export function estimateView(row: PrepaidApplicationRow, today: string): EstimateView {
+  return {
+    estimateNumber: row.estimate_number,
+    memberNumber: row.member_number,
+    status: effectiveStatus(row, today),
+    amount: String(row.amount),
+    subject: row.subject,
+    validDays: row.valid_days,
+    validUntil: row.valid_until,
+    notes: JSON.parse(row.notes) as string[],
+    issuedAt: row.issued_at,
+  };
+}
+
+export async function findApplication(db: LedgerDb, estimateNumber: string, path = 'estimateNumber') {
+  const row = await db
+    .selectFrom('prepaid_applications')
+    .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
+    .selectAll('prepaid_applications')
+    .select(['members.member_number', 'members.kind as member_kind'])
+    .where('estimate_number', '=', estimateNumber)
+    .executeTakeFirst();
+  if (!row) throw InputError.one(path, `no estimate ${estimateNumber}`);
+  return row;
+}
+
+function checkAmount(amount: string, path = 'amount'): Dec {
+  const d = new Dec(amount);
+  const problem = prepaidAmountProblem(d);
+  if (problem) throw InputError.one(path, problem);
+  return d;
+}
+
+/** R-PARTY-3: only corporations may buy prepaid credit. */
+export function assertCorporation(member: Pick<MemberRow, 'kind' | 'member_number'>, path = 'memberNumber'): void {
+  if (member.kind !== 'corporation') {
+    throw InputError.one(path, `${member.member_number} is an individual: the prepaid method is for corporations only (R-PARTY-3)`);
+  }
+}
+
+/** Drafts an estimate for one application (R-PRE-2), numbered now so the sales rep can quote the number. */
+export async function draftEstimate(db: LedgerDb, member: MemberRow, draft: EstimateDraft, now: Date, by: string | null): Promise<string> {
+  assertCorporation(member);
+  const amount = checkAmount(draft.amount);
+  const at = now.toISOString();
+  const number = await nextDocumentNumber(db, 'estimate', jstToday(now).date.year);
+  await db
+    .insertInto('prepaid_applications')
+    .values({
+      member_id: member.id,
+      estimate_number: number,
+      status: 'draft',
+      amount: yenToDb(amount),
+      subject: draft.subject,
+      valid_days: draft.validDays,
+      valid_until: null,
+      notes: JSON.stringify(draft.notes),
+      created_at: at,
+      created_by: by,
+      updated_at: at,
+    })
+    .execute();
+  return number;
+}
+
+function assertStatus(row: PrepaidApplicationRow, allowed: PrepaidApplicationStatus[], action: string): void {
+  if (!allowed.includes(row.status)) {
+    throw InputError.one('estimateNumber', `${row.estimate_number} is ${row.status}: only a ${allowed.join(' or ')} estimate can be ${action}`);
+  }
+}
+
+export async function updateEstimate(db: LedgerDb, row: PrepaidApplicationRow, change: Partial<EstimateDraft>, now: Date): Promise<void> {
+  assertStatus(row, ['draft'], 'edited');
+  await db
+    .updateTable('prepaid_applications')
+    .set({
+      amount: change.amount === undefined ? row.amount : yenToDb(checkAmount(change.amount)),
+      subject: change.subject ?? row.subject,
+      valid_days: change.validDays ?? row.valid_days,
+      notes: change.notes === undefined ? row.notes : JSON.stringify(change.notes),
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', row.id)
+    .execute();
+}
+
+/** Issues the estimate: valid from today for its days, frozen as a document that renders the same PDF forever. */
+export async function issueEstimate(db: LedgerDb, row: PrepaidApplicationRow, member: MemberRow, now: Date, by: string | null): Promise<void> {
+  assertStatus(row, ['draft'], 'issued');
+  const today = jstToday(now);
+  const validUntil = formatDate(addDays(today.date, row.valid_days));
+  const issued = { ...row, status: 'issued' as const, valid_until: validUntil };
+  const data = estimateData(issued, member, today.text);
+  const amount = yenFromDb(row.amount);
+  const doc = await db
+    .insertInto('documents')
+    .values({
+      kind: 'estimate',
+      number: row.estimate_number,
+      member_id: member.id,
+      cloud_account_id: null,
+      bill_id: null,
+      related_document_id: null,
+      status: 'issued',
+      issued_at: now.toISOString(),
+      due_date: null,
+      subtotal: yenToDb(amount),
+      tax: 0,
+      total: yenToDb(amount),
+      content: JSON.stringify(data),
+      created_by: by,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('prepaid_applications')
+    .set({ status: 'issued', valid_until: validUntil, issued_at: now.toISOString(), estimate_document_id: doc.id, updated_at: now.toISOString() })
+    .where('id', '=', row.id)
+    .execute();
+}
+
+/** Cancels a draft, an issued estimate, or one billed but not paid (its statement is cancelled with it). */
+export async function cancelEstimate(db: LedgerDb, row: PrepaidApplicationRow, now: Date): Promise<void> {
+  assertStatus(row, ['draft', 'issued', 'billed'], 'cancelled');
+  const at = now.toISOString();
+  const documents = [row.estimate_document_id, row.statement_document_id].filter((id): id is number => id !== null);
+  if (documents.length > 0) await db.updateTable('documents').set({ status: 'cancelled' }).where('id', 'in', documents).execute();
+  await db.updateTable('prepaid_applications').set({ status: 'cancelled', cancelled_at: at, updated_at: at }).where('id', '=', row.id).execute();
+}
+
+/** Refuses an estimate past its validity (the day after valid_until, JST). */
+export function assertStillValid(row: PrepaidApplicationRow, today: string): void {
+  const until = row.valid_until === null ? null : parseDate(row.valid_until);
+  const day = parseDate(today)!;
+  if (until && compareDates(day, until) > 0) {
+    throw InputError.one('estimateNumber', `${row.estimate_number} expired on ${row.valid_until}: draft a new estimate`);
+  }
+}

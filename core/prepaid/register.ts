@@ -1,0 +1,93 @@
+import { InputError } from '../errors';
+import type { LedgerDb } from '../ledger/open-database';
+import { addMonthsToInstant } from '../time';
+import { formatCode, hasValidCheck, normalizeCode } from './code';
+import { hashCode, prepaidCodeKey } from './code-key';
+import { EXPIRY_MONTHS, REGISTRATION_FAILURE_LIMIT, REGISTRATION_WINDOW_MS } from './settings';
+
+export const REGISTER_OPERATION = 'prepaid.register';
+
+export interface Registration {
+  outcome: 'registered' | 'unchanged';
+  cloudAccountCode: string;
+  codeHint: string;
+  amount: string;
+  balance: string;
+  registeredAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Every refusal of a code for an account is a RegistrationRefused (the operation turns it into a ForbiddenError) whose message starts with "CA-000123: ": the
+ * operation catalog writes it to the audit log (outside the refused transaction), and the throttle counts
+ * those audit rows, so failures are recorded and audited by the same single write.
+ */
+export class RegistrationRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegistrationRefused';
+  }
+}
+
+function refused(accountCode: string, message: string): RegistrationRefused {
+  return new RegistrationRefused(`${accountCode}: ${message}`);
+}
+
+/** The time until which registration on the account is locked, or null (5 refusals in 15 minutes lock it for 15). */
+export async function registrationLockedUntil(db: LedgerDb, accountCode: string, now: Date): Promise<Date | null> {
+  const since = new Date(now.getTime() - REGISTRATION_WINDOW_MS).toISOString();
+  const failures = await db
+    .selectFrom('audit_log')
+    .select('at')
+    .where('operation', '=', REGISTER_OPERATION)
+    .where('outcome', '=', 'forbidden')
+    .where('at', '>', since)
+    .where('detail', 'like', `${accountCode}: %`)
+    .orderBy('at', 'desc')
+    .limit(REGISTRATION_FAILURE_LIMIT)
+    .execute();
+  if (failures.length < REGISTRATION_FAILURE_LIMIT) return null;
+  return new Date(Date.parse(failures[failures.length - 1]!.at) + REGISTRATION_WINDOW_MS);
+}
+
+/**
+ * Registers a prepaid ID on a cloud account (R-PRE-4, R-PRE-5, R-PRE-6): only on an account of the member who
+ * paid for it, never moved once registered, void after its registration deadline; it expires 12 months after
+ * registration, same JST time, clamped to month end. Registering again on the same account changes nothing.
+ */
+export async function registerPrepaidId(db: LedgerDb, input: { cloudAccountCode: string; code: string }, now: Date): Promise<Registration> {
+  const account = await db.selectFrom('cloud_accounts').selectAll().where('code', '=', input.cloudAccountCode).executeTakeFirst();
+  if (!account) throw InputError.one('cloudAccountCode', `no cloud account ${input.cloudAccountCode}`);
+  const code = normalizeCode(input.code);
+  if (!hasValidCheck(code)) throw InputError.one('code', 'not a prepaid ID: 16 characters such as PP7K-2Q9D-XM4T-8HRC; check for a typo');
+  const locked = await registrationLockedUntil(db, account.code, now);
+  if (locked) throw new RegistrationRefused(`registration on ${account.code} is locked until ${locked.toISOString()} after repeated wrong prepaid IDs`);
+  if (account.closed_at !== null || account.status === 'terminated') throw refused(account.code, 'the account is closed');
+  const hash = hashCode(await prepaidCodeKey(db), code);
+  const row = await db.selectFrom('prepaid_ids').selectAll().where('code', '=', hash).executeTakeFirst();
+  if (!row) throw refused(account.code, 'no prepaid ID matches this code');
+  if (row.member_id !== account.member_id) throw refused(account.code, 'this prepaid ID was bought by another member (R-PRE-4)');
+  const view = (outcome: Registration['outcome'], r: typeof row): Registration => ({
+    outcome,
+    cloudAccountCode: account.code,
+    codeHint: r.code_hint ?? formatCode(code).slice(-4),
+    amount: String(r.amount),
+    balance: String(r.balance),
+    registeredAt: r.registered_at ?? '',
+    expiresAt: r.expires_at ?? '',
+  });
+  if (row.status === 'registered' && row.cloud_account_id === account.id) return view('unchanged', row);
+  if (row.status === 'registered') throw refused(account.code, 'already registered on another cloud account; it cannot be moved (R-PRE-4)');
+  const at = now.toISOString();
+  if (row.status !== 'issued' || (row.registration_deadline !== null && row.registration_deadline < at)) {
+    throw refused(account.code, `this prepaid ID is void: its registration period ended on ${row.registration_deadline ?? 'its deadline'} (R-PRE-5)`);
+  }
+  const expiresAt = new Date(addMonthsToInstant(now.getTime(), EXPIRY_MONTHS)).toISOString();
+  const updated = await db
+    .updateTable('prepaid_ids')
+    .set({ status: 'registered', cloud_account_id: account.id, registered_at: at, expires_at: expiresAt })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return view('registered', updated);
+}
