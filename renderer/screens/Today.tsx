@@ -2,9 +2,20 @@ import { useSession } from '../app/session';
 import { todayJst } from '../format';
 import { routeHref } from '../hooks/useHashRoute';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/ja';
+import { useMayCall } from '../app/useMayCall';
+import { TrialBalancePanel } from './TrialBalancePanel';
+
+/** Shortcuts, each shown only to operators whose roles allow the operation behind it. */
+const QUICK_LINKS: { label: MessageKey; route: string[]; operation: string }[] = [
+  { label: 'today.findMember', route: ['members'], operation: 'members.search' },
+  { label: 'today.newMember', route: ['members', 'new'], operation: 'members.create' },
+  { label: 'today.auditLog', route: ['audit'], operation: 'audit.list' },
+];
 
 export function Today() {
   const { t } = useI18n();
+  const mayCall = useMayCall();
   const { operator } = useSession();
   return (
     <section aria-labelledby="today-title">
@@ -16,17 +27,14 @@ export function Today() {
       <div className="panel">
         <h2>{t('today.quick')}</h2>
         <ul className="quick-links">
-          <li>
-            <a href={routeHref('members')}>{t('today.findMember')}</a>
-          </li>
-          <li>
-            <a href={routeHref('members', 'new')}>{t('today.newMember')}</a>
-          </li>
-          <li>
-            <a href={routeHref('audit')}>{t('today.auditLog')}</a>
-          </li>
+          {QUICK_LINKS.filter((link) => mayCall(link.operation)).map((link) => (
+            <li key={link.label}>
+              <a href={routeHref(...link.route)}>{t(link.label)}</a>
+            </li>
+          ))}
         </ul>
       </div>
+      <TrialBalancePanel />
       <div className="panel panel--coming">
         <p>{t('today.queue')}</p>
       </div>

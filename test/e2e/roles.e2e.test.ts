@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell';
 import { SignInPage } from './pages/sign-in-page';
 import { en, ja, say } from './pages/words';
-import { startApp, type E2eApp } from './support/harness';
+import { expectOk, startApp, type E2eApp } from './support/harness';
 import { ACCOUNTING, SALES, seedMembers } from './support/seed';
 
 describe('a refused action is explained in words', () => {
@@ -47,5 +47,33 @@ describe('a refused action is explained in words', () => {
     await app.screenshot('10-refused-member-create-en');
     const again = await new AppShell(app.page, en).goToMembers();
     await expect.poll(() => again.status.textContent()).toBe(say(en, 'members.count', { count: 242 }));
+  });
+
+  it('shows accounting the trial balance in yen on Today, and hides it from sales', async () => {
+    // One adjustment through the door: bank 1,234,567 yen debit against revenue.
+    const lines = [
+      { account: 'bank', side: 'debit', amount: '1234567' },
+      { account: 'revenue', side: 'credit', amount: '1234567' },
+    ];
+    await expectOk(app.backoffice.call('ledger.postAdjustment', { memo: 'e2e: opening balance', lines }, ACCOUNTING.login));
+
+    await app.page.getByRole('button', { name: en['header.signOut'] }).click();
+    const shell = await new SignInPage(app.page, en).signIn(ACCOUNTING.login, ACCOUNTING.password);
+    const japanese = await shell.switchLanguage('ja');
+    await japanese.goTo('nav.today');
+    const trial = app.page.getByRole('region', { name: ja['trial.title'] });
+    await trial.waitFor();
+    const row = (account: string) => trial.locator('tbody tr').filter({ hasText: account }).locator('td');
+    expect(await row(ja['ledgerAccount.bank']).allTextContents()).toEqual([ja['ledgerAccount.bank'], '¥1,234,567', '¥0', '¥1,234,567']);
+    expect(await row(ja['ledgerAccount.revenue']).allTextContents()).toEqual([ja['ledgerAccount.revenue'], '¥0', '¥1,234,567', '¥1,234,567']);
+    expect(await trial.locator('tfoot th').allTextContents()).toEqual([ja['trial.total'], '¥1,234,567', '¥1,234,567', ja['trial.balanced']]);
+    await app.screenshot('15-today-trial-balance');
+
+    await japanese.signOut();
+    const sales = await new SignInPage(app.page, ja).signIn(SALES.login, SALES.password);
+    await app.page.getByRole('heading', { name: ja['today.title'], level: 1 }).waitFor();
+    await sales.link('nav.today').waitFor();
+    await app.page.waitForLoadState('networkidle');
+    expect(await app.page.getByRole('region', { name: ja['trial.title'] }).count()).toBe(0);
   });
 });
