@@ -161,7 +161,7 @@ describe('matching deposits to open items', () => {
     expect(json.summary).toMatchObject({ matched: { count: 1, amount: '32560' }, fees: '440' });
   });
 
-  it('R-BANK-8: 500 prepaid statements of 30,000 yen: the member\'s own is matched by name; a stranger\'s 30,000 lists 10 candidates', () => {
+  it('R-BANK-11: 500 prepaid statements of 30,000 yen: the member\'s own is matched by name; a stranger\'s 30,000 lists 10 candidates', () => {
     const many = Array.from({ length: 500 }, (_, i) => item(`ST-${i}`, '30000', `ｶｲｲﾝ${i}`));
     const matcher = new DepositMatcher([...many, item('ST-X', '30000', 'ﾀﾅｶﾃﾞﾝｷ')]);
     expect(summary(matcher.match(deposit('30000', 'ｶ)ﾀﾅｶﾃﾞﾝｷ')))).toMatchObject({ status: 'matched', itemId: 'ST-X', fee: '0' });
