@@ -71,6 +71,29 @@ export async function loadDunningState(db: LedgerDb, cloudAccountId: number): Pr
   return { accountId: account.code, status: fromDbStatus(account.status), asOf: Date.parse(progress?.as_of ?? account.created_at), history };
 }
 
+/**
+ * Decision (R-DUN-1 with R-DUN-7): a card charge of the 1st restricts as of 00:00 JST that day, but its failure
+ * is learned during the day, often after the daily job has already brought the account to 00:00. When such a
+ * fact arrives and nothing has been recorded for the account since `moment`, its progress is set back to just
+ * before `moment`, so the next advance applies the restriction at its own instant. Reason: the status machine
+ * never revisits an applied instant, and without this the restriction would be skipped and the account
+ * restricted and suspended at once five days later. With a transition recorded since, nothing is rewritten.
+ */
+export async function rewindForLateFact(db: LedgerDb, cloudAccountId: number, moment: number): Promise<boolean> {
+  const progress = await db.selectFrom('dunning_progress').select('as_of').where('cloud_account_id', '=', cloudAccountId).executeTakeFirst();
+  if (!progress || Date.parse(progress.as_of) < moment) return false;
+  const since = await db
+    .selectFrom('account_status_history')
+    .select('id')
+    .where('cloud_account_id', '=', cloudAccountId)
+    .where('from_status', 'is not', null)
+    .where('at', '>=', new Date(moment).toISOString())
+    .executeTakeFirst();
+  if (since) return false;
+  await db.updateTable('dunning_progress').set({ as_of: new Date(moment - 1).toISOString() }).where('cloud_account_id', '=', cloudAccountId).execute();
+  return true;
+}
+
 export interface AppliedTransition {
   account: string;
   from: CloudAccountStatus;

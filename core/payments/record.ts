@@ -3,8 +3,8 @@ import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction } from '../ledger/post';
 import { yenToDb } from '../ledger/yen';
 import type { Dec } from '../money';
-import { formatDate, type CalendarDate } from '../time';
-import { advanceAccount, type AppliedTransition } from '../daily/dunning-store';
+import { formatDate, jstMidnight, parseDate, type CalendarDate } from '../time';
+import { advanceAccount, rewindForLateFact, type AppliedTransition } from '../daily/dunning-store';
 import { findOwedBill, type BillRef, type OwedBill } from './owed';
 
 export interface RecordedPayment {
@@ -74,6 +74,8 @@ export async function recordCollection(db: LedgerDb, method: 'credit_card' | 'di
   if (bill.outstanding.isZero()) throw InputError.one('billId', `nothing is owed on bill ${bill.id}`);
   await recordAttempt(db, bill, method, r.outcome, r.on, r.reason ?? null, who);
   if (r.outcome === 'paid') return recordPayment(db, bill, method, bill.outstanding, who, 'billId');
+  const chargedOn = parseDate(bill.dueDate);
+  if (method === 'credit_card' && chargedOn) await rewindForLateFact(db, bill.cloudAccountId, jstMidnight(chargedOn));
   const transitions = await advanceAccount(db, bill.cloudAccountId, Date.parse(who.at), who.at);
   return { paymentId: null, billId: bill.id, statementNumber: bill.statementNumber, amount: '0', outstanding: bill.outstanding.toFixed(), transitions };
 }
