@@ -33,7 +33,7 @@ export interface ResourceAccrual {
   /** In the order the lines started. */
   lines: LineAccrual[];
   /** Where the resource existed in the month, for transfers (transfer meter only). */
-  stretches: Stretch[];
+  stretches: Stretch[] | undefined;
   /** In-month stretches on a monthly internet plan: the flat network option (R-RATE-7). */
-  flat: Array<{ from: number; to: number }>;
+  flat: Array<{ from: number; to: number }> | undefined;
 }

@@ -45,11 +45,20 @@ function isWholeGB(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
+/** Where a resource is in the file; its JSON path is only spelled out when a problem is reported. */
+export interface ResourcePath {
+  account: number;
+  resource: number;
+}
+
+export function resourcePath(p: ResourcePath): string {
+  return `accounts[${p.account}].resources[${p.resource}]`;
+}
+
 export interface ResourceHistory {
   events: unknown[];
   plan: Plan;
-  /** The resource's JSON path, built only when a problem is reported. */
-  path: () => string;
+  path: ResourcePath;
 }
 
 /**
@@ -67,11 +76,11 @@ export function walkResource(resource: ResourceHistory, plans: PlanTable, month:
   for (let i = 0; i < n; i++) {
     const ev = events[i];
     if (!isRecord(ev)) {
-      problems.add(`${path()}.events[${i}]`, 'not an event object');
+      problems.add(`${resourcePath(path)}.events[${i}]`, 'not an event object');
       continue;
     }
     const at = parseEventTime(ev.at);
-    if (at === null) problems.add(`${path()}.events[${i}].at`, 'not an ISO 8601 time with an offset');
+    if (at === null) problems.add(`${resourcePath(path)}.events[${i}].at`, 'not an ISO 8601 time with an offset');
     else {
       if (at < last) sorted = false;
       last = at;
@@ -79,14 +88,14 @@ export function walkResource(resource: ResourceHistory, plans: PlanTable, month:
     }
     const kind = kindOf(ev.type);
     kindAt[i] = kind;
-    if (kind === UNKNOWN) problems.add(`${path()}.events[${i}].type`, 'not one of create, stop, start, resize, delete');
+    if (kind === UNKNOWN) problems.add(`${resourcePath(path)}.events[${i}].type`, 'not one of create, stop, start, resize, delete');
     if (ev.sizeGB !== undefined && !isWholeGB(ev.sizeGB)) {
-      problems.add(`${path()}.events[${i}].sizeGB`, typeof ev.sizeGB === 'string' ? 'a string; give sizeGB as a JSON integer' : 'not a positive whole number of GB');
+      problems.add(`${resourcePath(path)}.events[${i}].sizeGB`, typeof ev.sizeGB === 'string' ? 'a string; give sizeGB as a JSON integer' : 'not a positive whole number of GB');
     }
     if (kind === CREATE && resource.plan.meter === 'capacity' && ev.sizeGB === undefined) {
-      problems.add(`${path()}.events[${i}].sizeGB`, 'required on create for a capacity plan');
+      problems.add(`${resourcePath(path)}.events[${i}].sizeGB`, 'required on create for a capacity plan');
     }
-    if (kind === RESIZE) checkResize(ev, resource.plan, plans, () => `${path()}.events[${i}]`, problems);
+    if (kind === RESIZE) checkResize(ev, resource.plan, plans, path, i, problems);
   }
   if (problems.count > before) return undefined;
 
@@ -101,7 +110,8 @@ export function walkResource(resource: ResourceHistory, plans: PlanTable, month:
   return problems.count > before ? undefined : accrual;
 }
 
-function checkResize(ev: Record<string, unknown>, current: Plan, plans: PlanTable, path: () => string, problems: Problems): void {
+function checkResize(ev: Record<string, unknown>, current: Plan, plans: PlanTable, resource: ResourcePath, i: number, problems: Problems): void {
+  const path = () => `${resourcePath(resource)}.events[${i}]`;
   if (ev.plan === undefined) {
     if (ev.sizeGB === undefined) problems.add(path(), 'a resize needs a plan or a sizeGB');
     return;
@@ -117,6 +127,79 @@ function checkResize(ev: Record<string, unknown>, current: Plan, plans: PlanTabl
   }
 }
 
+/**
+ * The state of one resource while its events are walked in time order. A class rather than closures: one
+ * object per resource, nothing allocated per event.
+ */
+class ResourceWalk {
+  readonly result: ResourceAccrual = { lines: [], stretches: undefined, flat: undefined };
+  plan: Plan;
+  line: LineAccrual | undefined = undefined;
+  exists = false;
+  deleted = false;
+  running = false;
+  size = 0;
+  planSince = -Infinity;
+
+  constructor(
+    first: Plan,
+    readonly month: BillingMonth,
+  ) {
+    this.plan = first;
+  }
+
+  private lineFor(at: number): LineAccrual {
+    const plan = this.plan;
+    if (this.line && this.line.plan === plan) return this.line;
+    let line = this.result.lines.find((l) => l.plan === plan);
+    if (!line) {
+      line = { plan, firstAt: at, ms: 0, msBySize: undefined, gb: undefined, fromBeforeMonth: false, startedAt: Infinity };
+      this.result.lines.push(line);
+    }
+    this.line = line;
+    return line;
+  }
+
+  /** Counts [from, to), clipped to the month, on the current plan; the resource exists throughout. */
+  accrue(from: number, to: number): void {
+    const { month, plan } = this;
+    const a = from < month.start ? month.start : from;
+    const b = to > month.end ? month.end : to;
+    if (b <= a) return;
+    const line = this.lineFor(a);
+    switch (plan.meter) {
+      case 'running':
+        if (this.running) line.ms += b - a;
+        break;
+      case 'lifetime':
+        line.ms += b - a;
+        break;
+      case 'capacity': {
+        const bySize = (line.msBySize ??= new Map());
+        bySize.set(this.size, (bySize.get(this.size) ?? 0) + (b - a));
+        break;
+      }
+      case 'transfer': {
+        const stretches = (this.result.stretches ??= []);
+        const last = stretches[stretches.length - 1];
+        if (last && last.to === a && last.line === line) last.to = b;
+        else stretches.push({ from: a, to: b, line });
+        break;
+      }
+    }
+    if (plan.charge === 'monthly') {
+      if (this.planSince < month.start) line.fromBeforeMonth = true;
+      else if (this.planSince < line.startedAt) line.startedAt = this.planSince;
+      if (plan.service === 'internet') {
+        const flat = (this.result.flat ??= []);
+        const last = flat[flat.length - 1];
+        if (last && last.to === a) last.to = b;
+        else flat.push({ from: a, to: b });
+      }
+    }
+  }
+}
+
 function walkInOrder(
   resource: ResourceHistory,
   order: ArrayLike<number> | undefined,
@@ -125,118 +208,55 @@ function walkInOrder(
   problems: Problems,
 ): ResourceAccrual {
   const { events, path } = resource;
-  const result: ResourceAccrual = { lines: [], stretches: [], flat: [] };
-  const keepStretches = resource.plan.meter === 'transfer';
-  let plan = resource.plan;
-  let line: LineAccrual | undefined;
-  let exists = false;
-  let deleted = false;
-  let running = false;
-  let size = 0;
-  let planSince = -Infinity;
-
-  const lineFor = (at: number): LineAccrual => {
-    if (line && line.plan === plan) return line;
-    line = result.lines.find((l) => l.plan === plan);
-    if (!line) {
-      line = { plan, firstAt: at, ms: 0, msBySize: undefined, gb: undefined, fromBeforeMonth: false, startedAt: Infinity };
-      result.lines.push(line);
-    }
-    return line;
-  };
-
-  // Counts [from, to) clipped to the month while the resource exists on `plan`.
-  const accrue = (from: number, to: number): void => {
-    const a = from < month.start ? month.start : from;
-    const b = to > month.end ? month.end : to;
-    if (b <= a) return;
-    const l = lineFor(a);
-    switch (plan.meter) {
-      case 'running':
-        if (running) l.ms += b - a;
-        break;
-      case 'lifetime':
-        l.ms += b - a;
-        break;
-      case 'capacity': {
-        const bySize = (l.msBySize ??= new Map());
-        bySize.set(size, (bySize.get(size) ?? 0) + (b - a));
-        break;
-      }
-    }
-    if (plan.charge === 'monthly') {
-      if (planSince < month.start) l.fromBeforeMonth = true;
-      else if (planSince < l.startedAt) l.startedAt = planSince;
-      if (plan.service === 'internet') extend(result.flat, a, b);
-    }
-    if (keepStretches) {
-      const s = result.stretches[result.stretches.length - 1];
-      if (s && s.to === a && s.line === l) s.to = b;
-      else result.stretches.push({ from: a, to: b, line: l });
-    }
-  };
-
-  const refuse = (i: number, message: string): void => problems.add(`${path()}.events[${i}].type`, message);
-
+  const walk = new ResourceWalk(resource.plan, month);
   let previous = -Infinity;
   for (let k = 0; k < events.length; k++) {
     const i = order ? order[k]! : k;
     const at = atOf[i]!;
     // Events after the month are ignored, their history included; they were still checked field by field.
     if (at >= month.end) break;
-    if (exists && !deleted) accrue(previous, at);
+    if (walk.exists && !walk.deleted) walk.accrue(previous, at);
     previous = at;
     const kind = kindAt[i]!;
-    const type = (events[i] as { type: string }).type;
+    let refused: string | undefined;
     if (kind === CREATE) {
-      if (deleted) refuse(i, 'create after delete');
-      else if (exists) refuse(i, 'create on a resource that already exists');
+      if (walk.deleted) refused = 'create after delete';
+      else if (walk.exists) refused = 'create on a resource that already exists';
       else {
-        exists = true;
-        running = true;
-        planSince = at;
-        size = (events[i] as { sizeGB?: number }).sizeGB ?? 0;
+        walk.exists = true;
+        walk.running = true;
+        walk.planSince = at;
+        walk.size = (events[i] as { sizeGB?: number }).sizeGB ?? 0;
       }
-      continue;
-    }
-    if (!exists) {
-      refuse(i, `${type} before create`);
-      continue;
-    }
-    if (deleted) {
-      refuse(i, `${type} after delete`);
-      continue;
-    }
-    switch (kind) {
-      case STOP:
-        if (!running) refuse(i, 'stop on a stopped machine');
-        running = false;
-        break;
-      case START:
-        if (running) refuse(i, 'start on a running machine');
-        running = true;
-        break;
-      case RESIZE: {
-        const ev = events[i] as { plan?: string; sizeGB?: number };
-        const target = ev.plan === undefined ? plan : plans.get(ev.plan);
-        if (target && target !== plan) {
-          plan = target;
-          planSince = at;
+    } else if (!walk.exists) refused = `${(events[i] as { type: string }).type} before create`;
+    else if (walk.deleted) refused = `${(events[i] as { type: string }).type} after delete`;
+    else {
+      switch (kind) {
+        case STOP:
+          if (!walk.running) refused = 'stop on a stopped machine';
+          walk.running = false;
+          break;
+        case START:
+          if (walk.running) refused = 'start on a running machine';
+          walk.running = true;
+          break;
+        case RESIZE: {
+          const ev = events[i] as { plan?: string; sizeGB?: number };
+          const target = ev.plan === undefined ? walk.plan : plans.get(ev.plan);
+          if (target && target !== walk.plan) {
+            walk.plan = target;
+            walk.planSince = at;
+          }
+          if (ev.sizeGB !== undefined) walk.size = ev.sizeGB;
+          break;
         }
-        if (ev.sizeGB !== undefined) size = ev.sizeGB;
-        break;
+        case DELETE:
+          walk.deleted = true;
+          break;
       }
-      case DELETE:
-        deleted = true;
-        break;
     }
+    if (refused) problems.add(`${resourcePath(path)}.events[${i}].type`, refused);
   }
-  if (exists && !deleted) accrue(previous, month.end);
-  return result;
-}
-
-function extend(stretches: Array<{ from: number; to: number }>, from: number, to: number): void {
-  const s = stretches[stretches.length - 1];
-  if (s && s.to === from) s.to = to;
-  else stretches.push({ from, to });
+  if (walk.exists && !walk.deleted) walk.accrue(previous, month.end);
+  return walk.result;
 }

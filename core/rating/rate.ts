@@ -1,8 +1,8 @@
 import { Dec, decimalString, parseNonNegativeDecimal } from '../money';
 import { parseMonth, type BillingMonth } from '../time';
 import type { ResourceAccrual } from './accrual';
-import { floor, plus, ZERO } from './fraction';
-import { walkResource } from './history';
+import { floor, fromDecimalString, plus, ZERO, type Fraction } from './fraction';
+import { resourcePath, walkResource, type ResourcePath } from './history';
 import { rateLine, type RatedLine } from './lines';
 import { parsePlans, type PlanTable } from './plans';
 import { isNonEmptyString, isRecord, Problems } from './problems';
@@ -20,6 +20,8 @@ interface Settings {
   taxMode: TaxMode;
   /** Undefined when the file has none and the table has none for the month (a problem is reported). */
   taxRate: Dec | undefined;
+  /** The same rate as an exact fraction, for the per-account arithmetic. */
+  rate: Fraction;
   plans: PlanTable;
 }
 
@@ -66,7 +68,7 @@ function readSettings(file: Record<string, unknown>, defaultPlans: PlanTable, op
     if (!taxRate) problems.add('taxRate', `no consumption tax rate is known for ${month.key}; give taxRate`);
   }
   const plans = file.plans === undefined ? defaultPlans : parsePlans(file.plans, 'plans', problems);
-  return month && { month, taxMode, taxRate, plans };
+  return month && { month, taxMode, taxRate, rate: taxRate ? fromDecimalString(taxRate.toFixed()) : ZERO, plans };
 }
 
 interface ResourceEntry {
@@ -74,7 +76,7 @@ interface ResourceEntry {
   plan: Plan;
   accrual: ResourceAccrual | undefined;
   transfers: unknown;
-  path: () => string;
+  path: ResourcePath;
 }
 
 function rateAccount(raw: unknown, a: number, settings: Settings, seen: Set<string>, problems: Problems): AccountBill | undefined {
@@ -96,7 +98,8 @@ function rateAccount(raw: unknown, a: number, settings: Settings, seen: Set<stri
   const entries: ResourceEntry[] = [];
   const ids = new Set<string>();
   rawResources.forEach((resource: unknown, r) => {
-    const path = () => `${at}.resources[${r}]`;
+    const where: ResourcePath = { account: a, resource: r };
+    const path = () => resourcePath(where);
     if (!isRecord(resource)) {
       problems.add(path(), 'not a resource object');
       return;
@@ -113,8 +116,8 @@ function rateAccount(raw: unknown, a: number, settings: Settings, seen: Set<stri
       problems.add(`${path()}.transfers`, 'only a resource on a transfer plan has transfers');
     }
     if (problems.count > resourceBefore || !plan || !Array.isArray(events)) return;
-    const accrual = walkResource({ events, plan, path }, plans, month, problems);
-    entries.push({ id: id as string, plan, accrual, transfers, path });
+    const accrual = walkResource({ events, plan, path: where }, plans, month, problems);
+    entries.push({ id: id as string, plan, accrual, transfers, path: where });
   });
 
   const flat = entries.flatMap((e) => e.accrual?.flat ?? []);
@@ -141,14 +144,14 @@ function accountBill(account: string, entries: ResourceEntry[], settings: Settin
   const services = SERVICES.filter((s) => byService.has(s));
   const lines = services.flatMap((s) => byService.get(s)!.map((r) => r.line));
   // R-RATE-8: a service's subtotal is the floor of the exact sum of its lines.
-  const subtotals = services.map((s) => new Dec(floor(byService.get(s)!.reduce((sum, r) => plus(sum, r.amount), ZERO)).toString()));
-  const taxed = applyTax(subtotals, settings.taxRate!, settings.taxMode);
+  const subtotals = services.map((s) => floor(byService.get(s)!.reduce((sum, r) => plus(sum, r.amount), ZERO)));
+  const taxed = applyTax(subtotals, settings.rate, settings.taxMode);
   const serviceTotals: ServiceTotal[] = services.map((service, i) => {
     const t = taxed.services[i]!;
-    const entry: ServiceTotal = { service, subtotal: decimalString(t.subtotal) };
-    if (t.tax && t.total) {
-      entry.tax = decimalString(t.tax);
-      entry.total = decimalString(t.total);
+    const entry: ServiceTotal = { service, subtotal: t.subtotal.toString() };
+    if (t.tax !== undefined && t.total !== undefined) {
+      entry.tax = t.tax.toString();
+      entry.total = t.total.toString();
     }
     return entry;
   });
@@ -156,8 +159,8 @@ function accountBill(account: string, entries: ResourceEntry[], settings: Settin
     account,
     lines,
     services: serviceTotals,
-    subtotal: decimalString(taxed.subtotal),
-    tax: decimalString(taxed.tax),
-    total: decimalString(taxed.total),
+    subtotal: taxed.subtotal.toString(),
+    tax: taxed.tax.toString(),
+    total: taxed.total.toString(),
   };
 }

@@ -1,5 +1,6 @@
 import { Dec } from '../money';
 import type { BillingMonth } from '../time';
+import { floor, fraction, plus, times, type Fraction } from './fraction';
 import type { TaxMode } from './types';
 
 /** R-TAX-1: consumption tax rates by the first billing month they apply to (JST), oldest first. */
@@ -24,17 +25,17 @@ export function taxRateFor(month: BillingMonth, table: readonly DatedTaxRate[] =
 }
 
 export interface TaxedService {
-  subtotal: Dec;
+  subtotal: bigint;
   /** per_service only */
-  tax?: Dec;
-  total?: Dec;
+  tax?: bigint;
+  total?: bigint;
 }
 
 export interface TaxedAccount {
   services: TaxedService[];
-  subtotal: Dec;
-  tax: Dec;
-  total: Dec;
+  subtotal: bigint;
+  tax: bigint;
+  total: bigint;
 }
 
 /**
@@ -42,21 +43,19 @@ export interface TaxedAccount {
  * figures are sums over services. R-TAX-3 (per_invoice): tax = floor(sum of subtotals × rate), once.
  * `subtotals` are whole yen (R-RATE-8 has already floored each service's exact sum).
  */
-export function applyTax(subtotals: readonly Dec[], rate: Dec, mode: TaxMode): TaxedAccount {
-  let subtotal = new Dec(0);
-  for (const s of subtotals) subtotal = subtotal.plus(s);
+export function applyTax(subtotals: readonly bigint[], rate: Fraction, mode: TaxMode): TaxedAccount {
+  let subtotal = 0n;
+  for (const s of subtotals) subtotal += s;
   if (mode === 'per_invoice') {
-    const tax = subtotal.times(rate).floor();
-    return { services: subtotals.map((s) => ({ subtotal: s })), subtotal, tax, total: subtotal.plus(tax) };
+    const tax = floor(times(fraction(subtotal, 1n), rate));
+    return { services: subtotals.map((s) => ({ subtotal: s })), subtotal, tax, total: subtotal + tax };
   }
-  const factor = rate.plus(1);
-  let tax = new Dec(0);
+  const factor = plus(fraction(1n, 1n), rate);
+  let tax = 0n;
   const services = subtotals.map((s) => {
-    const total = s.times(factor).floor();
-    const serviceTax = total.minus(s);
-    tax = tax.plus(serviceTax);
-    return { subtotal: s, tax: serviceTax, total };
+    const total = floor(times(fraction(s, 1n), factor));
+    tax += total - s;
+    return { subtotal: s, tax: total - s, total };
   });
-  return { services, subtotal, tax, total: subtotal.plus(tax) };
+  return { services, subtotal, tax, total: subtotal + tax };
 }
-

@@ -3,11 +3,13 @@ import type { BillingMonth } from '../time';
 import { parseEventTime } from './instant';
 import type { ResourceAccrual, Stretch } from './accrual';
 import { fromDecimalString, plus, type Fraction } from './fraction';
+import { resourcePath, type ResourcePath } from './history';
 import { isRecord, type Problems } from './problems';
 
 type Interval = { from: number; to: number };
 
-function findStretch(stretches: Stretch[], at: number): Stretch | undefined {
+function findStretch(stretches: Stretch[] | undefined, at: number): Stretch | undefined {
+  if (!stretches) return undefined;
   let lo = 0;
   let hi = stretches.length - 1;
   while (lo <= hi) {
@@ -42,9 +44,10 @@ export function chargeTransfers(
   accrual: ResourceAccrual | undefined,
   flat: readonly Interval[],
   month: BillingMonth,
-  path: () => string,
+  where: ResourcePath,
   problems: Problems,
 ): void {
+  const path = () => resourcePath(where);
   if (!Array.isArray(raw)) {
     problems.add(`${path()}.transfers`, 'not a list of transfers');
     return;
