@@ -1,0 +1,127 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCloudAccount } from '../../core/api/apps/cloud-accounts';
+import { createMember } from '../../core/api/apps/members';
+import { importUsage } from '../../core/close';
+import { openDatabase } from '../../core/ledger/open-database';
+import { tempDir } from '../api/helpers';
+
+const ACCOUNTS = 300;
+const BATCH = '10';
+const CLI = path.resolve('bin/backoffice.mjs');
+
+/** A seeded month: per account 1–3 VMs stopping and starting, so each bill is different. */
+function usage(codes: string[], seed = 7): string {
+  let s = seed;
+  const random = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const plans = ['vm.light.s1', 'vm.standard.s4', 'vm.standard.m8', 'vm.highcpu.m8'];
+  const at = (day: number, hour: number) => `2026-10-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+09:00`;
+  return JSON.stringify({
+    month: '2026-10',
+    accounts: codes.map((code) => ({
+      account: code,
+      resources: Array.from({ length: 1 + Math.floor(random() * 3) }, (_, v) => {
+        const events = [{ at: at(1 + Math.floor(random() * 5), Math.floor(random() * 24)), type: 'create' }];
+        let day = 6;
+        for (let k = 0; k < 4 && day < 28; k++, day += 1 + Math.floor(random() * 5)) {
+          events.push({ at: at(day, 9), type: k % 2 === 0 ? 'stop' : 'start' });
+        }
+        return { id: `vm-${v + 1}`, plan: plans[Math.floor(random() * plans.length)]!, events };
+      }),
+    })),
+  });
+}
+
+/** Bills, statements and ledger entries, timestamps left out. */
+function digest(file: string): { hash: string; bills: number; entries: number; closed: boolean } {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    const bills = db.prepare('select b.id, a.code, b.month, b.usage_import_id, b.tax_mode, b.tax_rate, b.subtotal, b.tax, b.total, b.prepaid_applied, b.amount_due, b.payment_method, b.status, b.detail from bills b join cloud_accounts a on a.id = b.cloud_account_id order by b.id').all();
+    const docs = db.prepare('select id, kind, number, member_id, cloud_account_id, bill_id, status, issued_at, due_date, subtotal, tax, total, content from documents order by id').all();
+    const entries = db.prepare('select t.id, t.kind, t.memo, t.reference, e.line_no, e.account, e.debit, e.credit, e.member_id, e.cloud_account_id from ledger_entries e join ledger_transactions t on t.id = e.transaction_id order by e.id').all();
+    const counters = db.prepare('select * from counters order by name').all();
+    const close = db.prepare('select month, bill_count, closed_at is not null as closed from month_closes').all() as { closed: number }[];
+    const hash = createHash('sha256').update(JSON.stringify({ bills, docs, entries, counters, close: close.map((c) => ({ ...c })) })).digest('hex');
+    return { hash, bills: bills.length, entries: entries.length, closed: close[0]?.closed === 1 };
+  } finally {
+    db.close();
+  }
+}
+
+function closeToEnd(file: string): string {
+  const r = spawnSync(process.execPath, [CLI, 'close-month', '2026-10', '--db', file, '--batch', BATCH], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+/** Starts the close and SIGKILLs it once it has reported `afterBatches` committed batches. */
+function closeAndKill(file: string, afterBatches: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'close-month', '2026-10', '--db', file, '--batch', BATCH], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let seen = 0;
+    let buffered = '';
+    let done = 0;
+    child.stderr.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) {
+        const m = /: (\d+)\/\d+ bills$/.exec(line);
+        if (!m) continue;
+        done = Number(m[1]);
+        if (++seen > afterBatches) child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(done) : reject(new Error(`the close ended before it was killed (${String(_code)})`))));
+  });
+}
+
+describe('close-month killed at random points', () => {
+  const { dir, cleanup } = tempDir();
+  const base = path.join(dir, 'base.db');
+
+  beforeAll(async () => {
+    const { db, close } = await openDatabase(base);
+    const at = '2026-10-01T00:00:00.000Z';
+    const codes: string[] = [];
+    for (let i = 0; i < ACCOUNTS / 2; i++) {
+      const m = await createMember(db, { kind: 'corporation', name: `株式会社再開${i}`, nameKana: 'ｶ)ｻｲｶｲ', email: `r${i}@example.jp` }, at);
+      for (let a = 0; a < 2; a++) codes.push((await createCloudAccount(db, m.id, undefined, at)).code);
+    }
+    await importUsage(db, usage(codes), at, null);
+    await close();
+  }, 60_000);
+  afterAll(cleanup);
+
+  it('resumed after SIGKILL, bills and ledger are identical to an uninterrupted close; run again, it changes nothing', async () => {
+    const whole = path.join(dir, 'whole.db');
+    copyFileSync(base, whole);
+    closeToEnd(whole);
+    const expected = digest(whole);
+    expect(expected).toMatchObject({ bills: ACCOUNTS, closed: true });
+
+    const killed = path.join(dir, 'killed.db');
+    copyFileSync(base, killed);
+    // Two kills at pseudo-random points (from the clock), each after a different number of committed batches.
+    const first = 1 + (Date.now() % 8);
+    const billedAtFirstKill = await closeAndKill(killed, first);
+    expect(billedAtFirstKill).toBeGreaterThan(0);
+    const partial = digest(killed);
+    expect(partial.closed).toBe(false);
+    expect(partial.bills).toBeGreaterThanOrEqual(billedAtFirstKill);
+    expect(partial.bills).toBeLessThan(ACCOUNTS);
+    await closeAndKill(killed, first + 3);
+    const out = JSON.parse(closeToEnd(killed)) as { resumed: boolean };
+    expect(out.resumed).toBe(true);
+    expect(digest(killed)).toEqual(expected);
+
+    const again = JSON.parse(closeToEnd(killed)) as { alreadyClosed: boolean };
+    expect(again.alreadyClosed).toBe(true);
+    expect(digest(killed)).toEqual(expected);
+  }, 180_000);
+});
