@@ -33,9 +33,12 @@ function refused(accountCode: string, message: string): RegistrationRefused {
   return new RegistrationRefused(`${accountCode}: ${message}`);
 }
 
-/** The time until which registration on the account is locked, or null (5 refusals in 15 minutes lock it for 15). */
+/**
+ * The time until which registration on the account is locked, or null: 5 refusals within 15 minutes lock it
+ * for 15 minutes from the 5th.
+ */
 export async function registrationLockedUntil(db: LedgerDb, accountCode: string, now: Date): Promise<Date | null> {
-  const since = new Date(now.getTime() - REGISTRATION_WINDOW_MS).toISOString();
+  const since = new Date(now.getTime() - 2 * REGISTRATION_WINDOW_MS).toISOString();
   const failures = await db
     .selectFrom('audit_log')
     .select('at')
@@ -47,7 +50,11 @@ export async function registrationLockedUntil(db: LedgerDb, accountCode: string,
     .limit(REGISTRATION_FAILURE_LIMIT)
     .execute();
   if (failures.length < REGISTRATION_FAILURE_LIMIT) return null;
-  return new Date(Date.parse(failures[failures.length - 1]!.at) + REGISTRATION_WINDOW_MS);
+  const newest = Date.parse(failures[0]!.at);
+  const oldest = Date.parse(failures[failures.length - 1]!.at);
+  if (newest - oldest >= REGISTRATION_WINDOW_MS) return null;
+  const until = newest + REGISTRATION_WINDOW_MS;
+  return until > now.getTime() ? new Date(until) : null;
 }
 
 /**

@@ -38,8 +38,9 @@ export async function prepaidOffice(start = '2026-02-02T01:00:00.000Z'): Promise
       const today = t.clock.now.toISOString().slice(0, 10);
       await t.ok('deposits.confirm', { statementNumber: st.statementNumber, amount, valueDate: today, bankReference: reference }, 'accounting');
       const issued = await t.ok<{ noticePdf: string }>('prepaid.issueId', { statementNumber: st.statementNumber }, 'accounting');
-      const code = CODE.exec(readPdf(issued.noticePdf, 'notice'))?.[0];
-      if (!code) throw new Error('no prepaid ID in the notice PDF');
+      const text = readPdf(issued.noticePdf, 'notice');
+      const code = CODE.exec(text)?.[0];
+      if (!code) throw new Error(`no prepaid ID in the notice PDF:\n${text}`);
       return { code, statementNumber: st.statementNumber, estimateNumber: est.estimateNumber };
     },
   };
