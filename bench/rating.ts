@@ -46,7 +46,7 @@ export function generateMonth(seed = 20261001, accounts = ACCOUNTS): { usage: un
     const resources = [];
     for (let v = 0; v < 3; v++) {
       const plan = pick(random, vmPlans);
-      const times = [...new Set(Array.from({ length: between(random, 16, 30) }, instantIn))].sort((x, y) => x - y);
+      const times = [...new Set(Array.from({ length: between(random, 18, 34) }, instantIn))].sort((x, y) => x - y);
       const created = random() < 0.7 ? before() : times.shift()!;
       const history: Event[] = [{ at: jst(created), type: 'create' }];
       const resizeAt = random() < 0.2 ? between(random, 0, times.length - 1) : -1;

@@ -110,20 +110,23 @@ export function walkResource(resource: ResourceHistory, plans: PlanTable, month:
   return problems.count > before ? undefined : accrual;
 }
 
+function eventField(resource: ResourcePath, i: number, field: string): string {
+  return `${resourcePath(resource)}.events[${i}].${field}`;
+}
+
 function checkResize(ev: Record<string, unknown>, current: Plan, plans: PlanTable, resource: ResourcePath, i: number, problems: Problems): void {
-  const path = () => `${resourcePath(resource)}.events[${i}]`;
   if (ev.plan === undefined) {
-    if (ev.sizeGB === undefined) problems.add(path(), 'a resize needs a plan or a sizeGB');
+    if (ev.sizeGB === undefined) problems.add(`${resourcePath(resource)}.events[${i}]`, 'a resize needs a plan or a sizeGB');
     return;
   }
   if (typeof ev.plan !== 'string') {
-    problems.add(`${path()}.plan`, 'not a plan id');
+    problems.add(eventField(resource, i, 'plan'), 'not a plan id');
     return;
   }
   const target = plans.get(ev.plan);
-  if (target === undefined) problems.add(`${path()}.plan`, `unknown plan "${ev.plan}"`);
+  if (target === undefined) problems.add(eventField(resource, i, 'plan'), `unknown plan "${ev.plan}"`);
   else if (target !== null && target.meter !== current.meter) {
-    problems.add(`${path()}.plan`, `a resize to a plan of another meter (${current.meter} → ${target.meter})`);
+    problems.add(eventField(resource, i, 'plan'), `a resize to a plan of another meter (${current.meter} → ${target.meter})`);
   }
 }
 

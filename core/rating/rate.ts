@@ -99,7 +99,7 @@ function rateAccount(raw: unknown, a: number, settings: Settings, seen: Set<stri
   const ids = new Set<string>();
   rawResources.forEach((resource: unknown, r) => {
     const where: ResourcePath = { account: a, resource: r };
-    const path = () => resourcePath(where);
+    const path = resourcePath.bind(null, where);
     if (!isRecord(resource)) {
       problems.add(path(), 'not a resource object');
       return;
