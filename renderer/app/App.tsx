@@ -24,6 +24,11 @@ export function App() {
   const [welcome, setWelcome] = useState<Welcome | null>(null);
   const route = useHashRoute();
 
+  // The first run's welcome is for the first sign-in only.
+  useEffect(() => {
+    if (operator) setWelcome(null);
+  }, [operator]);
+
   useEffect(() => {
     void api.call('setup.status', {}).then((result) => {
       const hasOperators = result.ok ? (result.output as { hasOperators?: unknown } | null)?.hasOperators !== false : true;

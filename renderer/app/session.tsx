@@ -11,6 +11,8 @@ export interface Operator {
 
 interface Session {
   operator: Operator | null;
+  /** True when the host no longer knew this session (restarted, signed out elsewhere): sign-in says so. */
+  expired: boolean;
   /** The catalog, when the transport can list it (the browser host can; Electron's bridge cannot). */
   catalog: OperationDescription[] | null;
   signIn(login: string, password: string): Promise<CallResult>;
@@ -42,6 +44,7 @@ function storedOperator(): Operator | null {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [operator, setOperator] = useState<Operator | null>(storedOperator);
   const [catalog, setCatalog] = useState<OperationDescription[] | null>(null);
+  const [expired, setExpired] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -60,7 +63,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const call = useCallback(
     async (operation: string, input: unknown) => {
       const result = await api.call(operation, input);
-      if (!result.ok && result.kind === 'unauthenticated') remember(null);
+      if (!result.ok && result.kind === 'unauthenticated') {
+        setExpired(true);
+        remember(null);
+      }
       return result;
     },
     [remember],
@@ -69,6 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (login: string, password: string) => {
       const result = await api.call('session.signIn', { login, password });
+      if (result.ok) setExpired(false);
       if (result.ok) remember(toOperator(result.output) ?? { login, name: login, roles: [] });
       return result;
     },
@@ -80,7 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     remember(null);
   }, [remember]);
 
-  const value = useMemo<Session>(() => ({ operator, catalog, signIn, signOut, call }), [operator, catalog, signIn, signOut, call]);
+  const value = useMemo<Session>(() => ({ operator, expired, catalog, signIn, signOut, call }), [operator, expired, catalog, signIn, signOut, call]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

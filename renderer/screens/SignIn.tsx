@@ -10,7 +10,7 @@ type Failure = Extract<CallResult, { ok: false }>;
 
 export function SignIn({ welcome }: { welcome: Welcome | null }) {
   const { t } = useI18n();
-  const { signIn } = useSession();
+  const { signIn, expired } = useSession();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,6 +31,11 @@ export function SignIn({ welcome }: { welcome: Welcome | null }) {
     <div className="centered">
       <form className="card" onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        {expired && !failure ? (
+          <p className="notice" role="status">
+            {t('refusal.unauthenticated')}
+          </p>
+        ) : null}
         {welcome?.kind === 'created' ? (
           <p className="notice" role="status">
             {t('firstRun.created')}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/app-shell';
 import { FirstRunPage } from './pages/first-run-page';
 import { SignInPage } from './pages/sign-in-page';
 import { en, ja, say } from './pages/words';
@@ -72,5 +73,15 @@ describe('first run on an empty database', () => {
     const japanese = await english.switchLanguage('ja');
     await japanese.link('nav.today').waitFor();
     expect(await app.page.evaluate(() => localStorage.getItem('backoffice.language'))).toBe('ja');
+  });
+
+  it('sends the person back to sign-in, saying why, when the host no longer knows the session', async () => {
+    const shell = new AppShell(app.page, ja);
+    await shell.link('nav.members').waitFor();
+    await app.page.evaluate(() => sessionStorage.setItem('backoffice.session', 'forgotten-by-the-host'));
+    await shell.goToMembers();
+    const signIn = new SignInPage(app.page, ja);
+    await signIn.heading.waitFor();
+    expect(await signIn.notice.textContent()).toBe(ja['refusal.unauthenticated']);
   });
 });

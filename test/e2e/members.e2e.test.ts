@@ -51,10 +51,11 @@ describe('members, as a sales operator', () => {
     await app.page.getByText(ja['members.none']).waitFor();
   });
 
-  it('opens a member page with the member’s cloud accounts', async () => {
+  it('opens a member page from the keyboard, with the member’s cloud accounts', async () => {
     const members = new MembersPage(app.page, ja);
     await members.searchFor('田中');
-    const detail = await members.openMember('株式会社田中電機');
+    await expect.poll(() => members.rows.count()).toBe(1);
+    const detail = await members.openFirstResultWithKeyboard();
     await expect.poll(() => detail.heading.textContent()).toBe('株式会社田中電機');
     await expect.poll(() => detail.accounts.count()).toBe(2);
     expect(await detail.accounts.allTextContents()).toEqual([

@@ -23,6 +23,13 @@ export function MemberList({ search, total }: { search: MemberSearch; total: num
   const { ensureRows } = search;
   useEffect(() => ensureRows(first, last), [ensureRows, first, last]);
 
+  /** Arrow keys move between rows, scrolling the list so the focused row is always in the DOM. */
+  function moveFocus(to: number) {
+    if (to < 0 || to >= total) return;
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus());
+  }
+
   return (
     <div className="member-list" role="table" aria-label={t('members.title')} aria-rowcount={total + 1}>
       <div className="member-list__row member-list__head" role="row">
@@ -42,12 +49,17 @@ export function MemberList({ search, total }: { search: MemberSearch; total: num
                 key={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
+                data-index={item.index}
                 tabIndex={0}
                 className="member-list__row"
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 onClick={open}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') open();
+                  else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                    e.preventDefault();
+                    moveFocus(item.index + (e.key === 'ArrowDown' ? 1 : -1));
+                  }
                 }}
               >
                 {member ? (

@@ -45,6 +45,13 @@ function MemberSearch() {
           placeholder={t('members.searchHint')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // Down from the search box goes to the first result; Enter there opens it.
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              document.querySelector<HTMLElement>('.member-list__scroller [data-index="0"]')?.focus();
+            }
+          }}
           autoFocus
         />
         <span className="muted" role="status" aria-live="polite">

@@ -32,6 +32,13 @@ export class MembersPage {
     return new MemberDetailPage(this.page, this.words);
   }
 
+  /** From the search box: Down to the first result, Enter to open it. */
+  async openFirstResultWithKeyboard(): Promise<MemberDetailPage> {
+    await this.searchBox.press('ArrowDown');
+    await this.page.keyboard.press('Enter');
+    return new MemberDetailPage(this.page, this.words);
+  }
+
   async startNewMember(): Promise<MemberFormPage> {
     await this.page.getByRole('link', { name: say(this.words, 'members.new') }).click();
     return new MemberFormPage(this.page, this.words);
