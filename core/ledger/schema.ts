@@ -36,6 +36,9 @@ export interface Database {
   collection_attempts: CollectionAttemptsTable;
   credit_notes: CreditNotesTable;
   dunning_progress: DunningProgressTable;
+  bank_imports: BankImportsTable;
+  bank_import_lines: BankImportLinesTable;
+  deposit_reviews: DepositReviewsTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -443,4 +446,55 @@ export interface PrepaidAlertsTable {
   kind: 'low_balance' | 'used_up';
   outbox_id: number;
   created_at: string;
+}
+
+/** 0004: a bank file imported, once per content digest (the same file again adds nothing). */
+export interface BankImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  /** sha256 of the file's bytes. */
+  content_digest: string;
+  format: string;
+  /** The largest shortfall taken as the payer's transfer fee in this import, whole yen. */
+  fee_tolerance: number;
+  record_count: number;
+  imported_at: string;
+  imported_by: string | null;
+}
+
+export type BankImportOutcome = 'matched' | 'held' | 'review' | 'unknown' | 'cancelled' | 'duplicate';
+
+/** 0004: what became of one record of an imported bank file. */
+export interface BankImportLinesTable {
+  import_id: number;
+  /** 1-based record (Zengin) or line (CSV) number in the file. */
+  record_no: number;
+  bank_reference: string;
+  amount: number;
+  payer: string;
+  deposit_id: number | null;
+  outcome: BankImportOutcome;
+  /** The statement number it was matched to. */
+  target: string | null;
+  fee: ColumnType<number, number | undefined, number>;
+  /** JSON: the review reason and candidates, or why it was held. */
+  detail: string | null;
+}
+
+export type DepositReviewState = 'review' | 'unknown' | 'confirmed' | 'dismissed';
+
+/** 0004: a deposit accounting must match by hand (several candidates, none, a shortfall or excess). */
+export interface DepositReviewsTable {
+  deposit_id: number;
+  import_id: number | null;
+  state: DepositReviewState;
+  /** The matcher's reason (several_candidates, excess…) or unknown. */
+  reason: string;
+  /** JSON array of candidates, best first, money as decimal strings. */
+  candidates: string;
+  /** The EDI / payer code text of the deposit, matched again by a rematch. */
+  edi: ColumnType<string, string | undefined, string>;
+  updated_at: string;
+  decided_by: string | null;
+  note: string | null;
 }

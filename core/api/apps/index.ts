@@ -10,6 +10,7 @@ import { prepaidApps } from './prepaid';
 import { billingApp, usageApp } from './billing';
 import { paymentsApp } from './payments';
 import { dunningApp } from './dunning';
+import { bankingApp } from './banking';
 
 /** Every domain's operations. A later issue adds its app here (prepaid, billing, banking…). */
-export const apps: OperationApp[] = [sessionApp, setupApp, membersApp, cloudAccountsApp, operatorsApp, ledgerApp, auditApp, ...prepaidApps, usageApp, billingApp, paymentsApp, dunningApp];
+export const apps: OperationApp[] = [sessionApp, setupApp, membersApp, cloudAccountsApp, operatorsApp, ledgerApp, auditApp, ...prepaidApps, usageApp, billingApp, paymentsApp, dunningApp, bankingApp];

@@ -1,13 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../errors';
 import { parseBankFile, type ParsedBankFile } from '../../banking';
+import { takeOption } from '../db-path';
+import { importIntoLedger } from './import-bank-ledger';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand, type CliIO } from '../io';
 
 /**
  * Stores a parsed bank file's deposits and matches them (through the operation catalog). Returns the exit
  * status. This is the one place the ledger plugs in; until it does, importing says so and writes nothing.
  */
-export type BankFileImporter = (file: string, parsed: ParsedBankFile, io: CliIO) => Promise<number>;
+export type BankFileImporter = (file: string, parsed: ParsedBankFile, io: CliIO, source: ImportSource) => Promise<number>;
+
+/** The file's bytes and the options the ledger import takes (--db, --as, --fee-tolerance). */
+export interface ImportSource {
+  bytes: Uint8Array;
+  db: string | undefined;
+  as: string | undefined;
+  feeTolerance: string | undefined;
+}
 
 export const importNeedsLedger: BankFileImporter = async (_file, parsed, io) => {
   io.err(`read ${parsed.deposits.length} deposit(s) (${parsed.format}); importing needs the ledger, which is not wired yet: nothing was written. Use --dry-run to see them.\n`);
@@ -32,14 +42,20 @@ export function makeImportBankCommand(importer: BankFileImporter): CliCommand {
     name: 'import-bank',
     summary: 'read a bank file (Zengin 01/03, SBI, Rakuten or ANSER CSV) of deposits; --dry-run prints them',
     usage: [
-      'Usage: backoffice import-bank FILE [--dry-run]',
+      'Usage: backoffice import-bank FILE [--dry-run] [--as LOGIN] [--fee-tolerance YEN] [--db FILE]',
       '',
       'Reads a bank file, its format told from its bytes: Zengin 振込入金通知 (01) or 入出金取引明細 (03), or a',
       'CSV statement of 住信SBIネット銀行, 楽天銀行 or an ANSER regional bank (UTF-8 or Shift_JIS).',
       '--dry-run prints the deposits read as JSON and writes nothing.',
+      'Without it the file is imported into the ledger as the accounting operator LOGIN (bank.import): each new',
+      'deposit matched to an open statement or bill and settled, the rest queued for review; the report is',
+      'printed as JSON. The same file or record again adds nothing. --fee-tolerance: the largest shortfall',
+      'taken as the transfer fee (default 880).',
       'Bad input: exit 2, one line per problem on stderr naming the record and field; nothing is written.',
     ].join('\n'),
-    async run(args, io) {
+    async run(argv, io) {
+      const args = [...argv];
+      const options = { db: takeOption(args, 'db'), as: takeOption(args, 'as'), feeTolerance: takeOption(args, 'fee-tolerance') };
       const dryRun = args.includes('--dry-run');
       const files = args.filter((a) => a !== '--dry-run');
       if (files.length !== 1 || files[0]!.startsWith('-')) {
@@ -47,12 +63,13 @@ export function makeImportBankCommand(importer: BankFileImporter): CliCommand {
         return EXIT_BAD_INPUT;
       }
       const file = files[0]!;
-      const parsed = parseBankFile(await readBytes(file));
-      if (!dryRun) return importer(file, parsed, io);
+      const bytes = await readBytes(file);
+      const parsed = parseBankFile(bytes);
+      if (!dryRun) return importer(file, parsed, io, { bytes, ...options });
       io.out(depositsToJson(parsed));
       return EXIT_OK;
     },
   };
 }
 
-export const importBankCommand = makeImportBankCommand(importNeedsLedger);
+export const importBankCommand = makeImportBankCommand(importIntoLedger);

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_prepaid';
 import * as m0003 from './0003_billing';
+import * as m0004 from './0004_banking';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_prepaid': m0002,
   '0003_billing': m0003,
+  '0004_banking': m0004,
 };

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_FEE_TOLERANCE, DepositMatcher, parseBankFile, type BankDeposit, type MatchOutcome } from '../banking';
+import type { LedgerDb } from '../ledger/open-database';
+import type { BankImportOutcome } from '../ledger/schema';
+import { yenToDb } from '../ledger/yen';
+import { Dec } from '../money';
+import { loadOpenItems } from './open-items';
+import { settleDeposit, type Actor } from './settle';
+import { candidatesToJson, summarize, type CandidateJson, type ImportSummary } from './summary';
+
+export interface ImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  /** Read and match, write nothing. */
+  dryRun?: boolean;
+  /** The largest shortfall taken as the payer's transfer fee (R-RECON-3); default 880 yen. */
+  feeTolerance?: Dec;
+}
+
+export interface ImportLine {
+  record: number;
+  reference: string;
+  date: string;
+  amount: string;
+  payer: string;
+  /** EDI / payer code text the bank sent with it. */
+  edi: string;
+  outcome: BankImportOutcome;
+  depositId: number | null;
+  /** The statement number paid (matched, held). */
+  target: string | null;
+  fee: string;
+  reason: string | null;
+  candidates: CandidateJson[];
+  message: string | null;
+}
+
+export interface ImportResult {
+  importId: number | null;
+  fileName: string;
+  format: string;
+  digest: string;
+  dryRun: boolean;
+  /** The same bytes were imported before (importId names that import): nothing was added. */
+  alreadyImported: boolean;
+  feeTolerance: string;
+  summary: ImportSummary;
+  /** What needs attention (held, review, unknown, cancelled), in file order, at most ATTENTION_LINES. */
+  attention: ImportLine[];
+  message: string;
+}
+
+const ATTENTION_LINES = 200;
+/** SQLite binds at most 32,766 values per statement; deposits have 10 columns. */
+const INSERT_CHUNK = 500;
+
+export function fileDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** Deposits already recorded (by an earlier import or typed in), by bank reference. */
+async function knownReferences(db: LedgerDb, references: string[]): Promise<Map<string, number>> {
+  const known = new Map<string, number>();
+  for (const part of chunks(references, INSERT_CHUNK)) {
+    const rows = await db.selectFrom('deposits').select(['id', 'bank_reference']).where('bank_reference', 'in', part).execute();
+    for (const r of rows) known.set(r.bank_reference, r.id);
+  }
+  return known;
+}
+
+function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<ImportLine> = {}): ImportLine {
+  return { record: d.record, reference: d.reference, date: d.date, amount: d.amount, payer: d.payer, edi: d.edi, outcome, depositId: null, target: null, fee: '0', reason: null, candidates: [], message: null, ...extra };
+}
+
+function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null): ImportLine {
+  if (outcome.status === 'review') return line(d, 'review', { depositId, reason: outcome.reason, candidates: candidatesToJson(outcome.candidates) });
+  return line(d, 'unknown', { depositId, reason: 'unknown' });
+}
+
+/**
+ * Imports a bank file (R-RECON-1): every record read (the format told by core/banking), each new deposit
+ * stored, matched to an open prepaid statement or monthly bill (R-RECON-2) and, when matched, settled through
+ * the same code as a manual entry; the rest queued for review. All or nothing: call it in one transaction (an
+ * operation's); a malformed record refuses the file before anything is written. Idempotent: the same bytes
+ * again add nothing, and a record whose bank reference is already recorded is reported as a duplicate.
+ */
+export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Actor): Promise<ImportResult> {
+  const parsed = parseBankFile(request.bytes);
+  const digest = fileDigest(request.bytes);
+  const feeTolerance = request.feeTolerance ?? DEFAULT_FEE_TOLERANCE;
+  const dryRun = request.dryRun ?? false;
+  const base = { fileName: request.fileName, format: parsed.format, digest, dryRun, feeTolerance: feeTolerance.toFixed() };
+
+  const earlier = await db.selectFrom('bank_imports').select(['id', 'imported_at']).where('content_digest', '=', digest).executeTakeFirst();
+  if (earlier) {
+    const lines = await db.selectFrom('bank_import_lines').select(['outcome', 'amount', 'fee']).where('import_id', '=', earlier.id).execute();
+    return { ...base, importId: earlier.id, alreadyImported: true, summary: summarize(lines), attention: [], message: `this file was already imported (import ${earlier.id} at ${earlier.imported_at}): nothing was added` };
+  }
+
+  const live = parsed.deposits.filter((d) => !d.cancelled);
+  const known = await knownReferences(db, [...new Set(live.map((d) => d.reference))]);
+  const open = await loadOpenItems(db);
+  const matcher = new DepositMatcher(open.items, { feeTolerance });
+  const at = a.now.toISOString();
+
+  let importId: number | null = null;
+  const depositIds = new Map<string, number>();
+  const fresh: BankDeposit[] = [];
+  const seen = new Set<string>();
+  for (const d of live) {
+    if (known.has(d.reference) || seen.has(d.reference)) continue;
+    seen.add(d.reference);
+    fresh.push(d);
+  }
+  if (!dryRun) {
+    ({ id: importId } = await db
+      .insertInto('bank_imports')
+      .values({ file_name: request.fileName, content_digest: digest, format: parsed.format, fee_tolerance: yenToDb(feeTolerance), record_count: parsed.deposits.length, imported_at: at, imported_by: a.by })
+      .returning('id')
+      .executeTakeFirstOrThrow());
+    for (const part of chunks(fresh, INSERT_CHUNK)) {
+      const rows = await db
+        .insertInto('deposits')
+        .values(part.map((d) => ({ value_date: d.date, amount: yenToDb(new Dec(d.amount)), payer_kana: d.payer, bank_reference: d.reference, source_digest: digest, status: 'unmatched' as const, matched_document_id: null, confirmed_at: null, confirmed_by: null, created_at: at })))
+        .returning(['id', 'bank_reference'])
+        .execute();
+      for (const r of rows) depositIds.set(r.bank_reference, r.id);
+    }
+  }
+
+  const lines: ImportLine[] = [];
+  const firstOfFile = new Set(fresh);
+  for (const d of parsed.deposits) {
+    if (d.cancelled) {
+      const prior = known.get(d.reference);
+      lines.push(line(d, 'cancelled', { depositId: prior ?? null, message: prior === undefined ? null : `deposit ${prior} with this reference was imported before: correct it by hand` }));
+      continue;
+    }
+    if (!firstOfFile.has(d)) {
+      lines.push(line(d, 'duplicate', { depositId: known.get(d.reference) ?? depositIds.get(d.reference) ?? null, message: 'already recorded: nothing added' }));
+      continue;
+    }
+    const depositId = depositIds.get(d.reference) ?? null;
+    const outcome = matcher.match(d);
+    if (outcome.status !== 'matched') {
+      lines.push(unmatchedLine(d, outcome, depositId));
+      continue;
+    }
+    const target = open.targets.get(outcome.itemId)!;
+    if (depositId === null) {
+      lines.push(line(d, 'matched', { target: target.statementNumber, fee: outcome.fee.toFixed(), reason: outcome.basis, candidates: candidatesToJson(outcome.candidates) }));
+      continue;
+    }
+    const settled = await settleDeposit(db, { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference }, target, outcome.fee, a);
+    lines.push(line(d, settled.outcome, { depositId, target: target.statementNumber, fee: settled.fee.toFixed(), reason: outcome.basis, candidates: settled.outcome === 'held' ? candidatesToJson(outcome.candidates) : [], message: settled.message }));
+  }
+
+  if (importId !== null) await storeLines(db, importId, lines, at);
+  const summary = summarize(lines);
+  const attention = lines.filter((l) => l.outcome !== 'matched' && l.outcome !== 'duplicate').slice(0, ATTENTION_LINES);
+  const verb = dryRun ? 'would import' : 'imported';
+  return {
+    ...base,
+    importId,
+    alreadyImported: false,
+    summary,
+    attention,
+    message: `${verb} ${parsed.deposits.length} record(s): ${summary.matched.count} matched, ${summary.held.count} held, ${summary.review.count} for review, ${summary.unknown.count} unknown, ${summary.cancelled.count} cancelled, ${summary.duplicate.count} already recorded`,
+  };
+}
+
+async function storeLines(db: LedgerDb, importId: number, lines: ImportLine[], at: string): Promise<void> {
+  for (const part of chunks(lines, INSERT_CHUNK)) {
+    await db
+      .insertInto('bank_import_lines')
+      .values(
+        part.map((l) => ({
+          import_id: importId,
+          record_no: l.record,
+          bank_reference: l.reference,
+          amount: yenToDb(new Dec(l.amount)),
+          payer: l.payer,
+          deposit_id: l.depositId,
+          outcome: l.outcome,
+          target: l.target,
+          fee: yenToDb(new Dec(l.fee)),
+          detail: l.reason === null && l.message === null && l.candidates.length === 0 ? null : JSON.stringify({ reason: l.reason, message: l.message, candidates: l.candidates }),
+        })),
+      )
+      .execute();
+  }
+  const queued = lines.filter((l) => (l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null);
+  for (const part of chunks(queued, INSERT_CHUNK)) {
+    await db
+      .insertInto('deposit_reviews')
+      .values(part.map((l) => ({ deposit_id: l.depositId!, import_id: importId, state: l.outcome as 'review' | 'unknown', reason: l.reason ?? 'unknown', edi: l.edi, candidates: JSON.stringify(l.candidates), updated_at: at, decided_by: null, note: null })))
+      .execute();
+  }
+}
