@@ -12,7 +12,7 @@ import { methodInForce, paymentMethodHistory, type StoredMethod } from '../payme
 import { inTransaction } from './in-transaction';
 import { monthCloseState } from './month-state';
 import { plansForMonth } from './plans-for-month';
-import { consumePrepaidForBill } from './prepaid-stub';
+import { consumePrepaidForBill } from '../prepaid/consume';
 import { statementData, type StatementParty } from './statement-data';
 import { rateUsage } from '../rating';
 

@@ -1,10 +1,8 @@
 import type { LedgerDb } from '../ledger/open-database';
-import type { CalendarDate } from '../time';
+import { dailyUpdate, type DailyUpdateResult } from '../prepaid/daily-update';
+import { formatDate, type CalendarDate } from '../time';
 
-/**
- * HOOK for the prepaid daily update (R-PRE-12, R-PRE-13: balances from month-to-date usage, expiry, alerts).
- * core/prepaid (issue 4) exports no daily function yet; when it does, call it here. Until then: nothing.
- */
-export async function runPrepaidDailyUpdate(_db: LedgerDb, _date: CalendarDate, _at: string): Promise<{ ran: boolean }> {
-  return { ran: false };
+/** The prepaid daily update (R-PRE-12, R-PRE-13, forfeits) run by the daily job, for the same date. */
+export async function runPrepaidDailyUpdate(db: LedgerDb, date: CalendarDate, now: Date, by: string | null): Promise<DailyUpdateResult> {
+  return dailyUpdate(db, { date: formatDate(date) }, now, by);
 }

@@ -3,13 +3,15 @@ import { formatDate, jstMidnight, type CalendarDate } from '../time';
 import { inTransaction } from '../close/in-transaction';
 import { advanceAccount, type AppliedTransition } from './dunning-store';
 import { runPrepaidDailyUpdate } from './prepaid-daily-hook';
+import type { DailyUpdateResult } from '../prepaid/daily-update';
 
 export interface DailyResult {
   date: string;
   accounts: number;
   transitions: AppliedTransition[];
   commands: number;
-  prepaidUpdated: boolean;
+  /** What the prepaid daily update did (core/prepaid). */
+  prepaid: DailyUpdateResult;
   message: string;
 }
 
@@ -19,7 +21,7 @@ export interface DailyResult {
  * date twice changes nothing) and a range of past days in one run gives what day by day gives (advance's
  * properties; the progress per account is stored). Accounts are committed one by one outside the catalog.
  */
-export async function runDaily(db: LedgerDb, date: CalendarDate, now: Date): Promise<DailyResult> {
+export async function runDaily(db: LedgerDb, date: CalendarDate, now: Date, by: string | null): Promise<DailyResult> {
   const until = jstMidnight(date);
   const at = now.toISOString();
   const owing = await db.selectFrom('bills').select('cloud_account_id').distinct().where('status', '=', 'final').where('amount_due', '>', 0).execute();
@@ -28,14 +30,14 @@ export async function runDaily(db: LedgerDb, date: CalendarDate, now: Date): Pro
   const outboxBefore = await countOutbox(db);
   const transitions: AppliedTransition[] = [];
   for (const id of ids) transitions.push(...(await inTransaction(db, (trx) => advanceAccount(trx, id, until, at))));
-  const prepaid = await inTransaction(db, (trx) => runPrepaidDailyUpdate(trx, date, at));
+  const prepaid = await inTransaction(db, (trx) => runPrepaidDailyUpdate(trx, date, now, by));
   const commands = (await countOutbox(db)) - outboxBefore;
   return {
     date: formatDate(date),
     accounts: ids.length,
     transitions,
     commands,
-    prepaidUpdated: prepaid.ran,
+    prepaid,
     message: transitions.length === 0 ? `${formatDate(date)}: no status changed` : `${formatDate(date)}: ${transitions.length} status change(s), ${commands} platform command(s)`,
   };
 }
