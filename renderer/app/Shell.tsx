@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { routeHref } from '../hooks/useHashRoute';
 import { useI18n } from '../i18n/i18n';
+import { roleList } from '../i18n/labels';
 import { JOBS } from './jobs';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './session';
@@ -23,7 +24,7 @@ export function Shell({ current, children }: { current?: string; children: React
               <span className="shell__operator">
                 {t('header.signedInAs', { name: operator.name, login: operator.login })}
                 {operator.roles.length ? (
-                  <span className="shell__roles"> {operator.roles.map((r) => t(`role.${r}`)).join('・')}</span>
+                  <span className="shell__roles"> {roleList(t, operator.roles)}</span>
                 ) : null}
               </span>
               <button type="button" className="quiet" onClick={() => void signOut()}>

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { OperationDescription, Role } from '../../core/api/service';
-import { ROLES } from '../../core/api/service';
 import { api, type CallResult } from '../api/client';
+import { rolesIn } from './roles';
 
 export interface Operator {
   login: string;
@@ -28,8 +28,7 @@ export function toOperator(value: unknown): Operator | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   if (typeof v.login !== 'string') return null;
-  const roles = Array.isArray(v.roles) ? v.roles.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r)) : [];
-  return { login: v.login, name: typeof v.name === 'string' ? v.name : v.login, roles };
+  return { login: v.login, name: typeof v.name === 'string' ? v.name : v.login, roles: rolesIn(v.roles) };
 }
 
 function storedOperator(): Operator | null {

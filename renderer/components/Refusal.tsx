@@ -1,8 +1,7 @@
-import { ROLES, type Role } from '../../core/api/service';
 import type { CallResult } from '../api/client';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
-import { labelOf } from '../i18n/labels';
+import { labelOf, roleList } from '../i18n/labels';
 
 type Failure = Extract<CallResult, { ok: false }>;
 
@@ -11,7 +10,7 @@ export function Refusal({ operation, failure }: { operation: string; failure: Fa
   const { t } = useI18n();
   const { operator, catalog } = useSession();
   const roleNames = (roles: readonly string[]) =>
-    roles.length === 0 ? t('refusal.noRoles') : roles.map((r) => (isRole(r) ? t(`role.${r}`) : r)).join('、');
+    roles.length === 0 ? t('refusal.noRoles') : roleList(t, roles);
 
   if (failure.kind === 'forbidden') {
     const needed = catalog?.find((op) => op.name === operation)?.roles;
@@ -30,8 +29,4 @@ export function Refusal({ operation, failure }: { operation: string; failure: Fa
       {failure.message ? <p className="refusal__detail">{t('refusal.serverSays', { message: failure.message })}</p> : null}
     </section>
   );
-}
-
-function isRole(r: string): r is Role {
-  return (ROLES as readonly string[]).includes(r);
 }

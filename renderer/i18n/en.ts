@@ -130,7 +130,7 @@ export const en: Messages = {
   'memberForm.error.address': 'At most 300 characters',
   'form.required': 'Required',
   'form.invalid': 'Please check this field',
-  'form.optional': 'optional',
+  'memberForm.addressOptional': 'Address (optional)',
   'memberForm.submit': 'Register',
   'memberForm.cancel': 'Discard',
   'memberForm.saving': 'Registering…',
@@ -181,5 +181,6 @@ export const en: Messages = {
   'refusal.serverSays': 'Detail: {message}',
 
   'common.retry': 'Retry',
+  'common.listSeparator': ', ',
   'common.none': '—',
 };

@@ -131,7 +131,7 @@ export const ja = {
   'memberForm.error.address': '300文字以内で入力してください',
   'form.required': '入力してください',
   'form.invalid': '入力内容を確認してください',
-  'form.optional': '任意',
+  'memberForm.addressOptional': '住所（任意）',
   'memberForm.submit': '登録する',
   'memberForm.cancel': '取り消す',
   'memberForm.saving': '登録しています…',
@@ -182,6 +182,7 @@ export const ja = {
   'refusal.serverSays': '詳細: {message}',
 
   'common.retry': '再試行',
+  'common.listSeparator': '、',
   'common.none': '—',
 } as const satisfies Record<string, string>;
 

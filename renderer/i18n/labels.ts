@@ -6,3 +6,8 @@ export function labelOf(t: Translate, prefix: string, value: string): string {
   const key = `${prefix}.${value}`;
   return key in ja ? t(key as MessageKey) : value;
 }
+
+/** Role names in the current language, as a list: 営業、経理 / Sales, Accounting. */
+export function roleList(t: Translate, roles: readonly string[]): string {
+  return roles.map((r) => labelOf(t, 'role', r)).join(t('common.listSeparator'));
+}

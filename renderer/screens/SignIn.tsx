@@ -4,6 +4,7 @@ import { useSession } from '../app/session';
 import { Field } from '../components/Field';
 import { Refusal } from '../components/Refusal';
 import { useI18n } from '../i18n/i18n';
+import { roleList } from '../i18n/labels';
 import type { Welcome } from './welcome';
 
 type Failure = Extract<CallResult, { ok: false }>;
@@ -56,7 +57,7 @@ export function SignIn({ welcome }: { welcome: Welcome | null }) {
                 {welcome.operators.map((op) => (
                   <tr key={op.login}>
                     <td className="mono">{op.login}</td>
-                    <td>{op.roles.map((r) => t(`role.${r}`)).join('・')}</td>
+                    <td>{roleList(t, op.roles)}</td>
                     <td className="mono">{op.password}</td>
                   </tr>
                 ))}

@@ -1,5 +1,5 @@
 import type { Role } from '../../core/api/service';
-import { ROLES } from '../../core/api/service';
+import { rolesIn } from '../app/roles';
 
 /** What the first run did, for the sign-in screen to say (in whichever language is chosen by then). */
 export type Welcome =
@@ -13,8 +13,7 @@ export function demoWelcome(output: unknown): Welcome {
   const operators = (Array.isArray(o.operators) ? o.operators : []).flatMap((op: unknown) => {
     const v = (typeof op === 'object' && op !== null ? op : {}) as Record<string, unknown>;
     if (typeof v.login !== 'string' || typeof v.password !== 'string') return [];
-    const roles = Array.isArray(v.roles) ? v.roles.filter((r): r is Role => (ROLES as readonly unknown[]).includes(r)) : [];
-    return [{ login: v.login, password: v.password, roles }];
+    return [{ login: v.login, password: v.password, roles: rolesIn(v.roles) }];
   });
   return { kind: 'demo', members: count(o.members), cloudAccounts: count(o.cloudAccounts), operators };
 }

@@ -24,7 +24,7 @@ describe('a refused action is explained in words', () => {
     expect(text).toContain(ja['refusal.forbidden.title']);
     expect(text).toContain(say(ja, 'refusal.forbidden.body', { roles: ja['role.sales'], operation: ja['op.audit.list'] }));
     // The roles come from the catalog's own listing of audit.list: supervisor and admin.
-    expect(text).toContain(say(ja, 'refusal.forbidden.needs', { roles: `${ja['role.supervisor']}、${ja['role.admin']}` }));
+    expect(text).toContain(say(ja, 'refusal.forbidden.needs', { roles: `${ja['role.supervisor']}${ja['common.listSeparator']}${ja['role.admin']}` }));
     await app.screenshot('09-refused-audit-log');
     await shell.signOut();
   });

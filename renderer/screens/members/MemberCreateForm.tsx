@@ -112,7 +112,7 @@ export function MemberCreateForm() {
         <Field label={t('memberForm.email')} error={errorFor('email')}>
           {text('email')}
         </Field>
-        <Field label={`${t('memberForm.address')}（${t('form.optional')}）`} error={errorFor('address')}>
+        <Field label={t('memberForm.addressOptional')} error={errorFor('address')}>
           {text('address')}
         </Field>
         <div className="actions">

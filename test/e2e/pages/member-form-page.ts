@@ -29,7 +29,7 @@ export class MemberFormPage {
     this.name = page.getByLabel(say(words, 'memberForm.name'), { exact: true });
     this.nameKana = page.getByLabel(say(words, 'memberForm.nameKana'));
     this.email = page.getByLabel(say(words, 'memberForm.email'));
-    this.address = page.getByLabel(say(words, 'memberForm.address'), { exact: false });
+    this.address = page.getByLabel(say(words, 'memberForm.addressOptional'));
     this.refusal = page.locator('.refusal');
   }
 
