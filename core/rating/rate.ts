@@ -99,21 +99,20 @@ function rateAccount(raw: unknown, a: number, settings: Settings, seen: Set<stri
   const ids = new Set<string>();
   rawResources.forEach((resource: unknown, r) => {
     const where: ResourcePath = { account: a, resource: r };
-    const path = resourcePath.bind(null, where);
     if (!isRecord(resource)) {
-      problems.add(path(), 'not a resource object');
+      problems.add(resourcePath(where), 'not a resource object');
       return;
     }
     const { id, plan: planId, events = [], transfers } = resource;
     const resourceBefore = problems.count;
-    if (!isNonEmptyString(id)) problems.add(`${path()}.id`, 'not a non-empty string');
-    else if (ids.has(id)) problems.add(`${path()}.id`, `duplicate resource "${id}" in the account`);
+    if (!isNonEmptyString(id)) problems.add(`${resourcePath(where)}.id`, 'not a non-empty string');
+    else if (ids.has(id)) problems.add(`${resourcePath(where)}.id`, `duplicate resource "${id}" in the account`);
     else ids.add(id);
     const plan = typeof planId === 'string' ? plans.get(planId) : undefined;
-    if (plan === undefined) problems.add(`${path()}.plan`, typeof planId === 'string' ? `unknown plan "${planId}"` : 'not a plan id');
-    if (!Array.isArray(events)) problems.add(`${path()}.events`, 'not a list of events');
+    if (plan === undefined) problems.add(`${resourcePath(where)}.plan`, typeof planId === 'string' ? `unknown plan "${planId}"` : 'not a plan id');
+    if (!Array.isArray(events)) problems.add(`${resourcePath(where)}.events`, 'not a list of events');
     if (transfers !== undefined && plan && plan.meter !== 'transfer' && !(Array.isArray(transfers) && transfers.length === 0)) {
-      problems.add(`${path()}.transfers`, 'only a resource on a transfer plan has transfers');
+      problems.add(`${resourcePath(where)}.transfers`, 'only a resource on a transfer plan has transfers');
     }
     if (problems.count > resourceBefore || !plan || !Array.isArray(events)) return;
     const accrual = walkResource({ events, plan, path: where }, plans, month, problems);
