@@ -1,0 +1,58 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runRenderJob, type RenderJob } from './render-worker';
+
+/**
+ * A worker's entry: registers tsx's loader (the workers do not inherit the parent's) and loads the TypeScript
+ * render worker. Only used when this module runs from its .ts source (CLI, tests, benchmarks).
+ */
+function workerEntry(): URL {
+  // require.resolve gives the CommonJS build; its ES module sibling is the one a module worker can import.
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const worker = new URL('./render-worker.ts', import.meta.url).href;
+  const code = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(worker)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+/**
+ * Renders the jobs on `workers` worker threads (PDF rendering is CPU-bound: one per core), biggest jobs first,
+ * each worker taking the next job when it is done; in this process when `workers` ≤ 1 or when running from a
+ * bundle. Rejects on the first job that fails.
+ */
+export async function renderJobs(jobs: RenderJob[], workers: number, onDone?: (job: RenderJob) => void): Promise<void> {
+  const queue = [...jobs].sort((a, b) => b.statements.length - a.statements.length);
+  if (workers <= 1 || !import.meta.url.endsWith('.ts')) {
+    for (const job of queue) {
+      await runRenderJob(job);
+      onDone?.(job);
+    }
+    return;
+  }
+  const entry = workerEntry();
+  const byId = new Map(jobs.map((j) => [j.id, j]));
+  const threads = Array.from({ length: Math.min(workers, queue.length) }, () => new Worker(entry));
+  try {
+    await Promise.all(
+      threads.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = () => {
+              const job = queue.shift();
+              if (job) worker.postMessage(job);
+              else resolve();
+            };
+            worker.on('message', (m: { id: number; error?: string }) => {
+              if (m.error) return reject(new Error(`statement ${byId.get(m.id)?.file ?? m.id}: ${m.error}`));
+              onDone?.(byId.get(m.id)!);
+              next();
+            });
+            worker.on('error', reject);
+            next();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+}
