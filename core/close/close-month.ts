@@ -43,6 +43,8 @@ export interface CloseResult {
   billedNow: number;
   /** Whether this run finished a close that an earlier run had started. */
   resumed: boolean;
+  /** Milliseconds spent rating the month's usage and writing bills, statements and postings. */
+  phaseMs: { rating: number; billing: number };
 }
 
 interface RatedAccount {
@@ -183,9 +185,11 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   const state = await monthCloseState(db, month.key);
   if (state === 'closed') {
     const row = await db.selectFrom('month_closes').select('bill_count').where('month', '=', month.key).executeTakeFirstOrThrow();
-    return { month: month.key, alreadyClosed: true, message: `${month.key} is already closed (${row.bill_count ?? 0} bills); nothing changed`, bills: row.bill_count ?? 0, billedNow: 0, resumed: false };
+    return { month: month.key, alreadyClosed: true, message: `${month.key} is already closed (${row.bill_count ?? 0} bills); nothing changed`, bills: row.bill_count ?? 0, billedNow: 0, resumed: false, phaseMs: { rating: 0, billing: 0 } };
   }
+  const ratingStarted = performance.now();
   const rated = await rateMonth(db, month);
+  const ratingMs = performance.now() - ratingStarted;
   const byCode = await parties(db, rated.map((r) => r.code));
   const history = await paymentMethodHistory(db);
   const billed = new Set((await db.selectFrom('bills').select('cloud_account_id').where('month', '=', month.key).execute()).map((b) => b.cloud_account_id));
@@ -193,6 +197,7 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   const audit = (trx: LedgerDb, detail: string) =>
     writeAudit(trx, { at, operatorLogin: options.by, channel: options.channel, operation: 'billing.closeMonth', input: { month: month.key }, outcome: 'ok', detail });
 
+  const billingStarted = performance.now();
   if (state === 'open') await inTransaction(db, (trx) => trx.insertInto('month_closes').values({ month: month.key, started_at: at, closed_at: null, bill_count: null }).execute());
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   let done = rated.length - todo.length;
@@ -222,5 +227,6 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
     bills: rated.length,
     billedNow: todo.length,
     resumed,
+    phaseMs: { rating: Math.round(ratingMs), billing: Math.round(performance.now() - billingStarted) },
   };
 }

@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../core/cli/main';
+import { billingOffice, usageFile, type BillingOffice } from './helpers';
+
+let o: BillingOffice;
+afterEach(async () => {
+  await o?.close();
+});
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { status, out: out.join(''), err: err.join('') };
+}
+
+describe('CLI: import-usage, close-month, daily', () => {
+  it('imports a usage file once ("already imported" the second time), refuses unknown accounts with exit 2, closes with progress on stderr, runs the daily job', async () => {
+    o = await billingOffice();
+    const code = await o.account(await o.member('corporation'));
+    const file = path.join(path.dirname(o.file), 'usage.json');
+    writeFileSync(file, usageFile('2026-10', [{ code }]));
+    const first = await run('import-usage', file, '--as', 'accounting', '--db', o.file);
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ imported: true, month: '2026-10', accounts: 1 });
+    const second = await run('import-usage', file, '--as', 'accounting', '--db', o.file);
+    expect(second.status).toBe(0);
+    expect(JSON.parse(second.out)).toMatchObject({ imported: false });
+    expect(JSON.parse(second.out).message).toMatch(/^already imported/);
+
+    writeFileSync(file, usageFile('2026-10', [{ code: 'CA-777777' }]));
+    const unknown = await run('import-usage', file, '--as', 'accounting', '--db', o.file);
+    expect(unknown).toEqual({ status: 2, out: '', err: 'accounts[0].account: no cloud account CA-777777\n' });
+
+    const closed = await run('close-month', '2026-10', '--as', 'accounting', '--db', o.file);
+    expect(closed.status).toBe(0);
+    expect(closed.err).toBe('close-month 2026-10: 0/1 bills\nclose-month 2026-10: 1/1 bills\n');
+    expect(JSON.parse(closed.out)).toMatchObject({ bills: 1, billedNow: 1, alreadyClosed: false });
+    const forbidden = await run('close-month', '2026-10', '--as', 'sales', '--db', o.file);
+    expect(forbidden.status).toBe(1);
+
+    const daily = await run('daily', '--date', '2026-11-26', '--as', 'accounting', '--db', o.file);
+    expect(daily.status).toBe(0);
+    // R-DUN-5: October's bill was due Wed 11-25 and is unpaid: restricted at 00:00 on 11-26.
+    expect(JSON.parse(daily.out).transitions).toMatchObject([{ account: code, from: 'active', to: 'restricted', at: '2026-11-25T15:00:00.000Z', rule: 'R-DUN-5' }]);
+    const again = await run('daily', '--date', '2026-11-26', '--as', 'accounting', '--db', o.file);
+    expect(JSON.parse(again.out)).toMatchObject({ transitions: [], commands: 0, message: '2026-11-26: no status changed' });
+  });
+});
