@@ -58,7 +58,12 @@ export function buildRendererIfStale(): void {
     if (rendererIsUpToDate()) return;
     const fresh = `${RENDERER_DIST}.build-${process.pid}`;
     const old = `${RENDERER_DIST}.old-${process.pid}`;
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', fresh], { cwd: REPO, stdio: 'inherit' });
+    try {
+      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', fresh], { cwd: REPO, stdio: 'inherit' });
+    } catch (error) {
+      rmSync(fresh, { recursive: true, force: true });
+      throw error;
+    }
     if (existsSync(RENDERER_DIST)) renameSync(RENDERER_DIST, old);
     renameSync(fresh, RENDERER_DIST);
     rmSync(old, { recursive: true, force: true });

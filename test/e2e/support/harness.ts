@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { openBackoffice } from '../../../core/api/open';
 import type { Backoffice, CallResult, Role } from '../../../core/api/service';
 import { startBrowserHost, type BrowserHost } from '../../../core/host/browser-host';
+import { inject } from 'vitest';
 import { REPO, RENDERER_DIST } from './build-renderer';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -33,6 +34,8 @@ export interface E2eApp {
 }
 
 export async function startApp(): Promise<E2eApp> {
+  const buildError = inject('rendererBuildError');
+  if (buildError) throw new Error(`the renderer did not build, so there is nothing to test: ${buildError}`);
   const dir = mkdtempSync(join(tmpdir(), 'backoffice-e2e-'));
   const backoffice = await openBackoffice(join(dir, 'backoffice.db'), { channel: 'http' });
   const host = await startBrowserHost({ backoffice, staticDir: RENDERER_DIST });
