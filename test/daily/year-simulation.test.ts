@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, billingMonth, formatDate, jstMidnight, parseDate, type CalendarDate } from '../../core/time';
 import { billingOffice, usageFile, type BillingOffice } from '../close/helpers';
 
@@ -126,47 +126,69 @@ function outbox(o: BillingOffice, codes: Record<Name, string>): Record<string, s
 }
 
 describe('a year simulated day by day through the daily operation', () => {
-  it('R-DUN-1 … R-DUN-7: each account changes status on the exact day, each platform command is written once, and a range equals day by day', async () => {
-    const daily = await simulate(() => true);
-    const sparse = await simulate((d) => d.day === 1 && d.month % 3 === 0);
-    try {
-      const h = histories(daily.o, daily.codes);
-      expect(h).toEqual({
-        btOnTime: [],
-        // R-DUN-5: April's bill due Mon 05-25, restricted at 00:00 the day after, lifted by the payment at 10:00.
-        btLate: ['2026-05-26T00:00 active→restricted R-DUN-5', '2026-06-03T10:00 restricted→active R-DUN-5'],
-        // R-DUN-5/6: June's bill due Sat 07-25 → Mon 07-27; a month later 08-27, two months later 09-27.
-        btNever: ['2026-07-28T00:00 active→restricted R-DUN-5', '2026-08-28T00:00 restricted→suspended R-DUN-6', '2026-09-28T00:00 suspended→terminated R-DUN-6'],
-        // R-DUN-5 for direct debit: July's debit of Wed 08-26 failed; paid by transfer on 09-02.
-        dd: ['2026-08-27T00:00 active→restricted R-DUN-5', '2026-09-02T10:00 restricted→active R-DUN-5'],
-        cardOk: [],
-        // R-DUN-1..3: the charge of 04-01 failed; suspended 5 days later, terminated 10 days after that.
-        cardFail: ['2026-04-01T00:00 active→restricted R-DUN-1', '2026-04-06T00:00 restricted→suspended R-DUN-2', '2026-04-16T00:00 suspended→terminated R-DUN-3'],
-        // R-DUN-4: the charge of 06-01 failed; a usable card at 13:00 and the amount settled at 14:00 on 06-03 lift it.
-        cardLift: ['2026-06-01T00:00 active→restricted R-DUN-1', '2026-06-03T14:00 restricted→active R-DUN-4'],
-      });
-      expect(outbox(daily.o, daily.codes)).toEqual({
-        btOnTime: [],
-        btLate: ['restrict 2026-05-26T00:00', 'lift 2026-06-03T10:00'],
-        btNever: ['restrict 2026-07-28T00:00', 'stop_all_vms 2026-08-28T00:00', 'delete_all_vms 2026-09-28T00:00', 'disable_login 2026-09-28T00:00'],
-        dd: ['restrict 2026-08-27T00:00', 'lift 2026-09-02T10:00'],
-        cardOk: [],
-        cardFail: ['restrict 2026-04-01T00:00', 'stop_all_vms 2026-04-06T00:00', 'delete_all_vms 2026-04-16T00:00', 'disable_login 2026-04-16T00:00'],
-        cardLift: ['restrict 2026-06-01T00:00', 'lift 2026-06-03T14:00'],
-      });
-      const statuses = daily.o.scalar(`select group_concat(status, ',') from (select status from cloud_accounts order by id)`);
-      expect(statuses).toBe('active,active,terminated,active,active,terminated,active');
-      // R-DUN-7: the same date twice changes nothing.
-      expect(daily.repeats.every((n) => n === 0)).toBe(true);
-      expect(daily.repeats.length).toBe(12);
-      // The daily job run only every third month gives the same history and the same commands.
-      expect(histories(sparse.o, sparse.codes)).toEqual(h);
-      expect(outbox(sparse.o, sparse.codes)).toEqual(outbox(daily.o, daily.codes));
-    } finally {
-      await daily.o.close();
-      await sparse.o.close();
-    }
+  let daily: Awaited<ReturnType<typeof simulate>>;
+  let sparse: Awaited<ReturnType<typeof simulate>>;
+  let h: Record<string, string[]>;
+  let box: Record<string, string[]>;
+
+  beforeAll(async () => {
+    daily = await simulate(() => true);
+    sparse = await simulate((d) => d.day === 1 && d.month % 3 === 0);
+    h = histories(daily.o, daily.codes);
+    box = outbox(daily.o, daily.codes);
   }, 240_000);
+  afterAll(async () => {
+    await daily?.o.close();
+    await sparse?.o.close();
+  });
+
+  it('accounts that pay on time, by bank transfer or by card, never change status and get no platform command', () => {
+    expect([h.btOnTime, h.cardOk, box.btOnTime, box.cardOk]).toEqual([[], [], [], []]);
+  });
+
+  it('R-DUN-1: a card charge failing on the 1st restricts at 00:00 JST that day, although learned at 09:00 after the daily job had run', () => {
+    expect(h.cardFail![0]).toBe('2026-04-01T00:00 active→restricted R-DUN-1');
+    expect(h.cardLift![0]).toBe('2026-06-01T00:00 active→restricted R-DUN-1');
+    expect(box.cardFail![0]).toBe('restrict 2026-04-01T00:00');
+  });
+
+  it('R-DUN-2: still unpaid 5 days after the restriction: suspended at 00:00 on 04-06, every VM stopped', () => {
+    expect(h.cardFail![1]).toBe('2026-04-06T00:00 restricted→suspended R-DUN-2');
+    expect(box.cardFail![1]).toBe('stop_all_vms 2026-04-06T00:00');
+  });
+
+  it('R-DUN-3: still unpaid 10 days after the suspension: terminated at 00:00 on 04-16, VMs deleted and login disabled, once each', () => {
+    expect(h.cardFail).toEqual(['2026-04-01T00:00 active→restricted R-DUN-1', '2026-04-06T00:00 restricted→suspended R-DUN-2', '2026-04-16T00:00 suspended→terminated R-DUN-3']);
+    expect(box.cardFail).toEqual(['restrict 2026-04-01T00:00', 'stop_all_vms 2026-04-06T00:00', 'delete_all_vms 2026-04-16T00:00', 'disable_login 2026-04-16T00:00']);
+  });
+
+  it('R-DUN-4: a usable card registered at 13:00 and the amount settled at 14:00 on 06-03 lift the restriction at 14:00', () => {
+    expect(h.cardLift).toEqual(['2026-06-01T00:00 active→restricted R-DUN-1', '2026-06-03T14:00 restricted→active R-DUN-4']);
+    expect(box.cardLift).toEqual(['restrict 2026-06-01T00:00', 'lift 2026-06-03T14:00']);
+  });
+
+  it('R-DUN-5: bank transfer and direct debit not paid in full by the due date are restricted at 00:00 the day after; full payment lifts', () => {
+    // April's bill due Mon 05-25, paid 06-03 10:00. July's debit of Wed 08-26 failed, paid by transfer 09-02 10:00.
+    expect(h.btLate).toEqual(['2026-05-26T00:00 active→restricted R-DUN-5', '2026-06-03T10:00 restricted→active R-DUN-5']);
+    expect(h.dd).toEqual(['2026-08-27T00:00 active→restricted R-DUN-5', '2026-09-02T10:00 restricted→active R-DUN-5']);
+    expect([box.btLate, box.dd]).toEqual([
+      ['restrict 2026-05-26T00:00', 'lift 2026-06-03T10:00'],
+      ['restrict 2026-08-27T00:00', 'lift 2026-09-02T10:00'],
+    ]);
+  });
+
+  it('R-DUN-6: unpaid a month after the due date suspended, two months after terminated (June\'s bill due Sat 07-25 → Mon 07-27)', () => {
+    expect(h.btNever).toEqual(['2026-07-28T00:00 active→restricted R-DUN-5', '2026-08-28T00:00 restricted→suspended R-DUN-6', '2026-09-28T00:00 suspended→terminated R-DUN-6']);
+    expect(box.btNever).toEqual(['restrict 2026-07-28T00:00', 'stop_all_vms 2026-08-28T00:00', 'delete_all_vms 2026-09-28T00:00', 'disable_login 2026-09-28T00:00']);
+  });
+
+  it('R-DUN-7: the same date run twice changes nothing, a range of days equals day by day, and terminated stays final', () => {
+    expect(daily.repeats).toEqual(Array.from({ length: 12 }, () => 0));
+    expect(histories(sparse.o, sparse.codes)).toEqual(h);
+    expect(outbox(sparse.o, sparse.codes)).toEqual(box);
+    const statuses = daily.o.scalar(`select group_concat(status, ',') from (select status from cloud_accounts order by id)`);
+    expect(statuses).toBe('active,active,terminated,active,active,terminated,active');
+  });
 });
 
 // Guard: the helper's JST formatting matches core/time.
