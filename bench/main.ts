@@ -4,6 +4,7 @@ import type { Benchmark } from './lib/benchmark';
 const benchmarks: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./rating'),
   () => import('./documents'),
+  () => import('./prepaid'),
   () => import('./banking'),
 ];
 

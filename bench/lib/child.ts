@@ -35,13 +35,18 @@ export function runChild(command: string, args: readonly string[], options: { cw
   }
 }
 
-/** Runs `runs` times and keeps the fastest run: the least disturbed by other work on the machine. */
-export function fastestOf(runs: number, run: () => ChildRun): ChildRun {
-  let best: ChildRun | undefined;
+/**
+ * Runs each command `runs` times, taking turns (a, b, c, a, b, c…) so that a burst of other work on the
+ * machine slows them alike, and keeps each one's fastest run.
+ */
+export function fastestOfEach<K extends string>(runs: number, commands: Record<K, () => ChildRun>): Record<K, ChildRun> {
+  const best = {} as Record<K, ChildRun>;
   for (let i = 0; i < runs; i++) {
-    const r = run();
-    if (r.status !== 0) throw new Error(`benchmark child failed (exit ${r.status}):\n${r.stderr}`);
-    if (!best || r.wallMs < best.wallMs) best = r;
+    for (const key of Object.keys(commands) as K[]) {
+      const r = commands[key]();
+      if (r.status !== 0) throw new Error(`benchmark child ${key} failed (exit ${r.status}):\n${r.stderr}`);
+      if (!best[key] || r.wallMs < best[key].wallMs) best[key] = r;
+    }
   }
-  return best!;
+  return best;
 }
