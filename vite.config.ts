@@ -21,5 +21,19 @@ export default defineConfig({
   oxc: {
     jsx: { runtime: 'automatic' },
   },
-  server: { host: '127.0.0.1' },
+  // Development: `backoffice serve --port 4310`, then `BACKOFFICE_API=http://127.0.0.1:4310 npx vite` and open
+  // the dev server with the printed `?token=`. The host checks the Host header, hence changeOrigin.
+  server: {
+    host: '127.0.0.1',
+    proxy: process.env.BACKOFFICE_API
+      ? {
+          '/api': {
+            target: process.env.BACKOFFICE_API,
+            changeOrigin: true,
+            // renderer/api/*.ts are this server's own modules: only calls and the catalog go to the host.
+            bypass: (req) => (req.method === 'POST' || req.url?.startsWith('/api/operations') ? undefined : req.url),
+          },
+        }
+      : undefined,
+  },
 });
