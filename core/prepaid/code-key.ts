@@ -35,9 +35,14 @@ export async function prepaidCodeKey(db: LedgerDb): Promise<Buffer> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     key = randomBytes(MIN_KEY_BYTES);
-    // 'wx': never overwrite a key another process created meanwhile.
-    writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(keyFile, 0o600);
+    try {
+      // 'wx': never overwrite a key another process created meanwhile; use theirs instead.
+      writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+      chmodSync(keyFile, 0o600);
+    } catch (raced) {
+      if ((raced as NodeJS.ErrnoException).code !== 'EEXIST') throw raced;
+      key = decodeKey(readFileSync(keyFile, 'utf8'), keyFile);
+    }
   }
   cache.set(keyFile, key);
   return key;
