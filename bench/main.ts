@@ -5,7 +5,9 @@ const benchmarks: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./rating'),
   () => import('./documents'),
   () => import('./prepaid'),
+  () => import('./close'),
   () => import('./banking'),
+  () => import('./reconcile'),
 ];
 
 const only = process.argv.slice(2);

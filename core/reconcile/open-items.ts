@@ -10,6 +10,8 @@ import type { Dec } from '../money';
  */
 export interface OpenTarget {
   statementNumber: string;
+  /** The statement document's id. */
+  documentId: number;
   kind: OpenItem['kind'];
   memberId: number;
   /** The bill, for a monthly bill. */
@@ -44,13 +46,13 @@ export async function loadOpenItems(db: LedgerDb, only?: string): Promise<OpenIt
     .selectFrom('prepaid_applications')
     .innerJoin('documents', 'documents.id', 'prepaid_applications.statement_document_id')
     .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
-    .select(['documents.number', 'documents.total', 'members.id as member_id', 'members.member_number', 'members.name_kana'])
+    .select(['documents.id as document_id', 'documents.number', 'documents.total', 'members.id as member_id', 'members.member_number', 'members.name_kana'])
     .where('prepaid_applications.status', '=', 'billed')
     .orderBy('documents.number');
   if (only !== undefined) statementQuery = statementQuery.where('documents.number', '=', only);
   const statements = await statementQuery.execute();
   for (const s of statements) {
-    add({ statementNumber: s.number, kind: 'prepaid_statement', memberId: s.member_id, billId: null, amountDue: yenFromDb(s.total) }, s.name_kana, s.member_number);
+    add({ statementNumber: s.number, documentId: s.document_id, kind: 'prepaid_statement', memberId: s.member_id, billId: null, amountDue: yenFromDb(s.total) }, s.name_kana, s.member_number);
   }
 
   let billQuery = db
@@ -61,6 +63,7 @@ export async function loadOpenItems(db: LedgerDb, only?: string): Promise<OpenIt
     .select([
       'bills.id',
       'bills.amount_due',
+      'documents.id as document_id',
       'documents.number',
       'members.id as member_id',
       'members.member_number',
@@ -82,7 +85,7 @@ export async function loadOpenItems(db: LedgerDb, only?: string): Promise<OpenIt
   for (const b of bills) {
     const owed = yenFromDb(b.amount_due).minus(yenFromDb(b.paid)).minus(yenFromDb(b.credited));
     if (!owed.isPositive() || owed.isZero()) continue;
-    add({ statementNumber: b.number, kind: 'monthly_bill', memberId: b.member_id, billId: b.id, amountDue: owed }, b.name_kana, b.member_number);
+    add({ statementNumber: b.number, documentId: b.document_id, kind: 'monthly_bill', memberId: b.member_id, billId: b.id, amountDue: owed }, b.name_kana, b.member_number);
   }
   return { items, targets };
 }

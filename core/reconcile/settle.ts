@@ -35,7 +35,6 @@ export interface Settlement {
  * credit the statement sold).
  */
 export async function settleDeposit(db: LedgerDb, deposit: ImportedDeposit, target: OpenTarget, fee: Dec, a: Actor): Promise<Settlement> {
-  const document = await db.selectFrom('documents').select('id').where('number', '=', target.statementNumber).executeTakeFirstOrThrow();
   if (target.kind === 'prepaid_statement') {
     const result = await confirmDeposit(db, { statementNumber: target.statementNumber, depositId: deposit.id }, a, fee);
     return { outcome: result.outcome === 'confirmed' ? 'matched' : 'held', fee: result.outcome === 'confirmed' ? fee : new Dec(0), message: result.message };
@@ -43,9 +42,10 @@ export async function settleDeposit(db: LedgerDb, deposit: ImportedDeposit, targ
   const at = a.now.toISOString();
   const billId = target.billId!;
   const amount = deposit.amount;
-  const bill = await findOwedBill(db, { billId });
   // A fee is booked only when the deposit and the fee together settle what is still owed.
-  const bookFee = fee.isPositive() && !fee.isZero() && bill.status === 'final' && amount.plus(fee).equals(bill.outstanding);
+  const hasFee = fee.isPositive() && !fee.isZero();
+  const bill = hasFee ? await findOwedBill(db, { billId }) : null;
+  const bookFee = bill !== null && bill.status === 'final' && amount.plus(fee).equals(bill.outstanding);
   if (bookFee) {
     const transactionId = await postTransaction(db, {
       kind: 'bank_fee',
@@ -60,7 +60,7 @@ export async function settleDeposit(db: LedgerDb, deposit: ImportedDeposit, targ
     });
     await db
       .insertInto('payments')
-      .values({ member_id: bill.memberId, cloud_account_id: bill.cloudAccountId, document_id: document.id, bill_id: billId, deposit_id: deposit.id, method: 'bank_fee', amount: yenToDb(fee), received_at: at, ledger_transaction_id: transactionId, created_at: at })
+      .values({ member_id: bill.memberId, cloud_account_id: bill.cloudAccountId, document_id: target.documentId, bill_id: billId, deposit_id: deposit.id, method: 'bank_fee', amount: yenToDb(fee), received_at: at, ledger_transaction_id: transactionId, created_at: at })
       .execute();
   }
   // The receipt comes last: its status update sees the bill settled and lifts a restriction (R-DUN-4, R-DUN-5).
@@ -68,7 +68,7 @@ export async function settleDeposit(db: LedgerDb, deposit: ImportedDeposit, targ
   if (receipt.paymentId !== null) await db.updateTable('payments').set({ deposit_id: deposit.id }).where('id', '=', receipt.paymentId).execute();
   await db
     .updateTable('deposits')
-    .set({ status: 'confirmed', matched_document_id: document.id, confirmed_at: at, confirmed_by: a.by })
+    .set({ status: 'confirmed', matched_document_id: target.documentId, confirmed_at: at, confirmed_by: a.by })
     .where('id', '=', deposit.id)
     .execute();
   const paid = bookFee ? `paid, less a transfer fee of ¥${fee.toFixed()}` : receipt.outstanding === '0' ? 'paid' : `paid in part; ¥${receipt.outstanding} still owed`;

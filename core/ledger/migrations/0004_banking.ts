@@ -47,6 +47,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('deposit_reviews_state').on('deposit_reviews').columns(['state', 'deposit_id']).execute();
 
+  // A statement number quoted by a payer or typed by accounting is looked up by number.
+  await db.schema.createIndex('documents_number').on('documents').columns(['number', 'kind']).execute();
+
   // The same transfer read from two files, or typed in and then imported, is one deposit.
   await db.schema.createIndex('deposits_bank_reference_unique').unique().on('deposits').column('bank_reference').execute();
 }
