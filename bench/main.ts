@@ -5,7 +5,6 @@ const benchmarks: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./rating'),
   () => import('./documents'),
   () => import('./prepaid'),
-  () => import('./close'),
   () => import('./banking'),
   () => import('./reconcile'),
 ];
