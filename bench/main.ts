@@ -5,6 +5,7 @@ const benchmarks: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./rating'),
   () => import('./documents'),
   () => import('./prepaid'),
+  () => import('./close'),
   () => import('./banking'),
   () => import('./reconcile'),
 ];
