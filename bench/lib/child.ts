@@ -7,6 +7,8 @@ export interface ChildRun {
   wallMs: number;
   /** Peak resident set size in KiB, when /usr/bin/time is there to measure it. */
   maxRssKiB: number | undefined;
+  /** User + system CPU time in ms (GNU time): steadier than wall time on a busy machine. */
+  cpuMs: number | undefined;
   status: number | null;
   stderr: string;
 }
@@ -23,12 +25,14 @@ export function runChild(command: string, args: readonly string[], options: { cw
   const rssFile = path.join(dir, 'rss');
   const devNull = openSync('/dev/null', 'w');
   try {
-    const [cmd, argv] = measureRss ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, [...args]];
+    const [cmd, argv] = measureRss ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] : [command, [...args]];
     const started = performance.now();
     const result = spawnSync(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', devNull, 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     const wallMs = performance.now() - started;
-    const rss = measureRss && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : undefined;
-    return { wallMs, maxRssKiB: Number.isFinite(rss) ? rss : undefined, status: result.status, stderr: result.stderr?.toString() ?? '' };
+    const figures = measureRss && existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [];
+    const [rss, user, system] = figures;
+    const cpuMs = user !== undefined && system !== undefined ? (user + system) * 1000 : undefined;
+    return { wallMs, maxRssKiB: rss, cpuMs, status: result.status, stderr: result.stderr?.toString() ?? '' };
   } finally {
     closeSync(devNull);
     rmSync(dir, { recursive: true, force: true });
