@@ -64,6 +64,8 @@ async function queued(db: LedgerDb, depositId: number) {
 export interface Decision {
   depositId: number;
   state: DepositReviewState;
+  /** For a confirmation: settled, or held by the prepaid statement's rule (then decided with deposits.decide). */
+  outcome: 'matched' | 'held' | null;
   target: string | null;
   fee: string;
   message: string;
@@ -84,7 +86,7 @@ export async function confirmMatch(db: LedgerDb, input: { depositId: number; sta
   const fee = shortfall.isPositive() && !shortfall.isZero() && shortfall.lessThanOrEqualTo(tolerance) ? shortfall : new Dec(0);
   const settled = await settleDeposit(db, { id: row.id, amount, bank_reference: row.bank_reference }, target, fee, a);
   await decide(db, input.depositId, 'confirmed', a, input.note ?? settled.message);
-  return { depositId: input.depositId, state: 'confirmed', target: target.statementNumber, fee: settled.fee.toFixed(), message: settled.message };
+  return { depositId: input.depositId, state: 'confirmed', outcome: settled.outcome, target: target.statementNumber, fee: settled.fee.toFixed(), message: settled.message };
 }
 
 async function decide(db: LedgerDb, depositId: number, state: DepositReviewState, a: Actor, note: string | null, update: { reason?: string; candidates?: string } = {}): Promise<void> {
@@ -99,14 +101,14 @@ async function decide(db: LedgerDb, depositId: number, state: DepositReviewState
 export async function dismiss(db: LedgerDb, input: { depositId: number; reason: string }, a: Actor): Promise<Decision> {
   await queued(db, input.depositId);
   await decide(db, input.depositId, 'dismissed', a, input.reason);
-  return { depositId: input.depositId, state: 'dismissed', target: null, fee: '0', message: `dismissed: ${input.reason}` };
+  return { depositId: input.depositId, state: 'dismissed', outcome: null, target: null, fee: '0', message: `dismissed: ${input.reason}` };
 }
 
 /** Accounting marks a deposit as from an unknown payer (to be asked about), still in the queue. */
 export async function markUnknown(db: LedgerDb, input: { depositId: number; reason: string }, a: Actor): Promise<Decision> {
   await queued(db, input.depositId);
   await decide(db, input.depositId, 'unknown', a, input.reason, { reason: 'unknown' });
-  return { depositId: input.depositId, state: 'unknown', target: null, fee: '0', message: `unknown: ${input.reason}` };
+  return { depositId: input.depositId, state: 'unknown', outcome: null, target: null, fee: '0', message: `unknown: ${input.reason}` };
 }
 
 /**
@@ -125,13 +127,13 @@ export async function rematch(db: LedgerDb, input: { depositId?: number; feeTole
       const target = open.targets.get(outcome.itemId)!;
       const settled = await settleDeposit(db, { id: q.depositId, amount: new Dec(q.amount), bank_reference: q.bankReference }, target, outcome.fee, a);
       await decide(db, q.depositId, 'confirmed', a, settled.message);
-      decisions.push({ depositId: q.depositId, state: 'confirmed', target: target.statementNumber, fee: settled.fee.toFixed(), message: settled.message });
+      decisions.push({ depositId: q.depositId, state: 'confirmed', outcome: settled.outcome, target: target.statementNumber, fee: settled.fee.toFixed(), message: settled.message });
       continue;
     }
     const state = outcome.status === 'review' ? 'review' : 'unknown';
     const reason = outcome.status === 'review' ? outcome.reason : 'unknown';
     await decide(db, q.depositId, state, a, q.note, { reason, candidates: JSON.stringify(candidatesToJson(outcome.candidates)) });
-    decisions.push({ depositId: q.depositId, state, target: null, fee: '0', message: `still ${state === 'review' ? `for review (${reason})` : 'unknown'}` });
+    decisions.push({ depositId: q.depositId, state, outcome: null, target: null, fee: '0', message: `still ${state === 'review' ? `for review (${reason})` : 'unknown'}` });
   }
   return decisions;
 }

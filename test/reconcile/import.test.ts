@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../core/api/service';
 import { joinRecords, noticeEnd, noticeFile, noticeGroup, type NoticeEntry } from '../banking/zengin-builder';
@@ -197,5 +199,20 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
       { kind: 'bank_fee', account: 'prepaid_liability', credit: 660 },
     ]);
     expect(office.scalar(`select credit_amount from prepaid_applications`)).toBe(50000);
+  });
+});
+
+describe('bank.import: the shared example files', () => {
+  it('R-RECON-1: notice01 and statement03 import into a ledger with nothing open: every deposit unknown, nothing posted; notice01 again adds nothing', async () => {
+    office = await reconcileOffice();
+    const examples = path.resolve(__dirname, '../../../shared/examples/bank');
+    const notice = await office.importFile('notice01.dat', readFileSync(path.join(examples, 'notice01.dat')));
+    expect(notice.summary.unknown).toEqual({ count: 2, amount: '268500' });
+    const statement = await office.importFile('statement03.dat', readFileSync(path.join(examples, 'statement03.dat')));
+    expect(statement.summary.unknown.count).toBe(1);
+    expect(office.count('deposits')).toBe(3);
+    expect(office.count('ledger_entries')).toBe(0);
+    expect((await office.importFile('copy.dat', readFileSync(path.join(examples, 'notice01.dat')))).alreadyImported).toBe(true);
+    expect(office.count('deposits')).toBe(3);
   });
 });

@@ -100,6 +100,22 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     ]);
   });
 
+  it('R-RECON-4: an excess deposit confirmed to a prepaid statement is held by the prepaid rule and listed by deposits.held', async () => {
+    const o = await open();
+    const { memberNumber } = await o.member('株式会社田中電機', 'ｶ)ﾀﾅｶﾃﾞﾝｷ');
+    const statement = await o.prepaidStatement(memberNumber, '30000');
+    await o.importFile('notice.dat', noticeFile([deposit(1, '35000', 'ﾀﾅｶﾃﾞﾝｷ')]));
+    const [queued] = await o.ok<Queued[]>('bank.reviewQueue', {}, 'accounting');
+    expect(queued).toMatchObject({ reason: 'excess' });
+    const decision = await o.ok<{ outcome: string }>('bank.confirmMatch', { depositId: queued!.depositId, target: statement }, 'accounting');
+    expect(decision.outcome).toBe('held');
+    expect(await o.ok('deposits.held', {}, 'accounting')).toMatchObject([{ depositId: queued!.depositId, amount: '35000', statementNumber: statement }]);
+    expect(await o.linesOf(`deposit:${queued!.depositId}`)).toMatchObject([
+      { account: 'bank', debit: 35000 },
+      { account: 'prepaid_liability', credit: 35000 },
+    ]);
+  });
+
   it('R-RECON-4: confirming twice, or to a statement already paid, is refused naming the field; nothing written', async () => {
     const o = await open();
     const [first, second] = await twinBills(o);
