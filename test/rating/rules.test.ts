@@ -58,6 +58,16 @@ describe('rating rules (DOMAIN.md R-RATE-*)', () => {
     expect(lines.map((l) => [l.resource, l.quantity, l.amount])).toEqual([['vm', '15', '105'], ['dedi', '29', '203']]);
   });
 
+  it('R-RATE-3: events before the month set its starting state; events listed out of order are sorted (528 h)', () => {
+    // stopped on Sep 20, so not running on Oct 1; started Oct 10 00:00 JST: 22 days × 24 h
+    const [line] = linesOf(usageOf([vm('vm-1', 'vm.plain', [
+      { at: jst('2026-10-10T00:00:00'), type: 'start' },
+      { at: jst('2026-09-20T00:00:00'), type: 'stop' },
+      { at: jst('2026-09-01T00:00:00'), type: 'create' },
+    ])]));
+    expect(line).toMatchObject({ quantity: '528', amount: '3696' });
+  });
+
   it('R-RATE-3: capacity is GB × hours from create to delete (50 GB × 24 h = 1,200 GB-hour × ¥0.01 = ¥12)', () => {
     const [line] = linesOf(usageOf([vm('disk', 'volume.plain', [
       { at: jst('2026-10-10T00:00:00'), type: 'create', sizeGB: 50 },

@@ -96,6 +96,14 @@ describe('refused usage files (contract: impossible histories, bad values)', () 
     ]);
   });
 
+  it('keeps the file order of events at the same time, also when the file is out of order', () => {
+    const late = { at: jst('2026-10-20T00:00:00'), type: 'delete' };
+    const stop = { at: jst('2026-10-05T00:00:00'), type: 'stop' };
+    const start = { at: jst('2026-10-05T00:00:00'), type: 'start' };
+    expect(problemsOf(usageOf([vm([late, start, stop, created])]))).toEqual([`${R}.events[1].type: start on a running machine`]);
+    expect(() => problemsOf(usageOf([vm([late, stop, start, created])]))).toThrow('expected the usage to be refused');
+  });
+
   it('ignores events after the month but still checks their fields', () => {
     expect(problemsOf(usageOf([vm([created, { at: jst('2026-11-02T00:00:00'), type: 'start' }, { at: jst('2026-11-03T00:00:00'), type: 'resize', plan: 'vm.nope' }])]))).toEqual([
       `${R}.events[2].plan: unknown plan "vm.nope"`,
