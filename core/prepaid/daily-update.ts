@@ -2,7 +2,8 @@ import { InputError } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import { defaultCatalog, rateUsage } from '../rating';
+import { plansForMonth } from '../close/plans-for-month';
+import { rateUsage, type PlanTable } from '../rating';
 import { addDays, billingMonth, jstMidnight, parseDate } from '../time';
 import { alertFor, sendAlertOnce, type AlertKind } from './alerts';
 import { forfeitDue } from './forfeit';
@@ -18,26 +19,31 @@ export interface DailyUpdateResult {
   alerts: { cloudAccountCode: string; kind: AlertKind }[];
 }
 
-async function monthUsage(db: LedgerDb, month: string, given: unknown): Promise<{ usage: unknown; source: string }> {
-  if (given !== undefined) return { usage: given, source: 'input' };
-  const latest = await db.selectFrom('usage_imports').select(['id', 'content']).where('month', '=', month).orderBy('id', 'desc').executeTakeFirst();
-  if (!latest) return { usage: null, source: 'none' };
-  return { usage: JSON.parse(latest.content) as unknown, source: `usage_import:${latest.id}` };
+/**
+ * The month-to-date usage files: the one given, else every usage import of the month, newest first (an account
+ * found in several takes its figures from the newest, as imports may each cover part of the accounts).
+ */
+async function monthUsages(db: LedgerDb, month: string, given: unknown): Promise<{ usages: unknown[]; source: string }> {
+  if (given !== undefined) return { usages: [given], source: 'input' };
+  const imports = await db.selectFrom('usage_imports').select(['id', 'content']).where('month', '=', month).orderBy('id', 'desc').execute();
+  if (imports.length === 0) return { usages: [], source: 'none' };
+  return { usages: imports.map((i) => JSON.parse(i.content) as unknown), source: `usage_import:${imports.map((i) => i.id).join(',')}` };
 }
 
-/** Month-to-date tax-included totals per account code, rated by the rating core up to the end of `date`. */
-function monthToDateTotals(usage: unknown, month: string, cutoff: number): Map<string, Dec> {
+/** Month-to-date tax-included totals per account code, rated by the rating core up to `cutoff`. */
+function monthToDateTotals(usages: unknown[], plans: PlanTable, month: string, cutoff: number): Map<string, Dec> {
   const totals = new Map<string, Dec>();
-  if (usage === null) return totals;
-  let bill;
-  try {
-    bill = rateUsage(usageUntil(usage, cutoff), defaultCatalog());
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.problems.map((p) => ({ path: `usage.${p.path}`, message: p.message })));
-    throw e;
+  for (const usage of usages) {
+    let bill;
+    try {
+      bill = rateUsage(usageUntil(usage, cutoff), plans);
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(e.problems.map((p) => ({ path: `usage.${p.path}`, message: p.message })));
+      throw e;
+    }
+    if (bill.month !== month) throw InputError.one('usage.month', `usage of ${bill.month}, not of ${month}`);
+    for (const a of bill.accounts) if (!totals.has(a.account)) totals.set(a.account, new Dec(a.total));
   }
-  if (bill.month !== month) throw InputError.one('usage.month', `usage of ${bill.month}, not of ${month}`);
-  for (const a of bill.accounts) totals.set(a.account, new Dec(a.total));
   return totals;
 }
 
@@ -54,8 +60,9 @@ export async function dailyUpdate(db: LedgerDb, input: { date: string; usage?: u
   const cutoff = jstMidnight(addDays(day, 1));
   const at = now.toISOString();
   const forfeited = await forfeitDue(db, at, by);
-  const { usage, source } = await monthUsage(db, month.key, input.usage);
-  const totals = monthToDateTotals(usage, month.key, cutoff);
+  const { usages, source } = await monthUsages(db, month.key, input.usage);
+  // The prices the month close will use, so the projection matches the bill to come.
+  const totals = monthToDateTotals(usages, await plansForMonth(db, month.key), month.key, cutoff);
 
   const monthStart = new Date(month.start).toISOString();
   const monthEnd = new Date(month.end).toISOString();

@@ -54,6 +54,19 @@ describe('consumePrepaidForBill', () => {
     }
   });
 
+  it('R-PRE-10: the balance ran out mid-March and a new ID was registered on 25 March: the March bill of ¥25,000 takes ¥10,000 + ¥15,000', async () => {
+    const f = await dbFixture();
+    try {
+      const ids = await memberWithAccount(f.db);
+      const old = await registeredId(f.db, ids, 10_000, '2026-02-02T00:00:00.000Z', '2027-02-02T00:00:00.000Z');
+      const added = await registeredId(f.db, ids, 30_000, '2026-03-25T06:00:00.000Z', '2027-03-25T06:00:00.000Z');
+      const r = await consumePrepaidForBill(f.db, { cloudAccountId: ids.accountId, month: '2026-03', totalYen: yen(25_000), at: '2026-04-10T00:00:00Z' });
+      expect(plain(r)).toEqual({ applied: '25000', consumptions: [[old, '10000'], [added, '15000']] });
+    } finally {
+      await f.close();
+    }
+  });
+
   it('R-PRE-10: a second offset of the same month applies nothing more, even after a new ID is registered', async () => {
     const f = await dbFixture();
     try {

@@ -70,6 +70,25 @@ describe('daily update, alerts and forfeits', () => {
     }
   });
 
+  it('R-PRE-12: without a usage file given, the month\'s usage imports are rated, the newest file of each account counting', async () => {
+    const t = await prepaidOffice('2026-02-16T01:00:00.000Z');
+    try {
+      await memberWithRegisteredId(t, '30000');
+      const older = { ...MARCH_USAGE, plans: [{ ...MARCH_USAGE.plans[0], unitPrice: '200' }] };
+      const w = new BetterSqlite3(t.file);
+      const insert = w.prepare("insert into usage_imports (month, content_digest, content, imported_at, imported_by) values ('2026-03', ?, ?, '2026-03-10T00:00:00.000Z', 'test')");
+      insert.run('older', JSON.stringify(older));
+      insert.run('newer', JSON.stringify(MARCH_USAGE));
+      w.close();
+      t.at('2026-03-10T20:00:00.000Z');
+      expect(await t.ok('prepaid.dailyUpdate', { date: '2026-03-10' }, 'accounting')).toMatchObject({ usageSource: 'usage_import:2,1' });
+      // The newer file's ¥100 an hour: 240 h → ¥26,400 tax included, not the older file's ¥52,800.
+      expect(await t.ok('prepaid.balance', { cloudAccountCode: 'CA-000001' }, 'sales')).toMatchObject({ monthToDate: '26400', projected: '3600' });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('R-PRE-13: a low-balance alert when the projection falls below the member\'s ¥5,000 threshold, a billing alert when it is used up; each once a month', async () => {
     const t = await prepaidOffice('2026-02-16T01:00:00.000Z');
     try {
