@@ -77,3 +77,15 @@ export function buildEml(message: EmlMessage): string {
     '',
   ].join(CRLF);
 }
+
+/** The attachment of that name in a message built by buildEml, or null. */
+export function attachmentOf(eml: string, filename: string): Buffer | null {
+  const boundary = /boundary="([^"]+)"/.exec(eml)?.[1];
+  if (!boundary) return null;
+  for (const part of eml.split(`--${boundary}`)) {
+    const cut = part.indexOf(`${CRLF}${CRLF}`);
+    if (cut < 0 || !part.slice(0, cut).includes(`filename="${filename}"`)) continue;
+    return Buffer.from(part.slice(cut + 4).replace(/\s+/g, ''), 'base64');
+  }
+  return null;
+}

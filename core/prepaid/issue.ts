@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { renderPrepaidIdNotice } from '../documents';
 import { InputError } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
@@ -5,10 +7,11 @@ import type { LedgerDb } from '../ledger/open-database';
 import { formatYen } from '../money';
 import { DAY_MS, formatDate, jstDate } from '../time';
 import { formatCode, generateCode } from './code';
+import { attachmentOf } from './eml';
 import { hashCode, prepaidCodeKey } from './code-key';
 import { noticeData } from './document-data';
 import { jstToday } from './jst-today';
-import { queueMail } from './notice-mail';
+import { mailDirectory, queueMail } from './notice-mail';
 import { registrationDays } from './settings';
 import type { StatementApplication } from './statement';
 
@@ -191,4 +194,19 @@ export async function lateIssuances(db: LedgerDb, today: string): Promise<LateIs
     issueDueDate: r.issue_due_date ?? '',
     daysLate: Math.round((day - Date.parse(`${r.issue_due_date}T00:00:00Z`)) / DAY_MS),
   }));
+}
+
+/** The notice PDF as attached to its .eml, while that file is kept beside the ledger. */
+export async function noticePdf(db: LedgerDb, noticeNumber: string): Promise<Buffer> {
+  const doc = await db.selectFrom('documents').select('id').where('number', '=', noticeNumber).where('kind', '=', 'prepaid_notice').executeTakeFirst();
+  if (!doc) throw InputError.one('noticeNumber', `no prepaid ID notice ${noticeNumber}`);
+  let eml: string;
+  try {
+    eml = readFileSync(path.join(await mailDirectory(db), `${noticeNumber}.eml`), 'utf8');
+  } catch {
+    throw InputError.one('noticeNumber', `the e-mail of ${noticeNumber} is no longer kept: the code cannot be shown again (only its keyed hash is stored)`);
+  }
+  const pdf = attachmentOf(eml, `${noticeNumber}.pdf`);
+  if (!pdf) throw InputError.one('noticeNumber', `the e-mail of ${noticeNumber} has no notice attached`);
+  return pdf;
 }

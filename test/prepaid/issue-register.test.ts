@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../documents/pdf-tools';
@@ -55,6 +55,15 @@ describe('prepaid ID issuance and registration', () => {
       expect(t.scalar('select code_hint from prepaid_ids')).toBe(code.slice(-4));
       expect(String(t.scalar('select code from prepaid_ids'))).toMatch(/^[0-9a-f]{64}$/);
       expect(statSync(`${t.file}.prepaid-key`).mode & 0o777).toBe(0o600);
+      // Accounting can fetch the notice again while its .eml is kept; then never.
+      const again1 = await t.ok<{ fileName: string; pdf: string }>('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'accounting');
+      expect(Buffer.from(again1.pdf, 'base64').equals(parts[1]!.body)).toBe(true);
+      expect(await t.office.call('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'sales')).toMatchObject({ ok: false, kind: 'forbidden' });
+      rmSync(payload.emlFile);
+      expect(await t.office.call('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'accounting')).toMatchObject({
+        ok: false,
+        problems: [{ path: 'noticeNumber', message: expect.stringContaining('cannot be shown again') }],
+      });
       // Issuing again changes nothing and shows no code.
       const again = await t.ok('prepaid.issueId', { statementNumber }, 'accounting');
       expect(again).toMatchObject({ outcome: 'unchanged', noticeNumber: 'PRE-2026-000001', codeHint: code.slice(-4), noticePdf: null });

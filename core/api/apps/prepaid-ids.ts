@@ -4,7 +4,7 @@ import { yenToDb } from '../../ledger/yen';
 import { Dec } from '../../money';
 import { dailyUpdate } from '../../prepaid/daily-update';
 import { findApplication } from '../../prepaid/estimates';
-import { issuePrepaidId, lateIssuances } from '../../prepaid/issue';
+import { issuePrepaidId, lateIssuances, noticePdf } from '../../prepaid/issue';
 import { jstToday } from '../../prepaid/jst-today';
 import { RegistrationRefused, registerPrepaidId, REGISTER_OPERATION } from '../../prepaid/register';
 import { findByStatement, issueStatement } from '../../prepaid/statement';
@@ -17,6 +17,7 @@ import {
   issuePrepaidIdInput,
   lateIssuancesInput,
   memberPrepaidInput,
+  noticeRefInput,
   registerPrepaidIdInput,
   statementRefInput,
 } from '../schemas/prepaid';
@@ -64,6 +65,18 @@ const issueId = defineOperation({
   input: issuePrepaidIdInput,
   audited: true,
   handler: async (ctx, input) => issuePrepaidId(ctx.db, await findByStatement(ctx.db, input.statementNumber), ctx.now, ctx.operator?.login ?? null),
+});
+
+/**
+ * The notice PDF again, read from its .eml beside the ledger while that file is kept (the code is in no
+ * database). Audited: it shows a usable code.
+ */
+const noticePdfOp = defineOperation({
+  name: 'prepaid.noticePdf',
+  roles: ['accounting'],
+  input: noticeRefInput,
+  audited: true,
+  handler: async (ctx, input) => ({ fileName: `${input.noticeNumber}.pdf`, pdf: (await noticePdf(ctx.db, input.noticeNumber)).toString('base64') }),
 });
 
 const late = defineOperation({
@@ -184,5 +197,5 @@ const daily = defineOperation({
 
 export const prepaidIdsApp: OperationApp = {
   domain: 'prepaid',
-  operations: [issueStatementOp, statementPdf, issueId, late, register, list, balance, setAlertThreshold, daily],
+  operations: [issueStatementOp, statementPdf, issueId, noticePdfOp, late, register, list, balance, setAlertThreshold, daily],
 };

@@ -64,6 +64,12 @@ export const decideDepositInput = z.strictObject({
   reason: z.string({ error: 'a reason' }).trim().min(1, 'a reason is required').max(200, 'at most 200 characters'),
 });
 
+export const noticeNumber = z
+  .string({ error: 'a notice number such as PRE-2026-000123' })
+  .regex(/^PRE-[0-9]{4}-[0-9]{6,}$/, 'a notice number such as PRE-2026-000123');
+
+export const noticeRefInput = z.strictObject({ noticeNumber });
+
 export const issuePrepaidIdInput = z.strictObject({ statementNumber });
 
 export const lateIssuancesInput = z.strictObject({ date: calendarDate.optional() });
