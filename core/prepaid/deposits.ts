@@ -2,7 +2,7 @@ import { InputError } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction } from '../ledger/post';
 import type { DepositsTable } from '../ledger/schema';
-import { yenFromDb } from '../ledger/yen';
+import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { addBusinessDays, formatDate } from '../time';
 import type { Selectable } from 'kysely';
@@ -68,7 +68,7 @@ async function markPaid(db: LedgerDb, app: StatementApplication, deposit: Deposi
   const due = formatDate(addBusinessDays(jstToday(a.now).date, ISSUE_DUE_BUSINESS_DAYS));
   await db
     .updateTable('prepaid_applications')
-    .set({ status: 'paid', deposit_id: deposit.id, credit_amount: credit.toNumber(), paid_at: a.now.toISOString(), issue_due_date: due, updated_at: a.now.toISOString() })
+    .set({ status: 'paid', deposit_id: deposit.id, credit_amount: yenToDb(credit), paid_at: a.now.toISOString(), issue_due_date: due, updated_at: a.now.toISOString() })
     .where('id', '=', app.id)
     .execute();
   await db
@@ -80,7 +80,7 @@ async function markPaid(db: LedgerDb, app: StatementApplication, deposit: Deposi
       bill_id: null,
       deposit_id: deposit.id,
       method: 'bank_transfer',
-      amount: credit.toNumber(),
+      amount: yenToDb(credit),
       received_at: a.now.toISOString(),
       ledger_transaction_id: null,
       created_at: a.now.toISOString(),
@@ -102,7 +102,7 @@ export async function confirmDeposit(db: LedgerDb, entry: DepositEntry, a: Actor
     deposit = await depositById(db, entry.depositId);
   } else {
     deposit = await depositByReference(db, entry.bankReference);
-    if (deposit && deposit.amount !== Number(entry.amount)) {
+    if (deposit && !yenFromDb(deposit.amount).equals(new Dec(entry.amount))) {
       throw InputError.one('bankReference', `${entry.bankReference} is already recorded for ${deposit.amount} yen, not ${entry.amount}`);
     }
   }
@@ -119,7 +119,7 @@ export async function confirmDeposit(db: LedgerDb, entry: DepositEntry, a: Actor
       .insertInto('deposits')
       .values({
         value_date: manual.valueDate,
-        amount: Number(manual.amount),
+        amount: yenToDb(new Dec(manual.amount)),
         payer_kana: manual.payerKana ?? app.payer_kana ?? '',
         bank_reference: manual.bankReference,
         source_digest: null,

@@ -1,7 +1,7 @@
 import { InputError } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
 import { addMonthsToInstant } from '../time';
-import { formatCode, hasValidCheck, normalizeCode } from './code';
+import { hasValidCheck, normalizeCode } from './code';
 import { hashCode, prepaidCodeKey } from './code-key';
 import { EXPIRY_MONTHS, REGISTRATION_FAILURE_LIMIT, REGISTRATION_WINDOW_MS } from './settings';
 
@@ -77,7 +77,7 @@ export async function registerPrepaidId(db: LedgerDb, input: { cloudAccountCode:
   const view = (outcome: Registration['outcome'], r: typeof row): Registration => ({
     outcome,
     cloudAccountCode: account.code,
-    codeHint: r.code_hint ?? formatCode(code).slice(-4),
+    codeHint: r.code_hint ?? code.slice(-4),
     amount: String(r.amount),
     balance: String(r.balance),
     registeredAt: r.registered_at ?? '',
