@@ -22,7 +22,7 @@ const CODES = 10_000;
 const FULL_ISSUES = 1_000;
 const ACCOUNTS = 10_000;
 const PDFS = 1_000;
-/** Floors well under what this 2-core machine measured under load (codes 2,288–4,935/s, issuances 9–20/s, accounts 3,717–4,660/s, PDFs 47–104/s), to catch a regression such as a per-row query or fonts read again. */
+/** Floors well under what this 2-core machine measured (idle to load average 10: codes 2,288–25,366/s, issuances 9–73/s, accounts 2,973–4,660/s, PDFs 47–105/s), to catch a regression such as a per-row query or fonts read again. */
 const MIN = { codes: 1_000, issues: 4, accounts: 1_000, pdfs: 20 };
 
 const NOW = new Date('2026-03-02T01:00:00.000Z');
