@@ -1,4 +1,4 @@
-import type { Fraction } from './fraction';
+import type { Exact } from '../money';
 import type { Plan } from './types';
 
 /**
@@ -15,7 +15,7 @@ export interface LineAccrual {
   /** capacity meter: milliseconds spent at each allocated size in GB (R-RATE-5). */
   msBySize: Map<number, number> | undefined;
   /** transfer meter: GB charged (R-RATE-7 leaves out those covered by the flat option). */
-  gb: Fraction | undefined;
+  gb: Exact | undefined;
   /** monthly charge: the plan was already on before the month began (no proration, R-RATE-6). */
   fromBeforeMonth: boolean;
   /** monthly charge: the instant the earliest in-month start on this plan happened (R-RATE-6). */

@@ -1,5 +1,4 @@
-import type { BillingMonth } from '../time';
-import { parseEventTime } from './instant';
+import { parseInstant, type BillingMonth } from '../time';
 import type { LineAccrual, ResourceAccrual } from './accrual';
 import type { PlanTable } from './plans';
 import { isRecord, type Problems } from './problems';
@@ -79,7 +78,7 @@ export function walkResource(resource: ResourceHistory, plans: PlanTable, month:
       problems.add(`${resourcePath(path)}.events[${i}]`, 'not an event object');
       continue;
     }
-    const at = parseEventTime(ev.at);
+    const at = parseInstant(ev.at);
     if (at === null) problems.add(`${resourcePath(path)}.events[${i}].at`, 'not an ISO 8601 time with an offset');
     else {
       if (at < last) sorted = false;

@@ -1,7 +1,6 @@
-import type { Dec } from '../money';
+import { Exact, type Dec } from '../money';
 import { jstDate, type BillingMonth } from '../time';
 import type { LineAccrual } from './accrual';
-import { fraction, fromDecimalString, isZero, lessThan, plus, times, toDecimalString, ZERO, type Fraction } from './fraction';
 import type { BillLine, LineUnit, Plan } from './types';
 
 const MS_PER_HOUR = 3_600_000n;
@@ -9,24 +8,24 @@ const MS_PER_HOUR = 3_600_000n;
 export interface RatedLine {
   line: BillLine;
   /** The exact amount, summed per service before flooring (R-RATE-8). */
-  amount: Fraction;
+  amount: Exact;
 }
 
 interface Priced {
-  quantity: Fraction;
+  quantity: Exact;
   unit: LineUnit;
-  amount: Fraction;
+  amount: Exact;
   capped: boolean;
 }
 
 interface PlanPrices {
-  unitPrice: Fraction;
-  cap: Fraction | undefined;
-  monthlyPrice: Fraction;
+  unitPrice: Exact;
+  cap: Exact | undefined;
+  monthlyPrice: Exact;
 }
 
 const pricesOfPlan = new WeakMap<Plan, PlanPrices>();
-const exact = (d: Dec | undefined): Fraction => (d === undefined ? ZERO : fromDecimalString(d.toFixed()));
+const exact = (d: Dec | undefined): Exact => (d === undefined ? Exact.zero : Exact.of(d));
 
 function pricesOf(plan: Plan): PlanPrices {
   let prices = pricesOfPlan.get(plan);
@@ -55,9 +54,9 @@ export function rateLine(resource: string, accrual: LineAccrual, month: BillingM
       resource,
       plan: plan.id,
       service: plan.service,
-      quantity: toDecimalString(priced.quantity),
+      quantity: priced.quantity.toDecimalString(),
       unit: priced.unit,
-      amount: toDecimalString(priced.amount),
+      amount: priced.amount.toDecimalString(),
       capped: priced.capped,
     },
     amount: priced.amount,
@@ -71,9 +70,9 @@ export function rateLine(resource: string, accrual: LineAccrual, month: BillingM
  */
 function monthly(prices: PlanPrices, accrual: LineAccrual, month: BillingMonth): Priced {
   const quantity = accrual.fromBeforeMonth
-    ? fraction(1n, 1n)
-    : fraction(BigInt(month.days - jstDate(accrual.startedAt).day + 1), BigInt(month.days));
-  return { quantity, unit: 'month', amount: times(prices.monthlyPrice, quantity), capped: false };
+    ? Exact.one
+    : Exact.ratio(BigInt(month.days - jstDate(accrual.startedAt).day + 1), BigInt(month.days));
+  return { quantity, unit: 'month', amount: prices.monthlyPrice.times(quantity), capped: false };
 }
 
 /** R-RATE-1 metered and metered_capped; R-RATE-2 exact hours (milliseconds / 3,600,000, no rounding up). */
@@ -82,13 +81,13 @@ function metered(plan: Plan, prices: PlanPrices, accrual: LineAccrual): Priced |
     case 'running':
     case 'lifetime': {
       if (accrual.ms === 0) return undefined;
-      const hours = fraction(BigInt(accrual.ms), MS_PER_HOUR);
-      return capAt({ quantity: hours, unit: 'hour', amount: times(hours, prices.unitPrice), capped: false }, prices.cap);
+      const hours = Exact.ratio(BigInt(accrual.ms), MS_PER_HOUR);
+      return capAt({ quantity: hours, unit: 'hour', amount: hours.times(prices.unitPrice), capped: false }, prices.cap);
     }
     case 'transfer': {
       const gb = accrual.gb;
-      if (!gb || isZero(gb)) return undefined;
-      return capAt({ quantity: gb, unit: 'GB', amount: times(gb, prices.unitPrice), capped: false }, prices.cap);
+      if (!gb || gb.isZero()) return undefined;
+      return capAt({ quantity: gb, unit: 'GB', amount: gb.times(prices.unitPrice), capped: false }, prices.cap);
     }
     case 'capacity':
       return capacity(accrual.msBySize, prices);
@@ -97,8 +96,8 @@ function metered(plan: Plan, prices: PlanPrices, accrual: LineAccrual): Priced |
   }
 }
 
-function capAt(priced: Priced, cap: Fraction | undefined): Priced {
-  if (!cap || !lessThan(cap, priced.amount)) return priced;
+function capAt(priced: Priced, cap: Exact | undefined): Priced {
+  if (!cap || !cap.lessThan(priced.amount)) return priced;
   return { ...priced, amount: cap, capped: true };
 }
 
@@ -112,20 +111,20 @@ function capacity(msBySize: Map<number, number> | undefined, prices: PlanPrices)
   let gbMs = 0n;
   for (const size of sizes) gbMs += BigInt(size) * BigInt(msBySize.get(size)!);
   if (gbMs === 0n) return undefined;
-  const quantity = fraction(gbMs, MS_PER_HOUR);
+  const quantity = Exact.ratio(gbMs, MS_PER_HOUR);
   const cap = prices.cap;
-  if (!cap) return { quantity, unit: 'GB-hour', amount: times(quantity, prices.unitPrice), capped: false };
-  let amount = ZERO;
+  if (!cap) return { quantity, unit: 'GB-hour', amount: quantity.times(prices.unitPrice), capped: false };
+  let amount = Exact.zero;
   let capped = false;
   let msAtOrAbove = 0;
   for (let j = sizes.length - 1; j >= 0; j--) {
     const size = sizes[j]!;
     msAtOrAbove += msBySize.get(size)!;
-    const bandGB = fraction(BigInt(size - (j > 0 ? sizes[j - 1]! : 0)), 1n);
-    const perGB = times(fraction(BigInt(msAtOrAbove), MS_PER_HOUR), prices.unitPrice);
-    const isCapped = lessThan(cap, perGB);
+    const bandGB = Exact.of(BigInt(size - (j > 0 ? sizes[j - 1]! : 0)));
+    const perGB = Exact.ratio(BigInt(msAtOrAbove), MS_PER_HOUR).times(prices.unitPrice);
+    const isCapped = cap.lessThan(perGB);
     capped ||= isCapped;
-    amount = plus(amount, times(isCapped ? cap : perGB, bandGB));
+    amount = amount.plus((isCapped ? cap : perGB).times(bandGB));
   }
   return { quantity, unit: 'GB-hour', amount, capped };
 }

@@ -1,7 +1,6 @@
-import { Dec, decimalString, parseNonNegativeDecimal } from '../money';
+import { Dec, Exact, decimalString, parseNonNegativeDecimal } from '../money';
 import { parseMonth, type BillingMonth } from '../time';
 import type { ResourceAccrual } from './accrual';
-import { floor, fromDecimalString, plus, ZERO, type Fraction } from './fraction';
 import { resourcePath, walkResource, type ResourcePath } from './history';
 import { rateLine, type RatedLine } from './lines';
 import { parsePlans, type PlanTable } from './plans';
@@ -21,7 +20,7 @@ interface Settings {
   /** Undefined when the file has none and the table has none for the month (a problem is reported). */
   taxRate: Dec | undefined;
   /** The same rate as an exact fraction, for the per-account arithmetic. */
-  rate: Fraction;
+  rate: Exact;
   plans: PlanTable;
 }
 
@@ -68,7 +67,7 @@ function readSettings(file: Record<string, unknown>, defaultPlans: PlanTable, op
     if (!taxRate) problems.add('taxRate', `no consumption tax rate is known for ${month.key}; give taxRate`);
   }
   const plans = file.plans === undefined ? defaultPlans : parsePlans(file.plans, 'plans', problems);
-  return month && { month, taxMode, taxRate, rate: taxRate ? fromDecimalString(taxRate.toFixed()) : ZERO, plans };
+  return month && { month, taxMode, taxRate, rate: taxRate ? Exact.of(taxRate) : Exact.zero, plans };
 }
 
 interface ResourceEntry {
@@ -143,7 +142,7 @@ function accountBill(account: string, entries: ResourceEntry[], settings: Settin
   const services = SERVICES.filter((s) => byService.has(s));
   const lines = services.flatMap((s) => byService.get(s)!.map((r) => r.line));
   // R-RATE-8: a service's subtotal is the floor of the exact sum of its lines.
-  const subtotals = services.map((s) => floor(byService.get(s)!.reduce((sum, r) => plus(sum, r.amount), ZERO)));
+  const subtotals = services.map((s) => byService.get(s)!.reduce((sum, r) => sum.plus(r.amount), Exact.zero).floorBigInt());
   const taxed = applyTax(subtotals, settings.rate, settings.taxMode);
   const serviceTotals: ServiceTotal[] = services.map((service, i) => {
     const t = taxed.services[i]!;

@@ -1,6 +1,5 @@
-import { Dec } from '../money';
+import { Dec, Exact } from '../money';
 import type { BillingMonth } from '../time';
-import { floor, fraction, plus, times, type Fraction } from './fraction';
 import type { TaxMode } from './types';
 
 /** R-TAX-1: consumption tax rates by the first billing month they apply to (JST), oldest first. */
@@ -43,17 +42,17 @@ export interface TaxedAccount {
  * figures are sums over services. R-TAX-3 (per_invoice): tax = floor(sum of subtotals × rate), once.
  * `subtotals` are whole yen (R-RATE-8 has already floored each service's exact sum).
  */
-export function applyTax(subtotals: readonly bigint[], rate: Fraction, mode: TaxMode): TaxedAccount {
+export function applyTax(subtotals: readonly bigint[], rate: Exact, mode: TaxMode): TaxedAccount {
   let subtotal = 0n;
   for (const s of subtotals) subtotal += s;
   if (mode === 'per_invoice') {
-    const tax = floor(times(fraction(subtotal, 1n), rate));
+    const tax = Exact.of(subtotal).times(rate).floorBigInt();
     return { services: subtotals.map((s) => ({ subtotal: s })), subtotal, tax, total: subtotal + tax };
   }
-  const factor = plus(fraction(1n, 1n), rate);
+  const factor = Exact.one.plus(rate);
   let tax = 0n;
   const services = subtotals.map((s) => {
-    const total = floor(times(fraction(s, 1n), factor));
+    const total = Exact.of(s).times(factor).floorBigInt();
     tax += total - s;
     return { subtotal: s, tax: total - s, total };
   });

@@ -1,8 +1,6 @@
-import { isDecimalString, parseNonNegativeDecimal } from '../money';
-import type { BillingMonth } from '../time';
-import { parseEventTime } from './instant';
+import { Exact, isDecimalString, parseNonNegativeDecimal } from '../money';
+import { parseInstant, type BillingMonth } from '../time';
 import type { ResourceAccrual, Stretch } from './accrual';
-import { fromDecimalString, plus, type Fraction } from './fraction';
 import { resourcePath, type ResourcePath } from './history';
 import { isRecord, type Problems } from './problems';
 
@@ -28,10 +26,10 @@ function covered(flat: readonly Interval[], at: number): boolean {
 }
 
 /** A non-negative decimal string as a fraction; anything else is reported with core/money's wording. */
-function gigabytes(value: unknown, path: string, problems: Problems): Fraction | undefined {
-  if (isDecimalString(value) && value[0] !== '-') return fromDecimalString(value);
+function gigabytes(value: unknown, path: string, problems: Problems): Exact | undefined {
+  if (isDecimalString(value) && value[0] !== '-') return Exact.of(value);
   const checked = problems.catch(() => parseNonNegativeDecimal(value, path));
-  return checked && fromDecimalString(checked.toFixed());
+  return checked && Exact.of(checked);
 }
 
 /**
@@ -58,7 +56,7 @@ export function chargeTransfers(
       problems.add(at, 'not a transfer object');
       return;
     }
-    const time = parseEventTime(transfer.at);
+    const time = parseInstant(transfer.at);
     if (time === null) problems.add(`${at}.at`, 'not an ISO 8601 time with an offset');
     const gb = gigabytes(transfer.gb, `${at}.gb`, problems);
     if (time === null || gb === undefined || !accrual) return;
@@ -69,6 +67,6 @@ export function chargeTransfers(
       return;
     }
     if (covered(flat, time)) return;
-    stretch.line.gb = stretch.line.gb ? plus(stretch.line.gb, gb) : gb;
+    stretch.line.gb = stretch.line.gb ? stretch.line.gb.plus(gb) : gb;
   });
 }

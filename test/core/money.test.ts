@@ -57,3 +57,31 @@ describe('core/money', () => {
     );
   });
 });
+
+describe('core/money Exact on BigInt', () => {
+  it('R-RATE-8: sums, products, comparisons and floors agree with decimal.js at 64 digits', () => {
+    const integer = fc.bigInt({ min: 0n, max: 10n ** 15n });
+    const positive = fc.bigInt({ min: 1n, max: 10n ** 9n });
+    fc.assert(
+      fc.property(integer, positive, integer, positive, (an, ad, bn, bd) => {
+        const a = Exact.ratio(an, ad);
+        const b = Exact.ratio(bn, bd);
+        const da = new Dec(an.toString()).dividedBy(ad.toString());
+        const db = new Dec(bn.toString()).dividedBy(bd.toString());
+        // 64 significant digits hold these sums to far more than 6 places
+        expect(a.plus(b).toDecimalString(6)).toBe(da.plus(db).toDecimalPlaces(6, Dec.ROUND_HALF_UP).toFixed().replace(/\.?0+$/, (m) => (m.includes('.') ? '' : m)));
+        expect(a.lessThan(b)).toBe(an * bd < bn * ad);
+        expect(a.times(b).floor().toFixed()).toBe(((an * bn) / (ad * bd)).toString());
+      }),
+    );
+  });
+
+  it('reads decimal strings exactly and prints finite decimals exactly', () => {
+    expect(Exact.of('0.0125').toDecimalString()).toBe('0.0125');
+    expect(Exact.of(new Dec('-3.50')).toDecimalString()).toBe('-3.5');
+    expect(Exact.ratio(1n, 1024n).toDecimalString()).toBe('0.0009765625');
+    expect(Exact.ratio(2n, 3n).toDecimalString()).toBe('0.666667');
+    expect(Exact.ratio(0n, 7n).toDecimalString()).toBe('0');
+    expect(() => Exact.of('1e3')).toThrow();
+  });
+});

@@ -3,12 +3,9 @@ import { InputError } from '../../errors';
 import { parseBankFile, type ParsedBankFile } from '../../banking';
 import { takeOption } from '../db-path';
 import { importIntoLedger } from './import-bank-ledger';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand, type CliIO } from '../io';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliIO } from '../io';
 
-/**
- * Stores a parsed bank file's deposits and matches them (through the operation catalog). Returns the exit
- * status. This is the one place the ledger plugs in; until it does, importing says so and writes nothing.
- */
+/** Stores a parsed bank file's deposits and matches them (through the operation catalog). Returns the exit status. */
 export type BankFileImporter = (file: string, parsed: ParsedBankFile, io: CliIO, source: ImportSource) => Promise<number>;
 
 /** The file's bytes and the options the ledger import takes (--db, --as, --fee-tolerance). */
@@ -18,11 +15,6 @@ export interface ImportSource {
   as: string | undefined;
   feeTolerance: string | undefined;
 }
-
-export const importNeedsLedger: BankFileImporter = async (_file, parsed, io) => {
-  io.err(`read ${parsed.deposits.length} deposit(s) (${parsed.format}); importing needs the ledger, which is not wired yet: nothing was written. Use --dry-run to see them.\n`);
-  return EXIT_FAILED;
-};
 
 async function readBytes(file: string): Promise<Uint8Array> {
   try {
