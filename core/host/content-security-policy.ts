@@ -2,6 +2,8 @@
  * The renderer's Content-Security-Policy, shared by the browser host and Electron. Only the app's own files
  * run: no inline script or style, no eval, no plugins, no framing, no base or form retargeting.
  * `connect` is where the page may fetch: the browser host's API ('self'); Electron talks over IPC ('none').
+ * `frame-src blob:` lets a PDF the page itself received (estimate, statement) be previewed in an <iframe> from
+ * an object URL; no other document may be framed.
  */
 export function contentSecurityPolicy(connect: "'self'" | "'none'"): string {
   return [
@@ -11,6 +13,7 @@ export function contentSecurityPolicy(connect: "'self'" | "'none'"): string {
     "img-src 'self'",
     "font-src 'self'",
     `connect-src ${connect}`,
+    'frame-src blob:',
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

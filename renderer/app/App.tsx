@@ -5,6 +5,12 @@ import { Progress } from '../components/Progress';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { useI18n } from '../i18n/i18n';
 import { AuditLog } from '../screens/AuditLog';
+import { DepositsScreen } from '../screens/deposits/DepositsScreen';
+import { DunningBoard } from '../screens/dunning/DunningBoard';
+import { EstimatesScreen } from '../screens/estimates/EstimatesScreen';
+import { PrepaidScreen } from '../screens/prepaid/PrepaidScreen';
+import { UsageScreen } from '../screens/usage/UsageScreen';
+import '../screens/common/screens.css';
 import { FirstRun } from '../screens/FirstRun';
 import { MembersScreen } from '../screens/members/MembersScreen';
 import { SignIn } from '../screens/SignIn';
@@ -81,6 +87,16 @@ function Screen({ job, sub }: { job: string; sub: string | undefined }) {
       return <Today />;
     case 'members':
       return <MembersScreen sub={sub} />;
+    case 'estimates':
+      return <EstimatesScreen />;
+    case 'deposits':
+      return <DepositsScreen />;
+    case 'prepaid':
+      return <PrepaidScreen />;
+    case 'usage':
+      return <UsageScreen />;
+    case 'dunning':
+      return <DunningBoard />;
     case 'audit':
       return <AuditLog />;
     default: {

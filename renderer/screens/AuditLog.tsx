@@ -1,14 +1,18 @@
-import { useEffect, useState } from 'react';
-import type { CallResult } from '../api/client';
+import { useState } from 'react';
+import { listAuditInput } from '../../core/api/schemas/audit';
+import { addDays, formatDate, parseDate } from '../../core/time';
 import { useSession } from '../app/session';
 import { ComingPanel } from '../components/ComingPanel';
+import { Field } from '../components/Field';
 import { Refusal } from '../components/Refusal';
 import { formatJstDateTime } from '../format';
+import { useDebounced } from '../hooks/useDebounced';
+import { useDraft } from '../hooks/useDraft';
 import { useI18n } from '../i18n/i18n';
 import { labelOf } from '../i18n/labels';
 import { listIn } from './members/member-shape';
-
-type Failure = Extract<CallResult, { ok: false }>;
+import { num, obj } from './common/read';
+import { useOperation } from './common/useOperation';
 
 interface AuditRow {
   key: string;
@@ -18,6 +22,8 @@ interface AuditRow {
   outcome: string;
   detail: string;
 }
+
+const PAGE_SIZE = 50;
 
 /** audit.list answers `{ items: [{ id, at, operator, channel, operation, outcome, detail }], total, ... }`. */
 function toAuditRow(v: Record<string, unknown>, index: number): AuditRow {
@@ -32,56 +38,113 @@ function toAuditRow(v: Record<string, unknown>, index: number): AuditRow {
   };
 }
 
+const auditIn = (output: unknown) => ({ rows: listIn(output, 'items').map(toAuditRow), total: num(obj(output), 'total') ?? 0 });
+
+type Filter = { operator: string; operation: string; from: string; to: string };
+const NO_FILTER: Filter = { operator: '', operation: '', from: '', to: '' };
+
+/** The filter as audit.list's input: JST days, `to` inclusive (so up to 00:00 JST of the next day). */
+function filterInput(f: Filter, page: number): Record<string, unknown> {
+  const input: Record<string, unknown> = { page, pageSize: PAGE_SIZE };
+  if (f.operator.trim()) input.operator = f.operator.trim();
+  if (f.operation) input.operation = f.operation;
+  const from = parseDate(f.from);
+  const to = parseDate(f.to);
+  if (from) input.from = `${formatDate(from)}T00:00:00+09:00`;
+  if (to) input.to = `${formatDate(addDays(to, 1))}T00:00:00+09:00`;
+  return input;
+}
+
+/** Who did what, when: filterable by operator, operation and JST days, newest first, in pages. */
 export function AuditLog() {
   const { t } = useI18n();
-  const { call } = useSession();
-  const [rows, setRows] = useState<AuditRow[] | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { catalog } = useSession();
+  const [filter, update, clear] = useDraft<Filter>('audit.filter', NO_FILTER);
+  const [page, setPage] = useState(1);
+  const settled = useDebounced(filter, 250);
+  const input = filterInput(settled, page);
+  const operatorBad = filter.operator.trim() !== '' && !listAuditInput.safeParse({ operator: filter.operator.trim() }).success;
+  const audit = useOperation('audit.list', input, auditIn, { skip: operatorBad });
+  const change = (patch: Partial<Filter>) => {
+    update(patch);
+    setPage(1);
+  };
 
-  useEffect(() => {
-    let live = true;
-    void call('audit.list', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setRows(listIn(result.output, 'items').map(toAuditRow));
-      else setFailure(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [call]);
-
-  if (failure?.kind === 'unknown_operation') return <ComingPanel screen={t('nav.audit')} />;
+  if (audit.failure?.kind === 'unknown_operation') return <ComingPanel screen={t('nav.audit')} />;
+  const rows = audit.data?.rows ?? null;
+  const total = audit.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <section aria-labelledby="audit-title">
       <div className="screen-head">
         <h1 id="audit-title">{t('audit.title')}</h1>
+        {audit.data ? <span className="muted">{t('audit.count', { count: total })}</span> : null}
       </div>
-      {failure ? <Refusal operation="audit.list" failure={failure} /> : null}
+      {audit.failure ? <Refusal operation="audit.list" failure={audit.failure} /> : null}
+      {audit.failure?.kind === 'forbidden' ? null : (
+        <form className="panel form form--inline audit-filter" role="search" aria-label={t('audit.filter')} onSubmit={(e) => e.preventDefault()}>
+          <Field label={t('audit.filter.operator')} error={operatorBad ? t('audit.filter.operatorInvalid') : undefined}>
+            {(control) => <input {...control} name="operator" value={filter.operator} onChange={(e) => change({ operator: e.target.value })} />}
+          </Field>
+          <Field label={t('audit.filter.operation')}>
+            {(control) => (
+              <select {...control} name="operation" value={filter.operation} onChange={(e) => change({ operation: e.target.value })}>
+                <option value="">{t('audit.filter.any')}</option>
+                {(catalog ?? []).map((op) => (
+                  <option key={op.name} value={op.name}>
+                    {labelOf(t, 'op', op.name)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('audit.filter.from')}>{(control) => <input {...control} type="date" name="from" value={filter.from} onChange={(e) => change({ from: e.target.value })} />}</Field>
+          <Field label={t('audit.filter.to')}>{(control) => <input {...control} type="date" name="to" value={filter.to} onChange={(e) => change({ to: e.target.value })} />}</Field>
+          <div className="actions">
+            <button type="button" className="quiet" onClick={() => (clear(), setPage(1))}>
+              {t('common.clear')}
+            </button>
+          </div>
+        </form>
+      )}
       {rows && rows.length === 0 ? <p className="muted">{t('audit.none')}</p> : null}
       {rows && rows.length > 0 ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('audit.col.at')}</th>
-              <th>{t('audit.col.operator')}</th>
-              <th>{t('audit.col.operation')}</th>
-              <th>{t('audit.col.outcome')}</th>
-              <th>{t('audit.col.detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <td className="mono nowrap">{formatJstDateTime(r.at)}</td>
-                <td>{r.operator || t('audit.noOperator')}</td>
-                <td title={r.operation}>{labelOf(t, 'op', r.operation)}</td>
-                <td className={r.outcome === 'ok' ? '' : 'outcome--refused'}>{labelOf(t, 'outcome', r.outcome)}</td>
-                <td className="muted clip">{r.detail}</td>
+        <>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('audit.col.at')}</th>
+                <th>{t('audit.col.operator')}</th>
+                <th>{t('audit.col.operation')}</th>
+                <th>{t('audit.col.outcome')}</th>
+                <th>{t('audit.col.detail')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <td className="mono nowrap">{formatJstDateTime(r.at)}</td>
+                  <td>{r.operator || t('audit.noOperator')}</td>
+                  <td title={r.operation}>{labelOf(t, 'op', r.operation)}</td>
+                  <td className={r.outcome === 'ok' ? '' : 'outcome--refused'}>{labelOf(t, 'outcome', r.outcome)}</td>
+                  <td className="muted clip">{r.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {pages > 1 ? (
+            <div className="actions pager">
+              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                {t('common.previous')}
+              </button>
+              <span className="muted">{t('audit.page', { page, pages })}</span>
+              <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+                {t('common.next')}
+              </button>
+            </div>
+          ) : null}
+        </>
       ) : null}
     </section>
   );

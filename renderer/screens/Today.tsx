@@ -4,6 +4,7 @@ import { routeHref } from '../hooks/useHashRoute';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/ja';
 import { useMayCall } from '../app/useMayCall';
+import { TodayQueues } from './today/TodayQueues';
 import { TrialBalancePanel } from './TrialBalancePanel';
 
 /** Shortcuts, each shown only to operators whose roles allow the operation behind it. */
@@ -34,10 +35,8 @@ export function Today() {
           ))}
         </ul>
       </div>
+      <TodayQueues />
       <TrialBalancePanel />
-      <div className="panel panel--coming">
-        <p>{t('today.queue')}</p>
-      </div>
     </section>
   );
 }

@@ -52,7 +52,7 @@ describe('Electron menu', () => {
 describe('Electron Content-Security-Policy', () => {
   it('allows only the bundle\'s own scripts and styles, no inline code, no fetch (calls go over IPC)', () => {
     expect(ELECTRON_CSP).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'none'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
 

@@ -11,6 +11,7 @@ import { billingApp, usageApp } from './billing';
 import { paymentsApp } from './payments';
 import { dunningApp } from './dunning';
 import { bankingApp } from './banking';
+import { dunningBoardApp } from './dunning-board';
 
 /** Every domain's operations. A later issue adds its app here (prepaid, billing, banking…). */
-export const apps: OperationApp[] = [sessionApp, setupApp, membersApp, cloudAccountsApp, operatorsApp, ledgerApp, auditApp, ...prepaidApps, usageApp, billingApp, paymentsApp, dunningApp, bankingApp];
+export const apps: OperationApp[] = [sessionApp, setupApp, membersApp, cloudAccountsApp, operatorsApp, ledgerApp, auditApp, ...prepaidApps, usageApp, billingApp, paymentsApp, dunningApp, bankingApp, dunningBoardApp];

@@ -7,6 +7,7 @@ import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { KindLabel } from './KindLabel';
+import { MemberExtras } from './MemberExtras';
 import { memberWithAccountsIn, type AccountRow, type MemberRow } from './member-shape';
 
 type Failure = Extract<CallResult, { ok: false }>;
@@ -89,6 +90,7 @@ export function MemberPage({ memberNumber }: { memberNumber: string }) {
               </table>
             )}
           </div>
+          <MemberExtras memberNumber={member.memberNumber} />
         </>
       ) : null}
     </section>

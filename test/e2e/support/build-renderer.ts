@@ -6,7 +6,7 @@ export const REPO = join(import.meta.dirname, '..', '..', '..');
 export const RENDERER_DIST = join(REPO, 'dist', 'renderer');
 
 /** What the renderer bundle is built from: its own sources and the Node-free core it imports. */
-const SOURCES = ['renderer', 'core/money', 'core/time', 'core/api/schemas', 'core/api/service.ts', 'core/errors.ts', 'vite.config.ts'];
+const SOURCES = ['renderer', 'core/money', 'core/time', 'core/rating', 'resources/catalog.json', 'core/api/schemas', 'core/api/service.ts', 'core/errors.ts', 'vite.config.ts'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -1,0 +1,114 @@
+import { useRef, useState, type DragEvent } from 'react';
+import { useSession } from '../../app/session';
+import { Progress } from '../../components/Progress';
+import { Refusal } from '../../components/Refusal';
+import { useI18n } from '../../i18n/i18n';
+import { base64Of } from '../common/pdf-file';
+import type { Failure } from '../common/useOperation';
+import { importAnswerIn, type ImportAnswer } from './import-shape';
+import { ImportSummary } from './ImportSummary';
+
+interface Chosen {
+  name: string;
+  base64: string;
+}
+
+/**
+ * A bank file (Zengin, CSV) dropped or picked, read in the browser, dry-run first so the person sees what the
+ * file holds, then imported; the matching report follows (R-RECON-1..5).
+ */
+export function BankImport({ onImported }: { onImported: () => void }) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const picker = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [preview, setPreview] = useState<ImportAnswer | null>(null);
+  const [report, setReport] = useState<ImportAnswer | null>(null);
+  const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [over, setOver] = useState(false);
+
+  async function take(file: File) {
+    setReport(null);
+    setPreview(null);
+    setFailure(null);
+    setBusy(t('bank.reading', { name: file.name }));
+    const next = { name: file.name, base64: await base64Of(file) };
+    setChosen(next);
+    const result = await call('bank.import', { fileName: next.name, contentBase64: next.base64, dryRun: true });
+    setBusy(null);
+    if (!result.ok) return setFailure({ operation: 'bank.import', failure: result });
+    setPreview(importAnswerIn(result.output));
+  }
+
+  async function importChosen() {
+    if (!chosen) return;
+    setBusy(t('bank.importing', { name: chosen.name }));
+    const result = await call('bank.import', { fileName: chosen.name, contentBase64: chosen.base64, dryRun: false });
+    if (!result.ok) {
+      setBusy(null);
+      return setFailure({ operation: 'bank.import', failure: result });
+    }
+    const imported = importAnswerIn(result.output);
+    const full = imported.importId === null ? null : await call('bank.importReport', { importId: imported.importId, pageSize: 200 });
+    setBusy(null);
+    setPreview(null);
+    setReport(full?.ok ? { ...importAnswerIn(full.output), message: imported.message } : imported);
+    onImported();
+  }
+
+  function drop(event: DragEvent) {
+    event.preventDefault();
+    setOver(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void take(file);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="bank-import-title">
+      <h2 id="bank-import-title">{t('bank.importTitle')}</h2>
+      <div
+        className={over ? 'dropzone dropzone--over' : 'dropzone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={drop}
+      >
+        <p>{t('bank.dropHere')}</p>
+        <button type="button" onClick={() => picker.current?.click()}>
+          {t('bank.pick')}
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          className="visually-hidden"
+          aria-label={t('bank.pick')}
+          accept=".dat,.txt,.csv"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void take(file);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {busy ? <Progress label={busy} /> : null}
+      {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
+      {preview && chosen ? (
+        <>
+          <ImportSummary answer={preview} caption={t('bank.dryRunOf', { name: chosen.name })} />
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy !== null || preview.alreadyImported} onClick={() => void importChosen()}>
+              {t('bank.importNow')}
+            </button>
+            <button type="button" className="quiet" onClick={() => (setPreview(null), setChosen(null))}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </>
+      ) : null}
+      {report ? <ImportSummary answer={report} caption={t('bank.reportOf', { name: chosen?.name ?? '' })} /> : null}
+    </section>
+  );
+}

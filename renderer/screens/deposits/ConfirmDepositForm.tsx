@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { confirmDepositInput } from '../../../core/api/schemas/prepaid';
+import { useSession } from '../../app/session';
+import { Refusal } from '../../components/Refusal';
+import { todayJst } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { obj, str } from '../common/read';
+import { TextField } from '../common/TextField';
+import type { Failure } from '../common/useOperation';
+import { useSchemaForm } from '../common/useSchemaForm';
+
+const FIELDS = ['statementNumber', 'amount', 'valueDate', 'bankReference'] as const;
+type Draft = Record<(typeof FIELDS)[number], string>;
+
+const inputOf = (d: Draft) => ({ statementNumber: d.statementNumber.trim(), amount: d.amount.trim(), valueDate: d.valueDate.trim(), bankReference: d.bankReference });
+
+/** R-PRE-2, R-PRE-3: accounting types in a deposit seen on the bank account; a short or excess amount is held. */
+export function ConfirmDepositForm({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const form = useSchemaForm('deposits.confirm', confirmDepositInput, FIELDS, { statementNumber: '', amount: '', valueDate: todayJst(), bankReference: '' }, inputOf, 'depositForm');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [result, setResult] = useState<{ outcome: string; message: string; issueDueDate: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!form.check()) return;
+    setSaving(true);
+    const answer = await call('deposits.confirm', inputOf(form.draft));
+    setSaving(false);
+    setFailure(form.answer(answer));
+    if (answer.ok) {
+      const o = obj(answer.output);
+      setResult({ outcome: str(o, 'outcome'), message: str(o, 'message'), issueDueDate: str(o, 'issueDueDate') });
+      form.reset();
+      onDone();
+    }
+  }
+
+  return (
+    <form className="panel form" onSubmit={submit} noValidate aria-labelledby="confirm-deposit-title">
+      <h2 id="confirm-deposit-title">{t('deposits.confirmTitle')}</h2>
+      {failure ? <Refusal operation="deposits.confirm" failure={failure} /> : null}
+      {result ? (
+        <p className={result.outcome === 'held' ? 'notice notice--warn' : 'notice'} role="status">
+          {t(`deposits.outcome.${result.outcome === 'held' ? 'held' : result.outcome === 'unchanged' ? 'unchanged' : 'confirmed'}`, { due: result.issueDueDate || '—' })}
+          <span className="muted small"> {result.message}</span>
+        </p>
+      ) : null}
+      <TextField form={form} field="statementNumber" label={t('depositForm.statementNumber')} hint={t('depositForm.statementNumberHint')} />
+      <TextField form={form} field="amount" label={t('depositForm.amount')} inputMode="numeric" />
+      <TextField form={form} field="valueDate" label={t('depositForm.valueDate')} type="date" />
+      <TextField form={form} field="bankReference" label={t('depositForm.bankReference')} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('common.working') : t('deposits.confirmSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}

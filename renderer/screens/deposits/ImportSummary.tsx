@@ -1,0 +1,75 @@
+import { formatJstDate } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { labelOf } from '../../i18n/labels';
+import { Yen } from '../common/Yen';
+import { OUTCOMES, type ImportAnswer } from './import-shape';
+
+/** What a bank file held, per outcome (R-RECON-5), and its records that need a person (or all, for a report). */
+export function ImportSummary({ answer, caption }: { answer: ImportAnswer; caption: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="import-summary" aria-label={caption} role="region">
+      <h3>{caption}</h3>
+      <p className="muted small">{answer.message}</p>
+      <table className="table table--compact table--money">
+        <thead>
+          <tr>
+            <th>{t('bank.col.outcome')}</th>
+            <th className="num">{t('bank.col.count')}</th>
+            <th className="num">{t('bank.col.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {OUTCOMES.map((o) => (
+            <tr key={o} data-outcome={o}>
+              <td>{labelOf(t, 'bankOutcome', o)}</td>
+              <td className="num">{answer.summary[o]?.count ?? 0}</td>
+              <td className="num">
+                <Yen value={answer.summary[o]?.amount ?? '0'} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th>{t('bank.fees')}</th>
+            <th />
+            <th className="num">
+              <Yen value={answer.fees} />
+            </th>
+          </tr>
+        </tfoot>
+      </table>
+      {answer.lines.length > 0 ? (
+        <table className="table table--compact bank-lines">
+          <thead>
+            <tr>
+              <th className="num">{t('bank.col.record')}</th>
+              <th>{t('bank.col.date')}</th>
+              <th>{t('bank.col.payer')}</th>
+              <th className="num">{t('bank.col.amount')}</th>
+              <th>{t('bank.col.outcome')}</th>
+              <th>{t('bank.col.target')}</th>
+              <th>{t('bank.col.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {answer.lines.map((l) => (
+              <tr key={`${l.record}-${l.reference}`}>
+                <td className="num">{l.record}</td>
+                <td className="nowrap">{l.date ? formatJstDate(l.date) : ''}</td>
+                <td>{l.payer}</td>
+                <td className="num">
+                  <Yen value={l.amount} />
+                </td>
+                <td>{labelOf(t, 'bankOutcome', l.outcome)}</td>
+                <td className="mono">{l.target || t('common.none')}</td>
+                <td className="muted small">{l.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

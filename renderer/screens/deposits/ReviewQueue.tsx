@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { statementNumber as statementNumberSchema } from '../../../core/api/schemas/prepaid';
+import { useSession } from '../../app/session';
+import { useMayCall } from '../../app/useMayCall';
+import { Refusal } from '../../components/Refusal';
+import { formatJstDate } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { labelOf } from '../../i18n/labels';
+import { list, num, obj, str } from '../common/read';
+import { useOperation, type Failure } from '../common/useOperation';
+import { Yen } from '../common/Yen';
+
+interface Queued {
+  depositId: number;
+  state: string;
+  reason: string;
+  valueDate: string;
+  amount: string;
+  payer: string;
+  bankReference: string;
+  candidates: { statementNumber: string; amountDue: string; difference: string; taken: boolean }[];
+}
+
+const queueIn = (output: unknown): Queued[] =>
+  list(output).map((v) => ({
+    depositId: num(v, 'depositId') ?? 0,
+    state: str(v, 'state'),
+    reason: str(v, 'reason'),
+    valueDate: str(v, 'valueDate'),
+    amount: str(v, 'amount'),
+    payer: str(v, 'payer'),
+    bankReference: str(v, 'bankReference'),
+    candidates: list(v, 'candidates').map((c) => ({ statementNumber: str(c, 'statementNumber'), amountDue: str(c, 'amountDue'), difference: str(c, 'difference'), taken: c.taken === true })),
+  }));
+
+/** R-RECON-4: deposits the matcher could not settle alone; accounting confirms a target, rematches or dismisses. */
+export function ReviewQueue({ round, onDecided }: { round: number; onDecided: () => void }) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const mayCall = useMayCall();
+  const queue = useOperation('bank.reviewQueue', {}, queueIn, { refresh: round });
+  const [targets, setTargets] = useState<Record<number, string>>({});
+  const [reasons, setReasons] = useState<Record<number, string>>({});
+  const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
+  const [said, setSaid] = useState<string | null>(null);
+
+  async function act(operation: string, input: Record<string, unknown>) {
+    const result = await call(operation, input);
+    setFailure(result.ok ? null : { operation, failure: result });
+    if (result.ok) {
+      setSaid(str(obj(result.output), 'message') || t('bank.done'));
+      queue.reload();
+      onDecided();
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="review-title">
+      <div className="screen-head">
+        <h2 id="review-title">{t('bank.reviewTitle')}</h2>
+        {mayCall('bank.rematch') ? (
+          <button type="button" className="quiet" onClick={() => void act('bank.rematch', {})}>
+            {t('bank.rematchAll')}
+          </button>
+        ) : null}
+      </div>
+      {said ? (
+        <p className="notice" role="status">
+          {said}
+        </p>
+      ) : null}
+      {queue.failure ? <Refusal operation="bank.reviewQueue" failure={queue.failure} /> : null}
+      {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
+      {queue.data && queue.data.length === 0 ? <p className="muted">{t('bank.reviewNone')}</p> : null}
+      {queue.data && queue.data.length > 0 ? (
+        <ul className="review-list">
+          {queue.data.map((d) => {
+            const target = targets[d.depositId] ?? d.candidates.find((c) => !c.taken)?.statementNumber ?? '';
+            const targetOk = statementNumberSchema.safeParse(target).success;
+            const reason = reasons[d.depositId] ?? '';
+            return (
+              <li key={d.depositId} className="review-item" data-deposit={d.depositId}>
+                <div className="review-item__head">
+                  <strong>{d.payer || t('common.none')}</strong> <Yen value={d.amount} /> <span className="muted">{formatJstDate(d.valueDate)}</span>{' '}
+                  <span className="mono muted small">{d.bankReference}</span> <span className="tag">{labelOf(t, 'reviewState', d.state)}</span>
+                </div>
+                <p className="muted small">{d.reason}</p>
+                {d.candidates.length > 0 ? (
+                  <p className="small">
+                    {t('bank.candidates')}{' '}
+                    {d.candidates.map((c) => (
+                      <span key={c.statementNumber} className="mono candidate">
+                        {c.statementNumber} (<Yen value={c.amountDue} />){c.taken ? ` ${t('bank.taken')}` : ''}
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+                {mayCall('bank.confirmMatch') ? (
+                  <div className="row-actions">
+                    <label>
+                      {t('bank.target')}{' '}
+                      <input
+                        className="mono"
+                        aria-label={t('bank.targetFor', { id: d.depositId })}
+                        aria-invalid={target !== '' && !targetOk}
+                        value={target}
+                        list={`candidates-${d.depositId}`}
+                        onChange={(e) => setTargets((x) => ({ ...x, [d.depositId]: e.target.value.trim() }))}
+                      />
+                    </label>
+                    <datalist id={`candidates-${d.depositId}`}>
+                      {d.candidates.map((c) => (
+                        <option key={c.statementNumber} value={c.statementNumber} />
+                      ))}
+                    </datalist>
+                    <button type="button" className="primary" disabled={!targetOk} onClick={() => void act('bank.confirmMatch', { depositId: d.depositId, target })}>
+                      {t('bank.confirm')}
+                    </button>
+                    <input aria-label={t('bank.dismissReasonFor', { id: d.depositId })} placeholder={t('deposits.reason')} value={reason} onChange={(e) => setReasons((x) => ({ ...x, [d.depositId]: e.target.value }))} />
+                    <button type="button" disabled={!reason.trim()} onClick={() => void act('bank.dismiss', { depositId: d.depositId, reason })}>
+                      {t('bank.dismiss')}
+                    </button>
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

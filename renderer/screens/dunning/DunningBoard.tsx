@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import { dailyInput } from '../../../core/api/schemas/payments';
+import { useSession } from '../../app/session';
+import { useMayCall } from '../../app/useMayCall';
+import { Refusal } from '../../components/Refusal';
+import { todayJst } from '../../format';
+import { routeHref } from '../../hooks/useHashRoute';
+import { useI18n } from '../../i18n/i18n';
+import { labelOf } from '../../i18n/labels';
+import { obj, str } from '../common/read';
+import { TextField } from '../common/TextField';
+import { useOperation, type Failure } from '../common/useOperation';
+import { useSchemaForm } from '../common/useSchemaForm';
+import { AccountTimeline } from './AccountTimeline';
+import { boardIn } from './board-shape';
+
+const COLUMNS = ['restricted', 'suspended', 'terminated', 'active'] as const;
+const FIELDS = ['date'] as const;
+const inputOf = (d: { date: string }) => (d.date.trim() ? { date: d.date.trim() } : {});
+
+/** Dunning board (R-DUN-1..7): accounts by status, each with its timeline and the commands sent; the daily run. */
+export function DunningBoard() {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const mayRun = useMayCall()('dunning.runDaily');
+  const [round, setRound] = useState(0);
+  const board = useOperation('dunning.board', {}, boardIn, { refresh: round });
+  const form = useSchemaForm('dunning.runDaily', dailyInput, FIELDS, { date: todayJst() }, inputOf, 'dailyForm');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [running, setRunning] = useState(false);
+  const [said, setSaid] = useState<string | null>(null);
+
+  async function run(event: FormEvent) {
+    event.preventDefault();
+    if (!form.check()) return;
+    setRunning(true);
+    const result = await call('dunning.runDaily', inputOf(form.draft));
+    setRunning(false);
+    setFailure(form.answer(result));
+    if (result.ok) {
+      setSaid(str(obj(result.output), 'message'));
+      setRound((r) => r + 1);
+    }
+  }
+
+  return (
+    <section aria-labelledby="dunning-title">
+      <div className="screen-head">
+        <h1 id="dunning-title">{t('dunning.title')}</h1>
+      </div>
+      {mayRun ? (
+        <form className="panel form form--inline" onSubmit={run} noValidate aria-labelledby="daily-title">
+          <h2 id="daily-title">{t('dunning.dailyTitle')}</h2>
+          <TextField form={form} field="date" label={t('dailyForm.date')} type="date" />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={running}>
+              {running ? t('common.working') : t('dunning.runDaily')}
+            </button>
+          </div>
+          {failure ? <Refusal operation="dunning.runDaily" failure={failure} /> : null}
+          {said ? (
+            <p className="notice" role="status">
+              {said}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+      {board.failure ? <Refusal operation="dunning.board" failure={board.failure} /> : null}
+      {board.data ? (
+        <div className="board">
+          {COLUMNS.map((status) => {
+            const accounts = board.data!.filter((a) => a.status === status);
+            return (
+              <section key={status} className="board__column" aria-labelledby={`board-${status}`} data-status={status}>
+                <h2 id={`board-${status}`}>
+                  {labelOf(t, 'accountStatus', status)} <span className="muted">({accounts.length})</span>
+                </h2>
+                {accounts.length === 0 ? <p className="muted small">{t('dunning.empty')}</p> : null}
+                {accounts.map((a) => (
+                  <article key={a.code} className="board__card" data-account={a.code}>
+                    <h3>
+                      <span className="mono">{a.code}</span> {a.label}
+                    </h3>
+                    <p className="small">
+                      <a href={routeHref('members', a.memberNumber)}>{a.memberName}</a> <span className="mono muted">{a.memberNumber}</span>
+                    </p>
+                    <AccountTimeline account={a} />
+                  </article>
+                ))}
+              </section>
+            );
+          })}
+        </div>
+      ) : null}
+    </section>
+  );
+}

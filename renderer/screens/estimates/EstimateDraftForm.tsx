@@ -1,0 +1,62 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { draftEstimateInput } from '../../../core/api/schemas/prepaid';
+import { useSession } from '../../app/session';
+import { Refusal } from '../../components/Refusal';
+import { useI18n } from '../../i18n/i18n';
+import { TextField } from '../common/TextField';
+import type { Failure } from '../common/useOperation';
+import { useSchemaForm } from '../common/useSchemaForm';
+import { toEstimateRow, type EstimateRow } from './estimate-shape';
+
+const FIELDS = ['memberNumber', 'amount', 'subject', 'validDays'] as const;
+type Draft = Record<(typeof FIELDS)[number], string>;
+const EMPTY: Draft = { memberNumber: '', amount: '', subject: '', validDays: '30' };
+
+function inputOf(d: Draft): Record<string, unknown> {
+  const days = /^[0-9]+$/.test(d.validDays) ? Number(d.validDays) : d.validDays;
+  return { memberNumber: d.memberNumber.trim(), amount: d.amount.trim(), validDays: days, ...(d.subject.trim() ? { subject: d.subject } : {}) };
+}
+
+/** R-PRE-1, R-PRE-2: a sales rep drafts one estimate per application; the amount follows the prepaid rules. */
+export function EstimateDraftForm({ onAmount, onDrafted }: { onAmount: (value: string) => void; onDrafted: (estimate: EstimateRow) => void }) {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const form = useSchemaForm('estimates.draft', draftEstimateInput, FIELDS, EMPTY, inputOf, 'estimateForm');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [saving, setSaving] = useState(false);
+  // The simulator beside the form says how many months the amount being typed would cover.
+  useEffect(() => onAmount(form.draft.amount.trim()), [form.draft.amount, onAmount]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!form.check()) return;
+    setSaving(true);
+    const result = await call('estimates.draft', inputOf(form.draft));
+    setSaving(false);
+    setFailure(form.answer(result));
+    if (result.ok) {
+      form.reset();
+      onDrafted(toEstimateRow(result.output as Record<string, unknown>));
+    }
+  }
+
+  return (
+    <form className="panel form" onSubmit={submit} noValidate aria-labelledby="estimate-form-title">
+      <h2 id="estimate-form-title">{t('estimates.draftTitle')}</h2>
+      {failure ? <Refusal operation="estimates.draft" failure={failure} /> : null}
+      <TextField form={form} field="memberNumber" label={t('estimateForm.memberNumber')} hint={t('estimateForm.memberNumberHint')} autoFocus />
+      <TextField form={form} field="amount" label={t('estimateForm.amount')} hint={t('estimateForm.amountHint')} inputMode="numeric" />
+      <TextField form={form} field="subject" label={t('estimateForm.subject')} hint={t('estimateForm.subjectHint')} />
+      <TextField form={form} field="validDays" label={t('estimateForm.validDays')} inputMode="numeric" />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('common.working') : t('estimates.draftSubmit')}
+        </button>
+        <button type="button" className="quiet" onClick={form.reset}>
+          {t('common.clear')}
+        </button>
+      </div>
+      <p className="muted small">{t('memberForm.draftKept')}</p>
+    </form>
+  );
+}

@@ -1,0 +1,129 @@
+import { useCallback, useState } from 'react';
+import { useSession } from '../../app/session';
+import { useMayCall } from '../../app/useMayCall';
+import { Refusal } from '../../components/Refusal';
+import { formatJstDate } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { labelOf } from '../../i18n/labels';
+import { FilePreview } from '../common/FilePreview';
+import { fileIn, type ReceivedFile } from '../common/pdf-file';
+import { obj, str } from '../common/read';
+import { useOperation, type Failure } from '../common/useOperation';
+import { Yen } from '../common/Yen';
+import { CostSimulator } from './CostSimulator';
+import { EstimateDraftForm } from './EstimateDraftForm';
+import { estimatesIn } from './estimate-shape';
+
+/** Estimates (R-PRE-1, R-PRE-2): the list, a draft form with the cost simulator beside it, issue, PDF, statement. */
+export function EstimatesScreen() {
+  const { t } = useI18n();
+  const { call } = useSession();
+  const mayCall = useMayCall();
+  const estimates = useOperation('estimates.list', {}, estimatesIn);
+  const [amount, setAmount] = useState('');
+  const [file, setFile] = useState<ReceivedFile | null>(null);
+  const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const onAmount = useCallback((value: string) => setAmount(value), []);
+
+  async function act(operation: string, input: Record<string, unknown>, done: (output: unknown) => void) {
+    setBusy(`${operation}:${JSON.stringify(input)}`);
+    setFailure(null);
+    setNotice(null);
+    const result = await call(operation, input);
+    setBusy(null);
+    if (!result.ok) return setFailure({ operation, failure: result });
+    done(result.output);
+  }
+
+  const issue = (estimateNumber: string) =>
+    act('estimates.issue', { estimateNumber }, () => {
+      setNotice(t('estimates.issued', { number: estimateNumber }));
+      estimates.reload();
+    });
+  const pdf = (estimateNumber: string) => act('estimates.pdf', { estimateNumber }, (output) => setFile(fileIn(output)));
+  const statement = (estimateNumber: string) =>
+    act('prepaid.issueStatement', { estimateNumber }, (output) => {
+      const o = obj(output);
+      setNotice(t('estimates.statementIssued', { number: str(o, 'statementNumber'), due: str(o, 'dueDate') }));
+      estimates.reload();
+      void act('prepaid.statementPdf', { statementNumber: str(o, 'statementNumber') }, (pdfOutput) => setFile(fileIn(pdfOutput)));
+    });
+
+  return (
+    <section aria-labelledby="estimates-title">
+      <div className="screen-head">
+        <h1 id="estimates-title">{t('estimates.title')}</h1>
+      </div>
+      <div className="columns">
+        {mayCall('estimates.draft') ? (
+          <EstimateDraftForm
+            onAmount={onAmount}
+            onDrafted={(e) => {
+              setNotice(t('estimates.drafted', { number: e.estimateNumber }));
+              estimates.reload();
+            }}
+          />
+        ) : null}
+        <CostSimulator prepaid={amount} />
+      </div>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
+      {file ? <FilePreview file={file} onClose={() => setFile(null)} /> : null}
+      <div className="panel">
+        <h2>{t('estimates.list')}</h2>
+        {estimates.failure ? <Refusal operation="estimates.list" failure={estimates.failure} /> : null}
+        {estimates.data && estimates.data.length === 0 ? <p className="muted">{t('estimates.none')}</p> : null}
+        {estimates.data && estimates.data.length > 0 ? (
+          <table className="table estimates-table">
+            <thead>
+              <tr>
+                <th>{t('estimates.col.number')}</th>
+                <th>{t('estimates.col.member')}</th>
+                <th className="num">{t('estimates.col.amount')}</th>
+                <th>{t('estimates.col.status')}</th>
+                <th>{t('estimates.col.validUntil')}</th>
+                <th>{t('estimates.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {estimates.data.map((e) => (
+                <tr key={e.estimateNumber} data-estimate={e.estimateNumber}>
+                  <td className="mono">{e.estimateNumber}</td>
+                  <td className="mono">{e.memberNumber}</td>
+                  <td className="num">
+                    <Yen value={e.amount} />
+                  </td>
+                  <td>{labelOf(t, 'estimateStatus', e.status)}</td>
+                  <td>{e.validUntil ? formatJstDate(e.validUntil) : t('common.none')}</td>
+                  <td className="row-actions">
+                    {e.status === 'draft' && mayCall('estimates.issue') ? (
+                      <button type="button" disabled={busy !== null} onClick={() => void issue(e.estimateNumber)}>
+                        {t('estimates.issue')}
+                      </button>
+                    ) : null}
+                    {e.status === 'issued' && mayCall('prepaid.issueStatement') ? (
+                      <button type="button" disabled={busy !== null} onClick={() => void statement(e.estimateNumber)}>
+                        {t('estimates.issueStatement')}
+                      </button>
+                    ) : null}
+                    {e.status !== 'cancelled' ? (
+                      <button type="button" className="quiet" disabled={busy !== null} onClick={() => void pdf(e.estimateNumber)}>
+                        {t('estimates.pdf')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </div>
+    </section>
+  );
+}

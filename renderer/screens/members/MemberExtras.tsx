@@ -1,0 +1,50 @@
+import { useMayCall } from '../../app/useMayCall';
+import { formatJstDate } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { labelOf } from '../../i18n/labels';
+import { AccountTimeline } from '../dunning/AccountTimeline';
+import { boardIn } from '../dunning/board-shape';
+import { estimatesIn } from '../estimates/estimate-shape';
+import { MemberPrepaid } from '../prepaid/MemberPrepaid';
+import { useOperation } from '../common/useOperation';
+import { Yen } from '../common/Yen';
+
+/** The member's page beyond identity: estimates, prepaid IDs and balances, each account's status history. */
+export function MemberExtras({ memberNumber }: { memberNumber: string }) {
+  const { t } = useI18n();
+  const mayCall = useMayCall();
+  const estimates = useOperation('estimates.list', { memberNumber }, estimatesIn, { skip: !mayCall('estimates.list') });
+  const board = useOperation('dunning.board', { memberNumber }, boardIn, { skip: !mayCall('dunning.board') });
+  const touched = (board.data ?? []).filter((a) => a.history.length > 0 || a.commands.length > 0);
+  return (
+    <>
+      {estimates.data && estimates.data.length > 0 ? (
+        <section className="panel" aria-labelledby="member-estimates">
+          <h2 id="member-estimates">{t('members.estimates')}</h2>
+          <ul className="plain-list">
+            {estimates.data.map((e) => (
+              <li key={e.estimateNumber}>
+                <span className="mono">{e.estimateNumber}</span> <Yen value={e.amount} /> {labelOf(t, 'estimateStatus', e.status)}{' '}
+                {e.validUntil ? <span className="muted small">{t('members.validUntil', { date: formatJstDate(e.validUntil) })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {mayCall('prepaid.list') ? <MemberPrepaid memberNumber={memberNumber} /> : null}
+      {touched.length > 0 ? (
+        <section className="panel" aria-labelledby="member-status-history">
+          <h2 id="member-status-history">{t('members.statusHistory')}</h2>
+          {touched.map((a) => (
+            <div key={a.code}>
+              <h3 className="mono">
+                {a.code} {labelOf(t, 'accountStatus', a.status)}
+              </h3>
+              <AccountTimeline account={a} />
+            </div>
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}
