@@ -59,7 +59,8 @@ export function buildRendererIfStale(): void {
     const fresh = `${RENDERER_DIST}.build-${process.pid}`;
     const old = `${RENDERER_DIST}.old-${process.pid}`;
     try {
-      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', fresh], { cwd: REPO, stdio: 'inherit' });
+      // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', fresh], { cwd: REPO, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     } catch (error) {
       rmSync(fresh, { recursive: true, force: true });
       throw error;
