@@ -119,5 +119,19 @@ export async function dailyUpdate(db: LedgerDb, input: { date: string; usage?: u
       if (await sendAlertOnce(db, kind, target, row.email, now)) alerts.push({ cloudAccountCode: row.code, kind });
     }
   }
+  // Accounts shown before whose IDs are all gone (used, expired, void): shown as nothing left, as of today.
+  const refreshed = new Set(balances.map((b) => b.accountId));
+  const shown = await db
+    .selectFrom('prepaid_daily_balances')
+    .innerJoin('cloud_accounts', 'cloud_accounts.id', 'prepaid_daily_balances.cloud_account_id')
+    .select(['prepaid_daily_balances.cloud_account_id', 'cloud_accounts.code'])
+    .execute();
+  for (const row of shown.filter((r) => !refreshed.has(r.cloud_account_id))) {
+    await db
+      .updateTable('prepaid_daily_balances')
+      .set({ as_of: input.date, month: month.key, balance: 0, month_to_date: yenToDb(totals.get(row.code) ?? new Dec(0)), projected: 0, next_expires_at: null, updated_at: at })
+      .where('cloud_account_id', '=', row.cloud_account_id)
+      .execute();
+  }
   return { date: input.date, month: month.key, usageSource: source, accounts: balances.length, forfeited: { count: forfeited.count, total: forfeited.total.toFixed() }, alerts };
 }

@@ -143,12 +143,15 @@ describe('daily update, alerts and forfeits', () => {
     const t = await prepaidOffice('2026-02-16T01:00:00.000Z');
     try {
       await memberWithRegisteredId(t, '50000');
+      await t.ok('prepaid.dailyUpdate', { date: '2026-05-11' }, 'accounting');
+      expect(await t.ok('prepaid.balance', { cloudAccountCode: 'CA-000001' }, 'sales')).toMatchObject({ asOf: '2026-05-11', balance: '50000' });
       sql(t, "update cloud_accounts set closed_at = '2026-05-12T00:00:00.000Z', status = 'terminated' where code = 'CA-000001'");
       t.at('2026-05-12T20:00:00.000Z');
       expect(await t.ok('prepaid.dailyUpdate', { date: '2026-05-12' }, 'accounting')).toMatchObject({ forfeited: { count: 1, total: '50000' } });
       expect(t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe('void 0 50000');
       expect([ledgerBalance(t, 'prepaid_liability', 'credit'), ledgerBalance(t, 'forfeited_balances', 'credit')]).toEqual([0, 50_000]);
       expect(await t.ok('prepaid.dailyUpdate', { date: '2026-05-13' }, 'accounting')).toMatchObject({ forfeited: { count: 0 } });
+      expect(await t.ok('prepaid.balance', { cloudAccountCode: 'CA-000001' }, 'sales')).toMatchObject({ asOf: '2026-05-13', balance: '0', projected: '0', nextExpiresAt: null });
     } finally {
       await t.close();
     }
