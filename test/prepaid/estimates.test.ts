@@ -109,6 +109,7 @@ describe('estimates and prepaid statements', () => {
       const a = { estimateNumber };
       const draft = t.pdfText((await t.ok<{ pdf: string }>('estimates.pdf', a, 'sales')).pdf, 'draft');
       expect(draft).toContain('下書き');
+      expect(draft).toContain('2026年4月1日'); // valid 30 days if issued today
       await t.ok('estimates.issue', a, 'sales');
       const estimate = await t.ok<{ fileName: string; pdf: string }>('estimates.pdf', a, 'accounting');
       expect(estimate.fileName).toBe('EST-2026-000001.pdf');

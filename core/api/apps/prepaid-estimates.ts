@@ -1,5 +1,6 @@
 import { renderEstimate, type EstimateData } from '../../documents';
 import { InputError } from '../../errors';
+import { addDays, formatDate } from '../../time';
 import { estimateData } from '../../prepaid/document-data';
 import { cancelEstimate, draftEstimate, estimateView, findApplication, issueEstimate, updateEstimate } from '../../prepaid/estimates';
 import { jstToday } from '../../prepaid/jst-today';
@@ -96,8 +97,9 @@ const pdf = defineOperation({
     } else if (app.status === 'draft') {
       const member = await ctx.db.selectFrom('members').selectAll().where('id', '=', app.member_id).executeTakeFirstOrThrow();
       const today = jstToday(ctx.now);
-      const preview = estimateData({ ...app, valid_until: null }, member, today.text);
-      data = { ...preview, validUntil: preview.issueDate, notes: ['（下書き：発行前のプレビューです）', ...(preview.notes ?? [])] };
+      // As it would read if issued today.
+      const preview = estimateData({ ...app, valid_until: formatDate(addDays(today.date, app.valid_days)) }, member, today.text);
+      data = { ...preview, notes: ['（下書き：発行前のプレビューです）', ...(preview.notes ?? [])] };
     } else {
       throw InputError.one('estimateNumber', `${app.estimate_number} was cancelled before it was issued`);
     }
