@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font } from 'fontkit';
+import { withSharedLayout } from './shared-layout';
 
 /** Font names registered on every document. */
 export const FONT_REGULAR = 'NotoSansJP';
@@ -35,7 +36,7 @@ export function fontBytes(name: FontName): Buffer {
 export function fontFace(name: FontName): Font {
   let face = cache.get(name);
   if (!face) {
-    face = create(fontBytes(name));
+    face = withSharedLayout(create(fontBytes(name)));
     cache.set(name, face);
   }
   return face;

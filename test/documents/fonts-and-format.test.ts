@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fontFace } from '../../core/documents/fonts';
 import { addresseeLines, groupedNumber, japaneseDate, rateLabel, yenWithFraction } from '../../core/documents/format';
 import { Dec } from '../../core/money';
+import { renderEstimate, renderMonthlyStatement } from '../../core/documents';
+import { ESTIMATE, MONTHLY_STATEMENT, SELLER, longStatement } from './fixtures';
 
 describe('fonts', () => {
   it('parses each Noto Sans JP weight once and reuses it for every document', () => {
@@ -48,5 +50,15 @@ describe('print formats', () => {
     expect(addresseeLines({ kind: 'corporation', name: '株式会社A' })).toEqual({ name: '株式会社A 御中', contact: undefined });
     expect(addresseeLines({ kind: 'corporation', name: '株式会社A', department: '経理部' })).toEqual({ name: '株式会社A 御中', contact: '経理部' });
     expect(addresseeLines({ kind: 'individual', name: '山田太郎' })).toEqual({ name: '山田太郎 様' });
+  });
+});
+
+describe('text shaping shared across documents', () => {
+  it('a document renders to the same bytes before and after other documents reused its shaped text', async () => {
+    const first = await renderMonthlyStatement(MONTHLY_STATEMENT, SELLER);
+    await renderEstimate(ESTIMATE, SELLER);
+    await renderMonthlyStatement(longStatement(40), SELLER);
+    const again = await renderMonthlyStatement(MONTHLY_STATEMENT, SELLER);
+    expect(again.equals(first)).toBe(true);
   });
 });
