@@ -1,7 +1,7 @@
 import { InputError } from '../../errors';
-import { openBackoffice } from '../../api/open';
+import { callOperation } from '../call-operation';
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand } from '../io';
+import { EXIT_BAD_INPUT, type CliCommand } from '../io';
 
 export const callCommand: CliCommand = {
   name: 'call',
@@ -30,21 +30,6 @@ export const callCommand: CliCommand = {
     } catch (e) {
       throw InputError.one('input', `not JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const office = await openBackoffice(file, { channel: 'cli' });
-    try {
-      const result = await office.call(operation, input, as);
-      if (result.ok) {
-        io.out(`${JSON.stringify(result.output, null, 2)}\n`);
-        return EXIT_OK;
-      }
-      if (result.kind === 'invalid') {
-        io.err((result.problems ?? [{ path: 'input', message: result.message }]).map((p) => `${p.path}: ${p.message}\n`).join(''));
-        return EXIT_BAD_INPUT;
-      }
-      io.err(`${result.kind}: ${result.message}\n`);
-      return EXIT_FAILED;
-    } finally {
-      await office.close();
-    }
+    return callOperation(file, operation, input, as, io);
   },
 };
