@@ -2,6 +2,7 @@ import { Dec } from '../core/money';
 import { matchDeposits, parseBankFile, type OpenItem } from '../core/banking';
 import { joinRecords, noticeEnd, noticeGroup, pad, type NoticeEntry } from '../test/banking/zengin-builder';
 import type { Benchmark } from './lib/benchmark';
+import { memberName } from './lib/kana-names';
 import { between, pick, seededRandom } from './lib/random';
 import { ms, perSecond, printBlock } from './lib/report';
 
@@ -10,20 +11,6 @@ const ITEMS = 10_000;
 const RUNS = 3;
 /** Limit: parse + match of the whole file at no fewer records per CPU second than this. */
 const MIN_RECORDS_PER_SECOND = 10_000;
-
-const SYLLABLES = 'ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜ'.split('');
-
-/** A distinct kana name per member: its index written in syllables, then a random tail. */
-function memberName(index: number, random: () => number): string {
-  let name = '';
-  let n = index;
-  do {
-    name += SYLLABLES[n % SYLLABLES.length];
-    n = Math.floor(n / SYLLABLES.length);
-  } while (n > 0);
-  for (let i = 0; i < 4; i++) name += pick(random, SYLLABLES);
-  return name;
-}
 
 /**
  * 10,000 open items (monthly bills and prepaid statements of 5,000 members) and a 100,000-record 振込入金通知: most

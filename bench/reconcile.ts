@@ -2,6 +2,7 @@ import { openDatabase, type LedgerDb } from '../core/ledger/open-database';
 import { joinRecords, noticeEnd, noticeGroup, pad, type NoticeEntry } from '../test/banking/zengin-builder';
 import { testOffice } from '../test/api/helpers';
 import type { Benchmark } from './lib/benchmark';
+import { memberName } from './lib/kana-names';
 import { between, pick, seededRandom } from './lib/random';
 import { ms, perSecond, printBlock } from './lib/report';
 
@@ -13,19 +14,6 @@ const MEMBERS = 5_000;
  * (a shared machine stretches the wall clock; both are printed).
  */
 const MAX_IMPORT_CPU_MS = 60_000;
-
-const SYLLABLES = 'ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜ'.split('');
-
-function memberName(index: number, random: () => number): string {
-  let name = '';
-  let n = index;
-  do {
-    name += SYLLABLES[n % SYLLABLES.length];
-    n = Math.floor(n / SYLLABLES.length);
-  } while (n > 0);
-  for (let i = 0; i < 4; i++) name += pick(random, SYLLABLES);
-  return name;
-}
 
 interface OpenBill {
   member: number;
