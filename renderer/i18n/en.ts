@@ -350,6 +350,7 @@ export const en: Messages = {
   'prepaid.lateNone': 'No prepaid IDs waiting to be issued.',
   'prepaid.daysLate': '{days} days late',
   'prepaid.due': 'Due',
+  'prepaid.dueOn': 'Issue by {date}',
   'prepaid.lookup': 'Member number',
   'prepaid.lookupInvalid': 'Enter a member number such as M-000123',
   'prepaid.idsOf': 'Prepaid IDs of {member}',

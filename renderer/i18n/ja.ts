@@ -351,6 +351,7 @@ export const ja = {
   'prepaid.lateNone': '発行待ちのプリペイドIDはありません。',
   'prepaid.daysLate': '{days}日遅れ',
   'prepaid.due': '期限内',
+  'prepaid.dueOn': '{date}までに発行',
   'prepaid.lookup': '会員番号',
   'prepaid.lookupInvalid': 'M-000123 の形式で入力してください',
   'prepaid.idsOf': '{member} のプリペイドID',

@@ -25,7 +25,14 @@ const board = defineOperation({
       query = query.where((eb) =>
         eb.or([
           eb('cloud_accounts.status', '!=', 'active'),
-          eb.exists(eb.selectFrom('account_status_history').select('account_status_history.id').whereRef('account_status_history.cloud_account_id', '=', 'cloud_accounts.id')),
+          // An account's first history row is its opening (from null): only later transitions put it on the board.
+          eb.exists(
+            eb
+              .selectFrom('account_status_history')
+              .select('account_status_history.id')
+              .whereRef('account_status_history.cloud_account_id', '=', 'cloud_accounts.id')
+              .where('account_status_history.from_status', 'is not', null),
+          ),
         ]),
       );
     const accounts = await query.execute();

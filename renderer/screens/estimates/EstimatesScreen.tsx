@@ -43,12 +43,16 @@ export function EstimatesScreen() {
       estimates.reload();
     });
   const pdf = (estimateNumber: string) => act('estimates.pdf', { estimateNumber }, (output) => setFile(fileIn(output)));
+  // The statement just issued is shown at once, to be saved or sent; its notice stays up meanwhile.
   const statement = (estimateNumber: string) =>
     act('prepaid.issueStatement', { estimateNumber }, (output) => {
       const o = obj(output);
       setNotice(t('estimates.statementIssued', { number: str(o, 'statementNumber'), due: str(o, 'dueDate') }));
       estimates.reload();
-      void act('prepaid.statementPdf', { statementNumber: str(o, 'statementNumber') }, (pdfOutput) => setFile(fileIn(pdfOutput)));
+      void call('prepaid.statementPdf', { statementNumber: str(o, 'statementNumber') }).then((result) => {
+        if (result.ok) setFile(fileIn(result.output));
+        else setFailure({ operation: 'prepaid.statementPdf', failure: result });
+      });
     });
 
   return (

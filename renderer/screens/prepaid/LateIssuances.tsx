@@ -1,17 +1,31 @@
+import { addDays, formatDate, parseDate } from '../../../core/time';
 import { Refusal } from '../../components/Refusal';
-import { formatJstDate } from '../../format';
+import { formatJstDate, todayJst } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { list, num, str } from '../common/read';
+import { list, str } from '../common/read';
 import { useOperation } from '../common/useOperation';
 import { Yen } from '../common/Yen';
 
 export const lateIn = (output: unknown) =>
-  list(output).map((v) => ({ statementNumber: str(v, 'statementNumber'), memberNumber: str(v, 'memberNumber'), amount: str(v, 'amount'), issueDueDate: str(v, 'issueDueDate'), daysLate: num(v, 'daysLate') ?? 0 }));
+  list(output).map((v) => ({ statementNumber: str(v, 'statementNumber'), memberNumber: str(v, 'memberNumber'), amount: str(v, 'amount'), issueDueDate: str(v, 'issueDueDate') }));
+
+/** Whole days from `from` to `to` (JST calendar dates). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * prepaid.lateIssuances lists what is due before the date it is given; asked about a week ahead (R-PRE-3 dues are
+ * 3 to 5 business days out), it lists what is due soon as well as what is late, and lateness is counted from today.
+ */
+const AHEAD_DAYS = 8;
 
 /** R-PRE-3: paid statements whose prepaid ID is due (3 to 5 business days after the deposit) or late. */
 export function LateIssuances({ refresh = 0, compact = false }: { refresh?: number; compact?: boolean }) {
   const { t } = useI18n();
-  const late = useOperation('prepaid.lateIssuances', {}, lateIn, { refresh });
+  const today = todayJst();
+  const ahead = formatDate(addDays(parseDate(today)!, AHEAD_DAYS));
+  const late = useOperation('prepaid.lateIssuances', { date: ahead }, lateIn, { refresh });
   return (
     <section className="panel" aria-labelledby="late-title">
       <h2 id="late-title">{t('prepaid.lateTitle')}</h2>
@@ -29,7 +43,9 @@ export function LateIssuances({ refresh = 0, compact = false }: { refresh?: numb
             </tr>
           </thead>
           <tbody>
-            {late.data.map((l) => (
+            {late.data.map((l) => {
+              const daysLate = daysBetween(l.issueDueDate, today);
+              return (
               <tr key={l.statementNumber}>
                 <td className="mono">{l.statementNumber}</td>
                 <td className="mono">{l.memberNumber}</td>
@@ -37,9 +53,10 @@ export function LateIssuances({ refresh = 0, compact = false }: { refresh?: numb
                   <Yen value={l.amount} />
                 </td>
                 <td>{formatJstDate(l.issueDueDate)}</td>
-                <td className={l.daysLate > 0 ? 'outcome--refused' : ''}>{l.daysLate > 0 ? t('prepaid.daysLate', { days: l.daysLate }) : t('prepaid.due')}</td>
+                <td className={daysLate > 0 ? 'outcome--refused' : ''}>{daysLate > 0 ? t('prepaid.daysLate', { days: daysLate }) : t('prepaid.dueOn', { date: formatJstDate(l.issueDueDate) })}</td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       ) : null}

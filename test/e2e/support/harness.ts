@@ -49,7 +49,10 @@ export async function startApp(): Promise<E2eApp> {
     // A refused call (401, 403, 400) is an answer the page shows in words, not a page error.
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource: the server responded with a status of 4')) errors.push(m.text());
   });
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  // Chromium's PDF viewer (a previewed PDF) takes over the frame's blob: load, aborting it, and loads chrome://
+  // resources that headless aborts too: neither is the page's doing.
+  const viewerAbort = (url: string) => url.startsWith('chrome://') || url.startsWith('blob:');
+  page.on('requestfailed', (r) => viewerAbort(r.url()) || errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('response', (r) => {
     if (r.request().method() === 'GET' && r.status() === 404) errors.push(`404: ${r.url()}`);
   });

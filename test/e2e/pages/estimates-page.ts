@@ -1,0 +1,43 @@
+import type { Locator, Page } from 'playwright-core';
+import { say, type Messages } from './words';
+
+/** Estimates: the draft form, the cost simulator beside it, and the list with each estimate's actions. */
+export class EstimatesPage {
+  readonly heading: Locator;
+  readonly notice: Locator;
+  readonly simulatorTotal: Locator;
+  readonly simulatorCovers: Locator;
+  readonly preview: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly words: Messages,
+  ) {
+    this.heading = page.getByRole('heading', { name: say(words, 'estimates.title'), level: 1 });
+    this.notice = page.locator('p.notice[role="status"]');
+    this.simulatorTotal = page.locator('.simulator__total');
+    this.simulatorCovers = page.locator('.simulator__covers');
+    this.preview = page.locator('.file-preview');
+  }
+
+  async draft(memberNumber: string, amount: string): Promise<void> {
+    await this.page.getByLabel(say(this.words, 'estimateForm.memberNumber')).fill(memberNumber);
+    await this.page.getByLabel(say(this.words, 'estimateForm.amount')).fill(amount);
+    await this.page.getByRole('button', { name: say(this.words, 'estimates.draftSubmit') }).click();
+  }
+
+  async simulateLine(n: number, plan: string, hours: string, gb = ''): Promise<void> {
+    await this.page.getByLabel(say(this.words, 'simulator.planN', { n })).selectOption(plan);
+    await this.page.getByLabel(say(this.words, 'simulator.hoursN', { n })).fill(hours);
+    if (gb) await this.page.getByLabel(say(this.words, 'simulator.gbN', { n })).fill(gb);
+  }
+
+  row(estimateNumber: string): Locator {
+    return this.page.locator(`tr[data-estimate="${estimateNumber}"]`);
+  }
+
+  /** From the keyboard: a click at the button's place can land in the PDF preview's viewer while it settles. */
+  async act(estimateNumber: string, key: 'estimates.issue' | 'estimates.issueStatement' | 'estimates.pdf'): Promise<void> {
+    await this.row(estimateNumber).getByRole('button', { name: say(this.words, key), exact: true }).press('Enter');
+  }
+}

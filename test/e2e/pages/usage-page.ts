@@ -1,0 +1,39 @@
+import type { Locator, Page } from 'playwright-core';
+import { say, type Messages } from './words';
+
+/** Usage and month close: import a usage file, close a month, its bills and statements. */
+export class UsagePage {
+  readonly heading: Locator;
+  readonly imported: Locator;
+  readonly closed: Locator;
+  readonly closing: Locator;
+  readonly bills: Locator;
+  readonly preview: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly words: Messages,
+  ) {
+    this.heading = page.getByRole('heading', { name: say(words, 'usage.title'), level: 1 });
+    this.imported = page.locator('section[aria-labelledby="usage-import-title"] p.notice');
+    this.closed = page.locator('form[aria-labelledby="close-title"] p.notice');
+    this.closing = page.locator('form[aria-labelledby="close-title"] [role="progressbar"]');
+    this.bills = page.locator('table.bills-table tbody tr');
+    this.preview = page.locator('.file-preview');
+  }
+
+  async importUsage(name: string, content: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: say(this.words, 'usage.pick') }).click();
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+  }
+
+  async closeMonth(month: string): Promise<void> {
+    await this.page.getByLabel(say(this.words, 'closeForm.month')).fill(month);
+    await this.page.getByRole('button', { name: say(this.words, 'usage.closeSubmit') }).click();
+  }
+
+  async openStatement(statementNumber: string): Promise<void> {
+    await this.page.getByRole('button', { name: say(this.words, 'usage.preview', { number: statementNumber }) }).click();
+  }
+}
