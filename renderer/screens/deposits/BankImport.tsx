@@ -84,7 +84,8 @@ export function BankImport({ onImported }: { onImported: () => void }) {
           ref={picker}
           type="file"
           className="visually-hidden"
-          aria-label={t('bank.pick')}
+          tabIndex={-1}
+          aria-hidden="true"
           accept=".dat,.txt,.csv"
           onChange={(e) => {
             const file = e.target.files?.[0];

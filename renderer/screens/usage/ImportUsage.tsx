@@ -60,7 +60,8 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
           ref={picker}
           type="file"
           className="visually-hidden"
-          aria-label={t('usage.pick')}
+          tabIndex={-1}
+          aria-hidden="true"
           accept=".json,application/json"
           onChange={(e) => {
             const file = e.target.files?.[0];
