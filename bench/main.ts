@@ -8,6 +8,7 @@ const benchmarks: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./close'),
   () => import('./banking'),
   () => import('./reconcile'),
+  () => import('./ui'),
 ];
 
 const only = process.argv.slice(2);

@@ -30,6 +30,11 @@ export function App() {
   const [welcome, setWelcome] = useState<Welcome | null>(null);
   const route = useHashRoute();
 
+  // Time to first render, read by bench/ui.ts (navigation start → this mark, in the page's own clock).
+  useEffect(() => {
+    performance.mark('backoffice:first-render');
+  }, []);
+
   // The first run's welcome is for the first sign-in only.
   useEffect(() => {
     if (operator) setWelcome(null);

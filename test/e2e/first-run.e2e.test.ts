@@ -58,14 +58,14 @@ describe('first run on an empty database', () => {
     const shell = await signIn.signIn(ADMIN.login, ADMIN.password);
     await shell.operator.waitFor();
     await shell.goTo('nav.estimates');
-    await app.page.getByText(say(ja, 'coming.body', { screen: ja['nav.estimates'] })).waitFor();
-    await app.screenshot('04-coming-ja');
+    await app.page.getByRole('heading', { name: ja['estimates.title'], level: 1 }).waitFor();
+    await app.screenshot('04-estimates-ja');
 
     const english = await shell.switchLanguage('en');
     await english.link('nav.members').waitFor();
-    await app.page.getByText(say(en, 'coming.body', { screen: en['nav.estimates'] })).waitFor();
+    await app.page.getByRole('heading', { name: en['estimates.title'], level: 1 }).waitFor();
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await app.screenshot('05-coming-en');
+    await app.screenshot('05-estimates-en');
 
     // Remembered across a reload (localStorage), and the session survives it too (sessionStorage).
     await app.page.reload();

@@ -7,6 +7,8 @@ import { OUTCOMES, type ImportAnswer } from './import-shape';
 /** What a bank file held, per outcome (R-RECON-5), and its records that need a person (or all, for a report). */
 export function ImportSummary({ answer, caption }: { answer: ImportAnswer; caption: string }) {
   const { t } = useI18n();
+  // bank.importReport's lines carry no date: the column shows only when the lines have one.
+  const dated = answer.lines.some((l) => l.date !== '');
   return (
     <div className="import-summary" aria-label={caption} role="region">
       <h3>{caption}</h3>
@@ -45,7 +47,7 @@ export function ImportSummary({ answer, caption }: { answer: ImportAnswer; capti
           <thead>
             <tr>
               <th className="num">{t('bank.col.record')}</th>
-              <th>{t('bank.col.date')}</th>
+              {dated ? <th>{t('bank.col.date')}</th> : null}
               <th>{t('bank.col.payer')}</th>
               <th className="num">{t('bank.col.amount')}</th>
               <th>{t('bank.col.outcome')}</th>
@@ -57,14 +59,14 @@ export function ImportSummary({ answer, caption }: { answer: ImportAnswer; capti
             {answer.lines.map((l) => (
               <tr key={`${l.record}-${l.reference}`}>
                 <td className="num">{l.record}</td>
-                <td className="nowrap">{l.date ? formatJstDate(l.date) : ''}</td>
+                {dated ? <td className="nowrap">{formatJstDate(l.date)}</td> : null}
                 <td>{l.payer}</td>
                 <td className="num">
                   <Yen value={l.amount} />
                 </td>
                 <td>{labelOf(t, 'bankOutcome', l.outcome)}</td>
                 <td className="mono">{l.target || t('common.none')}</td>
-                <td className="muted small">{l.reason}</td>
+                <td className="muted small">{l.reason ? labelOf(t, 'reviewReason', l.reason) : ''}</td>
               </tr>
             ))}
           </tbody>

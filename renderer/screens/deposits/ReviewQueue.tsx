@@ -84,7 +84,7 @@ export function ReviewQueue({ round, onDecided }: { round: number; onDecided: ()
                   <strong>{d.payer || t('common.none')}</strong> <Yen value={d.amount} /> <span className="muted">{formatJstDate(d.valueDate)}</span>{' '}
                   <span className="mono muted small">{d.bankReference}</span> <span className="tag">{labelOf(t, 'reviewState', d.state)}</span>
                 </div>
-                <p className="muted small">{d.reason}</p>
+                <p className="muted small">{labelOf(t, 'reviewReason', d.reason)}</p>
                 {d.candidates.length > 0 ? (
                   <p className="small">
                     {t('bank.candidates')}{' '}

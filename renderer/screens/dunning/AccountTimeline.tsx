@@ -13,7 +13,7 @@ export function AccountTimeline({ account }: { account: BoardAccount }) {
         {account.history.map((h, i) => (
           <li key={i}>
             <span className="mono small">{formatJstDateTime(h.at)}</span> {h.from ? labelOf(t, 'accountStatus', h.from) : '—'} → <strong>{labelOf(t, 'accountStatus', h.to)}</strong>{' '}
-            <span className="muted small">{h.cause}</span>
+            <span className="muted small">{labelOf(t, 'statusCause', h.cause)}</span>
           </li>
         ))}
       </ol>

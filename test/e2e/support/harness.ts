@@ -51,7 +51,7 @@ export async function startApp(): Promise<E2eApp> {
   });
   // Chromium's PDF viewer (a previewed PDF) takes over the frame's blob: load, aborting it, and loads chrome://
   // resources that headless aborts too: neither is the page's doing.
-  const viewerAbort = (url: string) => url.startsWith('chrome://') || url.startsWith('blob:');
+  const viewerAbort = (url: string) => /^(chrome|chrome-extension|blob):/.test(url);
   page.on('requestfailed', (r) => viewerAbort(r.url()) || errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('response', (r) => {
     if (r.request().method() === 'GET' && r.status() === 404) errors.push(`404: ${r.url()}`);
