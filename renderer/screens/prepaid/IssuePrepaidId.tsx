@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { issuePrepaidIdInput } from '../../../core/api/schemas/prepaid';
 import { useSession } from '../../app/session';
 import { Refusal } from '../../components/Refusal';
+import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { FilePreview } from '../common/FilePreview';
 import type { ReceivedFile } from '../common/pdf-file';
@@ -35,7 +36,7 @@ export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
     setIssued({
       outcome: str(o, 'outcome'),
       hint: str(o, 'codeHint'),
-      deadline: str(o, 'registrationDeadline'),
+      deadline: formatJstDate(str(o, 'registrationDeadline')),
       late: o.late === true,
       notice: pdf ? { name: `${str(o, 'noticeNumber')}.pdf`, mediaType: 'application/pdf', base64: pdf } : null,
     });

@@ -44,7 +44,6 @@ export function MonthBills({ month, refresh }: { month: string; refresh: number 
       <h2 id="bills-title">{t('usage.billsOf', { month })}</h2>
       {bills.failure ? <Refusal operation="billing.listBills" failure={bills.failure} /> : null}
       {failure ? <Refusal operation="billing.statementPdf" failure={failure} /> : null}
-      {file ? <FilePreview file={file} onClose={() => setFile(null)} /> : null}
       {bills.data && bills.data.length === 0 ? <p className="muted">{t('usage.noBills')}</p> : null}
       {bills.data && bills.data.length > 0 ? (
         <table className="table table--money bills-table">
@@ -94,6 +93,7 @@ export function MonthBills({ month, refresh }: { month: string; refresh: number 
           </tbody>
         </table>
       ) : null}
+      {file ? <FilePreview file={file} onClose={() => setFile(null)} /> : null}
     </section>
   );
 }
