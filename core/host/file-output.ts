@@ -1,15 +1,12 @@
+import type { FileToSave } from '../api/file-output';
+
 /**
  * How an operation hands back a file (a PDF statement, a bank file): its output carries
  * `file: { name, mediaType, base64 }`. Each transport delivers it its own way: Electron's main process
  * asks where to save it with the native dialog and writes it there; in a browser the renderer offers a
  * download. The file bytes never need a second door into the preload.
  */
-export interface FileToSave {
-  /** Suggested file name, without folders (e.g. `statement-2026-04-M000001.pdf`). */
-  name: string;
-  mediaType: string;
-  base64: string;
-}
+export type { FileToSave };
 
 /** What Electron puts in place of the bytes once the dialog is done: where it saved, or null if cancelled. */
 export interface SavedFile {

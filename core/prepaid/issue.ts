@@ -28,8 +28,8 @@ export interface IssuedPrepaidId {
   late: boolean;
   /** The .eml file queued for the member (it holds the code; it is written beside the ledger, not in it). */
   emlFile: string | null;
-  /** The notice PDF, base64, returned once when issued (it shows the code). */
-  noticePdf: string | null;
+  /** The notice PDF, returned once when issued (it shows the code). */
+  noticePdf: Buffer | null;
 }
 
 /** A code not yet used: its keyed hash is unique (a collision of 74 random bits is retried, never expected). */
@@ -157,7 +157,7 @@ export async function issuePrepaidId(db: LedgerDb, app: StatementApplication, no
     issueDueDate: app.issue_due_date,
     late: app.issue_due_date !== null && today.text > app.issue_due_date,
     emlFile: mail.file,
-    noticePdf: pdf.toString('base64'),
+    noticePdf: pdf,
   };
 }
 

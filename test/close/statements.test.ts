@@ -5,6 +5,7 @@ import { main } from '../../core/cli/main';
 import { pageCount, pdfText } from '../documents/pdf-tools';
 import { tempDir } from '../api/helpers';
 import { billingOffice, usageFile, type BillingOffice } from './helpers';
+import type { FileToSave } from '../../core/api/file-output';
 
 let o: BillingOffice;
 const dirs: (() => void)[] = [];
@@ -49,8 +50,8 @@ describe('statements', () => {
     const a = await o.account(await o.member('corporation'));
     await o.importUsage(usageFile('2026-10', [{ code: a }], 'per_invoice'));
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
-    const pdf = await o.ok<{ fileName: string; base64: string }>('billing.statementPdf', { statementNumber: 'BIL-2026-000001' }, 'accounting');
-    expect(pdf.fileName).toBe('BIL-2026-000001.pdf');
+    const { file: pdf } = await o.ok<{ file: FileToSave }>('billing.statementPdf', { statementNumber: 'BIL-2026-000001' }, 'accounting');
+    expect(pdf).toMatchObject({ name: 'BIL-2026-000001.pdf', mediaType: 'application/pdf' });
     const bytes = Buffer.from(pdf.base64, 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const { dir, cleanup } = tempDir();

@@ -78,8 +78,8 @@ describe('the prepaid flow by clicking, each step by its own role', () => {
     await expect.poll(() => app.page.locator('section[aria-labelledby="late-title"]').textContent()).toContain(statementNumber);
     const answer = app.page.waitForResponse((r) => r.url().includes('/api/prepaid.issueId'));
     await prepaid.issueId(statementNumber);
-    const issued = (await (await answer).json()) as { output: { noticePdf: string; codeHint: string } };
-    code = codeInNotice(issued.output.noticePdf);
+    const issued = (await (await answer).json()) as { output: { file: { base64: string }; codeHint: string } };
+    code = codeInNotice(issued.output.file.base64);
     await expect.poll(() => prepaid.issued.textContent()).toContain(ja['prepaid.codeOnce']);
     expect(await prepaid.issued.textContent()).toContain(issued.output.codeHint);
     expect(code.replaceAll('-', '').endsWith(issued.output.codeHint.replaceAll('-', ''))).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepaidOffice, HANAKO, YAMADA } from './office';
+import type { FileToSave } from '../../core/api/file-output';
 
 describe('estimates and prepaid statements', () => {
   it('R-PRE-1: amounts of 10,000, 30,000, 50,000 and 123,457 yen are accepted; 20,000, 49,999 and 0 are refused, naming the amount', async () => {
@@ -107,17 +108,17 @@ describe('estimates and prepaid statements', () => {
       const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
       const { estimateNumber } = await t.ok<{ estimateNumber: string }>('estimates.draft', { memberNumber: m.memberNumber, amount: '120000' }, 'sales');
       const a = { estimateNumber };
-      const draft = t.pdfText((await t.ok<{ pdf: string }>('estimates.pdf', a, 'sales')).pdf, 'draft');
+      const draft = t.pdfText((await t.ok<{ file: FileToSave }>('estimates.pdf', a, 'sales')).file.base64, 'draft');
       expect(draft).toContain('下書き');
       expect(draft).toContain('2026年4月1日'); // valid 30 days if issued today
       await t.ok('estimates.issue', a, 'sales');
-      const estimate = await t.ok<{ fileName: string; pdf: string }>('estimates.pdf', a, 'accounting');
-      expect(estimate.fileName).toBe('EST-2026-000001.pdf');
-      const text = t.pdfText(estimate.pdf, 'estimate');
+      const { file: estimate } = await t.ok<{ file: FileToSave }>('estimates.pdf', a, 'accounting');
+      expect(estimate).toMatchObject({ name: 'EST-2026-000001.pdf', mediaType: 'application/pdf' });
+      const text = t.pdfText(estimate.base64, 'estimate');
       for (const word of ['見積書', 'EST-2026-000001', '株式会社山田商事', '¥120,000', '対象外', '2026年4月1日']) expect(text).toContain(word);
       expect(text).not.toContain('下書き');
       const { statementNumber } = await t.ok<{ statementNumber: string }>('prepaid.issueStatement', a, 'sales');
-      const stText = t.pdfText((await t.ok<{ pdf: string }>('prepaid.statementPdf', { statementNumber }, 'accounting')).pdf, 'statement');
+      const stText = t.pdfText((await t.ok<{ file: FileToSave }>('prepaid.statementPdf', { statementNumber }, 'accounting')).file.base64, 'statement');
       for (const word of ['請求書', 'BIL-2026-000001', 'EST-2026-000001', '¥120,000', 'みずなみ銀行', '1234567', '2026年3月16日', '2026000001 ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ']) {
         expect(stText).toContain(word);
       }

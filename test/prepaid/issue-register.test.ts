@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../documents/pdf-tools';
 import { prepaidOffice, YAMADA } from './office';
+import type { FileToSave } from '../../core/api/file-output';
 
 /** The parts of a MIME message: headers of the whole, and each part's headers and decoded body. */
 function mimeParts(eml: string): { headers: string; parts: { headers: string; body: Buffer }[] } {
@@ -56,8 +57,9 @@ describe('prepaid ID issuance and registration', () => {
       expect(String(t.scalar('select code from prepaid_ids'))).toMatch(/^[0-9a-f]{64}$/);
       expect(statSync(`${t.file}.prepaid-key`).mode & 0o777).toBe(0o600);
       // Accounting can fetch the notice again while its .eml is kept; then never.
-      const again1 = await t.ok<{ fileName: string; pdf: string }>('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'accounting');
-      expect(Buffer.from(again1.pdf, 'base64').equals(parts[1]!.body)).toBe(true);
+      const again1 = await t.ok<{ file: FileToSave }>('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'accounting');
+      expect(again1.file.name).toBe('PRE-2026-000001.pdf');
+      expect(Buffer.from(again1.file.base64, 'base64').equals(parts[1]!.body)).toBe(true);
       expect(await t.office.call('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'sales')).toMatchObject({ ok: false, kind: 'forbidden' });
       rmSync(payload.emlFile);
       expect(await t.office.call('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'accounting')).toMatchObject({
@@ -66,7 +68,7 @@ describe('prepaid ID issuance and registration', () => {
       });
       // Issuing again changes nothing and shows no code.
       const again = await t.ok('prepaid.issueId', { statementNumber }, 'accounting');
-      expect(again).toMatchObject({ outcome: 'unchanged', noticeNumber: 'PRE-2026-000001', codeHint: code.slice(-4), noticePdf: null });
+      expect(again).toMatchObject({ outcome: 'unchanged', noticeNumber: 'PRE-2026-000001', codeHint: code.slice(-4), file: null });
       expect(t.count('prepaid_ids')).toBe(1);
     } finally {
       await t.close();

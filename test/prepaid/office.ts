@@ -38,8 +38,8 @@ export async function prepaidOffice(start = '2026-02-02T01:00:00.000Z'): Promise
       const st = await t.ok<{ statementNumber: string }>('prepaid.issueStatement', { estimateNumber: est.estimateNumber }, 'sales');
       const today = t.clock.now.toISOString().slice(0, 10);
       await t.ok('deposits.confirm', { statementNumber: st.statementNumber, amount, valueDate: today, bankReference: reference }, 'accounting');
-      const issued = await t.ok<{ noticePdf: string }>('prepaid.issueId', { statementNumber: st.statementNumber }, 'accounting');
-      const text = readPdf(issued.noticePdf, 'notice');
+      const issued = await t.ok<{ file: { base64: string } }>('prepaid.issueId', { statementNumber: st.statementNumber }, 'accounting');
+      const text = readPdf(issued.file.base64, 'notice');
       const code = CODE.exec(text)?.[0].replaceAll(' ', '');
       if (!code) throw new Error(`no prepaid ID in the notice PDF:\n${text}`);
       return { code, statementNumber: st.statementNumber, estimateNumber: est.estimateNumber };

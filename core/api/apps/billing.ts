@@ -2,6 +2,7 @@ import { closeMonth, importUsage, issueCreditNote, statementPdf } from '../../cl
 import { Dec } from '../../money';
 import { defineOperation, type OperationApp } from '../operation';
 import { closeMonthInput, creditNoteInput, importUsageInput, monthInput, statementPdfInput } from '../schemas/billing';
+import { pdfOutput } from '../file-output';
 
 /** usage.import: stores a month's usage file (idempotent per content; refused for a closed month). */
 const importUsageOperation = defineOperation({
@@ -55,7 +56,7 @@ const listBills = defineOperation({
   },
 });
 
-/** One statement PDF for the UI, base64. */
+/** One statement PDF for the UI (`file`: previewed in a browser, saved by Electron). */
 const statementPdfOperation = defineOperation({
   name: 'billing.statementPdf',
   roles: ['accounting', 'supervisor'],
@@ -63,8 +64,7 @@ const statementPdfOperation = defineOperation({
   audited: false,
   handler: async (ctx, input) => ({
     statementNumber: input.statementNumber,
-    fileName: `${input.statementNumber}.pdf`,
-    base64: (await statementPdf(ctx.db, input.statementNumber)).toString('base64'),
+    ...pdfOutput(`${input.statementNumber}.pdf`, await statementPdf(ctx.db, input.statementNumber)),
   }),
 });
 

@@ -7,6 +7,7 @@ import { jstToday } from '../../prepaid/jst-today';
 import { defineOperation, type OperationApp } from '../operation';
 import { draftEstimateInput, estimateRefInput, listEstimatesInput, updateEstimateInput } from '../schemas/prepaid';
 import { findMember } from './members';
+import { pdfOutput } from '../file-output';
 
 const READERS = ['sales', 'accounting', 'supervisor'] as const;
 
@@ -103,7 +104,7 @@ const pdf = defineOperation({
     } else {
       throw InputError.one('estimateNumber', `${app.estimate_number} was cancelled before it was issued`);
     }
-    return { fileName: `${app.estimate_number}.pdf`, pdf: (await renderEstimate(data)).toString('base64') };
+    return pdfOutput(`${app.estimate_number}.pdf`, await renderEstimate(data));
   },
 });
 

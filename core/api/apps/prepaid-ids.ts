@@ -22,6 +22,7 @@ import {
   statementRefInput,
 } from '../schemas/prepaid';
 import { findMember } from './members';
+import { pdfOutput } from '../file-output';
 
 const READERS = ['sales', 'accounting', 'supervisor'] as const;
 
@@ -54,7 +55,7 @@ const statementPdf = defineOperation({
   handler: async (ctx, input) => {
     const s = await findByStatement(ctx.db, input.statementNumber);
     const pdf = await renderPrepaidStatement(JSON.parse(s.statement_content) as PrepaidStatementData);
-    return { fileName: `${s.statement_number}.pdf`, pdf: pdf.toString('base64') };
+    return pdfOutput(`${s.statement_number}.pdf`, pdf);
   },
 });
 
@@ -64,7 +65,11 @@ const issueId = defineOperation({
   roles: ['accounting'],
   input: issuePrepaidIdInput,
   audited: true,
-  handler: async (ctx, input) => issuePrepaidId(ctx.db, await findByStatement(ctx.db, input.statementNumber), ctx.now, ctx.operator?.login ?? null),
+  handler: async (ctx, input) => {
+    const { noticePdf: pdf, ...issued } = await issuePrepaidId(ctx.db, await findByStatement(ctx.db, input.statementNumber), ctx.now, ctx.operator?.login ?? null);
+    // The notice (it shows the code) is handed back once, as a file to preview or save.
+    return pdf === null ? { ...issued, file: null } : { ...issued, ...pdfOutput(`${issued.noticeNumber}.pdf`, pdf) };
+  },
 });
 
 /**
@@ -76,7 +81,7 @@ const noticePdfOp = defineOperation({
   roles: ['accounting'],
   input: noticeRefInput,
   audited: true,
-  handler: async (ctx, input) => ({ fileName: `${input.noticeNumber}.pdf`, pdf: (await noticePdf(ctx.db, input.noticeNumber)).toString('base64') }),
+  handler: async (ctx, input) => pdfOutput(`${input.noticeNumber}.pdf`, await noticePdf(ctx.db, input.noticeNumber)),
 });
 
 const late = defineOperation({

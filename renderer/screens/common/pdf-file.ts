@@ -4,8 +4,8 @@ import { isObject } from './read';
 export type ReceivedFile = { name: string; mediaType: string; base64: string } | { name: string; savedTo: string | null };
 
 /**
- * The file in an operation's output: the host convention `file: {name, mediaType, base64}` (EL-4; under Electron
- * `file: {name, savedTo}` once saved), or the PDF operations' own `{fileName, pdf | base64}`.
+ * The file in an operation's output: `file: {name, mediaType, base64}` (core/api/file-output.ts), which under
+ * Electron arrives as `file: {name, savedTo}` once the main process has saved it.
  */
 export function fileIn(output: unknown): ReceivedFile | null {
   if (!isObject(output)) return null;
@@ -14,9 +14,7 @@ export function fileIn(output: unknown): ReceivedFile | null {
     if (typeof file.base64 === 'string') return { name: file.name, mediaType: typeof file.mediaType === 'string' ? file.mediaType : 'application/pdf', base64: file.base64 };
     if ('savedTo' in file) return { name: file.name, savedTo: typeof file.savedTo === 'string' ? file.savedTo : null };
   }
-  const name = typeof output.fileName === 'string' ? output.fileName : null;
-  const base64 = typeof output.pdf === 'string' ? output.pdf : typeof output.base64 === 'string' ? output.base64 : null;
-  return name && base64 ? { name, mediaType: 'application/pdf', base64 } : null;
+  return null;
 }
 
 export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {

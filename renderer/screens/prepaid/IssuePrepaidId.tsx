@@ -5,7 +5,7 @@ import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { FilePreview } from '../common/FilePreview';
-import type { ReceivedFile } from '../common/pdf-file';
+import { fileIn, type ReceivedFile } from '../common/pdf-file';
 import { obj, str } from '../common/read';
 import { TextField } from '../common/TextField';
 import type { Failure } from '../common/useOperation';
@@ -32,13 +32,12 @@ export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
     setFailure(form.answer(result));
     if (!result.ok) return;
     const o = obj(result.output);
-    const pdf = str(o, 'noticePdf');
     setIssued({
       outcome: str(o, 'outcome'),
       hint: str(o, 'codeHint'),
       deadline: formatJstDate(str(o, 'registrationDeadline')),
       late: o.late === true,
-      notice: pdf ? { name: `${str(o, 'noticeNumber')}.pdf`, mediaType: 'application/pdf', base64: pdf } : null,
+      notice: fileIn(o),
     });
     form.reset();
     onIssued();

@@ -1,0 +1,15 @@
+/**
+ * How an operation hands back a file (a PDF statement, a notice): its output carries
+ * `file: { name, mediaType, base64 }`. Each transport delivers it its own way: Electron's main process asks
+ * where to save it with the native dialog; the browser renderer previews it and offers a download.
+ */
+export interface FileToSave {
+  /** Suggested file name, without folders (e.g. `BIL-2026-000001.pdf`). */
+  name: string;
+  mediaType: string;
+  base64: string;
+}
+
+export function pdfOutput(name: string, bytes: Uint8Array): { file: FileToSave } {
+  return { file: { name, mediaType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') } };
+}
