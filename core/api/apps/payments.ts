@@ -36,25 +36,23 @@ const registerMethod = defineOperation({
 
 const ref = (input: { billId?: number | undefined; statementNumber?: string | undefined }) => ({ billId: input.billId, statementNumber: input.statementNumber });
 
+/** A collection attempt and its result, by card or by direct debit. */
+function collectionOperation(name: string, method: 'credit_card' | 'direct_debit') {
+  return defineOperation({
+    name,
+    roles: ['accounting'],
+    input: collectionResultInput,
+    audited: true,
+    handler: (ctx, input) =>
+      recordCollection(ctx.db, method, { ref: ref(input), outcome: input.outcome, on: input.on ? parseDate(input.on)! : today(ctx), reason: input.reason }, who(ctx)),
+  });
+}
+
 /** The card charge of the 1st and its result (R-BILL-2, R-DUN-1). */
-const recordCardCharge = defineOperation({
-  name: 'payments.recordCardCharge',
-  roles: ['accounting'],
-  input: collectionResultInput,
-  audited: true,
-  handler: (ctx, input) =>
-    recordCollection(ctx.db, 'credit_card', { ref: ref(input), outcome: input.outcome, on: input.on ? parseDate(input.on)! : today(ctx), reason: input.reason }, who(ctx)),
-});
+const recordCardCharge = collectionOperation('payments.recordCardCharge', 'credit_card');
 
 /** The direct debit of the 26th and its result (R-BILL-4). */
-const recordDirectDebit = defineOperation({
-  name: 'payments.recordDirectDebit',
-  roles: ['accounting'],
-  input: collectionResultInput,
-  audited: true,
-  handler: (ctx, input) =>
-    recordCollection(ctx.db, 'direct_debit', { ref: ref(input), outcome: input.outcome, on: input.on ? parseDate(input.on)! : today(ctx), reason: input.reason }, who(ctx)),
-});
+const recordDirectDebit = collectionOperation('payments.recordDirectDebit', 'direct_debit');
 
 /** A bank transfer received for a bill (R-BILL-3): bank / receivables. */
 const recordBankReceiptOperation = defineOperation({

@@ -1,8 +1,9 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { useSession } from '../../app/session';
 import { Progress } from '../../components/Progress';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
+import { FileDropZone } from '../common/FileDropZone';
 import { base64Of } from '../common/pdf-file';
 import type { Failure } from '../common/useOperation';
 import { importAnswerIn, type ImportAnswer } from './import-shape';
@@ -20,13 +21,11 @@ interface Chosen {
 export function BankImport({ onImported }: { onImported: () => void }) {
   const { t } = useI18n();
   const { call } = useSession();
-  const picker = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [preview, setPreview] = useState<ImportAnswer | null>(null);
   const [report, setReport] = useState<ImportAnswer | null>(null);
   const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [over, setOver] = useState(false);
 
   async function take(file: File) {
     setReport(null);
@@ -57,43 +56,10 @@ export function BankImport({ onImported }: { onImported: () => void }) {
     onImported();
   }
 
-  function drop(event: DragEvent) {
-    event.preventDefault();
-    setOver(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void take(file);
-  }
-
   return (
     <section className="panel" aria-labelledby="bank-import-title">
       <h2 id="bank-import-title">{t('bank.importTitle')}</h2>
-      <div
-        className={over ? 'dropzone dropzone--over' : 'dropzone'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={drop}
-      >
-        <p>{t('bank.dropHere')}</p>
-        <button type="button" onClick={() => picker.current?.click()}>
-          {t('bank.pick')}
-        </button>
-        <input
-          ref={picker}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          accept=".dat,.txt,.csv"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void take(file);
-            e.target.value = '';
-          }}
-        />
-      </div>
+      <FileDropZone hint={t('bank.dropHere')} pickLabel={t('bank.pick')} accept=".dat,.txt,.csv" onFile={(file) => void take(file)} />
       {busy ? <Progress label={busy} /> : null}
       {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
       {preview && chosen ? (

@@ -1,9 +1,10 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { importUsageInput } from '../../../core/api/schemas/billing';
 import { useSession } from '../../app/session';
 import { Progress } from '../../components/Progress';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
+import { FileDropZone } from '../common/FileDropZone';
 import { obj, str } from '../common/read';
 import type { Failure } from '../common/useOperation';
 
@@ -11,12 +12,10 @@ import type { Failure } from '../common/useOperation';
 export function ImportUsage({ onImported }: { onImported: (month: string) => void }) {
   const { t } = useI18n();
   const { call } = useSession();
-  const picker = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [over, setOver] = useState(false);
 
   async function take(file: File) {
     setSaid(null);
@@ -33,43 +32,10 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
     if (month) onImported(month);
   }
 
-  function drop(event: DragEvent) {
-    event.preventDefault();
-    setOver(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void take(file);
-  }
-
   return (
     <section className="panel" aria-labelledby="usage-import-title">
       <h2 id="usage-import-title">{t('usage.importTitle')}</h2>
-      <div
-        className={over ? 'dropzone dropzone--over' : 'dropzone'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={drop}
-      >
-        <p>{t('usage.dropHere')}</p>
-        <button type="button" onClick={() => picker.current?.click()}>
-          {t('usage.pick')}
-        </button>
-        <input
-          ref={picker}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void take(file);
-            e.target.value = '';
-          }}
-        />
-      </div>
+      <FileDropZone hint={t('usage.dropHere')} pickLabel={t('usage.pick')} accept=".json,application/json" onFile={(file) => void take(file)} />
       {busy ? <Progress label={busy} /> : null}
       {problem ? <p className="field__error" role="alert">{problem}</p> : null}
       {failure ? <Refusal operation="usage.import" failure={failure} /> : null}
