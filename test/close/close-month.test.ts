@@ -45,6 +45,23 @@ describe('month close wired onto the ledger', () => {
     expect(entries).toBe('receivables:7480:0 revenue:0:6800 tax_payable:0:680');
   });
 
+  it('R-BILL-1: an account\'s bills, newest month first, as the member\'s page lists them; sales may read them', async () => {
+    o = await billingOffice('2026-11-05T00:00:00.000Z');
+    const code = await o.account(await o.member('corporation'));
+    await o.importUsage(usageFile('2026-09', [{ code }]));
+    await o.ok('billing.closeMonth', { month: '2026-09' }, 'accounting');
+    await o.importUsage(usageFile('2026-10', [{ code }]));
+    await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
+    const list = await o.ok<(BillRow & { month: string })[]>('billing.accountBills', { account: code }, 'sales');
+    // September has 720 h × ¥10.5 = ¥7,560, capped at ¥6,800, like October's 744 h: ¥7,480 each with tax.
+    expect(list.map((b) => [b.month, b.total, b.statementNumber, b.dueOn])).toEqual([
+      ['2026-10', '7480', 'BIL-2026-000002', '2026-11-25'],
+      ['2026-09', '7480', 'BIL-2026-000001', '2026-10-26'],
+    ]);
+    const unknown = await failure('billing.accountBills', { account: 'CA-999999' }, 'sales');
+    expect(unknown).toMatchObject({ kind: 'invalid', problems: [{ path: 'account', message: 'no cloud account CA-999999' }] });
+  });
+
   it('R-BILL-6: September 2026 by bank transfer: the 10th (Sat), 11th (Sun) and 12th (Sports Day) move the issue to 10-13; the 25th (Sun) moves the due date to 10-26', async () => {
     o = await billingOffice('2026-10-05T00:00:00.000Z');
     const bt = await o.account(await o.member('corporation'));

@@ -73,7 +73,7 @@ describe('a month close with its statements, then the dunning board after the da
     await shell.signOut();
   }, 60_000);
 
-  it('R-DUN-5: a supervisor sees the same board and the account’s status history on the member’s page', async () => {
+  it('R-DUN-5, R-BILL-1: a supervisor sees the same board, and the account’s status history and bills on the member’s page', async () => {
     shell = await new SignInPage(app.page, ja).signIn(SUPERVISOR.login, SUPERVISOR.password);
     await shell.goTo('nav.dunning');
     const dunning = new DunningPage(app.page, ja);
@@ -83,6 +83,9 @@ describe('a month close with its statements, then the dunning board after the da
     await app.page.goto(`${new URL(app.page.url()).origin}/#/members/${yamada}`);
     const history = app.page.locator('section[aria-labelledby="member-status-history"]');
     await expect.poll(() => history.textContent()).toContain(ja['accountStatus.restricted']);
+    // R-BILL-1: the member's page lists the account's October bill with its statement.
+    const bills = app.page.locator(`section[aria-labelledby="member-bills-${account}"] tr[data-month="2026-10"]`);
+    await expect.poll(() => bills.textContent()).toContain('¥7,480');
     await app.screenshot('33-member-page');
   }, 60_000);
 });

@@ -1,7 +1,9 @@
 import { closeMonth, importUsage, issueCreditNote, statementPdf } from '../../close';
 import { Dec } from '../../money';
 import { defineOperation, type OperationApp } from '../operation';
-import { closeMonthInput, creditNoteInput, importUsageInput, monthInput, statementPdfInput } from '../schemas/billing';
+import { accountBillsInput, closeMonthInput, creditNoteInput, importUsageInput, monthInput, statementPdfInput } from '../schemas/billing';
+import { InputError } from '../../errors';
+import type { LedgerDb } from '../../ledger/open-database';
 import { pdfOutput } from '../file-output';
 
 /** usage.import: stores a month's usage file (idempotent per content; refused for a closed month). */
@@ -25,34 +27,53 @@ const closeMonthOperation = defineOperation({
   handler: (ctx, input) => closeMonth(ctx.db, { month: input.month, now: ctx.now, by: ctx.operator?.login ?? null, channel: ctx.channel }),
 });
 
+/** Bills with their statement, as the bill lists show them; `where` picks which. */
+async function billRows(db: LedgerDb, where: { month: string } | { cloudAccountId: number }) {
+  const rows = await db
+    .selectFrom('bills')
+    .innerJoin('cloud_accounts', 'cloud_accounts.id', 'bills.cloud_account_id')
+    .leftJoin('documents', (j) => j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'))
+    .select(['bills.id', 'bills.month', 'cloud_accounts.code', 'bills.status', 'bills.payment_method', 'bills.subtotal', 'bills.tax', 'bills.total', 'bills.prepaid_applied', 'bills.amount_due', 'documents.number', 'documents.issued_at', 'documents.due_date'])
+    .where((eb) => ('month' in where ? eb('bills.month', '=', where.month) : eb('bills.cloud_account_id', '=', where.cloudAccountId)))
+    .orderBy('cloud_accounts.code')
+    .orderBy('bills.month', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    billId: r.id,
+    month: r.month,
+    account: r.code,
+    status: r.status,
+    paymentMethod: r.payment_method,
+    subtotal: String(r.subtotal),
+    tax: String(r.tax),
+    total: String(r.total),
+    prepaidApplied: String(r.prepaid_applied),
+    amountDue: String(r.amount_due),
+    statementNumber: r.number,
+    issuedOn: r.issued_at,
+    dueOn: r.due_date,
+  }));
+}
+
+/** A closed month's bills, by account. */
 const listBills = defineOperation({
   name: 'billing.listBills',
   roles: ['accounting', 'supervisor'],
   input: monthInput,
   audited: false,
+  handler: (ctx, input) => billRows(ctx.db, { month: input.month }),
+});
+
+/** One cloud account's bills, newest month first (the member's page). */
+const accountBills = defineOperation({
+  name: 'billing.accountBills',
+  roles: ['sales', 'accounting', 'supervisor'],
+  input: accountBillsInput,
+  audited: false,
   handler: async (ctx, input) => {
-    const rows = await ctx.db
-      .selectFrom('bills')
-      .innerJoin('cloud_accounts', 'cloud_accounts.id', 'bills.cloud_account_id')
-      .leftJoin('documents', (j) => j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'))
-      .select(['bills.id', 'cloud_accounts.code', 'bills.status', 'bills.payment_method', 'bills.subtotal', 'bills.tax', 'bills.total', 'bills.prepaid_applied', 'bills.amount_due', 'documents.number', 'documents.issued_at', 'documents.due_date'])
-      .where('bills.month', '=', input.month)
-      .orderBy('cloud_accounts.code')
-      .execute();
-    return rows.map((r) => ({
-      billId: r.id,
-      account: r.code,
-      status: r.status,
-      paymentMethod: r.payment_method,
-      subtotal: String(r.subtotal),
-      tax: String(r.tax),
-      total: String(r.total),
-      prepaidApplied: String(r.prepaid_applied),
-      amountDue: String(r.amount_due),
-      statementNumber: r.number,
-      issuedOn: r.issued_at,
-      dueOn: r.due_date,
-    }));
+    const account = await ctx.db.selectFrom('cloud_accounts').select('id').where('code', '=', input.account).executeTakeFirst();
+    if (!account) throw InputError.one('account', `no cloud account ${input.account}`);
+    return billRows(ctx.db, { cloudAccountId: account.id });
   },
 });
 
@@ -79,4 +100,4 @@ const creditNote = defineOperation({
 });
 
 export const usageApp: OperationApp = { domain: 'usage', operations: [importUsageOperation] };
-export const billingApp: OperationApp = { domain: 'billing', operations: [closeMonthOperation, listBills, statementPdfOperation, creditNote] };
+export const billingApp: OperationApp = { domain: 'billing', operations: [closeMonthOperation, listBills, accountBills, statementPdfOperation, creditNote] };

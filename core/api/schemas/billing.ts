@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveYen } from './common';
+import { cloudAccountCode, positiveYen } from './common';
 
 // Node-free: the renderer validates with these too.
 
@@ -30,6 +30,7 @@ export const importUsageInput = z.strictObject({
 
 export const closeMonthInput = z.strictObject({ month: billingMonthKey });
 export const monthInput = z.strictObject({ month: billingMonthKey });
+export const accountBillsInput = z.strictObject({ account: cloudAccountCode });
 export const statementPdfInput = z.strictObject({ statementNumber });
 
 export const creditNoteInput = z

@@ -6,11 +6,12 @@ import { AccountTimeline } from '../dunning/AccountTimeline';
 import { boardIn } from '../dunning/board-shape';
 import { estimatesIn } from '../estimates/estimate-shape';
 import { MemberPrepaid } from '../prepaid/MemberPrepaid';
+import { BillsPanel } from '../usage/MonthBills';
 import { useOperation } from '../common/useOperation';
 import { Yen } from '../common/Yen';
 
-/** The member's page beyond identity: estimates, prepaid IDs and balances, each account's status history. */
-export function MemberExtras({ memberNumber }: { memberNumber: string }) {
+/** The member's page beyond identity: each account's bills, estimates, prepaid IDs and balances, status history. */
+export function MemberExtras({ memberNumber, accounts }: { memberNumber: string; accounts: string[] }) {
   const { t } = useI18n();
   const mayCall = useMayCall();
   const estimates = useOperation('estimates.list', { memberNumber }, estimatesIn, { skip: !mayCall('estimates.list') });
@@ -18,6 +19,11 @@ export function MemberExtras({ memberNumber }: { memberNumber: string }) {
   const touched = (board.data ?? []).filter((a) => a.history.length > 0 || a.commands.length > 0);
   return (
     <>
+      {mayCall('billing.accountBills')
+        ? accounts.map((account) => (
+            <BillsPanel key={account} query={{ operation: 'billing.accountBills', input: { account } }} title={t('members.billsOf', { account })} titleId={`member-bills-${account}`} />
+          ))
+        : null}
       {estimates.data && estimates.data.length > 0 ? (
         <section className="panel" aria-labelledby="member-estimates">
           <h2 id="member-estimates">{t('members.estimates')}</h2>

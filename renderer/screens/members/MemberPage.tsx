@@ -90,7 +90,7 @@ export function MemberPage({ memberNumber }: { memberNumber: string }) {
               </table>
             )}
           </div>
-          <MemberExtras memberNumber={member.memberNumber} />
+          <MemberExtras memberNumber={member.memberNumber} accounts={accounts.map((a) => a.code)} />
         </>
       ) : null}
     </section>

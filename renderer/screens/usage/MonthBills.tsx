@@ -12,6 +12,7 @@ import { Yen } from '../common/Yen';
 
 const billsIn = (output: unknown) =>
   list(output).map((v) => ({
+    month: str(v, 'month'),
     account: str(v, 'account'),
     status: str(v, 'status'),
     paymentMethod: str(v, 'paymentMethod'),
@@ -25,11 +26,21 @@ const billsIn = (output: unknown) =>
     dueOn: str(v, 'dueOn'),
   }));
 
+/** Which bills a table shows: a closed month's, by account, or one account's, by month. */
+export type BillsQuery = { operation: 'billing.listBills'; input: { month: string } } | { operation: 'billing.accountBills'; input: { account: string } };
+
 /** A closed month's bills (R-BILL-1, R-TAX-2, R-PRE-9 prepaid offset) and each statement's PDF to preview or save. */
 export function MonthBills({ month, refresh }: { month: string; refresh: number }) {
   const { t } = useI18n();
+  return <BillsPanel query={{ operation: 'billing.listBills', input: { month } }} title={t('usage.billsOf', { month })} titleId="bills-title" refresh={refresh} skip={!/^\d{4}-\d{2}$/.test(month)} />;
+}
+
+/** Bills with their amounts, prepaid offset and statement, as a panel. */
+export function BillsPanel({ query, title, titleId, refresh = 0, skip = false }: { query: BillsQuery; title: string; titleId: string; refresh?: number; skip?: boolean }) {
+  const { t } = useI18n();
   const { call } = useSession();
-  const bills = useOperation('billing.listBills', { month }, billsIn, { refresh, skip: !/^\d{4}-\d{2}$/.test(month) });
+  const byMonth = query.operation === 'billing.accountBills';
+  const bills = useOperation(query.operation, query.input, billsIn, { refresh, skip });
   const [file, setFile] = useState<ReceivedFile | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
@@ -40,16 +51,16 @@ export function MonthBills({ month, refresh }: { month: string; refresh: number 
   }
 
   return (
-    <section className="panel" aria-labelledby="bills-title">
-      <h2 id="bills-title">{t('usage.billsOf', { month })}</h2>
-      {bills.failure ? <Refusal operation="billing.listBills" failure={bills.failure} /> : null}
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      {bills.failure ? <Refusal operation={query.operation} failure={bills.failure} /> : null}
       {failure ? <Refusal operation="billing.statementPdf" failure={failure} /> : null}
-      {bills.data && bills.data.length === 0 ? <p className="muted">{t('usage.noBills')}</p> : null}
+      {bills.data && bills.data.length === 0 ? <p className="muted">{byMonth ? t('members.noBills') : t('usage.noBills')}</p> : null}
       {bills.data && bills.data.length > 0 ? (
         <table className="table table--money bills-table">
           <thead>
             <tr>
-              <th>{t('usage.col.account')}</th>
+              <th>{byMonth ? t('usage.col.month') : t('usage.col.account')}</th>
               <th>{t('usage.col.method')}</th>
               <th className="num">{t('usage.col.subtotal')}</th>
               <th className="num">{t('usage.col.tax')}</th>
@@ -61,8 +72,8 @@ export function MonthBills({ month, refresh }: { month: string; refresh: number 
           </thead>
           <tbody>
             {bills.data.map((b) => (
-              <tr key={b.account} data-account={b.account}>
-                <td className="mono">{b.account}</td>
+              <tr key={`${b.account} ${b.month}`} data-account={b.account} data-month={b.month}>
+                <td className="mono">{byMonth ? b.month : b.account}</td>
                 <td>{labelOf(t, 'paymentMethod', b.paymentMethod)}</td>
                 <td className="num">
                   <Yen value={b.subtotal} />
