@@ -55,12 +55,14 @@ describe('a month close with its statements, then the dunning board after the da
     await shell.goTo('nav.dunning');
     const dunning = new DunningPage(app.page, ja);
     await dunning.runDaily('2026-11-26');
-    await expect.poll(() => dunning.said.textContent()).toContain('1 status change(s), 1 platform command(s)');
+    await expect.poll(() => dunning.said.textContent()).toContain(say(ja, 'dunning.ran', { date: '2026-11-26', changes: 1, commands: 1 }));
     const card = dunning.column('restricted').locator(`[data-account="${account}"]`);
     await card.waitFor();
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('株式会社山田商事');
-    expect(text).toContain('R-DUN-5 bill 1 (¥7,480) not paid in full by its due date 2026-11-25');
+    // The cause in Japanese, with its rule id; the recorded sentence stays on hover.
+    expect(text).toContain(`${ja['statusCause.R-DUN-5']} R-DUN-5`);
+    expect(await card.locator('[title^="R-DUN-5"]').getAttribute('title')).toBe('R-DUN-5 bill 1 (¥7,480) not paid in full by its due date 2026-11-25');
     // Restricted from 00:00 JST of 2026-11-26, the day after the due date (R-DUN-7).
     expect(text).toContain('2026-11-26 00:00');
     expect(text).toContain('restrict');

@@ -6,13 +6,14 @@ import { OUTCOMES, type ImportAnswer } from './import-shape';
 
 /** What a bank file held, per outcome (R-RECON-5), and its records that need a person (or all, for a report). */
 export function ImportSummary({ answer, caption }: { answer: ImportAnswer; caption: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   // bank.importReport's lines carry no date: the column shows only when the lines have one.
   const dated = answer.lines.some((l) => l.date !== '');
   return (
     <div className="import-summary" aria-label={caption} role="region">
       <h3>{caption}</h3>
-      <p className="muted small">{answer.message}</p>
+      {/* The catalog's own sentence is English; in Japanese the table below says the same. */}
+      {language === 'en' ? <p className="muted small">{answer.message}</p> : null}
       <table className="table table--compact table--money">
         <thead>
           <tr>

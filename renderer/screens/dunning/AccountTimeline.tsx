@@ -1,7 +1,21 @@
 import { formatJstDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
+import type { Translate } from '../../i18n/i18n';
 import type { BoardAccount } from './board-shape';
+
+/**
+ * A transition's cause in the person's language. The ledger keeps the status machine's English sentence, which
+ * starts with its rule id (`R-DUN-5 bill 1 … not paid in full by …`): the id picks the dictionary's sentence,
+ * a lift (to Active) its own; anything else is shown as recorded.
+ */
+function causeLabel(t: Translate, cause: string, to: string): { text: string; rule: string | null } {
+  const rule = /^R-[A-Z]+-\d+/.exec(cause)?.[0] ?? null;
+  if (!rule) return { text: labelOf(t, 'statusCause', cause), rule: null };
+  const key = to === 'active' ? `lift.${rule}` : rule;
+  const text = labelOf(t, 'statusCause', key);
+  return text === key ? { text: cause, rule: null } : { text, rule };
+}
 
 /** An account's transitions (cause and time, R-DUN-7) and the platform commands the outbox holds for it. */
 export function AccountTimeline({ account }: { account: BoardAccount }) {
@@ -13,7 +27,7 @@ export function AccountTimeline({ account }: { account: BoardAccount }) {
         {account.history.map((h, i) => (
           <li key={i}>
             <span className="mono small">{formatJstDateTime(h.at)}</span> {h.from ? labelOf(t, 'accountStatus', h.from) : '—'} → <strong>{labelOf(t, 'accountStatus', h.to)}</strong>{' '}
-            <span className="muted small">{labelOf(t, 'statusCause', h.cause)}</span>
+            <Cause t={t} cause={h.cause} to={h.to} />
           </li>
         ))}
       </ol>
@@ -27,5 +41,15 @@ export function AccountTimeline({ account }: { account: BoardAccount }) {
         </ul>
       ) : null}
     </div>
+  );
+}
+
+function Cause({ t, cause, to }: { t: Translate; cause: string; to: string }) {
+  const { text, rule } = causeLabel(t, cause, to);
+  return (
+    <span className="muted small" title={cause}>
+      {text}
+      {rule ? <span className="mono"> {rule}</span> : null}
+    </span>
   );
 }

@@ -38,7 +38,10 @@ export function DunningBoard() {
     setRunning(false);
     setFailure(form.answer(result));
     if (result.ok) {
-      setSaid(str(obj(result.output), 'message'));
+      const o = obj(result.output);
+      const changes = Array.isArray(o.transitions) ? o.transitions.length : 0;
+      const commands = typeof o.commands === 'number' ? o.commands : 0;
+      setSaid(changes === 0 ? t('dunning.ranNothing', { date: str(o, 'date') }) : t('dunning.ran', { date: str(o, 'date'), changes, commands }));
       setRound((r) => r + 1);
     }
   }
