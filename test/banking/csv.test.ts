@@ -2,23 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../core/errors';
 import { parseBankFile } from '../../core/banking';
 import { readCsv } from '../../core/banking/csv-reader';
 import { parseCsvDate, parseYenCell, payerFromDescription } from '../../core/banking/csv-values';
+import { parseProblems } from './parse-problems';
 
 const fixture = (name: string): Buffer => readFileSync(path.resolve(__dirname, '../fixtures/bank', name));
 const rows = (name: string): string[][] => parseBankFile(fixture(name)).deposits.map((d) => [d.date, d.amount, d.payer, d.reference]);
-
-function problems(bytes: Uint8Array): string[] {
-  try {
-    parseBankFile(bytes);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problems.map((p) => `${p.path}: ${p.message}`);
-  }
-  throw new Error('parsed without an error');
-}
 
 describe('CSV statements', () => {
   it('R-BANK-1: 住信SBIネット銀行 (Shift_JIS): deposits only, payer after the 振込 marker, reference bank:date:amount:balance', () => {
@@ -54,12 +44,12 @@ describe('CSV statements', () => {
   it('R-BANK-4: a bad amount or date names the line and the column; a short row and an unknown header are refused', () => {
     const header = '日付,内容,出金金額(円),入金金額(円),残高(円),メモ';
     const csv = (...lines: string[]): Buffer => iconv.encode([header, ...lines].join('\r\n'), 'cp932');
-    expect(problems(csv('2026/12/01,振込 ｱ,,12.5,100,'))).toEqual(['line 2 (data) 入金金額(円): "12.5" is not a whole-yen amount']);
-    expect(problems(csv('2026/12/01,振込 ｱ,,100,100,', '2026/13/01,振込 ｲ,,100,200,'))).toEqual(['line 3 (data) 日付: "2026/13/01" is not a date']);
-    expect(problems(csv('2026/12/01,振込 ｱ,,100'))).toEqual(['line 2 (data): 4 fields, the header has 6']);
-    expect(problems(csv('2026/12/01,振込 ｱ,,-100,100,'))).toEqual(['line 2 (data) 入金金額(円): "-100" is not a whole-yen amount']);
-    expect(problems(Buffer.from('a,b,c\n1,2,3\n'))).toEqual(['line 1 (header): not a known layout (住信SBIネット銀行, 楽天銀行, ANSER 入出金明細)']);
-    expect(problems(Buffer.from([0x82, 0x20, 0xff]))).toEqual(['file: neither UTF-8 nor Shift_JIS text']);
+    expect(parseProblems(csv('2026/12/01,振込 ｱ,,12.5,100,'))).toEqual(['line 2 (data) 入金金額(円): "12.5" is not a whole-yen amount']);
+    expect(parseProblems(csv('2026/12/01,振込 ｱ,,100,100,', '2026/13/01,振込 ｲ,,100,200,'))).toEqual(['line 3 (data) 日付: "2026/13/01" is not a date']);
+    expect(parseProblems(csv('2026/12/01,振込 ｱ,,100'))).toEqual(['line 2 (data): 4 fields, the header has 6']);
+    expect(parseProblems(csv('2026/12/01,振込 ｱ,,-100,100,'))).toEqual(['line 2 (data) 入金金額(円): "-100" is not a whole-yen amount']);
+    expect(parseProblems(Buffer.from('a,b,c\n1,2,3\n'))).toEqual(['line 1 (header): not a known layout (住信SBIネット銀行, 楽天銀行, ANSER 入出金明細)']);
+    expect(parseProblems(Buffer.from([0x82, 0x20, 0xff]))).toEqual(['file: neither UTF-8 nor Shift_JIS text']);
   });
 
   it('R-BANK-4: CSV quoting: quoted commas, doubled quotes and line breaks inside quotes; an unclosed quote is refused', () => {

@@ -6,25 +6,11 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../core/cli/main';
 import { makeImportBankCommand } from '../../core/cli/commands/import-bank';
-import type { CliIO } from '../../core/cli/io';
+import { cliBuffers } from '../support/cli-buffers';
 
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
 const examples = path.resolve(repo, '../shared/examples/bank');
-
-function buffers(): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}
 
 describe('backoffice import-bank', () => {
   it.each(['notice01', 'statement03'])('R-BANK-1: --dry-run on the shared example %s prints its want.json fields', async (name) => {
@@ -40,17 +26,17 @@ describe('backoffice import-bank', () => {
     bytes.write('9', 202 + 24, 'latin1'); // record 2's amount 0000220000 → 0000290000
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'import-bank-')), 'bad.dat');
     writeFileSync(file, bytes);
-    const io = buffers();
+    const io = cliBuffers();
     expect(await main(['import-bank', file, '--dry-run'], io)).toBe(2);
     expect(io.stdout).toBe('');
     expect(io.stderr).toBe('record 4 (trailer) total amount: says 268500, the data records sum to 338500\n');
-    const missing = buffers();
+    const missing = cliBuffers();
     expect(await main(['import-bank', path.join(repo, 'no-such-file.dat'), '--dry-run'], missing)).toBe(2);
     expect(missing.stderr).toContain('cannot read the file (ENOENT)');
   });
 
   it('without --dry-run it needs the accounting operator (--as), and hands the parsed file to one importer function', async () => {
-    const io = buffers();
+    const io = cliBuffers();
     expect(await main(['import-bank', path.join(examples, 'notice01.dat'), '--db', path.join(mkdtempSync(path.join(tmpdir(), 'import-bank-')), 'x.db')], io)).toBe(2);
     expect(io.stdout).toBe('');
     expect(io.stderr).toMatch(/^--as: /);
@@ -60,7 +46,7 @@ describe('backoffice import-bank', () => {
       seen.push(`${path.basename(file)} ${parsed.format} ${parsed.deposits.length}`);
       return 0;
     });
-    expect(await command.run([path.join(examples, 'statement03.dat')], buffers())).toBe(0);
+    expect(await command.run([path.join(examples, 'statement03.dat')], cliBuffers())).toBe(0);
     expect(seen).toEqual(['statement03.dat zengin-03 1']);
   });
 });

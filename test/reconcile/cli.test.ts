@@ -2,23 +2,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../core/cli/main';
-import type { CliIO } from '../../core/cli/io';
+import { cliBuffers } from '../support/cli-buffers';
 import { noticeFile } from '../banking/zengin-builder';
 import { reconcileOffice, type ReconcileOffice } from './fixture';
-
-function buffers(): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}
 
 let office: ReconcileOffice;
 afterEach(async () => {
@@ -33,14 +19,14 @@ describe('backoffice import-bank FILE (without --dry-run)', () => {
     const file = path.join(path.dirname(office.file), 'notice.dat');
     writeFileSync(file, noticeFile([{ ref: 1, date: '081110', amount: '32560', payer: 'ﾀﾅｶﾃﾞﾝｷ' }]));
 
-    const io = buffers();
+    const io = cliBuffers();
     expect(await main(['import-bank', file, '--db', office.file, '--as', 'accounting'], io)).toBe(0);
     const report = JSON.parse(io.stdout) as { summary: { matched: { count: number }; fees: string }; fileName: string };
     expect(report).toMatchObject({ fileName: 'notice.dat', summary: { matched: { count: 1 }, fees: '440' } });
     expect(io.stderr).toContain('1 matched');
     expect(office.scalar(`select channel || ' ' || operator_login from audit_log where operation = 'bank.import'`)).toBe('cli accounting');
 
-    const again = buffers();
+    const again = cliBuffers();
     expect(await main(['import-bank', file, '--db', office.file, '--as', 'accounting'], again)).toBe(0);
     expect(again.stderr).toContain('already imported');
     expect(office.count('deposits')).toBe(1);
@@ -51,13 +37,13 @@ describe('backoffice import-bank FILE (without --dry-run)', () => {
     const file = path.join(path.dirname(office.file), 'bad.dat');
     const bytes = noticeFile([{ ref: 1, date: '081110', amount: '1000', payer: 'ﾀﾞﾚｶ' }]);
     writeFileSync(file, bytes);
-    const noAs = buffers();
+    const noAs = cliBuffers();
     expect(await main(['import-bank', file, '--db', office.file], noAs)).toBe(2);
     expect(noAs.stderr).toContain('--as: ');
 
     bytes.write('2', 202 + 127, 'latin1'); // record 2's cancel flag: only 0, 1 or blank
     writeFileSync(file, bytes);
-    const bad = buffers();
+    const bad = cliBuffers();
     expect(await main(['import-bank', file, '--db', office.file, '--as', 'accounting'], bad)).toBe(2);
     expect(bad.stderr).toMatch(/^record 2\b.*cancel flag/);
     expect(office.count('deposits')).toBe(0);
