@@ -30,6 +30,11 @@ export interface CloseOptions {
   channel: string;
   /** Accounts billed per committed transaction (outside the catalog). */
   batchSize?: number;
+  /**
+   * Bill at most this many accounts in this run and stop there, the month still closing: a caller that cannot
+   * receive progress (the catalog) calls again until `finished`, showing done / bills in between.
+   */
+  maxAccounts?: number;
   onProgress?: (p: CloseProgress) => void;
 }
 
@@ -39,6 +44,10 @@ export interface CloseResult {
   message: string;
   /** Bills of the month in all. */
   bills: number;
+  /** Bills of the month made so far, earlier runs included (= bills once finished). */
+  done: number;
+  /** The month is closed (false only when maxAccounts stopped this run early). */
+  finished: boolean;
   /** Bills this run made (0 when another run had made them all). */
   billedNow: number;
   /** Whether this run finished a close that an earlier run had started. */
@@ -185,7 +194,8 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   const state = await monthCloseState(db, month.key);
   if (state === 'closed') {
     const row = await db.selectFrom('month_closes').select('bill_count').where('month', '=', month.key).executeTakeFirstOrThrow();
-    return { month: month.key, alreadyClosed: true, message: `${month.key} is already closed (${row.bill_count ?? 0} bills); nothing changed`, bills: row.bill_count ?? 0, billedNow: 0, resumed: false, phaseMs: { rating: 0, billing: 0 } };
+    const bills = row.bill_count ?? 0;
+    return { month: month.key, alreadyClosed: true, message: `${month.key} is already closed (${bills} bills); nothing changed`, bills, done: bills, finished: true, billedNow: 0, resumed: false, phaseMs: { rating: 0, billing: 0 } };
   }
   const ratingStarted = performance.now();
   const rated = await rateMonth(db, month);
@@ -193,14 +203,15 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   const byCode = await parties(db, rated.map((r) => r.code));
   const history = await paymentMethodHistory(db);
   const billed = new Set((await db.selectFrom('bills').select('cloud_account_id').where('month', '=', month.key).execute()).map((b) => b.cloud_account_id));
-  const todo = rated.filter((r) => !billed.has(byCode.get(r.code)!.cloudAccountId));
+  const unbilled = rated.filter((r) => !billed.has(byCode.get(r.code)!.cloudAccountId));
+  const todo = options.maxAccounts === undefined ? unbilled : unbilled.slice(0, options.maxAccounts);
   const audit = (trx: LedgerDb, detail: string) =>
     writeAudit(trx, { at, operatorLogin: options.by, channel: options.channel, operation: 'billing.closeMonth', input: { month: month.key }, outcome: 'ok', detail });
 
   const billingStarted = performance.now();
   if (state === 'open') await inTransaction(db, (trx) => trx.insertInto('month_closes').values({ month: month.key, started_at: at, closed_at: null, bill_count: null }).execute());
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  let done = rated.length - todo.length;
+  let done = rated.length - unbilled.length;
   options.onProgress?.({ month: month.key, done, total: rated.length });
   for (let i = 0; i < todo.length; i += batchSize) {
     const batch = todo.slice(i, i + batchSize);
@@ -214,19 +225,26 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
     done += batch.length;
     options.onProgress?.({ month: month.key, done, total: rated.length });
   }
+  const resumed = state === 'closing';
+  const phaseMs = () => ({ rating: Math.round(ratingMs), billing: Math.round(performance.now() - billingStarted) });
+  if (todo.length < unbilled.length) {
+    const message = `${month.key}: ${done} of ${rated.length} bills made; the close goes on at the next call`;
+    return { month: month.key, alreadyClosed: false, message, bills: rated.length, done, finished: false, billedNow: todo.length, resumed, phaseMs: phaseMs() };
+  }
   await inTransaction(db, async (trx) => {
     await trx.updateTable('bills').set({ status: 'final', finalized_at: at }).where('month', '=', month.key).where('status', '=', 'draft').execute();
     await trx.updateTable('month_closes').set({ closed_at: at, bill_count: rated.length }).where('month', '=', month.key).execute();
     await audit(trx, `${month.key} closed: ${rated.length} bills`);
   });
-  const resumed = state === 'closing';
   return {
     month: month.key,
     alreadyClosed: false,
     message: `${month.key} closed: ${rated.length} bills (${todo.length} made now${resumed ? ', resuming an interrupted close' : ''})`,
     bills: rated.length,
+    done: rated.length,
+    finished: true,
     billedNow: todo.length,
     resumed,
-    phaseMs: { rating: Math.round(ratingMs), billing: Math.round(performance.now() - billingStarted) },
+    phaseMs: phaseMs(),
   };
 }

@@ -62,6 +62,27 @@ describe('month close wired onto the ledger', () => {
     expect(unknown).toMatchObject({ kind: 'invalid', problems: [{ path: 'account', message: 'no cloud account CA-999999' }] });
   });
 
+  it('R-BILL-1: a close in steps (maxAccounts) reports done / bills, keeps the month closing, and ends as one close would', async () => {
+    o = await billingOffice();
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push(await o.account(await o.member('corporation')));
+    await o.importUsage(usageFile('2026-10', codes.map((code) => ({ code }))));
+    const step = (n: number) => o.ok<{ done: number; bills: number; finished: boolean; billedNow: number }>('billing.closeMonth', { month: '2026-10', maxAccounts: n }, 'accounting');
+    expect(await step(2)).toMatchObject({ done: 2, bills: 3, finished: false, billedNow: 2 });
+    expect((await bills('2026-10')).map((b) => b.status)).toEqual(['draft', 'draft']);
+    const refused = await failure('usage.import', { content: usageFile('2026-10', [{ code: 'CA-000999' }]) });
+    expect(refused).toMatchObject({ kind: 'invalid', problems: [{ path: 'month', message: expect.stringContaining('2026-10 is being closed') }] });
+    expect(await step(2)).toMatchObject({ done: 3, bills: 3, finished: true, billedNow: 1 });
+    const list = await bills('2026-10');
+    expect(list.map((b) => [b.status, b.statementNumber, b.total])).toEqual([
+      ['final', 'BIL-2026-000001', '7480'],
+      ['final', 'BIL-2026-000002', '7480'],
+      ['final', 'BIL-2026-000003', '7480'],
+    ]);
+    expect(o.scalar(`select sum(debit) from ledger_entries where account = 'receivables'`)).toBe(3 * 7480);
+    expect(await step(2)).toMatchObject({ alreadyClosed: true, finished: true, done: 3 });
+  });
+
   it('R-BILL-6: September 2026 by bank transfer: the 10th (Sat), 11th (Sun) and 12th (Sports Day) move the issue to 10-13; the 25th (Sun) moves the due date to 10-26', async () => {
     o = await billingOffice('2026-10-05T00:00:00.000Z');
     const bt = await o.account(await o.member('corporation'));

@@ -34,7 +34,7 @@ describe('a month close with its statements, then the dunning board after the da
     await expect.poll(() => usage.imported.textContent()).toContain('imported 1 account(s) for 2026-10');
 
     await usage.closeMonth('2026-10');
-    await expect.poll(() => usage.closed.textContent(), { timeout: 20_000 }).toContain('2026-10 closed: 1 bills');
+    await expect.poll(() => usage.closed.textContent(), { timeout: 20_000 }).toContain(say(ja, 'usage.closedBills', { month: '2026-10', bills: 1 }));
     await expect.poll(() => usage.bills.count()).toBe(1);
     const row = (await usage.bills.first().textContent()) ?? '';
     // vm.standard.s4 the whole month: capped at ¥6,800 (R-RATE-1), tax floor(6,800 × 0.1) = ¥680 (R-TAX-2).

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/app-shell';
 import { FirstRunPage } from './pages/first-run-page';
 import { SignInPage } from './pages/sign-in-page';
+import { UsagePage } from './pages/usage-page';
 import { ja, say } from './pages/words';
 import { startApp, type E2eApp } from './support/harness';
 
@@ -55,6 +57,31 @@ describe('loading demo data on the first run', () => {
     await expect.poll(() => audit.rows.filter({ hasText: ja['op.setup.loadDemo'] }).count()).toBe(1);
     await app.screenshot('14-audit-log');
   });
+
+  it('R-BILL-1: the demo accountant closes last month, the bar showing the bills made step by step', async () => {
+    await new AppShell(app.page, ja).signOut();
+    const shell = await new SignInPage(app.page, ja).signIn('accounting', 'demo');
+    await shell.goTo('nav.usage');
+    const usage = new UsagePage(app.page, ja);
+    const now = new Date(Date.now() + 9 * 3_600_000);
+    const last = now.getUTCMonth() === 0 ? `${now.getUTCFullYear() - 1}-12` : `${now.getUTCFullYear()}-${String(now.getUTCMonth()).padStart(2, '0')}`;
+    // Hold the second step back so the bar is observably part-way.
+    let calls = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await app.page.route('**/api/billing.closeMonth', async (route) => {
+      if (++calls === 2) await held;
+      await route.continue();
+    });
+    await usage.closeMonth(last);
+    // The demo has more accounts than one step bills (250): the bar shows 250 of them made.
+    await expect.poll(async () => (await usage.closing.getAttribute('value')) ?? '', { timeout: 30_000 }).toBe('250');
+    const max = Number(await usage.closing.getAttribute('max'));
+    expect(max).toBeGreaterThan(250);
+    await app.screenshot('16-close-progress');
+    release();
+    await expect.poll(() => usage.closed.textContent(), { timeout: 60_000 }).toBe(say(ja, 'usage.closedBills', { month: last, bills: max }));
+  }, 90_000);
 });
 
 function escapeRegExp(text: string): string {

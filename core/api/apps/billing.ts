@@ -16,7 +16,8 @@ const importUsageOperation = defineOperation({
 });
 
 /**
- * billing.closeMonth: the month close in the catalog's one transaction (all bills or none). The CLI's
+ * billing.closeMonth: the month close in the catalog's one transaction (all bills or none), or with
+ * `maxAccounts` one step of it, the caller calling again until `finished` and showing done / bills. The CLI's
  * close-month runs the same close committed per batch of accounts, with progress.
  */
 const closeMonthOperation = defineOperation({
@@ -24,7 +25,7 @@ const closeMonthOperation = defineOperation({
   roles: ['accounting'],
   input: closeMonthInput,
   audited: true,
-  handler: (ctx, input) => closeMonth(ctx.db, { month: input.month, now: ctx.now, by: ctx.operator?.login ?? null, channel: ctx.channel }),
+  handler: (ctx, input) => closeMonth(ctx.db, { month: input.month, now: ctx.now, by: ctx.operator?.login ?? null, channel: ctx.channel, maxAccounts: input.maxAccounts }),
 });
 
 /** Bills with their statement, as the bill lists show them; `where` picks which. */

@@ -28,7 +28,11 @@ export const importUsageInput = z.strictObject({
   content: z.string({ error: 'the usage file as text' }).min(2, 'the usage file as text'),
 });
 
-export const closeMonthInput = z.strictObject({ month: billingMonthKey });
+export const closeMonthInput = z.strictObject({
+  month: billingMonthKey,
+  /** Bill at most this many accounts in this call; call again until `finished` (progress for the UI). */
+  maxAccounts: z.number({ error: 'a number of accounts' }).int('a whole number of accounts').min(1, 'at least 1').max(100_000, 'at most 100,000').optional(),
+});
 export const monthInput = z.strictObject({ month: billingMonthKey });
 export const accountBillsInput = z.strictObject({ account: cloudAccountCode });
 export const statementPdfInput = z.strictObject({ statementNumber });

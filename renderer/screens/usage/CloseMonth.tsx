@@ -3,7 +3,7 @@ import { closeMonthInput } from '../../../core/api/schemas/billing';
 import { useSession } from '../../app/session';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
-import { obj, str } from '../common/read';
+import { obj } from '../common/read';
 import { TextField } from '../common/TextField';
 import type { Failure } from '../common/useOperation';
 import { useSchemaForm } from '../common/useSchemaForm';
@@ -19,9 +19,13 @@ function lastMonth(now = Date.now()): string {
   return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
 }
 
+/** Accounts billed by the first step; later steps take a twentieth of the month (at least as many). */
+const FIRST_STEP = 250;
+
 /**
- * The month close (billing.closeMonth): one call that may take long. The screen stays usable while it runs; the
- * operation reports no progress of its own, so the bar runs with the seconds elapsed until the answer comes.
+ * The month close (billing.closeMonth) in steps: each call bills at most `maxAccounts` accounts in its own
+ * transaction and answers how many of the month's bills are made, so the bar shows real progress and the screen
+ * stays usable. Interrupted (a closed window), the close goes on from where it stopped at the next run.
  */
 export function CloseMonth({ month, onClosed }: { month: string; onClosed: (month: string) => void }) {
   const { t } = useI18n();
@@ -30,6 +34,7 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
   const [failure, setFailure] = useState<Failure | null>(null);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [elapsed, setElapsed] = useState(0);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [said, setSaid] = useState<string | null>(null);
 
   useEffect(() => {
@@ -44,13 +49,25 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
     const input = inputOf(form.draft);
     setSaid(null);
     setElapsed(0);
+    setProgress(null);
     setStartedAt(Date.now());
-    const result = await call('billing.closeMonth', input);
-    setStartedAt(null);
-    setFailure(form.answer(result));
-    if (result.ok) {
-      setSaid(str(obj(result.output), 'message') || t('usage.closed', { month: input.month }));
-      onClosed(input.month);
+    let step = FIRST_STEP;
+    for (;;) {
+      const result = await call('billing.closeMonth', { ...input, maxAccounts: step });
+      const o = result.ok ? obj(result.output) : {};
+      const done = typeof o.done === 'number' ? o.done : 0;
+      const total = typeof o.bills === 'number' ? o.bills : 0;
+      if (!result.ok || o.finished !== false) {
+        setStartedAt(null);
+        setFailure(form.answer(result));
+        if (result.ok) {
+          setSaid(o.alreadyClosed === true ? t('usage.alreadyClosed', { month: input.month, bills: total }) : t('usage.closedBills', { month: input.month, bills: total }));
+          onClosed(input.month);
+        }
+        return;
+      }
+      setProgress({ done, total });
+      step = Math.max(FIRST_STEP, Math.ceil(total / 20));
     }
   }
 
@@ -64,10 +81,13 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
         </button>
       </div>
       {startedAt !== null ? (
-        <div className="progress" role="progressbar" aria-label={t('usage.closing', { month: form.draft.month })} aria-busy="true" aria-valuetext={t('usage.elapsed', { seconds: elapsed })}>
-          <div className="progress__bar" />
-          <span className="progress__label">
-            {t('usage.closing', { month: form.draft.month })} {t('usage.elapsed', { seconds: elapsed })}
+        <div className="close-progress">
+          <progress
+            aria-label={t('usage.closing', { month: form.draft.month })}
+            {...(progress ? { value: progress.done, max: progress.total } : {})}
+          />
+          <span className="progress__label" role="status">
+            {t('usage.closing', { month: form.draft.month })} {progress ? t('usage.closeProgress', progress) : null} {t('usage.elapsed', { seconds: elapsed })}
           </span>
         </div>
       ) : null}

@@ -17,7 +17,7 @@ export class UsagePage {
     this.heading = page.getByRole('heading', { name: say(words, 'usage.title'), level: 1 });
     this.imported = page.locator('section[aria-labelledby="usage-import-title"] p.notice');
     this.closed = page.locator('form[aria-labelledby="close-title"] p.notice');
-    this.closing = page.locator('form[aria-labelledby="close-title"] [role="progressbar"]');
+    this.closing = page.locator('form[aria-labelledby="close-title"] progress');
     this.bills = page.locator('table.bills-table tbody tr');
     this.preview = page.locator('.file-preview');
   }
