@@ -1,6 +1,6 @@
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
 import { EXIT_BAD_INPUT, type CliCommand } from '../io';
-import { callCommand } from './call';
+import { callOperation } from '../call-operation';
 
 export const dailyCommand: CliCommand = {
   name: 'daily',
@@ -21,6 +21,6 @@ export const dailyCommand: CliCommand = {
       io.err(`${this.usage}\n`);
       return EXIT_BAD_INPUT;
     }
-    return callCommand.run(['dunning.runDaily', JSON.stringify(date ? { date } : {}), '--db', db, ...(as ? ['--as', as] : [])], io);
+    return callOperation(db, 'dunning.runDaily', date ? { date } : {}, as ?? null, io);
   },
 };

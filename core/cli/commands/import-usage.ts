@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError } from '../../errors';
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
 import { EXIT_BAD_INPUT, type CliCommand } from '../io';
-import { callCommand } from './call';
+import { callOperation } from '../call-operation';
 
 export const importUsageCommand: CliCommand = {
   name: 'import-usage',
@@ -29,6 +29,6 @@ export const importUsageCommand: CliCommand = {
     } catch (e) {
       throw InputError.one(args[0]!, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
-    return callCommand.run(['usage.import', JSON.stringify({ content }), '--db', db, ...(as ? ['--as', as] : [])], io);
+    return callOperation(db, 'usage.import', { content }, as ?? null, io);
   },
 };
