@@ -1,4 +1,5 @@
 import { formatYen } from '../core/money';
+import { nowMs } from './clock';
 import { formatDate, jstDate, JST_OFFSET_MS, parseInstant } from '../core/time';
 
 export { formatYen };
@@ -21,6 +22,6 @@ export function formatJstDateTime(iso: unknown): string {
 }
 
 /** Today's date in JST, `2026-11-23`. */
-export function todayJst(now: number = Date.now()): string {
+export function todayJst(now: number = nowMs()): string {
   return formatDate(jstDate(now));
 }

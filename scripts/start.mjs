@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { buildRendererIfStale } from './renderer-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts) => path.join(root, ...parts);
@@ -52,12 +53,12 @@ function isStale(output, sources) {
 }
 
 function buildRenderer() {
-  const output = at('dist', 'renderer', 'index.html');
   if (!existsSync(at('renderer', 'index.html'))) return say('no renderer/ sources: skipping the renderer build');
-  if (!isStale(output, [at('renderer'), at('vite.config.ts')])) return;
-  say('building the renderer (vite build)…');
-  const result = spawnSync(process.execPath, [at('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) say(existsSync(output) ? 'the renderer build failed: serving the previous build' : 'the renderer build failed: only the API will answer');
+  try {
+    buildRendererIfStale(root, say);
+  } catch {
+    say(existsSync(at('dist', 'renderer', 'index.html')) ? 'the renderer build failed: serving the previous build' : 'the renderer build failed: only the API will answer');
+  }
 }
 
 async function buildElectronIfStale() {

@@ -6,13 +6,14 @@ import type { AuditOutcome } from '../ledger/schema';
 import { apps } from './apps';
 import { loadOperator, operatorCount } from './apps/operators';
 import { buildCatalog } from './catalog';
+import { processClock, type Clock } from './clock';
 import { ForbiddenError, UnauthenticatedError, type AnyOperation, type SignedInOperator } from './operation';
 import type { Backoffice, CallResult, OperationDescription } from './service';
 import { zodProblems } from './zod-problems';
 
 export interface BackofficeOptions {
-  /** The clock; tests inject one. */
-  now?: () => Date;
+  /** The clock; tests inject one (default: processClock, which honours BACKOFFICE_NOW). */
+  now?: Clock;
   /** The door callers come through, recorded in the audit log: app (default), cli, http… */
   channel?: string;
 }
@@ -35,7 +36,7 @@ export function describeOperation(op: AnyOperation): OperationDescription {
 export async function openBackoffice(dbFile: string, options: BackofficeOptions = {}): Promise<Backoffice> {
   const { db, close } = await openDatabase(dbFile);
   const catalog = buildCatalog(apps);
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? processClock();
   const channel = options.channel ?? 'app';
   let closed = false;
 

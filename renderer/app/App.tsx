@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
+import { alignClock } from '../clock';
 import { ComingPanel } from '../components/ComingPanel';
 import { Progress } from '../components/Progress';
 import { useHashRoute } from '../hooks/useHashRoute';
@@ -41,7 +42,9 @@ export function App() {
   }, [operator]);
 
   useEffect(() => {
-    void api.call('setup.status', {}).then((result) => {
+    void Promise.all([api.call('setup.status', {}), api.call('session.clock', {})]).then(([result, clock]) => {
+      const serverNow = clock.ok ? (clock.output as { now?: unknown } | null)?.now : undefined;
+      if (typeof serverNow === 'string') alignClock(serverNow);
       const hasOperators = result.ok ? (result.output as { hasOperators?: unknown } | null)?.hasOperators !== false : true;
       setSetup(hasOperators ? 'ready' : 'firstRun');
     });

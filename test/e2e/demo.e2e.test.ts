@@ -4,6 +4,8 @@ import { FirstRunPage } from './pages/first-run-page';
 import { SignInPage } from './pages/sign-in-page';
 import { UsagePage } from './pages/usage-page';
 import { ja, say } from './pages/words';
+import { addMonths, billingMonth, jstDate } from '../../core/time';
+import { TEST_NOW } from '../support/clock';
 import { startApp, type E2eApp } from './support/harness';
 
 describe('loading demo data on the first run', () => {
@@ -63,8 +65,9 @@ describe('loading demo data on the first run', () => {
     const shell = await new SignInPage(app.page, ja).signIn('accounting', 'demo');
     await shell.goTo('nav.usage');
     const usage = new UsagePage(app.page, ja);
-    const now = new Date(Date.now() + 9 * 3_600_000);
-    const last = now.getUTCMonth() === 0 ? `${now.getUTCFullYear() - 1}-12` : `${now.getUTCFullYear()}-${String(now.getUTCMonth()).padStart(2, '0')}`;
+    // The month before the test clock's (vitest.config.ts), as the close screen proposes it.
+    const today = jstDate(TEST_NOW.getTime());
+    const last = addMonths(billingMonth(today.year, today.month), -1).key;
     // Hold the second step back so the bar is observably part-way.
     let calls = 0;
     let release!: () => void;

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseServeArgs } from '../../core/cli/commands/serve';
 import { InputError } from '../../core/errors';
+import { rendererIsUpToDate } from '../../scripts/renderer-build.mjs';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'serve-command-'));
@@ -39,6 +40,10 @@ describe('backoffice serve', () => {
       });
       expect(status.status).toBe(200);
       expect(await status.json()).toEqual({ output: { hasOperators: false } });
+      // The app itself, not only the API: serve builds the renderer when it is missing or stale.
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+      expect(await page.text()).toContain('<script type="module"');
       const refused = await fetch(`http://127.0.0.1:${port}/api/operators.list`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
       expect(refused.status).toBe(401);
     } finally {
@@ -47,6 +52,25 @@ describe('backoffice serve', () => {
       expect(await exited).toBe(0);
     }
     expect(stdout.split('\n').filter((l) => l !== '')).toHaveLength(1);
+  });
+
+  it('builds the renderer only when dist/renderer is missing or older than a source', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'renderer-build-'));
+    try {
+      mkdirSync(path.join(root, 'renderer'));
+      writeFileSync(path.join(root, 'renderer', 'index.html'), '<!doctype html>');
+      expect(rendererIsUpToDate(root)).toBe(false);
+      mkdirSync(path.join(root, 'dist', 'renderer'), { recursive: true });
+      writeFileSync(path.join(root, 'dist', 'renderer', 'index.html'), 'built');
+      utimesSync(path.join(root, 'renderer', 'index.html'), new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+      utimesSync(path.join(root, 'renderer'), new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+      utimesSync(path.join(root, 'dist', 'renderer', 'index.html'), new Date('2026-01-02T00:00:00Z'), new Date('2026-01-02T00:00:00Z'));
+      expect(rendererIsUpToDate(root)).toBe(true);
+      utimesSync(path.join(root, 'renderer', 'index.html'), new Date('2026-01-03T00:00:00Z'), new Date('2026-01-03T00:00:00Z'));
+      expect(rendererIsUpToDate(root)).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('refuses a bad --port or an unknown option, naming it', () => {

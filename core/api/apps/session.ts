@@ -1,6 +1,6 @@
 import { defineOperation, UnauthenticatedError, type OperationApp } from '../operation';
 import { verifyPassword } from '../password';
-import { signInInput } from '../schemas/session';
+import { clockInput, signInInput } from '../schemas/session';
 import { loadOperator } from './operators';
 
 const signIn = defineOperation({
@@ -20,4 +20,16 @@ const signIn = defineOperation({
   },
 });
 
-export const sessionApp: OperationApp = { domain: 'session', operations: [signIn] };
+/**
+ * The back office's own "now": the renderer dates its defaults (today, last month) by it rather than by the
+ * desktop's clock, so every door agrees on the day (and a test's fixed clock reaches the screen too).
+ */
+const clock = defineOperation({
+  name: 'session.clock',
+  roles: [],
+  input: clockInput,
+  audited: false,
+  handler: async (ctx) => ({ now: ctx.now.toISOString() }),
+});
+
+export const sessionApp: OperationApp = { domain: 'session', operations: [signIn, clock] };

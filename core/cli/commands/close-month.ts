@@ -1,6 +1,7 @@
 import { loadOperator } from '../../api/apps/operators';
 import { closeMonth } from '../../close';
 import { InputError } from '../../errors';
+import { processClock } from '../../api/clock';
 import { openDatabase } from '../../ledger/open-database';
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand } from '../io';
@@ -38,7 +39,7 @@ export const closeMonthCommand: CliCommand = {
       }
       const result = await closeMonth(db, {
         month: args[0]!,
-        now: new Date(),
+        now: processClock()(),
         by: as,
         channel: 'cli',
         batchSize: batch === undefined ? undefined : Number(batch),

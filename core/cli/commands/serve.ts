@@ -5,9 +5,24 @@ import { openBackoffice } from '../../api/open';
 import { InputError } from '../../errors';
 import { startBrowserHost } from '../../host/browser-host';
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
-import { EXIT_OK, type CliCommand } from '../io';
+import { EXIT_OK, type CliCommand, type CliIO } from '../io';
+import { buildRendererIfStale, rendererDist } from '../../../scripts/renderer-build.mjs';
 
-const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const RENDERER_DIR = rendererDist(ROOT);
+
+/**
+ * The renderer is built from this checkout's sources when missing or older than them (as `npm start` does),
+ * so `serve` on a fresh clone serves the app, not a blank page. A failed build leaves the previous one.
+ */
+function buildRendererWhenStale(io: CliIO): void {
+  if (!existsSync(path.join(ROOT, 'renderer', 'index.html'))) return;
+  try {
+    buildRendererIfStale(ROOT, (line) => io.err(`${line}\n`));
+  } catch (e) {
+    io.err(`the renderer build failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+}
 
 export interface ServeOptions {
   dbFile: string;
@@ -46,7 +61,8 @@ export const serveCommand: CliCommand = {
     'Usage: backoffice serve [--db FILE] [--port N]',
     '',
     '',
-    'Serves the built renderer (dist/renderer) and the API on 127.0.0.1, and prints one line: the URL to open,',
+    'Serves the renderer (dist/renderer, built first when missing or older than its sources) and the API on',
+    '127.0.0.1, and prints one line: the URL to open,',
     'with its per-launch token. Runs until Ctrl+C (SIGINT) or SIGTERM, then closes the database.',
     '',
     `  ${DB_OPTION_HELP}`,
@@ -54,11 +70,12 @@ export const serveCommand: CliCommand = {
   ].join('\n'),
   async run(args, io) {
     const options = parseServeArgs(args);
+    buildRendererWhenStale(io);
     const backoffice = await openBackoffice(options.dbFile, { channel: 'http' });
     try {
       const host = await startBrowserHost({ backoffice, port: options.port, staticDir: RENDERER_DIR });
       if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-        io.err('dist/renderer is not built (npx vite build): only the API is served\n');
+        io.err('dist/renderer could not be built: only the API is served\n');
       }
       io.out(`${host.url}\n`);
       await untilSignalled();

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { closeMonthInput } from '../../../core/api/schemas/billing';
 import { useSession } from '../../app/session';
+import { nowMs } from '../../clock';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
 import { obj } from '../common/read';
@@ -12,7 +13,7 @@ const FIELDS = ['month'] as const;
 const inputOf = (d: { month: string }) => ({ month: d.month.trim() });
 
 /** Last month in JST, `2026-10`: the month a close is usually for. */
-function lastMonth(now = Date.now()): string {
+function lastMonth(now = nowMs()): string {
   const jst = new Date(now + 9 * 3_600_000);
   const y = jst.getUTCFullYear();
   const m = jst.getUTCMonth();

@@ -6,6 +6,7 @@ import { openBackoffice } from '../../../core/api/open';
 import type { Backoffice, CallResult, Role } from '../../../core/api/service';
 import { startBrowserHost, type BrowserHost } from '../../../core/host/browser-host';
 import { inject } from 'vitest';
+import { TEST_NOW } from '../../support/clock';
 import { REPO, RENDERER_DIST } from './build-renderer';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -27,17 +28,24 @@ export interface E2eApp {
   host: BrowserHost;
   browser: Browser;
   page: Page;
+  /** Moves the back office's clock (the screens follow at their next load: sign in again or reload). */
+  setNow(iso: string): void;
   /** Opens the host's launch URL (with its token) in the page. */
   open(): Promise<void>;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<E2eApp> {
+/**
+ * `now`: the back office's clock for this app (default: the test clock, vitest.config.ts), which the screens
+ * follow too (session.clock); `setNow` moves it.
+ */
+export async function startApp(options: { now?: string } = {}): Promise<E2eApp> {
   const buildError = inject('rendererBuildError');
   if (buildError) throw new Error(`the renderer did not build, so there is nothing to test: ${buildError}`);
   const dir = mkdtempSync(join(tmpdir(), 'backoffice-e2e-'));
-  const backoffice = await openBackoffice(join(dir, 'backoffice.db'), { channel: 'http' });
+  let now = options.now ? new Date(options.now) : TEST_NOW;
+  const backoffice = await openBackoffice(join(dir, 'backoffice.db'), { channel: 'http', now: () => now });
   const host = await startBrowserHost({ backoffice, staticDir: RENDERER_DIST });
   // chromium.launch gives every browser its own fresh, temporary profile.
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -62,6 +70,9 @@ export async function startApp(): Promise<E2eApp> {
     host,
     browser,
     page,
+    setNow(iso) {
+      now = new Date(iso);
+    },
     async open() {
       await page.goto(host.url);
     },
