@@ -35,9 +35,22 @@ export function generate(seed = 20261201): { file: Buffer; items: OpenItem[] } {
     const due = item.amountDue.toNumber();
     const date = `0812${pad(between(random, 1, 28), 2)}`;
     if (roll < 0.6) entries.push({ ref: i + 1, date, amount: String(due), payer: `ｶ)${item.payerKana}` });
-    else if (roll < 0.75) entries.push({ ref: i + 1, date, amount: String(due - pick(random, [440, 660, 880])), payer: `${item.payerKana}(ｶ` });
-    else if (roll < 0.85) entries.push({ ref: i + 1, date, amount: String(due), payer: 'ﾀﾞｲｺｳ ﾌﾘｺﾐ', edi: item.references![0]! });
-    else if (roll < 0.95) entries.push({ ref: i + 1, date, amount: String(between(random, 1_000, 500_000)), payer: memberName(ITEMS + i, random) });
+    else if (roll < 0.75)
+      entries.push({
+        ref: i + 1,
+        date,
+        amount: String(due - pick(random, [440, 660, 880])),
+        payer: `${item.payerKana}(ｶ`,
+      });
+    else if (roll < 0.85)
+      entries.push({ ref: i + 1, date, amount: String(due), payer: 'ﾀﾞｲｺｳ ﾌﾘｺﾐ', edi: item.references![0]! });
+    else if (roll < 0.95)
+      entries.push({
+        ref: i + 1,
+        date,
+        amount: String(between(random, 1_000, 500_000)),
+        payer: memberName(ITEMS + i, random),
+      });
     else entries.push({ ref: i + 1, date, amount: String(due), payer: item.payerKana, cancelled: true });
   }
   return { file: joinRecords([...noticeGroup(entries), noticeEnd()], '\r\n'), items };
@@ -72,13 +85,19 @@ export const benchmark: Benchmark = {
     const ok = RECORDS / (cpuMs / 1000) >= MIN_RECORDS_PER_SECOND;
     const row = (t: { wallMs: number; cpuMs: number }): string =>
       `cpu ${ms(t.cpuMs)}  ${perSecond(RECORDS, t.cpuMs)}   wall ${ms(t.wallMs)}  ${perSecond(RECORDS, t.wallMs)}`;
-    printBlock(`banking: ${RECORDS.toLocaleString('en-US')}-record Zengin 01 (${(file.length / 1e6).toFixed(1)} MB), ${ITEMS.toLocaleString('en-US')} open items (best of ${RUNS}, in process)`, [
-      ['parse', row(parse)],
-      ['match', row(match)],
-      ['parse + match', `${row({ wallMs, cpuMs })}  (limit ${MIN_RECORDS_PER_SECOND.toLocaleString('en-US')}/s of CPU)`],
-      ['outcome', summary],
-      ['verdict', ok ? 'within limits' : 'OVER LIMITS'],
-    ]);
+    printBlock(
+      `banking: ${RECORDS.toLocaleString('en-US')}-record Zengin 01 (${(file.length / 1e6).toFixed(1)} MB), ${ITEMS.toLocaleString('en-US')} open items (best of ${RUNS}, in process)`,
+      [
+        ['parse', row(parse)],
+        ['match', row(match)],
+        [
+          'parse + match',
+          `${row({ wallMs, cpuMs })}  (limit ${MIN_RECORDS_PER_SECOND.toLocaleString('en-US')}/s of CPU)`,
+        ],
+        ['outcome', summary],
+        ['verdict', ok ? 'within limits' : 'OVER LIMITS'],
+      ],
+    );
     return ok;
   },
 };

@@ -22,12 +22,29 @@ async function seed(file: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (let m = 0; m < ACCOUNTS / 2; m++) {
       const kind = m % 3 === 0 ? 'individual' : 'corporation';
-      const member = await createMember(trx, { kind, name: kind === 'individual' ? `請求 花子${m}` : `株式会社ベンチ${m}`, nameKana: kind === 'individual' ? 'ｾｲｷｭｳ ﾊﾅｺ' : 'ｶ)ﾍﾞﾝﾁ', email: `b${m}@example.jp` }, at);
+      const member = await createMember(
+        trx,
+        {
+          kind,
+          name: kind === 'individual' ? `請求 花子${m}` : `株式会社ベンチ${m}`,
+          nameKana: kind === 'individual' ? 'ｾｲｷｭｳ ﾊﾅｺ' : 'ｶ)ﾍﾞﾝﾁ',
+          email: `b${m}@example.jp`,
+        },
+        at,
+      );
       for (let a = 0; a < 2; a++) {
         const account = await createCloudAccount(trx, member.id, undefined, at);
         const method = kind === 'individual' ? 'credit_card' : m % 3 === 1 ? 'direct_debit' : 'bank_transfer';
         const card = method === 'credit_card' ? { brand: 'VISA', last4: '4242', expiry: '12/29' } : undefined;
-        await registerPaymentMethod(trx, { cloudAccountId: account.id, memberKind: kind, method, card, receivedOn: { year: 2026, month: 9, day: 1 }, at, by: 'bench' });
+        await registerPaymentMethod(trx, {
+          cloudAccountId: account.id,
+          memberKind: kind,
+          method,
+          card,
+          receivedOn: { year: 2026, month: 9, day: 1 },
+          at,
+          by: 'bench',
+        });
       }
     }
   });
@@ -43,16 +60,24 @@ export const benchmark: Benchmark = {
       await seed(file);
       const { usage, events } = generateMonth(20261001, ACCOUNTS);
       // The generator numbers accounts from CA-000000; the ledger's start at CA-000001.
-      for (const a of (usage as { accounts: { account: string }[] }).accounts) a.account = `CA-${String(Number(a.account.slice(3)) + 1).padStart(6, '0')}`;
+      for (const a of (usage as { accounts: { account: string }[] }).accounts)
+        a.account = `CA-${String(Number(a.account.slice(3)) + 1).padStart(6, '0')}`;
       const { db, close } = await openDatabase(file);
       try {
         let started = performance.now();
-        await db.transaction().execute((trx) => importUsage(trx, JSON.stringify(usage), new Date().toISOString(), 'bench'));
+        await db
+          .transaction()
+          .execute((trx) => importUsage(trx, JSON.stringify(usage), new Date().toISOString(), 'bench'));
         const importMs = performance.now() - started;
 
         started = performance.now();
         const cpu = process.cpuUsage();
-        const result = await closeMonth(db, { month: '2026-10', now: new Date('2026-11-01T00:00:00Z'), by: 'bench', channel: 'bench' });
+        const result = await closeMonth(db, {
+          month: '2026-10',
+          now: new Date('2026-11-01T00:00:00Z'),
+          by: 'bench',
+          channel: 'bench',
+        });
         const closeMs = performance.now() - started;
         const closeCpu = process.cpuUsage(cpu);
 
@@ -65,16 +90,28 @@ export const benchmark: Benchmark = {
         const renderCpuMs = (renderCpu.user + renderCpu.system) / 1000;
         const totalMs = closeMs + statementsMs;
         const ok = result.bills === ACCOUNTS && totalMs < LIMIT_MS;
-        printBlock(`close: ${ACCOUNTS.toLocaleString('en-US')} accounts, ${events.toLocaleString('en-US')} usage events and transfers, statements included`, [
-          ['usage import (rated to check it)', ms(importMs)],
-          ['close: rating', ms(result.phaseMs.rating)],
-          ['close: bills, statements data, postings', `${ms(result.phaseMs.billing)}  ${perSecond(ACCOUNTS, result.phaseMs.billing)}`],
-          ['close: CPU of this process', ms((closeCpu.user + closeCpu.system) / 1000)],
-          [`statements: ${written.files} PDFs + ${written.combined.length} printing volumes (${WORKERS} threads)`, `${ms(statementsMs)}  ${perSecond(written.files, statementsMs)}`],
-          ['statements: CPU of all threads', `${ms(renderCpuMs)}  (${(renderCpuMs / written.files).toFixed(1)} ms per statement; ${ms(renderCpuMs / WORKERS)} on ${WORKERS} idle cores)`],
-          ['total (close + statements)', `${ms(totalMs)}  (limit ${ms(LIMIT_MS)})`],
-          ['verdict', ok ? 'within limits' : 'OVER LIMITS'],
-        ]);
+        printBlock(
+          `close: ${ACCOUNTS.toLocaleString('en-US')} accounts, ${events.toLocaleString('en-US')} usage events and transfers, statements included`,
+          [
+            ['usage import (rated to check it)', ms(importMs)],
+            ['close: rating', ms(result.phaseMs.rating)],
+            [
+              'close: bills, statements data, postings',
+              `${ms(result.phaseMs.billing)}  ${perSecond(ACCOUNTS, result.phaseMs.billing)}`,
+            ],
+            ['close: CPU of this process', ms((closeCpu.user + closeCpu.system) / 1000)],
+            [
+              `statements: ${written.files} PDFs + ${written.combined.length} printing volumes (${WORKERS} threads)`,
+              `${ms(statementsMs)}  ${perSecond(written.files, statementsMs)}`,
+            ],
+            [
+              'statements: CPU of all threads',
+              `${ms(renderCpuMs)}  (${(renderCpuMs / written.files).toFixed(1)} ms per statement; ${ms(renderCpuMs / WORKERS)} on ${WORKERS} idle cores)`,
+            ],
+            ['total (close + statements)', `${ms(totalMs)}  (limit ${ms(LIMIT_MS)})`],
+            ['verdict', ok ? 'within limits' : 'OVER LIMITS'],
+          ],
+        );
         return ok;
       } finally {
         await close();

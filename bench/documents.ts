@@ -15,16 +15,32 @@ function estimate(i: number): EstimateData {
     number: `EST-BENCH-${String(i).padStart(6, '0')}`,
     issueDate: '2026-10-01',
     validUntil: '2026-10-31',
-    addressee: { kind: 'corporation', name: `株式会社ベンチ商事${i}`, postalCode: '100-0005', address: '東京都千代田区丸の内1丁目9番2号' },
+    addressee: {
+      kind: 'corporation',
+      name: `株式会社ベンチ商事${i}`,
+      postalCode: '100-0005',
+      address: '東京都千代田区丸の内1丁目9番2号',
+    },
     subject: 'プリペイドクレジットのご購入',
-    items: [{ name: `プリペイドクレジット ${amount.toLocaleString('en-US')}円分`, quantity: '1', unit: '式', unitPrice: String(amount), amount: String(amount), taxRate: '0.10' }],
+    items: [
+      {
+        name: `プリペイドクレジット ${amount.toLocaleString('en-US')}円分`,
+        quantity: '1',
+        unit: '式',
+        unitPrice: String(amount),
+        amount: String(amount),
+        taxRate: '0.10',
+      },
+    ],
     taxes: [{ rate: '0.10', taxable: String(amount), tax: String(tax) }],
     total: String(amount + tax),
   };
 }
 
 /** Renders COUNT estimate PDFs in this process, one after another, and reports PDFs per second. */
-export async function benchDocuments(count = COUNT): Promise<{ wallMs: number; firstMs: number; bytes: number; fontReads: number }> {
+export async function benchDocuments(
+  count = COUNT,
+): Promise<{ wallMs: number; firstMs: number; bytes: number; fontReads: number }> {
   let bytes = 0;
   const started = performance.now();
   bytes += (await renderEstimate(estimate(0))).length;

@@ -28,7 +28,11 @@ const MIN = { codes: 1_000, issues: 4, accounts: 1_000, pdfs: 20 };
 const NOW = new Date('2026-03-02T01:00:00.000Z');
 
 async function seedMember(db: LedgerDb, i: number): Promise<MemberRow> {
-  return createMember(db, { kind: 'corporation', name: `株式会社ベンチ${i}`, nameKana: 'ｶ)ﾍﾞﾝﾁ', email: `b${i}@example.jp` }, NOW.toISOString());
+  return createMember(
+    db,
+    { kind: 'corporation', name: `株式会社ベンチ${i}`, nameKana: 'ｶ)ﾍﾞﾝﾁ', email: `b${i}@example.jp` },
+    NOW.toISOString(),
+  );
 }
 
 /** `count` applications paid and waiting for their prepaid ID; returns their statement numbers. */
@@ -37,10 +41,20 @@ async function paidApplications(db: LedgerDb, count: number): Promise<string[]> 
     const member = await seedMember(trx, 0);
     const numbers: string[] = [];
     for (let i = 0; i < count; i++) {
-      const estimate = await draftEstimate(trx, member, { amount: String(50_000 + i), subject: 'プリペイドクレジットのご購入', validDays: 30, notes: [] }, NOW, 'bench');
+      const estimate = await draftEstimate(
+        trx,
+        member,
+        { amount: String(50_000 + i), subject: 'プリペイドクレジットのご購入', validDays: 30, notes: [] },
+        NOW,
+        'bench',
+      );
       await issueEstimate(trx, await findApplication(trx, estimate), member, NOW, 'bench');
       const statement = await issueStatement(trx, await findApplication(trx, estimate), member, NOW, 'bench');
-      await confirmDeposit(trx, { statementNumber: statement, amount: String(50_000 + i), valueDate: '2026-03-02', bankReference: `B-${i}` }, { now: NOW, by: 'bench' });
+      await confirmDeposit(
+        trx,
+        { statementNumber: statement, amount: String(50_000 + i), valueDate: '2026-03-02', bankReference: `B-${i}` },
+        { now: NOW, by: 'bench' },
+      );
       numbers.push(statement);
     }
     return numbers;
@@ -86,7 +100,9 @@ async function codesStored(db: LedgerDb, count: number): Promise<number> {
 async function fullIssues(db: LedgerDb, statements: string[]): Promise<number> {
   const started = performance.now();
   for (const number of statements) {
-    await db.transaction().execute(async (trx) => issuePrepaidId(trx, await findByStatement(trx, number), NOW, 'bench'));
+    await db
+      .transaction()
+      .execute(async (trx) => issuePrepaidId(trx, await findByStatement(trx, number), NOW, 'bench'));
   }
   return performance.now() - started;
 }
@@ -120,8 +136,14 @@ async function seedAccounts(db: LedgerDb): Promise<unknown> {
           closed_at: null,
         })
         .execute();
-      await trx.insertInto('prepaid_alert_settings').values({ cloud_account_id: account.id, threshold: 46_000, updated_at: NOW.toISOString() }).execute();
-      resources.push({ account: account.code, resources: [{ id: `vm-${i}`, plan: 'vm.bench', events: [{ at: '2026-03-01T00:00:00+09:00', type: 'create' }] }] });
+      await trx
+        .insertInto('prepaid_alert_settings')
+        .values({ cloud_account_id: account.id, threshold: 46_000, updated_at: NOW.toISOString() })
+        .execute();
+      resources.push({
+        account: account.code,
+        resources: [{ id: `vm-${i}`, plan: 'vm.bench', events: [{ at: '2026-03-01T00:00:00+09:00', type: 'create' }] }],
+      });
     }
   });
   return {
@@ -136,7 +158,17 @@ async function estimatePdfs(count: number): Promise<{ wallMs: number; bytes: num
   const started = performance.now();
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    const data = estimateData({ estimate_number: `EST-2026-${String(i + 1).padStart(6, '0')}`, amount: 50_000 + i * 1_000, subject: 'プリペイドクレジットのご購入', valid_until: '2026-04-01', notes: '[]' }, member, '2026-03-02');
+    const data = estimateData(
+      {
+        estimate_number: `EST-2026-${String(i + 1).padStart(6, '0')}`,
+        amount: 50_000 + i * 1_000,
+        subject: 'プリペイドクレジットのご購入',
+        valid_until: '2026-04-01',
+        notes: '[]',
+      },
+      member,
+      '2026-03-02',
+    );
     bytes += (await renderEstimate(data)).length;
   }
   return { wallMs: performance.now() - started, bytes };
@@ -154,7 +186,9 @@ export const benchmark: Benchmark = {
         const issuesMs = await fullIssues(db, statements);
         const usage = await seedAccounts(db);
         const dailyStarted = performance.now();
-        const daily = await db.transaction().execute((trx) => dailyUpdate(trx, { date: '2026-03-10', usage }, new Date('2026-03-10T20:00:00Z'), 'bench'));
+        const daily = await db
+          .transaction()
+          .execute((trx) => dailyUpdate(trx, { date: '2026-03-10', usage }, new Date('2026-03-10T20:00:00Z'), 'bench'));
         const dailyMs = performance.now() - dailyStarted;
         const pdfs = await estimatePdfs(PDFS);
         const rates = {
@@ -163,12 +197,28 @@ export const benchmark: Benchmark = {
           accounts: daily.accounts / (dailyMs / 1000),
           pdfs: PDFS / (pdfs.wallMs / 1000),
         };
-        const ok = rates.codes >= MIN.codes && rates.issues >= MIN.issues && rates.accounts >= MIN.accounts && rates.pdfs >= MIN.pdfs;
+        const ok =
+          rates.codes >= MIN.codes &&
+          rates.issues >= MIN.issues &&
+          rates.accounts >= MIN.accounts &&
+          rates.pdfs >= MIN.pdfs;
         printBlock('prepaid: issuance, daily update, estimate PDFs', [
-          [`${CODES.toLocaleString('en-US')} codes (CSPRNG, HMAC, stored)`, `${ms(codesMs)}  ${perSecond(CODES, codesMs)}`],
-          [`${FULL_ISSUES.toLocaleString('en-US')} full issuances (notice PDF, .eml, rows)`, `${ms(issuesMs)}  ${perSecond(FULL_ISSUES, issuesMs)}`],
-          [`daily update of ${daily.accounts.toLocaleString('en-US')} accounts (rating included)`, `${ms(dailyMs)}  ${perSecond(daily.accounts, dailyMs)}  (${daily.alerts.length} alerts)`],
-          [`${PDFS.toLocaleString('en-US')} estimate PDFs`, `${ms(pdfs.wallMs)}  ${perSecond(PDFS, pdfs.wallMs)}  mean ${(pdfs.bytes / PDFS / 1024).toFixed(1)} KiB`],
+          [
+            `${CODES.toLocaleString('en-US')} codes (CSPRNG, HMAC, stored)`,
+            `${ms(codesMs)}  ${perSecond(CODES, codesMs)}`,
+          ],
+          [
+            `${FULL_ISSUES.toLocaleString('en-US')} full issuances (notice PDF, .eml, rows)`,
+            `${ms(issuesMs)}  ${perSecond(FULL_ISSUES, issuesMs)}`,
+          ],
+          [
+            `daily update of ${daily.accounts.toLocaleString('en-US')} accounts (rating included)`,
+            `${ms(dailyMs)}  ${perSecond(daily.accounts, dailyMs)}  (${daily.alerts.length} alerts)`,
+          ],
+          [
+            `${PDFS.toLocaleString('en-US')} estimate PDFs`,
+            `${ms(pdfs.wallMs)}  ${perSecond(PDFS, pdfs.wallMs)}  mean ${(pdfs.bytes / PDFS / 1024).toFixed(1)} KiB`,
+          ],
           ['floors', `codes ${MIN.codes}/s, issuances ${MIN.issues}/s, accounts ${MIN.accounts}/s, PDFs ${MIN.pdfs}/s`],
           ['verdict', ok ? 'within limits' : 'OVER LIMITS'],
         ]);

@@ -38,7 +38,7 @@ export function generateMonth(seed = 20261001, accounts = ACCOUNTS): { usage: un
   const span = month.end - month.start;
   const vmPlans = plansOf('server', 'running');
   const volumePlans = plansOf('volume', 'capacity');
-  const instantIn = () => month.start + Math.floor(random() * span / 1000) * 1000;
+  const instantIn = () => month.start + Math.floor((random() * span) / 1000) * 1000;
   const before = () => month.start - between(random, 1, 90 * 24) * HOUR;
   let events = 0;
   const list = [];
@@ -66,17 +66,26 @@ export function generateMonth(seed = 20261001, accounts = ACCOUNTS): { usage: un
     for (let v = 0; v < 2; v++) {
       const times = Array.from({ length: between(random, 1, 4) }, instantIn).sort((x, y) => x - y);
       const history: Event[] = [{ at: jst(before()), type: 'create', sizeGB: pick(random, [20, 40, 100, 250, 500]) }];
-      for (const t of times) history.push({ at: jst(t), type: 'resize', sizeGB: pick(random, [20, 40, 100, 250, 500, 1000]) });
+      for (const t of times)
+        history.push({ at: jst(t), type: 'resize', sizeGB: pick(random, [20, 40, 100, 250, 500, 1000]) });
       resources.push({ id: `vol-${a}-${v}`, plan: pick(random, volumePlans), events: history });
     }
     const transfers = Array.from({ length: between(random, 8, 16) }, () => ({
       at: jst(instantIn()),
       gb: `${between(random, 0, 500)}.${String(between(random, 0, 999)).padStart(3, '0')}`,
     }));
-    resources.push({ id: `inet-${a}`, plan: 'internet.metered', events: [{ at: jst(before()), type: 'create' }], transfers });
-    if (random() < 0.1) resources.push({ id: `flat-${a}`, plan: 'internet.flat', events: [{ at: jst(instantIn()), type: 'create' }] });
-    if (random() < 0.2) resources.push({ id: `lic-${a}`, plan: 'license.win.s', events: [{ at: jst(before()), type: 'create' }] });
-    if (random() < 0.3) resources.push({ id: `ip-${a}`, plan: 'ip.global', events: [{ at: jst(instantIn()), type: 'create' }] });
+    resources.push({
+      id: `inet-${a}`,
+      plan: 'internet.metered',
+      events: [{ at: jst(before()), type: 'create' }],
+      transfers,
+    });
+    if (random() < 0.1)
+      resources.push({ id: `flat-${a}`, plan: 'internet.flat', events: [{ at: jst(instantIn()), type: 'create' }] });
+    if (random() < 0.2)
+      resources.push({ id: `lic-${a}`, plan: 'license.win.s', events: [{ at: jst(before()), type: 'create' }] });
+    if (random() < 0.3)
+      resources.push({ id: `ip-${a}`, plan: 'ip.global', events: [{ at: jst(instantIn()), type: 'create' }] });
     for (const r of resources) events += r.events.length + (('transfers' in r && r.transfers?.length) || 0);
     list.push({ account: `CA-${String(a).padStart(6, '0')}`, resources });
   }
@@ -107,7 +116,9 @@ function fastestInProcess(runs: number, work: () => unknown): number {
 }
 
 function baselineInProcess(file: string): number {
-  const usage = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Array<{ resources: Array<{ events: Array<{ at: string }>; transfers?: Array<{ at: string }> }> }> };
+  const usage = JSON.parse(readFileSync(file, 'utf8')) as {
+    accounts: Array<{ resources: Array<{ events: Array<{ at: string }>; transfers?: Array<{ at: string }> }> }>;
+  };
   let sum = 0;
   for (const a of usage.accounts) {
     for (const r of a.resources) {
@@ -132,27 +143,37 @@ export const benchmark: Benchmark = {
       const { baseline, rating, startup } = fastestOfEach(RUNS, {
         baseline: () => runChild(process.execPath, [baselineScript, file]),
         rating: () => runChild(process.execPath, [path.join(ROOT, 'bin/backoffice.mjs'), 'rate', file], { cwd: ROOT }),
-        startup: () => runChild(process.execPath, [path.join(ROOT, 'bin/backoffice.mjs'), 'rate', '--help'], { cwd: ROOT }),
+        startup: () =>
+          runChild(process.execPath, [path.join(ROOT, 'bin/backoffice.mjs'), 'rate', '--help'], { cwd: ROOT }),
       });
       const coreBaselineMs = fastestInProcess(RUNS, () => baselineInProcess(file));
       const catalog = defaultCatalog();
-      const coreMs = fastestInProcess(RUNS, () => billToJson(rateUsage(JSON.parse(readFileSync(file, 'utf8')), catalog)));
+      const coreMs = fastestInProcess(RUNS, () =>
+        billToJson(rateUsage(JSON.parse(readFileSync(file, 'utf8')), catalog)),
+      );
       const ratio = rating.wallMs / baseline.wallMs;
       const ok = ratio <= MAX_RATIO && (rating.maxRssKiB === undefined || rating.maxRssKiB < MAX_RSS_KIB);
       const row = (r: ChildRun, withRate: boolean) =>
         `${ms(r.wallMs)}${withRate ? `  ${perSecond(events, r.wallMs)}` : ''}  cpu ${r.cpuMs === undefined ? 'n/a' : ms(r.cpuMs)}  peak ${mib(r.maxRssKiB)}`;
-      const cpu = (r: ChildRun) => (r.cpuMs !== undefined && baseline.cpuMs !== undefined ? (r.cpuMs / baseline.cpuMs).toFixed(2) : 'n/a');
-      printBlock(`rating: ${ACCOUNTS.toLocaleString('en-US')} accounts, ${events.toLocaleString('en-US')} events and transfers, ${(text.length / 1e6).toFixed(0)} MB (fastest of ${RUNS}, runs taking turns)`, [
-        ['baseline (read + JSON.parse + Date.parse)', row(baseline, true)],
-        ['backoffice rate', row(rating, true)],
-        ['ratio (wall; cpu)', `${ratio.toFixed(2)} (limit ${MAX_RATIO}); ${cpu(rating)}`],
-        ['CLI start-up alone (backoffice rate --help)', row(startup, false)],
-        ['ratio without the CLI start-up (wall)', ((rating.wallMs - startup.wallMs) / baseline.wallMs).toFixed(2)],
-        ['in process: baseline', ms(coreBaselineMs)],
-        ['in process: read + parse + rate + JSON out', `${ms(coreMs)}  ratio ${(coreMs / coreBaselineMs).toFixed(2)}`],
-        ['peak RSS limit', mib(MAX_RSS_KIB)],
-        ['verdict', ok ? 'within limits' : 'OVER LIMITS'],
-      ]);
+      const cpu = (r: ChildRun) =>
+        r.cpuMs !== undefined && baseline.cpuMs !== undefined ? (r.cpuMs / baseline.cpuMs).toFixed(2) : 'n/a';
+      printBlock(
+        `rating: ${ACCOUNTS.toLocaleString('en-US')} accounts, ${events.toLocaleString('en-US')} events and transfers, ${(text.length / 1e6).toFixed(0)} MB (fastest of ${RUNS}, runs taking turns)`,
+        [
+          ['baseline (read + JSON.parse + Date.parse)', row(baseline, true)],
+          ['backoffice rate', row(rating, true)],
+          ['ratio (wall; cpu)', `${ratio.toFixed(2)} (limit ${MAX_RATIO}); ${cpu(rating)}`],
+          ['CLI start-up alone (backoffice rate --help)', row(startup, false)],
+          ['ratio without the CLI start-up (wall)', ((rating.wallMs - startup.wallMs) / baseline.wallMs).toFixed(2)],
+          ['in process: baseline', ms(coreBaselineMs)],
+          [
+            'in process: read + parse + rate + JSON out',
+            `${ms(coreMs)}  ratio ${(coreMs / coreBaselineMs).toFixed(2)}`,
+          ],
+          ['peak RSS limit', mib(MAX_RSS_KIB)],
+          ['verdict', ok ? 'within limits' : 'OVER LIMITS'],
+        ],
+      );
       return ok;
     } finally {
       rmSync(dir, { recursive: true, force: true });

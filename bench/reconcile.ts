@@ -31,24 +31,87 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 async function seed(db: LedgerDb, names: string[], bills: OpenBill[]): Promise<void> {
   const at = '2026-11-01T00:00:00.000Z';
   await db.transaction().execute(async (trx) => {
-    for (const part of chunks(names.map((name, i) => ({ name, i })), 500)) {
+    for (const part of chunks(
+      names.map((name, i) => ({ name, i })),
+      500,
+    )) {
       await trx
         .insertInto('members')
-        .values(part.map(({ name, i }) => ({ member_number: `M-${pad(i + 1, 6)}`, kind: 'corporation' as const, name: `会員${i + 1}`, name_kana: `ｶ)${name}`, email: `m${i + 1}@example.jp`, name_key: `会員${i + 1}`, kana_key: name, address: null, created_at: at, updated_at: at })))
+        .values(
+          part.map(({ name, i }) => ({
+            member_number: `M-${pad(i + 1, 6)}`,
+            kind: 'corporation' as const,
+            name: `会員${i + 1}`,
+            name_kana: `ｶ)${name}`,
+            email: `m${i + 1}@example.jp`,
+            name_key: `会員${i + 1}`,
+            kana_key: name,
+            address: null,
+            created_at: at,
+            updated_at: at,
+          })),
+        )
         .execute();
     }
-    for (const part of chunks(bills.map((b, i) => ({ b, i })), 500)) {
+    for (const part of chunks(
+      bills.map((b, i) => ({ b, i })),
+      500,
+    )) {
       await trx
         .insertInto('cloud_accounts')
-        .values(part.map(({ b, i }) => ({ code: `CA-${pad(i + 1, 6)}`, member_id: b.member + 1, label: '本番', status: 'active' as const, created_at: at, closed_at: null })))
+        .values(
+          part.map(({ b, i }) => ({
+            code: `CA-${pad(i + 1, 6)}`,
+            member_id: b.member + 1,
+            label: '本番',
+            status: 'active' as const,
+            created_at: at,
+            closed_at: null,
+          })),
+        )
         .execute();
       await trx
         .insertInto('bills')
-        .values(part.map(({ b, i }) => ({ cloud_account_id: i + 1, month: '2026-10', usage_import_id: null, tax_mode: 'per_service', tax_rate: '0.1', subtotal: b.amount, tax: 0, total: b.amount, prepaid_applied: 0, amount_due: b.amount, payment_method: 'bank_transfer', status: 'final' as const, detail: '{}', created_at: at, finalized_at: at })))
+        .values(
+          part.map(({ b, i }) => ({
+            cloud_account_id: i + 1,
+            month: '2026-10',
+            usage_import_id: null,
+            tax_mode: 'per_service',
+            tax_rate: '0.1',
+            subtotal: b.amount,
+            tax: 0,
+            total: b.amount,
+            prepaid_applied: 0,
+            amount_due: b.amount,
+            payment_method: 'bank_transfer',
+            status: 'final' as const,
+            detail: '{}',
+            created_at: at,
+            finalized_at: at,
+          })),
+        )
         .execute();
       await trx
         .insertInto('documents')
-        .values(part.map(({ b, i }) => ({ kind: 'statement' as const, number: b.statementNumber, member_id: b.member + 1, cloud_account_id: i + 1, bill_id: i + 1, related_document_id: null, status: 'issued', issued_at: at, due_date: '2026-11-25', subtotal: b.amount, tax: 0, total: b.amount, content: '{}', created_by: null })))
+        .values(
+          part.map(({ b, i }) => ({
+            kind: 'statement' as const,
+            number: b.statementNumber,
+            member_id: b.member + 1,
+            cloud_account_id: i + 1,
+            bill_id: i + 1,
+            related_document_id: null,
+            status: 'issued',
+            issued_at: at,
+            due_date: '2026-11-25',
+            subtotal: b.amount,
+            tax: 0,
+            total: b.amount,
+            content: '{}',
+            created_by: null,
+          })),
+        )
         .execute();
     }
   });
@@ -62,7 +125,11 @@ async function seed(db: LedgerDb, names: string[], bills: OpenBill[]): Promise<v
 function generate(seed = 20261210): { names: string[]; bills: OpenBill[]; file: Buffer } {
   const random = seededRandom(seed);
   const names = Array.from({ length: MEMBERS }, (_, i) => memberName(i, random));
-  const bills = Array.from({ length: BILLS }, (_, i) => ({ member: i % MEMBERS, amount: between(random, 1_000, 500_000), statementNumber: `BIL-2026-${pad(i + 1, 6)}` }));
+  const bills = Array.from({ length: BILLS }, (_, i) => ({
+    member: i % MEMBERS,
+    amount: between(random, 1_000, 500_000),
+    statementNumber: `BIL-2026-${pad(i + 1, 6)}`,
+  }));
   const entries: NoticeEntry[] = [];
   for (let i = 0; i < RECORDS; i++) {
     const bill = pick(random, bills);
@@ -70,9 +137,22 @@ function generate(seed = 20261210): { names: string[]; bills: OpenBill[]; file: 
     const roll = random();
     const date = `0811${pad(between(random, 1, 28), 2)}`;
     if (roll < 0.6) entries.push({ ref: i + 1, date, amount: String(bill.amount), payer: `ｶ)${name}` });
-    else if (roll < 0.75) entries.push({ ref: i + 1, date, amount: String(bill.amount - pick(random, [440, 660, 880])), payer: `${name}(ｶ` });
-    else if (roll < 0.85) entries.push({ ref: i + 1, date, amount: String(bill.amount), payer: 'ﾀﾞｲｺｳ ﾌﾘｺﾐ', edi: bill.statementNumber });
-    else if (roll < 0.95) entries.push({ ref: i + 1, date, amount: String(between(random, 1_000, 500_000)), payer: memberName(MEMBERS + i, random) });
+    else if (roll < 0.75)
+      entries.push({
+        ref: i + 1,
+        date,
+        amount: String(bill.amount - pick(random, [440, 660, 880])),
+        payer: `${name}(ｶ`,
+      });
+    else if (roll < 0.85)
+      entries.push({ ref: i + 1, date, amount: String(bill.amount), payer: 'ﾀﾞｲｺｳ ﾌﾘｺﾐ', edi: bill.statementNumber });
+    else if (roll < 0.95)
+      entries.push({
+        ref: i + 1,
+        date,
+        amount: String(between(random, 1_000, 500_000)),
+        payer: memberName(MEMBERS + i, random),
+      });
     else entries.push({ ref: i + 1, date, amount: String(bill.amount), payer: name, cancelled: true });
   }
   return { names, bills, file: joinRecords([...noticeGroup(entries), noticeEnd()], '\r\n') };
@@ -106,14 +186,20 @@ export const benchmark: Benchmark = {
       const queue = await office.ok<unknown[]>('bank.reviewQueue', {}, 'accounting');
       const queueMs = performance.now() - queueStarted;
       const ok = cpuMs <= MAX_IMPORT_CPU_MS && again.alreadyImported;
-      printBlock(`reconcile: ${RECORDS.toLocaleString('en-US')}-record Zengin 01 (${(file.length / 1e6).toFixed(1)} MB) imported through bank.import against ${BILLS.toLocaleString('en-US')} open bills, one transaction, temp database`, [
-        ['import', `cpu ${ms(cpuMs)}  ${perSecond(RECORDS, cpuMs)}   wall ${ms(wallMs)}  ${perSecond(RECORDS, wallMs)}  (limit ${ms(MAX_IMPORT_CPU_MS)} of CPU)`],
-        ['outcome', out.message],
-        ['fees booked', `¥${out.summary.fees}`],
-        ['same file again', `${ms(againMs)} (${again.alreadyImported ? 'nothing added' : 'NOT RECOGNISED'})`],
-        ['review queue', `${queue.length.toLocaleString('en-US')} deposits read in ${ms(queueMs)}`],
-        ['verdict', ok ? 'within limits' : 'OVER LIMITS'],
-      ]);
+      printBlock(
+        `reconcile: ${RECORDS.toLocaleString('en-US')}-record Zengin 01 (${(file.length / 1e6).toFixed(1)} MB) imported through bank.import against ${BILLS.toLocaleString('en-US')} open bills, one transaction, temp database`,
+        [
+          [
+            'import',
+            `cpu ${ms(cpuMs)}  ${perSecond(RECORDS, cpuMs)}   wall ${ms(wallMs)}  ${perSecond(RECORDS, wallMs)}  (limit ${ms(MAX_IMPORT_CPU_MS)} of CPU)`,
+          ],
+          ['outcome', out.message],
+          ['fees booked', `¥${out.summary.fees}`],
+          ['same file again', `${ms(againMs)} (${again.alreadyImported ? 'nothing added' : 'NOT RECOGNISED'})`],
+          ['review queue', `${queue.length.toLocaleString('en-US')} deposits read in ${ms(queueMs)}`],
+          ['verdict', ok ? 'within limits' : 'OVER LIMITS'],
+        ],
+      );
       return ok;
     } finally {
       await office.close();

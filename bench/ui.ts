@@ -29,7 +29,11 @@ async function seed(file: string): Promise<number> {
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < MEMBERS; i++) {
       const n = String(i).padStart(6, '0');
-      await createMember(trx, { kind: 'corporation', name: `株式会社ベンチ${n}`, nameKana: 'ｶ)ﾍﾞﾝﾁ', email: `b${n}@bench.example.jp` }, at);
+      await createMember(
+        trx,
+        { kind: 'corporation', name: `株式会社ベンチ${n}`, nameKana: 'ｶ)ﾍﾞﾝﾁ', email: `b${n}@bench.example.jp` },
+        at,
+      );
     }
   });
   await close();
@@ -42,19 +46,37 @@ async function run(): Promise<boolean> {
   const file = join(dir, 'backoffice.db');
   const seedMs = await seed(file);
   const backoffice = await openBackoffice(file, { channel: 'http' });
-  await backoffice.call('setup.createFirstAdmin', { login: 'admin', displayName: '管理', password: 'admin-pass' }, null);
-  await backoffice.call('operators.create', { login: 'tanaka', displayName: '田中', password: 'sales-pass', roles: ['sales'] }, 'admin');
+  await backoffice.call(
+    'setup.createFirstAdmin',
+    { login: 'admin', displayName: '管理', password: 'admin-pass' },
+    null,
+  );
+  await backoffice.call(
+    'operators.create',
+    { login: 'tanaka', displayName: '田中', password: 'sales-pass', roles: ['sales'] },
+    'admin',
+  );
   const host = await startBrowserHost({ backoffice, staticDir: RENDERER_DIST });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   const firstRender: number[] = [];
   const search: number[] = [];
   try {
     for (let r = 0; r < RUNS; r++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        locale: 'ja-JP',
+        timezoneId: 'Asia/Tokyo',
+      });
       const page = await context.newPage();
       await page.goto(host.url);
       await page.waitForFunction(() => performance.getEntriesByName('backoffice:first-render').length > 0);
-      firstRender.push(await page.evaluate(() => performance.getEntriesByName('backoffice:first-render')[0]!.startTime));
+      firstRender.push(
+        await page.evaluate(() => performance.getEntriesByName('backoffice:first-render')[0]!.startTime),
+      );
 
       const shell = await new SignInPage(page, ja).signIn('tanaka', 'sales-pass');
       const members = await shell.goToMembers();
@@ -64,7 +86,10 @@ async function run(): Promise<boolean> {
       const expected = `株式会社ベンチ0${String(9 - r)}9990`;
       const t0 = await page.evaluate(() => performance.now());
       await members.searchBox.pressSequentially(query, { delay: 0 });
-      await page.waitForFunction((name) => document.querySelector('.member-list__scroller [role=row]')?.textContent?.includes(name) === true, expected);
+      await page.waitForFunction(
+        (name) => document.querySelector('.member-list__scroller [role=row]')?.textContent?.includes(name) === true,
+        expected,
+      );
       search.push((await page.evaluate(() => performance.now())) - t0);
       await context.close();
     }

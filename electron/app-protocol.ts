@@ -9,16 +9,25 @@ import { APP_RESPONSE_HEADERS } from './csp';
  */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, bypassCSP: false, allowServiceWorkers: false },
+  privileges: {
+    standard: true,
+    secure: true,
+    supportFetchAPI: true,
+    corsEnabled: true,
+    bypassCSP: false,
+    allowServiceWorkers: false,
+  },
 };
 
 export type AppResponse =
-  | { status: 200; file: string; headers: Record<string, string> }
-  | { status: 404; headers: Record<string, string> };
+  { status: 200; file: string; headers: Record<string, string> } | { status: 404; headers: Record<string, string> };
 
 /** Which file of the built renderer answers an app:// request, with the policy headers; 404 for anything else. */
 export async function appResponseFor(requestUrl: string, rendererDir: string): Promise<AppResponse> {
-  const notFound: AppResponse = { status: 404, headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } };
+  const notFound: AppResponse = {
+    status: 404,
+    headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  };
   let url: URL;
   try {
     url = new URL(requestUrl);

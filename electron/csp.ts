@@ -10,6 +10,8 @@ export const APP_RESPONSE_HEADERS: Record<string, string> = rendererHeaders("'no
  * any policy header already there (whatever its case).
  */
 export function withCsp(headers: Record<string, string[]> | undefined): Record<string, string[]> {
-  const kept = Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'));
+  const kept = Object.fromEntries(
+    Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
+  );
   return { ...kept, 'Content-Security-Policy': [ELECTRON_CSP] };
 }

@@ -28,10 +28,15 @@ const refused = (message: string): CallResult => ({ ok: false, kind: 'forbidden'
 export function createIpcRouter(deps: IpcRouterDeps): (message: IpcMessage) => Promise<CallResult> {
   return async (message) => {
     if (message.channel !== CALL_CHANNEL) return refused(`unknown channel ${JSON.stringify(message.channel)}`);
-    if (!isTrustedSender(message.sender)) return refused('IPC refused: the sender is not the app\'s own page');
+    if (!isTrustedSender(message.sender)) return refused("IPC refused: the sender is not the app's own page");
     const [operation, input, ...extra] = message.args;
     if (typeof operation !== 'string' || operation === '' || extra.length > 0) {
-      return { ok: false, kind: 'invalid', message: 'call(operation, input) expects an operation name', problems: [{ path: 'operation', message: 'must be a non-empty string' }] };
+      return {
+        ok: false,
+        kind: 'invalid',
+        message: 'call(operation, input) expects an operation name',
+        problems: [{ path: 'operation', message: 'must be a non-empty string' }],
+      };
     }
     const { result } = await deps.clients.call(message.senderId, operation, input ?? {}, () => message.senderId);
     return deliverFile(result, message.senderId, deps);

@@ -40,7 +40,10 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     void closing.close().finally(() => app.quit());
   });
-  app.whenReady().then(start).catch((e: unknown) => fail(e));
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => fail(e));
 }
 
 async function start(): Promise<void> {
@@ -61,7 +64,9 @@ async function start(): Promise<void> {
     return new Response(new Uint8Array(await readFile(answer.file)), { status: 200, headers: answer.headers });
   });
   const ses = session.defaultSession;
-  ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders) }));
+  ses.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: withCsp(details.responseHeaders) }),
+  );
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
   ses.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
 
@@ -103,7 +108,9 @@ async function saveWithDialog(file: FileToSave, senderId: number): Promise<strin
   const sender = webContents.fromId(senderId);
   const owner = sender ? BrowserWindow.fromWebContents(sender) : null;
   const options = { defaultPath: path.join(app.getPath('documents'), safeFileName(file.name)) };
-  const { canceled, filePath } = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  const { canceled, filePath } = owner
+    ? await dialog.showSaveDialog(owner, options)
+    : await dialog.showSaveDialog(options);
   if (canceled || !filePath) return null;
   await writeFile(filePath, Buffer.from(file.base64, 'base64'));
   return filePath;

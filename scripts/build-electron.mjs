@@ -31,7 +31,12 @@ export async function buildElectron(outDir = path.join(root, 'dist', 'electron')
   await Promise.all([
     build({ ...common, ...importMetaUrl, entryPoints: ['electron/main.ts'], outfile: path.join(outDir, 'main.cjs') }),
     // The preload runs sandboxed: it may require only 'electron', so everything else it uses is bundled in.
-    build({ ...common, packages: undefined, entryPoints: ['electron/preload.ts'], outfile: path.join(outDir, 'preload.cjs') }),
+    build({
+      ...common,
+      packages: undefined,
+      entryPoints: ['electron/preload.ts'],
+      outfile: path.join(outDir, 'preload.cjs'),
+    }),
   ]);
 }
 

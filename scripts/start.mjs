@@ -15,7 +15,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts) => path.join(root, ...parts);
 const ELECTRON_INSTALL_TIMEOUT_MS = 60_000;
 const say = (line) => console.log(`[start] ${line}`);
-const FIRST_RUN_HINT = 'This database has no operators yet: the first screen offers demo data (or creating the first administrator).';
+const FIRST_RUN_HINT =
+  'This database has no operators yet: the first screen offers demo data (or creating the first administrator).';
 let firstRunHintSaid = false;
 const sayFirstRunHint = () => {
   if (!firstRunHintSaid) say(FIRST_RUN_HINT);
@@ -57,7 +58,11 @@ function buildRenderer() {
   try {
     buildRendererIfStale(root, say);
   } catch {
-    say(existsSync(at('dist', 'renderer', 'index.html')) ? 'the renderer build failed: serving the previous build' : 'the renderer build failed: only the API will answer');
+    say(
+      existsSync(at('dist', 'renderer', 'index.html'))
+        ? 'the renderer build failed: serving the previous build'
+        : 'the renderer build failed: only the API will answer',
+    );
   }
 }
 
@@ -84,7 +89,8 @@ function installedElectron() {
 function electronBinary() {
   const found = installedElectron();
   if (found) return { binary: found };
-  if (!existsSync(at('node_modules', 'electron', 'install.js'))) return { why: 'the electron package is not installed' };
+  if (!existsSync(at('node_modules', 'electron', 'install.js')))
+    return { why: 'the electron package is not installed' };
   say(`Electron's binary is missing: trying to download it once (at most ${ELECTRON_INSTALL_TIMEOUT_MS / 1000} s)…`);
   const result = spawnSync(process.execPath, [at('node_modules', 'electron', 'install.js')], {
     cwd: root,
@@ -94,7 +100,10 @@ function electronBinary() {
   });
   const downloaded = installedElectron();
   if (downloaded) return { binary: downloaded };
-  const reason = result.error?.code === 'ETIMEDOUT' ? 'the download timed out' : (result.stderr?.toString().trim().split('\n')[0] || `install.js exited ${result.status}`);
+  const reason =
+    result.error?.code === 'ETIMEDOUT'
+      ? 'the download timed out'
+      : result.stderr?.toString().trim().split('\n')[0] || `install.js exited ${result.status}`;
   return { why: `Electron could not be downloaded (${reason})` };
 }
 
@@ -119,7 +128,8 @@ function runElectron(binary) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
   child.on('error', (e) => fallBack(`Electron could not start (${e.message})`));
   child.on('exit', (code, signal) => {
-    if (code !== 0 && !signal && Date.now() - started < ELECTRON_EARLY_EXIT_MS) return fallBack(`Electron stopped at once (exit ${code})`);
+    if (code !== 0 && !signal && Date.now() - started < ELECTRON_EARLY_EXIT_MS)
+      return fallBack(`Electron stopped at once (exit ${code})`);
     process.exit(code ?? (signal ? 1 : 0));
   });
   function fallBack(why) {
@@ -130,7 +140,11 @@ function runElectron(binary) {
 
 /** Says so when the ledger has no operator yet (the desktop path; the browser path asks its own host). */
 function firstRunHintFromCli() {
-  const result = spawnSync(process.execPath, [...backofficeCli, 'call', 'setup.status'], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(process.execPath, [...backofficeCli, 'call', 'setup.status'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   try {
     if (result.status === 0 && JSON.parse(result.stdout).hasOperators === false) sayFirstRunHint();
   } catch {
@@ -142,7 +156,8 @@ function browserCommand(url) {
   if (process.platform === 'darwin') return ['open', [url]];
   if (process.platform === 'win32') return ['cmd', ['/c', 'start', '""', url]];
   if (!hasDisplay()) return null;
-  const onPath = (name) => (process.env.PATH ?? '').split(path.delimiter).some((d) => d && existsSync(path.join(d, name)));
+  const onPath = (name) =>
+    (process.env.PATH ?? '').split(path.delimiter).some((d) => d && existsSync(path.join(d, name)));
   const found = ['xdg-open', 'chromium', 'chromium-browser', 'google-chrome', 'firefox'].find(onPath);
   return found ? [found, [url]] : null;
 }
@@ -165,7 +180,10 @@ async function firstRunLine(url) {
 
 function runBrowserHost(why) {
   say(`${why}: running the back office in a browser instead (backoffice serve).`);
-  const child = spawn(process.execPath, [...backofficeCli, 'serve', ...serveArgs], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...backofficeCli, 'serve', ...serveArgs], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   relay(child);
   const lines = createInterface({ input: child.stdout });
   let urlSeen = false;
@@ -180,7 +198,11 @@ function runBrowserHost(why) {
       say(`Open this URL in a browser: ${url}${noOpen ? '' : ' (no browser could be opened from here)'}`);
     } else {
       const [command, commandArgs] = opener;
-      const browser = spawn(command, commandArgs, { stdio: 'ignore', detached: true, windowsVerbatimArguments: command === 'cmd' });
+      const browser = spawn(command, commandArgs, {
+        stdio: 'ignore',
+        detached: true,
+        windowsVerbatimArguments: command === 'cmd',
+      });
       browser.on('error', () => say(`Could not start ${command}: open this URL in a browser: ${url}`));
       browser.unref();
       say(`Opening ${url} in your browser (${command}). Press Ctrl+C here to stop.`);

@@ -8,7 +8,8 @@ export function buildCatalog(apps: OperationApp[]): Map<string, AnyOperation> {
   const catalog = new Map<string, AnyOperation>();
   for (const app of apps) {
     for (const op of app.operations) {
-      if (!op.name.startsWith(`${app.domain}.`)) throw new Error(`operation ${op.name} is not in its app's domain ${app.domain}`);
+      if (!op.name.startsWith(`${app.domain}.`))
+        throw new Error(`operation ${op.name} is not in its app's domain ${app.domain}`);
       if (catalog.has(op.name)) throw new Error(`operation ${op.name} is defined twice; names must be unique`);
       catalog.set(op.name, op);
     }

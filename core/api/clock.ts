@@ -17,6 +17,9 @@ export function processClock(env: NodeJS.ProcessEnv = process.env): Clock {
   const fixed = env[NOW_ENV];
   if (fixed === undefined || fixed === '') return () => new Date();
   const ms = parseInstant(fixed);
-  if (ms === null) throw new Error(`${NOW_ENV}=${JSON.stringify(fixed)} is not an ISO instant with an offset (2026-11-24T10:00:00+09:00)`);
+  if (ms === null)
+    throw new Error(
+      `${NOW_ENV}=${JSON.stringify(fixed)} is not an ISO instant with an offset (2026-11-24T10:00:00+09:00)`,
+    );
   return () => new Date(ms);
 }

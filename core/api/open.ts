@@ -26,7 +26,11 @@ function maskSecrets(op: AnyOperation, input: unknown): unknown {
 }
 
 export function describeOperation(op: AnyOperation): OperationDescription {
-  return { name: op.name, roles: [...op.roles], input: z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) };
+  return {
+    name: op.name,
+    roles: [...op.roles],
+    input: z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }),
+  };
 }
 
 /**
@@ -48,11 +52,23 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
     message: string,
   ): Promise<CallResult> {
     // Written on its own: a refusal leaves a trace even though nothing else is written.
-    await writeAudit(db, { at: now().toISOString(), operatorLogin: login, channel, operation: op.name, input: maskSecrets(op, input), outcome, detail: message });
+    await writeAudit(db, {
+      at: now().toISOString(),
+      operatorLogin: login,
+      channel,
+      operation: op.name,
+      input: maskSecrets(op, input),
+      outcome,
+      detail: message,
+    });
     return { ok: false, kind: outcome === 'forbidden' ? 'forbidden' : 'unauthenticated', message };
   }
 
-  async function authorize(op: AnyOperation, login: string | null, input: unknown): Promise<SignedInOperator | null | CallResult> {
+  async function authorize(
+    op: AnyOperation,
+    login: string | null,
+    input: unknown,
+  ): Promise<SignedInOperator | null | CallResult> {
     const operator = login === null ? null : await loadOperator(db, login);
     if (login !== null && !operator) return refuse(op, input, login, 'unauthenticated', `no active operator ${login}`);
     if (op.roles.length === 0) return operator;
@@ -69,14 +85,26 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
     if (operator !== null && 'ok' in operator) return operator;
     const parsed = op.input.safeParse(input);
     if (!parsed.success) {
-      return { ok: false, kind: 'invalid', message: `invalid input for ${op.name}`, problems: zodProblems(parsed.error) };
+      return {
+        ok: false,
+        kind: 'invalid',
+        message: `invalid input for ${op.name}`,
+        problems: zodProblems(parsed.error),
+      };
     }
     const at = now();
     try {
       const output = await db.transaction().execute(async (trx: LedgerDb) => {
         const result = await op.handler({ db: trx, now: at, operator, channel }, parsed.data);
         if (op.audited) {
-          await writeAudit(trx, { at: at.toISOString(), operatorLogin: operator?.login ?? op.auditActor?.(input) ?? null, channel, operation: op.name, input: maskSecrets(op, input), outcome: 'ok' });
+          await writeAudit(trx, {
+            at: at.toISOString(),
+            operatorLogin: operator?.login ?? op.auditActor?.(input) ?? null,
+            channel,
+            operation: op.name,
+            input: maskSecrets(op, input),
+            outcome: 'ok',
+          });
         }
         return result;
       });
@@ -84,7 +112,8 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
     } catch (e) {
       if (e instanceof InputError) return { ok: false, kind: 'invalid', message: e.message, problems: e.problems };
       if (e instanceof ForbiddenError) return refuse(op, input, login, 'forbidden', e.message);
-      if (e instanceof UnauthenticatedError) return refuse(op, input, login ?? op.auditActor?.(input) ?? null, 'unauthenticated', e.message);
+      if (e instanceof UnauthenticatedError)
+        return refuse(op, input, login ?? op.auditActor?.(input) ?? null, 'unauthenticated', e.message);
       return { ok: false, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
     }
   }

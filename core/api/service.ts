@@ -29,8 +29,7 @@ export type CallFailureKind =
   | 'failed';
 
 export type CallResult =
-  | { ok: true; output: unknown }
-  | { ok: false; kind: CallFailureKind; message: string; problems?: FieldProblem[] };
+  { ok: true; output: unknown } | { ok: false; kind: CallFailureKind; message: string; problems?: FieldProblem[] };
 
 export interface Backoffice {
   operations(): OperationDescription[];

@@ -56,7 +56,8 @@ class Cells {
   /** Whole yen or null when the cell is empty. */
   yen(column: string, signed = false): string | null {
     const cell = parseYenCell(this.get(column), signed);
-    if (cell.kind === 'invalid') throw this.fail(column, `${JSON.stringify(this.get(column))} is not a whole-yen amount`);
+    if (cell.kind === 'invalid')
+      throw this.fail(column, `${JSON.stringify(this.get(column))} is not a whole-yen amount`);
     return cell.kind === 'yen' ? cell.value : null;
   }
 
@@ -67,7 +68,8 @@ class Cells {
   }
 }
 
-const isDeposit = (amount: string | null): amount is string => amount !== null && amount !== '0' && !amount.startsWith('-');
+const isDeposit = (amount: string | null): amount is string =>
+  amount !== null && amount !== '0' && !amount.startsWith('-');
 
 const SBI: Layout = {
   format: 'csv-sbi',
@@ -79,7 +81,13 @@ const SBI: Layout = {
     const balance = c.requiredYen('残高(円)', true);
     if (!isDeposit(amount)) return null;
     const description = c.get('内容');
-    return { date, amount, payer: payerFromDescription(description), reference: `sbi:${date}:${amount}:${balance}`, edi: c.get('メモ').replace(/^-$/, '') };
+    return {
+      date,
+      amount,
+      payer: payerFromDescription(description),
+      reference: `sbi:${date}:${amount}:${balance}`,
+      edi: c.get('メモ').replace(/^-$/, ''),
+    };
   },
 };
 
@@ -91,13 +99,33 @@ const RAKUTEN: Layout = {
     const amount = c.requiredYen('入出金(円)', true);
     const balance = c.requiredYen('取引後残高(円)', true);
     if (!isDeposit(amount)) return null;
-    return { date, amount, payer: payerFromDescription(c.get('入出金内容')), reference: `rakuten:${date}:${amount}:${balance}`, edi: '' };
+    return {
+      date,
+      amount,
+      payer: payerFromDescription(c.get('入出金内容')),
+      reference: `rakuten:${date}:${amount}:${balance}`,
+      edi: '',
+    };
   },
 };
 
 const ANSER: Layout = {
   format: 'csv-anser',
-  header: ['照会口座', '番号', '勘定日', '(起算日)', '出金金額(円)', '入金金額(円)', '小切手区分', '残高(円)', '取引区分', '明細区分', '金融機関名', '支店名', '摘要'],
+  header: [
+    '照会口座',
+    '番号',
+    '勘定日',
+    '(起算日)',
+    '出金金額(円)',
+    '入金金額(円)',
+    '小切手区分',
+    '残高(円)',
+    '取引区分',
+    '明細区分',
+    '金融機関名',
+    '支店名',
+    '摘要',
+  ],
   read(c) {
     const account = c.get('照会口座').replace(/[\s\u3000]+/g, '');
     const number = c.get('番号');
@@ -107,7 +135,13 @@ const ANSER: Layout = {
     const amount = c.yen('入金金額(円)');
     c.yen('残高(円)', true);
     if (!isDeposit(amount)) return null;
-    return { date, amount, payer: payerFromDescription(c.get('摘要')), reference: `anser:${account}:${Number(number)}:${date}`, edi: '' };
+    return {
+      date,
+      amount,
+      payer: payerFromDescription(c.get('摘要')),
+      reference: `anser:${account}:${Number(number)}:${date}`,
+      edi: '',
+    };
   },
 };
 
@@ -117,7 +151,10 @@ const headerKey = (cell: string): string => cell.normalize('NFKC').replace(/\s+/
 
 function findLayout(header: CsvRow): Layout | null {
   const names = header.fields.map(headerKey);
-  return CSV_LAYOUTS.find((l) => l.header.length === names.length && l.header.every((h, i) => headerKey(h) === names[i])) ?? null;
+  return (
+    CSV_LAYOUTS.find((l) => l.header.length === names.length && l.header.every((h, i) => headerKey(h) === names[i])) ??
+    null
+  );
 }
 
 const isBlank = (row: CsvRow): boolean => row.fields.every((f) => f.trim() === '');
@@ -129,7 +166,10 @@ export function parseCsvStatement(text: string): ParsedBankFile {
   if (!header) throw InputError.one('file', 'empty: no header row');
   const layout = findLayout(header);
   if (!layout) {
-    throw InputError.one(`line ${header.line} (header)`, 'not a known layout (住信SBIネット銀行, 楽天銀行, ANSER 入出金明細)');
+    throw InputError.one(
+      `line ${header.line} (header)`,
+      'not a known layout (住信SBIネット銀行, 楽天銀行, ANSER 入出金明細)',
+    );
   }
   const names = header.fields.map(headerKey);
   const deposits: BankDeposit[] = [];

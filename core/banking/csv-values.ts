@@ -21,7 +21,11 @@ export type YenCell = { kind: 'empty' } | { kind: 'yen'; value: string } | { kin
  * Returns the decimal string without leading zeros ("-1500" for a signed withdrawal).
  */
 export function parseYenCell(raw: string, signed = false): YenCell {
-  const text = raw.normalize('NFKC').trim().replace(/^¥|^\\|円$/g, '').trim();
+  const text = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/^¥|^\\|円$/g, '')
+    .trim();
   if (text === '') return { kind: 'empty' };
   const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)$/.exec(text);
   if (!m || (m[1] !== '' && !signed)) return { kind: 'invalid' };

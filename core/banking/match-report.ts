@@ -25,7 +25,11 @@ export interface MatchReport {
 }
 
 /** Matches a file's deposits in file order (an item matched by one deposit is not matched again by a later one). */
-export function matchDeposits(deposits: readonly BankDeposit[], items: readonly OpenItem[], options: MatchOptions = {}): MatchReport {
+export function matchDeposits(
+  deposits: readonly BankDeposit[],
+  items: readonly OpenItem[],
+  options: MatchOptions = {},
+): MatchReport {
   const matcher = new DepositMatcher(items, options);
   const zero = new Dec(0);
   const summary: ImportSummary = {
@@ -53,9 +57,15 @@ export function matchReportToJson(report: MatchReport): unknown {
     results: report.results.map(({ deposit, outcome }) => ({
       reference: deposit.reference,
       status: outcome.status,
-      ...(outcome.status === 'matched' ? { itemId: outcome.itemId, basis: outcome.basis, fee: outcome.fee.toFixed() } : {}),
+      ...(outcome.status === 'matched'
+        ? { itemId: outcome.itemId, basis: outcome.basis, fee: outcome.fee.toFixed() }
+        : {}),
       ...(outcome.status === 'review' ? { reason: outcome.reason } : {}),
-      candidates: outcome.candidates.map((c) => ({ ...c, amountDue: c.amountDue.toFixed(), difference: c.difference.toFixed() })),
+      candidates: outcome.candidates.map((c) => ({
+        ...c,
+        amountDue: c.amountDue.toFixed(),
+        difference: c.difference.toFixed(),
+      })),
     })),
     summary: {
       matched: line(report.summary.matched),

@@ -51,7 +51,8 @@ export interface Candidate {
 }
 
 export type MatchBasis = 'amount_and_name' | 'reference';
-export type ReviewReason = 'several_candidates' | 'excess' | 'shortfall_beyond_tolerance' | 'name_differs' | 'already_matched';
+export type ReviewReason =
+  'several_candidates' | 'excess' | 'shortfall_beyond_tolerance' | 'name_differs' | 'already_matched';
 
 export type MatchOutcome =
   | { status: 'matched'; itemId: string; basis: MatchBasis; fee: Dec; candidates: Candidate[] }
@@ -102,7 +103,12 @@ export class DepositMatcher {
 
   constructor(items: readonly OpenItem[], options: MatchOptions = {}) {
     this.feeTolerance = options.feeTolerance ?? DEFAULT_FEE_TOLERANCE;
-    const indexed = items.map((item, order) => ({ item, due: item.amountDue, name: normalizeKana(item.payerKana), order }));
+    const indexed = items.map((item, order) => ({
+      item,
+      due: item.amountDue,
+      name: normalizeKana(item.payerKana),
+      order,
+    }));
     for (const entry of indexed) {
       push(this.byName, entry.name, entry);
       push(this.byAmount, entry.due.toFixed(), entry);
@@ -134,7 +140,9 @@ export class DepositMatcher {
 
     const byReference = free.filter((c) => c.referenceMatches);
     if (byReference.length > 0) {
-      const pick = this.single(byReference.length === 1 ? byReference : byReference.filter((c) => c.difference.isZero()));
+      const pick = this.single(
+        byReference.length === 1 ? byReference : byReference.filter((c) => c.difference.isZero()),
+      );
       if (pick) return this.decide(pick, 'reference', candidates);
       return { status: 'review', reason: 'several_candidates', candidates: top(candidates) };
     }
@@ -166,7 +174,13 @@ export class DepositMatcher {
   private decide(pick: Candidate, basis: MatchBasis, candidates: Candidate[]): MatchOutcome {
     if (pick.difference.isZero() || this.withinFee(pick.difference)) {
       this.taken.add(pick.itemId);
-      return { status: 'matched', itemId: pick.itemId, basis, fee: pick.difference.isZero() ? new Dec(0) : pick.difference.negated(), candidates: top(candidates) };
+      return {
+        status: 'matched',
+        itemId: pick.itemId,
+        basis,
+        fee: pick.difference.isZero() ? new Dec(0) : pick.difference.negated(),
+        candidates: top(candidates),
+      };
     }
     const reason = pick.difference.isPositive() ? 'excess' : 'shortfall_beyond_tolerance';
     return { status: 'review', reason, candidates: top(candidates) };
@@ -224,7 +238,8 @@ export class DepositMatcher {
     }
     const highest = amount.plus(this.feeTolerance);
     const out: IndexedItem[] = [];
-    for (let i = lo; i < list.length && out.length < limit && list[i]!.due.lessThanOrEqualTo(highest); i++) out.push(list[i]!);
+    for (let i = lo; i < list.length && out.length < limit && list[i]!.due.lessThanOrEqualTo(highest); i++)
+      out.push(list[i]!);
     return out;
   }
 }

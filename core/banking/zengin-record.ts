@@ -40,7 +40,10 @@ export function splitZenginRecords(bytes: Uint8Array): ZenginRecordSpan[] {
     }
     for (let i = pos; i < pos + ZENGIN_RECORD_BYTES; i++) {
       if (bytes[i] === CR || bytes[i] === LF) {
-        throw InputError.one(`record ${number}`, `line break at byte ${i - pos + 1}; a record is ${ZENGIN_RECORD_BYTES} bytes`);
+        throw InputError.one(
+          `record ${number}`,
+          `line break at byte ${i - pos + 1}; a record is ${ZENGIN_RECORD_BYTES} bytes`,
+        );
       }
     }
     spans.push({ number, start: pos });
@@ -59,7 +62,8 @@ export class ZenginRecord {
   ) {
     const type = String.fromCharCode(bytes[span.start]!);
     const kind = KIND_BY_TYPE[type];
-    if (!kind) throw InputError.one(`record ${span.number}`, `record type ${JSON.stringify(type)} unknown (1, 2, 8 or 9)`);
+    if (!kind)
+      throw InputError.one(`record ${span.number}`, `record type ${JSON.stringify(type)} unknown (1, 2, 8 or 9)`);
     this.kind = kind;
   }
 

@@ -28,7 +28,11 @@ export function looksLikeZengin(bytes: Uint8Array): boolean {
 function fileKind(bytes: Uint8Array): Kind {
   const kind = String.fromCharCode(bytes[1] ?? 0x20, bytes[2] ?? 0x20);
   if (bytes[0] !== 0x31) throw InputError.one('record 1', 'the file does not start with a header record (1)');
-  if (kind !== '01' && kind !== '03') throw InputError.one('record 1 (header) kind code', `${JSON.stringify(kind)}: only 01 (振込入金通知) and 03 (入出金取引明細) are read`);
+  if (kind !== '01' && kind !== '03')
+    throw InputError.one(
+      'record 1 (header) kind code',
+      `${JSON.stringify(kind)}: only 01 (振込入金通知) and 03 (入出金取引明細) are read`,
+    );
   return kind;
 }
 
@@ -61,7 +65,7 @@ export function parseZengin(bytes: Uint8Array): ParsedBankFile {
     if (ended) throw record.fail('record type', 'a record after the end record');
     switch (record.kind) {
       case 'header':
-        if (account) throw record.fail('record type', 'a header before the previous account\'s trailer');
+        if (account) throw record.fail('record type', "a header before the previous account's trailer");
         account = readHeader(record, kind);
         totals = emptyTotals();
         break;
@@ -78,7 +82,7 @@ export function parseZengin(bytes: Uint8Array): ParsedBankFile {
         groups++;
         break;
       case 'end':
-        if (account) throw record.fail('record type', 'the end record before the account\'s trailer');
+        if (account) throw record.fail('record type', "the end record before the account's trailer");
         if (groups === 0) throw record.fail('record type', 'an end record with no account before it');
         if (kind === '03') checkStatementEnd(record, record.span.number, groups);
         ended = true;
@@ -178,7 +182,13 @@ function joinEdi(payerCode: string | null, edi: string): string {
   return [code, edi].filter((s) => s !== '').join(' ');
 }
 
-function checkCount(record: ZenginRecord, field: string, written: string, counted: number, holder = 'the data records hold'): void {
+function checkCount(
+  record: ZenginRecord,
+  field: string,
+  written: string,
+  counted: number,
+  holder = 'the data records hold',
+): void {
   if (Number(written) !== counted) throw record.fail(field, `says ${Number(written)}, ${holder} ${counted}`);
 }
 

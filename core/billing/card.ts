@@ -52,7 +52,10 @@ export interface LargeCardAmountAdvice {
 }
 
 /** R-BILL-2: advice when an amount to charge to a card is above the limit (strictly); null otherwise. */
-export function largeCardAmountAdvice(amount: Dec, limit: Dec = DEFAULT_CARD_AMOUNT_LIMIT): LargeCardAmountAdvice | null {
+export function largeCardAmountAdvice(
+  amount: Dec,
+  limit: Dec = DEFAULT_CARD_AMOUNT_LIMIT,
+): LargeCardAmountAdvice | null {
   if (!amount.greaterThan(limit)) return null;
   return {
     amount,

@@ -23,7 +23,11 @@ export async function callOperation(
       return EXIT_OK;
     }
     if (result.kind === 'invalid') {
-      io.err((result.problems ?? [{ path: 'input', message: result.message }]).map((p) => `${p.path}: ${p.message}\n`).join(''));
+      io.err(
+        (result.problems ?? [{ path: 'input', message: result.message }])
+          .map((p) => `${p.path}: ${p.message}\n`)
+          .join(''),
+      );
       return EXIT_BAD_INPUT;
     }
     io.err(`${result.kind}: ${result.message}\n`);

@@ -51,4 +51,5 @@ export function takeDbPath(args: string[]): string {
   return file;
 }
 
-export const DB_OPTION_HELP = '--db FILE  the ledger database (default: $BACKOFFICE_DB, else backoffice/ledger.db in your data folder)';
+export const DB_OPTION_HELP =
+  '--db FILE  the ledger database (default: $BACKOFFICE_DB, else backoffice/ledger.db in your data folder)';

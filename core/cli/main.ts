@@ -7,7 +7,15 @@ export async function helpText(): Promise<string> {
   const loaded = await Promise.all(commands.map((c) => c.load()));
   const width = Math.max(...loaded.map((c) => c.name.length));
   const lines = loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return ['Usage: backoffice COMMAND [options]', '', 'Commands:', ...lines, '', "backoffice COMMAND --help shows one command's usage.", ''].join('\n');
+  return [
+    'Usage: backoffice COMMAND [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    "backoffice COMMAND --help shows one command's usage.",
+    '',
+  ].join('\n');
 }
 
 export async function main(args: string[], io: CliIO = processIO): Promise<number> {

@@ -78,8 +78,14 @@ const DEFAULT_BATCH = 250;
  * resources of one account across files would let a re-sent export bill the same VM twice.
  */
 async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccount[]> {
-  const imports = await db.selectFrom('usage_imports').select(['id', 'content']).where('month', '=', month.key).orderBy('id').execute();
-  if (imports.length === 0) throw InputError.one('month', `no usage imported for ${month.key}: import its usage file first`);
+  const imports = await db
+    .selectFrom('usage_imports')
+    .select(['id', 'content'])
+    .where('month', '=', month.key)
+    .orderBy('id')
+    .execute();
+  if (imports.length === 0)
+    throw InputError.one('month', `no usage imported for ${month.key}: import its usage file first`);
   const plans = await plansForMonth(db, month.key);
   const byCode = new Map<string, RatedAccount>();
   const problems = [];
@@ -87,8 +93,19 @@ async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccoun
     const bill = rateUsage(JSON.parse(imp.content), plans);
     for (const account of bill.accounts) {
       const earlier = byCode.get(account.account);
-      if (earlier) problems.push({ path: `usage_imports[${imp.id}]`, message: `${account.account} also has usage in import ${earlier.usageImportId}: one file per account and month` });
-      else byCode.set(account.account, { code: account.account, bill: account, usageImportId: imp.id, taxMode: bill.taxMode, taxRate: bill.taxRate });
+      if (earlier)
+        problems.push({
+          path: `usage_imports[${imp.id}]`,
+          message: `${account.account} also has usage in import ${earlier.usageImportId}: one file per account and month`,
+        });
+      else
+        byCode.set(account.account, {
+          code: account.account,
+          bill: account,
+          usageImportId: imp.id,
+          taxMode: bill.taxMode,
+          taxRate: bill.taxRate,
+        });
     }
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -101,15 +118,34 @@ async function parties(db: LedgerDb, codes: string[]): Promise<Map<string, Accou
     const rows = await db
       .selectFrom('cloud_accounts')
       .innerJoin('members', 'members.id', 'cloud_accounts.member_id')
-      .select(['cloud_accounts.id', 'cloud_accounts.code', 'members.id as member_id', 'members.kind', 'members.name', 'members.name_kana', 'members.address', 'members.member_number'])
+      .select([
+        'cloud_accounts.id',
+        'cloud_accounts.code',
+        'members.id as member_id',
+        'members.kind',
+        'members.name',
+        'members.name_kana',
+        'members.address',
+        'members.member_number',
+      ])
       .where('cloud_accounts.code', 'in', codes.slice(i, i + 500))
       .execute();
     for (const r of rows) {
-      out.set(r.code, { cloudAccountId: r.id, memberId: r.member_id, kind: r.kind, name: r.name, nameKana: r.name_kana, address: r.address, memberNumber: r.member_number, accountCode: r.code });
+      out.set(r.code, {
+        cloudAccountId: r.id,
+        memberId: r.member_id,
+        kind: r.kind,
+        name: r.name,
+        nameKana: r.name_kana,
+        address: r.address,
+        memberNumber: r.member_number,
+        accountCode: r.code,
+      });
     }
   }
   const unknown = codes.filter((c) => !out.has(c));
-  if (unknown.length > 0) throw new InputError(unknown.map((c) => ({ path: 'accounts', message: `no cloud account ${c}` })));
+  if (unknown.length > 0)
+    throw new InputError(unknown.map((c) => ({ path: 'accounts', message: `no cloud account ${c}` })));
   return out;
 }
 
@@ -119,14 +155,25 @@ async function parties(db: LedgerDb, codes: string[]): Promise<Map<string, Accou
  * prepaid liability for the prepaid part and receivables for the rest, credit revenue (subtotal) and tax
  * payable (tax).
  */
-async function billAccount(trx: LedgerDb, month: BillingMonth, rated: RatedAccount, party: AccountParty, history: StoredMethod[], at: string, by: string | null): Promise<void> {
+async function billAccount(
+  trx: LedgerDb,
+  month: BillingMonth,
+  rated: RatedAccount,
+  party: AccountParty,
+  history: StoredMethod[],
+  at: string,
+  by: string | null,
+): Promise<void> {
   const { method, card } = methodInForce(party.kind, history, month);
   const dates = billingDates(method, month);
   const subtotal = new Dec(rated.bill.subtotal);
   const tax = new Dec(rated.bill.tax);
   const total = new Dec(rated.bill.total);
-  const { applied } = total.isZero() ? { applied: new Dec(0) } : await consumePrepaidForBill(trx, { cloudAccountId: party.cloudAccountId, month: month.key, totalYen: total, at });
-  if (applied.isNegative() || applied.greaterThan(total)) throw new Error(`prepaid applied ${applied.toFixed()} is outside 0…${total.toFixed()} for ${party.accountCode}`);
+  const { applied } = total.isZero()
+    ? { applied: new Dec(0) }
+    : await consumePrepaidForBill(trx, { cloudAccountId: party.cloudAccountId, month: month.key, totalYen: total, at });
+  if (applied.isNegative() || applied.greaterThan(total))
+    throw new Error(`prepaid applied ${applied.toFixed()} is outside 0…${total.toFixed()} for ${party.accountCode}`);
   const due = total.minus(applied);
   const { id: billId } = await trx
     .insertInto('bills')
@@ -150,7 +197,18 @@ async function billAccount(trx: LedgerDb, month: BillingMonth, rated: RatedAccou
     .returning('id')
     .executeTakeFirstOrThrow();
   const number = await nextDocumentNumber(trx, 'statement', dates.issueOn.year);
-  const data = statementData({ number, party, bill: rated.bill, month: month.key, taxMode: rated.taxMode, taxRate: rated.taxRate, prepaidApplied: applied, method, dates, card: card ? { brand: card.cardBrand, last4: card.cardLast4 } : null });
+  const data = statementData({
+    number,
+    party,
+    bill: rated.bill,
+    month: month.key,
+    taxMode: rated.taxMode,
+    taxRate: rated.taxRate,
+    prepaidApplied: applied,
+    method,
+    dates,
+    card: card ? { brand: card.cardBrand, last4: card.cardLast4 } : null,
+  });
   await trx
     .insertInto('documents')
     .values({
@@ -177,7 +235,14 @@ async function billAccount(trx: LedgerDb, month: BillingMonth, rated: RatedAccou
   if (due.greaterThan(0)) lines.push({ account: 'receivables', side: 'debit', amount: due, ...who });
   if (subtotal.greaterThan(0)) lines.push({ account: 'revenue', side: 'credit', amount: subtotal, ...who });
   if (tax.greaterThan(0)) lines.push({ account: 'tax_payable', side: 'credit', amount: tax, ...who });
-  await postTransaction(trx, { kind: 'invoice', memo: `${party.accountCode} ${month.key} ${number}`, postedAt: at, postedBy: by, reference: `bill:${billId}`, lines });
+  await postTransaction(trx, {
+    kind: 'invoice',
+    memo: `${party.accountCode} ${month.key} ${number}`,
+    postedAt: at,
+    postedBy: by,
+    reference: `bill:${billId}`,
+    lines,
+  });
 }
 
 /**
@@ -190,26 +255,62 @@ async function billAccount(trx: LedgerDb, month: BillingMonth, rated: RatedAccou
 export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<CloseResult> {
   const month = parseMonth(options.month, 'month');
   const at = options.now.toISOString();
-  if (options.now.getTime() < month.end) throw InputError.one('month', `${month.key} is not over yet: a month is closed once it has ended (JST)`);
+  if (options.now.getTime() < month.end)
+    throw InputError.one('month', `${month.key} is not over yet: a month is closed once it has ended (JST)`);
   const state = await monthCloseState(db, month.key);
   if (state === 'closed') {
-    const row = await db.selectFrom('month_closes').select('bill_count').where('month', '=', month.key).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('month_closes')
+      .select('bill_count')
+      .where('month', '=', month.key)
+      .executeTakeFirstOrThrow();
     const bills = row.bill_count ?? 0;
-    return { month: month.key, alreadyClosed: true, message: `${month.key} is already closed (${bills} bills); nothing changed`, bills, done: bills, finished: true, billedNow: 0, resumed: false, phaseMs: { rating: 0, billing: 0 } };
+    return {
+      month: month.key,
+      alreadyClosed: true,
+      message: `${month.key} is already closed (${bills} bills); nothing changed`,
+      bills,
+      done: bills,
+      finished: true,
+      billedNow: 0,
+      resumed: false,
+      phaseMs: { rating: 0, billing: 0 },
+    };
   }
   const ratingStarted = performance.now();
   const rated = await rateMonth(db, month);
   const ratingMs = performance.now() - ratingStarted;
-  const byCode = await parties(db, rated.map((r) => r.code));
+  const byCode = await parties(
+    db,
+    rated.map((r) => r.code),
+  );
   const history = await paymentMethodHistory(db);
-  const billed = new Set((await db.selectFrom('bills').select('cloud_account_id').where('month', '=', month.key).execute()).map((b) => b.cloud_account_id));
+  const billed = new Set(
+    (await db.selectFrom('bills').select('cloud_account_id').where('month', '=', month.key).execute()).map(
+      (b) => b.cloud_account_id,
+    ),
+  );
   const unbilled = rated.filter((r) => !billed.has(byCode.get(r.code)!.cloudAccountId));
   const todo = options.maxAccounts === undefined ? unbilled : unbilled.slice(0, options.maxAccounts);
   const audit = (trx: LedgerDb, detail: string) =>
-    writeAudit(trx, { at, operatorLogin: options.by, channel: options.channel, operation: 'billing.closeMonth', input: { month: month.key }, outcome: 'ok', detail });
+    writeAudit(trx, {
+      at,
+      operatorLogin: options.by,
+      channel: options.channel,
+      operation: 'billing.closeMonth',
+      input: { month: month.key },
+      outcome: 'ok',
+      detail,
+    });
 
   const billingStarted = performance.now();
-  if (state === 'open') await inTransaction(db, (trx) => trx.insertInto('month_closes').values({ month: month.key, started_at: at, closed_at: null, bill_count: null }).execute());
+  if (state === 'open')
+    await inTransaction(db, (trx) =>
+      trx
+        .insertInto('month_closes')
+        .values({ month: month.key, started_at: at, closed_at: null, bill_count: null })
+        .execute(),
+    );
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   let done = rated.length - unbilled.length;
   options.onProgress?.({ month: month.key, done, total: rated.length });
@@ -229,11 +330,30 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   const phaseMs = () => ({ rating: Math.round(ratingMs), billing: Math.round(performance.now() - billingStarted) });
   if (todo.length < unbilled.length) {
     const message = `${month.key}: ${done} of ${rated.length} bills made; the close goes on at the next call`;
-    return { month: month.key, alreadyClosed: false, message, bills: rated.length, done, finished: false, billedNow: todo.length, resumed, phaseMs: phaseMs() };
+    return {
+      month: month.key,
+      alreadyClosed: false,
+      message,
+      bills: rated.length,
+      done,
+      finished: false,
+      billedNow: todo.length,
+      resumed,
+      phaseMs: phaseMs(),
+    };
   }
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('bills').set({ status: 'final', finalized_at: at }).where('month', '=', month.key).where('status', '=', 'draft').execute();
-    await trx.updateTable('month_closes').set({ closed_at: at, bill_count: rated.length }).where('month', '=', month.key).execute();
+    await trx
+      .updateTable('bills')
+      .set({ status: 'final', finalized_at: at })
+      .where('month', '=', month.key)
+      .where('status', '=', 'draft')
+      .execute();
+    await trx
+      .updateTable('month_closes')
+      .set({ closed_at: at, bill_count: rated.length })
+      .where('month', '=', month.key)
+      .execute();
     await audit(trx, `${month.key} closed: ${rated.length} bills`);
   });
   return {

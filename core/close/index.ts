@@ -1,5 +1,11 @@
 export { closeMonth, type CloseOptions, type CloseProgress, type CloseResult } from './close-month';
 export { importUsage, type UsageImportResult } from './usage-import';
 export { issueCreditNote } from './credit-note';
-export { monthStatements, statementPdf, writeStatements, type StoredStatement, type WrittenStatements } from './statements';
+export {
+  monthStatements,
+  statementPdf,
+  writeStatements,
+  type StoredStatement,
+  type WrittenStatements,
+} from './statements';
 export { monthCloseState, type MonthCloseState } from './month-state';

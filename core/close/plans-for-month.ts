@@ -7,7 +7,12 @@ import { Problems } from '../rating/problems';
  * `valid_from` not after the month. With no stored prices, the product's default catalog (as `backoffice rate`).
  */
 export async function plansForMonth(db: LedgerDb, month: string): Promise<PlanTable> {
-  const rows = await db.selectFrom('price_plans').selectAll().where('valid_from', '<=', month).orderBy('valid_from').execute();
+  const rows = await db
+    .selectFrom('price_plans')
+    .selectAll()
+    .where('valid_from', '<=', month)
+    .orderBy('valid_from')
+    .execute();
   if (rows.length === 0) return defaultCatalog();
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) latest.set(row.id, row);

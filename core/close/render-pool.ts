@@ -9,7 +9,11 @@ import { runRenderJob, type RenderJob } from './render-worker';
  */
 function workerEntry(): URL {
   // require.resolve gives the CommonJS build; its ES module sibling is the one a module worker can import.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const worker = new URL('./render-worker.ts', import.meta.url).href;
   const code = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(worker)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);

@@ -12,7 +12,9 @@ export interface RenderJob {
 
 /** Renders one job and writes its PDF (in a worker, or in the calling process). */
 export async function runRenderJob(job: RenderJob): Promise<void> {
-  const pdf = job.combined ? await renderStatementBatch(job.statements) : await renderMonthlyStatement(job.statements[0]!);
+  const pdf = job.combined
+    ? await renderStatementBatch(job.statements)
+    : await renderMonthlyStatement(job.statements[0]!);
   await writeFile(job.file, pdf);
 }
 

@@ -28,7 +28,12 @@ export async function monthStatements(db: LedgerDb, month: string): Promise<Stor
 
 /** One statement's PDF, rendered again from what was stored at the close. */
 export async function statementPdf(db: LedgerDb, number: string): Promise<Buffer> {
-  const row = await db.selectFrom('documents').select('content').where('kind', '=', 'statement').where('number', '=', number).executeTakeFirst();
+  const row = await db
+    .selectFrom('documents')
+    .select('content')
+    .where('kind', '=', 'statement')
+    .where('number', '=', number)
+    .executeTakeFirst();
   if (!row) throw InputError.one('statementNumber', `no statement ${number}`);
   return renderMonthlyStatement(JSON.parse(row.content) as MonthlyStatementData);
 }
@@ -55,19 +60,37 @@ export interface WriteStatementsOptions {
 }
 
 /** Writes `NUMBER.pdf` per bill of a closed month and `statements-YYYY-MM.pdf` with them all for printing. */
-export async function writeStatements(db: LedgerDb, month: string, outDir: string, options: WriteStatementsOptions = {}): Promise<WrittenStatements> {
+export async function writeStatements(
+  db: LedgerDb,
+  month: string,
+  outDir: string,
+  options: WriteStatementsOptions = {},
+): Promise<WrittenStatements> {
   const key = parseMonth(month, 'month').key;
   const closed = await db.selectFrom('month_closes').select('closed_at').where('month', '=', key).executeTakeFirst();
   if (!closed?.closed_at) throw InputError.one('month', `${key} is not closed: its statements are made by close-month`);
   const statements = await monthStatements(db, key);
   await mkdir(outDir, { recursive: true });
-  const jobs: RenderJob[] = statements.map((s, i) => ({ id: i, file: path.join(outDir, `${s.number}.pdf`), statements: [s.data], combined: false }));
+  const jobs: RenderJob[] = statements.map((s, i) => ({
+    id: i,
+    file: path.join(outDir, `${s.number}.pdf`),
+    statements: [s.data],
+    combined: false,
+  }));
   const volumes = Math.ceil(statements.length / VOLUME_SIZE);
   const combined: string[] = [];
   for (let v = 0; v < volumes; v++) {
-    const file = path.join(outDir, volumes === 1 ? `statements-${key}.pdf` : `statements-${key}-${String(v + 1).padStart(2, '0')}.pdf`);
+    const file = path.join(
+      outDir,
+      volumes === 1 ? `statements-${key}.pdf` : `statements-${key}-${String(v + 1).padStart(2, '0')}.pdf`,
+    );
     combined.push(file);
-    jobs.push({ id: statements.length + v, file, statements: statements.slice(v * VOLUME_SIZE, (v + 1) * VOLUME_SIZE).map((s) => s.data), combined: true });
+    jobs.push({
+      id: statements.length + v,
+      file,
+      statements: statements.slice(v * VOLUME_SIZE, (v + 1) * VOLUME_SIZE).map((s) => s.data),
+      combined: true,
+    });
   }
   const started = performance.now();
   let done = 0;

@@ -44,17 +44,41 @@ export async function rateStoredUsage(db: LedgerDb, usage: unknown, month: strin
  * for a month whose close has started, usage of unknown cloud accounts (listed), and an account whose usage
  * of the month is already in another file (decision: one file per account and month, see close-month.ts).
  */
-export async function importUsage(db: LedgerDb, content: string, at: string, by: string | null): Promise<UsageImportResult> {
+export async function importUsage(
+  db: LedgerDb,
+  content: string,
+  at: string,
+  by: string | null,
+): Promise<UsageImportResult> {
   const digest = createHash('sha256').update(content).digest('hex');
   const usage = parseJson(content);
   const monthKey = parseMonth((usage as { month?: unknown } | null)?.month, 'month').key;
-  const same = await db.selectFrom('usage_imports').select(['id', 'month']).where('content_digest', '=', digest).executeTakeFirst();
+  const same = await db
+    .selectFrom('usage_imports')
+    .select(['id', 'month'])
+    .where('content_digest', '=', digest)
+    .executeTakeFirst();
   if (same) {
-    const accounts = await db.selectFrom('usage_accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('usage_import_id', '=', same.id).executeTakeFirstOrThrow();
-    return { imported: false, message: `already imported (usage import ${same.id}); nothing written`, usageImportId: same.id, month: same.month, accounts: Number(accounts.n), digest };
+    const accounts = await db
+      .selectFrom('usage_accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('usage_import_id', '=', same.id)
+      .executeTakeFirstOrThrow();
+    return {
+      imported: false,
+      message: `already imported (usage import ${same.id}); nothing written`,
+      usageImportId: same.id,
+      month: same.month,
+      accounts: Number(accounts.n),
+      digest,
+    };
   }
   const state = await monthCloseState(db, monthKey);
-  if (state !== 'open') throw InputError.one('month', `${monthKey} is ${state === 'closed' ? 'closed' : 'being closed'}: its bills are final; correct with a credit note in a later month`);
+  if (state !== 'open')
+    throw InputError.one(
+      'month',
+      `${monthKey} is ${state === 'closed' ? 'closed' : 'being closed'}: its bills are final; correct with a credit note in a later month`,
+    );
 
   const bill = await rateStoredUsage(db, usage, monthKey);
   const codes = bill.accounts.map((a) => a.account);
@@ -63,13 +87,23 @@ export async function importUsage(db: LedgerDb, content: string, at: string, by:
     const rows = await db.selectFrom('cloud_accounts').select(['id', 'code']).where('code', 'in', part).execute();
     for (const r of rows) known.set(r.code, r.id);
   }
-  const problems = codes.flatMap((code, i) => (known.has(code) ? [] : [{ path: `accounts[${i}].account`, message: `no cloud account ${code}` }]));
+  const problems = codes.flatMap((code, i) =>
+    known.has(code) ? [] : [{ path: `accounts[${i}].account`, message: `no cloud account ${code}` }],
+  );
   if (problems.length > 0) throw new InputError(problems);
   const elsewhere: { path: string; message: string }[] = [];
   for (const part of chunks(codes)) {
-    const rows = await db.selectFrom('usage_accounts').select(['account_code', 'usage_import_id']).where('month', '=', monthKey).where('account_code', 'in', part).execute();
+    const rows = await db
+      .selectFrom('usage_accounts')
+      .select(['account_code', 'usage_import_id'])
+      .where('month', '=', monthKey)
+      .where('account_code', 'in', part)
+      .execute();
     for (const r of rows) {
-      elsewhere.push({ path: `accounts[${codes.indexOf(r.account_code)}].account`, message: `${r.account_code}'s usage of ${monthKey} is already in usage import ${r.usage_import_id}: one file per account and month` });
+      elsewhere.push({
+        path: `accounts[${codes.indexOf(r.account_code)}].account`,
+        message: `${r.account_code}'s usage of ${monthKey} is already in usage import ${r.usage_import_id}: one file per account and month`,
+      });
     }
   }
   if (elsewhere.length > 0) throw new InputError(elsewhere);
@@ -80,7 +114,17 @@ export async function importUsage(db: LedgerDb, content: string, at: string, by:
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const part of chunks(codes)) {
-    await db.insertInto('usage_accounts').values(part.map((code) => ({ month: monthKey, account_code: code, usage_import_id: id }))).execute();
+    await db
+      .insertInto('usage_accounts')
+      .values(part.map((code) => ({ month: monthKey, account_code: code, usage_import_id: id })))
+      .execute();
   }
-  return { imported: true, message: `imported ${codes.length} account(s) for ${monthKey}`, usageImportId: id, month: monthKey, accounts: codes.length, digest };
+  return {
+    imported: true,
+    message: `imported ${codes.length} account(s) for ${monthKey}`,
+    usageImportId: id,
+    month: monthKey,
+    accounts: codes.length,
+    digest,
+  };
 }

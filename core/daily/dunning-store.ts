@@ -2,7 +2,13 @@ import { Dec } from '../money';
 import type { LedgerDb } from '../ledger/open-database';
 import type { CloudAccountStatus } from '../ledger/schema';
 import { yenFromDb } from '../ledger/yen';
-import { advanceToInstant, type AccountStatus, type DunningFacts, type DunningState, type StatusTransition } from '../dunning';
+import {
+  advanceToInstant,
+  type AccountStatus,
+  type DunningFacts,
+  type DunningState,
+  type StatusTransition,
+} from '../dunning';
 import { parseDate } from '../time';
 
 /** The status machine says `suspend`, the cloud_accounts table `suspended`. */
@@ -32,13 +38,30 @@ export async function loadDunningFacts(db: LedgerDb, cloudAccountId: number): Pr
   const facts: DunningFacts = { cardChargeFailures: [], statementBills: [], payments: [], cardRegistrations: [] };
   if (bills.length > 0) {
     const ids = bills.map((b) => b.id);
-    const credits = await db.selectFrom('credit_notes').select(['bill_id', 'total']).where('bill_id', 'in', ids).execute();
-    const failures = await db.selectFrom('collection_attempts').select('bill_id').where('bill_id', 'in', ids).where('outcome', '=', 'failed').where('method', '=', 'credit_card').execute();
-    const payments = await db.selectFrom('payments').select(['bill_id', 'amount', 'received_at']).where('bill_id', 'in', ids).orderBy('id').execute();
+    const credits = await db
+      .selectFrom('credit_notes')
+      .select(['bill_id', 'total'])
+      .where('bill_id', 'in', ids)
+      .execute();
+    const failures = await db
+      .selectFrom('collection_attempts')
+      .select('bill_id')
+      .where('bill_id', 'in', ids)
+      .where('outcome', '=', 'failed')
+      .where('method', '=', 'credit_card')
+      .execute();
+    const payments = await db
+      .selectFrom('payments')
+      .select(['bill_id', 'amount', 'received_at'])
+      .where('bill_id', 'in', ids)
+      .orderBy('id')
+      .execute();
     const failed = new Set(failures.map((f) => f.bill_id));
     const included = new Set<number>();
     for (const b of bills) {
-      const credited = credits.filter((c) => c.bill_id === b.id).reduce((s, c) => s.plus(yenFromDb(c.total)), new Dec(0));
+      const credited = credits
+        .filter((c) => c.bill_id === b.id)
+        .reduce((s, c) => s.plus(yenFromDb(c.total)), new Dec(0));
       const amount = yenFromDb(b.amount_due).minus(credited);
       const dueOn = parseDate(b.due_date);
       if (amount.lte(0) || !dueOn) continue;
@@ -52,23 +75,56 @@ export async function loadDunningFacts(db: LedgerDb, cloudAccountId: number): Pr
       included.add(b.id);
     }
     for (const p of payments) {
-      if (p.bill_id !== null && included.has(p.bill_id)) facts.payments.push({ billId: String(p.bill_id), amount: yenFromDb(p.amount), recordedAt: Date.parse(p.received_at) });
+      if (p.bill_id !== null && included.has(p.bill_id))
+        facts.payments.push({
+          billId: String(p.bill_id),
+          amount: yenFromDb(p.amount),
+          recordedAt: Date.parse(p.received_at),
+        });
     }
   }
-  const cards = await db.selectFrom('payment_methods').select('recorded_at').where('cloud_account_id', '=', cloudAccountId).where('method', '=', 'credit_card').execute();
+  const cards = await db
+    .selectFrom('payment_methods')
+    .select('recorded_at')
+    .where('cloud_account_id', '=', cloudAccountId)
+    .where('method', '=', 'credit_card')
+    .execute();
   facts.cardRegistrations = cards.map((c) => ({ recordedAt: Date.parse(c.recorded_at) }));
   return facts;
 }
 
 /** The account's status machine state: its status, up to when facts were applied, and its transitions. */
 export async function loadDunningState(db: LedgerDb, cloudAccountId: number): Promise<DunningState> {
-  const account = await db.selectFrom('cloud_accounts').select(['code', 'status', 'created_at']).where('id', '=', cloudAccountId).executeTakeFirstOrThrow();
-  const progress = await db.selectFrom('dunning_progress').select('as_of').where('cloud_account_id', '=', cloudAccountId).executeTakeFirst();
-  const rows = await db.selectFrom('account_status_history').select(['from_status', 'to_status', 'cause', 'at']).where('cloud_account_id', '=', cloudAccountId).orderBy('id').execute();
+  const account = await db
+    .selectFrom('cloud_accounts')
+    .select(['code', 'status', 'created_at'])
+    .where('id', '=', cloudAccountId)
+    .executeTakeFirstOrThrow();
+  const progress = await db
+    .selectFrom('dunning_progress')
+    .select('as_of')
+    .where('cloud_account_id', '=', cloudAccountId)
+    .executeTakeFirst();
+  const rows = await db
+    .selectFrom('account_status_history')
+    .select(['from_status', 'to_status', 'cause', 'at'])
+    .where('cloud_account_id', '=', cloudAccountId)
+    .orderBy('id')
+    .execute();
   const history: StatusTransition[] = rows
     .filter((r) => r.from_status !== null)
-    .map((r) => ({ from: fromDbStatus(r.from_status!), to: fromDbStatus(r.to_status), at: Date.parse(r.at), cause: { rule: r.cause.split(' ')[0] ?? '', billIds: [], text: r.cause } }));
-  return { accountId: account.code, status: fromDbStatus(account.status), asOf: Date.parse(progress?.as_of ?? account.created_at), history };
+    .map((r) => ({
+      from: fromDbStatus(r.from_status!),
+      to: fromDbStatus(r.to_status),
+      at: Date.parse(r.at),
+      cause: { rule: r.cause.split(' ')[0] ?? '', billIds: [], text: r.cause },
+    }));
+  return {
+    accountId: account.code,
+    status: fromDbStatus(account.status),
+    asOf: Date.parse(progress?.as_of ?? account.created_at),
+    history,
+  };
 }
 
 /**
@@ -80,7 +136,11 @@ export async function loadDunningState(db: LedgerDb, cloudAccountId: number): Pr
  * restricted and suspended at once five days later. With a transition recorded since, nothing is rewritten.
  */
 export async function rewindForLateFact(db: LedgerDb, cloudAccountId: number, moment: number): Promise<boolean> {
-  const progress = await db.selectFrom('dunning_progress').select('as_of').where('cloud_account_id', '=', cloudAccountId).executeTakeFirst();
+  const progress = await db
+    .selectFrom('dunning_progress')
+    .select('as_of')
+    .where('cloud_account_id', '=', cloudAccountId)
+    .executeTakeFirst();
   if (!progress || Date.parse(progress.as_of) < moment) return false;
   const since = await db
     .selectFrom('account_status_history')
@@ -90,7 +150,11 @@ export async function rewindForLateFact(db: LedgerDb, cloudAccountId: number, mo
     .where('at', '>=', new Date(moment).toISOString())
     .executeTakeFirst();
   if (since) return false;
-  await db.updateTable('dunning_progress').set({ as_of: new Date(moment - 1).toISOString() }).where('cloud_account_id', '=', cloudAccountId).execute();
+  await db
+    .updateTable('dunning_progress')
+    .set({ as_of: new Date(moment - 1).toISOString() })
+    .where('cloud_account_id', '=', cloudAccountId)
+    .execute();
   return true;
 }
 
@@ -107,7 +171,12 @@ export interface AppliedTransition {
  * Brings one account's status up to `until` (epoch ms) and writes what that decides: the status history, the
  * account's status, the platform commands in the outbox (once each: their key is unique) and the progress.
  */
-export async function advanceAccount(db: LedgerDb, cloudAccountId: number, until: number, now: string): Promise<AppliedTransition[]> {
+export async function advanceAccount(
+  db: LedgerDb,
+  cloudAccountId: number,
+  until: number,
+  now: string,
+): Promise<AppliedTransition[]> {
   const state = await loadDunningState(db, cloudAccountId);
   if (until <= state.asOf) return [];
   const facts = await loadDunningFacts(db, cloudAccountId);
@@ -116,10 +185,31 @@ export async function advanceAccount(db: LedgerDb, cloudAccountId: number, until
   for (const t of transitions) {
     const cause = `${t.cause.rule} ${t.cause.text}`;
     const at = new Date(t.at).toISOString();
-    await db.insertInto('account_status_history').values({ cloud_account_id: cloudAccountId, from_status: toDbStatus(t.from), to_status: toDbStatus(t.to), cause, at }).execute();
-    applied.push({ account: state.accountId, from: toDbStatus(t.from), to: toDbStatus(t.to), at, rule: t.cause.rule, cause });
+    await db
+      .insertInto('account_status_history')
+      .values({
+        cloud_account_id: cloudAccountId,
+        from_status: toDbStatus(t.from),
+        to_status: toDbStatus(t.to),
+        cause,
+        at,
+      })
+      .execute();
+    applied.push({
+      account: state.accountId,
+      from: toDbStatus(t.from),
+      to: toDbStatus(t.to),
+      at,
+      rule: t.cause.rule,
+      cause,
+    });
   }
-  if (next.status !== state.status) await db.updateTable('cloud_accounts').set({ status: toDbStatus(next.status) }).where('id', '=', cloudAccountId).execute();
+  if (next.status !== state.status)
+    await db
+      .updateTable('cloud_accounts')
+      .set({ status: toDbStatus(next.status) })
+      .where('id', '=', cloudAccountId)
+      .execute();
   for (const c of commands) {
     await db
       .insertInto('outbox')
@@ -127,7 +217,12 @@ export async function advanceAccount(db: LedgerDb, cloudAccountId: number, until
         created_at: now,
         channel: 'platform',
         topic: c.command,
-        payload: JSON.stringify({ account: c.accountId, command: c.command, at: new Date(c.at).toISOString(), rule: c.rule }),
+        payload: JSON.stringify({
+          account: c.accountId,
+          command: c.command,
+          at: new Date(c.at).toISOString(),
+          rule: c.rule,
+        }),
         cloud_account_id: cloudAccountId,
         status: 'pending',
         dedupe_key: c.key,
@@ -136,6 +231,10 @@ export async function advanceAccount(db: LedgerDb, cloudAccountId: number, until
       .execute();
   }
   const asOf = new Date(next.asOf).toISOString();
-  await db.insertInto('dunning_progress').values({ cloud_account_id: cloudAccountId, as_of: asOf }).onConflict((oc) => oc.column('cloud_account_id').doUpdateSet({ as_of: asOf })).execute();
+  await db
+    .insertInto('dunning_progress')
+    .values({ cloud_account_id: cloudAccountId, as_of: asOf })
+    .onConflict((oc) => oc.column('cloud_account_id').doUpdateSet({ as_of: asOf }))
+    .execute();
   return applied;
 }

@@ -24,9 +24,21 @@ export interface DailyResult {
 export async function runDaily(db: LedgerDb, date: CalendarDate, now: Date, by: string | null): Promise<DailyResult> {
   const until = jstMidnight(date);
   const at = now.toISOString();
-  const owing = await db.selectFrom('bills').select('cloud_account_id').distinct().where('status', '=', 'final').where('amount_due', '>', 0).execute();
-  const notActive = await db.selectFrom('cloud_accounts').select('id').where('status', 'in', ['restricted', 'suspended']).execute();
-  const ids = [...new Set([...owing.map((r) => r.cloud_account_id), ...notActive.map((r) => r.id)])].sort((a, b) => a - b);
+  const owing = await db
+    .selectFrom('bills')
+    .select('cloud_account_id')
+    .distinct()
+    .where('status', '=', 'final')
+    .where('amount_due', '>', 0)
+    .execute();
+  const notActive = await db
+    .selectFrom('cloud_accounts')
+    .select('id')
+    .where('status', 'in', ['restricted', 'suspended'])
+    .execute();
+  const ids = [...new Set([...owing.map((r) => r.cloud_account_id), ...notActive.map((r) => r.id)])].sort(
+    (a, b) => a - b,
+  );
   const outboxBefore = await countOutbox(db);
   const transitions: AppliedTransition[] = [];
   for (const id of ids) transitions.push(...(await inTransaction(db, (trx) => advanceAccount(trx, id, until, at))));
@@ -38,11 +50,18 @@ export async function runDaily(db: LedgerDb, date: CalendarDate, now: Date, by: 
     transitions,
     commands,
     prepaid,
-    message: transitions.length === 0 ? `${formatDate(date)}: no status changed` : `${formatDate(date)}: ${transitions.length} status change(s), ${commands} platform command(s)`,
+    message:
+      transitions.length === 0
+        ? `${formatDate(date)}: no status changed`
+        : `${formatDate(date)}: ${transitions.length} status change(s), ${commands} platform command(s)`,
   };
 }
 
 async function countOutbox(db: LedgerDb): Promise<number> {
-  const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('channel', '=', 'platform').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('channel', '=', 'platform')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -49,7 +49,10 @@ function instantBetween(random: SeededRandom, from: number, to: number): number 
 /** One account's resources over the demo period, as a valid history (create first, stop/start alternating). */
 function accountTimelines(random: SeededRandom, from: number, to: number): Timeline[] {
   const timelines: Timeline[] = [];
-  const createdAt = () => (random.chance(0.6) ? from - random.int(1, 200) * DAY - random.int(0, 23) * HOUR : instantBetween(random, from, to - 2 * DAY));
+  const createdAt = () =>
+    random.chance(0.6)
+      ? from - random.int(1, 200) * DAY - random.int(0, 23) * HOUR
+      : instantBetween(random, from, to - 2 * DAY);
   for (let v = 0, n = random.int(1, 3); v < n; v++) {
     const t: Timeline = { id: `vm-${v + 1}`, plan: random.pick(VM_PLANS), events: [], transfers: [] };
     let at = createdAt();
@@ -80,11 +83,19 @@ function accountTimelines(random: SeededRandom, from: number, to: number): Timel
   vol.events.push({ ms: volAt, event: { type: 'create', sizeGB: size } });
   if (random.chance(0.3)) {
     size *= 2;
-    vol.events.push({ ms: instantBetween(random, Math.max(volAt, from) + HOUR, to), event: { type: 'resize', sizeGB: size } });
+    vol.events.push({
+      ms: instantBetween(random, Math.max(volAt, from) + HOUR, to),
+      event: { type: 'resize', sizeGB: size },
+    });
   }
   timelines.push(vol);
   if (random.chance(0.7)) {
-    const inet: Timeline = { id: 'inet', plan: 'internet.metered', events: [{ ms: from - 400 * DAY, event: { type: 'create' } }], transfers: [] };
+    const inet: Timeline = {
+      id: 'inet',
+      plan: 'internet.metered',
+      events: [{ ms: from - 400 * DAY, event: { type: 'create' } }],
+      transfers: [],
+    };
     for (let k = 0, n = random.int(3, 12); k < n; k++) {
       inet.transfers.push({ ms: instantBetween(random, from, to), gb: `${random.int(0, 80)}.${random.int(0, 9)}` });
     }
@@ -98,17 +109,31 @@ function accountTimelines(random: SeededRandom, from: number, to: number): Timel
 function resourceInMonth(t: Timeline, month: BillingMonth): UsageResource | null {
   const events = t.events.filter((e) => e.ms < month.end);
   if (events.length === 0) return null;
-  const resource: UsageResource = { id: t.id, plan: t.plan, events: events.map((e) => ({ at: jstIso(e.ms), ...e.event })) };
+  const resource: UsageResource = {
+    id: t.id,
+    plan: t.plan,
+    events: events.map((e) => ({ at: jstIso(e.ms), ...e.event })),
+  };
   if (t.transfers.length > 0) {
-    resource.transfers = t.transfers.filter((x) => x.ms >= month.start && x.ms < month.end).map((x) => ({ at: jstIso(x.ms), gb: x.gb }));
+    resource.transfers = t.transfers
+      .filter((x) => x.ms >= month.start && x.ms < month.end)
+      .map((x) => ({ at: jstIso(x.ms), gb: x.gb }));
   }
   return resource;
 }
 
 /** Usage files for the `count` months before `current`, oldest first, for the given cloud account codes. */
-export function demoUsageFiles(random: SeededRandom, accountCodes: string[], current: BillingMonth, count = 3): UsageFile[] {
+export function demoUsageFiles(
+  random: SeededRandom,
+  accountCodes: string[],
+  current: BillingMonth,
+  count = 3,
+): UsageFile[] {
   const first = addMonths(current, -count);
-  const timelines = accountCodes.map((code) => ({ code, timelines: accountTimelines(random, first.start, current.start) }));
+  const timelines = accountCodes.map((code) => ({
+    code,
+    timelines: accountTimelines(random, first.start, current.start),
+  }));
   const files: UsageFile[] = [];
   for (let i = 0; i < count; i++) {
     const month = addMonths(first, i);

@@ -57,7 +57,10 @@ export function renderCombined(items: PrintableDocument[], seller: SellerProfile
 }
 
 /** Monthly statements of many accounts in one PDF for printing. */
-export function renderStatementBatch(statements: MonthlyStatementData[], seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
+export function renderStatementBatch(
+  statements: MonthlyStatementData[],
+  seller: SellerProfile = DEFAULT_SELLER,
+): Promise<Buffer> {
   return renderCombined(
     statements.map((data) => ({ kind: 'monthly_statement', data })),
     seller,

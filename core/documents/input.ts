@@ -63,7 +63,8 @@ export class InputReader {
   /** A tax rate between 0 and 1 ("0.10"). */
   rate(value: unknown, path: string): Dec {
     const d = this.decimal(value, path);
-    if (d.isNegative() || d.greaterThanOrEqualTo(1)) this.problem(path, 'not a tax rate between 0 and 1 such as "0.10"');
+    if (d.isNegative() || d.greaterThanOrEqualTo(1))
+      this.problem(path, 'not a tax rate between 0 and 1 such as "0.10"');
     return d;
   }
 
@@ -98,7 +99,8 @@ export function readAddressee(r: InputReader, value: Addressee | undefined, path
     r.problem(path, 'required addressee is missing');
     return { kind: 'corporation', name: '' };
   }
-  if (value.kind !== 'corporation' && value.kind !== 'individual') r.problem(`${path}.kind`, 'not "corporation" or "individual"');
+  if (value.kind !== 'corporation' && value.kind !== 'individual')
+    r.problem(`${path}.kind`, 'not "corporation" or "individual"');
   return {
     kind: value.kind,
     name: r.text(value.name, `${path}.name`),

@@ -145,11 +145,17 @@ function drawFirstPageHeader(doc: PDFKit.PDFDocument, d: BusinessDocument): void
 
   // Right column: number, dates, then the seller.
   let right = 90;
-  const meta: KeyValue[] = [{ label: 'No.', value: d.number }, { label: '発行日', value: d.issueDate }, ...d.headerFields];
+  const meta: KeyValue[] = [
+    { label: 'No.', value: d.number },
+    { label: '発行日', value: d.issueDate },
+    ...d.headerFields,
+  ];
   doc.font(FONT_REGULAR).fontSize(8.5).fillColor(INK);
   for (const field of meta) {
     doc.fillColor(MUTED).text(field.label, RIGHT_COLUMN_X, right, { width: 78 });
-    doc.fillColor(INK).text(field.value, RIGHT_COLUMN_X + 78, right, { width: RIGHT_COLUMN_WIDTH - 78, align: 'right' });
+    doc
+      .fillColor(INK)
+      .text(field.value, RIGHT_COLUMN_X + 78, right, { width: RIGHT_COLUMN_WIDTH - 78, align: 'right' });
     right = doc.y + 2;
   }
   right = drawSeller(doc, d.seller, right + 12);
@@ -174,7 +180,12 @@ function drawFirstPageHeader(doc: PDFKit.PDFDocument, d: BusinessDocument): void
     doc.font(FONT_REGULAR).fontSize(11).text(names.contact, MARGIN, left, { width: LEFT_COLUMN_WIDTH });
     left = doc.y + 1;
   }
-  doc.moveTo(MARGIN, left).lineTo(MARGIN + LEFT_COLUMN_WIDTH, left).lineWidth(0.8).strokeColor(INK).stroke();
+  doc
+    .moveTo(MARGIN, left)
+    .lineTo(MARGIN + LEFT_COLUMN_WIDTH, left)
+    .lineWidth(0.8)
+    .strokeColor(INK)
+    .stroke();
   left += 12;
 
   doc.font(FONT_REGULAR).fontSize(9).fillColor(INK);
@@ -187,11 +198,23 @@ function drawFirstPageHeader(doc: PDFKit.PDFDocument, d: BusinessDocument): void
   // The amount, in large type on a tinted band.
   const bandHeight = 40;
   doc.rect(MARGIN, left, LEFT_COLUMN_WIDTH, bandHeight).fillColor(GROUP_FILL).fill();
-  doc.moveTo(MARGIN, left + bandHeight).lineTo(MARGIN + LEFT_COLUMN_WIDTH, left + bandHeight).lineWidth(1.5).strokeColor(ACCENT).stroke();
-  doc.font(FONT_BOLD).fontSize(11).fillColor(INK).text(d.headline.label, MARGIN + 8, left + 13, { width: 90 });
+  doc
+    .moveTo(MARGIN, left + bandHeight)
+    .lineTo(MARGIN + LEFT_COLUMN_WIDTH, left + bandHeight)
+    .lineWidth(1.5)
+    .strokeColor(ACCENT)
+    .stroke();
+  doc
+    .font(FONT_BOLD)
+    .fontSize(11)
+    .fillColor(INK)
+    .text(d.headline.label, MARGIN + 8, left + 13, { width: 90 });
   const amountWidth = LEFT_COLUMN_WIDTH - 100 - 48;
   doc.fontSize(19).text(d.headline.amount, MARGIN + 96, left + 7, { width: amountWidth, align: 'right' });
-  doc.font(FONT_REGULAR).fontSize(9).text(d.headline.note, MARGIN + 100 + amountWidth, left + 17, { width: 44 });
+  doc
+    .font(FONT_REGULAR)
+    .fontSize(9)
+    .text(d.headline.note, MARGIN + 100 + amountWidth, left + 17, { width: 44 });
   left += bandHeight;
 
   doc.y = Math.max(left, right) + 18;
@@ -201,7 +224,13 @@ function drawFirstPageHeader(doc: PDFKit.PDFDocument, d: BusinessDocument): void
 function drawSeller(doc: PDFKit.PDFDocument, s: SellerProfile, top: number): number {
   doc.font(FONT_BOLD).fontSize(10.5).fillColor(INK).text(s.name, RIGHT_COLUMN_X, top, { width: RIGHT_COLUMN_WIDTH });
   doc.font(FONT_REGULAR).fontSize(8).fillColor(INK);
-  const lines = [`〒${s.postalCode}`, s.address, `TEL ${s.phone}`, ...(s.email ? [s.email] : []), `登録番号 ${s.registrationNumber}`];
+  const lines = [
+    `〒${s.postalCode}`,
+    s.address,
+    `TEL ${s.phone}`,
+    ...(s.email ? [s.email] : []),
+    `登録番号 ${s.registrationNumber}`,
+  ];
   doc.text(lines.join('\n'), RIGHT_COLUMN_X, doc.y + 2, { width: RIGHT_COLUMN_WIDTH, lineGap: 1 });
   return doc.y;
 }
@@ -223,9 +252,22 @@ function drawHighlight(page: PageFlow, h: NonNullable<BusinessDocument['highligh
   const x = MARGIN + 60;
   const width = CONTENT_WIDTH - 120;
   doc.rect(x, page.y, width, height).lineWidth(1.2).strokeColor(ACCENT).stroke();
-  doc.font(FONT_REGULAR).fontSize(9).fillColor(MUTED).text(h.label, x, page.y + 8, { width, align: 'center' });
-  doc.font(FONT_BOLD).fontSize(20).fillColor(INK).text(h.value, x, page.y + 22, { width, align: 'center', characterSpacing: 2 });
-  if (h.caption) doc.font(FONT_REGULAR).fontSize(8).fillColor(MUTED).text(h.caption, x, page.y + 56, { width, align: 'center' });
+  doc
+    .font(FONT_REGULAR)
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(h.label, x, page.y + 8, { width, align: 'center' });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(20)
+    .fillColor(INK)
+    .text(h.value, x, page.y + 22, { width, align: 'center', characterSpacing: 2 });
+  if (h.caption)
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(h.caption, x, page.y + 56, { width, align: 'center' });
   page.y += height + 16;
   doc.y = page.y;
 }
@@ -247,7 +289,9 @@ function rowHeight(doc: PDFKit.PDFDocument, row: TableRow): number {
   if (row.kind !== 'item') return 17;
   doc.font(FONT_REGULAR).fontSize(TABLE_FONT_SIZE);
   const cells = [row.name, row.quantity, row.unitPrice, row.amount];
-  const tallest = Math.max(...COLUMNS.map((c, i) => doc.heightOfString(cells[i] ?? '', { width: c.width - 2 * CELL_PAD })));
+  const tallest = Math.max(
+    ...COLUMNS.map((c, i) => doc.heightOfString(cells[i] ?? '', { width: c.width - 2 * CELL_PAD })),
+  );
   return Math.max(17, tallest + 6);
 }
 
@@ -273,12 +317,18 @@ function drawRow(doc: PDFKit.PDFDocument, row: TableRow, y: number, height: numb
   const textY = y + 4;
   if (row.kind === 'group') {
     doc.rect(MARGIN, y, CONTENT_WIDTH, height).fillColor(GROUP_FILL).fill();
-    doc.font(FONT_BOLD).fontSize(TABLE_FONT_SIZE).fillColor(ACCENT).text(row.label, MARGIN + CELL_PAD, textY, { width: CONTENT_WIDTH - 2 * CELL_PAD });
+    doc
+      .font(FONT_BOLD)
+      .fontSize(TABLE_FONT_SIZE)
+      .fillColor(ACCENT)
+      .text(row.label, MARGIN + CELL_PAD, textY, { width: CONTENT_WIDTH - 2 * CELL_PAD });
   } else if (row.kind === 'subtotal') {
     const labelWidth = CONTENT_WIDTH - COLUMNS[3]!.width;
     doc.font(FONT_REGULAR).fontSize(TABLE_FONT_SIZE).fillColor(INK);
     doc.text(row.label, MARGIN, textY, { width: labelWidth - CELL_PAD, align: 'right' });
-    doc.font(FONT_BOLD).text(row.amount, MARGIN + labelWidth, textY, { width: COLUMNS[3]!.width - CELL_PAD, align: 'right' });
+    doc
+      .font(FONT_BOLD)
+      .text(row.amount, MARGIN + labelWidth, textY, { width: COLUMNS[3]!.width - CELL_PAD, align: 'right' });
   } else {
     doc.font(FONT_REGULAR).fontSize(TABLE_FONT_SIZE).fillColor(INK);
     const cells = [row.name, row.quantity, row.unitPrice, row.amount];
@@ -288,7 +338,12 @@ function drawRow(doc: PDFKit.PDFDocument, row: TableRow, y: number, height: numb
       x += column.width;
     });
   }
-  doc.moveTo(MARGIN, y + height).lineTo(RIGHT, y + height).lineWidth(0.4).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN, y + height)
+    .lineTo(RIGHT, y + height)
+    .lineWidth(0.4)
+    .strokeColor(RULE)
+    .stroke();
 }
 
 function drawTotals(page: PageFlow, totals: TotalRow[], caption: string | undefined): void {
@@ -300,13 +355,20 @@ function drawTotals(page: PageFlow, totals: TotalRow[], caption: string | undefi
   for (const row of totals) {
     const size = row.strong ? 11 : 9;
     if (row.strong) doc.moveTo(x, page.y).lineTo(RIGHT, page.y).lineWidth(0.8).strokeColor(INK).stroke();
-    doc.font(row.strong ? FONT_BOLD : FONT_REGULAR).fontSize(size).fillColor(INK);
+    doc
+      .font(row.strong ? FONT_BOLD : FONT_REGULAR)
+      .fontSize(size)
+      .fillColor(INK);
     doc.text(row.label, x + CELL_PAD, page.y + 4, { width: width - 110 });
     doc.text(row.value, RIGHT - 110, page.y + 4, { width: 110 - CELL_PAD, align: 'right' });
     page.y += row.strong ? 22 : 17;
   }
   if (caption) {
-    doc.font(FONT_REGULAR).fontSize(7.5).fillColor(MUTED).text(caption, MARGIN, page.y, { width: CONTENT_WIDTH - CELL_PAD, align: 'right' });
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(7.5)
+      .fillColor(MUTED)
+      .text(caption, MARGIN, page.y, { width: CONTENT_WIDTH - CELL_PAD, align: 'right' });
     page.y += 12;
   }
   page.y += 10;
@@ -316,7 +378,11 @@ function drawTotals(page: PageFlow, totals: TotalRow[], caption: string | undefi
 function drawHeading(page: PageFlow, heading: string): void {
   const doc = page.doc;
   doc.rect(MARGIN, page.y, 3, 14).fillColor(ACCENT).fill();
-  doc.font(FONT_BOLD).fontSize(10).fillColor(INK).text(heading, MARGIN + 9, page.y + 1, { width: CONTENT_WIDTH - 9 });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(10)
+    .fillColor(INK)
+    .text(heading, MARGIN + 9, page.y + 1, { width: CONTENT_WIDTH - 9 });
   page.y += 19;
 }
 
@@ -334,7 +400,11 @@ function drawBlock(page: PageFlow, heading: string, rows: KeyValue[]): void {
     page.y = Math.max(doc.y, page.y + 13) + 2;
   }
   page.y += 3;
-  doc.rect(MARGIN, top, CONTENT_WIDTH, page.y - top).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .rect(MARGIN, top, CONTENT_WIDTH, page.y - top)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   page.y += 14;
   doc.y = page.y;
 }
@@ -348,7 +418,11 @@ function drawSection(page: PageFlow, heading: string, lines: string[]): void {
   for (const line of lines) {
     const height = doc.heightOfString(line, { width: CONTENT_WIDTH - 10 }) + 3;
     page.ensure(height);
-    doc.font(FONT_REGULAR).fontSize(8.5).fillColor(INK).text(line, MARGIN + 10, page.y, { width: CONTENT_WIDTH - 10 });
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(8.5)
+      .fillColor(INK)
+      .text(line, MARGIN + 10, page.y, { width: CONTENT_WIDTH - 10 });
     page.y += height;
   }
   page.y += 12;

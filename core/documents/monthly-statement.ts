@@ -98,7 +98,8 @@ function readServices(r: InputReader, data: MonthlyStatementData): ServiceFigure
     }
     const tax = r.yen(s.tax, `${path}.tax`);
     const total = r.yen(s.total, `${path}.total`);
-    if (!subtotal.plus(tax).equals(total)) r.problem(`${path}.total`, `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`);
+    if (!subtotal.plus(tax).equals(total))
+      r.problem(`${path}.total`, `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`);
     return { service: s.service, subtotal, tax };
   });
 }
@@ -150,7 +151,8 @@ function lineRow(r: InputReader, line: MonthlyStatementLine, path: string): Tabl
   const unitPrice = line.unitPrice === undefined ? null : r.decimal(line.unitPrice, `${path}.unitPrice`);
   const unit = UNIT_NAMES[line.unit];
   if (!unit) r.problem(`${path}.unit`, `not a unit (${Object.keys(UNIT_NAMES).join(', ')})`);
-  const name = line.description ?? `${r.text(line.plan, `${path}.plan`)}（${r.text(line.resource, `${path}.resource`)}）`;
+  const name =
+    line.description ?? `${r.text(line.plan, `${path}.plan`)}（${r.text(line.resource, `${path}.resource`)}）`;
   return {
     kind: 'item',
     name: line.capped ? `${name} ※月額上限適用` : name,
@@ -160,7 +162,10 @@ function lineRow(r: InputReader, line: MonthlyStatementLine, path: string): Tabl
   };
 }
 
-export function buildMonthlyStatement(data: MonthlyStatementData, seller: SellerProfile = DEFAULT_SELLER): BuiltDocument {
+export function buildMonthlyStatement(
+  data: MonthlyStatementData,
+  seller: SellerProfile = DEFAULT_SELLER,
+): BuiltDocument {
   const r = new InputReader();
   const issueDate = r.date(data.issueDate, 'issueDate');
   let period = '';
@@ -177,7 +182,8 @@ export function buildMonthlyStatement(data: MonthlyStatementData, seller: Seller
   const number = r.text(data.number, 'number');
   const memberId = r.text(data.memberId, 'memberId');
   const account = r.text(data.account, 'account');
-  if (data.taxMode !== 'per_service' && data.taxMode !== 'per_invoice') r.problem('taxMode', 'not "per_service" or "per_invoice"');
+  if (data.taxMode !== 'per_service' && data.taxMode !== 'per_invoice')
+    r.problem('taxMode', 'not "per_service" or "per_invoice"');
   const rate = r.rate(data.taxRate, 'taxRate');
   const services = readServices(r, data);
 
@@ -186,12 +192,15 @@ export function buildMonthlyStatement(data: MonthlyStatementData, seller: Seller
   const tax = r.yen(data.tax, 'tax');
   const total = r.yen(data.total, 'total');
   const serviceSum = services.reduce((sum, s) => sum.plus(s.subtotal), new Dec(0));
-  if (!serviceSum.equals(subtotal)) r.problem('subtotal', `${formatYen(subtotal)} but the services sum to ${formatYen(serviceSum)}`);
+  if (!serviceSum.equals(subtotal))
+    r.problem('subtotal', `${formatYen(subtotal)} but the services sum to ${formatYen(serviceSum)}`);
   if (data.taxMode === 'per_service') {
     const serviceTax = services.reduce((sum, s) => sum.plus(s.tax ?? 0), new Dec(0));
-    if (!serviceTax.equals(tax)) r.problem('tax', `${formatYen(tax)} but the services' tax sums to ${formatYen(serviceTax)}`);
+    if (!serviceTax.equals(tax))
+      r.problem('tax', `${formatYen(tax)} but the services' tax sums to ${formatYen(serviceTax)}`);
   }
-  if (!subtotal.plus(tax).equals(total)) r.problem('total', `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`);
+  if (!subtotal.plus(tax).equals(total))
+    r.problem('total', `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`);
   const prepaid = data.prepaidApplied === undefined ? null : r.yen(data.prepaidApplied, 'prepaidApplied');
   if (prepaid?.greaterThan(total)) r.problem('prepaidApplied', 'more than the tax-included total (R-PRE-9)');
   const due = prepaid ? total.minus(prepaid) : total;
@@ -205,7 +214,8 @@ export function buildMonthlyStatement(data: MonthlyStatementData, seller: Seller
   });
   lines.forEach((line, i) => {
     if (!line) return;
-    if (!services.some((s) => s.service === line.service)) r.problem(`lines[${i}].service`, 'no entry in services for this line');
+    if (!services.some((s) => s.service === line.service))
+      r.problem(`lines[${i}].service`, 'no entry in services for this line');
   });
   const ordered = [...services].sort((a, b) => SERVICE_ORDER.indexOf(a.service) - SERVICE_ORDER.indexOf(b.service));
   for (const s of ordered) {
@@ -256,16 +266,16 @@ export function buildMonthlyStatement(data: MonthlyStatementData, seller: Seller
         data.taxMode === 'per_invoice'
           ? '消費税：請求書ごと・税率ごとに計算し、1円未満を切り捨て'
           : '消費税：サービスごとに税込金額を計算し、1円未満を切り捨て',
-      blocks: [
-        { heading: 'お支払について', rows: pay.block },
-      ],
+      blocks: [{ heading: 'お支払について', rows: pay.block }],
       notes: data.notes && data.notes.length > 0 ? data.notes : undefined,
     },
   };
 }
 
 /** Renders a month's 請求書 as a PDF. */
-export function renderMonthlyStatement(data: MonthlyStatementData, seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
+export function renderMonthlyStatement(
+  data: MonthlyStatementData,
+  seller: SellerProfile = DEFAULT_SELLER,
+): Promise<Buffer> {
   return renderBuilt(buildMonthlyStatement(data, seller));
 }
-

@@ -33,7 +33,8 @@ export function buildPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerPr
   const number = r.text(data.number, 'number');
   const memberId = r.text(data.memberId, 'memberId');
   const prepaidId = r.text(data.prepaidId, 'prepaidId');
-  if (prepaidId !== '' && !PREPAID_ID.test(prepaidId)) r.problem('prepaidId', 'not a prepaid ID (letters, digits and "-")');
+  if (prepaidId !== '' && !PREPAID_ID.test(prepaidId))
+    r.problem('prepaidId', 'not a prepaid ID (letters, digits and "-")');
   const amount = r.yen(data.amount, 'amount');
   const statementNumber = r.optionalText(data.statementNumber, 'statementNumber');
   readSeller(r, seller);
@@ -91,6 +92,9 @@ export function buildPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerPr
 }
 
 /** Renders the プリペイドID発行のお知らせ as a PDF. */
-export function renderPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
+export function renderPrepaidIdNotice(
+  data: PrepaidIdNoticeData,
+  seller: SellerProfile = DEFAULT_SELLER,
+): Promise<Buffer> {
   return renderBuilt(buildPrepaidIdNotice(data, seller));
 }

@@ -27,13 +27,17 @@ export interface PrepaidStatementData {
   notes?: string[];
 }
 
-export function buildPrepaidStatement(data: PrepaidStatementData, seller: SellerProfile = DEFAULT_SELLER): BuiltDocument {
+export function buildPrepaidStatement(
+  data: PrepaidStatementData,
+  seller: SellerProfile = DEFAULT_SELLER,
+): BuiltDocument {
   const r = new InputReader();
   const issueDate = r.date(data.issueDate, 'issueDate');
   const dueDate = r.date(data.dueDate, 'dueDate');
   if (compareDates(dueDate, issueDate) < 0) r.problem('dueDate', 'before the issue date');
   const addressee = readAddressee(r, data.addressee, 'addressee');
-  if (addressee.kind !== 'corporation') r.problem('addressee.kind', 'the prepaid method is for corporations only (R-PARTY-3)');
+  if (addressee.kind !== 'corporation')
+    r.problem('addressee.kind', 'the prepaid method is for corporations only (R-PARTY-3)');
   const number = r.text(data.number, 'number');
   const subject = r.text(data.subject, 'subject');
   const estimateNumber = r.optionalText(data.estimateNumber, 'estimateNumber');
@@ -62,7 +66,11 @@ export function buildPrepaidStatement(data: PrepaidStatementData, seller: Seller
       blocks: [
         {
           heading: 'お振込先',
-          rows: [...bankAccountRows(seller), { label: 'お支払期限', value: due }, { label: '振込依頼人名', value: payerName }],
+          rows: [
+            ...bankAccountRows(seller),
+            { label: 'お支払期限', value: due },
+            { label: '振込依頼人名', value: payerName },
+          ],
         },
       ],
       notes: [
@@ -76,6 +84,9 @@ export function buildPrepaidStatement(data: PrepaidStatementData, seller: Seller
 }
 
 /** Renders the 請求書 for a prepaid purchase as a PDF. */
-export function renderPrepaidStatement(data: PrepaidStatementData, seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
+export function renderPrepaidStatement(
+  data: PrepaidStatementData,
+  seller: SellerProfile = DEFAULT_SELLER,
+): Promise<Buffer> {
   return renderBuilt(buildPrepaidStatement(data, seller));
 }

@@ -69,10 +69,12 @@ export function readPricedItems(
     );
   });
   for (const key of lineSums.keys()) {
-    if (!seen.has(key)) r.problem('taxes', `no tax summary for the lines at ${key === 'none' ? '対象外' : `rate ${key}`}`);
+    if (!seen.has(key))
+      r.problem('taxes', `no tax summary for the lines at ${key === 'none' ? '対象外' : `rate ${key}`}`);
   }
   const total = r.yen(totalInput, 'total');
-  if (!total.equals(grand)) r.problem('total', `${formatYen(total)} but taxable totals and tax sum to ${formatYen(grand)}`);
+  if (!total.equals(grand))
+    r.problem('total', `${formatYen(total)} but taxable totals and tax sum to ${formatYen(grand)}`);
 
   // With one tax category the rate per line is implied; with several, each line says its own.
   const mixed = lineSums.size > 1;

@@ -47,7 +47,12 @@ export function withSharedLayout(font: Font): Font {
     }
     return new CopiedRun(
       run.glyphs,
-      run.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
+      run.positions.map((p) => ({
+        xAdvance: p.xAdvance,
+        yAdvance: p.yAdvance,
+        xOffset: p.xOffset,
+        yOffset: p.yOffset,
+      })),
     );
   };
   return shared;

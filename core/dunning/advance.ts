@@ -1,7 +1,13 @@
 import { jstMidnight, type CalendarDate } from '../time';
 import { debtClocks, debtSeverity, PaymentBook, type DebtClock } from './debts';
 import { assertDunningFacts, type DunningFacts } from './facts';
-import { commandsForEntering, severity, statusOfSeverity, type AccountStatus, type PlatformCommandName } from './status';
+import {
+  commandsForEntering,
+  severity,
+  statusOfSeverity,
+  type AccountStatus,
+  type PlatformCommandName,
+} from './status';
 
 export interface TransitionCause {
   rule: string;
@@ -71,7 +77,13 @@ function episodeStart(history: StatusTransition[]): number {
  * by full payment alone: their restriction is defined by "payment not confirmed" (R-DUN-5/6), which stops
  * holding once it is confirmed.
  */
-function liftCause(debts: DebtClock[], payments: PaymentBook, facts: DunningFacts, since: number, instant: number): TransitionCause | null {
+function liftCause(
+  debts: DebtClock[],
+  payments: PaymentBook,
+  facts: DunningFacts,
+  since: number,
+  instant: number,
+): TransitionCause | null {
   const started = debts.filter((debt) => debt.moments[0] <= instant);
   if (!started.every((debt) => payments.paidInFull(debt, instant, true))) return null;
   const unpaidInEpisode = started.filter((debt) => !payments.paidInFull(debt, since, false));
@@ -83,14 +95,22 @@ function liftCause(debts: DebtClock[], payments: PaymentBook, facts: DunningFact
   }
   const cardRegistered = facts.cardRegistrations.some((r) => r.recordedAt >= since && r.recordedAt <= instant);
   if (!cardRegistered) return null;
-  return { rule: 'R-DUN-4', billIds: settled, text: 'usable card registered and unpaid amount settled: restriction lifted' };
+  return {
+    rule: 'R-DUN-4',
+    billIds: settled,
+    text: 'usable card registered and unpaid amount settled: restriction lifted',
+  };
 }
 
 /** The cause of stepping into `level`: the unpaid debts that have reached it. */
 function stepCause(debts: DebtClock[], payments: PaymentBook, instant: number, level: number): TransitionCause {
   const reached = debts.filter((debt) => debtSeverity(debt, payments, instant) >= level);
   const reasons = reached.map((debt) => debt.reasons[level - 1]!);
-  return { rule: reasons[0]!.rule, billIds: reached.map((debt) => debt.billId), text: reasons.map((r) => r.text).join('; ') };
+  return {
+    rule: reasons[0]!.rule,
+    billIds: reached.map((debt) => debt.billId),
+    text: reasons.map((r) => r.text).join('; '),
+  };
 }
 
 /**

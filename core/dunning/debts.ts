@@ -48,7 +48,12 @@ function cardClock(billId: string, on: CalendarDate, amount: Dec): DebtClock {
  * time. X is the due date on the statement (already moved to a business day), then the same day one and two
  * months later (clamped to month end).
  */
-function statementClock(billId: string, method: 'bank_transfer' | 'direct_debit', dueOn: CalendarDate, amount: Dec): DebtClock {
+function statementClock(
+  billId: string,
+  method: 'bank_transfer' | 'direct_debit',
+  dueOn: CalendarDate,
+  amount: Dec,
+): DebtClock {
   const bill = `bill ${billId} (${formatYen(amount)})`;
   const oneMonthOn = addMonthsClamped(dueOn, 1);
   const twoMonthsOn = addMonthsClamped(dueOn, 2);
@@ -60,7 +65,10 @@ function statementClock(billId: string, method: 'bank_transfer' | 'direct_debit'
     reasons: [
       { rule: 'R-DUN-5', text: `${bill} not paid in full by its due date ${formatDate(dueOn)}` },
       { rule: 'R-DUN-6', text: `${bill} not paid in full by ${formatDate(oneMonthOn)}, a month after its due date` },
-      { rule: 'R-DUN-6', text: `${bill} not paid in full by ${formatDate(twoMonthsOn)}, two months after its due date` },
+      {
+        rule: 'R-DUN-6',
+        text: `${bill} not paid in full by ${formatDate(twoMonthsOn)}, two months after its due date`,
+      },
     ],
   };
 }

@@ -56,7 +56,8 @@ export function dunningFactsProblems(facts: DunningFacts): FieldProblem[] {
   };
   facts.cardChargeFailures.forEach((f, i) => {
     addBill(f.billId, `cardChargeFailures[${i}].billId`);
-    if (f.on.day !== 1) problems.push({ path: `cardChargeFailures[${i}].on`, message: 'a card is charged on the 1st (R-DUN-1)' });
+    if (f.on.day !== 1)
+      problems.push({ path: `cardChargeFailures[${i}].on`, message: 'a card is charged on the 1st (R-DUN-1)' });
     if (f.amount.lte(0)) problems.push({ path: `cardChargeFailures[${i}].amount`, message: 'must be more than zero' });
   });
   facts.statementBills.forEach((b, i) => {
@@ -64,12 +65,15 @@ export function dunningFactsProblems(facts: DunningFacts): FieldProblem[] {
     if (b.amount.lte(0)) problems.push({ path: `statementBills[${i}].amount`, message: 'must be more than zero' });
   });
   facts.payments.forEach((p, i) => {
-    if (!billIds.has(p.billId)) problems.push({ path: `payments[${i}].billId`, message: `no bill ${p.billId} in the facts` });
+    if (!billIds.has(p.billId))
+      problems.push({ path: `payments[${i}].billId`, message: `no bill ${p.billId} in the facts` });
     if (p.amount.lte(0)) problems.push({ path: `payments[${i}].amount`, message: 'must be more than zero' });
-    if (!isInstant(p.recordedAt)) problems.push({ path: `payments[${i}].recordedAt`, message: 'not an instant (epoch ms)' });
+    if (!isInstant(p.recordedAt))
+      problems.push({ path: `payments[${i}].recordedAt`, message: 'not an instant (epoch ms)' });
   });
   facts.cardRegistrations.forEach((r, i) => {
-    if (!isInstant(r.recordedAt)) problems.push({ path: `cardRegistrations[${i}].recordedAt`, message: 'not an instant (epoch ms)' });
+    if (!isInstant(r.recordedAt))
+      problems.push({ path: `cardRegistrations[${i}].recordedAt`, message: 'not an instant (epoch ms)' });
   });
   return problems;
 }

@@ -71,7 +71,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === '/api' || pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
     req.resume();
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, failure(405, 'invalid', `${req.method} is not served here`));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, failure(405, 'invalid', `${req.method} is not served here`));
     return serveStatic(req, res, pathname);
   }
 
@@ -79,7 +80,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const presented = bearerOf(req.headers.authorization);
     if (presented === null || !tokenMatches(presented, token)) {
       req.resume();
-      return sendJson(res, failure(401, 'unauthenticated', 'missing or wrong token: open the URL printed by `backoffice serve`'));
+      return sendJson(
+        res,
+        failure(401, 'unauthenticated', 'missing or wrong token: open the URL printed by `backoffice serve`'),
+      );
     }
     if (name === 'operations' && req.method === 'GET') {
       req.resume();
@@ -97,9 +101,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const body = await readBody(req, maxBodyBytes);
     if (body.kind === 'too_large') {
       res.setHeader('Connection', 'close');
-      return sendJson(res, failure(413, 'invalid', `request body larger than ${maxBodyBytes} bytes`, [
-        { path: 'body', message: `larger than ${maxBodyBytes} bytes` },
-      ]));
+      return sendJson(
+        res,
+        failure(413, 'invalid', `request body larger than ${maxBodyBytes} bytes`, [
+          { path: 'body', message: `larger than ${maxBodyBytes} bytes` },
+        ]),
+      );
     }
     const input = parseInput(body.bytes, req.headers['content-type']);
     if ('answer' in input) return sendJson(res, input.answer);
@@ -120,7 +127,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.end();
       return;
     }
-    createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(found.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -189,12 +198,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
 function parseInput(bytes: Buffer, contentType: string | undefined): { value: unknown } | { answer: HttpAnswer } {
   if (bytes.length === 0) return { value: {} };
   if (!/^application\/json\s*(;|$)/i.test(contentType ?? '')) {
-    return { answer: failure(415, 'invalid', 'send the input as JSON', [{ path: 'body', message: 'Content-Type must be application/json' }]) };
+    return {
+      answer: failure(415, 'invalid', 'send the input as JSON', [
+        { path: 'body', message: 'Content-Type must be application/json' },
+      ]),
+    };
   }
   try {
     return { value: JSON.parse(bytes.toString('utf8')) as unknown };
   } catch (e) {
-    return { answer: failure(400, 'invalid', 'the body is not valid JSON', [{ path: 'body', message: e instanceof Error ? e.message : 'not valid JSON' }]) };
+    return {
+      answer: failure(400, 'invalid', 'the body is not valid JSON', [
+        { path: 'body', message: e instanceof Error ? e.message : 'not valid JSON' },
+      ]),
+    };
   }
 }
 

@@ -17,13 +17,21 @@ export interface HttpAnswer {
 
 export function answerOf(result: CallResult, session?: string): HttpAnswer {
   if (result.ok) {
-    return { status: 200, body: session === undefined ? { output: result.output } : { output: result.output, session } };
+    return {
+      status: 200,
+      body: session === undefined ? { output: result.output } : { output: result.output, session },
+    };
   }
   const body: Record<string, unknown> = { kind: result.kind, message: result.message };
   if (result.problems !== undefined) body.problems = result.problems;
   return { status: STATUS_OF_FAILURE[result.kind], body };
 }
 
-export function failure(status: number, kind: CallFailureKind, message: string, problems?: { path: string; message: string }[]): HttpAnswer {
+export function failure(
+  status: number,
+  kind: CallFailureKind,
+  message: string,
+  problems?: { path: string; message: string }[],
+): HttpAnswer {
   return { status, body: problems === undefined ? { kind, message } : { kind, message, problems } };
 }

@@ -59,9 +59,10 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
     return null;
   }
   const wanted = segments.length === 0 ? 'index.html' : path.join(...segments);
-  const found = (await existingFileInside(realRoot, wanted))
+  const found =
+    (await existingFileInside(realRoot, wanted)) ??
     // A path without an extension is a screen of the single-page app, not a file: answer with the page.
-    ?? (path.extname(wanted) === '' ? await existingFileInside(realRoot, 'index.html') : null);
+    (path.extname(wanted) === '' ? await existingFileInside(realRoot, 'index.html') : null);
   return found === null ? null : { file: found, mediaType: mediaTypeOf(found) };
 }
 

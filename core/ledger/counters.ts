@@ -15,7 +15,11 @@ export async function nextCounterValue(db: LedgerDb, name: string): Promise<numb
 const DOCUMENT_PREFIX = { estimate: 'EST', statement: 'BIL', prepaid_notice: 'PRE', invoice: 'INV' } as const;
 
 /** A document number such as EST-2026-000123: gapless per kind and (JST) year. */
-export async function nextDocumentNumber(db: LedgerDb, kind: keyof typeof DOCUMENT_PREFIX, year: number): Promise<string> {
+export async function nextDocumentNumber(
+  db: LedgerDb,
+  kind: keyof typeof DOCUMENT_PREFIX,
+  year: number,
+): Promise<string> {
   const prefix = `${DOCUMENT_PREFIX[kind]}-${year}`;
   const n = await nextCounterValue(db, `document:${prefix}`);
   return `${prefix}-${String(n).padStart(6, '0')}`;

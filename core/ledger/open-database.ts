@@ -50,7 +50,9 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`database ${file}: migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `database ${file}: migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return { db, sqlite, close: () => db.destroy() };
 }

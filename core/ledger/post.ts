@@ -30,7 +30,8 @@ export function postingProblems(lines: PostingLine[]): FieldProblem[] {
   let debits = new Dec(0);
   let credits = new Dec(0);
   lines.forEach((line, i) => {
-    if (!isLedgerAccount(line.account)) problems.push({ path: `lines[${i}].account`, message: `no ledger account "${line.account}"` });
+    if (!isLedgerAccount(line.account))
+      problems.push({ path: `lines[${i}].account`, message: `no ledger account "${line.account}"` });
     if (!line.amount.isInteger() || !line.amount.isPositive() || line.amount.isZero()) {
       problems.push({ path: `lines[${i}].amount`, message: 'must be a positive whole number of yen' });
     }
@@ -38,7 +39,10 @@ export function postingProblems(lines: PostingLine[]): FieldProblem[] {
     else credits = credits.plus(line.amount);
   });
   if (problems.length === 0 && !debits.equals(credits)) {
-    problems.push({ path: 'lines', message: `unbalanced: debits ${debits.toFixed()} yen, credits ${credits.toFixed()} yen` });
+    problems.push({
+      path: 'lines',
+      message: `unbalanced: debits ${debits.toFixed()} yen, credits ${credits.toFixed()} yen`,
+    });
   }
   return problems;
 }

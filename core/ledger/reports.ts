@@ -49,8 +49,14 @@ export async function trialBalance(db: LedgerDb): Promise<TrialBalance> {
     };
   });
   const unknown = sums.filter((s) => !LEDGER_ACCOUNT_NAMES.includes(s.account as LedgerAccount));
-  if (unknown.length > 0) throw new Error(`ledger lines on accounts outside the chart: ${unknown.map((u) => u.account).join(', ')}`);
-  return { accounts, totalDebit: totalDebit.toFixed(), totalCredit: totalCredit.toFixed(), balanced: totalDebit.equals(totalCredit) };
+  if (unknown.length > 0)
+    throw new Error(`ledger lines on accounts outside the chart: ${unknown.map((u) => u.account).join(', ')}`);
+  return {
+    accounts,
+    totalDebit: totalDebit.toFixed(),
+    totalCredit: totalCredit.toFixed(),
+    balanced: totalDebit.equals(totalCredit),
+  };
 }
 
 export interface StatementLine {
@@ -75,7 +81,12 @@ export interface AccountStatement {
 }
 
 /** One account's lines posted in [from, to) (UTC ISO instants) with the running balance from the opening balance. */
-export async function accountStatement(db: LedgerDb, account: LedgerAccount, from: string, to: string): Promise<AccountStatement> {
+export async function accountStatement(
+  db: LedgerDb,
+  account: LedgerAccount,
+  from: string,
+  to: string,
+): Promise<AccountStatement> {
   const before = await db
     .selectFrom('ledger_entries')
     .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_entries.transaction_id')
@@ -110,5 +121,13 @@ export async function accountStatement(db: LedgerDb, account: LedgerAccount, fro
       balance: balance.toFixed(),
     };
   });
-  return { account, normal: LEDGER_ACCOUNTS[account].normal, from, to, opening: opening.toFixed(), lines, closing: balance.toFixed() };
+  return {
+    account,
+    normal: LEDGER_ACCOUNTS[account].normal,
+    from,
+    to,
+    opening: opening.toFixed(),
+    lines,
+    closing: balance.toFixed(),
+  };
 }

@@ -7,7 +7,8 @@ import { Dec } from '../money';
  */
 export function yenFromDb(value: number | bigint | string | null): Dec {
   if (value === null) return new Dec(0);
-  if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new Error(`not an exact integer yen amount: ${value}`);
+  if (typeof value === 'number' && !Number.isSafeInteger(value))
+    throw new Error(`not an exact integer yen amount: ${value}`);
   return new Dec(typeof value === 'number' ? value : value.toString());
 }
 

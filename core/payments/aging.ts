@@ -27,7 +27,10 @@ export interface AccountAging {
 }
 
 /** What each account owes on final bills (after credit notes and payments), aged at a JST date. */
-export async function agedReceivables(db: LedgerDb, asOf: CalendarDate): Promise<{ asOf: string; accounts: AccountAging[]; totals: Record<AgingBucket, string> }> {
+export async function agedReceivables(
+  db: LedgerDb,
+  asOf: CalendarDate,
+): Promise<{ asOf: string; accounts: AccountAging[]; totals: Record<AgingBucket, string> }> {
   const bills = await db
     .selectFrom('bills')
     .innerJoin('cloud_accounts', 'cloud_accounts.id', 'bills.cloud_account_id')
@@ -43,7 +46,12 @@ export async function agedReceivables(db: LedgerDb, asOf: CalendarDate): Promise
   const add = (id: number | null, v: number) => {
     if (id !== null) settled.set(id, (settled.get(id) ?? new Dec(0)).plus(yenFromDb(v)));
   };
-  for (const p of await db.selectFrom('payments').select(['bill_id', 'amount']).where('bill_id', 'is not', null).execute()) add(p.bill_id, p.amount);
+  for (const p of await db
+    .selectFrom('payments')
+    .select(['bill_id', 'amount'])
+    .where('bill_id', 'is not', null)
+    .execute())
+    add(p.bill_id, p.amount);
   for (const c of await db.selectFrom('credit_notes').select(['bill_id', 'total']).execute()) add(c.bill_id, c.total);
   const zero = () => Object.fromEntries(AGING_BUCKETS.map((b) => [b, new Dec(0)])) as Record<AgingBucket, Dec>;
   const totals = zero();
@@ -59,7 +67,8 @@ export async function agedReceivables(db: LedgerDb, asOf: CalendarDate): Promise
     totals[bucket] = totals[bucket].plus(owed);
     byAccount.set(b.code, entry);
   }
-  const strings = (r: Record<AgingBucket, Dec>) => Object.fromEntries(AGING_BUCKETS.map((k) => [k, r[k].toFixed()])) as Record<AgingBucket, string>;
+  const strings = (r: Record<AgingBucket, Dec>) =>
+    Object.fromEntries(AGING_BUCKETS.map((k) => [k, r[k].toFixed()])) as Record<AgingBucket, string>;
   return {
     asOf: `${asOf.year}-${String(asOf.month).padStart(2, '0')}-${String(asOf.day).padStart(2, '0')}`,
     accounts: [...byAccount.entries()].map(([account, e]) => ({

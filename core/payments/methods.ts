@@ -39,7 +39,9 @@ export function defaultPaymentMethod(kind: PartyKind): ArrearsPaymentMethod {
 }
 
 /** R-PARTY-3 and R-BILL-2: what is wrong with a registration, each problem naming its field. */
-export function registrationProblems(r: Omit<PaymentMethodRegistration, 'at' | 'by' | 'cloudAccountId'>): FieldProblem[] {
+export function registrationProblems(
+  r: Omit<PaymentMethodRegistration, 'at' | 'by' | 'cloudAccountId'>,
+): FieldProblem[] {
   const problems = paymentMethodProblems(r.memberKind, r.method, 'method');
   if (r.method === 'credit_card') {
     if (!r.card) problems.push({ path: 'card', message: 'a credit card needs its brand, last four digits and expiry' });
@@ -51,7 +53,10 @@ export function registrationProblems(r: Omit<PaymentMethodRegistration, 'at' | '
 }
 
 /** Records a method registered or changed; it pays from the billing month R-BILL-5 gives. */
-export async function registerPaymentMethod(db: LedgerDb, r: PaymentMethodRegistration): Promise<{ id: number; firstMonth: string }> {
+export async function registerPaymentMethod(
+  db: LedgerDb,
+  r: PaymentMethodRegistration,
+): Promise<{ id: number; firstMonth: string }> {
   const problems = registrationProblems(r);
   if (problems.length > 0) throw new InputError(problems);
   const firstMonth = firstBillingMonthForChange(r.method, r.receivedOn).key;
@@ -81,20 +86,35 @@ export interface StoredMethod {
 }
 
 /** Every registration per cloud account id, in the order received (bulk, for the close). */
-export async function paymentMethodHistory(db: LedgerDb, cloudAccountIds?: number[]): Promise<Map<number, StoredMethod[]>> {
-  let query = db.selectFrom('payment_methods').select(['cloud_account_id', 'method', 'received_on', 'card_brand', 'card_last4']).orderBy('id');
+export async function paymentMethodHistory(
+  db: LedgerDb,
+  cloudAccountIds?: number[],
+): Promise<Map<number, StoredMethod[]>> {
+  let query = db
+    .selectFrom('payment_methods')
+    .select(['cloud_account_id', 'method', 'received_on', 'card_brand', 'card_last4'])
+    .orderBy('id');
   if (cloudAccountIds) query = query.where('cloud_account_id', 'in', cloudAccountIds);
   const out = new Map<number, StoredMethod[]>();
   for (const row of await query.execute()) {
     const list = out.get(row.cloud_account_id) ?? [];
-    list.push({ method: row.method, receivedOn: row.received_on, cardBrand: row.card_brand, cardLast4: row.card_last4 });
+    list.push({
+      method: row.method,
+      receivedOn: row.received_on,
+      cardBrand: row.card_brand,
+      cardLast4: row.card_last4,
+    });
     out.set(row.cloud_account_id, list);
   }
   return out;
 }
 
 /** R-BILL-5: the method paying a month's bill, and the card it is charged to (the latest registered before). */
-export function methodInForce(kind: PartyKind, history: StoredMethod[], month: BillingMonth): { method: ArrearsPaymentMethod; card: StoredMethod | null } {
+export function methodInForce(
+  kind: PartyKind,
+  history: StoredMethod[],
+  month: BillingMonth,
+): { method: ArrearsPaymentMethod; card: StoredMethod | null } {
   const changes = history.map((h) => ({ to: h.method, receivedOn: parseDate(h.receivedOn)! }));
   const method = paymentMethodForMonth(defaultPaymentMethod(kind), changes, month);
   const cards = history.filter((h) => h.method === 'credit_card');

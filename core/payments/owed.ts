@@ -33,14 +33,37 @@ export async function findOwedBill(db: LedgerDb, ref: BillRef, path = 'billId'):
     .selectFrom('bills')
     .innerJoin('cloud_accounts', 'cloud_accounts.id', 'bills.cloud_account_id')
     .leftJoin('documents', (j) => j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'))
-    .select(['bills.id', 'bills.cloud_account_id', 'cloud_accounts.member_id', 'cloud_accounts.code', 'bills.month', 'bills.payment_method', 'bills.status', 'bills.amount_due', 'documents.number', 'documents.due_date']);
+    .select([
+      'bills.id',
+      'bills.cloud_account_id',
+      'cloud_accounts.member_id',
+      'cloud_accounts.code',
+      'bills.month',
+      'bills.payment_method',
+      'bills.status',
+      'bills.amount_due',
+      'documents.number',
+      'documents.due_date',
+    ]);
   if (ref.billId !== undefined) query = query.where('bills.id', '=', ref.billId);
   else if (ref.statementNumber !== undefined) query = query.where('documents.number', '=', ref.statementNumber);
   else throw InputError.one(path, 'name a bill by billId or statementNumber');
   const row = await query.executeTakeFirst();
-  if (!row) throw InputError.one(ref.billId !== undefined ? 'billId' : 'statementNumber', `no bill ${ref.billId ?? ref.statementNumber}`);
-  const credited = await db.selectFrom('credit_notes').select((eb) => eb.fn.sum<number>('total').as('n')).where('bill_id', '=', row.id).executeTakeFirst();
-  const paid = await db.selectFrom('payments').select((eb) => eb.fn.sum<number>('amount').as('n')).where('bill_id', '=', row.id).executeTakeFirst();
+  if (!row)
+    throw InputError.one(
+      ref.billId !== undefined ? 'billId' : 'statementNumber',
+      `no bill ${ref.billId ?? ref.statementNumber}`,
+    );
+  const credited = await db
+    .selectFrom('credit_notes')
+    .select((eb) => eb.fn.sum<number>('total').as('n'))
+    .where('bill_id', '=', row.id)
+    .executeTakeFirst();
+  const paid = await db
+    .selectFrom('payments')
+    .select((eb) => eb.fn.sum<number>('amount').as('n'))
+    .where('bill_id', '=', row.id)
+    .executeTakeFirst();
   const amountDue = yenFromDb(row.amount_due);
   const c = yenFromDb(credited?.n ?? null);
   const p = yenFromDb(paid?.n ?? null);

@@ -23,7 +23,8 @@ interface Who {
 }
 
 function finalBill(bill: OwedBill, path: string): void {
-  if (bill.status !== 'final') throw InputError.one(path, `bill ${bill.id} is not final yet: its month is still being closed`);
+  if (bill.status !== 'final')
+    throw InputError.one(path, `bill ${bill.id} is not final yet: its month is still being closed`);
 }
 
 /**
@@ -32,27 +33,94 @@ function finalBill(bill: OwedBill, path: string): void {
  * restriction at once (R-DUN-4, R-DUN-5). Decision: more than is owed is refused (an overpayment is a bank
  * deposit for the banking module to hold, not a payment of this bill).
  */
-async function recordPayment(db: LedgerDb, bill: OwedBill, method: string, amount: Dec, who: Who, path: string): Promise<RecordedPayment> {
-  if (amount.greaterThan(bill.outstanding)) throw InputError.one(path, `¥${amount.toFixed()} is more than the ¥${bill.outstanding.toFixed()} still owed on bill ${bill.id}`);
+async function recordPayment(
+  db: LedgerDb,
+  bill: OwedBill,
+  method: string,
+  amount: Dec,
+  who: Who,
+  path: string,
+): Promise<RecordedPayment> {
+  if (amount.greaterThan(bill.outstanding))
+    throw InputError.one(
+      path,
+      `¥${amount.toFixed()} is more than the ¥${bill.outstanding.toFixed()} still owed on bill ${bill.id}`,
+    );
   const lines = [
     { account: 'bank', side: 'debit' as const, amount, memberId: bill.memberId, cloudAccountId: bill.cloudAccountId },
-    { account: 'receivables', side: 'credit' as const, amount, memberId: bill.memberId, cloudAccountId: bill.cloudAccountId },
+    {
+      account: 'receivables',
+      side: 'credit' as const,
+      amount,
+      memberId: bill.memberId,
+      cloudAccountId: bill.cloudAccountId,
+    },
   ];
-  const transactionId = await postTransaction(db, { kind: 'payment', memo: `${bill.accountCode} ${bill.month} ${method}`, postedAt: who.at, postedBy: who.by, reference: `bill:${bill.id}`, lines });
+  const transactionId = await postTransaction(db, {
+    kind: 'payment',
+    memo: `${bill.accountCode} ${bill.month} ${method}`,
+    postedAt: who.at,
+    postedBy: who.by,
+    reference: `bill:${bill.id}`,
+    lines,
+  });
   const { id } = await db
     .insertInto('payments')
-    .values({ member_id: bill.memberId, cloud_account_id: bill.cloudAccountId, document_id: null, bill_id: bill.id, deposit_id: null, method, amount: yenToDb(amount), received_at: who.at, ledger_transaction_id: transactionId, created_at: who.at })
+    .values({
+      member_id: bill.memberId,
+      cloud_account_id: bill.cloudAccountId,
+      document_id: null,
+      bill_id: bill.id,
+      deposit_id: null,
+      method,
+      amount: yenToDb(amount),
+      received_at: who.at,
+      ledger_transaction_id: transactionId,
+      created_at: who.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const transitions = await advanceAccount(db, bill.cloudAccountId, Date.parse(who.at), who.at);
-  return { paymentId: id, billId: bill.id, statementNumber: bill.statementNumber, amount: amount.toFixed(), outstanding: bill.outstanding.minus(amount).toFixed(), transitions };
+  return {
+    paymentId: id,
+    billId: bill.id,
+    statementNumber: bill.statementNumber,
+    amount: amount.toFixed(),
+    outstanding: bill.outstanding.minus(amount).toFixed(),
+    transitions,
+  };
 }
 
-async function recordAttempt(db: LedgerDb, bill: OwedBill, method: string, outcome: 'paid' | 'failed', on: CalendarDate, reason: string | null, who: Who): Promise<void> {
+async function recordAttempt(
+  db: LedgerDb,
+  bill: OwedBill,
+  method: string,
+  outcome: 'paid' | 'failed',
+  on: CalendarDate,
+  reason: string | null,
+  who: Who,
+): Promise<void> {
   const attemptedOn = formatDate(on);
-  const earlier = await db.selectFrom('collection_attempts').select('id').where('bill_id', '=', bill.id).where('attempted_on', '=', attemptedOn).executeTakeFirst();
-  if (earlier) throw InputError.one('on', `a ${method} attempt on ${attemptedOn} is already recorded for bill ${bill.id}`);
-  await db.insertInto('collection_attempts').values({ bill_id: bill.id, method, outcome, attempted_on: attemptedOn, reason, recorded_at: who.at, recorded_by: who.by }).execute();
+  const earlier = await db
+    .selectFrom('collection_attempts')
+    .select('id')
+    .where('bill_id', '=', bill.id)
+    .where('attempted_on', '=', attemptedOn)
+    .executeTakeFirst();
+  if (earlier)
+    throw InputError.one('on', `a ${method} attempt on ${attemptedOn} is already recorded for bill ${bill.id}`);
+  await db
+    .insertInto('collection_attempts')
+    .values({
+      bill_id: bill.id,
+      method,
+      outcome,
+      attempted_on: attemptedOn,
+      reason,
+      recorded_at: who.at,
+      recorded_by: who.by,
+    })
+    .execute();
 }
 
 export interface CollectionResult {
@@ -67,17 +135,30 @@ export interface CollectionResult {
  * received. Failed: recorded; a failed card charge starts the bill's dunning clock (R-DUN-1), a failed debit
  * simply leaves the bill unpaid past its debit date (R-DUN-5).
  */
-export async function recordCollection(db: LedgerDb, method: 'credit_card' | 'direct_debit', r: CollectionResult, who: Who): Promise<RecordedPayment> {
+export async function recordCollection(
+  db: LedgerDb,
+  method: 'credit_card' | 'direct_debit',
+  r: CollectionResult,
+  who: Who,
+): Promise<RecordedPayment> {
   const bill = await findOwedBill(db, r.ref);
   finalBill(bill, 'billId');
-  if (bill.method !== method) throw InputError.one('billId', `bill ${bill.id} is paid by ${bill.method}, not ${method}`);
+  if (bill.method !== method)
+    throw InputError.one('billId', `bill ${bill.id} is paid by ${bill.method}, not ${method}`);
   if (bill.outstanding.isZero()) throw InputError.one('billId', `nothing is owed on bill ${bill.id}`);
   await recordAttempt(db, bill, method, r.outcome, r.on, r.reason ?? null, who);
   if (r.outcome === 'paid') return recordPayment(db, bill, method, bill.outstanding, who, 'billId');
   const chargedOn = parseDate(bill.dueDate);
   if (method === 'credit_card' && chargedOn) await rewindForLateFact(db, bill.cloudAccountId, jstMidnight(chargedOn));
   const transitions = await advanceAccount(db, bill.cloudAccountId, Date.parse(who.at), who.at);
-  return { paymentId: null, billId: bill.id, statementNumber: bill.statementNumber, amount: '0', outstanding: bill.outstanding.toFixed(), transitions };
+  return {
+    paymentId: null,
+    billId: bill.id,
+    statementNumber: bill.statementNumber,
+    amount: '0',
+    outstanding: bill.outstanding.toFixed(),
+    transitions,
+  };
 }
 
 /** A bank transfer received for a bill (whatever its method: a failed card bill may be settled this way). */

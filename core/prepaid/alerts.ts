@@ -36,7 +36,13 @@ function mailText(kind: AlertKind, t: AlertTarget): { subject: string; text: str
 }
 
 /** Queues the alert e-mail to the member once per account, month and kind; false when it was already sent. */
-export async function sendAlertOnce(db: LedgerDb, kind: AlertKind, t: AlertTarget, email: string, now: Date): Promise<boolean> {
+export async function sendAlertOnce(
+  db: LedgerDb,
+  kind: AlertKind,
+  t: AlertTarget,
+  email: string,
+  now: Date,
+): Promise<boolean> {
   const sent = await db
     .selectFrom('prepaid_alerts')
     .select('outbox_id')
@@ -46,10 +52,20 @@ export async function sendAlertOnce(db: LedgerDb, kind: AlertKind, t: AlertTarge
     .executeTakeFirst();
   if (sent) return false;
   const { subject, text } = mailText(kind, t);
-  const { outboxId } = await queueMail(db, { to: email, subject, text, topic: `prepaid.${kind}`, cloudAccountId: t.cloudAccountId }, now);
+  const { outboxId } = await queueMail(
+    db,
+    { to: email, subject, text, topic: `prepaid.${kind}`, cloudAccountId: t.cloudAccountId },
+    now,
+  );
   await db
     .insertInto('prepaid_alerts')
-    .values({ cloud_account_id: t.cloudAccountId, month: t.month, kind, outbox_id: outboxId, created_at: now.toISOString() })
+    .values({
+      cloud_account_id: t.cloudAccountId,
+      month: t.month,
+      kind,
+      outbox_id: outboxId,
+      created_at: now.toISOString(),
+    })
     .execute();
   return true;
 }

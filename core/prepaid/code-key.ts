@@ -11,7 +11,8 @@ const cache = new Map<string, Buffer>();
 
 function decodeKey(text: string, source: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
-  if (key.length < MIN_KEY_BYTES) throw new Error(`${source}: the prepaid code key must be base64 of at least ${MIN_KEY_BYTES} bytes`);
+  if (key.length < MIN_KEY_BYTES)
+    throw new Error(`${source}: the prepaid code key must be base64 of at least ${MIN_KEY_BYTES} bytes`);
   return key;
 }
 

@@ -25,7 +25,8 @@ function interim(chars: string): number {
 
 /** The check character that makes the interim of body + check zero. */
 export function checkCharacter(body: string): string {
-  if (![...body].every((ch) => valueOf(ch) >= 0)) throw new RangeError('checkCharacter: characters outside the alphabet');
+  if (![...body].every((ch) => valueOf(ch) >= 0))
+    throw new RangeError('checkCharacter: characters outside the alphabet');
   return CODE_ALPHABET[(BASE - ((2 * interim(body)) % BASE)) % BASE]!;
 }
 

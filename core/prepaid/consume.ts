@@ -34,7 +34,8 @@ export async function consumePrepaidForBill(
   args: { cloudAccountId: number; month: string; totalYen: Dec; at: string },
 ): Promise<PrepaidOffset> {
   const month = parseMonth(args.month, 'month');
-  if (!args.totalYen.isInteger() || args.totalYen.isNegative()) throw InputError.one('totalYen', 'must be a whole, non-negative number of yen');
+  if (!args.totalYen.isInteger() || args.totalYen.isNegative())
+    throw InputError.one('totalYen', 'must be a whole, non-negative number of yen');
   if (parseInstant(args.at) === null) throw InputError.one('at', 'not an ISO 8601 time with an offset');
   const at = new Date(parseInstant(args.at)!).toISOString();
 
@@ -55,16 +56,32 @@ export async function consumePrepaidForBill(
     const amount = Dec.min(balance, left);
     left = left.minus(amount);
     consumptions.push({ prepaidId: row.id, amount });
-    await db.updateTable('prepaid_ids').set({ balance: yenToDb(balance.minus(amount)) }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('prepaid_ids')
+      .set({ balance: yenToDb(balance.minus(amount)) })
+      .where('id', '=', row.id)
+      .execute();
     await db
       .insertInto('prepaid_consumptions')
-      .values({ prepaid_id: row.id, cloud_account_id: args.cloudAccountId, month: month.key, amount: yenToDb(amount), created_at: at })
+      .values({
+        prepaid_id: row.id,
+        cloud_account_id: args.cloudAccountId,
+        month: month.key,
+        amount: yenToDb(amount),
+        created_at: at,
+      })
       .execute();
   }
   const applied = args.totalYen.minus(left);
   await db
     .insertInto('prepaid_month_offsets')
-    .values({ cloud_account_id: args.cloudAccountId, month: month.key, bill_total: yenToDb(args.totalYen), applied: yenToDb(applied), created_at: at })
+    .values({
+      cloud_account_id: args.cloudAccountId,
+      month: month.key,
+      bill_total: yenToDb(args.totalYen),
+      applied: yenToDb(applied),
+      created_at: at,
+    })
     .execute();
   return { applied, consumptions, repeated: false };
 }

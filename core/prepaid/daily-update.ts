@@ -23,11 +23,23 @@ export interface DailyUpdateResult {
  * The month-to-date usage files: the one given, else every usage import of the month, newest first (an account
  * found in several takes its figures from the newest, as imports may each cover part of the accounts).
  */
-async function monthUsages(db: LedgerDb, month: string, given: unknown): Promise<{ usages: unknown[]; source: string }> {
+async function monthUsages(
+  db: LedgerDb,
+  month: string,
+  given: unknown,
+): Promise<{ usages: unknown[]; source: string }> {
   if (given !== undefined) return { usages: [given], source: 'input' };
-  const imports = await db.selectFrom('usage_imports').select(['id', 'content']).where('month', '=', month).orderBy('id', 'desc').execute();
+  const imports = await db
+    .selectFrom('usage_imports')
+    .select(['id', 'content'])
+    .where('month', '=', month)
+    .orderBy('id', 'desc')
+    .execute();
   if (imports.length === 0) return { usages: [], source: 'none' };
-  return { usages: imports.map((i) => JSON.parse(i.content) as unknown), source: `usage_import:${imports.map((i) => i.id).join(',')}` };
+  return {
+    usages: imports.map((i) => JSON.parse(i.content) as unknown),
+    source: `usage_import:${imports.map((i) => i.id).join(',')}`,
+  };
 }
 
 /** Month-to-date tax-included totals per account code, rated by the rating core up to `cutoff`. */
@@ -38,7 +50,8 @@ function monthToDateTotals(usages: unknown[], plans: PlanTable, month: string, c
     try {
       bill = rateUsage(usageUntil(usage, cutoff), plans);
     } catch (e) {
-      if (e instanceof InputError) throw new InputError(e.problems.map((p) => ({ path: `usage.${p.path}`, message: p.message })));
+      if (e instanceof InputError)
+        throw new InputError(e.problems.map((p) => ({ path: `usage.${p.path}`, message: p.message })));
       throw e;
     }
     if (bill.month !== month) throw InputError.one('usage.month', `usage of ${bill.month}, not of ${month}`);
@@ -53,7 +66,12 @@ function monthToDateTotals(usages: unknown[], plans: PlanTable, month: string, c
  * `date`) and the projected remaining balance = balance − month-to-date, with its as-of date; and sends each
  * alert the projection calls for once per account, condition and month (R-PRE-13).
  */
-export async function dailyUpdate(db: LedgerDb, input: { date: string; usage?: unknown }, now: Date, by: string | null): Promise<DailyUpdateResult> {
+export async function dailyUpdate(
+  db: LedgerDb,
+  input: { date: string; usage?: unknown },
+  now: Date,
+  by: string | null,
+): Promise<DailyUpdateResult> {
   const day = parseDate(input.date);
   if (!day) throw InputError.one('date', 'not a date as YYYY-MM-DD');
   const month = billingMonth(day.year, day.month);
@@ -78,7 +96,9 @@ export async function dailyUpdate(db: LedgerDb, input: { date: string; usage?: u
         .sum<number>(
           eb
             .case()
-            .when(eb.and([eb('prepaid_ids.registered_at', '<', monthEnd), eb('prepaid_ids.expires_at', '>', monthStart)]))
+            .when(
+              eb.and([eb('prepaid_ids.registered_at', '<', monthEnd), eb('prepaid_ids.expires_at', '>', monthStart)]),
+            )
             .then(eb.ref('prepaid_ids.balance'))
             .else(0)
             .end(),
@@ -90,7 +110,10 @@ export async function dailyUpdate(db: LedgerDb, input: { date: string; usage?: u
     .groupBy(['prepaid_ids.cloud_account_id', 'cloud_accounts.code', 'members.email'])
     .execute();
   const thresholds = new Map(
-    (await db.selectFrom('prepaid_alert_settings').select(['cloud_account_id', 'threshold']).execute()).map((r) => [r.cloud_account_id, yenFromDb(r.threshold)]),
+    (await db.selectFrom('prepaid_alert_settings').select(['cloud_account_id', 'threshold']).execute()).map((r) => [
+      r.cloud_account_id,
+      yenFromDb(r.threshold),
+    ]),
   );
   const alerts: DailyUpdateResult['alerts'] = [];
   for (const row of balances) {
@@ -113,9 +136,16 @@ export async function dailyUpdate(db: LedgerDb, input: { date: string; usage?: u
       .onConflict((oc) => oc.column('cloud_account_id').doUpdateSet(values))
       .execute();
     // No alert before any usage: a balance untouched this month is not "used up" by a zero-yen month.
-    const kind = monthToDate.isZero() && balance.isZero() ? null : alertFor(projected, thresholds.get(accountId) ?? null);
+    const kind =
+      monthToDate.isZero() && balance.isZero() ? null : alertFor(projected, thresholds.get(accountId) ?? null);
     if (kind) {
-      const target = { cloudAccountId: accountId, accountCode: row.code, month: month.key, projected, threshold: thresholds.get(accountId) ?? null };
+      const target = {
+        cloudAccountId: accountId,
+        accountCode: row.code,
+        month: month.key,
+        projected,
+        threshold: thresholds.get(accountId) ?? null,
+      };
       if (await sendAlertOnce(db, kind, target, row.email, now)) alerts.push({ cloudAccountCode: row.code, kind });
     }
   }
@@ -129,9 +159,24 @@ export async function dailyUpdate(db: LedgerDb, input: { date: string; usage?: u
   for (const row of shown.filter((r) => !refreshed.has(r.cloud_account_id))) {
     await db
       .updateTable('prepaid_daily_balances')
-      .set({ as_of: input.date, month: month.key, balance: 0, month_to_date: yenToDb(totals.get(row.code) ?? new Dec(0)), projected: 0, next_expires_at: null, updated_at: at })
+      .set({
+        as_of: input.date,
+        month: month.key,
+        balance: 0,
+        month_to_date: yenToDb(totals.get(row.code) ?? new Dec(0)),
+        projected: 0,
+        next_expires_at: null,
+        updated_at: at,
+      })
       .where('cloud_account_id', '=', row.cloud_account_id)
       .execute();
   }
-  return { date: input.date, month: month.key, usageSource: source, accounts: balances.length, forfeited: { count: forfeited.count, total: forfeited.total.toFixed() }, alerts };
+  return {
+    date: input.date,
+    month: month.key,
+    usageSource: source,
+    accounts: balances.length,
+    forfeited: { count: forfeited.count, total: forfeited.total.toFixed() },
+    alerts,
+  };
 }

@@ -49,7 +49,12 @@ async function depositByReference(db: LedgerDb, reference: string): Promise<Depo
 
 const SETTLED: DepositRow['status'][] = ['confirmed', 'held', 'returned'];
 
-function outcomeOf(deposit: DepositRow, app: StatementApplication, outcome: DepositOutcome['outcome'], message: string): DepositOutcome {
+function outcomeOf(
+  deposit: DepositRow,
+  app: StatementApplication,
+  outcome: DepositOutcome['outcome'],
+  message: string,
+): DepositOutcome {
   return {
     outcome,
     depositId: deposit.id,
@@ -64,11 +69,24 @@ function outcomeOf(deposit: DepositRow, app: StatementApplication, outcome: Depo
 }
 
 /** Marks the application paid: the credit it bought, and the issuance due date (R-PRE-3). */
-async function markPaid(db: LedgerDb, app: StatementApplication, deposit: DepositRow, credit: Dec, a: Actor): Promise<string> {
+async function markPaid(
+  db: LedgerDb,
+  app: StatementApplication,
+  deposit: DepositRow,
+  credit: Dec,
+  a: Actor,
+): Promise<string> {
   const due = formatDate(addBusinessDays(jstToday(a.now).date, ISSUE_DUE_BUSINESS_DAYS));
   await db
     .updateTable('prepaid_applications')
-    .set({ status: 'paid', deposit_id: deposit.id, credit_amount: yenToDb(credit), paid_at: a.now.toISOString(), issue_due_date: due, updated_at: a.now.toISOString() })
+    .set({
+      status: 'paid',
+      deposit_id: deposit.id,
+      credit_amount: yenToDb(credit),
+      paid_at: a.now.toISOString(),
+      issue_due_date: due,
+      updated_at: a.now.toISOString(),
+    })
     .where('id', '=', app.id)
     .execute();
   await db
@@ -95,7 +113,12 @@ async function markPaid(db: LedgerDb, app: StatementApplication, deposit: Deposi
  * The money is posted as it arrives (bank / prepaid_liability: it is the member's, as credit or as a refund);
  * an amount other than the statement's, or a statement not awaiting payment, is held for a decision.
  */
-export async function confirmDeposit(db: LedgerDb, entry: DepositEntry, a: Actor, fee: Dec = new Dec(0)): Promise<DepositOutcome> {
+export async function confirmDeposit(
+  db: LedgerDb,
+  entry: DepositEntry,
+  a: Actor,
+  fee: Dec = new Dec(0),
+): Promise<DepositOutcome> {
   const app = await findByStatement(db, entry.statementNumber);
   let deposit: DepositRow | undefined;
   if ('depositId' in entry) {
@@ -103,14 +126,25 @@ export async function confirmDeposit(db: LedgerDb, entry: DepositEntry, a: Actor
   } else {
     deposit = await depositByReference(db, entry.bankReference);
     if (deposit && !yenFromDb(deposit.amount).equals(new Dec(entry.amount))) {
-      throw InputError.one('bankReference', `${entry.bankReference} is already recorded for ${deposit.amount} yen, not ${entry.amount}`);
+      throw InputError.one(
+        'bankReference',
+        `${entry.bankReference} is already recorded for ${deposit.amount} yen, not ${entry.amount}`,
+      );
     }
   }
   if (deposit && (SETTLED.includes(deposit.status) || deposit.confirmed_at !== null)) {
     if (deposit.matched_document_id !== app.statement_id) {
-      throw InputError.one('statementNumber', `deposit ${deposit.bank_reference} was already recorded for another document`);
+      throw InputError.one(
+        'statementNumber',
+        `deposit ${deposit.bank_reference} was already recorded for another document`,
+      );
     }
-    return outcomeOf(deposit, app, 'unchanged', `deposit ${deposit.bank_reference} was already recorded (${deposit.status}); nothing changed`);
+    return outcomeOf(
+      deposit,
+      app,
+      'unchanged',
+      `deposit ${deposit.bank_reference} was already recorded (${deposit.status}); nothing changed`,
+    );
   }
   const at = a.now.toISOString();
   if (!deposit) {
@@ -154,7 +188,13 @@ export async function confirmDeposit(db: LedgerDb, entry: DepositEntry, a: Actor
       : `${amount.greaterThan(expected) ? 'excess' : 'short'} deposit: ${amount.toFixed()} yen for a statement of ${expected.toFixed()} yen`;
   const confirmed = await db
     .updateTable('deposits')
-    .set({ status: exact ? 'confirmed' : 'held', matched_document_id: app.statement_id, confirmed_at: at, confirmed_by: a.by, note: reason })
+    .set({
+      status: exact ? 'confirmed' : 'held',
+      matched_document_id: app.statement_id,
+      confirmed_at: at,
+      confirmed_by: a.by,
+      note: reason,
+    })
     .where('id', '=', deposit.id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -190,8 +230,13 @@ export async function decideDeposit(
 ): Promise<DepositOutcome> {
   const deposit = await depositByReference(db, input.bankReference);
   if (!deposit) throw InputError.one('bankReference', `no deposit ${input.bankReference}`);
-  if (deposit.status !== 'held') throw InputError.one('bankReference', `deposit ${input.bankReference} is ${deposit.status}, not held`);
-  const statement = await db.selectFrom('documents').select('number').where('id', '=', deposit.matched_document_id ?? -1).executeTakeFirstOrThrow();
+  if (deposit.status !== 'held')
+    throw InputError.one('bankReference', `deposit ${input.bankReference} is ${deposit.status}, not held`);
+  const statement = await db
+    .selectFrom('documents')
+    .select('number')
+    .where('id', '=', deposit.matched_document_id ?? -1)
+    .executeTakeFirstOrThrow();
   const app = await findByStatement(db, statement.number);
   const note = `${deposit.note ?? ''}; ${input.decision}: ${input.reason}`;
   const amount = yenFromDb(deposit.amount);
@@ -211,13 +256,36 @@ export async function decideDeposit(
         { account: 'bank', side: 'credit', amount, memberId: app.member_id },
       ],
     });
-    const returned = await db.updateTable('deposits').set({ status: 'returned', note }).where('id', '=', deposit.id).returningAll().executeTakeFirstOrThrow();
+    const returned = await db
+      .updateTable('deposits')
+      .set({ status: 'returned', note })
+      .where('id', '=', deposit.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     return outcomeOf(returned, app, 'unchanged', `refund of ${amount.toFixed()} yen recorded`);
   }
-  if (app.status !== 'billed') throw InputError.one('decision', `the statement is ${app.status}: refund this deposit instead`);
+  if (app.status !== 'billed')
+    throw InputError.one('decision', `the statement is ${app.status}: refund this deposit instead`);
   const problem = prepaidAmountProblem(amount);
-  if (problem) throw InputError.one('decision', `${amount.toFixed()} yen cannot be accepted as credit: ${problem}; refund it or wait for the rest`);
-  const accepted = await db.updateTable('deposits').set({ status: 'confirmed', note }).where('id', '=', deposit.id).returningAll().executeTakeFirstOrThrow();
+  if (problem)
+    throw InputError.one(
+      'decision',
+      `${amount.toFixed()} yen cannot be accepted as credit: ${problem}; refund it or wait for the rest`,
+    );
+  const accepted = await db
+    .updateTable('deposits')
+    .set({ status: 'confirmed', note })
+    .where('id', '=', deposit.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
   const due = await markPaid(db, app, accepted, amount, a);
-  return { ...outcomeOf(accepted, app, 'confirmed', `accepted as ${amount.toFixed()} yen of credit; the prepaid ID is due by ${due}`), issueDueDate: due };
+  return {
+    ...outcomeOf(
+      accepted,
+      app,
+      'confirmed',
+      `accepted as ${amount.toFixed()} yen of credit; the prepaid ID is due by ${due}`,
+    ),
+    issueDueDate: due,
+  };
 }

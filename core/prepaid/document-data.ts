@@ -1,4 +1,11 @@
-import type { Addressee, EstimateData, LineItemInput, PrepaidIdNoticeData, PrepaidStatementData, TaxSummaryInput } from '../documents';
+import type {
+  Addressee,
+  EstimateData,
+  LineItemInput,
+  PrepaidIdNoticeData,
+  PrepaidStatementData,
+  TaxSummaryInput,
+} from '../documents';
 import type { MemberRow } from '../ledger/schema';
 import { formatYen } from '../money';
 
@@ -8,7 +15,8 @@ import { formatYen } from '../money';
  * (DOMAIN.md Accounting: deposit = bank / prepaid liability; consumption = prepaid liability / revenue + tax).
  */
 
-export const PREPAID_TAX_NOTE = 'プリペイドクレジットのご購入代金は消費税の対象外です。ご利用時に、消費税を含むご利用料金へ充当いたします。';
+export const PREPAID_TAX_NOTE =
+  'プリペイドクレジットのご購入代金は消費税の対象外です。ご利用時に、消費税を含むご利用料金へ充当いたします。';
 
 interface ApplicationFields {
   estimate_number: string;
@@ -25,13 +33,26 @@ export function addresseeOf(member: Pick<MemberRow, 'name' | 'address'>): Addres
 function pricedLines(amount: number): { items: LineItemInput[]; taxes: TaxSummaryInput[]; total: string } {
   const yen = String(amount);
   return {
-    items: [{ name: `プリペイドクレジット ${formatYen(yen).replace('¥', '')}円分`, quantity: '1', unit: '式', unitPrice: yen, amount: yen, taxRate: null }],
+    items: [
+      {
+        name: `プリペイドクレジット ${formatYen(yen).replace('¥', '')}円分`,
+        quantity: '1',
+        unit: '式',
+        unitPrice: yen,
+        amount: yen,
+        taxRate: null,
+      },
+    ],
     taxes: [{ rate: null, taxable: yen, tax: '0' }],
     total: yen,
   };
 }
 
-export function estimateData(app: ApplicationFields, member: Pick<MemberRow, 'name' | 'address'>, issueDate: string): EstimateData {
+export function estimateData(
+  app: ApplicationFields,
+  member: Pick<MemberRow, 'name' | 'address'>,
+  issueDate: string,
+): EstimateData {
   return {
     number: app.estimate_number,
     issueDate,
@@ -63,7 +84,14 @@ export function statementData(
 
 export function noticeData(
   member: Pick<MemberRow, 'name' | 'address' | 'member_number'>,
-  n: { number: string; issueDate: string; code: string; amount: number; registrationDeadline: string; statementNumber: string },
+  n: {
+    number: string;
+    issueDate: string;
+    code: string;
+    amount: number;
+    registrationDeadline: string;
+    statementNumber: string;
+  },
 ): PrepaidIdNoticeData {
   return {
     number: n.number,

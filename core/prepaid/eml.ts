@@ -52,7 +52,12 @@ export function buildEml(message: EmlMessage): string {
     `Message-ID: <${randomBytes(16).toString('hex')}@backoffice.invalid>`,
     'MIME-Version: 1.0',
   ];
-  const textPart = ['Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: base64', '', base64Lines(Buffer.from(message.text, 'utf8'))];
+  const textPart = [
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(Buffer.from(message.text, 'utf8')),
+  ];
   const attachments = message.attachments ?? [];
   if (attachments.length === 0) return [...headers, ...textPart, ''].join(CRLF);
   const parts = [

@@ -32,7 +32,10 @@ export interface EstimateView {
 }
 
 /** The estimate's status as shown: an issued estimate past its validity reads `expired`. */
-export function effectiveStatus(row: { status: PrepaidApplicationStatus; valid_until: string | null }, today: string): EstimateView['status'] {
+export function effectiveStatus(
+  row: { status: PrepaidApplicationStatus; valid_until: string | null },
+  today: string,
+): EstimateView['status'] {
   if (row.status === 'issued' && row.valid_until !== null && row.valid_until < today) return 'expired';
   return row.status;
 }
@@ -73,12 +76,21 @@ function checkAmount(amount: string, path = 'amount'): Dec {
 /** R-PARTY-3: only corporations may buy prepaid credit. */
 export function assertCorporation(member: Pick<MemberRow, 'kind' | 'member_number'>, path = 'memberNumber'): void {
   if (member.kind !== 'corporation') {
-    throw InputError.one(path, `${member.member_number} is an individual: the prepaid method is for corporations only (R-PARTY-3)`);
+    throw InputError.one(
+      path,
+      `${member.member_number} is an individual: the prepaid method is for corporations only (R-PARTY-3)`,
+    );
   }
 }
 
 /** Drafts an estimate for one application (R-PRE-2), numbered now so the sales rep can quote the number. */
-export async function draftEstimate(db: LedgerDb, member: MemberRow, draft: EstimateDraft, now: Date, by: string | null): Promise<string> {
+export async function draftEstimate(
+  db: LedgerDb,
+  member: MemberRow,
+  draft: EstimateDraft,
+  now: Date,
+  by: string | null,
+): Promise<string> {
   assertCorporation(member);
   const amount = checkAmount(draft.amount);
   const at = now.toISOString();
@@ -104,11 +116,19 @@ export async function draftEstimate(db: LedgerDb, member: MemberRow, draft: Esti
 
 function assertStatus(row: PrepaidApplicationRow, allowed: PrepaidApplicationStatus[], action: string): void {
   if (!allowed.includes(row.status)) {
-    throw InputError.one('estimateNumber', `${row.estimate_number} is ${row.status}: only a ${allowed.join(' or ')} estimate can be ${action}`);
+    throw InputError.one(
+      'estimateNumber',
+      `${row.estimate_number} is ${row.status}: only a ${allowed.join(' or ')} estimate can be ${action}`,
+    );
   }
 }
 
-export async function updateEstimate(db: LedgerDb, row: PrepaidApplicationRow, change: Partial<EstimateDraft>, now: Date): Promise<void> {
+export async function updateEstimate(
+  db: LedgerDb,
+  row: PrepaidApplicationRow,
+  change: Partial<EstimateDraft>,
+  now: Date,
+): Promise<void> {
   assertStatus(row, ['draft'], 'edited');
   await db
     .updateTable('prepaid_applications')
@@ -124,7 +144,13 @@ export async function updateEstimate(db: LedgerDb, row: PrepaidApplicationRow, c
 }
 
 /** Issues the estimate: valid from today for its days, frozen as a document that renders the same PDF forever. */
-export async function issueEstimate(db: LedgerDb, row: PrepaidApplicationRow, member: MemberRow, now: Date, by: string | null): Promise<void> {
+export async function issueEstimate(
+  db: LedgerDb,
+  row: PrepaidApplicationRow,
+  member: MemberRow,
+  now: Date,
+  by: string | null,
+): Promise<void> {
   assertStatus(row, ['draft'], 'issued');
   const today = jstToday(now);
   const validUntil = formatDate(addDays(today.date, row.valid_days));
@@ -153,7 +179,13 @@ export async function issueEstimate(db: LedgerDb, row: PrepaidApplicationRow, me
     .executeTakeFirstOrThrow();
   await db
     .updateTable('prepaid_applications')
-    .set({ status: 'issued', valid_until: validUntil, issued_at: now.toISOString(), estimate_document_id: doc.id, updated_at: now.toISOString() })
+    .set({
+      status: 'issued',
+      valid_until: validUntil,
+      issued_at: now.toISOString(),
+      estimate_document_id: doc.id,
+      updated_at: now.toISOString(),
+    })
     .where('id', '=', row.id)
     .execute();
 }
@@ -163,8 +195,13 @@ export async function cancelEstimate(db: LedgerDb, row: PrepaidApplicationRow, n
   assertStatus(row, ['draft', 'issued', 'billed'], 'cancelled');
   const at = now.toISOString();
   const documents = [row.estimate_document_id, row.statement_document_id].filter((id): id is number => id !== null);
-  if (documents.length > 0) await db.updateTable('documents').set({ status: 'cancelled' }).where('id', 'in', documents).execute();
-  await db.updateTable('prepaid_applications').set({ status: 'cancelled', cancelled_at: at, updated_at: at }).where('id', '=', row.id).execute();
+  if (documents.length > 0)
+    await db.updateTable('documents').set({ status: 'cancelled' }).where('id', 'in', documents).execute();
+  await db
+    .updateTable('prepaid_applications')
+    .set({ status: 'cancelled', cancelled_at: at, updated_at: at })
+    .where('id', '=', row.id)
+    .execute();
 }
 
 /** Refuses an estimate past its validity (the day after valid_until, JST). */
@@ -172,6 +209,9 @@ export function assertStillValid(row: PrepaidApplicationRow, today: string): voi
   const until = row.valid_until === null ? null : parseDate(row.valid_until);
   const day = parseDate(today)!;
   if (until && compareDates(day, until) > 0) {
-    throw InputError.one('estimateNumber', `${row.estimate_number} expired on ${row.valid_until}: draft a new estimate`);
+    throw InputError.one(
+      'estimateNumber',
+      `${row.estimate_number} expired on ${row.valid_until}: draft a new estimate`,
+    );
   }
 }

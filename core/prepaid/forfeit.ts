@@ -27,8 +27,20 @@ export async function forfeitPrepaidId(
       postedBy: by,
       reference: `prepaid_id:${row.id}`,
       lines: [
-        { account: 'prepaid_liability', side: 'debit', amount: left, memberId: row.member_id, cloudAccountId: row.cloud_account_id },
-        { account: 'forfeited_balances', side: 'credit', amount: left, memberId: row.member_id, cloudAccountId: row.cloud_account_id },
+        {
+          account: 'prepaid_liability',
+          side: 'debit',
+          amount: left,
+          memberId: row.member_id,
+          cloudAccountId: row.cloud_account_id,
+        },
+        {
+          account: 'forfeited_balances',
+          side: 'credit',
+          amount: left,
+          memberId: row.member_id,
+          cloudAccountId: row.cloud_account_id,
+        },
       ],
     });
   }
@@ -43,8 +55,18 @@ export async function forfeitPrepaidId(
 const FORFEIT_COLUMNS = ['id', 'balance', 'member_id', 'cloud_account_id', 'code_hint'] as const;
 
 /** R-PRE-11: deleting a cloud account voids the remaining balance of its prepaid IDs, whatever their expiry. */
-export async function forfeitForDeletedAccount(db: LedgerDb, cloudAccountId: number, at: string, by: string | null): Promise<Dec> {
-  const rows = await db.selectFrom('prepaid_ids').select(FORFEIT_COLUMNS).where('cloud_account_id', '=', cloudAccountId).where('status', '=', 'registered').execute();
+export async function forfeitForDeletedAccount(
+  db: LedgerDb,
+  cloudAccountId: number,
+  at: string,
+  by: string | null,
+): Promise<Dec> {
+  const rows = await db
+    .selectFrom('prepaid_ids')
+    .select(FORFEIT_COLUMNS)
+    .where('cloud_account_id', '=', cloudAccountId)
+    .where('status', '=', 'registered')
+    .execute();
   let total = new Dec(0);
   for (const row of rows) total = total.plus(await forfeitPrepaidId(db, row, 'account_deleted', at, by));
   return total;
@@ -64,7 +86,12 @@ export async function forfeitDue(db: LedgerDb, at: string, by: string | null): P
     count += 1;
     total = total.plus(await forfeitPrepaidId(db, row, reason, at, by));
   };
-  const unregistered = await db.selectFrom('prepaid_ids').select(FORFEIT_COLUMNS).where('status', '=', 'issued').where('registration_deadline', '<', at).execute();
+  const unregistered = await db
+    .selectFrom('prepaid_ids')
+    .select(FORFEIT_COLUMNS)
+    .where('status', '=', 'issued')
+    .where('registration_deadline', '<', at)
+    .execute();
   for (const row of unregistered) await add(row, 'registration_period_ended');
   const deleted = await db
     .selectFrom('prepaid_ids')

@@ -47,12 +47,23 @@ async function freshCode(db: LedgerDb, key: Buffer): Promise<{ code: string; has
  * and last four characters, the notice (document + PDF) queued as an e-mail to the member's registered address,
  * void if not registered within the registration period (R-PRE-5). Issuing twice changes nothing.
  */
-export async function issuePrepaidId(db: LedgerDb, app: StatementApplication, now: Date, by: string | null): Promise<IssuedPrepaidId> {
+export async function issuePrepaidId(
+  db: LedgerDb,
+  app: StatementApplication,
+  now: Date,
+  by: string | null,
+): Promise<IssuedPrepaidId> {
   if (app.status === 'fulfilled' && app.prepaid_id !== null) {
     const done = await db
       .selectFrom('prepaid_ids')
       .innerJoin('documents', 'documents.id', 'prepaid_ids.notice_document_id')
-      .select(['prepaid_ids.code_hint', 'prepaid_ids.amount', 'prepaid_ids.registration_deadline', 'prepaid_ids.issued_at', 'documents.number'])
+      .select([
+        'prepaid_ids.code_hint',
+        'prepaid_ids.amount',
+        'prepaid_ids.registration_deadline',
+        'prepaid_ids.issued_at',
+        'documents.number',
+      ])
       .where('prepaid_ids.id', '=', app.prepaid_id)
       .executeTakeFirstOrThrow();
     return {
@@ -69,7 +80,10 @@ export async function issuePrepaidId(db: LedgerDb, app: StatementApplication, no
     };
   }
   if (app.status !== 'paid' || app.credit_amount === null) {
-    throw InputError.one('statementNumber', `${app.statement_number} is ${app.status}: a prepaid ID is issued once its deposit is confirmed`);
+    throw InputError.one(
+      'statementNumber',
+      `${app.statement_number} is ${app.status}: a prepaid ID is issued once its deposit is confirmed`,
+    );
   }
   const member = await db.selectFrom('members').selectAll().where('id', '=', app.member_id).executeTakeFirstOrThrow();
   const key = await prepaidCodeKey(db);
@@ -80,7 +94,14 @@ export async function issuePrepaidId(db: LedgerDb, app: StatementApplication, no
   const deadlineDate = formatDate(jstDate(Date.parse(deadline)));
   const noticeNumber = await nextDocumentNumber(db, 'prepaid_notice', today.date.year);
   const shown = formatCode(code);
-  const data = noticeData(member, { number: noticeNumber, issueDate: today.text, code: shown, amount: app.credit_amount, registrationDeadline: deadlineDate, statementNumber: app.statement_number });
+  const data = noticeData(member, {
+    number: noticeNumber,
+    issueDate: today.text,
+    code: shown,
+    amount: app.credit_amount,
+    registrationDeadline: deadlineDate,
+    statementNumber: app.statement_number,
+  });
   const pdf = await renderPrepaidIdNotice(data);
   const hint = code.slice(-4);
   const doc = await db
@@ -127,7 +148,11 @@ export async function issuePrepaidId(db: LedgerDb, app: StatementApplication, no
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.updateTable('prepaid_applications').set({ status: 'fulfilled', prepaid_id: row.id, updated_at: at }).where('id', '=', app.id).execute();
+  await db
+    .updateTable('prepaid_applications')
+    .set({ status: 'fulfilled', prepaid_id: row.id, updated_at: at })
+    .where('id', '=', app.id)
+    .execute();
   const mail = await queueMail(
     db,
     {
@@ -179,7 +204,13 @@ export async function lateIssuances(db: LedgerDb, today: string): Promise<LateIs
     .selectFrom('prepaid_applications')
     .innerJoin('documents', 'documents.id', 'prepaid_applications.statement_document_id')
     .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
-    .select(['documents.number', 'members.member_number', 'prepaid_applications.credit_amount', 'prepaid_applications.paid_at', 'prepaid_applications.issue_due_date'])
+    .select([
+      'documents.number',
+      'members.member_number',
+      'prepaid_applications.credit_amount',
+      'prepaid_applications.paid_at',
+      'prepaid_applications.issue_due_date',
+    ])
     .where('prepaid_applications.status', '=', 'paid')
     .where('prepaid_applications.issue_due_date', '<', today)
     .orderBy('prepaid_applications.issue_due_date')
@@ -198,13 +229,21 @@ export async function lateIssuances(db: LedgerDb, today: string): Promise<LateIs
 
 /** The notice PDF as attached to its .eml, while that file is kept beside the ledger. */
 export async function noticePdf(db: LedgerDb, noticeNumber: string): Promise<Buffer> {
-  const doc = await db.selectFrom('documents').select('id').where('number', '=', noticeNumber).where('kind', '=', 'prepaid_notice').executeTakeFirst();
+  const doc = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('number', '=', noticeNumber)
+    .where('kind', '=', 'prepaid_notice')
+    .executeTakeFirst();
   if (!doc) throw InputError.one('noticeNumber', `no prepaid ID notice ${noticeNumber}`);
   let eml: string;
   try {
     eml = readFileSync(path.join(await mailDirectory(db), `${noticeNumber}.eml`), 'utf8');
   } catch {
-    throw InputError.one('noticeNumber', `the e-mail of ${noticeNumber} is no longer kept: the code cannot be shown again (only its keyed hash is stored)`);
+    throw InputError.one(
+      'noticeNumber',
+      `the e-mail of ${noticeNumber} is no longer kept: the code cannot be shown again (only its keyed hash is stored)`,
+    );
   }
   const pdf = attachmentOf(eml, `${noticeNumber}.pdf`);
   if (!pdf) throw InputError.one('noticeNumber', `the e-mail of ${noticeNumber} has no notice attached`);

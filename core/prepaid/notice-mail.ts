@@ -28,8 +28,19 @@ export interface OutboxMail {
 }
 
 /** Queues one e-mail in the outbox, in the caller's transaction; returns the outbox row id. */
-export async function queueMail(db: LedgerDb, mail: OutboxMail, now: Date): Promise<{ outboxId: number; file: string | null }> {
-  const eml = buildEml({ from: DEFAULT_SELLER.email ?? 'billing@invalid', to: mail.to, subject: mail.subject, date: now, text: mail.text, attachments: mail.attachments });
+export async function queueMail(
+  db: LedgerDb,
+  mail: OutboxMail,
+  now: Date,
+): Promise<{ outboxId: number; file: string | null }> {
+  const eml = buildEml({
+    from: DEFAULT_SELLER.email ?? 'billing@invalid',
+    to: mail.to,
+    subject: mail.subject,
+    date: now,
+    text: mail.text,
+    attachments: mail.attachments,
+  });
   let file: string | null = null;
   if (mail.fileName) {
     const dir = await mailDirectory(db);
@@ -37,7 +48,9 @@ export async function queueMail(db: LedgerDb, mail: OutboxMail, now: Date): Prom
     file = path.join(dir, mail.fileName);
     writeFileSync(file, eml, { mode: 0o600 });
   }
-  const payload = file ? { to: mail.to, subject: mail.subject, emlFile: file } : { to: mail.to, subject: mail.subject, eml };
+  const payload = file
+    ? { to: mail.to, subject: mail.subject, emlFile: file }
+    : { to: mail.to, subject: mail.subject, eml };
   const row = await db
     .insertInto('outbox')
     .values({

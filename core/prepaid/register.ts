@@ -62,18 +62,32 @@ export async function registrationLockedUntil(db: LedgerDb, accountCode: string,
  * paid for it, never moved once registered, void after its registration deadline; it expires 12 months after
  * registration, same JST time, clamped to month end. Registering again on the same account changes nothing.
  */
-export async function registerPrepaidId(db: LedgerDb, input: { cloudAccountCode: string; code: string }, now: Date): Promise<Registration> {
-  const account = await db.selectFrom('cloud_accounts').selectAll().where('code', '=', input.cloudAccountCode).executeTakeFirst();
+export async function registerPrepaidId(
+  db: LedgerDb,
+  input: { cloudAccountCode: string; code: string },
+  now: Date,
+): Promise<Registration> {
+  const account = await db
+    .selectFrom('cloud_accounts')
+    .selectAll()
+    .where('code', '=', input.cloudAccountCode)
+    .executeTakeFirst();
   if (!account) throw InputError.one('cloudAccountCode', `no cloud account ${input.cloudAccountCode}`);
   const code = normalizeCode(input.code);
-  if (!hasValidCheck(code)) throw InputError.one('code', 'not a prepaid ID: 16 characters such as PP7K-2Q9D-XM4T-8HRC; check for a typo');
+  if (!hasValidCheck(code))
+    throw InputError.one('code', 'not a prepaid ID: 16 characters such as PP7K-2Q9D-XM4T-8HRC; check for a typo');
   const locked = await registrationLockedUntil(db, account.code, now);
-  if (locked) throw new RegistrationRefused(`registration on ${account.code} is locked until ${locked.toISOString()} after repeated wrong prepaid IDs`);
-  if (account.closed_at !== null || account.status === 'terminated') throw refused(account.code, 'the account is closed');
+  if (locked)
+    throw new RegistrationRefused(
+      `registration on ${account.code} is locked until ${locked.toISOString()} after repeated wrong prepaid IDs`,
+    );
+  if (account.closed_at !== null || account.status === 'terminated')
+    throw refused(account.code, 'the account is closed');
   const hash = hashCode(await prepaidCodeKey(db), code);
   const row = await db.selectFrom('prepaid_ids').selectAll().where('code', '=', hash).executeTakeFirst();
   if (!row) throw refused(account.code, 'no prepaid ID matches this code');
-  if (row.member_id !== account.member_id) throw refused(account.code, 'this prepaid ID was bought by another member (R-PRE-4)');
+  if (row.member_id !== account.member_id)
+    throw refused(account.code, 'this prepaid ID was bought by another member (R-PRE-4)');
   const view = (outcome: Registration['outcome'], r: typeof row): Registration => ({
     outcome,
     cloudAccountCode: account.code,
@@ -84,10 +98,14 @@ export async function registerPrepaidId(db: LedgerDb, input: { cloudAccountCode:
     expiresAt: r.expires_at ?? '',
   });
   if (row.status === 'registered' && row.cloud_account_id === account.id) return view('unchanged', row);
-  if (row.status === 'registered') throw refused(account.code, 'already registered on another cloud account; it cannot be moved (R-PRE-4)');
+  if (row.status === 'registered')
+    throw refused(account.code, 'already registered on another cloud account; it cannot be moved (R-PRE-4)');
   const at = now.toISOString();
   if (row.status !== 'issued' || (row.registration_deadline !== null && row.registration_deadline < at)) {
-    throw refused(account.code, `this prepaid ID is void: its registration period ended on ${row.registration_deadline ?? 'its deadline'} (R-PRE-5)`);
+    throw refused(
+      account.code,
+      `this prepaid ID is void: its registration period ended on ${row.registration_deadline ?? 'its deadline'} (R-PRE-5)`,
+    );
   }
   const expiresAt = new Date(addMonthsToInstant(now.getTime(), EXPIRY_MONTHS)).toISOString();
   const updated = await db

@@ -13,6 +13,7 @@ export function registrationDays(): number {
   const text = process.env[REGISTRATION_DAYS_ENV];
   if (text === undefined || text === '') return DEFAULT_REGISTRATION_DAYS;
   const days = Number(text);
-  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error(`${REGISTRATION_DAYS_ENV}: a whole number of days from 1 to 3650, not "${text}"`);
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    throw new Error(`${REGISTRATION_DAYS_ENV}: a whole number of days from 1 to 3650, not "${text}"`);
   return days;
 }

@@ -22,9 +22,18 @@ export function payerNameFor(statementNumber: string, memberKana: string): strin
 }
 
 /** Issues the prepaid billing statement (請求書) of an issued, still valid estimate (R-PRE-2). */
-export async function issueStatement(db: LedgerDb, app: PrepaidApplicationRow, member: MemberRow, now: Date, by: string | null): Promise<string> {
+export async function issueStatement(
+  db: LedgerDb,
+  app: PrepaidApplicationRow,
+  member: MemberRow,
+  now: Date,
+  by: string | null,
+): Promise<string> {
   if (app.status !== 'issued') {
-    throw InputError.one('estimateNumber', `${app.estimate_number} is ${app.status}: a statement follows an issued estimate, once`);
+    throw InputError.one(
+      'estimateNumber',
+      `${app.estimate_number} is ${app.status}: a statement follows an issued estimate, once`,
+    );
   }
   const today = jstToday(now);
   assertStillValid(app, today.text);

@@ -65,7 +65,12 @@ export interface ResourceHistory {
  * them in time order over the billing month, accruing time per (resource, plan) line (R-RATE-2 … R-RATE-6).
  * Returns undefined when the resource has problems; they are in `problems`.
  */
-export function walkResource(resource: ResourceHistory, plans: PlanTable, month: BillingMonth, problems: Problems): ResourceAccrual | undefined {
+export function walkResource(
+  resource: ResourceHistory,
+  plans: PlanTable,
+  month: BillingMonth,
+  problems: Problems,
+): ResourceAccrual | undefined {
   const { events, path } = resource;
   const n = events.length;
   reserve(n);
@@ -87,9 +92,13 @@ export function walkResource(resource: ResourceHistory, plans: PlanTable, month:
     }
     const kind = kindOf(ev.type);
     kindAt[i] = kind;
-    if (kind === UNKNOWN) problems.add(`${resourcePath(path)}.events[${i}].type`, 'not one of create, stop, start, resize, delete');
+    if (kind === UNKNOWN)
+      problems.add(`${resourcePath(path)}.events[${i}].type`, 'not one of create, stop, start, resize, delete');
     if (ev.sizeGB !== undefined && !isWholeGB(ev.sizeGB)) {
-      problems.add(`${resourcePath(path)}.events[${i}].sizeGB`, typeof ev.sizeGB === 'string' ? 'a string; give sizeGB as a JSON integer' : 'not a positive whole number of GB');
+      problems.add(
+        `${resourcePath(path)}.events[${i}].sizeGB`,
+        typeof ev.sizeGB === 'string' ? 'a string; give sizeGB as a JSON integer' : 'not a positive whole number of GB',
+      );
     }
     if (kind === CREATE && resource.plan.meter === 'capacity' && ev.sizeGB === undefined) {
       problems.add(`${resourcePath(path)}.events[${i}].sizeGB`, 'required on create for a capacity plan');
@@ -113,9 +122,17 @@ function eventField(resource: ResourcePath, i: number, field: string): string {
   return `${resourcePath(resource)}.events[${i}].${field}`;
 }
 
-function checkResize(ev: Record<string, unknown>, current: Plan, plans: PlanTable, resource: ResourcePath, i: number, problems: Problems): void {
+function checkResize(
+  ev: Record<string, unknown>,
+  current: Plan,
+  plans: PlanTable,
+  resource: ResourcePath,
+  i: number,
+  problems: Problems,
+): void {
   if (ev.plan === undefined) {
-    if (ev.sizeGB === undefined) problems.add(`${resourcePath(resource)}.events[${i}]`, 'a resize needs a plan or a sizeGB');
+    if (ev.sizeGB === undefined)
+      problems.add(`${resourcePath(resource)}.events[${i}]`, 'a resize needs a plan or a sizeGB');
     return;
   }
   if (typeof ev.plan !== 'string') {
@@ -125,7 +142,10 @@ function checkResize(ev: Record<string, unknown>, current: Plan, plans: PlanTabl
   const target = plans.get(ev.plan);
   if (target === undefined) problems.add(eventField(resource, i, 'plan'), `unknown plan "${ev.plan}"`);
   else if (target !== null && target.meter !== current.meter) {
-    problems.add(eventField(resource, i, 'plan'), `a resize to a plan of another meter (${current.meter} → ${target.meter})`);
+    problems.add(
+      eventField(resource, i, 'plan'),
+      `a resize to a plan of another meter (${current.meter} → ${target.meter})`,
+    );
   }
 }
 
@@ -155,7 +175,15 @@ class ResourceWalk {
     if (this.line && this.line.plan === plan) return this.line;
     let line = this.result.lines.find((l) => l.plan === plan);
     if (!line) {
-      line = { plan, firstAt: at, ms: 0, msBySize: undefined, gb: undefined, fromBeforeMonth: false, startedAt: Infinity };
+      line = {
+        plan,
+        firstAt: at,
+        ms: 0,
+        msBySize: undefined,
+        gb: undefined,
+        fromBeforeMonth: false,
+        startedAt: Infinity,
+      };
       this.result.lines.push(line);
     }
     this.line = line;

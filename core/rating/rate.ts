@@ -7,7 +7,16 @@ import { parsePlans, type PlanTable } from './plans';
 import { isNonEmptyString, isRecord, Problems } from './problems';
 import { applyTax, CONSUMPTION_TAX_RATES, taxRateFor, type DatedTaxRate } from './tax';
 import { chargeTransfers } from './transfers';
-import { SERVICES, TAX_MODES, type AccountBill, type Bill, type Plan, type Service, type ServiceTotal, type TaxMode } from './types';
+import {
+  SERVICES,
+  TAX_MODES,
+  type AccountBill,
+  type Bill,
+  type Plan,
+  type Service,
+  type ServiceTotal,
+  type TaxMode,
+} from './types';
 
 export interface RateOptions {
   /** R-TAX-1: dated consumption tax rates, used when the usage file gives no taxRate. */
@@ -52,7 +61,12 @@ export function rateUsage(usage: unknown, defaultPlans: PlanTable, options: Rate
   return { month: s.month.key, taxMode: s.taxMode, taxRate: decimalString(s.taxRate!), accounts };
 }
 
-function readSettings(file: Record<string, unknown>, defaultPlans: PlanTable, options: RateOptions, problems: Problems): Settings | undefined {
+function readSettings(
+  file: Record<string, unknown>,
+  defaultPlans: PlanTable,
+  options: RateOptions,
+  problems: Problems,
+): Settings | undefined {
   const month = problems.catch(() => parseMonth(file.month, 'month'));
   let taxMode: TaxMode = 'per_service';
   if (file.taxMode !== undefined) {
@@ -78,7 +92,13 @@ interface ResourceEntry {
   path: ResourcePath;
 }
 
-function rateAccount(raw: unknown, a: number, settings: Settings, seen: Set<string>, problems: Problems): AccountBill | undefined {
+function rateAccount(
+  raw: unknown,
+  a: number,
+  settings: Settings,
+  seen: Set<string>,
+  problems: Problems,
+): AccountBill | undefined {
   const at = `accounts[${a}]`;
   if (!isRecord(raw)) {
     problems.add(at, 'not an account object');
@@ -108,9 +128,18 @@ function rateAccount(raw: unknown, a: number, settings: Settings, seen: Set<stri
     else if (ids.has(id)) problems.add(`${resourcePath(where)}.id`, `duplicate resource "${id}" in the account`);
     else ids.add(id);
     const plan = typeof planId === 'string' ? plans.get(planId) : undefined;
-    if (plan === undefined) problems.add(`${resourcePath(where)}.plan`, typeof planId === 'string' ? `unknown plan "${planId}"` : 'not a plan id');
+    if (plan === undefined)
+      problems.add(
+        `${resourcePath(where)}.plan`,
+        typeof planId === 'string' ? `unknown plan "${planId}"` : 'not a plan id',
+      );
     if (!Array.isArray(events)) problems.add(`${resourcePath(where)}.events`, 'not a list of events');
-    if (transfers !== undefined && plan && plan.meter !== 'transfer' && !(Array.isArray(transfers) && transfers.length === 0)) {
+    if (
+      transfers !== undefined &&
+      plan &&
+      plan.meter !== 'transfer' &&
+      !(Array.isArray(transfers) && transfers.length === 0)
+    ) {
       problems.add(`${resourcePath(where)}.transfers`, 'only a resource on a transfer plan has transfers');
     }
     if (problems.count > resourceBefore || !plan || !Array.isArray(events)) return;
@@ -120,7 +149,8 @@ function rateAccount(raw: unknown, a: number, settings: Settings, seen: Set<stri
 
   const flat = entries.flatMap((e) => e.accrual?.flat ?? []);
   for (const e of entries) {
-    if (e.plan.meter === 'transfer' && e.transfers !== undefined) chargeTransfers(e.transfers, e.accrual, flat, month, e.path, problems);
+    if (e.plan.meter === 'transfer' && e.transfers !== undefined)
+      chargeTransfers(e.transfers, e.accrual, flat, month, e.path, problems);
   }
   // Once the file has a problem no bill is returned: only the checking goes on.
   if (problems.count > 0) return undefined;
@@ -142,7 +172,12 @@ function accountBill(account: string, entries: ResourceEntry[], settings: Settin
   const services = SERVICES.filter((s) => byService.has(s));
   const lines = services.flatMap((s) => byService.get(s)!.map((r) => r.line));
   // R-RATE-8: a service's subtotal is the floor of the exact sum of its lines.
-  const subtotals = services.map((s) => byService.get(s)!.reduce((sum, r) => sum.plus(r.amount), Exact.zero).floorBigInt());
+  const subtotals = services.map((s) =>
+    byService
+      .get(s)!
+      .reduce((sum, r) => sum.plus(r.amount), Exact.zero)
+      .floorBigInt(),
+  );
   const taxed = applyTax(subtotals, settings.rate, settings.taxMode);
   const serviceTotals: ServiceTotal[] = services.map((service, i) => {
     const t = taxed.services[i]!;

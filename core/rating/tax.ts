@@ -17,7 +17,10 @@ export const CONSUMPTION_TAX_RATES: readonly DatedTaxRate[] = [
 ];
 
 /** R-TAX-1: the rate of the latest entry in effect for the month; undefined before the first entry. */
-export function taxRateFor(month: BillingMonth, table: readonly DatedTaxRate[] = CONSUMPTION_TAX_RATES): Dec | undefined {
+export function taxRateFor(
+  month: BillingMonth,
+  table: readonly DatedTaxRate[] = CONSUMPTION_TAX_RATES,
+): Dec | undefined {
   let found: DatedTaxRate | undefined;
   for (const entry of table) if (entry.from <= month.key && (!found || entry.from >= found.from)) found = entry;
   return found ? new Dec(found.rate) : undefined;

@@ -68,18 +68,38 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 async function knownReferences(db: LedgerDb, references: string[]): Promise<Map<string, number>> {
   const known = new Map<string, number>();
   for (const part of chunks(references, INSERT_CHUNK)) {
-    const rows = await db.selectFrom('deposits').select(['id', 'bank_reference']).where('bank_reference', 'in', part).execute();
+    const rows = await db
+      .selectFrom('deposits')
+      .select(['id', 'bank_reference'])
+      .where('bank_reference', 'in', part)
+      .execute();
     for (const r of rows) known.set(r.bank_reference, r.id);
   }
   return known;
 }
 
 function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<ImportLine> = {}): ImportLine {
-  return { record: d.record, reference: d.reference, date: d.date, amount: d.amount, payer: d.payer, edi: d.edi, outcome, depositId: null, target: null, fee: '0', reason: null, candidates: [], message: null, ...extra };
+  return {
+    record: d.record,
+    reference: d.reference,
+    date: d.date,
+    amount: d.amount,
+    payer: d.payer,
+    edi: d.edi,
+    outcome,
+    depositId: null,
+    target: null,
+    fee: '0',
+    reason: null,
+    candidates: [],
+    message: null,
+    ...extra,
+  };
 }
 
 function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null): ImportLine {
-  if (outcome.status === 'review') return line(d, 'review', { depositId, reason: outcome.reason, candidates: candidatesToJson(outcome.candidates) });
+  if (outcome.status === 'review')
+    return line(d, 'review', { depositId, reason: outcome.reason, candidates: candidatesToJson(outcome.candidates) });
   return line(d, 'unknown', { depositId, reason: 'unknown' });
 }
 
@@ -95,12 +115,33 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   const digest = fileDigest(request.bytes);
   const feeTolerance = request.feeTolerance ?? DEFAULT_FEE_TOLERANCE;
   const dryRun = request.dryRun ?? false;
-  const base = { fileName: request.fileName, format: parsed.format, digest, dryRun, feeTolerance: feeTolerance.toFixed() };
+  const base = {
+    fileName: request.fileName,
+    format: parsed.format,
+    digest,
+    dryRun,
+    feeTolerance: feeTolerance.toFixed(),
+  };
 
-  const earlier = await db.selectFrom('bank_imports').select(['id', 'imported_at']).where('content_digest', '=', digest).executeTakeFirst();
+  const earlier = await db
+    .selectFrom('bank_imports')
+    .select(['id', 'imported_at'])
+    .where('content_digest', '=', digest)
+    .executeTakeFirst();
   if (earlier) {
-    const lines = await db.selectFrom('bank_import_lines').select(['outcome', 'amount', 'fee']).where('import_id', '=', earlier.id).execute();
-    return { ...base, importId: earlier.id, alreadyImported: true, summary: summarize(lines), attention: [], message: `this file was already imported (import ${earlier.id} at ${earlier.imported_at}): nothing was added` };
+    const lines = await db
+      .selectFrom('bank_import_lines')
+      .select(['outcome', 'amount', 'fee'])
+      .where('import_id', '=', earlier.id)
+      .execute();
+    return {
+      ...base,
+      importId: earlier.id,
+      alreadyImported: true,
+      summary: summarize(lines),
+      attention: [],
+      message: `this file was already imported (import ${earlier.id} at ${earlier.imported_at}): nothing was added`,
+    };
   }
 
   const live = parsed.deposits.filter((d) => !d.cancelled);
@@ -121,13 +162,34 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   if (!dryRun) {
     ({ id: importId } = await db
       .insertInto('bank_imports')
-      .values({ file_name: request.fileName, content_digest: digest, format: parsed.format, fee_tolerance: yenToDb(feeTolerance), record_count: parsed.deposits.length, imported_at: at, imported_by: a.by })
+      .values({
+        file_name: request.fileName,
+        content_digest: digest,
+        format: parsed.format,
+        fee_tolerance: yenToDb(feeTolerance),
+        record_count: parsed.deposits.length,
+        imported_at: at,
+        imported_by: a.by,
+      })
       .returning('id')
       .executeTakeFirstOrThrow());
     for (const part of chunks(fresh, INSERT_CHUNK)) {
       const rows = await db
         .insertInto('deposits')
-        .values(part.map((d) => ({ value_date: d.date, amount: yenToDb(new Dec(d.amount)), payer_kana: d.payer, bank_reference: d.reference, source_digest: digest, status: 'unmatched' as const, matched_document_id: null, confirmed_at: null, confirmed_by: null, created_at: at })))
+        .values(
+          part.map((d) => ({
+            value_date: d.date,
+            amount: yenToDb(new Dec(d.amount)),
+            payer_kana: d.payer,
+            bank_reference: d.reference,
+            source_digest: digest,
+            status: 'unmatched' as const,
+            matched_document_id: null,
+            confirmed_at: null,
+            confirmed_by: null,
+            created_at: at,
+          })),
+        )
         .returning(['id', 'bank_reference'])
         .execute();
       for (const r of rows) depositIds.set(r.bank_reference, r.id);
@@ -139,11 +201,22 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   for (const d of parsed.deposits) {
     if (d.cancelled) {
       const prior = known.get(d.reference);
-      lines.push(line(d, 'cancelled', { depositId: prior ?? null, message: prior === undefined ? null : `deposit ${prior} with this reference was imported before: correct it by hand` }));
+      lines.push(
+        line(d, 'cancelled', {
+          depositId: prior ?? null,
+          message:
+            prior === undefined ? null : `deposit ${prior} with this reference was imported before: correct it by hand`,
+        }),
+      );
       continue;
     }
     if (!firstOfFile.has(d)) {
-      lines.push(line(d, 'duplicate', { depositId: known.get(d.reference) ?? depositIds.get(d.reference) ?? null, message: 'already recorded: nothing added' }));
+      lines.push(
+        line(d, 'duplicate', {
+          depositId: known.get(d.reference) ?? depositIds.get(d.reference) ?? null,
+          message: 'already recorded: nothing added',
+        }),
+      );
       continue;
     }
     const depositId = depositIds.get(d.reference) ?? null;
@@ -154,11 +227,33 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     }
     const target = open.targets.get(outcome.itemId)!;
     if (depositId === null) {
-      lines.push(line(d, 'matched', { target: target.statementNumber, fee: outcome.fee.toFixed(), reason: outcome.basis, candidates: candidatesToJson(outcome.candidates) }));
+      lines.push(
+        line(d, 'matched', {
+          target: target.statementNumber,
+          fee: outcome.fee.toFixed(),
+          reason: outcome.basis,
+          candidates: candidatesToJson(outcome.candidates),
+        }),
+      );
       continue;
     }
-    const settled = await settleDeposit(db, { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference }, target, outcome.fee, a);
-    lines.push(line(d, settled.outcome, { depositId, target: target.statementNumber, fee: settled.fee.toFixed(), reason: outcome.basis, candidates: settled.outcome === 'held' ? candidatesToJson(outcome.candidates) : [], message: settled.message }));
+    const settled = await settleDeposit(
+      db,
+      { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference },
+      target,
+      outcome.fee,
+      a,
+    );
+    lines.push(
+      line(d, settled.outcome, {
+        depositId,
+        target: target.statementNumber,
+        fee: settled.fee.toFixed(),
+        reason: outcome.basis,
+        candidates: settled.outcome === 'held' ? candidatesToJson(outcome.candidates) : [],
+        message: settled.message,
+      }),
+    );
   }
 
   if (importId !== null) await storeLines(db, importId, lines, at);
@@ -190,7 +285,10 @@ async function storeLines(db: LedgerDb, importId: number, lines: ImportLine[], a
           outcome: l.outcome,
           target: l.target,
           fee: yenToDb(new Dec(l.fee)),
-          detail: l.reason === null && l.message === null && l.candidates.length === 0 ? null : JSON.stringify({ reason: l.reason, message: l.message, candidates: l.candidates }),
+          detail:
+            l.reason === null && l.message === null && l.candidates.length === 0
+              ? null
+              : JSON.stringify({ reason: l.reason, message: l.message, candidates: l.candidates }),
         })),
       )
       .execute();
@@ -199,7 +297,19 @@ async function storeLines(db: LedgerDb, importId: number, lines: ImportLine[], a
   for (const part of chunks(queued, INSERT_CHUNK)) {
     await db
       .insertInto('deposit_reviews')
-      .values(part.map((l) => ({ deposit_id: l.depositId!, import_id: importId, state: l.outcome as 'review' | 'unknown', reason: l.reason ?? 'unknown', edi: l.edi, candidates: JSON.stringify(l.candidates), updated_at: at, decided_by: null, note: null })))
+      .values(
+        part.map((l) => ({
+          deposit_id: l.depositId!,
+          import_id: importId,
+          state: l.outcome as 'review' | 'unknown',
+          reason: l.reason ?? 'unknown',
+          edi: l.edi,
+          candidates: JSON.stringify(l.candidates),
+          updated_at: at,
+          decided_by: null,
+          note: null,
+        })),
+      )
       .execute();
   }
 }

@@ -39,20 +39,44 @@ export async function loadOpenItems(db: LedgerDb, only?: string): Promise<OpenIt
   const items: OpenItem[] = [];
   const add = (target: OpenTarget, payerKana: string, memberNumber: string) => {
     targets.set(target.statementNumber, target);
-    items.push({ id: target.statementNumber, kind: target.kind, amountDue: target.amountDue, payerKana, references: referencesOf(target.statementNumber, memberNumber) });
+    items.push({
+      id: target.statementNumber,
+      kind: target.kind,
+      amountDue: target.amountDue,
+      payerKana,
+      references: referencesOf(target.statementNumber, memberNumber),
+    });
   };
 
   let statementQuery = db
     .selectFrom('prepaid_applications')
     .innerJoin('documents', 'documents.id', 'prepaid_applications.statement_document_id')
     .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
-    .select(['documents.id as document_id', 'documents.number', 'documents.total', 'members.id as member_id', 'members.member_number', 'members.name_kana'])
+    .select([
+      'documents.id as document_id',
+      'documents.number',
+      'documents.total',
+      'members.id as member_id',
+      'members.member_number',
+      'members.name_kana',
+    ])
     .where('prepaid_applications.status', '=', 'billed')
     .orderBy('documents.number');
   if (only !== undefined) statementQuery = statementQuery.where('documents.number', '=', only);
   const statements = await statementQuery.execute();
   for (const s of statements) {
-    add({ statementNumber: s.number, documentId: s.document_id, kind: 'prepaid_statement', memberId: s.member_id, billId: null, amountDue: yenFromDb(s.total) }, s.name_kana, s.member_number);
+    add(
+      {
+        statementNumber: s.number,
+        documentId: s.document_id,
+        kind: 'prepaid_statement',
+        memberId: s.member_id,
+        billId: null,
+        amountDue: yenFromDb(s.total),
+      },
+      s.name_kana,
+      s.member_number,
+    );
   }
 
   let billQuery = db
@@ -76,7 +100,13 @@ export async function loadOpenItems(db: LedgerDb, only?: string): Promise<OpenIt
     .where((eb) =>
       eb.or([
         eb('bills.payment_method', '=', 'bank_transfer'),
-        eb.exists(eb.selectFrom('collection_attempts').select('collection_attempts.id').whereRef('collection_attempts.bill_id', '=', 'bills.id').where('collection_attempts.outcome', '=', 'failed')),
+        eb.exists(
+          eb
+            .selectFrom('collection_attempts')
+            .select('collection_attempts.id')
+            .whereRef('collection_attempts.bill_id', '=', 'bills.id')
+            .where('collection_attempts.outcome', '=', 'failed'),
+        ),
       ]),
     )
     .orderBy('documents.number');
@@ -85,7 +115,18 @@ export async function loadOpenItems(db: LedgerDb, only?: string): Promise<OpenIt
   for (const b of bills) {
     const owed = yenFromDb(b.amount_due).minus(yenFromDb(b.paid)).minus(yenFromDb(b.credited));
     if (!owed.isPositive() || owed.isZero()) continue;
-    add({ statementNumber: b.number, documentId: b.document_id, kind: 'monthly_bill', memberId: b.member_id, billId: b.id, amountDue: owed }, b.name_kana, b.member_number);
+    add(
+      {
+        statementNumber: b.number,
+        documentId: b.document_id,
+        kind: 'monthly_bill',
+        memberId: b.member_id,
+        billId: b.id,
+        amountDue: owed,
+      },
+      b.name_kana,
+      b.member_number,
+    );
   }
   return { items, targets };
 }

@@ -35,12 +35,23 @@ export interface ImportReport {
  * What became of one import's records (R-RECON-5): matched automatically, held, awaiting review, unknown,
  * cancelled, already recorded. Without an id, the latest import.
  */
-export async function importReport(db: LedgerDb, input: { importId?: number; outcome?: BankImportOutcome; page: number; pageSize: number }): Promise<ImportReport> {
+export async function importReport(
+  db: LedgerDb,
+  input: { importId?: number; outcome?: BankImportOutcome; page: number; pageSize: number },
+): Promise<ImportReport> {
   let query = db.selectFrom('bank_imports').selectAll();
   query = input.importId === undefined ? query.orderBy('id', 'desc').limit(1) : query.where('id', '=', input.importId);
   const imported = await query.executeTakeFirst();
-  if (!imported) throw InputError.one('importId', input.importId === undefined ? 'no bank file was imported yet' : `no import ${input.importId}`);
-  const all = await db.selectFrom('bank_import_lines').select(['outcome', 'amount', 'fee']).where('import_id', '=', imported.id).execute();
+  if (!imported)
+    throw InputError.one(
+      'importId',
+      input.importId === undefined ? 'no bank file was imported yet' : `no import ${input.importId}`,
+    );
+  const all = await db
+    .selectFrom('bank_import_lines')
+    .select(['outcome', 'amount', 'fee'])
+    .where('import_id', '=', imported.id)
+    .execute();
   let lines = db.selectFrom('bank_import_lines').selectAll().where('import_id', '=', imported.id);
   if (input.outcome !== undefined) lines = lines.where('outcome', '=', input.outcome);
   const page = await lines

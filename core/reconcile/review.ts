@@ -29,7 +29,19 @@ export async function reviewQueue(db: LedgerDb, state?: 'review' | 'unknown'): P
   const rows = await db
     .selectFrom('deposit_reviews')
     .innerJoin('deposits', 'deposits.id', 'deposit_reviews.deposit_id')
-    .select(['deposit_reviews.deposit_id', 'deposit_reviews.import_id', 'deposit_reviews.state', 'deposit_reviews.reason', 'deposit_reviews.candidates', 'deposit_reviews.note', 'deposit_reviews.edi', 'deposits.value_date', 'deposits.amount', 'deposits.payer_kana', 'deposits.bank_reference'])
+    .select([
+      'deposit_reviews.deposit_id',
+      'deposit_reviews.import_id',
+      'deposit_reviews.state',
+      'deposit_reviews.reason',
+      'deposit_reviews.candidates',
+      'deposit_reviews.note',
+      'deposit_reviews.edi',
+      'deposits.value_date',
+      'deposits.amount',
+      'deposits.payer_kana',
+      'deposits.bank_reference',
+    ])
     .where('deposit_reviews.state', 'in', state ? [state] : OPEN_STATES)
     .orderBy('deposits.value_date')
     .orderBy('deposit_reviews.deposit_id')
@@ -57,7 +69,8 @@ async function queued(db: LedgerDb, depositId: number) {
     .where('deposit_reviews.deposit_id', '=', depositId)
     .executeTakeFirst();
   if (!row) throw InputError.one('depositId', `deposit ${depositId} is not in the review queue`);
-  if (!OPEN_STATES.includes(row.state)) throw InputError.one('depositId', `deposit ${depositId} was already decided (${row.state})`);
+  if (!OPEN_STATES.includes(row.state))
+    throw InputError.one('depositId', `deposit ${depositId} was already decided (${row.state})`);
   return row;
 }
 
@@ -76,20 +89,39 @@ export interface Decision {
  * payer's transfer fee (R-RECON-3); the rest is decided by the same code as a manual entry (a bill paid in
  * part, an excess refused; a prepaid statement's deposit held).
  */
-export async function confirmMatch(db: LedgerDb, input: { depositId: number; statementNumber: string; feeTolerance?: Dec; note?: string }, a: Actor): Promise<Decision> {
+export async function confirmMatch(
+  db: LedgerDb,
+  input: { depositId: number; statementNumber: string; feeTolerance?: Dec; note?: string },
+  a: Actor,
+): Promise<Decision> {
   const row = await queued(db, input.depositId);
   const target = await findOpenTarget(db, input.statementNumber);
   if (!target) throw InputError.one('target', `${input.statementNumber} is not a statement awaiting payment`);
   const amount = yenFromDb(row.amount);
   const shortfall = target.amountDue.minus(amount);
   const tolerance = input.feeTolerance ?? DEFAULT_FEE_TOLERANCE;
-  const fee = shortfall.isPositive() && !shortfall.isZero() && shortfall.lessThanOrEqualTo(tolerance) ? shortfall : new Dec(0);
+  const fee =
+    shortfall.isPositive() && !shortfall.isZero() && shortfall.lessThanOrEqualTo(tolerance) ? shortfall : new Dec(0);
   const settled = await settleDeposit(db, { id: row.id, amount, bank_reference: row.bank_reference }, target, fee, a);
   await decide(db, input.depositId, 'confirmed', a, input.note ?? settled.message);
-  return { depositId: input.depositId, state: 'confirmed', outcome: settled.outcome, target: target.statementNumber, fee: settled.fee.toFixed(), message: settled.message };
+  return {
+    depositId: input.depositId,
+    state: 'confirmed',
+    outcome: settled.outcome,
+    target: target.statementNumber,
+    fee: settled.fee.toFixed(),
+    message: settled.message,
+  };
 }
 
-async function decide(db: LedgerDb, depositId: number, state: DepositReviewState, a: Actor, note: string | null, update: { reason?: string; candidates?: string } = {}): Promise<void> {
+async function decide(
+  db: LedgerDb,
+  depositId: number,
+  state: DepositReviewState,
+  a: Actor,
+  note: string | null,
+  update: { reason?: string; candidates?: string } = {},
+): Promise<void> {
   await db
     .updateTable('deposit_reviews')
     .set({ state, note, decided_by: a.by, updated_at: a.now.toISOString(), ...update })
@@ -101,21 +133,43 @@ async function decide(db: LedgerDb, depositId: number, state: DepositReviewState
 export async function dismiss(db: LedgerDb, input: { depositId: number; reason: string }, a: Actor): Promise<Decision> {
   await queued(db, input.depositId);
   await decide(db, input.depositId, 'dismissed', a, input.reason);
-  return { depositId: input.depositId, state: 'dismissed', outcome: null, target: null, fee: '0', message: `dismissed: ${input.reason}` };
+  return {
+    depositId: input.depositId,
+    state: 'dismissed',
+    outcome: null,
+    target: null,
+    fee: '0',
+    message: `dismissed: ${input.reason}`,
+  };
 }
 
 /** Accounting marks a deposit as from an unknown payer (to be asked about), still in the queue. */
-export async function markUnknown(db: LedgerDb, input: { depositId: number; reason: string }, a: Actor): Promise<Decision> {
+export async function markUnknown(
+  db: LedgerDb,
+  input: { depositId: number; reason: string },
+  a: Actor,
+): Promise<Decision> {
   await queued(db, input.depositId);
   await decide(db, input.depositId, 'unknown', a, input.reason, { reason: 'unknown' });
-  return { depositId: input.depositId, state: 'unknown', outcome: null, target: null, fee: '0', message: `unknown: ${input.reason}` };
+  return {
+    depositId: input.depositId,
+    state: 'unknown',
+    outcome: null,
+    target: null,
+    fee: '0',
+    message: `unknown: ${input.reason}`,
+  };
 }
 
 /**
  * Matches the queued deposits again against what is open now (a statement issued or a bill closed since the
  * import): a deposit now matched is settled as at import; the others get their new candidates.
  */
-export async function rematch(db: LedgerDb, input: { depositId?: number; feeTolerance?: Dec }, a: Actor): Promise<Decision[]> {
+export async function rematch(
+  db: LedgerDb,
+  input: { depositId?: number; feeTolerance?: Dec },
+  a: Actor,
+): Promise<Decision[]> {
   if (input.depositId !== undefined) await queued(db, input.depositId);
   const queue = (await reviewQueue(db)).filter((q) => input.depositId === undefined || q.depositId === input.depositId);
   const open = await loadOpenItems(db);
@@ -125,15 +179,38 @@ export async function rematch(db: LedgerDb, input: { depositId?: number; feeTole
     const outcome = matcher.match({ amount: q.amount, payer: q.payer, edi: q.edi, cancelled: false });
     if (outcome.status === 'matched') {
       const target = open.targets.get(outcome.itemId)!;
-      const settled = await settleDeposit(db, { id: q.depositId, amount: new Dec(q.amount), bank_reference: q.bankReference }, target, outcome.fee, a);
+      const settled = await settleDeposit(
+        db,
+        { id: q.depositId, amount: new Dec(q.amount), bank_reference: q.bankReference },
+        target,
+        outcome.fee,
+        a,
+      );
       await decide(db, q.depositId, 'confirmed', a, settled.message);
-      decisions.push({ depositId: q.depositId, state: 'confirmed', outcome: settled.outcome, target: target.statementNumber, fee: settled.fee.toFixed(), message: settled.message });
+      decisions.push({
+        depositId: q.depositId,
+        state: 'confirmed',
+        outcome: settled.outcome,
+        target: target.statementNumber,
+        fee: settled.fee.toFixed(),
+        message: settled.message,
+      });
       continue;
     }
     const state = outcome.status === 'review' ? 'review' : 'unknown';
     const reason = outcome.status === 'review' ? outcome.reason : 'unknown';
-    await decide(db, q.depositId, state, a, q.note, { reason, candidates: JSON.stringify(candidatesToJson(outcome.candidates)) });
-    decisions.push({ depositId: q.depositId, state, outcome: null, target: null, fee: '0', message: `still ${state === 'review' ? `for review (${reason})` : 'unknown'}` });
+    await decide(db, q.depositId, state, a, q.note, {
+      reason,
+      candidates: JSON.stringify(candidatesToJson(outcome.candidates)),
+    });
+    decisions.push({
+      depositId: q.depositId,
+      state,
+      outcome: null,
+      target: null,
+      fee: '0',
+      message: `still ${state === 'review' ? `for review (${reason})` : 'unknown'}`,
+    });
   }
   return decisions;
 }

@@ -34,10 +34,20 @@ export interface Settlement {
  * bill: the bill is then settled in full) or fees / prepaid_liability (a prepaid statement: the member gets the
  * credit the statement sold).
  */
-export async function settleDeposit(db: LedgerDb, deposit: ImportedDeposit, target: OpenTarget, fee: Dec, a: Actor): Promise<Settlement> {
+export async function settleDeposit(
+  db: LedgerDb,
+  deposit: ImportedDeposit,
+  target: OpenTarget,
+  fee: Dec,
+  a: Actor,
+): Promise<Settlement> {
   if (target.kind === 'prepaid_statement') {
     const result = await confirmDeposit(db, { statementNumber: target.statementNumber, depositId: deposit.id }, a, fee);
-    return { outcome: result.outcome === 'confirmed' ? 'matched' : 'held', fee: result.outcome === 'confirmed' ? fee : new Dec(0), message: result.message };
+    return {
+      outcome: result.outcome === 'confirmed' ? 'matched' : 'held',
+      fee: result.outcome === 'confirmed' ? fee : new Dec(0),
+      message: result.message,
+    };
   }
   const at = a.now.toISOString();
   const billId = target.billId!;
@@ -55,22 +65,44 @@ export async function settleDeposit(db: LedgerDb, deposit: ImportedDeposit, targ
       reference: `bill:${billId}`,
       lines: [
         { account: 'fees', side: 'debit', amount: fee, memberId: bill.memberId, cloudAccountId: bill.cloudAccountId },
-        { account: 'receivables', side: 'credit', amount: fee, memberId: bill.memberId, cloudAccountId: bill.cloudAccountId },
+        {
+          account: 'receivables',
+          side: 'credit',
+          amount: fee,
+          memberId: bill.memberId,
+          cloudAccountId: bill.cloudAccountId,
+        },
       ],
     });
     await db
       .insertInto('payments')
-      .values({ member_id: bill.memberId, cloud_account_id: bill.cloudAccountId, document_id: target.documentId, bill_id: billId, deposit_id: deposit.id, method: 'bank_fee', amount: yenToDb(fee), received_at: at, ledger_transaction_id: transactionId, created_at: at })
+      .values({
+        member_id: bill.memberId,
+        cloud_account_id: bill.cloudAccountId,
+        document_id: target.documentId,
+        bill_id: billId,
+        deposit_id: deposit.id,
+        method: 'bank_fee',
+        amount: yenToDb(fee),
+        received_at: at,
+        ledger_transaction_id: transactionId,
+        created_at: at,
+      })
       .execute();
   }
   // The receipt comes last: its status update sees the bill settled and lifts a restriction (R-DUN-4, R-DUN-5).
   const receipt = await recordBankReceipt(db, { billId }, amount, { at, by: a.by });
-  if (receipt.paymentId !== null) await db.updateTable('payments').set({ deposit_id: deposit.id }).where('id', '=', receipt.paymentId).execute();
+  if (receipt.paymentId !== null)
+    await db.updateTable('payments').set({ deposit_id: deposit.id }).where('id', '=', receipt.paymentId).execute();
   await db
     .updateTable('deposits')
     .set({ status: 'confirmed', matched_document_id: target.documentId, confirmed_at: at, confirmed_by: a.by })
     .where('id', '=', deposit.id)
     .execute();
-  const paid = bookFee ? `paid, less a transfer fee of ¥${fee.toFixed()}` : receipt.outstanding === '0' ? 'paid' : `paid in part; ¥${receipt.outstanding} still owed`;
+  const paid = bookFee
+    ? `paid, less a transfer fee of ¥${fee.toFixed()}`
+    : receipt.outstanding === '0'
+      ? 'paid'
+      : `paid in part; ¥${receipt.outstanding} still owed`;
   return { outcome: 'matched', fee: bookFee ? fee : new Dec(0), message: `${target.statementNumber} ${paid}` };
 }

@@ -7,7 +7,9 @@ export type ImportSummary = Record<BankImportOutcome, { count: number; amount: s
 
 export const OUTCOMES: BankImportOutcome[] = ['matched', 'held', 'review', 'unknown', 'cancelled', 'duplicate'];
 
-export function summarize(lines: readonly { outcome: BankImportOutcome; amount: Dec | string | number; fee: Dec | string | number }[]): ImportSummary {
+export function summarize(
+  lines: readonly { outcome: BankImportOutcome; amount: Dec | string | number; fee: Dec | string | number }[],
+): ImportSummary {
   const totals = new Map(OUTCOMES.map((o) => [o, { count: 0, amount: new Dec(0) }]));
   let fees = new Dec(0);
   for (const line of lines) {

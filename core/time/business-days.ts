@@ -41,7 +41,7 @@ export function addBusinessDays(date: CalendarDate, n: number, path = 'date'): C
   if (n === 0) return nextBusinessDay(date, path);
   const step = n > 0 ? 1 : -1;
   let day = date;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day = addDays(day, step);
     if (isBankBusinessDay(day, path)) left -= 1;
   }

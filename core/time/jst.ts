@@ -13,8 +13,7 @@ export interface CalendarDate {
   day: number;
 }
 
-const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Parses an ISO 8601 time with an explicit offset (`Z` or `+09:00`) to epoch ms; null when it is not one.
@@ -39,7 +38,13 @@ function digits2(text: string, at: number): number {
 
 /** `YYYY-MM-DDTHH:MM:SS` with `Z` or `±HH:MM`; undefined for anything it is not sure of (the pattern decides). */
 function fastInstant(t: string): number | undefined {
-  if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) {
+  if (
+    t.charCodeAt(4) !== 45 ||
+    t.charCodeAt(7) !== 45 ||
+    t.charCodeAt(10) !== 84 ||
+    t.charCodeAt(13) !== 58 ||
+    t.charCodeAt(16) !== 58
+  ) {
     return undefined;
   }
   const century = digits2(t, 0);
@@ -50,7 +55,18 @@ function fastInstant(t: string): number | undefined {
   const minute = digits2(t, 14);
   const second = digits2(t, 17);
   // Years before 1000 are left to the pattern (Date.UTC reads 0–99 as 1900–1999).
-  if (century < 10 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
+  if (
+    century < 10 ||
+    yy < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59
+  )
+    return undefined;
   if (second < 0 || second > 59) return undefined;
   const year = century * 100 + yy;
   if (day > daysInMonth(year, month)) return undefined;
@@ -59,7 +75,8 @@ function fastInstant(t: string): number | undefined {
     const sign = t.charCodeAt(19);
     const oh = digits2(t, 20);
     const om = digits2(t, 23);
-    if ((sign !== 43 && sign !== 45) || t.charCodeAt(22) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    if ((sign !== 43 && sign !== 45) || t.charCodeAt(22) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59)
+      return undefined;
     offsetMinutes = (sign === 43 ? 1 : -1) * (oh * 60 + om);
   } else if (t.charCodeAt(19) !== 90) return undefined;
   return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;

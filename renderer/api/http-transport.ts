@@ -36,7 +36,8 @@ function failureKind(status: number, kind: unknown): CallFailureKind {
 function problemsOf(value: unknown): FieldProblem[] | undefined {
   if (!Array.isArray(value)) return undefined;
   return value.filter(
-    (p): p is FieldProblem => typeof p === 'object' && p !== null && typeof p.path === 'string' && typeof p.message === 'string',
+    (p): p is FieldProblem =>
+      typeof p === 'object' && p !== null && typeof p.path === 'string' && typeof p.message === 'string',
   );
 }
 
@@ -64,7 +65,8 @@ export function httpTransport(baseUrl: string, token: string | null, storage: St
       }
       const body: Record<string, unknown> = await response.json().catch(() => ({}));
       if (response.ok) {
-        if (operation === 'session.signIn' && typeof body.session === 'string') storage.setItem(SESSION_KEY, body.session);
+        if (operation === 'session.signIn' && typeof body.session === 'string')
+          storage.setItem(SESSION_KEY, body.session);
         if (operation === 'session.signOut') storage.removeItem(SESSION_KEY);
         return { ok: true, output: body.output };
       }

@@ -45,7 +45,9 @@ export function App() {
     void Promise.all([api.call('setup.status', {}), api.call('session.clock', {})]).then(([result, clock]) => {
       const serverNow = clock.ok ? (clock.output as { now?: unknown } | null)?.now : undefined;
       if (typeof serverNow === 'string') alignClock(serverNow);
-      const hasOperators = result.ok ? (result.output as { hasOperators?: unknown } | null)?.hasOperators !== false : true;
+      const hasOperators = result.ok
+        ? (result.output as { hasOperators?: unknown } | null)?.hasOperators !== false
+        : true;
       setSetup(hasOperators ? 'ready' : 'firstRun');
     });
   }, []);

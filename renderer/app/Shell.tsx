@@ -23,9 +23,7 @@ export function Shell({ current, children }: { current?: string; children: React
             <>
               <span className="shell__operator">
                 {t('header.signedInAs', { name: operator.name, login: operator.login })}
-                {operator.roles.length ? (
-                  <span className="shell__roles"> {roleList(t, operator.roles)}</span>
-                ) : null}
+                {operator.roles.length ? <span className="shell__roles"> {roleList(t, operator.roles)}</span> : null}
               </span>
               <button type="button" className="quiet" onClick={() => void signOut()}>
                 {t('header.signOut')}
@@ -35,17 +33,17 @@ export function Shell({ current, children }: { current?: string; children: React
         </div>
       </header>
       {operator ? (
-      <nav className="shell__nav" aria-label={t('nav.label')}>
-        <ul>
-          {JOBS.map((job) => (
-            <li key={job.route}>
-              <a href={routeHref(job.route)} aria-current={current === job.route ? 'page' : undefined}>
-                {t(job.label)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+        <nav className="shell__nav" aria-label={t('nav.label')}>
+          <ul>
+            {JOBS.map((job) => (
+              <li key={job.route}>
+                <a href={routeHref(job.route)} aria-current={current === job.route ? 'page' : undefined}>
+                  {t(job.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       ) : null}
       <main className="shell__main" id="main" tabIndex={-1}>
         {children}

@@ -86,7 +86,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     remember(null);
   }, [remember]);
 
-  const value = useMemo<Session>(() => ({ operator, expired, catalog, signIn, signOut, call }), [operator, expired, catalog, signIn, signOut, call]);
+  const value = useMemo<Session>(
+    () => ({ operator, expired, catalog, signIn, signOut, call }),
+    [operator, expired, catalog, signIn, signOut, call],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

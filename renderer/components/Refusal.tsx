@@ -9,15 +9,19 @@ type Failure = Extract<CallResult, { ok: false }>;
 export function Refusal({ operation, failure }: { operation: string; failure: Failure }) {
   const { t } = useI18n();
   const { operator, catalog } = useSession();
-  const roleNames = (roles: readonly string[]) =>
-    roles.length === 0 ? t('refusal.noRoles') : roleList(t, roles);
+  const roleNames = (roles: readonly string[]) => (roles.length === 0 ? t('refusal.noRoles') : roleList(t, roles));
 
   if (failure.kind === 'forbidden') {
     const needed = catalog?.find((op) => op.name === operation)?.roles;
     return (
       <section className="refusal" role="alert" aria-labelledby="refusal-title">
         <h2 id="refusal-title">{t('refusal.forbidden.title')}</h2>
-        <p>{t('refusal.forbidden.body', { roles: roleNames(operator?.roles ?? []), operation: labelOf(t, 'op', operation) })}</p>
+        <p>
+          {t('refusal.forbidden.body', {
+            roles: roleNames(operator?.roles ?? []),
+            operation: labelOf(t, 'op', operation),
+          })}
+        </p>
         {needed ? <p>{t('refusal.forbidden.needs', { roles: roleNames(needed) })}</p> : null}
         <p className="refusal__help">{t('refusal.forbidden.help')}</p>
       </section>
@@ -26,7 +30,9 @@ export function Refusal({ operation, failure }: { operation: string; failure: Fa
   return (
     <section className="refusal" role="alert">
       <p>{t(`refusal.${failure.kind}`)}</p>
-      {failure.message ? <p className="refusal__detail">{t('refusal.serverSays', { message: failure.message })}</p> : null}
+      {failure.message ? (
+        <p className="refusal__detail">{t('refusal.serverSays', { message: failure.message })}</p>
+      ) : null}
     </section>
   );
 }

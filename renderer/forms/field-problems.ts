@@ -13,7 +13,9 @@ export function fieldOfPath(path: string, fields: readonly string[]): string | n
 export function schemaProblems(schema: z.ZodType, input: unknown, fields: readonly string[]): FieldProblem[] {
   const parsed = schema.safeParse(input);
   if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })).filter((p) => fieldOfPath(p.path, fields));
+  return parsed.error.issues
+    .map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+    .filter((p) => fieldOfPath(p.path, fields));
 }
 
 /**

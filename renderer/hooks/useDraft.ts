@@ -4,7 +4,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
  * Form state kept in sessionStorage under `key`, so what a person typed survives switching screens and a
  * reload. Passwords never go through here.
  */
-export function useDraft<T extends Record<string, string>>(key: string, initial: T): [T, (patch: Partial<T>) => void, () => void] {
+export function useDraft<T extends Record<string, string>>(
+  key: string,
+  initial: T,
+): [T, (patch: Partial<T>) => void, () => void] {
   const storageKey = `backoffice.draft.${key}`;
   const initialRef = useRef(initial);
   const [draft, setDraft] = useState<T>(() => {

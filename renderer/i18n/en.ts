@@ -45,7 +45,8 @@ export const en: Messages = {
   'firstRun.demoIntro': 'Loads members, accounts and operators to try the application with.',
   'firstRun.loadDemo': 'Load demo data',
   'firstRun.loadingDemo': 'Loading demo data…',
-  'firstRun.demoSummary': 'Demo data loaded ({members} members, {accounts} cloud accounts). Sign in as one of the operators below.',
+  'firstRun.demoSummary':
+    'Demo data loaded ({members} members, {accounts} cloud accounts). Sign in as one of the operators below.',
   'signIn.demoOperators': 'Demo operators',
   'signIn.col.login': 'Login ID',
   'signIn.col.roles': 'Roles',
@@ -172,7 +173,8 @@ export const en: Messages = {
   'refusal.forbidden.title': 'This action is not allowed',
   'refusal.forbidden.body': 'Your roles ({roles}) do not allow “{operation}”.',
   'refusal.forbidden.needs': 'Roles that may do this: {roles}',
-  'refusal.forbidden.help': 'Ask an administrator to add a role if you need it. This refusal has been recorded in the audit log.',
+  'refusal.forbidden.help':
+    'Ask an administrator to add a role if you need it. This refusal has been recorded in the audit log.',
   'refusal.unauthenticated': 'Your session has ended. Please sign in again.',
   'refusal.invalid': 'Some input is not valid.',
   'refusal.failed': 'This could not be done. Nothing was saved.',
@@ -236,7 +238,8 @@ export const en: Messages = {
   'estimateForm.error.subject': 'At most 100 characters',
   'estimateForm.error.validDays': 'Between 1 and 365 days',
   'simulator.title': 'Cost simulator',
-  'simulator.intro': 'Choose plans and hours per month (a 30-day month = {hours} hours): the monthly bill and tax are worked out right here.',
+  'simulator.intro':
+    'Choose plans and hours per month (a 30-day month = {hours} hours): the monthly bill and tax are worked out right here.',
   'simulator.plan': 'Plan',
   'simulator.count': 'Count',
   'simulator.hours': 'Hours/month',
@@ -345,7 +348,8 @@ export const en: Messages = {
   'prepaid.issueTitle': 'Issue a prepaid ID',
   'prepaid.issueSubmit': 'Issue ID',
   'prepaid.codeOnce': 'The prepaid ID is shown once, in the notice PDF below.',
-  'prepaid.codeHint': 'It ends in {hint}; register by {deadline}. The notice is also sent to the member’s registered e-mail address.',
+  'prepaid.codeHint':
+    'It ends in {hint}; register by {deadline}. The notice is also sent to the member’s registered e-mail address.',
   'prepaid.alreadyIssued': 'Already issued (ends in {hint}). The code cannot be shown again.',
   'prepaid.issuedLate': 'Issued after its due date.',
   'prepaidForm.statementNumber': 'Paid statement number',

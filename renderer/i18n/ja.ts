@@ -46,7 +46,8 @@ export const ja = {
   'firstRun.demoIntro': '操作を試すための会員・アカウント・オペレーターを読み込みます。',
   'firstRun.loadDemo': 'デモデータを読み込む',
   'firstRun.loadingDemo': 'デモデータを読み込んでいます…',
-  'firstRun.demoSummary': 'デモデータを読み込みました（会員 {members}件、クラウドアカウント {accounts}件）。下のオペレーターでサインインしてください。',
+  'firstRun.demoSummary':
+    'デモデータを読み込みました（会員 {members}件、クラウドアカウント {accounts}件）。下のオペレーターでサインインしてください。',
   'signIn.demoOperators': 'デモ用オペレーター',
   'signIn.col.login': 'ログインID',
   'signIn.col.roles': '役割',

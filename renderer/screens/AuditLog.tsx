@@ -38,7 +38,10 @@ function toAuditRow(v: Record<string, unknown>, index: number): AuditRow {
   };
 }
 
-const auditIn = (output: unknown) => ({ rows: listIn(output, 'items').map(toAuditRow), total: num(obj(output), 'total') ?? 0 });
+const auditIn = (output: unknown) => ({
+  rows: listIn(output, 'items').map(toAuditRow),
+  total: num(obj(output), 'total') ?? 0,
+});
 
 type Filter = { operator: string; operation: string; from: string; to: string };
 const NO_FILTER: Filter = { operator: '', operation: '', from: '', to: '' };
@@ -63,7 +66,8 @@ export function AuditLog() {
   const [page, setPage] = useState(1);
   const settled = useDebounced(filter, 250);
   const input = filterInput(settled, page);
-  const operatorBad = filter.operator.trim() !== '' && !listAuditInput.safeParse({ operator: filter.operator.trim() }).success;
+  const operatorBad =
+    filter.operator.trim() !== '' && !listAuditInput.safeParse({ operator: filter.operator.trim() }).success;
   const audit = useOperation('audit.list', input, auditIn, { skip: operatorBad });
   const change = (patch: Partial<Filter>) => {
     update(patch);
@@ -83,13 +87,30 @@ export function AuditLog() {
       </div>
       {audit.failure ? <Refusal operation="audit.list" failure={audit.failure} /> : null}
       {audit.failure?.kind === 'forbidden' ? null : (
-        <form className="panel form form--inline audit-filter" role="search" aria-label={t('audit.filter')} onSubmit={(e) => e.preventDefault()}>
+        <form
+          className="panel form form--inline audit-filter"
+          role="search"
+          aria-label={t('audit.filter')}
+          onSubmit={(e) => e.preventDefault()}
+        >
           <Field label={t('audit.filter.operator')} error={operatorBad ? t('audit.filter.operatorInvalid') : undefined}>
-            {(control) => <input {...control} name="operator" value={filter.operator} onChange={(e) => change({ operator: e.target.value })} />}
+            {(control) => (
+              <input
+                {...control}
+                name="operator"
+                value={filter.operator}
+                onChange={(e) => change({ operator: e.target.value })}
+              />
+            )}
           </Field>
           <Field label={t('audit.filter.operation')}>
             {(control) => (
-              <select {...control} name="operation" value={filter.operation} onChange={(e) => change({ operation: e.target.value })}>
+              <select
+                {...control}
+                name="operation"
+                value={filter.operation}
+                onChange={(e) => change({ operation: e.target.value })}
+              >
                 <option value="">{t('audit.filter.any')}</option>
                 {(catalog ?? []).map((op) => (
                   <option key={op.name} value={op.name}>
@@ -99,8 +120,28 @@ export function AuditLog() {
               </select>
             )}
           </Field>
-          <Field label={t('audit.filter.from')}>{(control) => <input {...control} type="date" name="from" value={filter.from} onChange={(e) => change({ from: e.target.value })} />}</Field>
-          <Field label={t('audit.filter.to')}>{(control) => <input {...control} type="date" name="to" value={filter.to} onChange={(e) => change({ to: e.target.value })} />}</Field>
+          <Field label={t('audit.filter.from')}>
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                name="from"
+                value={filter.from}
+                onChange={(e) => change({ from: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('audit.filter.to')}>
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                name="to"
+                value={filter.to}
+                onChange={(e) => change({ to: e.target.value })}
+              />
+            )}
+          </Field>
           <div className="actions">
             <button type="button" className="quiet" onClick={() => (clear(), setPage(1))}>
               {t('common.clear')}

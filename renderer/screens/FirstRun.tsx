@@ -18,7 +18,12 @@ type FieldName = (typeof FIELDS)[number];
 /** No operators yet: create the first administrator, or load demo data (which brings its own operators). */
 export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
   const { t, language } = useI18n();
-  const [values, setValues] = useState<Record<FieldName, string>>({ login: '', displayName: '', password: '', confirm: '' });
+  const [values, setValues] = useState<Record<FieldName, string>>({
+    login: '',
+    displayName: '',
+    password: '',
+    confirm: '',
+  });
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
   const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
@@ -26,10 +31,12 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
 
   const input = { login: values.login.trim(), displayName: values.displayName, password: values.password };
   const clientProblems = schemaProblems(createFirstAdminInput, input, FIELDS);
-  if (values.confirm !== values.password) clientProblems.push({ path: 'confirm', message: t('firstRun.passwordMismatch') });
+  if (values.confirm !== values.password)
+    clientProblems.push({ path: 'confirm', message: t('firstRun.passwordMismatch') });
 
   const errorFor = (field: FieldName): string | undefined => {
-    if (field === 'confirm' && touched.confirm && values.confirm !== values.password) return t('firstRun.passwordMismatch');
+    if (field === 'confirm' && touched.confirm && values.confirm !== values.password)
+      return t('firstRun.passwordMismatch');
     const server = serverProblems.find((p) => fieldOfPath(p.path, FIELDS) === field);
     const client = touched[field] ? clientProblems.find((p) => fieldOfPath(p.path, FIELDS) === field) : undefined;
     const problem = server ?? client;
@@ -52,7 +59,8 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
     setBusy(null);
     if (result.ok) return onDone({ kind: 'created' });
     setServerProblems(result.problems ?? []);
-    if (!result.problems?.some((p) => fieldOfPath(p.path, FIELDS))) setFailure({ operation: 'setup.createFirstAdmin', failure: result });
+    if (!result.problems?.some((p) => fieldOfPath(p.path, FIELDS)))
+      setFailure({ operation: 'setup.createFirstAdmin', failure: result });
   }
 
   async function loadDemo() {

@@ -44,7 +44,12 @@ export function SignIn({ welcome }: { welcome: Welcome | null }) {
         ) : null}
         {welcome?.kind === 'demo' ? (
           <div className="notice" role="status">
-            <p>{t('firstRun.demoSummary', { members: welcome.members.toLocaleString('ja-JP'), accounts: welcome.cloudAccounts.toLocaleString('ja-JP') })}</p>
+            <p>
+              {t('firstRun.demoSummary', {
+                members: welcome.members.toLocaleString('ja-JP'),
+                accounts: welcome.cloudAccounts.toLocaleString('ja-JP'),
+              })}
+            </p>
             <table className="table table--compact" aria-label={t('signIn.demoOperators')}>
               <thead>
                 <tr>
@@ -67,11 +72,19 @@ export function SignIn({ welcome }: { welcome: Welcome | null }) {
         ) : null}
         {failure ? <Refusal operation="session.signIn" failure={failure} /> : null}
         <Field label={t('signIn.login')}>
-          {(c) => <input {...c} autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} autoFocus />}
+          {(c) => (
+            <input {...c} autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} autoFocus />
+          )}
         </Field>
         <Field label={t('signIn.password')}>
           {(c) => (
-            <input {...c} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              {...c}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           )}
         </Field>
         <div className="actions">

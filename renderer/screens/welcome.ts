@@ -4,7 +4,12 @@ import { rolesIn } from '../app/roles';
 /** What the first run did, for the sign-in screen to say (in whichever language is chosen by then). */
 export type Welcome =
   | { kind: 'created' }
-  | { kind: 'demo'; members: number; cloudAccounts: number; operators: { login: string; password: string; roles: Role[] }[] };
+  | {
+      kind: 'demo';
+      members: number;
+      cloudAccounts: number;
+      operators: { login: string; password: string; roles: Role[] }[];
+    };
 
 /** setup.loadDemo answers a summary with the demo operators and their password (core/demo DemoSummary). */
 export function demoWelcome(output: unknown): Welcome {

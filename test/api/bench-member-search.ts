@@ -18,7 +18,16 @@ await fill.db.transaction().execute(async (trx: LedgerDb) => {
   for (let i = 0; i < COUNT; i++) {
     const s = random.pick(SURNAMES);
     const b = random.pick(BUSINESSES);
-    await createMember(trx, { kind: 'corporation', name: `株式会社${s[0]}${b[0]}${i}`, nameKana: `ｶ)${s[1]}${b[1]}${i}`, email: `k${i}@${s[2]}.example` }, '2026-11-01T00:00:00.000Z');
+    await createMember(
+      trx,
+      {
+        kind: 'corporation',
+        name: `株式会社${s[0]}${b[0]}${i}`,
+        nameKana: `ｶ)${s[1]}${b[1]}${i}`,
+        email: `k${i}@${s[2]}.example`,
+      },
+      '2026-11-01T00:00:00.000Z',
+    );
   }
 });
 await fill.close();
@@ -26,7 +35,11 @@ console.log(`inserted ${COUNT} members in ${Math.round(performance.now() - t0)} 
 
 const office = await openBackoffice(file);
 await office.call('setup.createFirstAdmin', { login: 'admin', displayName: 'a', password: 'demo' }, null);
-await office.call('operators.create', { login: 'sales', displayName: 's', password: 'demo', roles: ['sales'] }, 'admin');
+await office.call(
+  'operators.create',
+  { login: 'sales', displayName: 's', password: 'demo', roles: ['sales'] },
+  'admin',
+);
 for (const query of ['M-054321', 'k77777@', 'ﾀﾅｶﾃﾞﾝｷ', '田中電機', '田中電機7777', '']) {
   const runs = 50;
   t0 = performance.now();
@@ -36,7 +49,9 @@ for (const query of ['M-054321', 'k77777@', 'ﾀﾅｶﾃﾞﾝｷ', '田中電�
     if (!r.ok) throw new Error(JSON.stringify(r));
     total = (r.output as { total: number }).total;
   }
-  console.log(`members.search ${JSON.stringify(query).padEnd(14)} ${String(total).padStart(6)} found, ${((performance.now() - t0) / runs).toFixed(2)} ms per call`);
+  console.log(
+    `members.search ${JSON.stringify(query).padEnd(14)} ${String(total).padStart(6)} found, ${((performance.now() - t0) / runs).toFixed(2)} ms per call`,
+  );
 }
 await office.close();
 cleanup();

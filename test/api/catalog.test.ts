@@ -11,7 +11,9 @@ const noop = (name: string) =>
 
 describe('the operation catalog', () => {
   it('refuses an operation name defined twice, even across apps', () => {
-    expect(() => buildCatalog([{ domain: 'a', operations: [noop('a.x'), noop('a.x')] }])).toThrow(/a\.x is defined twice/);
+    expect(() => buildCatalog([{ domain: 'a', operations: [noop('a.x'), noop('a.x')] }])).toThrow(
+      /a\.x is defined twice/,
+    );
     expect(() =>
       buildCatalog([
         { domain: 'a', operations: [noop('a.x')] },
@@ -29,12 +31,37 @@ describe('the operation catalog', () => {
     try {
       const ops = t.office.operations();
       const names = ops.map((o) => o.name);
-      expect(names).toEqual(expect.arrayContaining(['session.signIn', 'setup.status', 'setup.createFirstAdmin', 'setup.loadDemo', 'members.create', 'members.update', 'members.get', 'members.search', 'cloudAccounts.create', 'cloudAccounts.list', 'cloudAccounts.get', 'operators.create', 'operators.list', 'operators.setRoles', 'ledger.postAdjustment', 'ledger.trialBalance', 'ledger.accountStatement', 'audit.list']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'session.signIn',
+          'setup.status',
+          'setup.createFirstAdmin',
+          'setup.loadDemo',
+          'members.create',
+          'members.update',
+          'members.get',
+          'members.search',
+          'cloudAccounts.create',
+          'cloudAccounts.list',
+          'cloudAccounts.get',
+          'operators.create',
+          'operators.list',
+          'operators.setRoles',
+          'ledger.postAdjustment',
+          'ledger.trialBalance',
+          'ledger.accountStatement',
+          'audit.list',
+        ]),
+      );
       expect(new Set(names).size).toBe(names.length);
       for (const op of ops) for (const role of op.roles) expect(ROLES).toContain(role);
       expect(ops.find((o) => o.name === 'session.signIn')?.roles).toEqual([]);
       const create = ops.find((o) => o.name === 'members.create')!;
-      expect(create.input).toMatchObject({ type: 'object', required: ['kind', 'name', 'nameKana', 'email'], additionalProperties: false });
+      expect(create.input).toMatchObject({
+        type: 'object',
+        required: ['kind', 'name', 'nameKana', 'email'],
+        additionalProperties: false,
+      });
       const adjust = ops.find((o) => o.name === 'ledger.postAdjustment')!;
       expect(adjust.roles).toEqual(['accounting']);
       expect(JSON.stringify(adjust.input)).toContain('"pattern":"^[1-9][0-9]{0,14}$"');

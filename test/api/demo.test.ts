@@ -15,10 +15,21 @@ async function demoDatabase(dir: string, name: string, seed: number) {
   if (!result.ok) throw new Error(JSON.stringify(result));
   const db = new BetterSqlite3(file, { readonly: true });
   const snapshot = {
-    members: db.prepare('select member_number, kind, name, name_kana, email from members order by id').all() as { kind: string; name: string; name_kana: string }[],
+    members: db.prepare('select member_number, kind, name, name_kana, email from members order by id').all() as {
+      kind: string;
+      name: string;
+      name_kana: string;
+    }[],
     accounts: db.prepare('select code, member_id, label from cloud_accounts order by id').all(),
-    usage: db.prepare('select month, content_digest, content from usage_imports order by month').all() as { month: string; content: string }[],
-    operators: db.prepare("select login, group_concat(role) as roles from operators join operator_roles on operator_id = id group by login order by login").all(),
+    usage: db.prepare('select month, content_digest, content from usage_imports order by month').all() as {
+      month: string;
+      content: string;
+    }[],
+    operators: db
+      .prepare(
+        'select login, group_concat(role) as roles from operators join operator_roles on operator_id = id group by login order by login',
+      )
+      .all(),
   };
   db.close();
   return { summary: result.output as { members: number; cloudAccounts: number; usageMonths: string[] }, snapshot };
@@ -73,9 +84,18 @@ describe('the demo company', () => {
       const file = path.join(dir, 'a.db');
       const office = await openBackoffice(file, { now: () => now });
       expect(await office.call('setup.loadDemo', { members: 5 }, null)).toMatchObject({ ok: true });
-      expect(await office.call('setup.loadDemo', { members: 5 }, null)).toMatchObject({ ok: false, kind: 'unauthenticated' });
-      expect(await office.call('setup.loadDemo', { members: 5 }, 'sales')).toMatchObject({ ok: false, kind: 'forbidden' });
-      expect(await office.call('setup.loadDemo', { members: 5 }, 'admin')).toMatchObject({ ok: true, output: { members: 5 } });
+      expect(await office.call('setup.loadDemo', { members: 5 }, null)).toMatchObject({
+        ok: false,
+        kind: 'unauthenticated',
+      });
+      expect(await office.call('setup.loadDemo', { members: 5 }, 'sales')).toMatchObject({
+        ok: false,
+        kind: 'forbidden',
+      });
+      expect(await office.call('setup.loadDemo', { members: 5 }, 'admin')).toMatchObject({
+        ok: true,
+        output: { members: 5 },
+      });
       await office.close();
     } finally {
       cleanup();

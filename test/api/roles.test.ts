@@ -13,12 +13,15 @@ describe('roles', () => {
       expect(t.count('members')).toBe(before.members);
       expect(t.count('counters')).toBe(before.counters);
       expect(t.count('audit_log')).toBe(before.audit + 1);
-      const audit = await t.ok<{ items: { operator: string; operation: string; outcome: string; channel: string; inputDigest: string }[] }>(
-        'audit.list',
-        { operator: 'accounting' },
-        'supervisor',
-      );
-      expect(audit.items[0]).toMatchObject({ operator: 'accounting', operation: 'members.create', outcome: 'forbidden', channel: 'test' });
+      const audit = await t.ok<{
+        items: { operator: string; operation: string; outcome: string; channel: string; inputDigest: string }[];
+      }>('audit.list', { operator: 'accounting' }, 'supervisor');
+      expect(audit.items[0]).toMatchObject({
+        operator: 'accounting',
+        operation: 'members.create',
+        outcome: 'forbidden',
+        channel: 'test',
+      });
       expect(audit.items[0]!.inputDigest).toMatch(/^[0-9a-f]{64}$/);
     } finally {
       await t.close();
@@ -28,7 +31,10 @@ describe('roles', () => {
   it('the role check comes before the schema: a refused caller learns nothing about the input', async () => {
     const t = await testOffice();
     try {
-      expect(await t.office.call('operators.create', { login: 1 }, 'sales')).toMatchObject({ ok: false, kind: 'forbidden' });
+      expect(await t.office.call('operators.create', { login: 1 }, 'sales')).toMatchObject({
+        ok: false,
+        kind: 'forbidden',
+      });
     } finally {
       await t.close();
     }

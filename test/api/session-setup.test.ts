@@ -9,15 +9,24 @@ describe('setup and sign-in', () => {
     const office = await openBackoffice(path.join(dir, 'l.db'), { now: () => new Date('2026-11-01T00:00:00Z') });
     try {
       expect(await office.call('setup.status', {}, null)).toEqual({ ok: true, output: { hasOperators: false } });
-      expect(await office.call('setup.createFirstAdmin', { login: 'boss', displayName: '社長', password: 'secret' }, null)).toEqual({
+      expect(
+        await office.call('setup.createFirstAdmin', { login: 'boss', displayName: '社長', password: 'secret' }, null),
+      ).toEqual({
         ok: true,
         output: { login: 'boss', name: '社長', roles: ['admin'] },
       });
       expect(await office.call('setup.status', {}, null)).toEqual({ ok: true, output: { hasOperators: true } });
-      const again = await office.call('setup.createFirstAdmin', { login: 'intruder', displayName: 'x', password: 'secret' }, null);
+      const again = await office.call(
+        'setup.createFirstAdmin',
+        { login: 'intruder', displayName: 'x', password: 'secret' },
+        null,
+      );
       expect(again).toMatchObject({ ok: false, kind: 'forbidden' });
       const audit = await office.call('audit.list', { operation: 'setup.createFirstAdmin' }, 'boss');
-      expect(audit.ok && (audit.output as { items: { outcome: string }[] }).items.map((i) => i.outcome)).toEqual(['forbidden', 'ok']);
+      expect(audit.ok && (audit.output as { items: { outcome: string }[] }).items.map((i) => i.outcome)).toEqual([
+        'forbidden',
+        'ok',
+      ]);
       const ops = await office.call('operators.list', {}, 'boss');
       expect(ops.ok && (ops.output as { login: string }[]).map((o) => o.login)).toEqual(['boss']);
     } finally {
@@ -84,7 +93,13 @@ describe('setup and sign-in', () => {
         kind: 'invalid',
         problems: [{ path: 'roles', message: 'the last admin must keep the admin role' }],
       });
-      expect(await t.office.call('operators.create', { login: 'sales', displayName: 'x', password: 'demo', roles: ['sales'] }, 'admin')).toMatchObject({
+      expect(
+        await t.office.call(
+          'operators.create',
+          { login: 'sales', displayName: 'x', password: 'demo', roles: ['sales'] },
+          'admin',
+        ),
+      ).toMatchObject({
         ok: false,
         kind: 'invalid',
         problems: [{ path: 'login' }],

@@ -8,7 +8,8 @@ import { parseCsvDate, parseYenCell, payerFromDescription } from '../../core/ban
 import { parseProblems } from './parse-problems';
 
 const fixture = (name: string): Buffer => readFileSync(path.resolve(__dirname, '../fixtures/bank', name));
-const rows = (name: string): string[][] => parseBankFile(fixture(name)).deposits.map((d) => [d.date, d.amount, d.payer, d.reference]);
+const rows = (name: string): string[][] =>
+  parseBankFile(fixture(name)).deposits.map((d) => [d.date, d.amount, d.payer, d.reference]);
 
 describe('CSV statements', () => {
   it('R-BANK-1: 住信SBIネット銀行 (Shift_JIS): deposits only, payer after the 振込 marker, reference bank:date:amount:balance', () => {
@@ -44,11 +45,19 @@ describe('CSV statements', () => {
   it('R-BANK-4: a bad amount or date names the line and the column; a short row and an unknown header are refused', () => {
     const header = '日付,内容,出金金額(円),入金金額(円),残高(円),メモ';
     const csv = (...lines: string[]): Buffer => iconv.encode([header, ...lines].join('\r\n'), 'cp932');
-    expect(parseProblems(csv('2026/12/01,振込 ｱ,,12.5,100,'))).toEqual(['line 2 (data) 入金金額(円): "12.5" is not a whole-yen amount']);
-    expect(parseProblems(csv('2026/12/01,振込 ｱ,,100,100,', '2026/13/01,振込 ｲ,,100,200,'))).toEqual(['line 3 (data) 日付: "2026/13/01" is not a date']);
+    expect(parseProblems(csv('2026/12/01,振込 ｱ,,12.5,100,'))).toEqual([
+      'line 2 (data) 入金金額(円): "12.5" is not a whole-yen amount',
+    ]);
+    expect(parseProblems(csv('2026/12/01,振込 ｱ,,100,100,', '2026/13/01,振込 ｲ,,100,200,'))).toEqual([
+      'line 3 (data) 日付: "2026/13/01" is not a date',
+    ]);
     expect(parseProblems(csv('2026/12/01,振込 ｱ,,100'))).toEqual(['line 2 (data): 4 fields, the header has 6']);
-    expect(parseProblems(csv('2026/12/01,振込 ｱ,,-100,100,'))).toEqual(['line 2 (data) 入金金額(円): "-100" is not a whole-yen amount']);
-    expect(parseProblems(Buffer.from('a,b,c\n1,2,3\n'))).toEqual(['line 1 (header): not a known layout (住信SBIネット銀行, 楽天銀行, ANSER 入出金明細)']);
+    expect(parseProblems(csv('2026/12/01,振込 ｱ,,-100,100,'))).toEqual([
+      'line 2 (data) 入金金額(円): "-100" is not a whole-yen amount',
+    ]);
+    expect(parseProblems(Buffer.from('a,b,c\n1,2,3\n'))).toEqual([
+      'line 1 (header): not a known layout (住信SBIネット銀行, 楽天銀行, ANSER 入出金明細)',
+    ]);
     expect(parseProblems(Buffer.from([0x82, 0x20, 0xff]))).toEqual(['file: neither UTF-8 nor Shift_JIS text']);
   });
 
@@ -62,9 +71,17 @@ describe('CSV statements', () => {
   });
 
   it('R-BANK-1: CSV cell values: dates in every accepted spelling, amounts with separators and signs', () => {
-    expect(['2026/12/01', '2026-12-01', '20261201', '2026年12月1日', '令和8年12月1日', 'R08.12.01', '２０２６/１２/０１'].map(parseCsvDate)).toEqual(
-      Array(7).fill('2026-12-01'),
-    );
+    expect(
+      [
+        '2026/12/01',
+        '2026-12-01',
+        '20261201',
+        '2026年12月1日',
+        '令和8年12月1日',
+        'R08.12.01',
+        '２０２６/１２/０１',
+      ].map(parseCsvDate),
+    ).toEqual(Array(7).fill('2026-12-01'));
     expect(['2026/02/30', '平成30年1月1日', 'R1.4.30', ''].map(parseCsvDate)).toEqual([null, null, null, null]);
     expect(parseYenCell('1,234,567')).toEqual({ kind: 'yen', value: '1234567' });
     expect(parseYenCell('¥12,000')).toEqual({ kind: 'yen', value: '12000' });

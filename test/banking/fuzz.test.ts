@@ -10,7 +10,9 @@ const fixtures = path.resolve(__dirname, '../fixtures/bank');
 const samples = [
   readFileSync(path.join(shared, 'notice01.dat')),
   readFileSync(path.join(shared, 'statement03.dat')),
-  ...['notice01-nobreaks.dat', 'statement03-mixed.dat', 'sbi.csv', 'rakuten.csv', 'anser.csv'].map((f) => readFileSync(path.join(fixtures, f))),
+  ...['notice01-nobreaks.dat', 'statement03-mixed.dat', 'sbi.csv', 'rakuten.csv', 'anser.csv'].map((f) =>
+    readFileSync(path.join(fixtures, f)),
+  ),
 ];
 
 /** Parses; passes when it returns or throws an InputError, fails on any other throw. */
@@ -36,13 +38,20 @@ const mutation = fc.record({
 
 describe('bad bytes', () => {
   it('R-BANK-4: random bytes are read or refused with an InputError, never another error', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 1200 }), (bytes) => parsesOrRefuses(bytes)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1200 }), (bytes) => parsesOrRefuses(bytes)),
+      { numRuns: 500 },
+    );
   });
 
   it('R-BANK-4: random bytes behind a Zengin or CSV opening are read or refused with an InputError', () => {
-    const openings = ['101', '103', '1', '2', '8', '9', '"日付",', '取引日,', '\uFEFF'].map((s) => Buffer.from(s, 'utf8'));
+    const openings = ['101', '103', '1', '2', '8', '9', '"日付",', '取引日,', '\uFEFF'].map((s) =>
+      Buffer.from(s, 'utf8'),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...openings), fc.uint8Array({ maxLength: 1200 }), (head, tail) => parsesOrRefuses(Buffer.concat([head, tail]))),
+      fc.property(fc.constantFrom(...openings), fc.uint8Array({ maxLength: 1200 }), (head, tail) =>
+        parsesOrRefuses(Buffer.concat([head, tail])),
+      ),
       { numRuns: 500 },
     );
   });

@@ -13,13 +13,23 @@ const repo = path.resolve(__dirname, '../..');
 const examples = path.resolve(repo, '../shared/examples/bank');
 
 describe('backoffice import-bank', () => {
-  it.each(['notice01', 'statement03'])('R-BANK-1: --dry-run on the shared example %s prints its want.json fields', async (name) => {
-    const { stdout } = await run('node', ['bin/backoffice.mjs', 'import-bank', path.join(examples, `${name}.dat`), '--dry-run'], { cwd: repo });
-    const want = JSON.parse(readFileSync(path.join(examples, `${name}.want.json`), 'utf8')) as Record<string, unknown>[];
-    const got = JSON.parse(stdout) as Record<string, unknown>[];
-    expect(got).toHaveLength(want.length);
-    want.forEach((fields, i) => expect(got[i]).toMatchObject(fields));
-  });
+  it.each(['notice01', 'statement03'])(
+    'R-BANK-1: --dry-run on the shared example %s prints its want.json fields',
+    async (name) => {
+      const { stdout } = await run(
+        'node',
+        ['bin/backoffice.mjs', 'import-bank', path.join(examples, `${name}.dat`), '--dry-run'],
+        { cwd: repo },
+      );
+      const want = JSON.parse(readFileSync(path.join(examples, `${name}.want.json`), 'utf8')) as Record<
+        string,
+        unknown
+      >[];
+      const got = JSON.parse(stdout) as Record<string, unknown>[];
+      expect(got).toHaveLength(want.length);
+      want.forEach((fields, i) => expect(got[i]).toMatchObject(fields));
+    },
+  );
 
   it('R-BANK-4: a refused file exits 2 with the record and field on stderr, nothing on stdout', async () => {
     const bytes = readFileSync(path.join(examples, 'notice01.dat'));
@@ -37,7 +47,17 @@ describe('backoffice import-bank', () => {
 
   it('without --dry-run it needs the accounting operator (--as), and hands the parsed file to one importer function', async () => {
     const io = cliBuffers();
-    expect(await main(['import-bank', path.join(examples, 'notice01.dat'), '--db', path.join(mkdtempSync(path.join(tmpdir(), 'import-bank-')), 'x.db')], io)).toBe(2);
+    expect(
+      await main(
+        [
+          'import-bank',
+          path.join(examples, 'notice01.dat'),
+          '--db',
+          path.join(mkdtempSync(path.join(tmpdir(), 'import-bank-')), 'x.db'),
+        ],
+        io,
+      ),
+    ).toBe(2);
     expect(io.stdout).toBe('');
     expect(io.stderr).toMatch(/^--as: /);
 

@@ -45,7 +45,10 @@ describe('kana normalisation', () => {
   });
 
   it('R-BANK-7: normalising twice changes nothing more (property)', () => {
-    const kana = fc.string({ unit: fc.constantFrom(...'アイウカガキャッーｰｶﾞﾊﾟｯ-（）()ｶﾕｼﾔ ａA1１'.split('')), maxLength: 20 });
+    const kana = fc.string({
+      unit: fc.constantFrom(...'アイウカガキャッーｰｶﾞﾊﾟｯ-（）()ｶﾕｼﾔ ａA1１'.split('')),
+      maxLength: 20,
+    });
     fc.assert(
       fc.property(kana, (s) => {
         const once = canonicalKana(s);

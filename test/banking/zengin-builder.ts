@@ -44,11 +44,25 @@ export interface AccountSpec {
   account?: string;
 }
 
-export function noticeGroup(entries: NoticeEntry[], account: AccountSpec = {}, trailer: Partial<Record<'count' | 'total' | 'cancelledCount' | 'cancelledTotal', string>> = {}): Buffer[] {
+export function noticeGroup(
+  entries: NoticeEntry[],
+  account: AccountSpec = {},
+  trailer: Partial<Record<'count' | 'total' | 'cancelledCount' | 'cancelledTotal', string>> = {},
+): Buffer[] {
   const header = zenginRecord([
-    [1, '1'], [2, '01'], [4, '0'], [5, '081031'], [11, '081001'], [17, '081031'],
-    [23, account.bank ?? '0009'], [27, 'ﾐｽﾞﾎ'], [42, account.branch ?? '123'], [45, 'ﾄｳｷｮｳ'],
-    [60, '1'], [61, account.account ?? '1234567'], [68, 'ｻｸﾗｸﾗｳﾄﾞ(ｶ'],
+    [1, '1'],
+    [2, '01'],
+    [4, '0'],
+    [5, '081031'],
+    [11, '081001'],
+    [17, '081031'],
+    [23, account.bank ?? '0009'],
+    [27, 'ﾐｽﾞﾎ'],
+    [42, account.branch ?? '123'],
+    [45, 'ﾄｳｷｮｳ'],
+    [60, '1'],
+    [61, account.account ?? '1234567'],
+    [68, 'ｻｸﾗｸﾗｳﾄﾞ(ｶ'],
   ]);
   let total = 0n;
   let cancelledCount = 0;
@@ -60,23 +74,53 @@ export function noticeGroup(entries: NoticeEntry[], account: AccountSpec = {}, t
       cancelledTotal += BigInt(e.amount);
     }
     return zenginRecord([
-      [1, '2'], [2, pad(e.ref, 6)], [8, e.date], [14, e.date], [20, pad(e.amount, 10)], [30, pad(0, 10)],
-      [40, e.payerCode ?? pad(0, 10)], [50, e.payer], [98, 'ﾐﾂｲｽﾐﾄﾓ'], [113, 'ﾎﾝﾃﾝ'],
-      [128, e.cancelled ? '1' : '0'], [129, e.edi ?? ''],
+      [1, '2'],
+      [2, pad(e.ref, 6)],
+      [8, e.date],
+      [14, e.date],
+      [20, pad(e.amount, 10)],
+      [30, pad(0, 10)],
+      [40, e.payerCode ?? pad(0, 10)],
+      [50, e.payer],
+      [98, 'ﾐﾂｲｽﾐﾄﾓ'],
+      [113, 'ﾎﾝﾃﾝ'],
+      [128, e.cancelled ? '1' : '0'],
+      [129, e.edi ?? ''],
     ]);
   });
   const trailerRecord = zenginRecord([
-    [1, '8'], [2, trailer.count ?? pad(entries.length, 6)], [8, trailer.total ?? pad(total, 12)],
-    [20, trailer.cancelledCount ?? pad(cancelledCount, 6)], [26, trailer.cancelledTotal ?? pad(cancelledTotal, 12)],
+    [1, '8'],
+    [2, trailer.count ?? pad(entries.length, 6)],
+    [8, trailer.total ?? pad(total, 12)],
+    [20, trailer.cancelledCount ?? pad(cancelledCount, 6)],
+    [26, trailer.cancelledTotal ?? pad(cancelledTotal, 12)],
   ]);
   return [header, ...data, trailerRecord];
 }
 
-export function statementGroup(entries: StatementEntry[], account: AccountSpec = {}, trailer: Partial<Record<'depositCount' | 'depositTotal', string>> = {}): Buffer[] {
+export function statementGroup(
+  entries: StatementEntry[],
+  account: AccountSpec = {},
+  trailer: Partial<Record<'depositCount' | 'depositTotal', string>> = {},
+): Buffer[] {
   const header = zenginRecord([
-    [1, '1'], [2, '03'], [4, '0'], [5, '081130'], [11, '081101'], [17, '081130'],
-    [23, account.bank ?? '0005'], [27, 'ﾘｿﾅ'], [42, account.branch ?? '101'], [45, 'ｵｵｻｶ'], [60, '000'],
-    [63, '1'], [64, pad(account.account ?? '7654321', 10)], [74, 'ｻｸﾗｸﾗｳﾄﾞ(ｶ'], [114, '1'], [115, '1'], [116, pad(0, 14)],
+    [1, '1'],
+    [2, '03'],
+    [4, '0'],
+    [5, '081130'],
+    [11, '081101'],
+    [17, '081130'],
+    [23, account.bank ?? '0005'],
+    [27, 'ﾘｿﾅ'],
+    [42, account.branch ?? '101'],
+    [45, 'ｵｵｻｶ'],
+    [60, '000'],
+    [63, '1'],
+    [64, pad(account.account ?? '7654321', 10)],
+    [74, 'ｻｸﾗｸﾗｳﾄﾞ(ｶ'],
+    [114, '1'],
+    [115, '1'],
+    [116, pad(0, 14)],
   ]);
   let deposits = 0;
   let depositTotal = 0n;
@@ -91,15 +135,36 @@ export function statementGroup(entries: StatementEntry[], account: AccountSpec =
       withdrawalTotal += BigInt(e.amount);
     }
     return zenginRecord([
-      [1, '2'], [2, pad(e.ref, 8)], [10, e.date], [16, e.date], [22, e.direction], [23, e.direction === '1' ? '11' : '18'],
-      [25, pad(e.amount, 12)], [37, pad(0, 12)], [49, '000000'], [55, '000000'], [61, '0'], [62, pad(0, 7)], [69, '000'],
-      [72, pad(0, 10)], [82, e.payer ?? ''], [130, e.payer ? 'ｼﾝｷﾝ' : ''], [145, e.payer ? 'ﾐﾅﾐ' : ''],
-      [160, e.summary ?? ''], [180, e.edi ?? ''],
+      [1, '2'],
+      [2, pad(e.ref, 8)],
+      [10, e.date],
+      [16, e.date],
+      [22, e.direction],
+      [23, e.direction === '1' ? '11' : '18'],
+      [25, pad(e.amount, 12)],
+      [37, pad(0, 12)],
+      [49, '000000'],
+      [55, '000000'],
+      [61, '0'],
+      [62, pad(0, 7)],
+      [69, '000'],
+      [72, pad(0, 10)],
+      [82, e.payer ?? ''],
+      [130, e.payer ? 'ｼﾝｷﾝ' : ''],
+      [145, e.payer ? 'ﾐﾅﾐ' : ''],
+      [160, e.summary ?? ''],
+      [180, e.edi ?? ''],
     ]);
   });
   const trailerRecord = zenginRecord([
-    [1, '8'], [2, trailer.depositCount ?? pad(deposits, 6)], [8, trailer.depositTotal ?? pad(depositTotal, 13)],
-    [21, pad(withdrawals, 6)], [27, pad(withdrawalTotal, 13)], [40, '1'], [41, pad(0, 14)], [55, pad(entries.length, 7)],
+    [1, '8'],
+    [2, trailer.depositCount ?? pad(deposits, 6)],
+    [8, trailer.depositTotal ?? pad(depositTotal, 13)],
+    [21, pad(withdrawals, 6)],
+    [27, pad(withdrawalTotal, 13)],
+    [40, '1'],
+    [41, pad(0, 14)],
+    [55, pad(entries.length, 7)],
   ]);
   return [header, ...data, trailerRecord];
 }
@@ -109,7 +174,11 @@ export function noticeEnd(): Buffer {
 }
 
 export function statementEnd(records: number, accounts: number): Buffer {
-  return zenginRecord([[1, '9'], [2, pad(records, 10)], [12, pad(accounts, 5)]]);
+  return zenginRecord([
+    [1, '9'],
+    [2, pad(records, 10)],
+    [12, pad(accounts, 5)],
+  ]);
 }
 
 /** Joins records with a separator ('\r\n', '\n' or none). */
@@ -122,7 +191,10 @@ export function noticeFile(entries: NoticeEntry[], separator: '' | '\n' | '\r\n'
   return joinRecords([...noticeGroup(entries), noticeEnd()], separator);
 }
 
-export function statementFile(groups: { entries: StatementEntry[]; account?: AccountSpec }[], separator: '' | '\n' | '\r\n' = '\r\n'): Buffer {
+export function statementFile(
+  groups: { entries: StatementEntry[]; account?: AccountSpec }[],
+  separator: '' | '\n' | '\r\n' = '\r\n',
+): Buffer {
   const records = groups.flatMap((g) => statementGroup(g.entries, g.account));
   return joinRecords([...records, statementEnd(records.length + 1, groups.length)], separator);
 }

@@ -3,7 +3,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors';
 import { parseBankFile } from '../../core/banking';
-import { joinRecords, noticeEnd, noticeFile, noticeGroup, pad, statementFile, statementGroup, statementEnd, zenginRecord } from './zengin-builder';
+import {
+  joinRecords,
+  noticeEnd,
+  noticeFile,
+  noticeGroup,
+  pad,
+  statementFile,
+  statementGroup,
+  statementEnd,
+  zenginRecord,
+} from './zengin-builder';
 import { parseProblems } from './parse-problems';
 
 const fixtures = path.resolve(__dirname, '../fixtures/bank');
@@ -14,8 +24,13 @@ describe('Zengin 01 振込入金通知', () => {
   it('R-BANK-1: the shared example reads as its want.json (dates Reiwa 08 = 2026, payer decoded and trimmed)', () => {
     for (const name of ['notice01', 'statement03']) {
       const parsed = parseBankFile(readFileSync(path.join(shared, `${name}.dat`)));
-      const want = JSON.parse(readFileSync(path.join(shared, `${name}.want.json`), 'utf8')) as Record<string, unknown>[];
-      expect(parsed.deposits.map((d) => ({ date: d.date, amount: d.amount, payer: d.payer, cancelled: d.cancelled }))).toEqual(want);
+      const want = JSON.parse(readFileSync(path.join(shared, `${name}.want.json`), 'utf8')) as Record<
+        string,
+        unknown
+      >[];
+      expect(
+        parsed.deposits.map((d) => ({ date: d.date, amount: d.amount, payer: d.payer, cancelled: d.cancelled })),
+      ).toEqual(want);
     }
   });
 
@@ -24,7 +39,9 @@ describe('Zengin 01 振込入金通知', () => {
     const without = parseBankFile(fixture('notice01-nobreaks.dat'));
     expect(withBreaks.format).toBe('zengin-01');
     expect(without).toEqual(withBreaks);
-    expect(withBreaks.deposits.map((d) => [d.date, d.amount, d.payer, d.reference, d.cancelled, d.edi, d.record])).toEqual([
+    expect(
+      withBreaks.deposits.map((d) => [d.date, d.amount, d.payer, d.reference, d.cancelled, d.edi, d.record]),
+    ).toEqual([
       ['2026-12-01', '32560', 'ｶ)ﾀﾅｶﾃﾞﾝｷ', '0009-123-1234567:1:2026-12-01', false, '', 2],
       ['2026-12-01', '10000', 'ﾔﾏﾀﾞ ﾀﾛｳ', '0009-123-1234567:2:2026-12-01', true, '', 3],
       ['2026-12-02', '55000', 'ｽｽﾞｷｼﾖｳｼﾞ(ｶ', '0009-123-1234567:3:2026-12-02', false, '0000012345 ST20261234', 4],
@@ -47,10 +64,17 @@ describe('Zengin 01 振込入金通知', () => {
       { ref: 1, date: '081001', amount: '1000', payer: 'ｱ' },
       { ref: 2, date: '081001', amount: '2000', payer: 'ｲ' },
     ];
-    const bad = (trailer: Parameters<typeof noticeGroup>[2]): Buffer => joinRecords([...noticeGroup(entries, {}, trailer), noticeEnd()]);
-    expect(parseProblems(bad({ count: pad(3, 6) }))).toEqual(['record 4 (trailer) record count: says 3, the data records hold 2']);
-    expect(parseProblems(bad({ total: pad(3001, 12) }))).toEqual(['record 4 (trailer) total amount: says 3001, the data records sum to 3000']);
-    expect(parseProblems(bad({ cancelledCount: pad(1, 6) }))).toEqual(['record 4 (trailer) cancelled count: says 1, the data records hold 0']);
+    const bad = (trailer: Parameters<typeof noticeGroup>[2]): Buffer =>
+      joinRecords([...noticeGroup(entries, {}, trailer), noticeEnd()]);
+    expect(parseProblems(bad({ count: pad(3, 6) }))).toEqual([
+      'record 4 (trailer) record count: says 3, the data records hold 2',
+    ]);
+    expect(parseProblems(bad({ total: pad(3001, 12) }))).toEqual([
+      'record 4 (trailer) total amount: says 3001, the data records sum to 3000',
+    ]);
+    expect(parseProblems(bad({ cancelledCount: pad(1, 6) }))).toEqual([
+      'record 4 (trailer) cancelled count: says 1, the data records hold 0',
+    ]);
   });
 
   it('R-BANK-3: the cancelled records are inside the trailer totals and also in its cancelled count and amount', () => {
@@ -58,7 +82,10 @@ describe('Zengin 01 振込入金通知', () => {
       { ref: 1, date: '081001', amount: '1000', payer: 'ｱ' },
       { ref: 2, date: '081001', amount: '2500', payer: 'ｲ', cancelled: true },
     ];
-    const ok = joinRecords([...noticeGroup(entries, {}, { total: pad(3500, 12), cancelledCount: pad(1, 6), cancelledTotal: pad(2500, 12) }), noticeEnd()]);
+    const ok = joinRecords([
+      ...noticeGroup(entries, {}, { total: pad(3500, 12), cancelledCount: pad(1, 6), cancelledTotal: pad(2500, 12) }),
+      noticeEnd(),
+    ]);
     expect(parseBankFile(ok).deposits).toHaveLength(2);
     const wrong = joinRecords([...noticeGroup(entries, {}, { total: pad(1000, 12) }), noticeEnd()]);
     expect(parseProblems(wrong)).toEqual(['record 4 (trailer) total amount: says 1000, the data records sum to 3500']);
@@ -135,16 +162,23 @@ describe('Zengin 03 入出金取引明細', () => {
       { ref: 2, date: '081101', direction: '2' as const, amount: '700' },
     ];
     const badTotal = joinRecords([...statementGroup(entries, {}, { depositTotal: pad(5700, 13) }), statementEnd(5, 1)]);
-    expect(parseProblems(badTotal)).toEqual(['record 4 (trailer) deposit total: says 5700, the data records sum to 5000']);
+    expect(parseProblems(badTotal)).toEqual([
+      'record 4 (trailer) deposit total: says 5700, the data records sum to 5000',
+    ]);
     const badEnd = joinRecords([...statementGroup(entries), statementEnd(6, 1)]);
     expect(parseProblems(badEnd)).toEqual(['record 5 (end) record total: says 6, the file up to here holds 5']);
     expect(parseBankFile(statementFile([{ entries }])).deposits.map((d) => d.amount)).toEqual(['5000']);
   });
 
   it('R-BANK-4: a 入払区分 other than 1 or 2 is refused', () => {
-    const file = statementFile([{ entries: [{ ref: 1, date: '081101', direction: '1', amount: '5000', payer: 'ｱ' }] }], '');
+    const file = statementFile(
+      [{ entries: [{ ref: 1, date: '081101', direction: '1', amount: '5000', payer: 'ｱ' }] }],
+      '',
+    );
     file.write('3', 200 + 21, 'latin1');
-    expect(parseProblems(file)).toEqual(['record 2 (data) deposit/withdrawal flag: "3": 1 (deposit) or 2 (withdrawal)']);
+    expect(parseProblems(file)).toEqual([
+      'record 2 (data) deposit/withdrawal flag: "3": 1 (deposit) or 2 (withdrawal)',
+    ]);
   });
 
   it('R-BANK-4: records out of order are refused (data before a header, a record after the end)', () => {

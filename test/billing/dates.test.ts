@@ -11,8 +11,14 @@ function datesOf(method: Parameters<typeof billingDates>[0], month: string) {
 
 describe('billing dates per payment method', () => {
   it('R-BILL-1: a bill covers the 1st to the last day of its month', () => {
-    expect(billingDates('bank_transfer', parseMonth('2026-02')).period).toEqual({ from: d('2026-02-01'), to: d('2026-02-28') });
-    expect(billingDates('credit_card', parseMonth('2028-02')).period).toEqual({ from: d('2028-02-01'), to: d('2028-02-29') });
+    expect(billingDates('bank_transfer', parseMonth('2026-02')).period).toEqual({
+      from: d('2026-02-01'),
+      to: d('2026-02-28'),
+    });
+    expect(billingDates('credit_card', parseMonth('2028-02')).period).toEqual({
+      from: d('2028-02-01'),
+      to: d('2028-02-29'),
+    });
     expect(billingDates('direct_debit', parseMonth('2026-10')).month).toBe('2026-10');
   });
 
@@ -39,7 +45,7 @@ describe('billing dates per payment method', () => {
     expect(datesOf('bank_transfer', '2026-11')).toEqual({ issueOn: '2026-12-10', dueOn: '2026-12-25' });
   });
 
-  it('R-BILL-2: a card is charged on the 1st of the following month, even on a Sunday or New Year\'s Day', () => {
+  it("R-BILL-2: a card is charged on the 1st of the following month, even on a Sunday or New Year's Day", () => {
     expect(datesOf('credit_card', '2026-10')).toEqual({ issueOn: '2026-11-01', dueOn: '2026-11-01' }); // Sunday
     expect(datesOf('credit_card', '2026-12')).toEqual({ issueOn: '2027-01-01', dueOn: '2027-01-01' });
   });

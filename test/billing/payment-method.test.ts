@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { billingDates, firstBillingMonthForChange, paymentMethodForMonth, paymentMethodProblems } from '../../core/billing';
+import {
+  billingDates,
+  firstBillingMonthForChange,
+  paymentMethodForMonth,
+  paymentMethodProblems,
+} from '../../core/billing';
 import { parseMonth } from '../../core/time';
 import { d, iso } from '../time/date-helper';
 
 describe('payment method changes', () => {
-  it('R-BILL-5: to credit card: the bill charged in the month after authorisation, i.e. that month\'s usage', () => {
+  it("R-BILL-5: to credit card: the bill charged in the month after authorisation, i.e. that month's usage", () => {
     const first = firstBillingMonthForChange('credit_card', d('2026-04-15'));
     expect(first.key).toBe('2026-04');
     expect(iso(billingDates('credit_card', first).dueOn)).toBe('2026-05-01');
@@ -58,7 +63,10 @@ describe('who may use which payment method', () => {
     expect(paymentMethodProblems('individual', 'credit_card')).toEqual([]);
     for (const method of ['bank_transfer', 'direct_debit', 'prepaid']) {
       expect(paymentMethodProblems('individual', method, 'account.paymentMethod')).toEqual([
-        { path: 'account.paymentMethod', message: `${method} is for corporations only; an individual pays by credit_card (R-PARTY-3)` },
+        {
+          path: 'account.paymentMethod',
+          message: `${method} is for corporations only; an individual pays by credit_card (R-PARTY-3)`,
+        },
       ]);
     }
   });
@@ -68,7 +76,10 @@ describe('who may use which payment method', () => {
       expect(paymentMethodProblems('corporation', method)).toEqual([]);
     }
     expect(paymentMethodProblems('corporation', 'cash')).toEqual([
-      { path: 'paymentMethod', message: 'not a payment method; one of credit_card, bank_transfer, direct_debit, prepaid' },
+      {
+        path: 'paymentMethod',
+        message: 'not a payment method; one of credit_card, bank_transfer, direct_debit, prepaid',
+      },
     ]);
   });
 });

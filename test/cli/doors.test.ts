@@ -15,9 +15,14 @@ interface Run {
 
 function backoffice(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/backoffice.mjs', ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['bin/backoffice.mjs', ...args],
+      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -29,7 +34,10 @@ describe('the backoffice command line', { timeout: 120_000 }, () => {
       const run = await backoffice(['operations', '--db', path.join(dir, 'l.db')]);
       expect(run.code).toBe(0);
       const ops = JSON.parse(run.stdout) as { name: string; roles: string[]; input: { type: string } }[];
-      expect(ops.find((o) => o.name === 'members.create')).toMatchObject({ roles: ['sales'], input: { type: 'object' } });
+      expect(ops.find((o) => o.name === 'members.create')).toMatchObject({
+        roles: ['sales'],
+        input: { type: 'object' },
+      });
       expect(ops.every((o) => Object.keys(o).join() === 'name,roles,input')).toBe(true);
     } finally {
       cleanup();
@@ -41,20 +49,53 @@ describe('the backoffice command line', { timeout: 120_000 }, () => {
     const db = path.join(dir, 'l.db');
     try {
       // BACKOFFICE_DB replaces the default file when --db is not given.
-      const first = await backoffice(['call', 'setup.createFirstAdmin', '{"login":"admin","displayName":"管理者","password":"pw12"}'], { BACKOFFICE_DB: db });
+      const first = await backoffice(
+        ['call', 'setup.createFirstAdmin', '{"login":"admin","displayName":"管理者","password":"pw12"}'],
+        { BACKOFFICE_DB: db },
+      );
       expect([first.code, JSON.parse(first.stdout)]).toEqual([0, { login: 'admin', name: '管理者', roles: ['admin'] }]);
-      await backoffice(['call', 'operators.create', '{"login":"sales","displayName":"営業","password":"pw12","roles":["sales"]}', '--as', 'admin', '--db', db]);
-      const created = await backoffice(['call', 'members.create', '{"kind":"corporation","name":"株式会社田中電機","nameKana":"ｶ)ﾀﾅｶﾃﾞﾝｷ","email":"a@tanaka.example"}', '--as', 'sales', '--db', db]);
+      await backoffice([
+        'call',
+        'operators.create',
+        '{"login":"sales","displayName":"営業","password":"pw12","roles":["sales"]}',
+        '--as',
+        'admin',
+        '--db',
+        db,
+      ]);
+      const created = await backoffice([
+        'call',
+        'members.create',
+        '{"kind":"corporation","name":"株式会社田中電機","nameKana":"ｶ)ﾀﾅｶﾃﾞﾝｷ","email":"a@tanaka.example"}',
+        '--as',
+        'sales',
+        '--db',
+        db,
+      ]);
       expect([created.code, JSON.parse(created.stdout).memberNumber]).toEqual([0, 'M-000001']);
-      const bad = await backoffice(['call', 'members.create', '{"kind":"corporation","name":"","nameKana":"ｶ)ﾀﾅｶ","email":"x"}', '--as', 'sales', '--db', db]);
-      expect([bad.code, bad.stdout, bad.stderr]).toEqual([2, '', 'name: a name is required\nemail: not an e-mail address\n']);
+      const bad = await backoffice([
+        'call',
+        'members.create',
+        '{"kind":"corporation","name":"","nameKana":"ｶ)ﾀﾅｶ","email":"x"}',
+        '--as',
+        'sales',
+        '--db',
+        db,
+      ]);
+      expect([bad.code, bad.stdout, bad.stderr]).toEqual([
+        2,
+        '',
+        'name: a name is required\nemail: not an e-mail address\n',
+      ]);
       const refused = await backoffice(['call', 'operators.list', '{}', '--as', 'sales', '--db', db]);
       expect([refused.code, refused.stderr]).toEqual([1, 'forbidden: operators.list needs one of the roles admin\n']);
       const notJson = await backoffice(['call', 'members.search', '{oops', '--as', 'sales', '--db', db]);
       expect(notJson.code).toBe(2);
       expect(notJson.stderr).toMatch(/^input: not JSON/);
       const reader = new BetterSqlite3(db, { readonly: true });
-      const audit = reader.prepare('select operator_login, channel, operation, outcome from audit_log order by id').all();
+      const audit = reader
+        .prepare('select operator_login, channel, operation, outcome from audit_log order by id')
+        .all();
       reader.close();
       expect(audit).toEqual([
         { operator_login: null, channel: 'cli', operation: 'setup.createFirstAdmin', outcome: 'ok' },
@@ -75,7 +116,12 @@ describe('the backoffice command line', { timeout: 120_000 }, () => {
       expect(demo.code).toBe(0);
       const summary = JSON.parse(demo.stdout);
       expect(summary).toMatchObject({ members: 40, usageMonths: expect.any(Array) });
-      expect(summary.operators.map((o: { login: string; password: string }) => `${o.login}/${o.password}`)).toEqual(['admin/demo', 'sales/demo', 'accounting/demo', 'supervisor/demo']);
+      expect(summary.operators.map((o: { login: string; password: string }) => `${o.login}/${o.password}`)).toEqual([
+        'admin/demo',
+        'sales/demo',
+        'accounting/demo',
+        'supervisor/demo',
+      ]);
       const again = await backoffice(['demo', '--db', a, '--seed', '7', '--members', '40']);
       expect([again.code, again.stderr]).toEqual([1, 'unauthenticated: setup.loadDemo needs a signed-in operator\n']);
 
@@ -88,7 +134,13 @@ describe('the backoffice command line', { timeout: 120_000 }, () => {
       expect(backup.code).toBe(0);
       const original = new BetterSqlite3(a, { readonly: true });
       const copied = new BetterSqlite3(copy, { readonly: true });
-      const fingerprint = (d: BetterSqlite3.Database) => d.prepare("select group_concat(member_number || name || name_kana, '|') from (select * from members order by id)").pluck().get();
+      const fingerprint = (d: BetterSqlite3.Database) =>
+        d
+          .prepare(
+            "select group_concat(member_number || name || name_kana, '|') from (select * from members order by id)",
+          )
+          .pluck()
+          .get();
       expect(fingerprint(copied)).toBe(fingerprint(original));
       expect(copied.pragma('integrity_check', { simple: true })).toBe('ok');
       original.close();

@@ -44,8 +44,14 @@ describe('CLI: import-usage, close-month, daily', () => {
     const daily = await run('daily', '--date', '2026-11-26', '--as', 'accounting', '--db', o.file);
     expect(daily.status).toBe(0);
     // R-DUN-5: October's bill was due Wed 11-25 and is unpaid: restricted at 00:00 on 11-26.
-    expect(JSON.parse(daily.out).transitions).toMatchObject([{ account: code, from: 'active', to: 'restricted', at: '2026-11-25T15:00:00.000Z', rule: 'R-DUN-5' }]);
+    expect(JSON.parse(daily.out).transitions).toMatchObject([
+      { account: code, from: 'active', to: 'restricted', at: '2026-11-25T15:00:00.000Z', rule: 'R-DUN-5' },
+    ]);
     const again = await run('daily', '--date', '2026-11-26', '--as', 'accounting', '--db', o.file);
-    expect(JSON.parse(again.out)).toMatchObject({ transitions: [], commands: 0, message: '2026-11-26: no status changed' });
+    expect(JSON.parse(again.out)).toMatchObject({
+      transitions: [],
+      commands: 0,
+      message: '2026-11-26: no status changed',
+    });
   });
 });

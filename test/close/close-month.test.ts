@@ -33,11 +33,23 @@ describe('month close wired onto the ledger', () => {
     o = await billingOffice();
     const code = await o.account(await o.member('corporation'));
     await o.importUsage(usageFile('2026-10', [{ code }]));
-    const result = await o.ok<{ bills: number; alreadyClosed: boolean }>('billing.closeMonth', { month: '2026-10' }, 'accounting');
+    const result = await o.ok<{ bills: number; alreadyClosed: boolean }>(
+      'billing.closeMonth',
+      { month: '2026-10' },
+      'accounting',
+    );
     expect(result).toMatchObject({ bills: 1, alreadyClosed: false });
     const [bill] = await bills('2026-10');
     // vm.standard.s4 all month: 744 h × ¥10.5 = ¥7,812, capped at ¥6,800; tax floor(6800 × 1.1) − 6800 = ¥680.
-    expect(bill).toMatchObject({ account: code, status: 'final', paymentMethod: 'bank_transfer', total: '7480', amountDue: '7480', statementNumber: 'BIL-2026-000001', dueOn: '2026-11-25' });
+    expect(bill).toMatchObject({
+      account: code,
+      status: 'final',
+      paymentMethod: 'bank_transfer',
+      total: '7480',
+      amountDue: '7480',
+      statementNumber: 'BIL-2026-000001',
+      dueOn: '2026-11-25',
+    });
     expect(bill!.issuedOn).toBe('2026-11-09T15:00:00.000Z'); // 2026-11-10 00:00 JST
     const entries = o.scalar(
       `select group_concat(account || ':' || debit || ':' || credit, ' ') from (select * from ledger_entries e join ledger_transactions t on t.id = e.transaction_id where t.reference = 'bill:${bill!.billId}' order by e.line_no)`,
@@ -45,7 +57,7 @@ describe('month close wired onto the ledger', () => {
     expect(entries).toBe('receivables:7480:0 revenue:0:6800 tax_payable:0:680');
   });
 
-  it('R-BILL-1: an account\'s bills, newest month first, as the member\'s page lists them; sales may read them', async () => {
+  it("R-BILL-1: an account's bills, newest month first, as the member's page lists them; sales may read them", async () => {
     o = await billingOffice('2026-11-05T00:00:00.000Z');
     const code = await o.account(await o.member('corporation'));
     await o.importUsage(usageFile('2026-09', [{ code }]));
@@ -59,19 +71,35 @@ describe('month close wired onto the ledger', () => {
       ['2026-09', '7480', 'BIL-2026-000001', '2026-10-26'],
     ]);
     const unknown = await failure('billing.accountBills', { account: 'CA-999999' }, 'sales');
-    expect(unknown).toMatchObject({ kind: 'invalid', problems: [{ path: 'account', message: 'no cloud account CA-999999' }] });
+    expect(unknown).toMatchObject({
+      kind: 'invalid',
+      problems: [{ path: 'account', message: 'no cloud account CA-999999' }],
+    });
   });
 
   it('R-BILL-1: a close in steps (maxAccounts) reports done / bills, keeps the month closing, and ends as one close would', async () => {
     o = await billingOffice();
     const codes = [];
     for (let i = 0; i < 3; i++) codes.push(await o.account(await o.member('corporation')));
-    await o.importUsage(usageFile('2026-10', codes.map((code) => ({ code }))));
-    const step = (n: number) => o.ok<{ done: number; bills: number; finished: boolean; billedNow: number }>('billing.closeMonth', { month: '2026-10', maxAccounts: n }, 'accounting');
+    await o.importUsage(
+      usageFile(
+        '2026-10',
+        codes.map((code) => ({ code })),
+      ),
+    );
+    const step = (n: number) =>
+      o.ok<{ done: number; bills: number; finished: boolean; billedNow: number }>(
+        'billing.closeMonth',
+        { month: '2026-10', maxAccounts: n },
+        'accounting',
+      );
     expect(await step(2)).toMatchObject({ done: 2, bills: 3, finished: false, billedNow: 2 });
     expect((await bills('2026-10')).map((b) => b.status)).toEqual(['draft', 'draft']);
     const refused = await failure('usage.import', { content: usageFile('2026-10', [{ code: 'CA-000999' }]) });
-    expect(refused).toMatchObject({ kind: 'invalid', problems: [{ path: 'month', message: expect.stringContaining('2026-10 is being closed') }] });
+    expect(refused).toMatchObject({
+      kind: 'invalid',
+      problems: [{ path: 'month', message: expect.stringContaining('2026-10 is being closed') }],
+    });
     expect(await step(2)).toMatchObject({ done: 3, bills: 3, finished: true, billedNow: 1 });
     const list = await bills('2026-10');
     expect(list.map((b) => [b.status, b.statementNumber, b.total])).toEqual([
@@ -87,7 +115,11 @@ describe('month close wired onto the ledger', () => {
     o = await billingOffice('2026-10-05T00:00:00.000Z');
     const bt = await o.account(await o.member('corporation'));
     const dd = await o.account(await o.member('corporation'));
-    await o.ok('payments.registerMethod', { account: dd, method: 'direct_debit', receivedOn: '2026-08-03' }, 'accounting');
+    await o.ok(
+      'payments.registerMethod',
+      { account: dd, method: 'direct_debit', receivedOn: '2026-08-03' },
+      'accounting',
+    );
     await o.importUsage(usageFile('2026-09', [{ code: bt }, { code: dd }]));
     await o.ok('billing.closeMonth', { month: '2026-09' }, 'accounting');
     const list = await bills('2026-09');
@@ -102,7 +134,11 @@ describe('month close wired onto the ledger', () => {
   it('R-BILL-2: an individual pays by card: charged on the 1st of the next month, the statement names the card, never its number', async () => {
     o = await billingOffice('2026-10-01T00:00:00.000Z');
     const code = await o.account(await o.member('individual'));
-    await o.ok('payments.registerMethod', { account: code, method: 'credit_card', card: { brand: 'VISA', last4: '4242', expiry: '12/28' } }, 'accounting');
+    await o.ok(
+      'payments.registerMethod',
+      { account: code, method: 'credit_card', card: { brand: 'VISA', last4: '4242', expiry: '12/28' } },
+      'accounting',
+    );
     expect(o.scalar('select card_last4 from payment_methods')).toBe('4242');
     o.setNow('2026-11-02T00:00:00.000Z');
     await o.importUsage(usageFile('2026-10', [{ code }]));
@@ -115,13 +151,33 @@ describe('month close wired onto the ledger', () => {
   it('R-BILL-2: a card valid less than 3 months from the authorisation, and any field that looks like a full card number, are refused; nothing is written', async () => {
     o = await billingOffice('2026-10-15T03:00:00.000Z');
     const code = await o.account(await o.member('corporation'));
-    const expiring = await failure('payments.registerMethod', { account: code, method: 'credit_card', card: { brand: 'VISA', last4: '4242', expiry: '12/26' }, receivedOn: '2026-10-15' });
+    const expiring = await failure('payments.registerMethod', {
+      account: code,
+      method: 'credit_card',
+      card: { brand: 'VISA', last4: '4242', expiry: '12/26' },
+      receivedOn: '2026-10-15',
+    });
     expect(expiring.problems?.map((p) => p.path)).toEqual(['card.expiry']);
-    const pan = await failure('payments.registerMethod', { account: code, method: 'credit_card', card: { brand: '4242 4242 4242 4242', last4: '4242', expiry: '12/28' } });
-    expect(pan.problems).toContainEqual({ path: 'card.brand', message: 'looks like a full card number: never send it, only the last four digits' });
-    const extra = await failure('payments.registerMethod', { account: code, method: 'credit_card', card: { brand: 'VISA', last4: '4242', expiry: '12/28', number: '4242424242424242' } });
+    const pan = await failure('payments.registerMethod', {
+      account: code,
+      method: 'credit_card',
+      card: { brand: '4242 4242 4242 4242', last4: '4242', expiry: '12/28' },
+    });
+    expect(pan.problems).toContainEqual({
+      path: 'card.brand',
+      message: 'looks like a full card number: never send it, only the last four digits',
+    });
+    const extra = await failure('payments.registerMethod', {
+      account: code,
+      method: 'credit_card',
+      card: { brand: 'VISA', last4: '4242', expiry: '12/28', number: '4242424242424242' },
+    });
     expect(extra.problems?.map((p) => p.path)).toContain('card.number');
-    const long = await failure('payments.registerMethod', { account: code, method: 'credit_card', card: { brand: 'VISA', last4: '4242424242424242', expiry: '12/28' } });
+    const long = await failure('payments.registerMethod', {
+      account: code,
+      method: 'credit_card',
+      card: { brand: 'VISA', last4: '4242424242424242', expiry: '12/28' },
+    });
     expect(long.problems?.map((p) => p.path)).toContain('card.last4');
     expect(o.count('payment_methods')).toBe(0);
   });
@@ -132,7 +188,12 @@ describe('month close wired onto the ledger', () => {
     const company = await o.account(await o.member('corporation'));
     for (const method of ['bank_transfer', 'direct_debit']) {
       const r = await failure('payments.registerMethod', { account: person, method });
-      expect(r.problems).toEqual([{ path: 'method', message: `${method} is for corporations only; an individual pays by credit_card (R-PARTY-3)` }]);
+      expect(r.problems).toEqual([
+        {
+          path: 'method',
+          message: `${method} is for corporations only; an individual pays by credit_card (R-PARTY-3)`,
+        },
+      ]);
     }
     expect(o.count('payment_methods')).toBe(0);
     await o.ok('payments.registerMethod', { account: company, method: 'direct_debit' }, 'accounting');
@@ -145,20 +206,61 @@ describe('month close wired onto the ledger', () => {
     const dd20 = await o.account(await o.member('corporation'));
     const dd21 = await o.account(await o.member('corporation'));
     const cardLate = await o.account(await o.member('corporation'));
-    await o.ok('payments.registerMethod', { account: card, method: 'credit_card', card: { brand: 'JCB', last4: '0001', expiry: '01/29' }, receivedOn: '2026-10-15' }, 'accounting');
-    await o.ok('payments.registerMethod', { account: dd20, method: 'direct_debit', receivedOn: '2026-10-20' }, 'accounting');
-    const late = await o.ok<{ firstMonth: string }>('payments.registerMethod', { account: dd21, method: 'direct_debit', receivedOn: '2026-10-21' }, 'accounting');
+    await o.ok(
+      'payments.registerMethod',
+      {
+        account: card,
+        method: 'credit_card',
+        card: { brand: 'JCB', last4: '0001', expiry: '01/29' },
+        receivedOn: '2026-10-15',
+      },
+      'accounting',
+    );
+    await o.ok(
+      'payments.registerMethod',
+      { account: dd20, method: 'direct_debit', receivedOn: '2026-10-20' },
+      'accounting',
+    );
+    const late = await o.ok<{ firstMonth: string }>(
+      'payments.registerMethod',
+      { account: dd21, method: 'direct_debit', receivedOn: '2026-10-21' },
+      'accounting',
+    );
     expect(late.firstMonth).toBe('2026-11');
-    await o.ok('payments.registerMethod', { account: cardLate, method: 'credit_card', card: { brand: 'JCB', last4: '0002', expiry: '01/29' }, receivedOn: '2026-11-01' }, 'accounting');
+    await o.ok(
+      'payments.registerMethod',
+      {
+        account: cardLate,
+        method: 'credit_card',
+        card: { brand: 'JCB', last4: '0002', expiry: '01/29' },
+        receivedOn: '2026-11-01',
+      },
+      'accounting',
+    );
     o.setNow('2026-12-02T00:00:00.000Z');
     await o.importUsage(usageFile('2026-10', [{ code: card }, { code: dd20 }, { code: dd21 }, { code: cardLate }]));
     await o.importUsage(usageFile('2026-11', [{ code: card }, { code: dd20 }, { code: dd21 }, { code: cardLate }]));
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     await o.ok('billing.closeMonth', { month: '2026-11' }, 'accounting');
-    expect((await bills('2026-10')).map((b) => b.paymentMethod)).toEqual(['credit_card', 'direct_debit', 'bank_transfer', 'bank_transfer']);
-    expect((await bills('2026-11')).map((b) => b.paymentMethod)).toEqual(['credit_card', 'direct_debit', 'direct_debit', 'credit_card']);
+    expect((await bills('2026-10')).map((b) => b.paymentMethod)).toEqual([
+      'credit_card',
+      'direct_debit',
+      'bank_transfer',
+      'bank_transfer',
+    ]);
+    expect((await bills('2026-11')).map((b) => b.paymentMethod)).toEqual([
+      'credit_card',
+      'direct_debit',
+      'direct_debit',
+      'credit_card',
+    ]);
     // Statement numbers are gapless across the two closes: October's four, then November's.
-    expect((await bills('2026-11')).map((b) => b.statementNumber)).toEqual(['BIL-2026-000005', 'BIL-2026-000006', 'BIL-2026-000007', 'BIL-2026-000008']);
+    expect((await bills('2026-11')).map((b) => b.statementNumber)).toEqual([
+      'BIL-2026-000005',
+      'BIL-2026-000006',
+      'BIL-2026-000007',
+      'BIL-2026-000008',
+    ]);
   });
 
   it('closing twice changes nothing and says so; a month not over yet is refused', async () => {
@@ -170,8 +272,15 @@ describe('month close wired onto the ledger', () => {
     expect(early.problems?.[0]?.path).toBe('month');
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     const before = [o.count('bills'), o.count('documents'), o.count('ledger_entries')];
-    const again = await o.ok<{ alreadyClosed: boolean; message: string }>('billing.closeMonth', { month: '2026-10' }, 'accounting');
-    expect(again).toMatchObject({ alreadyClosed: true, message: '2026-10 is already closed (1 bills); nothing changed' });
+    const again = await o.ok<{ alreadyClosed: boolean; message: string }>(
+      'billing.closeMonth',
+      { month: '2026-10' },
+      'accounting',
+    );
+    expect(again).toMatchObject({
+      alreadyClosed: true,
+      message: '2026-10 is already closed (1 bills); nothing changed',
+    });
     expect([o.count('bills'), o.count('documents'), o.count('ledger_entries')]).toEqual(before);
   });
 
@@ -181,12 +290,24 @@ describe('month close wired onto the ledger', () => {
     await o.importUsage(usageFile('2026-10', [{ code }]));
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     o.setNow('2026-12-03T01:00:00.000Z');
-    const note = await o.ok<{ month: string; tax: string; total: string }>('billing.issueCreditNote', { statementNumber: 'BIL-2026-000001', amount: '1000', reason: 'VM billed during an outage' }, 'accounting');
+    const note = await o.ok<{ month: string; tax: string; total: string }>(
+      'billing.issueCreditNote',
+      { statementNumber: 'BIL-2026-000001', amount: '1000', reason: 'VM billed during an outage' },
+      'accounting',
+    );
     expect(note).toMatchObject({ month: '2026-12', tax: '100', total: '1100' });
     expect(o.scalar('select total from bills')).toBe(7480);
-    const tooMuch = await failure('billing.issueCreditNote', { statementNumber: 'BIL-2026-000001', amount: '5801', reason: 'too much' });
+    const tooMuch = await failure('billing.issueCreditNote', {
+      statementNumber: 'BIL-2026-000001',
+      amount: '5801',
+      reason: 'too much',
+    });
     expect(tooMuch.problems?.[0]?.path).toBe('amount');
-    const aging = await o.ok<{ totals: Record<string, string> }>('payments.aging', { asOf: '2026-12-03' }, 'accounting');
+    const aging = await o.ok<{ totals: Record<string, string> }>(
+      'payments.aging',
+      { asOf: '2026-12-03' },
+      'accounting',
+    );
     expect(aging.totals.d0_30).toBe('6380'); // 7480 − 1100, due 11-25: 8 days past due
   });
 });
@@ -203,12 +324,16 @@ describe('usage import', () => {
     expect(again.message).toMatch(/^already imported/);
     expect(o.count('usage_imports')).toBe(1);
 
-    const unknown = await failure('usage.import', { content: usageFile('2026-10', [{ code: b }, { code: 'CA-999998' }, { code: 'CA-999999' }]) });
+    const unknown = await failure('usage.import', {
+      content: usageFile('2026-10', [{ code: b }, { code: 'CA-999998' }, { code: 'CA-999999' }]),
+    });
     expect(unknown.problems).toEqual([
       { path: 'accounts[1].account', message: 'no cloud account CA-999998' },
       { path: 'accounts[2].account', message: 'no cloud account CA-999999' },
     ]);
-    const twice = await failure('usage.import', { content: usageFile('2026-10', [{ code: b }, { code: a, plan: 'vm.light.s1' }]) });
+    const twice = await failure('usage.import', {
+      content: usageFile('2026-10', [{ code: b }, { code: a, plan: 'vm.light.s1' }]),
+    });
     expect(twice.problems?.[0]?.path).toBe('accounts[1].account');
     const bad = await failure('usage.import', { content: usageFile('2026-10', [{ code: b, plan: 'vm.nope' }]) });
     expect(bad.problems?.[0]).toEqual({ path: 'accounts[0].resources[0].plan', message: 'unknown plan "vm.nope"' });

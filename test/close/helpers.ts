@@ -50,7 +50,11 @@ export interface UsageAccount {
 }
 
 /** A usage file (shared/contracts/rating.md) with one VM per account, default catalog. */
-export function usageFile(month: string, accounts: UsageAccount[], taxMode: 'per_service' | 'per_invoice' = 'per_service'): string {
+export function usageFile(
+  month: string,
+  accounts: UsageAccount[],
+  taxMode: 'per_service' | 'per_invoice' = 'per_service',
+): string {
   return `${JSON.stringify(
     {
       month,
@@ -58,7 +62,13 @@ export function usageFile(month: string, accounts: UsageAccount[], taxMode: 'per
       taxRate: '0.10',
       accounts: accounts.map((a) => ({
         account: a.code,
-        resources: [{ id: 'vm-1', plan: a.plan ?? 'vm.standard.s4', events: [{ at: a.createdAt ?? '2025-01-01T00:00:00+09:00', type: 'create' }] }],
+        resources: [
+          {
+            id: 'vm-1',
+            plan: a.plan ?? 'vm.standard.s4',
+            events: [{ at: a.createdAt ?? '2025-01-01T00:00:00+09:00', type: 'create' }],
+          },
+        ],
       })),
     },
     null,

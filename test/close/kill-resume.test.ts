@@ -17,9 +17,10 @@ const CLI = path.resolve('bin/backoffice.mjs');
 /** A seeded month: per account 1–3 VMs stopping and starting, so each bill is different. */
 function usage(codes: string[], seed = 7): string {
   let s = seed;
-  const random = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const plans = ['vm.light.s1', 'vm.standard.s4', 'vm.standard.m8', 'vm.highcpu.m8'];
-  const at = (day: number, hour: number) => `2026-10-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+09:00`;
+  const at = (day: number, hour: number) =>
+    `2026-10-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+09:00`;
   return JSON.stringify({
     month: '2026-10',
     accounts: codes.map((code) => ({
@@ -40,12 +41,28 @@ function usage(codes: string[], seed = 7): string {
 function digest(file: string): { hash: string; bills: number; entries: number; closed: boolean } {
   const db = new BetterSqlite3(file, { readonly: true });
   try {
-    const bills = db.prepare('select b.id, a.code, b.month, b.usage_import_id, b.tax_mode, b.tax_rate, b.subtotal, b.tax, b.total, b.prepaid_applied, b.amount_due, b.payment_method, b.status, b.detail from bills b join cloud_accounts a on a.id = b.cloud_account_id order by b.id').all();
-    const docs = db.prepare('select id, kind, number, member_id, cloud_account_id, bill_id, status, issued_at, due_date, subtotal, tax, total, content from documents order by id').all();
-    const entries = db.prepare('select t.id, t.kind, t.memo, t.reference, e.line_no, e.account, e.debit, e.credit, e.member_id, e.cloud_account_id from ledger_entries e join ledger_transactions t on t.id = e.transaction_id order by e.id').all();
+    const bills = db
+      .prepare(
+        'select b.id, a.code, b.month, b.usage_import_id, b.tax_mode, b.tax_rate, b.subtotal, b.tax, b.total, b.prepaid_applied, b.amount_due, b.payment_method, b.status, b.detail from bills b join cloud_accounts a on a.id = b.cloud_account_id order by b.id',
+      )
+      .all();
+    const docs = db
+      .prepare(
+        'select id, kind, number, member_id, cloud_account_id, bill_id, status, issued_at, due_date, subtotal, tax, total, content from documents order by id',
+      )
+      .all();
+    const entries = db
+      .prepare(
+        'select t.id, t.kind, t.memo, t.reference, e.line_no, e.account, e.debit, e.credit, e.member_id, e.cloud_account_id from ledger_entries e join ledger_transactions t on t.id = e.transaction_id order by e.id',
+      )
+      .all();
     const counters = db.prepare('select * from counters order by name').all();
-    const close = db.prepare('select month, bill_count, closed_at is not null as closed from month_closes').all() as { closed: number }[];
-    const hash = createHash('sha256').update(JSON.stringify({ bills, docs, entries, counters, close: close.map((c) => ({ ...c })) })).digest('hex');
+    const close = db.prepare('select month, bill_count, closed_at is not null as closed from month_closes').all() as {
+      closed: number;
+    }[];
+    const hash = createHash('sha256')
+      .update(JSON.stringify({ bills, docs, entries, counters, close: close.map((c) => ({ ...c })) }))
+      .digest('hex');
     return { hash, bills: bills.length, entries: entries.length, closed: close[0]?.closed === 1 };
   } finally {
     db.close();
@@ -53,7 +70,9 @@ function digest(file: string): { hash: string; bills: number; entries: number; c
 }
 
 function closeToEnd(file: string): string {
-  const r = spawnSync(process.execPath, [CLI, 'close-month', '2026-10', '--db', file, '--batch', BATCH], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'close-month', '2026-10', '--db', file, '--batch', BATCH], {
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -61,7 +80,9 @@ function closeToEnd(file: string): string {
 /** Starts the close and SIGKILLs it once it has reported `afterBatches` committed batches. */
 function closeAndKill(file: string, afterBatches: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'close-month', '2026-10', '--db', file, '--batch', BATCH], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'close-month', '2026-10', '--db', file, '--batch', BATCH], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let seen = 0;
     let buffered = '';
     let done = 0;
@@ -77,7 +98,11 @@ function closeAndKill(file: string, afterBatches: number): Promise<number> {
       }
     });
     child.on('error', reject);
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(done) : reject(new Error(`the close ended before it was killed (${String(_code)})`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve(done)
+        : reject(new Error(`the close ended before it was killed (${String(_code)})`)),
+    );
   });
 }
 
@@ -90,7 +115,11 @@ describe('close-month killed at random points', () => {
     const at = '2026-10-01T00:00:00.000Z';
     const codes: string[] = [];
     for (let i = 0; i < ACCOUNTS / 2; i++) {
-      const m = await createMember(db, { kind: 'corporation', name: `株式会社再開${i}`, nameKana: 'ｶ)ｻｲｶｲ', email: `r${i}@example.jp` }, at);
+      const m = await createMember(
+        db,
+        { kind: 'corporation', name: `株式会社再開${i}`, nameKana: 'ｶ)ｻｲｶｲ', email: `r${i}@example.jp` },
+        at,
+      );
       for (let a = 0; a < 2; a++) codes.push((await createCloudAccount(db, m.id, undefined, at)).code);
     }
     await importUsage(db, usage(codes), at, null);

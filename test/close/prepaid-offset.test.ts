@@ -11,7 +11,10 @@ afterEach(async () => {
 function registeredPrepaid(file: string, code: string, accountCode: string, balance: number, expiresAt: string): void {
   const db = new BetterSqlite3(file);
   try {
-    const account = db.prepare('select id, member_id from cloud_accounts where code = ?').get(accountCode) as { id: number; member_id: number };
+    const account = db.prepare('select id, member_id from cloud_accounts where code = ?').get(accountCode) as {
+      id: number;
+      member_id: number;
+    };
     db.prepare(
       `insert into prepaid_ids (code, member_id, amount, balance, status, cloud_account_id, registered_at, expires_at, created_at)
        values (?, ?, ?, ?, 'registered', ?, '2026-09-01T00:00:00.000Z', ?, '2026-09-01T00:00:00.000Z')`,
@@ -29,9 +32,15 @@ describe('prepaid balances offset at the close', () => {
     registeredPrepaid(o.file, 'FIRST', code, 5000, '2027-03-01T00:00:00.000Z');
     await o.importUsage(usageFile('2026-10', [{ code }]));
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
-    const [bill] = await o.ok<{ billId: number; total: string; prepaidApplied: string; amountDue: string }[]>('billing.listBills', { month: '2026-10' }, 'accounting');
+    const [bill] = await o.ok<{ billId: number; total: string; prepaidApplied: string; amountDue: string }[]>(
+      'billing.listBills',
+      { month: '2026-10' },
+      'accounting',
+    );
     expect(bill).toMatchObject({ total: '7480', prepaidApplied: '6000', amountDue: '1480' });
-    expect(o.scalar(`select group_concat(code || ':' || balance, ' ') from (select * from prepaid_ids order by code)`)).toBe('FIRST:0 LATER:0');
+    expect(
+      o.scalar(`select group_concat(code || ':' || balance, ' ') from (select * from prepaid_ids order by code)`),
+    ).toBe('FIRST:0 LATER:0');
     const entries = o.scalar(
       `select group_concat(account || ':' || debit || ':' || credit, ' ') from (select * from ledger_entries e join ledger_transactions t on t.id = e.transaction_id where t.reference = 'bill:${bill!.billId}' order by e.line_no)`,
     );

@@ -34,7 +34,19 @@ describe('statements', () => {
     expect(await main(['statements', '2026-10', '--out', dir, '--db', o.file], io.io)).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['BIL-2026-000001.pdf', 'BIL-2026-000002.pdf', 'statements-2026-10.pdf']);
     const first = pdfText(path.join(dir, 'BIL-2026-000001.pdf'));
-    for (const text of ['請求書', 'BIL-2026-000001', '株式会社青空商事', '2026年10月分', '¥7,480', '¥6,800', '¥680', '2026年11月25日', '銀行振込', '登録番号', 'サービスごとに税込金額を計算']) {
+    for (const text of [
+      '請求書',
+      'BIL-2026-000001',
+      '株式会社青空商事',
+      '2026年10月分',
+      '¥7,480',
+      '¥6,800',
+      '¥680',
+      '2026年11月25日',
+      '銀行振込',
+      '登録番号',
+      'サービスごとに税込金額を計算',
+    ]) {
       expect(first).toContain(text);
     }
     const second = pdfText(path.join(dir, 'BIL-2026-000002.pdf'));
@@ -50,7 +62,11 @@ describe('statements', () => {
     const a = await o.account(await o.member('corporation'));
     await o.importUsage(usageFile('2026-10', [{ code: a }], 'per_invoice'));
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
-    const { file: pdf } = await o.ok<{ file: FileToSave }>('billing.statementPdf', { statementNumber: 'BIL-2026-000001' }, 'accounting');
+    const { file: pdf } = await o.ok<{ file: FileToSave }>(
+      'billing.statementPdf',
+      { statementNumber: 'BIL-2026-000001' },
+      'accounting',
+    );
     expect(pdf).toMatchObject({ name: 'BIL-2026-000001.pdf', mediaType: 'application/pdf' });
     const bytes = Buffer.from(pdf.base64, 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');

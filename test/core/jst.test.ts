@@ -39,6 +39,8 @@ describe('core/time JST calendar', () => {
     expect(addMonthsClamped({ year: 2026, month: 11, day: 15 }, 2)).toEqual({ year: 2027, month: 1, day: 15 });
     const t = Date.parse('2026-03-31T14:30:00+09:00');
     expect(new Date(addMonthsToInstant(t, 12)).toISOString()).toBe('2027-03-31T05:30:00.000Z');
-    expect(new Date(addMonthsToInstant(Date.parse('2027-05-31T10:00:00+09:00'), 1)).toISOString()).toBe('2027-06-30T01:00:00.000Z');
+    expect(new Date(addMonthsToInstant(Date.parse('2027-05-31T10:00:00+09:00'), 1)).toISOString()).toBe(
+      '2027-06-30T01:00:00.000Z',
+    );
   });
 });

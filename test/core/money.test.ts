@@ -49,7 +49,12 @@ describe('core/money', () => {
         const x = Exact.ratio(a, b);
         const y = Exact.ratio(c, d);
         const z = Exact.ratio(e, f);
-        expect(x.plus(y).plus(z).cmp(x.plus(y.plus(z)))).toBe(0);
+        expect(
+          x
+            .plus(y)
+            .plus(z)
+            .cmp(x.plus(y.plus(z))),
+        ).toBe(0);
         expect(x.plus(y).cmp(y.plus(x))).toBe(0);
         if (!y.isZero()) expect(x.times(y).dividedBy(y).cmp(x)).toBe(0);
         expect(x.plus(y).floor().lte(x.plus(y).toDecimalString(6))).toBe(true);

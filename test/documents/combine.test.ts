@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { renderCombined, renderMonthlyStatement, renderStatementBatch } from '../../core/documents';
-import { ESTIMATE, MONTHLY_STATEMENT, MONTHLY_STATEMENT_PER_INVOICE, PREPAID_ID_NOTICE, PREPAID_STATEMENT, SELLER, longStatement } from './fixtures';
+import {
+  ESTIMATE,
+  MONTHLY_STATEMENT,
+  MONTHLY_STATEMENT_PER_INVOICE,
+  PREPAID_ID_NOTICE,
+  PREPAID_STATEMENT,
+  SELLER,
+  longStatement,
+} from './fixtures';
 import { problemsOf } from './input-problems';
 import { pageCount, pageText, savePdf } from './pdf-tools';
 
@@ -9,7 +17,10 @@ describe('batch printing', () => {
     // 1 + 5 + 1 pages, as each renders alone (the long statement's 120 lines take 5 pages).
     const long = await renderMonthlyStatement(longStatement(120), SELLER);
     expect(pageCount(savePdf('monthly-statement-long-alone.pdf', long))).toBe(5);
-    const path = savePdf('statement-batch.pdf', await renderStatementBatch([MONTHLY_STATEMENT, longStatement(120), MONTHLY_STATEMENT_PER_INVOICE], SELLER));
+    const path = savePdf(
+      'statement-batch.pdf',
+      await renderStatementBatch([MONTHLY_STATEMENT, longStatement(120), MONTHLY_STATEMENT_PER_INVOICE], SELLER),
+    );
     expect(pageCount(path)).toBe(7);
     expect(pageText(path, 1)).toContain('INV-2026-10-000123');
     expect(pageText(path, 1)).toContain('1 / 1');
@@ -43,7 +54,12 @@ describe('batch printing', () => {
 
   it('checks every document before drawing and names the bad one by position', () => {
     expect(
-      problemsOf(() => renderStatementBatch([MONTHLY_STATEMENT, { ...MONTHLY_STATEMENT, total: '1' }, { ...MONTHLY_STATEMENT, month: '2026-13' }], SELLER)),
+      problemsOf(() =>
+        renderStatementBatch(
+          [MONTHLY_STATEMENT, { ...MONTHLY_STATEMENT, total: '1' }, { ...MONTHLY_STATEMENT, month: '2026-13' }],
+          SELLER,
+        ),
+      ),
     ).toEqual(['documents[1].total: ¥1 but subtotal + tax is ¥10,699', 'documents[2].month: not a month as YYYY-MM']);
     expect(problemsOf(() => renderStatementBatch([], SELLER))).toEqual(['documents: nothing to print']);
   });

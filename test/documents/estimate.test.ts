@@ -37,7 +37,10 @@ describe('見積書 (estimate)', () => {
 
   it('embeds Noto Sans JP as subsets (regular and bold)', () => {
     const fonts = pdfFonts(path);
-    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSansJP-Bold', 'NotoSansJP-Regular']);
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'NotoSansJP-Bold',
+      'NotoSansJP-Regular',
+    ]);
     for (const font of fonts) expect(font).toMatchObject({ embedded: true, subset: true });
   });
 
@@ -48,11 +51,22 @@ describe('見積書 (estimate)', () => {
   });
 
   it('R-PARTY-1: an individual is addressed 様; a named contact at a corporation gets 様 after the company', async () => {
-    const person = pdfText(savePdf('estimate-individual.pdf', await renderEstimate({ ...ESTIMATE, addressee: { kind: 'individual', name: '山田太郎' } }, SELLER)));
+    const person = pdfText(
+      savePdf(
+        'estimate-individual.pdf',
+        await renderEstimate({ ...ESTIMATE, addressee: { kind: 'individual', name: '山田太郎' } }, SELLER),
+      ),
+    );
     expect(person).toContain('山田太郎 様');
     expect(person).not.toContain('御中');
     const contact = pdfText(
-      savePdf('estimate-contact.pdf', await renderEstimate({ ...ESTIMATE, addressee: { ...CUSTOMER, department: '経理部', contactName: '鈴木花子' } }, SELLER)),
+      savePdf(
+        'estimate-contact.pdf',
+        await renderEstimate(
+          { ...ESTIMATE, addressee: { ...CUSTOMER, department: '経理部', contactName: '鈴木花子' } },
+          SELLER,
+        ),
+      ),
     );
     expect(contact).toContain('経理部 鈴木花子 様');
     expect(contact).not.toContain('御中');
@@ -78,7 +92,10 @@ describe('見積書 (estimate)', () => {
 
   it('refuses figures that do not add up, naming each field', () => {
     const problems = problemsOf(() =>
-      renderEstimate({ ...ESTIMATE, taxes: [{ rate: '0.10', taxable: '90000', tax: '9000' }], total: '110000' }, SELLER),
+      renderEstimate(
+        { ...ESTIMATE, taxes: [{ rate: '0.10', taxable: '90000', tax: '9000' }], total: '110000' },
+        SELLER,
+      ),
     );
     expect(problems).toEqual([
       'taxes[0].taxable: ¥90,000 but the 10% lines sum to ¥100,000',
@@ -97,7 +114,9 @@ describe('見積書 (estimate)', () => {
     expect(problems).toContain('validUntil: before the issue date');
     expect(problems).toContain('total: a JavaScript number; give a decimal string such as "12.5"');
     expect(problems).toContain('seller.registrationNumber: not a registration number: "T" and 13 digits');
-    expect(problemsOf(() => renderEstimate({ ...ESTIMATE, issueDate: '2026-02-30' }, SELLER))).toContain('issueDate: not a date as YYYY-MM-DD');
+    expect(problemsOf(() => renderEstimate({ ...ESTIMATE, issueDate: '2026-02-30' }, SELLER))).toContain(
+      'issueDate: not a date as YYYY-MM-DD',
+    );
     const nullItem = { ...ESTIMATE, items: [ESTIMATE.items[0]!, null as unknown as (typeof ESTIMATE.items)[0]] };
     expect(problemsOf(() => renderEstimate(nullItem, SELLER))).toEqual(['items[1]: not a line item']);
   });

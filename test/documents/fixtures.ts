@@ -24,7 +24,16 @@ export const ESTIMATE: EstimateData = {
   validUntil: '2026-10-31',
   addressee: CUSTOMER,
   subject: 'プリペイドクレジットのご購入',
-  items: [{ name: 'プリペイドクレジット 100,000円分', quantity: '1', unit: '式', unitPrice: '100000', amount: '100000', taxRate: '0.10' }],
+  items: [
+    {
+      name: 'プリペイドクレジット 100,000円分',
+      quantity: '1',
+      unit: '式',
+      unitPrice: '100000',
+      amount: '100000',
+      taxRate: '0.10',
+    },
+  ],
   taxes: [{ rate: '0.10', taxable: '100000', tax: '10000' }],
   total: '110000',
 };
@@ -55,10 +64,46 @@ export const PREPAID_ID_NOTICE: PrepaidIdNoticeData = {
 
 /** The contract example bill of shared/contracts/rating.md (per_service: ¥9,727 + ¥972 = ¥10,699). */
 const CONTRACT_LINES: MonthlyStatementLine[] = [
-  { service: 'server', resource: 'vm-1', plan: 'vm.standard.s4', quantity: '444', unit: 'hour', unitPrice: '10.5', amount: '4662', capped: false },
-  { service: 'server', resource: 'vm-1', plan: 'vm.standard.m8', quantity: '180', unit: 'hour', unitPrice: '21', amount: '3780', capped: false },
-  { service: 'volume', resource: 'vol-1', plan: 'volume.std', quantity: '103200', unit: 'GB-hour', unitPrice: '0.0125', amount: '1160', capped: true },
-  { service: 'internet', resource: 'inet', plan: 'internet.metered', quantity: '12.5', unit: 'GB', unitPrice: '10', amount: '125', capped: false },
+  {
+    service: 'server',
+    resource: 'vm-1',
+    plan: 'vm.standard.s4',
+    quantity: '444',
+    unit: 'hour',
+    unitPrice: '10.5',
+    amount: '4662',
+    capped: false,
+  },
+  {
+    service: 'server',
+    resource: 'vm-1',
+    plan: 'vm.standard.m8',
+    quantity: '180',
+    unit: 'hour',
+    unitPrice: '21',
+    amount: '3780',
+    capped: false,
+  },
+  {
+    service: 'volume',
+    resource: 'vol-1',
+    plan: 'volume.std',
+    quantity: '103200',
+    unit: 'GB-hour',
+    unitPrice: '0.0125',
+    amount: '1160',
+    capped: true,
+  },
+  {
+    service: 'internet',
+    resource: 'inet',
+    plan: 'internet.metered',
+    quantity: '12.5',
+    unit: 'GB',
+    unitPrice: '10',
+    amount: '125',
+    capped: false,
+  },
 ];
 
 export const MONTHLY_STATEMENT: MonthlyStatementData = {

@@ -47,8 +47,14 @@ describe('print formats', () => {
   });
 
   it('R-PARTY-1: 御中 for a corporation, 様 for a person', () => {
-    expect(addresseeLines({ kind: 'corporation', name: '株式会社A' })).toEqual({ name: '株式会社A 御中', contact: undefined });
-    expect(addresseeLines({ kind: 'corporation', name: '株式会社A', department: '経理部' })).toEqual({ name: '株式会社A 御中', contact: '経理部' });
+    expect(addresseeLines({ kind: 'corporation', name: '株式会社A' })).toEqual({
+      name: '株式会社A 御中',
+      contact: undefined,
+    });
+    expect(addresseeLines({ kind: 'corporation', name: '株式会社A', department: '経理部' })).toEqual({
+      name: '株式会社A 御中',
+      contact: '経理部',
+    });
     expect(addresseeLines({ kind: 'individual', name: '山田太郎' })).toEqual({ name: '山田太郎 様' });
   });
 });

@@ -43,7 +43,9 @@ describe('請求書 for a month (qualified invoice)', () => {
   });
 
   it('R-TAX-3: per_invoice mode shows one tax for the invoice and no tax per service', async () => {
-    const t = pdfText(savePdf('monthly-statement-per-invoice.pdf', await renderMonthlyStatement(MONTHLY_STATEMENT_PER_INVOICE, SELLER)));
+    const t = pdfText(
+      savePdf('monthly-statement-per-invoice.pdf', await renderMonthlyStatement(MONTHLY_STATEMENT_PER_INVOICE, SELLER)),
+    );
     expect(t).not.toContain('サーバー 消費税');
     expect(t).toMatch(/10%対象 ¥9,727\s+消費税 ¥972/);
     expect(t).toContain('請求書ごと・税率ごとに計算し、1円未満を切り捨て');
@@ -56,14 +58,17 @@ describe('請求書 for a month (qualified invoice)', () => {
 
   it('R-PRE-9: the prepaid balance offsets the tax-included total; the rest is billed (10,699 − 8,000 = ¥2,699)', async () => {
     const t = pdfText(
-      savePdf('monthly-statement-prepaid.pdf', await renderMonthlyStatement({ ...MONTHLY_STATEMENT, prepaidApplied: '8000' }, SELLER)),
+      savePdf(
+        'monthly-statement-prepaid.pdf',
+        await renderMonthlyStatement({ ...MONTHLY_STATEMENT, prepaidApplied: '8000' }, SELLER),
+      ),
     );
     expect(t).toMatch(/合計（税込）\s+¥10,699/);
     expect(t).toMatch(/プリペイド充当\s+-¥8,000/);
     expect(t).toMatch(/ご請求金額\s+¥2,699-/);
-    expect(problemsOf(() => renderMonthlyStatement({ ...MONTHLY_STATEMENT, prepaidApplied: '10700' }, SELLER))).toEqual([
-      'prepaidApplied: more than the tax-included total (R-PRE-9)',
-    ]);
+    expect(problemsOf(() => renderMonthlyStatement({ ...MONTHLY_STATEMENT, prepaidApplied: '10700' }, SELLER))).toEqual(
+      ['prepaidApplied: more than the tax-included total (R-PRE-9)'],
+    );
   });
 
   it('R-RATE-8: a line amount keeps its fraction; the service subtotal is whole yen', async () => {
@@ -92,7 +97,10 @@ describe('請求書 for a month (qualified invoice)', () => {
     const t = pdfText(
       savePdf(
         'monthly-statement-debit.pdf',
-        await renderMonthlyStatement({ ...MONTHLY_STATEMENT, payment: { method: 'direct_debit', debitDate: '2026-11-26' } }, SELLER),
+        await renderMonthlyStatement(
+          { ...MONTHLY_STATEMENT, payment: { method: 'direct_debit', debitDate: '2026-11-26' } },
+          SELLER,
+        ),
       ),
     );
     expect(t).toMatch(/口座振替日\s+2026年11月26日/);
@@ -136,7 +144,10 @@ describe('請求書 for a month (qualified invoice)', () => {
       'total: ¥10,699 but subtotal + tax is ¥10,700',
       'lines[4].service: no entry in services for this line',
     ]);
-    const nullLine = { ...MONTHLY_STATEMENT, lines: [...MONTHLY_STATEMENT.lines, null as unknown as MonthlyStatementLine] };
+    const nullLine = {
+      ...MONTHLY_STATEMENT,
+      lines: [...MONTHLY_STATEMENT.lines, null as unknown as MonthlyStatementLine],
+    };
     expect(problemsOf(() => renderMonthlyStatement(nullLine, SELLER))).toEqual(['lines[4]: not a bill line']);
   });
 });

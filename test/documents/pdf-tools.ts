@@ -20,7 +20,9 @@ export function pdfText(path: string): string {
 
 /** The text of one page. */
 export function pageText(path: string, page: number): string {
-  return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path, '-'], {
+    encoding: 'utf8',
+  });
 }
 
 export function pageCount(path: string): number {
@@ -38,7 +40,10 @@ export interface PdfFont {
 
 /** The fonts of a PDF as pdffonts lists them. */
 export function pdfFonts(path: string): PdfFont[] {
-  const lines = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+  const lines = execFileSync('pdffonts', [path], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
   return lines.map((line) => {
     const cols = line.trim().split(/\s+/);
     // name type... encoding emb sub uni objectId gen: the flags are the 5th, 4th and 3rd columns from the end.

@@ -40,7 +40,9 @@ describe('プリペイドID発行のお知らせ', () => {
 
   it('refuses a deadline before the issue date and a malformed ID', () => {
     expect(
-      problemsOf(() => renderPrepaidIdNotice({ ...PREPAID_ID_NOTICE, registrationDeadline: '2026-10-07', prepaidId: 'PP 7K' }, SELLER)),
+      problemsOf(() =>
+        renderPrepaidIdNotice({ ...PREPAID_ID_NOTICE, registrationDeadline: '2026-10-07', prepaidId: 'PP 7K' }, SELLER),
+      ),
     ).toEqual(['registrationDeadline: before the issue date', 'prepaidId: not a prepaid ID (letters, digits and "-")']);
   });
 });

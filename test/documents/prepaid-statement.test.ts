@@ -19,7 +19,7 @@ describe('請求書 for a prepaid purchase', () => {
     expect(text).toContain('株式会社山田商事 御中');
   });
 
-  it('R-PRE-1: the prepaid fee is paid by billing statement into the seller\'s bank account', () => {
+  it("R-PRE-1: the prepaid fee is paid by billing statement into the seller's bank account", () => {
     expect(text).toMatch(/金融機関\s+みずなみ銀行（0001）/);
     expect(text).toMatch(/支店\s+梅田支店（123）/);
     expect(text).toMatch(/口座\s+普通 1234567/);
@@ -39,7 +39,12 @@ describe('請求書 for a prepaid purchase', () => {
   it('R-PARTY-3: refuses an individual, a payer name not in half-width kana and a due date before issue', () => {
     const problems = problemsOf(() =>
       renderPrepaidStatement(
-        { ...PREPAID_STATEMENT, addressee: { kind: 'individual', name: '山田太郎' }, payerNameKana: 'ヤマダショウジ', dueDate: '2026-10-01' },
+        {
+          ...PREPAID_STATEMENT,
+          addressee: { kind: 'individual', name: '山田太郎' },
+          payerNameKana: 'ヤマダショウジ',
+          dueDate: '2026-10-01',
+        },
         SELLER,
       ),
     );

@@ -21,20 +21,30 @@ const start = () => initialDunningState('acc-p', jstMidnight(firstDay) - 1);
 
 /** An instant within the simulated range: often exactly 00:00 JST, to hit the R-DUN-7 edges. */
 const instant = fc
-  .tuple(fc.integer({ min: 0, max: 400 }), fc.oneof(fc.constant(0), fc.constant(DAY_MS - 1), fc.integer({ min: 1, max: DAY_MS - 1 })))
+  .tuple(
+    fc.integer({ min: 0, max: 400 }),
+    fc.oneof(fc.constant(0), fc.constant(DAY_MS - 1), fc.integer({ min: 1, max: DAY_MS - 1 })),
+  )
   .map(([day, ms]) => jstMidnight(addDays(firstDay, day)) + ms);
 
 const amount = fc.integer({ min: 1, max: 5000 }).map((n) => new Dec(n));
 
 const bill = fc.oneof(
-  fc.record({ month: fc.integer({ min: 1, max: 12 }), amount }).map(
-    ({ month, amount: a }) => ({ kind: 'card' as const, on: { year: 2026, month, day: 1 }, amount: a }),
-  ),
-  fc.record({
-    day: fc.integer({ min: 0, max: 330 }),
-    method: fc.constantFrom('bank_transfer' as const, 'direct_debit' as const),
-    amount,
-  }).map(({ day, method, amount: a }) => ({ kind: 'statement' as const, dueOn: addDays(firstDay, day), method, amount: a })),
+  fc
+    .record({ month: fc.integer({ min: 1, max: 12 }), amount })
+    .map(({ month, amount: a }) => ({ kind: 'card' as const, on: { year: 2026, month, day: 1 }, amount: a })),
+  fc
+    .record({
+      day: fc.integer({ min: 0, max: 330 }),
+      method: fc.constantFrom('bank_transfer' as const, 'direct_debit' as const),
+      amount,
+    })
+    .map(({ day, method, amount: a }) => ({
+      kind: 'statement' as const,
+      dueOn: addDays(firstDay, day),
+      method,
+      amount: a,
+    })),
 );
 
 const randomFacts: fc.Arbitrary<DunningFacts> = fc
@@ -53,7 +63,11 @@ const randomFacts: fc.Arbitrary<DunningFacts> = fc
     return facts({
       cardChargeFailures,
       statementBills,
-      payments: payments.map((p) => ({ billId: `b${p.index % bills.length}`, amount: p.amount, recordedAt: p.recordedAt })),
+      payments: payments.map((p) => ({
+        billId: `b${p.index % bills.length}`,
+        amount: p.amount,
+        recordedAt: p.recordedAt,
+      })),
       cardRegistrations: registrations.map((recordedAt) => ({ recordedAt })),
     });
   });
@@ -127,7 +141,11 @@ describe('status machine invariants (fast-check)', () => {
         const paidEarly = facts({
           ...f,
           payments: [
-            ...f.cardChargeFailures.map((b) => ({ billId: b.billId, amount: b.amount, recordedAt: jstMidnight(b.on) - 1 })),
+            ...f.cardChargeFailures.map((b) => ({
+              billId: b.billId,
+              amount: b.amount,
+              recordedAt: jstMidnight(b.on) - 1,
+            })),
             ...f.statementBills.map((b) => ({ billId: b.billId, amount: b.amount, recordedAt: jstMidnight(b.dueOn) })),
           ],
         });

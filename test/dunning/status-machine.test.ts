@@ -32,11 +32,21 @@ describe('credit card accounts', () => {
         from: 'active',
         to: 'restricted',
         at: Date.parse('2026-10-31T15:00:00Z'),
-        cause: { rule: 'R-DUN-1', billIds: ['2026-10'], text: 'card charge for bill 2026-10 (¥12,345) failed on 2026-11-01' },
+        cause: {
+          rule: 'R-DUN-1',
+          billIds: ['2026-10'],
+          text: 'card charge for bill 2026-10 (¥12,345) failed on 2026-11-01',
+        },
       },
     ]);
     expect(commands).toEqual([
-      { key: 'acc-1/2026-10-31T15:00:00.000Z/restrict', accountId: 'acc-1', command: 'restrict', at: Date.parse('2026-10-31T15:00:00Z'), rule: 'R-DUN-1' },
+      {
+        key: 'acc-1/2026-10-31T15:00:00.000Z/restrict',
+        accountId: 'acc-1',
+        command: 'restrict',
+        at: Date.parse('2026-10-31T15:00:00Z'),
+        rule: 'R-DUN-1',
+      },
     ]);
   });
 
@@ -46,7 +56,9 @@ describe('credit card accounts', () => {
     const suspended = run(octoberByCard(), '2026-11-06', restricted.state);
     expect(suspended.transitions.map(describeTransition)).toEqual(['2026-11-06T00:00 restricted→suspend R-DUN-2']);
     expect(suspended.commands.map((c) => c.command)).toEqual(['stop_all_vms']);
-    expect(suspended.transitions[0]!.cause.text).toBe('bill 2026-10 (¥12,345) not paid within 5 days of the restriction');
+    expect(suspended.transitions[0]!.cause.text).toBe(
+      'bill 2026-10 (¥12,345) not paid within 5 days of the restriction',
+    );
   });
 
   it('R-DUN-2: a card settlement one second before 00:00 prevents the suspension; at 00:00 it is too late', () => {
@@ -134,7 +146,12 @@ describe('credit card accounts', () => {
   });
 
   it('R-DUN-4: a status not caused by an unpaid bill (loaded as restricted) is not lifted by a card alone', () => {
-    const loaded: DunningState = { accountId: 'acc-1', status: 'restricted', asOf: midnight('2026-10-01'), history: [] };
+    const loaded: DunningState = {
+      accountId: 'acc-1',
+      status: 'restricted',
+      asOf: midnight('2026-10-01'),
+      history: [],
+    };
     const result = run(facts({ cardRegistrations: [cardRegistration('2026-10-05T10:00')] }), '2026-12-01', loaded);
     expect(result.transitions).toEqual([]);
     expect(result.state.status).toBe('restricted');
@@ -164,7 +181,9 @@ describe('bank transfer and direct debit accounts', () => {
     expect(run(paidOnDueDate, '2027-03-01').transitions).toEqual([]);
     const unpaid = run(bankBill(), '2026-11-26');
     expect(unpaid.transitions.map(describeTransition)).toEqual(['2026-11-26T00:00 active→restricted R-DUN-5']);
-    expect(unpaid.transitions[0]!.cause.text).toBe('bill 2026-10 (¥54,321) not paid in full by its due date 2026-11-25');
+    expect(unpaid.transitions[0]!.cause.text).toBe(
+      'bill 2026-10 (¥54,321) not paid in full by its due date 2026-11-25',
+    );
     expect(run(bankBill(), '2026-11-25').transitions).toEqual([]);
   });
 
@@ -172,7 +191,9 @@ describe('bank transfer and direct debit accounts', () => {
     const partial = bankBill({ payments: [payment('2026-10', '54320', '2026-11-20T10:00')] });
     expect(run(partial, '2026-11-26').state.status).toBe('restricted');
     const debit = facts({ statementBills: [statementBill('2026-10', 'direct_debit', '2026-11-26', '8000')] });
-    expect(run(debit, '2026-11-27').transitions.map(describeTransition)).toEqual(['2026-11-27T00:00 active→restricted R-DUN-5']);
+    expect(run(debit, '2026-11-27').transitions.map(describeTransition)).toEqual([
+      '2026-11-27T00:00 active→restricted R-DUN-5',
+    ]);
   });
 
   it('R-DUN-5: decision: confirmed full payment lifts a bank-transfer account back to Active at once', () => {
@@ -194,8 +215,15 @@ describe('bank transfer and direct debit accounts', () => {
       '2026-12-26T00:00 restricted→suspend R-DUN-6',
       '2027-01-26T00:00 suspend→terminated R-DUN-6',
     ]);
-    expect(result.commands.map((c) => c.command)).toEqual(['restrict', 'stop_all_vms', 'delete_all_vms', 'disable_login']);
-    expect(result.transitions[2]!.cause.text).toBe('bill 2026-10 (¥54,321) not paid in full by 2027-01-25, two months after its due date');
+    expect(result.commands.map((c) => c.command)).toEqual([
+      'restrict',
+      'stop_all_vms',
+      'delete_all_vms',
+      'disable_login',
+    ]);
+    expect(result.transitions[2]!.cause.text).toBe(
+      'bill 2026-10 (¥54,321) not paid in full by 2027-01-25, two months after its due date',
+    );
   });
 
   it('R-DUN-6: the same day is clamped to month end: due Jan 29 → Suspend Mar 1, Terminated Mar 30', () => {
@@ -252,7 +280,7 @@ describe('the machine', () => {
     expect(result.transitions).toHaveLength(3);
   });
 
-  it('R-DUN-7: history is kept and extended; a transition\'s from is the previous to', () => {
+  it("R-DUN-7: history is kept and extended; a transition's from is the previous to", () => {
     const first = run(octoberByCard(), '2026-11-03');
     const second = run(octoberByCard(), '2026-11-20', first.state);
     expect(second.state.history.map(describeTransition)).toEqual([

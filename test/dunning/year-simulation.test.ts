@@ -3,7 +3,16 @@ import { billingDates } from '../../core/billing';
 import { advance, initialDunningState, type DunningFacts, type StatementBill } from '../../core/dunning';
 import { billingMonth, formatDate, type BillingMonth } from '../../core/time';
 import { d } from '../time/date-helper';
-import { cardFailure, cardRegistration, describeTransition, facts, midnight, payment, statementBill, advanceDaily } from './helpers';
+import {
+  cardFailure,
+  cardRegistration,
+  describeTransition,
+  facts,
+  midnight,
+  payment,
+  statementBill,
+  advanceDaily,
+} from './helpers';
 
 const months2026: BillingMonth[] = Array.from({ length: 12 }, (_, i) => billingMonth(2026, i + 1));
 

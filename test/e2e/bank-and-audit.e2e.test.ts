@@ -9,7 +9,12 @@ import { ACCOUNTING, prepaidStatement, seedJobs, SUPERVISOR } from './support/jo
 
 /** A 楽天銀行 CSV statement: ¥50,000 from 田中電機 (two ¥50,000 statements open: review) and ¥30,000 from 山田商事. */
 const BANK_CSV = Buffer.from(
-  ['取引日,入出金(円),取引後残高(円),入出金内容', '2026/11/20,50000,1050000,振込 ｶ)ﾀﾅｶﾃﾞﾝｷ', '2026/11/20,30000,1080000,振込 ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', ''].join('\r\n'),
+  [
+    '取引日,入出金(円),取引後残高(円),入出金内容',
+    '2026/11/20,50000,1050000,振込 ｶ)ﾀﾅｶﾃﾞﾝｷ',
+    '2026/11/20,30000,1080000,振込 ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ',
+    '',
+  ].join('\r\n'),
 );
 
 describe('a bank file imported by its dry run and report, a review confirmed, and the audit log filtered', () => {
@@ -19,7 +24,11 @@ describe('a bank file imported by its dry run and report, a review confirmed, an
   beforeAll(async () => {
     app = await startApp();
     const { tanaka, yamada } = await seedJobs(app.backoffice);
-    statements.push(await prepaidStatement(app.backoffice, tanaka, '50000'), await prepaidStatement(app.backoffice, tanaka, '50000'), await prepaidStatement(app.backoffice, yamada, '30000'));
+    statements.push(
+      await prepaidStatement(app.backoffice, tanaka, '50000'),
+      await prepaidStatement(app.backoffice, tanaka, '50000'),
+      await prepaidStatement(app.backoffice, yamada, '30000'),
+    );
     app.page.setDefaultTimeout(20_000);
     await app.open();
   });
@@ -32,7 +41,9 @@ describe('a bank file imported by its dry run and report, a review confirmed, an
     await shell.goTo('nav.deposits');
     const deposits = new DepositsPage(app.page, ja);
     await deposits.pickBankFile('rakuten-20261120.csv', BANK_CSV);
-    await expect.poll(() => deposits.dryRun.textContent()).toContain(say(ja, 'bank.dryRunOf', { name: 'rakuten-20261120.csv' }));
+    await expect
+      .poll(() => deposits.dryRun.textContent())
+      .toContain(say(ja, 'bank.dryRunOf', { name: 'rakuten-20261120.csv' }));
     expect(await deposits.summaryRow('matched').textContent()).toBe(`${ja['bankOutcome.matched']}1¥30,000`);
     expect(await deposits.summaryRow('review').textContent()).toBe(`${ja['bankOutcome.review']}1¥50,000`);
     // Nothing written yet: the review queue is still empty.
@@ -40,7 +51,9 @@ describe('a bank file imported by its dry run and report, a review confirmed, an
     await app.screenshot('40-bank-dry-run');
 
     await deposits.importNow();
-    await expect.poll(() => deposits.report.textContent()).toContain(say(ja, 'bank.reportOf', { name: 'rakuten-20261120.csv' }));
+    await expect
+      .poll(() => deposits.report.textContent())
+      .toContain(say(ja, 'bank.reportOf', { name: 'rakuten-20261120.csv' }));
     const report = (await deposits.report.textContent()) ?? '';
     expect(report).toContain(statements[2]);
     expect(report).toContain('ｶ)ﾀﾅｶﾃﾞﾝｷ');
@@ -55,7 +68,9 @@ describe('a bank file imported by its dry run and report, a review confirmed, an
     const deposits = new DepositsPage(app.page, ja);
     await deposits.confirmReview(0, statements[1]!);
     await expect.poll(() => deposits.reviewItems.count()).toBe(0);
-    await expect.poll(() => app.page.locator('section[aria-labelledby="review-title"]').textContent()).toContain(ja['bank.reviewNone']);
+    await expect
+      .poll(() => app.page.locator('section[aria-labelledby="review-title"]').textContent())
+      .toContain(ja['bank.reviewNone']);
     await app.screenshot('42-review-confirmed');
     await app.page.getByRole('button', { name: ja['header.signOut'] }).click();
   }, 60_000);
@@ -68,7 +83,9 @@ describe('a bank file imported by its dry run and report, a review confirmed, an
     await expect.poll(() => audit.rows.count()).toBeGreaterThan(5);
 
     await filter.byOperator(ACCOUNTING.login);
-    await expect.poll(async () => [...new Set((await audit.rows.locator('td:nth-child(2)').allTextContents()))]).toEqual([ACCOUNTING.login]);
+    await expect
+      .poll(async () => [...new Set(await audit.rows.locator('td:nth-child(2)').allTextContents())])
+      .toEqual([ACCOUNTING.login]);
     await filter.byOperation('bank.confirmMatch');
     await expect.poll(() => audit.rows.count()).toBe(1);
     expect(await audit.rows.first().textContent()).toContain(ja['op.bank.confirmMatch']);

@@ -18,7 +18,13 @@ describe('a month close with its statements, then the dunning board after the da
     app = await startApp();
     ({ yamada } = await seedJobs(app.backoffice));
     account = await openAccount(app.backoffice, yamada, '本番環境');
-    await expectOk(app.backoffice.call('payments.registerMethod', { account, method: 'bank_transfer', receivedOn: '2026-08-01' }, ACCOUNTING.login));
+    await expectOk(
+      app.backoffice.call(
+        'payments.registerMethod',
+        { account, method: 'bank_transfer', receivedOn: '2026-08-01' },
+        ACCOUNTING.login,
+      ),
+    );
     app.page.setDefaultTimeout(20_000);
     await app.open();
   });
@@ -34,13 +40,18 @@ describe('a month close with its statements, then the dunning board after the da
     await expect.poll(() => usage.imported.textContent()).toContain('imported 1 account(s) for 2026-10');
 
     await usage.closeMonth('2026-10');
-    await expect.poll(() => usage.closed.textContent(), { timeout: 20_000 }).toContain(say(ja, 'usage.closedBills', { month: '2026-10', bills: 1 }));
+    await expect
+      .poll(() => usage.closed.textContent(), { timeout: 20_000 })
+      .toContain(say(ja, 'usage.closedBills', { month: '2026-10', bills: 1 }));
     await expect.poll(() => usage.bills.count()).toBe(1);
     const row = (await usage.bills.first().textContent()) ?? '';
     // vm.standard.s4 the whole month: capped at ¥6,800 (R-RATE-1), tax floor(6,800 × 0.1) = ¥680 (R-TAX-2).
-    for (const text of [account, ja['paymentMethod.bank_transfer'], '¥6,800', '¥680', '¥7,480']) expect(row).toContain(text);
+    for (const text of [account, ja['paymentMethod.bank_transfer'], '¥6,800', '¥680', '¥7,480'])
+      expect(row).toContain(text);
     const statementNumber = /BIL-\d{4}-\d{6}/.exec(row)![0];
-    expect(await usage.bills.first().getByRole('button').getAttribute('title')).toBe(say(ja, 'usage.dueOn', { date: '2026-11-25' }));
+    expect(await usage.bills.first().getByRole('button').getAttribute('title')).toBe(
+      say(ja, 'usage.dueOn', { date: '2026-11-25' }),
+    );
 
     await usage.openStatement(statementNumber);
     const preview = new FilePreviewPanel(app.page, ja);
@@ -55,14 +66,18 @@ describe('a month close with its statements, then the dunning board after the da
     await shell.goTo('nav.dunning');
     const dunning = new DunningPage(app.page, ja);
     await dunning.runDaily('2026-11-26');
-    await expect.poll(() => dunning.said.textContent()).toContain(say(ja, 'dunning.ran', { date: '2026-11-26', changes: 1, commands: 1 }));
+    await expect
+      .poll(() => dunning.said.textContent())
+      .toContain(say(ja, 'dunning.ran', { date: '2026-11-26', changes: 1, commands: 1 }));
     const card = dunning.column('restricted').locator(`[data-account="${account}"]`);
     await card.waitFor();
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('株式会社山田商事');
     // The cause in Japanese, with its rule id; the recorded sentence stays on hover.
     expect(text).toContain(`${ja['statusCause.R-DUN-5']} R-DUN-5`);
-    expect(await card.locator('[title^="R-DUN-5"]').getAttribute('title')).toBe('R-DUN-5 bill 1 (¥7,480) not paid in full by its due date 2026-11-25');
+    expect(await card.locator('[title^="R-DUN-5"]').getAttribute('title')).toBe(
+      'R-DUN-5 bill 1 (¥7,480) not paid in full by its due date 2026-11-25',
+    );
     // Restricted from 00:00 JST of 2026-11-26, the day after the due date (R-DUN-7).
     expect(text).toContain('2026-11-26 00:00');
     expect(text).toContain('restrict');
@@ -70,7 +85,9 @@ describe('a month close with its statements, then the dunning board after the da
     await app.screenshot('31-dunning-board');
 
     await shell.goTo('nav.today');
-    await expect.poll(() => app.page.locator('.alerts').textContent()).toContain(say(ja, 'today.alert.restricted', { count: 1 }));
+    await expect
+      .poll(() => app.page.locator('.alerts').textContent())
+      .toContain(say(ja, 'today.alert.restricted', { count: 1 }));
     await app.screenshot('32-today-accounting');
     await shell.signOut();
   }, 60_000);

@@ -83,7 +83,9 @@ describe('loading demo data on the first run', () => {
     expect(max).toBeGreaterThan(250);
     await app.screenshot('16-close-progress');
     release();
-    await expect.poll(() => usage.closed.textContent(), { timeout: 60_000 }).toBe(say(ja, 'usage.closedBills', { month: last, bills: max }));
+    await expect
+      .poll(() => usage.closed.textContent(), { timeout: 60_000 })
+      .toBe(say(ja, 'usage.closedBills', { month: last, bills: max }));
   }, 90_000);
 });
 

@@ -28,7 +28,9 @@ describe('first run on an empty database', () => {
     // Passwords that differ are caught before anything is sent.
     await firstRun.password.fill('correct horse');
     await firstRun.passwordAgain.fill('correct hors');
-    await expect.poll(() => firstRun.errorUnder(firstRun.passwordAgain).textContent()).toBe(ja['firstRun.passwordMismatch']);
+    await expect
+      .poll(() => firstRun.errorUnder(firstRun.passwordAgain).textContent())
+      .toBe(ja['firstRun.passwordMismatch']);
     await app.screenshot('02-first-run-errors');
 
     const signIn = await firstRun.createFirstAdmin(ADMIN);
@@ -37,7 +39,9 @@ describe('first run on an empty database', () => {
 
     const shell = await signIn.signIn(ADMIN.login, ADMIN.password);
     await shell.operator.waitFor();
-    expect(await shell.operator.textContent()).toContain(say(ja, 'header.signedInAs', { name: ADMIN.displayName, login: ADMIN.login }));
+    expect(await shell.operator.textContent()).toContain(
+      say(ja, 'header.signedInAs', { name: ADMIN.displayName, login: ADMIN.login }),
+    );
     expect(await shell.operator.textContent()).toContain(ja['role.admin']);
     await app.page.getByRole('heading', { name: ja['today.title'], level: 1 }).waitFor();
     await app.screenshot('03-today');

@@ -71,7 +71,12 @@ describe('members, as a sales operator', () => {
     const members = new MembersPage(app.page, ja);
     const form = await members.startNewMember();
     await form.heading.waitFor();
-    await form.fillIn({ kind: 'corporation', name: '株式会社北海物産', nameKana: 'ホッカイブッサン', email: 'keiri@hokkai' });
+    await form.fillIn({
+      kind: 'corporation',
+      name: '株式会社北海物産',
+      nameKana: 'ホッカイブッサン',
+      email: 'keiri@hokkai',
+    });
     await expect.poll(() => form.errorUnder(form.nameKana).textContent()).toBe(ja['memberForm.error.nameKana']);
     await expect.poll(() => form.errorUnder(form.email).textContent()).toBe(ja['memberForm.error.email']);
     expect(await form.errorUnder(form.name).count()).toBe(0);
@@ -97,6 +102,8 @@ describe('members, as a sales operator', () => {
     await expect.poll(() => form.errorUnder(form.nameKana).count()).toBe(0);
     const detail = await form.submit();
     await expect.poll(() => detail.heading.textContent()).toBe('株式会社北海物産');
-    expect(await app.page.locator('#member-title + .mono').textContent()).toBe(`M-${String(FILLER_MEMBERS + 3).padStart(6, '0')}`);
+    expect(await app.page.locator('#member-title + .mono').textContent()).toBe(
+      `M-${String(FILLER_MEMBERS + 3).padStart(6, '0')}`,
+    );
   });
 });

@@ -44,7 +44,9 @@ describe('the prepaid flow by clicking, each step by its own role', () => {
     await expect.poll(() => estimates.notice.textContent()).toMatch(/EST-\d{4}-\d{6}/);
     estimateNumber = /EST-\d{4}-\d{6}/.exec((await estimates.notice.textContent()) ?? '')![0];
     await estimates.page.getByLabel(say(ja, 'estimateForm.amount')).fill('50000');
-    await expect.poll(() => estimates.simulatorCovers.textContent()).toBe(say(ja, 'simulator.covers', { amount: '¥50,000', months: '6', remainder: '¥5,120' }));
+    await expect
+      .poll(() => estimates.simulatorCovers.textContent())
+      .toBe(say(ja, 'simulator.covers', { amount: '¥50,000', months: '6', remainder: '¥5,120' }));
     await estimates.page.getByLabel(say(ja, 'estimateForm.amount')).fill('');
 
     await estimates.act(estimateNumber, 'estimates.issue');
@@ -69,13 +71,22 @@ describe('the prepaid flow by clicking, each step by its own role', () => {
     const shell = await new SignInPage(app.page, ja).signIn(ACCOUNTING.login, ACCOUNTING.password);
     await shell.goTo('nav.deposits');
     const deposits = new DepositsPage(app.page, ja);
-    await deposits.confirmDeposit({ statementNumber, amount: '50000', valueDate: todayJst(), bankReference: 'REF-0001' });
-    await expect.poll(() => deposits.confirmation.textContent()).toContain(ja['deposits.outcome.confirmed'].split('。')[0]);
+    await deposits.confirmDeposit({
+      statementNumber,
+      amount: '50000',
+      valueDate: todayJst(),
+      bankReference: 'REF-0001',
+    });
+    await expect
+      .poll(() => deposits.confirmation.textContent())
+      .toContain(ja['deposits.outcome.confirmed'].split('。')[0]);
     await app.screenshot('21-deposits');
 
     await shell.goTo('nav.prepaid');
     const prepaid = new PrepaidPage(app.page, ja);
-    await expect.poll(() => app.page.locator('section[aria-labelledby="late-title"]').textContent()).toContain(statementNumber);
+    await expect
+      .poll(() => app.page.locator('section[aria-labelledby="late-title"]').textContent())
+      .toContain(statementNumber);
     const answer = app.page.waitForResponse((r) => r.url().includes('/api/prepaid.issueId'));
     await prepaid.issueId(statementNumber);
     const issued = (await (await answer).json()) as { output: { file: { base64: string }; codeHint: string } };

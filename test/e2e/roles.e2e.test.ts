@@ -22,9 +22,15 @@ describe('a refused action is explained in words', () => {
     await audit.refusal.waitFor();
     const text = await audit.refusal.textContent();
     expect(text).toContain(ja['refusal.forbidden.title']);
-    expect(text).toContain(say(ja, 'refusal.forbidden.body', { roles: ja['role.sales'], operation: ja['op.audit.list'] }));
+    expect(text).toContain(
+      say(ja, 'refusal.forbidden.body', { roles: ja['role.sales'], operation: ja['op.audit.list'] }),
+    );
     // The roles come from the catalog's own listing of audit.list: supervisor and admin.
-    expect(text).toContain(say(ja, 'refusal.forbidden.needs', { roles: `${ja['role.supervisor']}${ja['common.listSeparator']}${ja['role.admin']}` }));
+    expect(text).toContain(
+      say(ja, 'refusal.forbidden.needs', {
+        roles: `${ja['role.supervisor']}${ja['common.listSeparator']}${ja['role.admin']}`,
+      }),
+    );
     await app.screenshot('09-refused-audit-log');
     await shell.signOut();
   });
@@ -40,7 +46,9 @@ describe('a refused action is explained in words', () => {
     await form.submit();
     await form.refusal.waitFor();
     const text = await form.refusal.textContent();
-    expect(text).toContain(say(en, 'refusal.forbidden.body', { roles: en['role.accounting'], operation: en['op.members.create'] }));
+    expect(text).toContain(
+      say(en, 'refusal.forbidden.body', { roles: en['role.accounting'], operation: en['op.members.create'] }),
+    );
     expect(text).toContain(say(en, 'refusal.forbidden.needs', { roles: en['role.sales'] }));
     // The form keeps what was typed, and the list still has 242 members.
     expect(await form.name.inputValue()).toBe('佐々木 健');
@@ -55,7 +63,9 @@ describe('a refused action is explained in words', () => {
       { account: 'bank', side: 'debit', amount: '1234567' },
       { account: 'revenue', side: 'credit', amount: '1234567' },
     ];
-    await expectOk(app.backoffice.call('ledger.postAdjustment', { memo: 'e2e: opening balance', lines }, ACCOUNTING.login));
+    await expectOk(
+      app.backoffice.call('ledger.postAdjustment', { memo: 'e2e: opening balance', lines }, ACCOUNTING.login),
+    );
 
     await app.page.getByRole('button', { name: en['header.signOut'] }).click();
     const shell = await new SignInPage(app.page, en).signIn(ACCOUNTING.login, ACCOUNTING.password);
@@ -64,9 +74,24 @@ describe('a refused action is explained in words', () => {
     const trial = app.page.getByRole('region', { name: ja['trial.title'] });
     await trial.waitFor();
     const row = (account: string) => trial.locator('tbody tr').filter({ hasText: account }).locator('td');
-    expect(await row(ja['ledgerAccount.bank']).allTextContents()).toEqual([ja['ledgerAccount.bank'], '¥1,234,567', '¥0', '¥1,234,567']);
-    expect(await row(ja['ledgerAccount.revenue']).allTextContents()).toEqual([ja['ledgerAccount.revenue'], '¥0', '¥1,234,567', '¥1,234,567']);
-    expect(await trial.locator('tfoot th').allTextContents()).toEqual([ja['trial.total'], '¥1,234,567', '¥1,234,567', ja['trial.balanced']]);
+    expect(await row(ja['ledgerAccount.bank']).allTextContents()).toEqual([
+      ja['ledgerAccount.bank'],
+      '¥1,234,567',
+      '¥0',
+      '¥1,234,567',
+    ]);
+    expect(await row(ja['ledgerAccount.revenue']).allTextContents()).toEqual([
+      ja['ledgerAccount.revenue'],
+      '¥0',
+      '¥1,234,567',
+      '¥1,234,567',
+    ]);
+    expect(await trial.locator('tfoot th').allTextContents()).toEqual([
+      ja['trial.total'],
+      '¥1,234,567',
+      '¥1,234,567',
+      ja['trial.balanced'],
+    ]);
     await app.screenshot('15-today-trial-balance');
 
     await japanese.signOut();

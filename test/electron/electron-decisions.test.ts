@@ -38,8 +38,13 @@ describe('Electron window options', () => {
 
 describe('Electron menu', () => {
   it('holds built-in roles only, with the developer tools only in development', () => {
-    const items = (template: ReturnType<typeof menuTemplate>) => template.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? i.submenu : [])]);
-    for (const [platform, devTools] of [['linux', false], ['darwin', true], ['win32', false]] as const) {
+    const items = (template: ReturnType<typeof menuTemplate>) =>
+      template.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? i.submenu : [])]);
+    for (const [platform, devTools] of [
+      ['linux', false],
+      ['darwin', true],
+      ['win32', false],
+    ] as const) {
       const all = items(menuTemplate(platform, devTools));
       expect(all.every((i) => i.click === undefined)).toBe(true);
       expect(all.some((i) => i.role === 'toggleDevTools')).toBe(devTools);
@@ -50,14 +55,14 @@ describe('Electron menu', () => {
 });
 
 describe('Electron Content-Security-Policy', () => {
-  it('allows only the bundle\'s own scripts and styles, no inline code, no fetch (calls go over IPC)', () => {
+  it("allows only the bundle's own scripts and styles, no inline code, no fetch (calls go over IPC)", () => {
     expect(ELECTRON_CSP).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'none'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
 
   it('replaces any policy a response already had, whatever the header case', () => {
-    const headers = withCsp({ 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] });
+    const headers = withCsp({ 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] });
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [ELECTRON_CSP] });
     expect(withCsp(undefined)).toEqual({ 'Content-Security-Policy': [ELECTRON_CSP] });
   });
@@ -67,18 +72,27 @@ describe('Electron navigation, windows and permissions', () => {
   it('stays inside the app bundle', () => {
     expect(mayNavigate(APP_START_URL)).toBe(true);
     expect(mayNavigate('app://bundle/members/M000001')).toBe(true);
-    for (const url of ['https://example.com/', 'file:///etc/passwd', 'app://other/index.html', 'app://evil@bundle/', 'http://127.0.0.1:3000/', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'app://evil@bundle/',
+      'http://127.0.0.1:3000/',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(mayNavigate(url), url).toBe(false);
     }
   });
 
   it('grants no permission', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) expect(isPermissionGranted(p)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])
+      expect(isPermissionGranted(p)).toBe(false);
   });
 });
 
 describe('Electron IPC sender check', () => {
-  it('accepts only the app\'s own top frame', () => {
+  it("accepts only the app's own top frame", () => {
     expect(isTrustedSender({ frameUrl: 'app://bundle/index.html', isMainFrame: true })).toBe(true);
     expect(isTrustedSender({ frameUrl: 'app://bundle/index.html', isMainFrame: false })).toBe(false);
     expect(isTrustedSender({ frameUrl: 'https://bundle/index.html', isMainFrame: true })).toBe(false);
@@ -90,7 +104,13 @@ describe('Electron IPC sender check', () => {
 
 describe('Electron IPC routing', () => {
   const appFrame = { frameUrl: 'app://bundle/index.html', isMainFrame: true };
-  const message = (senderId: number, args: unknown[], overrides: Partial<IpcMessage> = {}): IpcMessage => ({ channel: CALL_CHANNEL, senderId, sender: appFrame, args, ...overrides });
+  const message = (senderId: number, args: unknown[], overrides: Partial<IpcMessage> = {}): IpcMessage => ({
+    channel: CALL_CHANNEL,
+    senderId,
+    sender: appFrame,
+    args,
+    ...overrides,
+  });
 
   function setup() {
     const backoffice = new FakeBackoffice();
@@ -111,37 +131,73 @@ describe('Electron IPC routing', () => {
     expect(signIn).toEqual({ ok: true, output: { login: 'sato', name: '佐藤', roles: ['sales'] } });
     const created = await route(message(3, ['members.create', { name: 'A社', operatorLogin: 'admin' }]));
     expect(created).toEqual({ ok: true, output: { memberId: 'M000001', name: 'A社', createdBy: 'sato' } });
-    expect(await route(message(4, ['members.create', { name: 'B社' }]))).toMatchObject({ ok: false, kind: 'unauthenticated' });
+    expect(await route(message(4, ['members.create', { name: 'B社' }]))).toMatchObject({
+      ok: false,
+      kind: 'unauthenticated',
+    });
     expect(backoffice.calls.map((c) => c.operatorLogin)).toEqual([null, 'sato', null]);
     await route(message(3, ['session.signOut', {}]));
-    expect(await route(message(3, ['members.create', { name: 'C社' }]))).toMatchObject({ ok: false, kind: 'unauthenticated' });
+    expect(await route(message(3, ['members.create', { name: 'C社' }]))).toMatchObject({
+      ok: false,
+      kind: 'unauthenticated',
+    });
   });
 
   it('refuses an unknown channel, a foreign frame and an iframe before the backoffice sees anything', async () => {
     const { backoffice, route } = setup();
-    expect(await route(message(1, ['setup.status', {}], { channel: 'backoffice:eval' }))).toMatchObject({ ok: false, kind: 'forbidden' });
-    expect(await route(message(1, ['setup.status', {}], { sender: { frameUrl: 'https://evil.example/', isMainFrame: true } }))).toMatchObject({ ok: false, kind: 'forbidden' });
-    expect(await route(message(1, ['setup.status', {}], { sender: { frameUrl: 'app://bundle/index.html', isMainFrame: false } }))).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(await route(message(1, ['setup.status', {}], { channel: 'backoffice:eval' }))).toMatchObject({
+      ok: false,
+      kind: 'forbidden',
+    });
+    expect(
+      await route(
+        message(1, ['setup.status', {}], { sender: { frameUrl: 'https://evil.example/', isMainFrame: true } }),
+      ),
+    ).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(
+      await route(
+        message(1, ['setup.status', {}], { sender: { frameUrl: 'app://bundle/index.html', isMainFrame: false } }),
+      ),
+    ).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(backoffice.calls).toHaveLength(0);
   });
 
   it('refuses a call without an operation name', async () => {
     const { backoffice, route } = setup();
-    expect(await route(message(1, [42, {}]))).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'operation' }] });
+    expect(await route(message(1, [42, {}]))).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      problems: [{ path: 'operation' }],
+    });
     expect(await route(message(1, []))).toMatchObject({ ok: false, kind: 'invalid' });
     expect(backoffice.calls).toHaveLength(0);
   });
 
   it('saves a file output through the dialog and hands back where it went instead of the bytes', async () => {
     const { backoffice, route, saved } = setup();
-    backoffice.call = async () => ({ ok: true, output: { statementId: 'S1', file: { name: 'statement.pdf', mediaType: 'application/pdf', base64: 'JVBERi0=' } } });
+    backoffice.call = async () => ({
+      ok: true,
+      output: { statementId: 'S1', file: { name: 'statement.pdf', mediaType: 'application/pdf', base64: 'JVBERi0=' } },
+    });
     expect(await route(message(9, ['documents.statementPdf', { id: 'S1' }]))).toEqual({
       ok: true,
-      output: { statementId: 'S1', file: { name: 'statement.pdf', mediaType: 'application/pdf', savedTo: '/home/op/statement.pdf' } },
+      output: {
+        statementId: 'S1',
+        file: { name: 'statement.pdf', mediaType: 'application/pdf', savedTo: '/home/op/statement.pdf' },
+      },
     });
-    backoffice.call = async () => ({ ok: true, output: { file: { name: 'cancel.pdf', mediaType: 'application/pdf', base64: '' } } });
-    expect(await route(message(9, ['documents.statementPdf', {}]))).toEqual({ ok: true, output: { file: { name: 'cancel.pdf', mediaType: 'application/pdf', savedTo: null } } });
-    expect(saved).toEqual([{ name: 'statement.pdf', senderId: 9 }, { name: 'cancel.pdf', senderId: 9 }]);
+    backoffice.call = async () => ({
+      ok: true,
+      output: { file: { name: 'cancel.pdf', mediaType: 'application/pdf', base64: '' } },
+    });
+    expect(await route(message(9, ['documents.statementPdf', {}]))).toEqual({
+      ok: true,
+      output: { file: { name: 'cancel.pdf', mediaType: 'application/pdf', savedTo: null } },
+    });
+    expect(saved).toEqual([
+      { name: 'statement.pdf', senderId: 9 },
+      { name: 'cancel.pdf', senderId: 9 },
+    ]);
   });
 
   it('a suggested file name cannot carry a folder', () => {
@@ -164,7 +220,10 @@ describe('Electron app:// protocol', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is a standard secure scheme that never bypasses the CSP', () => {
-    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true, bypassCSP: false } });
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, bypassCSP: false },
+    });
   });
 
   it('serves the bundle with the policy headers, and nothing outside it', async () => {
@@ -174,7 +233,13 @@ describe('Electron app:// protocol', () => {
     expect(css.headers['Content-Type']).toBe('text/css; charset=utf-8');
     expect(css.headers['Content-Security-Policy']).toBe(ELECTRON_CSP);
     expect((await appResponseFor('app://bundle/', renderer)).status).toBe(200);
-    for (const url of ['app://bundle/../secret.txt', 'app://bundle/%2e%2e/secret.txt', 'app://bundle/assets/..%2f..%2fsecret.txt', 'app://other/index.html', 'https://bundle/index.html']) {
+    for (const url of [
+      'app://bundle/../secret.txt',
+      'app://bundle/%2e%2e/secret.txt',
+      'app://bundle/assets/..%2f..%2fsecret.txt',
+      'app://other/index.html',
+      'https://bundle/index.html',
+    ]) {
       expect((await appResponseFor(url, renderer)).status, url).toBe(404);
     }
   });

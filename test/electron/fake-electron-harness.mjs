@@ -43,7 +43,10 @@ const electron = {
     quit: () => (seen.quit = true),
     exit: (code) => seen.errors.push(`exit ${code}`),
   },
-  protocol: { registerSchemesAsPrivileged: (s) => (seen.privileged = s), handle: (scheme, fn) => (protocols[scheme] = fn) },
+  protocol: {
+    registerSchemesAsPrivileged: (s) => (seen.privileged = s),
+    handle: (scheme, fn) => (protocols[scheme] = fn),
+  },
   session: {
     defaultSession: {
       webRequest: { onHeadersReceived: (fn) => (headersHook = fn) },
@@ -53,7 +56,10 @@ const electron = {
   },
   ipcMain: { handle: (channel, fn) => (ipc[channel] = fn) },
   Menu: { setApplicationMenu: (m) => (seen.menu = m), buildFromTemplate: (t) => t },
-  dialog: { showErrorBox: (_title, message) => seen.errors.push(message), showSaveDialog: async () => ({ canceled: true }) },
+  dialog: {
+    showErrorBox: (_title, message) => seen.errors.push(message),
+    showSaveDialog: async () => ({ canceled: true }),
+  },
   webContents: { fromId: () => null },
   BrowserWindow,
 };
@@ -71,12 +77,17 @@ const until = async (test) => {
   require(path.resolve(mainFile));
   ready();
   await until(() => seen.windows.length > 0 || seen.errors.length > 0);
-  const call = (frameUrl, parent, ...args) => ipc['backoffice:call']({ sender: { id: 7 }, senderFrame: { url: frameUrl, parent } }, ...args);
+  const call = (frameUrl, parent, ...args) =>
+    ipc['backoffice:call']({ sender: { id: 7 }, senderFrame: { url: frameUrl, parent } }, ...args);
   const appPage = 'app://bundle/index.html';
   seen.status = await call(appPage, null, 'setup.status', {});
   seen.foreign = await call('https://evil.example/', null, 'setup.status', {});
   seen.iframe = await call(appPage, {}, 'setup.status', {});
-  await call(appPage, null, 'setup.createFirstAdmin', { login: 'admin', displayName: '管理者', password: 'admin-pass' });
+  await call(appPage, null, 'setup.createFirstAdmin', {
+    login: 'admin',
+    displayName: '管理者',
+    password: 'admin-pass',
+  });
   seen.listBefore = await call(appPage, null, 'operators.list', {});
   seen.signIn = await call(appPage, null, 'session.signIn', { login: 'admin', password: 'admin-pass' });
   seen.listAfter = await call(appPage, null, 'operators.list', {});
@@ -84,12 +95,20 @@ const until = async (test) => {
   seen.page = { status: page.status, csp: page.headers.get('content-security-policy') };
   seen.escape = (await protocols.app({ url: 'app://bundle/%2e%2e/%2e%2e/package.json' })).status;
   let headers;
-  headersHook({ responseHeaders: { 'content-security-policy': ['default-src *'] } }, (r) => (headers = r.responseHeaders));
+  headersHook(
+    { responseHeaders: { 'content-security-policy': ['default-src *'] } },
+    (r) => (headers = r.responseHeaders),
+  );
   seen.hookedCsp = headers['Content-Security-Policy'];
   let granted;
   permissionRequest(contents, 'media', (g) => (granted = g), {});
   seen.permission = { request: granted, check: permissionCheck(contents, 'notifications', 'app://bundle', {}) };
-  const quitEvent = { prevented: false, preventDefault() { this.prevented = true; } };
+  const quitEvent = {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
   for (const fn of appEvents['will-quit'] ?? []) fn(quitEvent);
   await until(() => seen.quit);
   seen.quitPrevented = quitEvent.prevented;

@@ -19,18 +19,27 @@ describe('electron/main.ts wiring, run in Node against a stand-in electron modul
   it('routes IPC with the signed-in login, refuses foreign senders, serves app:// with the CSP, denies permissions, closes on quit', async () => {
     mkdirSync(out, { recursive: true });
     await (buildElectron as (dir: string) => Promise<void>)(out);
-    const stdout = execFileSync(process.execPath, [path.join(import.meta.dirname, 'fake-electron-harness.mjs'), path.join(out, 'main.cjs'), work], {
-      cwd: repo,
-      env: { ...process.env, BACKOFFICE_DB: path.join(work, 'ledger.db') },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const stdout = execFileSync(
+      process.execPath,
+      [path.join(import.meta.dirname, 'fake-electron-harness.mjs'), path.join(out, 'main.cjs'), work],
+      {
+        cwd: repo,
+        env: { ...process.env, BACKOFFICE_DB: path.join(work, 'ledger.db') },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     const seen = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(seen.errors).toEqual([]);
     expect(seen.privileged).toEqual([expect.objectContaining({ scheme: 'app' })]);
     expect(seen.windows).toHaveLength(1);
     expect(seen.windows[0].url).toBe('app://bundle/index.html');
-    expect(seen.windows[0].options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
+    expect(seen.windows[0].options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
     expect(seen.windows[0].options.webPreferences.preload).toBe(path.join(out, 'preload.cjs'));
     expect(seen.channels).toEqual(['backoffice:call']);
 

@@ -27,7 +27,11 @@ afterAll(async () => {
 async function post(operation: string, input: unknown, session?: string, token = host.token) {
   const headers: Record<string, string> = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   if (session) headers['X-Session'] = session;
-  const res = await fetch(`http://127.0.0.1:${host.port}/api/${operation}`, { method: 'POST', headers, body: JSON.stringify(input) });
+  const res = await fetch(`http://127.0.0.1:${host.port}/api/${operation}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(input),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -36,7 +40,11 @@ describe('browser host over the real Backoffice', () => {
     expect((await post('setup.status', {}, undefined, 'wrong-token')).status).toBe(401);
     expect(await post('setup.status', {})).toEqual({ status: 200, body: { output: { hasOperators: false } } });
 
-    const admin = await post('setup.createFirstAdmin', { login: 'admin', displayName: '管理者', password: 'admin-pass' });
+    const admin = await post('setup.createFirstAdmin', {
+      login: 'admin',
+      displayName: '管理者',
+      password: 'admin-pass',
+    });
     expect(admin.status).toBe(200);
 
     const wrong = await post('session.signIn', { login: 'admin', password: 'nope' });
@@ -49,11 +57,19 @@ describe('browser host over the real Backoffice', () => {
     expect(adminIn.body.output).toEqual({ login: 'admin', name: '管理者', roles: ['admin'] });
     const adminSession = adminIn.body.session as string;
 
-    const created = await post('operators.create', { login: 'sato', displayName: '佐藤', password: 'sales-pass', roles: ['sales'] }, adminSession);
+    const created = await post(
+      'operators.create',
+      { login: 'sato', displayName: '佐藤', password: 'sales-pass', roles: ['sales'] },
+      adminSession,
+    );
     expect(created).toEqual({ status: 200, body: { output: { login: 'sato', name: '佐藤', roles: ['sales'] } } });
-    expect((await post('operators.create', { login: 'ito', displayName: '伊藤', password: 'pass-word', roles: ['sales'] })).status).toBe(401);
+    expect(
+      (await post('operators.create', { login: 'ito', displayName: '伊藤', password: 'pass-word', roles: ['sales'] }))
+        .status,
+    ).toBe(401);
 
-    const satoSession = (await post('session.signIn', { login: 'sato', password: 'sales-pass' })).body.session as string;
+    const satoSession = (await post('session.signIn', { login: 'sato', password: 'sales-pass' })).body
+      .session as string;
     const refused = await post('operators.list', {}, satoSession);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ kind: 'forbidden' });

@@ -71,12 +71,17 @@ describe('browser host: the HTTP doors contract', () => {
     }
   });
 
-  it('binds 127.0.0.1 only: the machine\'s other addresses refuse the connection', async () => {
-    const external = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal);
+  it("binds 127.0.0.1 only: the machine's other addresses refuse the connection", async () => {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && a.family === 'IPv4' && !a.internal);
     for (const address of external) {
       const refused = await new Promise<boolean>((resolve) => {
         const socket = connect({ host: address!.address, port: host.port });
-        socket.once('connect', () => { socket.destroy(); resolve(false); });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(false);
+        });
         socket.once('error', () => resolve(true));
       });
       expect(refused, `connection on ${address!.address}`).toBe(true);
@@ -86,7 +91,11 @@ describe('browser host: the HTTP doors contract', () => {
   });
 
   it('answers 401 unauthenticated without a token, with a wrong token, and with a token in the wrong scheme', async () => {
-    const none = await fetch(`${base}/api/setup.status`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    const none = await fetch(`${base}/api/setup.status`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ kind: 'unauthenticated' });
     const wrong = await api('setup.status', {}, { Authorization: `Bearer ${host.token.slice(0, -1)}x` });
@@ -108,7 +117,12 @@ describe('browser host: the HTTP doors contract', () => {
   it('GET /api/operations returns the catalog', async () => {
     const res = await fetch(`${base}/api/operations`, { headers: { Authorization: `Bearer ${host.token}` } });
     const catalog = (await res.json()) as { name: string }[];
-    expect(catalog.map((o) => o.name)).toEqual(['session.signIn', 'setup.status', 'members.create', 'operators.create']);
+    expect(catalog.map((o) => o.name)).toEqual([
+      'session.signIn',
+      'setup.status',
+      'members.create',
+      'operators.create',
+    ]);
   });
 
   it('answers 401 for an operation that needs an operator when nobody is signed in', async () => {
@@ -125,7 +139,9 @@ describe('browser host: the HTTP doors contract', () => {
     expect(body.session).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const created = await api('members.create', { name: '株式会社テスト' }, { 'X-Session': body.session });
     expect(created.status).toBe(200);
-    expect(await created.json()).toEqual({ output: { memberId: 'M000001', name: '株式会社テスト', createdBy: 'sato' } });
+    expect(await created.json()).toEqual({
+      output: { memberId: 'M000001', name: '株式会社テスト', createdBy: 'sato' },
+    });
     expect(backoffice.calls.at(-1)?.operatorLogin).toBe('sato');
   });
 
@@ -141,7 +157,11 @@ describe('browser host: the HTTP doors contract', () => {
     const session = await signIn('sato', 'sales-pass');
     const res = await api('members.create', { name: '' }, { 'X-Session': session });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ kind: 'invalid', message: 'name: required', problems: [{ path: 'name', message: 'required' }] });
+    expect(await res.json()).toEqual({
+      kind: 'invalid',
+      message: 'name: required',
+      problems: [{ path: 'name', message: 'required' }],
+    });
   });
 
   it('answers 400 with a body problem when the JSON does not parse, and 415 when it is not JSON', async () => {
@@ -168,7 +188,7 @@ describe('browser host: the HTTP doors contract', () => {
     expect(await res.json()).not.toHaveProperty('session');
   });
 
-  it('answers 403 forbidden when the signed-in operator\'s roles refuse the operation', async () => {
+  it("answers 403 forbidden when the signed-in operator's roles refuse the operation", async () => {
     const session = await signIn('sato', 'sales-pass');
     const res = await api('operators.create', { login: 'new' }, { 'X-Session': session });
     expect(res.status).toBe(403);
@@ -209,10 +229,23 @@ describe('browser host: the HTTP doors contract', () => {
 
   it('answers 413 for a streamed (chunked) body that grows past the limit', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({
-        host: '127.0.0.1', port: host.port, path: '/api/setup.status', method: 'POST',
-        headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
-      }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/setup.status',
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${host.token}`,
+            'Content-Type': 'application/json',
+            'Transfer-Encoding': 'chunked',
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.write('{"blob":"');
       for (let i = 0; i < 4; i++) req.write('y'.repeat(500));
@@ -245,7 +278,11 @@ describe('browser host: the HTTP doors contract', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await fetch(`${base}/api/setup.status`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: 'https://evil.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
@@ -282,7 +319,14 @@ describe('browser host: the HTTP doors contract', () => {
   });
 
   it('refuses path traversal, plain or encoded', async () => {
-    for (const p of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00index.html']) {
+    for (const p of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00index.html',
+    ]) {
       const res = await rawGet(p);
       expect(res.status, p).toBe(404);
       expect(res.body, p).not.toContain('outside the renderer');

@@ -36,7 +36,12 @@ export class FakeBackoffice implements Backoffice {
       const { login, password } = input as { login?: string; password?: string };
       const operator = login === undefined ? undefined : OPERATORS[login];
       if (!operator || operator.password !== password) {
-        return { ok: false, kind: 'invalid', message: 'wrong login or password', problems: [{ path: 'password', message: 'wrong login or password' }] };
+        return {
+          ok: false,
+          kind: 'invalid',
+          message: 'wrong login or password',
+          problems: [{ path: 'password', message: 'wrong login or password' }],
+        };
       }
       return { ok: true, output: { login, name: operator.name, roles: operator.roles } };
     }
@@ -44,12 +49,18 @@ export class FakeBackoffice implements Backoffice {
     if (description.roles.length > 0) {
       const operator = operatorLogin === null ? undefined : OPERATORS[operatorLogin];
       if (!operator) return { ok: false, kind: 'unauthenticated', message: 'sign in first' };
-      if (!operator.roles.some((r) => description.roles.includes(r))) return { ok: false, kind: 'forbidden', message: `${operation} needs ${description.roles.join(' or ')}` };
+      if (!operator.roles.some((r) => description.roles.includes(r)))
+        return { ok: false, kind: 'forbidden', message: `${operation} needs ${description.roles.join(' or ')}` };
     }
     if (operation === 'members.create') {
       const { name } = (input ?? {}) as { name?: unknown };
       if (typeof name !== 'string' || name === '') {
-        return { ok: false, kind: 'invalid', message: 'name: required', problems: [{ path: 'name', message: 'required' }] };
+        return {
+          ok: false,
+          kind: 'invalid',
+          message: 'name: required',
+          problems: [{ path: 'name', message: 'required' }],
+        };
       }
       return { ok: true, output: { memberId: 'M000001', name, createdBy: operatorLogin } };
     }

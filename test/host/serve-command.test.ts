@@ -44,7 +44,10 @@ describe('backoffice serve', () => {
       const page = await fetch(`http://127.0.0.1:${port}/`);
       expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
       expect(await page.text()).toContain('<script type="module"');
-      const refused = await fetch(`http://127.0.0.1:${port}/api/operators.list`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+      const refused = await fetch(`http://127.0.0.1:${port}/api/operators.list`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(refused.status).toBe(401);
     } finally {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -62,11 +65,23 @@ describe('backoffice serve', () => {
       expect(rendererIsUpToDate(root)).toBe(false);
       mkdirSync(path.join(root, 'dist', 'renderer'), { recursive: true });
       writeFileSync(path.join(root, 'dist', 'renderer', 'index.html'), 'built');
-      utimesSync(path.join(root, 'renderer', 'index.html'), new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+      utimesSync(
+        path.join(root, 'renderer', 'index.html'),
+        new Date('2026-01-01T00:00:00Z'),
+        new Date('2026-01-01T00:00:00Z'),
+      );
       utimesSync(path.join(root, 'renderer'), new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
-      utimesSync(path.join(root, 'dist', 'renderer', 'index.html'), new Date('2026-01-02T00:00:00Z'), new Date('2026-01-02T00:00:00Z'));
+      utimesSync(
+        path.join(root, 'dist', 'renderer', 'index.html'),
+        new Date('2026-01-02T00:00:00Z'),
+        new Date('2026-01-02T00:00:00Z'),
+      );
       expect(rendererIsUpToDate(root)).toBe(true);
-      utimesSync(path.join(root, 'renderer', 'index.html'), new Date('2026-01-03T00:00:00Z'), new Date('2026-01-03T00:00:00Z'));
+      utimesSync(
+        path.join(root, 'renderer', 'index.html'),
+        new Date('2026-01-03T00:00:00Z'),
+        new Date('2026-01-03T00:00:00Z'),
+      );
       expect(rendererIsUpToDate(root)).toBe(false);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -8,7 +8,10 @@ describe('SignedInClients: who is signed in, per client, kept by the transport',
     const backoffice = new FakeBackoffice();
     const original = backoffice.call.bind(backoffice);
     // A catalog that normalises logins: the client typed " SATO ", the operator is "sato".
-    backoffice.call = async (op, input, login) => (op === 'session.signIn' ? original(op, { login: 'sato', password: 'sales-pass' }, login) : original(op, input, login));
+    backoffice.call = async (op, input, login) =>
+      op === 'session.signIn'
+        ? original(op, { login: 'sato', password: 'sales-pass' }, login)
+        : original(op, input, login);
     const clients = new SignedInClients<number>(backoffice);
     const { result, signedInAs } = await clients.call(7, 'session.signIn', { login: ' SATO ', password: 'x' }, () => 7);
     expect(result.ok).toBe(true);
@@ -29,7 +32,12 @@ describe('SignedInClients: who is signed in, per client, kept by the transport',
   it('a failed sign-in signs the client out', async () => {
     const clients = new SignedInClients<number>(new FakeBackoffice());
     await clients.call(1, 'session.signIn', { login: 'admin', password: 'admin-pass' }, () => 1);
-    const { result, signedInAs } = await clients.call(1, 'session.signIn', { login: 'admin', password: 'bad' }, () => 1);
+    const { result, signedInAs } = await clients.call(
+      1,
+      'session.signIn',
+      { login: 'admin', password: 'bad' },
+      () => 1,
+    );
     expect(result.ok).toBe(false);
     expect(signedInAs).toBeUndefined();
     expect(clients.loginOf(1)).toBeNull();
@@ -53,7 +61,10 @@ describe('SignedInClients: who is signed in, per client, kept by the transport',
     expect(backoffice.calls.map((c) => c.operation)).toEqual(['session.signIn']);
 
     const withSignOut = new FakeBackoffice();
-    const catalog: OperationDescription[] = [...withSignOut.operations(), { name: 'session.signOut', roles: [], input: {} }];
+    const catalog: OperationDescription[] = [
+      ...withSignOut.operations(),
+      { name: 'session.signOut', roles: [], input: {} },
+    ];
     withSignOut.operations = () => catalog;
     const original = withSignOut.call.bind(withSignOut);
     withSignOut.call = async (op, input, login) => {

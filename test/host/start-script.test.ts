@@ -55,26 +55,41 @@ describe('npm start (scripts/start.mjs) where Electron cannot run', () => {
     expect(out).toContain('no operators yet: the first screen offers demo data');
   }, 120_000);
 
-  it.skipIf(electronInstalled)('with a display but no Electron binary and no way to download it, falls back within a bounded time', async () => {
-    const out = await startUntilServing(
-      // An unreachable mirror and an empty cache: the download fails at once, whatever the network.
-      { DISPLAY: ':99', ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: path.join(work, 'electron-cache') },
-      'no-electron.sqlite',
-    );
-    expect(out).toContain('Electron could not be downloaded');
-    expect(out).toMatch(URL_LINE);
-  }, 120_000);
+  it.skipIf(electronInstalled)(
+    'with a display but no Electron binary and no way to download it, falls back within a bounded time',
+    async () => {
+      const out = await startUntilServing(
+        // An unreachable mirror and an empty cache: the download fails at once, whatever the network.
+        {
+          DISPLAY: ':99',
+          ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+          electron_config_cache: path.join(work, 'electron-cache'),
+        },
+        'no-electron.sqlite',
+      );
+      expect(out).toContain('Electron could not be downloaded');
+      expect(out).toMatch(URL_LINE);
+    },
+    120_000,
+  );
 
-  it.skipIf(process.platform === 'win32')('falls back to the browser host when an installed Electron stops at once (e.g. no usable display)', async () => {
-    const fakeDist = path.join(work, 'fake-electron');
-    mkdirSync(fakeDist, { recursive: true });
-    const fake = path.join(fakeDist, 'electron');
-    writeFileSync(fake, '#!/bin/sh\necho "fake electron: cannot open display" >&2\nexit 1\n');
-    chmodSync(fake, 0o755);
-    const out = await startUntilServing({ DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: fakeDist }, 'electron-stops.sqlite');
-    expect(out).toContain('starting the desktop app (Electron)');
-    expect(out).toContain('Electron stopped at once (exit 1): running the back office in a browser instead');
-    expect(out.split('no operators yet').length - 1).toBe(1);
-    expect(out).toMatch(URL_LINE);
-  }, 120_000);
+  it.skipIf(process.platform === 'win32')(
+    'falls back to the browser host when an installed Electron stops at once (e.g. no usable display)',
+    async () => {
+      const fakeDist = path.join(work, 'fake-electron');
+      mkdirSync(fakeDist, { recursive: true });
+      const fake = path.join(fakeDist, 'electron');
+      writeFileSync(fake, '#!/bin/sh\necho "fake electron: cannot open display" >&2\nexit 1\n');
+      chmodSync(fake, 0o755);
+      const out = await startUntilServing(
+        { DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: fakeDist },
+        'electron-stops.sqlite',
+      );
+      expect(out).toContain('starting the desktop app (Electron)');
+      expect(out).toContain('Electron stopped at once (exit 1): running the back office in a browser instead');
+      expect(out.split('no operators yet').length - 1).toBe(1);
+      expect(out).toMatch(URL_LINE);
+    },
+    120_000,
+  );
 });

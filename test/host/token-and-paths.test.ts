@@ -28,7 +28,9 @@ describe('static paths', () => {
       fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
         const segments = safeSegments('/' + pieces.join('/'));
         if (segments === null) return true;
-        return segments.every((s) => s !== '..' && s !== '.' && !s.includes('/') && !s.includes('\\') && !s.includes('\0'));
+        return segments.every(
+          (s) => s !== '..' && s !== '.' && !s.includes('/') && !s.includes('\\') && !s.includes('\0'),
+        );
       }),
     );
     expect(safeSegments('/assets/app.js')).toEqual(['assets', 'app.js']);

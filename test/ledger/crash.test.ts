@@ -13,7 +13,10 @@ describe('a writer killed mid-transaction', () => {
     const { dir, cleanup } = tempDir();
     const file = path.join(dir, 'ledger.db');
     try {
-      const child = spawn(process.execPath, ['bin/run-ts.mjs', 'test/ledger/fixtures/bulk-postings.ts', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['bin/run-ts.mjs', 'test/ledger/fixtures/bulk-postings.ts', file], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       let err = '';
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -37,7 +40,9 @@ describe('a writer killed mid-transaction', () => {
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
         const tb = await trialBalance(db);
         expect(tb.balanced).toBe(true);
-        const sums = sqlite.prepare('select count(*) as lines, coalesce(sum(debit) - sum(credit), 0) as diff from ledger_entries').get() as { lines: number; diff: number };
+        const sums = sqlite
+          .prepare('select count(*) as lines, coalesce(sum(debit) - sum(credit), 0) as diff from ledger_entries')
+          .get() as { lines: number; diff: number };
         expect(sums.diff).toBe(0);
         // Whole batches only: each committed batch is 2000 postings of 3 lines; the killed one left nothing.
         expect(sums.lines % 6000).toBe(0);

@@ -25,13 +25,24 @@ async function closedOctober(methods: ('bank_transfer' | 'direct_debit' | 'credi
     codes.push(code);
   }
   o.setNow('2026-11-01T00:00:00.000Z');
-  await o.importUsage(usageFile('2026-10', codes.map((code) => ({ code }))));
+  await o.importUsage(
+    usageFile(
+      '2026-10',
+      codes.map((code) => ({ code })),
+    ),
+  );
   await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
   return o.ok<Bill[]>('billing.listBills', { month: '2026-10' }, 'accounting');
 }
 
 function trial(): Record<string, string> {
-  const rows = JSON.parse(String(o.scalar(`select json_group_object(account, d - c) from (select account, sum(debit) d, sum(credit) c from ledger_entries group by account)`))) as Record<string, number>;
+  const rows = JSON.parse(
+    String(
+      o.scalar(
+        `select json_group_object(account, d - c) from (select account, sum(debit) d, sum(credit) c from ledger_entries group by account)`,
+      ),
+    ),
+  ) as Record<string, number>;
   return Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, String(v)]));
 }
 
@@ -39,27 +50,58 @@ describe('payments', () => {
   it('R-BILL-3: a bank transfer received in two parts posts bank / receivables and leaves nothing owed; more than owed is refused', async () => {
     const [bill] = await closedOctober(['bank_transfer']);
     o.setNow('2026-11-20T01:00:00.000Z');
-    const part = await o.ok<{ outstanding: string }>('payments.recordBankReceipt', { statementNumber: bill!.statementNumber, amount: '5000' }, 'accounting');
+    const part = await o.ok<{ outstanding: string }>(
+      'payments.recordBankReceipt',
+      { statementNumber: bill!.statementNumber, amount: '5000' },
+      'accounting',
+    );
     expect(part.outstanding).toBe('2480');
-    const over = await o.office.call('payments.recordBankReceipt', { statementNumber: bill!.statementNumber, amount: '2481' }, 'accounting');
+    const over = await o.office.call(
+      'payments.recordBankReceipt',
+      { statementNumber: bill!.statementNumber, amount: '2481' },
+      'accounting',
+    );
     expect(over).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'amount' }] });
     await o.ok('payments.recordBankReceipt', { billId: bill!.billId, amount: '2480' }, 'accounting');
     expect(trial()).toEqual({ bank: '7480', receivables: '0', revenue: '-6800', tax_payable: '-680' });
-    const both = await o.office.call('payments.recordBankReceipt', { billId: bill!.billId, statementNumber: bill!.statementNumber, amount: '1' }, 'accounting');
+    const both = await o.office.call(
+      'payments.recordBankReceipt',
+      { billId: bill!.billId, statementNumber: bill!.statementNumber, amount: '1' },
+      'accounting',
+    );
     expect(both).toMatchObject({ ok: false, problems: [{ path: 'billId' }] });
   });
 
   it('R-BILL-2, R-BILL-4: a card charge and a direct debit that succeed settle their bills; one that fails is recorded and settles nothing', async () => {
     const [dd, card] = await closedOctober(['direct_debit', 'credit_card']);
     o.setNow('2026-11-01T00:00:00.000Z');
-    const charged = await o.ok<{ amount: string; outstanding: string }>('payments.recordCardCharge', { billId: card!.billId, outcome: 'paid' }, 'accounting');
+    const charged = await o.ok<{ amount: string; outstanding: string }>(
+      'payments.recordCardCharge',
+      { billId: card!.billId, outcome: 'paid' },
+      'accounting',
+    );
     expect(charged).toMatchObject({ amount: '7480', outstanding: '0' });
-    const wrong = await o.office.call('payments.recordCardCharge', { billId: dd!.billId, outcome: 'paid' }, 'accounting');
-    expect(wrong).toMatchObject({ ok: false, problems: [{ path: 'billId', message: `bill ${dd!.billId} is paid by direct_debit, not credit_card` }] });
+    const wrong = await o.office.call(
+      'payments.recordCardCharge',
+      { billId: dd!.billId, outcome: 'paid' },
+      'accounting',
+    );
+    expect(wrong).toMatchObject({
+      ok: false,
+      problems: [{ path: 'billId', message: `bill ${dd!.billId} is paid by direct_debit, not credit_card` }],
+    });
     o.setNow('2026-11-26T00:00:00.000Z');
-    const failed = await o.ok<{ amount: string; outstanding: string }>('payments.recordDirectDebit', { billId: dd!.billId, outcome: 'failed', reason: '残高不足' }, 'accounting');
+    const failed = await o.ok<{ amount: string; outstanding: string }>(
+      'payments.recordDirectDebit',
+      { billId: dd!.billId, outcome: 'failed', reason: '残高不足' },
+      'accounting',
+    );
     expect(failed).toMatchObject({ amount: '0', outstanding: '7480' });
-    const twice = await o.office.call('payments.recordDirectDebit', { billId: dd!.billId, outcome: 'paid' }, 'accounting');
+    const twice = await o.office.call(
+      'payments.recordDirectDebit',
+      { billId: dd!.billId, outcome: 'paid' },
+      'accounting',
+    );
     expect(twice).toMatchObject({ ok: false, problems: [{ path: 'on' }] });
     expect(trial()).toEqual({ bank: '7480', receivables: '7480', revenue: '-13600', tax_payable: '-1360' });
   });
@@ -68,8 +110,19 @@ describe('payments', () => {
     const [a] = await closedOctober(['bank_transfer', 'bank_transfer']);
     o.setNow('2026-11-20T01:00:00.000Z');
     await o.ok('payments.recordBankReceipt', { billId: a!.billId, amount: '480' }, 'accounting');
-    const at = async (asOf: string) => (await o.ok<{ totals: Record<string, string>; accounts: { total: string }[] }>('payments.aging', { asOf }, 'accounting'));
-    expect((await at('2026-11-24')).totals).toEqual({ notDue: '14480', d0_30: '0', d31_60: '0', d61_90: '0', d90plus: '0' });
+    const at = async (asOf: string) =>
+      await o.ok<{ totals: Record<string, string>; accounts: { total: string }[] }>(
+        'payments.aging',
+        { asOf },
+        'accounting',
+      );
+    expect((await at('2026-11-24')).totals).toEqual({
+      notDue: '14480',
+      d0_30: '0',
+      d31_60: '0',
+      d61_90: '0',
+      d90plus: '0',
+    });
     expect((await at('2026-12-25')).totals.d0_30).toBe('14480');
     expect((await at('2026-12-26')).totals.d31_60).toBe('14480');
     expect((await at('2027-01-25')).totals.d61_90).toBe('14480');

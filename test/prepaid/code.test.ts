@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCharacter, CODE_ALPHABET, CODE_LENGTH, formatCode, generateCode, hasValidCheck, normalizeCode } from '../../core/prepaid/code';
+import {
+  checkCharacter,
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  formatCode,
+  generateCode,
+  hasValidCheck,
+  normalizeCode,
+} from '../../core/prepaid/code';
 
 const alphabetChar = fc.integer({ min: 0, max: CODE_ALPHABET.length - 1 }).map((i) => CODE_ALPHABET[i]!);
 const body = fc.array(alphabetChar, { minLength: CODE_LENGTH - 1, maxLength: CODE_LENGTH - 1 }).map((a) => a.join(''));

@@ -17,10 +17,24 @@ describe('consumePrepaidForBill', () => {
       // The ¥50,000 ID was registered first but expires later; ¥30,000 was registered mid-March.
       const later = await registeredId(f.db, ids, 50_000, '2026-03-01T00:00:00.000Z', '2027-03-31T00:00:00.000Z');
       const first = await registeredId(f.db, ids, 30_000, '2026-03-15T05:00:00.000Z', '2027-02-28T00:00:00.000Z');
-      const r = await consumePrepaidForBill(f.db, { cloudAccountId: ids.accountId, month: '2026-03', totalYen: yen(45_000), at: '2026-04-10T00:00:00Z' });
-      expect(plain(r)).toEqual({ applied: '45000', consumptions: [[first, '30000'], [later, '15000']] });
+      const r = await consumePrepaidForBill(f.db, {
+        cloudAccountId: ids.accountId,
+        month: '2026-03',
+        totalYen: yen(45_000),
+        at: '2026-04-10T00:00:00Z',
+      });
+      expect(plain(r)).toEqual({
+        applied: '45000',
+        consumptions: [
+          [first, '30000'],
+          [later, '15000'],
+        ],
+      });
       const balances = await f.db.selectFrom('prepaid_ids').select(['id', 'balance']).orderBy('id').execute();
-      expect(balances).toEqual([{ id: later, balance: 35_000 }, { id: first, balance: 0 }]);
+      expect(balances).toEqual([
+        { id: later, balance: 35_000 },
+        { id: first, balance: 0 },
+      ]);
     } finally {
       await f.close();
     }
@@ -32,7 +46,12 @@ describe('consumePrepaidForBill', () => {
       const ids = await memberWithAccount(f.db);
       const only = await registeredId(f.db, ids, 10_000, '2026-03-02T00:00:00.000Z', '2027-03-02T00:00:00.000Z');
       // ¥11,000 tax included (¥10,000 + ¥1,000 tax): ¥10,000 from the balance, ¥1,000 billed.
-      const r = await consumePrepaidForBill(f.db, { cloudAccountId: ids.accountId, month: '2026-03', totalYen: yen(11_000), at: '2026-04-10T00:00:00Z' });
+      const r = await consumePrepaidForBill(f.db, {
+        cloudAccountId: ids.accountId,
+        month: '2026-03',
+        totalYen: yen(11_000),
+        at: '2026-04-10T00:00:00Z',
+      });
       expect(plain(r)).toEqual({ applied: '10000', consumptions: [[only, '10000']] });
       expect(yen(11_000).minus(r.applied).toFixed()).toBe('1000');
     } finally {
@@ -47,7 +66,12 @@ describe('consumePrepaidForBill', () => {
       // 2026-03-31 23:59:59 JST = 14:59:59Z; April starts at 15:00:00Z.
       const inMarch = await registeredId(f.db, ids, 10_000, '2026-03-31T14:59:59.000Z', '2027-03-31T14:59:59.000Z');
       await registeredId(f.db, ids, 50_000, '2026-03-31T15:00:00.000Z', '2027-03-31T15:00:00.000Z');
-      const r = await consumePrepaidForBill(f.db, { cloudAccountId: ids.accountId, month: '2026-03', totalYen: yen(12_345), at: '2026-04-10T00:00:00Z' });
+      const r = await consumePrepaidForBill(f.db, {
+        cloudAccountId: ids.accountId,
+        month: '2026-03',
+        totalYen: yen(12_345),
+        at: '2026-04-10T00:00:00Z',
+      });
       expect(plain(r)).toEqual({ applied: '10000', consumptions: [[inMarch, '10000']] });
     } finally {
       await f.close();
@@ -60,8 +84,19 @@ describe('consumePrepaidForBill', () => {
       const ids = await memberWithAccount(f.db);
       const old = await registeredId(f.db, ids, 10_000, '2026-02-02T00:00:00.000Z', '2027-02-02T00:00:00.000Z');
       const added = await registeredId(f.db, ids, 30_000, '2026-03-25T06:00:00.000Z', '2027-03-25T06:00:00.000Z');
-      const r = await consumePrepaidForBill(f.db, { cloudAccountId: ids.accountId, month: '2026-03', totalYen: yen(25_000), at: '2026-04-10T00:00:00Z' });
-      expect(plain(r)).toEqual({ applied: '25000', consumptions: [[old, '10000'], [added, '15000']] });
+      const r = await consumePrepaidForBill(f.db, {
+        cloudAccountId: ids.accountId,
+        month: '2026-03',
+        totalYen: yen(25_000),
+        at: '2026-04-10T00:00:00Z',
+      });
+      expect(plain(r)).toEqual({
+        applied: '25000',
+        consumptions: [
+          [old, '10000'],
+          [added, '15000'],
+        ],
+      });
     } finally {
       await f.close();
     }
@@ -72,13 +107,27 @@ describe('consumePrepaidForBill', () => {
     try {
       const ids = await memberWithAccount(f.db);
       await registeredId(f.db, ids, 10_000, '2026-03-02T00:00:00.000Z', '2027-03-02T00:00:00.000Z');
-      const args = { cloudAccountId: ids.accountId, month: '2026-03', totalYen: yen(25_000), at: '2026-04-10T00:00:00Z' };
+      const args = {
+        cloudAccountId: ids.accountId,
+        month: '2026-03',
+        totalYen: yen(25_000),
+        at: '2026-04-10T00:00:00Z',
+      };
       expect(plain(await consumePrepaidForBill(f.db, args))).toMatchObject({ applied: '10000' });
       await registeredId(f.db, ids, 30_000, '2026-03-20T00:00:00.000Z', '2027-03-20T00:00:00.000Z');
       const again = await consumePrepaidForBill(f.db, args);
       expect({ ...plain(again), repeated: again.repeated }).toEqual({ applied: '0', consumptions: [], repeated: true });
-      expect(await f.db.selectFrom('prepaid_consumptions').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 1 });
-      const untouched = await f.db.selectFrom('prepaid_ids').select('balance').where('amount', '=', 30_000).executeTakeFirstOrThrow();
+      expect(
+        await f.db
+          .selectFrom('prepaid_consumptions')
+          .select(({ fn }) => fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ n: 1 });
+      const untouched = await f.db
+        .selectFrom('prepaid_ids')
+        .select('balance')
+        .where('amount', '=', 30_000)
+        .executeTakeFirstOrThrow();
       expect(untouched.balance).toBe(30_000);
     } finally {
       await f.close();
@@ -93,7 +142,12 @@ describe('consumePrepaidForBill', () => {
       await registeredId(f.db, ids, 10_000, '2025-02-28T00:00:00.000Z', '2026-02-28T00:00:00.000Z');
       // Expires 2026-03-15: still counts for March, its expiry month.
       const midMarch = await registeredId(f.db, ids, 30_000, '2025-03-15T00:00:00.000Z', '2026-03-15T00:00:00.000Z');
-      const r = await consumePrepaidForBill(f.db, { cloudAccountId: ids.accountId, month: '2026-03', totalYen: yen(5_000), at: '2026-04-10T00:00:00Z' });
+      const r = await consumePrepaidForBill(f.db, {
+        cloudAccountId: ids.accountId,
+        month: '2026-03',
+        totalYen: yen(5_000),
+        at: '2026-04-10T00:00:00Z',
+      });
       expect(plain(r)).toEqual({ applied: '5000', consumptions: [[midMarch, '5000']] });
     } finally {
       await f.close();
@@ -104,8 +158,22 @@ describe('consumePrepaidForBill', () => {
     const f = await dbFixture();
     try {
       const ids = await memberWithAccount(f.db);
-      await expect(consumePrepaidForBill(f.db, { cloudAccountId: ids.accountId, month: '2026-03', totalYen: yen('10.5'), at: '2026-04-10T00:00:00Z' })).rejects.toThrow(/totalYen/);
-      await expect(consumePrepaidForBill(f.db, { cloudAccountId: ids.accountId, month: '2026-13', totalYen: yen(1), at: '2026-04-10T00:00:00Z' })).rejects.toThrow(/month/);
+      await expect(
+        consumePrepaidForBill(f.db, {
+          cloudAccountId: ids.accountId,
+          month: '2026-03',
+          totalYen: yen('10.5'),
+          at: '2026-04-10T00:00:00Z',
+        }),
+      ).rejects.toThrow(/totalYen/);
+      await expect(
+        consumePrepaidForBill(f.db, {
+          cloudAccountId: ids.accountId,
+          month: '2026-13',
+          totalYen: yen(1),
+          at: '2026-04-10T00:00:00Z',
+        }),
+      ).rejects.toThrow(/month/);
       expect(await f.db.selectFrom('prepaid_month_offsets').selectAll().execute()).toEqual([]);
     } finally {
       await f.close();

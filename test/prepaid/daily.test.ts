@@ -60,49 +60,77 @@ describe('daily update, alerts and forfeits', () => {
         alertThreshold: null,
       });
       // Bad usage is named under usage.… and changes nothing.
-      const bad = await t.office.call('prepaid.dailyUpdate', { date: '2026-03-11', usage: { ...MARCH_USAGE, month: '2026-13' } }, 'accounting');
-      expect(bad).toMatchObject({ ok: false, kind: 'invalid', problems: expect.arrayContaining([{ path: 'usage.month', message: 'not a month as YYYY-MM' }]) });
-      const april = await t.office.call('prepaid.dailyUpdate', { date: '2026-03-11', usage: { ...MARCH_USAGE, month: '2026-04' } }, 'accounting');
-      expect(april).toMatchObject({ ok: false, problems: [{ path: 'usage.month', message: 'usage of 2026-04, not of 2026-03' }] });
+      const bad = await t.office.call(
+        'prepaid.dailyUpdate',
+        { date: '2026-03-11', usage: { ...MARCH_USAGE, month: '2026-13' } },
+        'accounting',
+      );
+      expect(bad).toMatchObject({
+        ok: false,
+        kind: 'invalid',
+        problems: expect.arrayContaining([{ path: 'usage.month', message: 'not a month as YYYY-MM' }]),
+      });
+      const april = await t.office.call(
+        'prepaid.dailyUpdate',
+        { date: '2026-03-11', usage: { ...MARCH_USAGE, month: '2026-04' } },
+        'accounting',
+      );
+      expect(april).toMatchObject({
+        ok: false,
+        problems: [{ path: 'usage.month', message: 'usage of 2026-04, not of 2026-03' }],
+      });
       expect(t.scalar('select as_of from prepaid_daily_balances')).toBe('2026-03-10');
     } finally {
       await t.close();
     }
   });
 
-  it('R-PRE-12: without a usage file given, the month\'s usage imports are rated, the newest file of each account counting', async () => {
+  it("R-PRE-12: without a usage file given, the month's usage imports are rated, the newest file of each account counting", async () => {
     const t = await prepaidOffice('2026-02-16T01:00:00.000Z');
     try {
       await memberWithRegisteredId(t, '30000');
       const older = { ...MARCH_USAGE, plans: [{ ...MARCH_USAGE.plans[0], unitPrice: '200' }] };
       const w = new BetterSqlite3(t.file);
-      const insert = w.prepare("insert into usage_imports (month, content_digest, content, imported_at, imported_by) values ('2026-03', ?, ?, '2026-03-10T00:00:00.000Z', 'test')");
+      const insert = w.prepare(
+        "insert into usage_imports (month, content_digest, content, imported_at, imported_by) values ('2026-03', ?, ?, '2026-03-10T00:00:00.000Z', 'test')",
+      );
       insert.run('older', JSON.stringify(older));
       insert.run('newer', JSON.stringify(MARCH_USAGE));
       w.close();
       t.at('2026-03-10T20:00:00.000Z');
-      expect(await t.ok('prepaid.dailyUpdate', { date: '2026-03-10' }, 'accounting')).toMatchObject({ usageSource: 'usage_import:2,1' });
+      expect(await t.ok('prepaid.dailyUpdate', { date: '2026-03-10' }, 'accounting')).toMatchObject({
+        usageSource: 'usage_import:2,1',
+      });
       // The newer file's ¥100 an hour: 240 h → ¥26,400 tax included, not the older file's ¥52,800.
-      expect(await t.ok('prepaid.balance', { cloudAccountCode: 'CA-000001' }, 'sales')).toMatchObject({ monthToDate: '26400', projected: '3600' });
+      expect(await t.ok('prepaid.balance', { cloudAccountCode: 'CA-000001' }, 'sales')).toMatchObject({
+        monthToDate: '26400',
+        projected: '3600',
+      });
     } finally {
       await t.close();
     }
   });
 
-  it('R-PRE-13: a low-balance alert when the projection falls below the member\'s ¥5,000 threshold, a billing alert when it is used up; each once a month', async () => {
+  it("R-PRE-13: a low-balance alert when the projection falls below the member's ¥5,000 threshold, a billing alert when it is used up; each once a month", async () => {
     const t = await prepaidOffice('2026-02-16T01:00:00.000Z');
     try {
       await memberWithRegisteredId(t, '30000');
       await t.ok('prepaid.setAlertThreshold', { cloudAccountCode: 'CA-000001', threshold: '5000' }, 'sales');
-      const run = async (date: string) => (await t.ok<{ alerts: unknown[] }>('prepaid.dailyUpdate', { date, usage: MARCH_USAGE }, 'accounting')).alerts;
+      const run = async (date: string) =>
+        (await t.ok<{ alerts: unknown[] }>('prepaid.dailyUpdate', { date, usage: MARCH_USAGE }, 'accounting')).alerts;
       expect(await run('2026-03-09')).toEqual([]); // 216 h: ¥21,600 → ¥23,760; projected ¥6,240
       expect(await run('2026-03-10')).toEqual([{ cloudAccountCode: 'CA-000001', kind: 'low_balance' }]); // projected ¥3,600
       expect(await run('2026-03-11')).toEqual([]); // 264 h → ¥29,040; projected ¥960: already alerted
       expect(await run('2026-03-12')).toEqual([{ cloudAccountCode: 'CA-000001', kind: 'used_up' }]); // 288 h → ¥31,680 > ¥30,000
       expect(await run('2026-03-13')).toEqual([]);
-      const rows = t.scalar("select group_concat(topic || ' ' || status, ', ') from (select topic, status from outbox where channel = 'email' and topic like 'prepaid.%' and topic != 'prepaid.id_notice' order by id)");
+      const rows = t.scalar(
+        "select group_concat(topic || ' ' || status, ', ') from (select topic, status from outbox where channel = 'email' and topic like 'prepaid.%' and topic != 'prepaid.id_notice' order by id)",
+      );
       expect(rows).toBe('prepaid.low_balance pending, prepaid.used_up pending');
-      const payload = JSON.parse(String(t.scalar("select payload from outbox where topic = 'prepaid.used_up'"))) as { to: string; eml: string };
+      const payload = JSON.parse(String(t.scalar("select payload from outbox where topic = 'prepaid.used_up'"))) as {
+        to: string;
+        eml: string;
+      };
       expect(payload.to).toBe('keiri@yamada.example');
       const body = Buffer.from(payload.eml.split('\r\n\r\n')[1]!.replace(/\r\n/g, ''), 'base64').toString('utf8');
       expect(body).toContain('CA-000001 のプリペイド残高を使い切りました');
@@ -118,18 +146,31 @@ describe('daily update, alerts and forfeits', () => {
       await t.ok('cloudAccounts.create', { memberNumber: m.memberNumber }, 'sales');
       const { code } = await t.buy(m.memberNumber, '10000', 'ZB-LEAP');
       t.at('2028-02-29T03:00:00.000Z');
-      expect(await t.ok('prepaid.register', { cloudAccountCode: 'CA-000001', code }, 'sales')).toMatchObject({ expiresAt: '2029-02-28T03:00:00.000Z' });
+      expect(await t.ok('prepaid.register', { cloudAccountCode: 'CA-000001', code }, 'sales')).toMatchObject({
+        expiresAt: '2029-02-28T03:00:00.000Z',
+      });
       t.at('2029-03-01T20:00:00.000Z');
       // Expired, but February 2029 is not closed yet: nothing forfeited.
-      expect(await t.ok('prepaid.dailyUpdate', { date: '2029-03-01' }, 'accounting')).toMatchObject({ forfeited: { count: 0, total: '0' } });
+      expect(await t.ok('prepaid.dailyUpdate', { date: '2029-03-01' }, 'accounting')).toMatchObject({
+        forfeited: { count: 0, total: '0' },
+      });
       const opened = await openDatabase(t.file);
       try {
-        const r = await opened.db.transaction().execute((trx) => consumePrepaidForBill(trx, { cloudAccountId: 1, month: '2029-02', totalYen: new Dec(4_000), at: '2029-03-10T00:00:00Z' }));
+        const r = await opened.db.transaction().execute((trx) =>
+          consumePrepaidForBill(trx, {
+            cloudAccountId: 1,
+            month: '2029-02',
+            totalYen: new Dec(4_000),
+            at: '2029-03-10T00:00:00Z',
+          }),
+        );
         expect(r.applied.toFixed()).toBe('4000');
       } finally {
         await opened.close();
       }
-      expect(await t.ok('prepaid.dailyUpdate', { date: '2029-03-10' }, 'accounting')).toMatchObject({ forfeited: { count: 1, total: '6000' } });
+      expect(await t.ok('prepaid.dailyUpdate', { date: '2029-03-10' }, 'accounting')).toMatchObject({
+        forfeited: { count: 1, total: '6000' },
+      });
       expect(t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe('expired 0 6000');
       expect(ledgerBalance(t, 'forfeited_balances', 'credit')).toBe(6_000);
       // ¥4,000 of the liability waits for the month close's own posting of the bill; ¥6,000 was forfeited.
@@ -144,14 +185,32 @@ describe('daily update, alerts and forfeits', () => {
     try {
       await memberWithRegisteredId(t, '50000');
       await t.ok('prepaid.dailyUpdate', { date: '2026-05-11' }, 'accounting');
-      expect(await t.ok('prepaid.balance', { cloudAccountCode: 'CA-000001' }, 'sales')).toMatchObject({ asOf: '2026-05-11', balance: '50000' });
-      sql(t, "update cloud_accounts set closed_at = '2026-05-12T00:00:00.000Z', status = 'terminated' where code = 'CA-000001'");
+      expect(await t.ok('prepaid.balance', { cloudAccountCode: 'CA-000001' }, 'sales')).toMatchObject({
+        asOf: '2026-05-11',
+        balance: '50000',
+      });
+      sql(
+        t,
+        "update cloud_accounts set closed_at = '2026-05-12T00:00:00.000Z', status = 'terminated' where code = 'CA-000001'",
+      );
       t.at('2026-05-12T20:00:00.000Z');
-      expect(await t.ok('prepaid.dailyUpdate', { date: '2026-05-12' }, 'accounting')).toMatchObject({ forfeited: { count: 1, total: '50000' } });
+      expect(await t.ok('prepaid.dailyUpdate', { date: '2026-05-12' }, 'accounting')).toMatchObject({
+        forfeited: { count: 1, total: '50000' },
+      });
       expect(t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe('void 0 50000');
-      expect([ledgerBalance(t, 'prepaid_liability', 'credit'), ledgerBalance(t, 'forfeited_balances', 'credit')]).toEqual([0, 50_000]);
-      expect(await t.ok('prepaid.dailyUpdate', { date: '2026-05-13' }, 'accounting')).toMatchObject({ forfeited: { count: 0 } });
-      expect(await t.ok('prepaid.balance', { cloudAccountCode: 'CA-000001' }, 'sales')).toMatchObject({ asOf: '2026-05-13', balance: '0', projected: '0', nextExpiresAt: null });
+      expect([
+        ledgerBalance(t, 'prepaid_liability', 'credit'),
+        ledgerBalance(t, 'forfeited_balances', 'credit'),
+      ]).toEqual([0, 50_000]);
+      expect(await t.ok('prepaid.dailyUpdate', { date: '2026-05-13' }, 'accounting')).toMatchObject({
+        forfeited: { count: 0 },
+      });
+      expect(await t.ok('prepaid.balance', { cloudAccountCode: 'CA-000001' }, 'sales')).toMatchObject({
+        asOf: '2026-05-13',
+        balance: '0',
+        projected: '0',
+        nextExpiresAt: null,
+      });
     } finally {
       await t.close();
     }

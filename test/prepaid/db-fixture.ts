@@ -26,8 +26,15 @@ export async function dbFixture(): Promise<DbFixture> {
 }
 
 /** A corporate member with one cloud account; returns their row ids. */
-export async function memberWithAccount(db: LedgerDb, at = '2026-01-05T00:00:00.000Z'): Promise<{ memberId: number; accountId: number }> {
-  const member = await createMember(db, { kind: 'corporation', name: '株式会社山田商事', nameKana: 'ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', email: 'keiri@yamada.example' }, at);
+export async function memberWithAccount(
+  db: LedgerDb,
+  at = '2026-01-05T00:00:00.000Z',
+): Promise<{ memberId: number; accountId: number }> {
+  const member = await createMember(
+    db,
+    { kind: 'corporation', name: '株式会社山田商事', nameKana: 'ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', email: 'keiri@yamada.example' },
+    at,
+  );
   const account = await createCloudAccount(db, member.id, '本番', at);
   return { memberId: member.id, accountId: account.id };
 }

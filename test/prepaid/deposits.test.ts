@@ -3,9 +3,14 @@ import { ledgerBalance, prepaidOffice, YAMADA, type PrepaidOffice } from './offi
 
 async function billed(t: PrepaidOffice, amount: string): Promise<string> {
   const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
-  const { estimateNumber } = await t.ok<{ estimateNumber: string }>('estimates.draft', { memberNumber: m.memberNumber, amount }, 'sales');
+  const { estimateNumber } = await t.ok<{ estimateNumber: string }>(
+    'estimates.draft',
+    { memberNumber: m.memberNumber, amount },
+    'sales',
+  );
   await t.ok('estimates.issue', { estimateNumber }, 'sales');
-  return (await t.ok<{ statementNumber: string }>('prepaid.issueStatement', { estimateNumber }, 'sales')).statementNumber;
+  return (await t.ok<{ statementNumber: string }>('prepaid.issueStatement', { estimateNumber }, 'sales'))
+    .statementNumber;
 }
 
 describe('deposits for prepaid statements', () => {
@@ -14,15 +19,35 @@ describe('deposits for prepaid statements', () => {
     try {
       const statementNumber = await billed(t, '50000');
       t.at('2026-04-24T02:00:00.000Z'); // Fri 24 April, 11:00 JST
-      const confirmed = await t.ok('deposits.confirm', { statementNumber, amount: '50000', valueDate: '2026-04-24', bankReference: 'ZB-0424-001' }, 'accounting');
+      const confirmed = await t.ok(
+        'deposits.confirm',
+        { statementNumber, amount: '50000', valueDate: '2026-04-24', bankReference: 'ZB-0424-001' },
+        'accounting',
+      );
       // 27 (1), 28 (2), 29 Showa Day, 30 (3), 1 May (4), 2–6 weekend and holidays, 7 May (5).
-      expect(confirmed).toMatchObject({ outcome: 'confirmed', issueDueDate: '2026-05-07', amount: '50000', expected: '50000' });
+      expect(confirmed).toMatchObject({
+        outcome: 'confirmed',
+        issueDueDate: '2026-05-07',
+        amount: '50000',
+        expected: '50000',
+      });
       expect(await t.ok('prepaid.lateIssuances', { date: '2026-05-07' }, 'sales')).toEqual([]);
       expect(await t.ok('prepaid.lateIssuances', { date: '2026-05-08' }, 'sales')).toEqual([
-        { statementNumber, memberNumber: 'M-000001', amount: '50000', paidAt: '2026-04-24T02:00:00.000Z', issueDueDate: '2026-05-07', daysLate: 1 },
+        {
+          statementNumber,
+          memberNumber: 'M-000001',
+          amount: '50000',
+          paidAt: '2026-04-24T02:00:00.000Z',
+          issueDueDate: '2026-05-07',
+          daysLate: 1,
+        },
       ]);
       t.at('2026-05-08T01:00:00.000Z');
-      expect(await t.ok('prepaid.issueId', { statementNumber }, 'accounting')).toMatchObject({ outcome: 'issued', late: true, issueDueDate: '2026-05-07' });
+      expect(await t.ok('prepaid.issueId', { statementNumber }, 'accounting')).toMatchObject({
+        outcome: 'issued',
+        late: true,
+        issueDueDate: '2026-05-07',
+      });
       expect(await t.ok('prepaid.lateIssuances', { date: '2026-05-08' }, 'sales')).toEqual([]);
     } finally {
       await t.close();
@@ -34,8 +59,16 @@ describe('deposits for prepaid statements', () => {
     try {
       const statementNumber = await billed(t, '30000');
       const input = { statementNumber, amount: '30000', valueDate: '2026-03-04', bankReference: 'ZB-0304-007' };
-      expect(await t.ok('deposits.confirm', input, 'accounting')).toMatchObject({ outcome: 'confirmed', status: 'confirmed' });
-      const counts = () => [t.count('deposits'), t.count('ledger_transactions'), t.count('payments'), ledgerBalance(t, 'bank', 'debit')];
+      expect(await t.ok('deposits.confirm', input, 'accounting')).toMatchObject({
+        outcome: 'confirmed',
+        status: 'confirmed',
+      });
+      const counts = () => [
+        t.count('deposits'),
+        t.count('ledger_transactions'),
+        t.count('payments'),
+        ledgerBalance(t, 'bank', 'debit'),
+      ];
       const before = counts();
       expect(before).toEqual([1, 1, 1, 30_000]);
       const again = await t.ok<{ outcome: string; message: string }>('deposits.confirm', input, 'accounting');
@@ -44,7 +77,10 @@ describe('deposits for prepaid statements', () => {
       expect(counts()).toEqual(before);
       expect(ledgerBalance(t, 'prepaid_liability', 'credit')).toBe(30_000);
       // The same reference with another amount is a mistake, named.
-      expect(await t.office.call('deposits.confirm', { ...input, amount: '31000' }, 'accounting')).toMatchObject({ ok: false, problems: [{ path: 'bankReference' }] });
+      expect(await t.office.call('deposits.confirm', { ...input, amount: '31000' }, 'accounting')).toMatchObject({
+        ok: false,
+        problems: [{ path: 'bankReference' }],
+      });
       // Only accounting confirms deposits.
       expect(await t.office.call('deposits.confirm', input, 'sales')).toMatchObject({ ok: false, kind: 'forbidden' });
     } finally {
@@ -65,8 +101,14 @@ describe('deposits for prepaid statements', () => {
         )
         .run().lastInsertRowid;
       w.close();
-      expect(await t.ok('deposits.confirm', { statementNumber, depositId: Number(id) }, 'accounting')).toMatchObject({ outcome: 'confirmed', depositId: Number(id), bankReference: 'FILE-1' });
-      expect(await t.ok('deposits.confirm', { statementNumber, depositId: Number(id) }, 'accounting')).toMatchObject({ outcome: 'unchanged' });
+      expect(await t.ok('deposits.confirm', { statementNumber, depositId: Number(id) }, 'accounting')).toMatchObject({
+        outcome: 'confirmed',
+        depositId: Number(id),
+        bankReference: 'FILE-1',
+      });
+      expect(await t.ok('deposits.confirm', { statementNumber, depositId: Number(id) }, 'accounting')).toMatchObject({
+        outcome: 'unchanged',
+      });
       expect(t.count('ledger_transactions')).toBe(1);
     } finally {
       await t.close();
@@ -78,21 +120,58 @@ describe('deposits for prepaid statements', () => {
     try {
       const statementNumber = await billed(t, '50000');
       // The member deducted the ¥440 transfer fee.
-      const held = await t.ok('deposits.confirm', { statementNumber, amount: '49560', valueDate: '2026-03-04', bankReference: 'ZB-SHORT' }, 'accounting');
-      expect(held).toMatchObject({ outcome: 'held', status: 'held', message: 'held for a decision: short deposit: 49560 yen for a statement of 50000 yen' });
-      expect(await t.ok('estimates.get', { estimateNumber: 'EST-2026-000001' }, 'sales')).toMatchObject({ status: 'billed' });
-      expect(await t.office.call('prepaid.issueId', { statementNumber }, 'accounting')).toMatchObject({ ok: false, kind: 'invalid' });
+      const held = await t.ok(
+        'deposits.confirm',
+        { statementNumber, amount: '49560', valueDate: '2026-03-04', bankReference: 'ZB-SHORT' },
+        'accounting',
+      );
+      expect(held).toMatchObject({
+        outcome: 'held',
+        status: 'held',
+        message: 'held for a decision: short deposit: 49560 yen for a statement of 50000 yen',
+      });
+      expect(await t.ok('estimates.get', { estimateNumber: 'EST-2026-000001' }, 'sales')).toMatchObject({
+        status: 'billed',
+      });
+      expect(await t.office.call('prepaid.issueId', { statementNumber }, 'accounting')).toMatchObject({
+        ok: false,
+        kind: 'invalid',
+      });
       expect(await t.ok<unknown[]>('deposits.held', {}, 'accounting')).toHaveLength(1);
       // ¥49,560 is not a prepaid amount (R-PRE-1): it cannot be accepted as credit.
-      expect(await t.office.call('deposits.decide', { bankReference: 'ZB-SHORT', decision: 'accept', reason: 'fee deducted' }, 'accounting')).toMatchObject({
+      expect(
+        await t.office.call(
+          'deposits.decide',
+          { bankReference: 'ZB-SHORT', decision: 'accept', reason: 'fee deducted' },
+          'accounting',
+        ),
+      ).toMatchObject({
         ok: false,
         problems: [{ path: 'decision' }],
       });
-      expect(await t.ok('deposits.decide', { bankReference: 'ZB-SHORT', decision: 'hold', reason: 'asked the member' }, 'accounting')).toMatchObject({ status: 'held' });
-      expect(await t.ok('deposits.decide', { bankReference: 'ZB-SHORT', decision: 'refund', reason: 'member pays again in full' }, 'accounting')).toMatchObject({ status: 'returned' });
+      expect(
+        await t.ok(
+          'deposits.decide',
+          { bankReference: 'ZB-SHORT', decision: 'hold', reason: 'asked the member' },
+          'accounting',
+        ),
+      ).toMatchObject({ status: 'held' });
+      expect(
+        await t.ok(
+          'deposits.decide',
+          { bankReference: 'ZB-SHORT', decision: 'refund', reason: 'member pays again in full' },
+          'accounting',
+        ),
+      ).toMatchObject({ status: 'returned' });
       expect([ledgerBalance(t, 'bank', 'debit'), ledgerBalance(t, 'prepaid_liability', 'credit')]).toEqual([0, 0]);
       expect(t.count('ledger_transactions')).toBe(2);
-      expect(await t.office.call('deposits.decide', { bankReference: 'ZB-SHORT', decision: 'refund', reason: 'again' }, 'accounting')).toMatchObject({ ok: false });
+      expect(
+        await t.office.call(
+          'deposits.decide',
+          { bankReference: 'ZB-SHORT', decision: 'refund', reason: 'again' },
+          'accounting',
+        ),
+      ).toMatchObject({ ok: false });
     } finally {
       await t.close();
     }
@@ -102,8 +181,18 @@ describe('deposits for prepaid statements', () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
       const statementNumber = await billed(t, '50000');
-      expect(await t.ok('deposits.confirm', { statementNumber, amount: '60000', valueDate: '2026-03-04', bankReference: 'ZB-EXCESS' }, 'accounting')).toMatchObject({ outcome: 'held' });
-      const accepted = await t.ok('deposits.decide', { bankReference: 'ZB-EXCESS', decision: 'accept', reason: 'member asked for 60,000 of credit' }, 'accounting');
+      expect(
+        await t.ok(
+          'deposits.confirm',
+          { statementNumber, amount: '60000', valueDate: '2026-03-04', bankReference: 'ZB-EXCESS' },
+          'accounting',
+        ),
+      ).toMatchObject({ outcome: 'held' });
+      const accepted = await t.ok(
+        'deposits.decide',
+        { bankReference: 'ZB-EXCESS', decision: 'accept', reason: 'member asked for 60,000 of credit' },
+        'accounting',
+      );
       // Decided on Mon 2 March: 5 business days later is Mon 9 March.
       expect(accepted).toMatchObject({ outcome: 'confirmed', status: 'confirmed', issueDueDate: '2026-03-09' });
       expect(await t.ok('prepaid.issueId', { statementNumber }, 'accounting')).toMatchObject({ amount: '60000' });

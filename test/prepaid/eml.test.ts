@@ -10,7 +10,13 @@ function decodeWords(header: string): string {
 describe('e-mail files for the outbox', () => {
   it('a Japanese subject is RFC 2047 encoded in lines of at most 78 characters and decodes back; the body is UTF-8 base64', () => {
     const subject = '【残高アラート】CA-000123 のプリペイド残高が ¥5,000 を下回りました';
-    const eml = buildEml({ from: 'billing@example.jp', to: 'keiri@example.jp', subject, date: new Date('2026-03-10T20:00:00Z'), text: '残高は ¥960 です。' });
+    const eml = buildEml({
+      from: 'billing@example.jp',
+      to: 'keiri@example.jp',
+      subject,
+      date: new Date('2026-03-10T20:00:00Z'),
+      text: '残高は ¥960 です。',
+    });
     const [head = '', body = ''] = eml.split('\r\n\r\n');
     for (const line of head.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
     expect(decodeWords(/Subject: ([\s\S]*?)\r\nDate:/.exec(head)![1]!)).toBe(subject);

@@ -8,18 +8,27 @@ describe('estimates and prepaid statements', () => {
     try {
       const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
       for (const amount of ['10000', '30000', '50000', '123457']) {
-        expect(await t.ok('estimates.draft', { memberNumber: m.memberNumber, amount }, 'sales')).toMatchObject({ amount, status: 'draft' });
+        expect(await t.ok('estimates.draft', { memberNumber: m.memberNumber, amount }, 'sales')).toMatchObject({
+          amount,
+          status: 'draft',
+        });
       }
       const before = [t.count('prepaid_applications'), t.count('counters'), t.count('audit_log')];
       for (const amount of ['20000', '49999']) {
-        expect(await t.office.call('estimates.draft', { memberNumber: m.memberNumber, amount }, 'sales')).toMatchObject({
-          ok: false,
-          kind: 'invalid',
-          problems: [{ path: 'amount', message: expect.stringContaining('R-PRE-1') }],
-        });
+        expect(await t.office.call('estimates.draft', { memberNumber: m.memberNumber, amount }, 'sales')).toMatchObject(
+          {
+            ok: false,
+            kind: 'invalid',
+            problems: [{ path: 'amount', message: expect.stringContaining('R-PRE-1') }],
+          },
+        );
       }
-      expect(await t.office.call('estimates.draft', { memberNumber: m.memberNumber, amount: '0' }, 'sales')).toMatchObject({ ok: false, problems: [{ path: 'amount' }] });
-      expect(await t.office.call('estimates.draft', { memberNumber: m.memberNumber, amount: 50000 }, 'sales')).toMatchObject({ ok: false, problems: [{ path: 'amount' }] });
+      expect(
+        await t.office.call('estimates.draft', { memberNumber: m.memberNumber, amount: '0' }, 'sales'),
+      ).toMatchObject({ ok: false, problems: [{ path: 'amount' }] });
+      expect(
+        await t.office.call('estimates.draft', { memberNumber: m.memberNumber, amount: 50000 }, 'sales'),
+      ).toMatchObject({ ok: false, problems: [{ path: 'amount' }] });
       expect([t.count('prepaid_applications'), t.count('counters'), t.count('audit_log')]).toEqual(before);
     } finally {
       await t.close();
@@ -30,7 +39,9 @@ describe('estimates and prepaid statements', () => {
     const t = await prepaidOffice();
     try {
       const m = await t.ok<{ memberNumber: string }>('members.create', HANAKO, 'sales');
-      expect(await t.office.call('estimates.draft', { memberNumber: m.memberNumber, amount: '10000' }, 'sales')).toMatchObject({
+      expect(
+        await t.office.call('estimates.draft', { memberNumber: m.memberNumber, amount: '10000' }, 'sales'),
+      ).toMatchObject({
         ok: false,
         kind: 'invalid',
         problems: [{ path: 'memberNumber', message: expect.stringContaining('R-PARTY-3') }],
@@ -45,21 +56,36 @@ describe('estimates and prepaid statements', () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z'); // Mon 2 March 2026, 10:00 JST
     try {
       const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
-      const a = await t.ok<{ estimateNumber: string }>('estimates.draft', { memberNumber: m.memberNumber, amount: '50000', notes: ['検収後のお支払い'] }, 'sales');
-      const b = await t.ok<{ estimateNumber: string }>('estimates.draft', { memberNumber: m.memberNumber, amount: '10000' }, 'sales');
+      const a = await t.ok<{ estimateNumber: string }>(
+        'estimates.draft',
+        { memberNumber: m.memberNumber, amount: '50000', notes: ['検収後のお支払い'] },
+        'sales',
+      );
+      const b = await t.ok<{ estimateNumber: string }>(
+        'estimates.draft',
+        { memberNumber: m.memberNumber, amount: '10000' },
+        'sales',
+      );
       expect([a.estimateNumber, b.estimateNumber]).toEqual(['EST-2026-000001', 'EST-2026-000002']);
-      expect(await t.ok('estimates.update', { estimateNumber: a.estimateNumber, amount: '60000' }, 'sales')).toMatchObject({ amount: '60000', validUntil: null });
+      expect(
+        await t.ok('estimates.update', { estimateNumber: a.estimateNumber, amount: '60000' }, 'sales'),
+      ).toMatchObject({ amount: '60000', validUntil: null });
       expect(await t.ok('estimates.issue', { estimateNumber: a.estimateNumber }, 'sales')).toMatchObject({
         status: 'issued',
         amount: '60000',
         validUntil: '2026-04-01',
         issuedAt: '2026-03-02T01:00:00.000Z',
       });
-      expect(await t.office.call('estimates.update', { estimateNumber: a.estimateNumber, amount: '70000' }, 'sales')).toMatchObject({
+      expect(
+        await t.office.call('estimates.update', { estimateNumber: a.estimateNumber, amount: '70000' }, 'sales'),
+      ).toMatchObject({
         ok: false,
         problems: [{ path: 'estimateNumber', message: expect.stringContaining('is issued') }],
       });
-      expect(await t.office.call('estimates.issue', { estimateNumber: a.estimateNumber }, 'accounting')).toMatchObject({ ok: false, kind: 'forbidden' });
+      expect(await t.office.call('estimates.issue', { estimateNumber: a.estimateNumber }, 'accounting')).toMatchObject({
+        ok: false,
+        kind: 'forbidden',
+      });
 
       // Statement: BIL number, due 14 days later (Mon 16 March), payer name = statement digits + kana.
       const st = await t.ok('prepaid.issueStatement', { estimateNumber: a.estimateNumber }, 'sales');
@@ -70,12 +96,21 @@ describe('estimates and prepaid statements', () => {
         dueDate: '2026-03-16',
         payerNameKana: '2026000001 ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ',
       });
-      expect(await t.office.call('prepaid.issueStatement', { estimateNumber: a.estimateNumber }, 'sales')).toMatchObject({ ok: false, kind: 'invalid' });
-      expect(await t.ok('estimates.get', { estimateNumber: a.estimateNumber }, 'supervisor')).toMatchObject({ status: 'billed' });
+      expect(
+        await t.office.call('prepaid.issueStatement', { estimateNumber: a.estimateNumber }, 'sales'),
+      ).toMatchObject({ ok: false, kind: 'invalid' });
+      expect(await t.ok('estimates.get', { estimateNumber: a.estimateNumber }, 'supervisor')).toMatchObject({
+        status: 'billed',
+      });
 
       // The other estimate is cancelled; a cancelled one cannot be issued.
-      expect(await t.ok('estimates.cancel', { estimateNumber: b.estimateNumber }, 'sales')).toMatchObject({ status: 'cancelled' });
-      expect(await t.office.call('estimates.issue', { estimateNumber: b.estimateNumber }, 'sales')).toMatchObject({ ok: false, kind: 'invalid' });
+      expect(await t.ok('estimates.cancel', { estimateNumber: b.estimateNumber }, 'sales')).toMatchObject({
+        status: 'cancelled',
+      });
+      expect(await t.office.call('estimates.issue', { estimateNumber: b.estimateNumber }, 'sales')).toMatchObject({
+        ok: false,
+        kind: 'invalid',
+      });
       expect(await t.ok<unknown[]>('estimates.list', { memberNumber: m.memberNumber }, 'accounting')).toHaveLength(2);
     } finally {
       await t.close();
@@ -86,7 +121,11 @@ describe('estimates and prepaid statements', () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
       const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
-      const { estimateNumber } = await t.ok<{ estimateNumber: string }>('estimates.draft', { memberNumber: m.memberNumber, amount: '30000', validDays: 7 }, 'sales');
+      const { estimateNumber } = await t.ok<{ estimateNumber: string }>(
+        'estimates.draft',
+        { memberNumber: m.memberNumber, amount: '30000', validDays: 7 },
+        'sales',
+      );
       const a = { estimateNumber };
       await t.ok('estimates.issue', { estimateNumber: a.estimateNumber }, 'sales');
       t.at('2026-03-09T14:59:59.000Z'); // 23:59:59 JST on 9 March, the last valid day
@@ -106,7 +145,11 @@ describe('estimates and prepaid statements', () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
       const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
-      const { estimateNumber } = await t.ok<{ estimateNumber: string }>('estimates.draft', { memberNumber: m.memberNumber, amount: '120000' }, 'sales');
+      const { estimateNumber } = await t.ok<{ estimateNumber: string }>(
+        'estimates.draft',
+        { memberNumber: m.memberNumber, amount: '120000' },
+        'sales',
+      );
       const a = { estimateNumber };
       const draft = t.pdfText((await t.ok<{ file: FileToSave }>('estimates.pdf', a, 'sales')).file.base64, 'draft');
       expect(draft).toContain('下書き');
@@ -115,11 +158,24 @@ describe('estimates and prepaid statements', () => {
       const { file: estimate } = await t.ok<{ file: FileToSave }>('estimates.pdf', a, 'accounting');
       expect(estimate).toMatchObject({ name: 'EST-2026-000001.pdf', mediaType: 'application/pdf' });
       const text = t.pdfText(estimate.base64, 'estimate');
-      for (const word of ['見積書', 'EST-2026-000001', '株式会社山田商事', '¥120,000', '対象外', '2026年4月1日']) expect(text).toContain(word);
+      for (const word of ['見積書', 'EST-2026-000001', '株式会社山田商事', '¥120,000', '対象外', '2026年4月1日'])
+        expect(text).toContain(word);
       expect(text).not.toContain('下書き');
       const { statementNumber } = await t.ok<{ statementNumber: string }>('prepaid.issueStatement', a, 'sales');
-      const stText = t.pdfText((await t.ok<{ file: FileToSave }>('prepaid.statementPdf', { statementNumber }, 'accounting')).file.base64, 'statement');
-      for (const word of ['請求書', 'BIL-2026-000001', 'EST-2026-000001', '¥120,000', 'みずなみ銀行', '1234567', '2026年3月16日', '2026000001 ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ']) {
+      const stText = t.pdfText(
+        (await t.ok<{ file: FileToSave }>('prepaid.statementPdf', { statementNumber }, 'accounting')).file.base64,
+        'statement',
+      );
+      for (const word of [
+        '請求書',
+        'BIL-2026-000001',
+        'EST-2026-000001',
+        '¥120,000',
+        'みずなみ銀行',
+        '1234567',
+        '2026年3月16日',
+        '2026000001 ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ',
+      ]) {
         expect(stText).toContain(word);
       }
     } finally {

@@ -7,7 +7,10 @@ import type { FileToSave } from '../../core/api/file-output';
 
 /** The parts of a MIME message: headers of the whole, and each part's headers and decoded body. */
 function mimeParts(eml: string): { headers: string; parts: { headers: string; body: Buffer }[] } {
-  const [headers = '', rest = ''] = eml.split('\r\n\r\n', 2).length === 2 ? [eml.slice(0, eml.indexOf('\r\n\r\n')), eml.slice(eml.indexOf('\r\n\r\n') + 4)] : [eml, ''];
+  const [headers = '', rest = ''] =
+    eml.split('\r\n\r\n', 2).length === 2
+      ? [eml.slice(0, eml.indexOf('\r\n\r\n')), eml.slice(eml.indexOf('\r\n\r\n') + 4)]
+      : [eml, ''];
   const boundary = /boundary="([^"]+)"/.exec(headers)?.[1];
   if (!boundary) throw new Error('not multipart');
   const parts = rest
@@ -16,7 +19,10 @@ function mimeParts(eml: string): { headers: string; parts: { headers: string; bo
     .map((p) => {
       const trimmed = p.replace(/^\r\n/, '');
       const cut = trimmed.indexOf('\r\n\r\n');
-      return { headers: trimmed.slice(0, cut), body: Buffer.from(trimmed.slice(cut + 4).replace(/\r\n/g, ''), 'base64') };
+      return {
+        headers: trimmed.slice(0, cut),
+        body: Buffer.from(trimmed.slice(cut + 4).replace(/\r\n/g, ''), 'base64'),
+      };
     });
   return { headers, parts };
 }
@@ -29,13 +35,18 @@ describe('prepaid ID issuance and registration', () => {
       const { code, statementNumber } = await t.buy(m.memberNumber, '50000', 'ZB-1');
       expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}$/);
       // The outbox row points at the .eml file beside the ledger.
-      const payload = JSON.parse(String(t.scalar("select payload from outbox where topic = 'prepaid.id_notice'"))) as { to: string; emlFile: string };
+      const payload = JSON.parse(String(t.scalar("select payload from outbox where topic = 'prepaid.id_notice'"))) as {
+        to: string;
+        emlFile: string;
+      };
       expect(payload.to).toBe('keiri@yamada.example');
       expect(path.dirname(payload.emlFile)).toBe(`${t.file}.outbox`);
       expect(statSync(payload.emlFile).mode & 0o777).toBe(0o600);
       const eml = readFileSync(payload.emlFile, 'utf8');
       const { headers, parts } = mimeParts(eml);
-      expect(headers).toMatch(/^From: billing@aozora-cloud\.example\.jp\r\nTo: keiri@yamada\.example\r\nSubject: =\?UTF-8\?B\?/);
+      expect(headers).toMatch(
+        /^From: billing@aozora-cloud\.example\.jp\r\nTo: keiri@yamada\.example\r\nSubject: =\?UTF-8\?B\?/,
+      );
       expect(headers).toContain('MIME-Version: 1.0');
       expect(headers).toMatch(/\r\nDate: Mon, 02 Mar 2026 01:00:00 \+0000\r\n/);
       expect(parts).toHaveLength(2);
@@ -45,41 +56,72 @@ describe('prepaid ID issuance and registration', () => {
       const attached = path.join(path.dirname(t.file), 'attached.pdf');
       writeFileSync(attached, parts[1]!.body);
       const notice = pdfText(attached);
-      for (const word of ['プリペイドID発行のお知らせ', 'PRE-2026-000001', 'M-000001', '¥50,000', 'BIL-2026-000001', '2027年3月2日']) expect(notice).toContain(word);
+      for (const word of [
+        'プリペイドID発行のお知らせ',
+        'PRE-2026-000001',
+        'M-000001',
+        '¥50,000',
+        'BIL-2026-000001',
+        '2027年3月2日',
+      ])
+        expect(notice).toContain(word);
       // pdftotext may split the spaced-out code with a stray space.
       expect(notice.replaceAll(' ', '')).toContain(code);
 
       // Nothing in the database file reveals the code: neither as printed nor as typed.
-      const bytes = readFileSync(t.file).toString('latin1') + readdirSync(path.dirname(t.file)).filter((f) => f.endsWith('-wal')).map((f) => readFileSync(path.join(path.dirname(t.file), f)).toString('latin1')).join('');
+      const bytes =
+        readFileSync(t.file).toString('latin1') +
+        readdirSync(path.dirname(t.file))
+          .filter((f) => f.endsWith('-wal'))
+          .map((f) => readFileSync(path.join(path.dirname(t.file), f)).toString('latin1'))
+          .join('');
       expect(bytes).not.toContain(code);
       expect(bytes).not.toContain(code.replaceAll('-', ''));
       expect(t.scalar('select code_hint from prepaid_ids')).toBe(code.slice(-4));
       expect(String(t.scalar('select code from prepaid_ids'))).toMatch(/^[0-9a-f]{64}$/);
       expect(statSync(`${t.file}.prepaid-key`).mode & 0o777).toBe(0o600);
       // Accounting can fetch the notice again while its .eml is kept; then never.
-      const again1 = await t.ok<{ file: FileToSave }>('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'accounting');
+      const again1 = await t.ok<{ file: FileToSave }>(
+        'prepaid.noticePdf',
+        { noticeNumber: 'PRE-2026-000001' },
+        'accounting',
+      );
       expect(again1.file.name).toBe('PRE-2026-000001.pdf');
       expect(Buffer.from(again1.file.base64, 'base64').equals(parts[1]!.body)).toBe(true);
-      expect(await t.office.call('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'sales')).toMatchObject({ ok: false, kind: 'forbidden' });
-      rmSync(payload.emlFile);
-      expect(await t.office.call('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'accounting')).toMatchObject({
+      expect(await t.office.call('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'sales')).toMatchObject({
         ok: false,
-        problems: [{ path: 'noticeNumber', message: expect.stringContaining('cannot be shown again') }],
+        kind: 'forbidden',
       });
+      rmSync(payload.emlFile);
+      expect(await t.office.call('prepaid.noticePdf', { noticeNumber: 'PRE-2026-000001' }, 'accounting')).toMatchObject(
+        {
+          ok: false,
+          problems: [{ path: 'noticeNumber', message: expect.stringContaining('cannot be shown again') }],
+        },
+      );
       // Issuing again changes nothing and shows no code.
       const again = await t.ok('prepaid.issueId', { statementNumber }, 'accounting');
-      expect(again).toMatchObject({ outcome: 'unchanged', noticeNumber: 'PRE-2026-000001', codeHint: code.slice(-4), file: null });
+      expect(again).toMatchObject({
+        outcome: 'unchanged',
+        noticeNumber: 'PRE-2026-000001',
+        codeHint: code.slice(-4),
+        file: null,
+      });
       expect(t.count('prepaid_ids')).toBe(1);
     } finally {
       await t.close();
     }
   });
 
-  it('R-PRE-4: an ID registers only on an account of the member who paid; once registered it cannot move, even to the same member\'s other account', async () => {
+  it("R-PRE-4: an ID registers only on an account of the member who paid; once registered it cannot move, even to the same member's other account", async () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
       const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
-      const other = await t.ok<{ memberNumber: string }>('members.create', { ...YAMADA, name: '株式会社他社', email: 'x@other.example' }, 'sales');
+      const other = await t.ok<{ memberNumber: string }>(
+        'members.create',
+        { ...YAMADA, name: '株式会社他社', email: 'x@other.example' },
+        'sales',
+      );
       await t.ok('cloudAccounts.create', { memberNumber: m.memberNumber }, 'sales'); // CA-000001
       await t.ok('cloudAccounts.create', { memberNumber: m.memberNumber }, 'sales'); // CA-000002
       await t.ok('cloudAccounts.create', { memberNumber: other.memberNumber }, 'sales'); // CA-000003
@@ -90,7 +132,11 @@ describe('prepaid ID issuance and registration', () => {
         message: 'CA-000003: this prepaid ID was bought by another member (R-PRE-4)',
       });
       t.at('2026-03-10T03:00:00.000Z');
-      const reg = await t.ok('prepaid.register', { cloudAccountCode: 'CA-000001', code: code.toLowerCase().replaceAll('-', ' ') }, 'sales');
+      const reg = await t.ok(
+        'prepaid.register',
+        { cloudAccountCode: 'CA-000001', code: code.toLowerCase().replaceAll('-', ' ') },
+        'sales',
+      );
       expect(reg).toEqual({
         outcome: 'registered',
         cloudAccountCode: 'CA-000001',
@@ -100,16 +146,22 @@ describe('prepaid ID issuance and registration', () => {
         registeredAt: '2026-03-10T03:00:00.000Z',
         expiresAt: '2027-03-10T03:00:00.000Z',
       });
-      expect(await t.ok('prepaid.register', { cloudAccountCode: 'CA-000001', code }, 'sales')).toMatchObject({ outcome: 'unchanged' });
+      expect(await t.ok('prepaid.register', { cloudAccountCode: 'CA-000001', code }, 'sales')).toMatchObject({
+        outcome: 'unchanged',
+      });
       expect(await t.office.call('prepaid.register', { cloudAccountCode: 'CA-000002', code }, 'sales')).toMatchObject({
         ok: false,
         kind: 'forbidden',
         message: 'CA-000002: already registered on another cloud account; it cannot be moved (R-PRE-4)',
       });
       // The refusals are audited, without the code.
-      const audited = Number(t.scalar("select count(*) from audit_log where operation = 'prepaid.register' and outcome = 'forbidden'"));
+      const audited = Number(
+        t.scalar("select count(*) from audit_log where operation = 'prepaid.register' and outcome = 'forbidden'"),
+      );
       expect(audited).toBe(2);
-      expect(String(t.scalar("select group_concat(detail, ' | ') from audit_log where operation = 'prepaid.register'"))).not.toContain(code);
+      expect(
+        String(t.scalar("select group_concat(detail, ' | ') from audit_log where operation = 'prepaid.register'")),
+      ).not.toContain(code);
     } finally {
       await t.close();
     }
@@ -130,9 +182,11 @@ describe('prepaid ID issuance and registration', () => {
       });
       const update = await t.ok('prepaid.dailyUpdate', { date: '2027-03-02' }, 'accounting');
       expect(update).toMatchObject({ forfeited: { count: 1, total: '10000' } });
-      expect(t.scalar('select status || \' \' || balance || \' \' || forfeited from prepaid_ids')).toBe('void 0 10000');
+      expect(t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe('void 0 10000');
       expect(t.scalar("select sum(credit) from ledger_entries where account = 'forfeited_balances'")).toBe(10_000);
-      expect(t.scalar("select sum(credit) - sum(debit) from ledger_entries where account = 'prepaid_liability'")).toBe(0);
+      expect(t.scalar("select sum(credit) - sum(debit) from ledger_entries where account = 'prepaid_liability'")).toBe(
+        0,
+      );
     } finally {
       await t.close();
     }
@@ -146,12 +200,16 @@ describe('prepaid ID issuance and registration', () => {
       const { code } = await t.buy(m.memberNumber, '10000', 'ZB-4');
       // A single typo: refused as invalid by the check character, not counted.
       const typo = (code[0] === 'A' ? 'B' : 'A') + code.slice(1);
-      expect(await t.office.call('prepaid.register', { cloudAccountCode: 'CA-000001', code: typo }, 'sales')).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'code' }] });
+      expect(
+        await t.office.call('prepaid.register', { cloudAccountCode: 'CA-000001', code: typo }, 'sales'),
+      ).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'code' }] });
       // Well-formed guesses: 222…2 has a valid check character and matches nothing.
       const guess = '2222-2222-2222-2222';
       for (let i = 0; i < 5; i++) {
         t.at(`2026-03-02T02:0${i}:00.000Z`);
-        expect(await t.office.call('prepaid.register', { cloudAccountCode: 'CA-000001', code: guess }, 'sales')).toMatchObject({
+        expect(
+          await t.office.call('prepaid.register', { cloudAccountCode: 'CA-000001', code: guess }, 'sales'),
+        ).toMatchObject({
           ok: false,
           kind: 'forbidden',
           message: 'CA-000001: no prepaid ID matches this code',
@@ -164,7 +222,9 @@ describe('prepaid ID issuance and registration', () => {
         message: 'registration on CA-000001 is locked until 2026-03-02T02:19:00.000Z after repeated wrong prepaid IDs',
       });
       t.at('2026-03-02T02:19:00.000Z');
-      expect(await t.ok('prepaid.register', { cloudAccountCode: 'CA-000001', code }, 'sales')).toMatchObject({ outcome: 'registered' });
+      expect(await t.ok('prepaid.register', { cloudAccountCode: 'CA-000001', code }, 'sales')).toMatchObject({
+        outcome: 'registered',
+      });
     } finally {
       await t.close();
     }

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { testOffice, type TestOffice } from '../api/helpers';
 import { pdfText } from '../documents/pdf-tools';
 
-export const YAMADA = { kind: 'corporation', name: '株式会社山田商事', nameKana: 'ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', email: 'keiri@yamada.example', address: '東京都千代田区丸の内1丁目9番2号' };
+export const YAMADA = {
+  kind: 'corporation',
+  name: '株式会社山田商事',
+  nameKana: 'ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ',
+  email: 'keiri@yamada.example',
+  address: '東京都千代田区丸の内1丁目9番2号',
+};
 export const HANAKO = { kind: 'individual', name: '山田 花子', nameKana: 'ﾔﾏﾀﾞ ﾊﾅｺ', email: 'hanako@example.jp' };
 
 export interface PrepaidOffice extends TestOffice {
@@ -11,7 +17,11 @@ export interface PrepaidOffice extends TestOffice {
   /** Writes a base64 PDF beside the database and returns its text (pdftotext -layout). */
   pdfText(base64: string, name: string): string;
   /** Runs estimate → statement → deposit → issuance for `amount` yen; returns the code read from the notice PDF. */
-  buy(memberNumber: string, amount: string, reference: string): Promise<{ code: string; statementNumber: string; estimateNumber: string }>;
+  buy(
+    memberNumber: string,
+    amount: string,
+    reference: string,
+  ): Promise<{ code: string; statementNumber: string; estimateNumber: string }>;
 }
 
 /** The code as pdftotext lays it out: it may split the spaced-out highlight with a stray space ("H9V V-VJET-…"). */
@@ -35,10 +45,22 @@ export async function prepaidOffice(start = '2026-02-02T01:00:00.000Z'): Promise
     async buy(memberNumber, amount, reference) {
       const est = await t.ok<{ estimateNumber: string }>('estimates.draft', { memberNumber, amount }, 'sales');
       await t.ok('estimates.issue', { estimateNumber: est.estimateNumber }, 'sales');
-      const st = await t.ok<{ statementNumber: string }>('prepaid.issueStatement', { estimateNumber: est.estimateNumber }, 'sales');
+      const st = await t.ok<{ statementNumber: string }>(
+        'prepaid.issueStatement',
+        { estimateNumber: est.estimateNumber },
+        'sales',
+      );
       const today = t.clock.now.toISOString().slice(0, 10);
-      await t.ok('deposits.confirm', { statementNumber: st.statementNumber, amount, valueDate: today, bankReference: reference }, 'accounting');
-      const issued = await t.ok<{ file: { base64: string } }>('prepaid.issueId', { statementNumber: st.statementNumber }, 'accounting');
+      await t.ok(
+        'deposits.confirm',
+        { statementNumber: st.statementNumber, amount, valueDate: today, bankReference: reference },
+        'accounting',
+      );
+      const issued = await t.ok<{ file: { base64: string } }>(
+        'prepaid.issueId',
+        { statementNumber: st.statementNumber },
+        'accounting',
+      );
       const text = readPdf(issued.file.base64, 'notice');
       const code = CODE.exec(text)?.[0].replaceAll(' ', '');
       if (!code) throw new Error(`no prepaid ID in the notice PDF:\n${text}`);

@@ -19,7 +19,9 @@ const names = readdirSync(EXAMPLES)
 const usageOf = (name: string): unknown => JSON.parse(readFileSync(path.join(EXAMPLES, `${name}.usage.json`), 'utf8'));
 const expectedBill = (name: string): Bill | undefined => {
   const file = path.join(EXAMPLES, `${name}.bill.json`);
-  return readdirSync(EXAMPLES).includes(`${name}.bill.json`) ? (JSON.parse(readFileSync(file, 'utf8')) as Bill) : undefined;
+  return readdirSync(EXAMPLES).includes(`${name}.bill.json`)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Bill)
+    : undefined;
 };
 const expectedError = (name: string): string => readFileSync(path.join(EXAMPLES, `${name}.error`), 'utf8').trim();
 
@@ -30,7 +32,11 @@ function expectSameBill(actual: Bill, expected: Bill): void {
     taxRate: new Dec(bill.taxRate).toFixed(),
     accounts: bill.accounts.map((a) => ({
       ...a,
-      lines: a.lines.map((l) => ({ ...l, quantity: new Dec(l.quantity).toFixed(), amount: new Dec(l.amount).toFixed() })),
+      lines: a.lines.map((l) => ({
+        ...l,
+        quantity: new Dec(l.quantity).toFixed(),
+        amount: new Dec(l.amount).toFixed(),
+      })),
     })),
   });
   expect(numeric(actual)).toEqual(numeric(expected));
@@ -94,7 +100,10 @@ describe('backoffice rate (child process)', { timeout: 90_000 }, () => {
   });
 
   it('refuses a missing file and a missing argument with exit 2', async () => {
-    const [missing, none] = await Promise.all([cli('rate', path.join(tmpdir(), 'no-such-usage-file.json')), cli('rate')]);
+    const [missing, none] = await Promise.all([
+      cli('rate', path.join(tmpdir(), 'no-such-usage-file.json')),
+      cli('rate'),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no-such-usage-file\.json: cannot read the file \(ENOENT\)/);
     expect(none.code).toBe(2);
@@ -107,7 +116,9 @@ describe('backoffice rate (child process)', { timeout: 90_000 }, () => {
     const catalog = JSON.parse(json.stdout) as { plans: Array<{ id: string }> };
     expect(catalog.plans.map((p) => p.id)).toContain('internet.flat');
     expect(table.code).toBe(0);
-    expect(table.stdout.split('\n')[0]).toMatch(/^id\s+service\s+meter\s+charge\s+unitPrice\s+monthlyCap\s+monthlyPrice\s+name$/);
+    expect(table.stdout.split('\n')[0]).toMatch(
+      /^id\s+service\s+meter\s+charge\s+unitPrice\s+monthlyCap\s+monthlyPrice\s+name$/,
+    );
     expect(table.stdout).toMatch(/^vm\.standard\.s4\s+server\s+running\s+metered_capped\s+10\.5\s+6800\s/m);
   });
 });

@@ -19,16 +19,22 @@ const instants = (min: number, max: number) =>
     .map((seconds) => seconds.sort((a, b) => a - b).map((s) => OCTOBER.start + s * 1000));
 
 /** A machine: create, then stop/start alternately, maybe a delete at the end. */
-const machineHistory = fc.record({ times: instants(1, 14), deleted: fc.boolean(), asJst: fc.boolean() }).map(({ times, deleted, asJst }) =>
-  times.map((t, i): Ev => {
-    const type = i === 0 ? 'create' : deleted && i === times.length - 1 ? 'delete' : i % 2 === 1 ? 'stop' : 'start';
-    return { at: iso(t, asJst), type };
-  }),
-);
+const machineHistory = fc
+  .record({ times: instants(1, 14), deleted: fc.boolean(), asJst: fc.boolean() })
+  .map(({ times, deleted, asJst }) =>
+    times.map((t, i): Ev => {
+      const type = i === 0 ? 'create' : deleted && i === times.length - 1 ? 'delete' : i % 2 === 1 ? 'stop' : 'start';
+      return { at: iso(t, asJst), type };
+    }),
+  );
 
 /** A volume: create with a size, then resizes to other sizes, maybe a delete. */
 const volumeHistory = fc
-  .record({ times: instants(1, 8), sizes: fc.array(fc.integer({ min: 1, max: 2000 }), { minLength: 8, maxLength: 8 }), deleted: fc.boolean() })
+  .record({
+    times: instants(1, 8),
+    sizes: fc.array(fc.integer({ min: 1, max: 2000 }), { minLength: 8, maxLength: 8 }),
+    deleted: fc.boolean(),
+  })
   .map(({ times, sizes, deleted }) =>
     times.map((t, i): Ev => {
       if (i === 0) return { at: iso(t, true), type: 'create', sizeGB: sizes[0]! };
@@ -49,7 +55,9 @@ describe('rating properties', () => {
   it('R-RATE-1: a capped machine line never exceeds its monthly cap', () => {
     fc.assert(
       fc.property(machineHistory, price, capValue, (events, unitPrice, monthlyCap) => {
-        const plans = [{ id: 'vm', service: 'server', meter: 'running', charge: 'metered_capped', unitPrice, monthlyCap }];
+        const plans = [
+          { id: 'vm', service: 'server', meter: 'running', charge: 'metered_capped', unitPrice, monthlyCap },
+        ];
         for (const line of rate(usage([{ id: 'vm-1', plan: 'vm', events }], plans)).accounts[0]!.lines) {
           expect(new Dec(line.amount).lte(monthlyCap)).toBe(true);
           if (line.capped) expect(line.amount).toBe(new Dec(monthlyCap).toFixed());
@@ -61,7 +69,9 @@ describe('rating properties', () => {
   it('R-RATE-5: a capped volume line never exceeds its cap per GB × the largest size it had', () => {
     fc.assert(
       fc.property(volumeHistory, price, capValue, (events, unitPrice, monthlyCap) => {
-        const plans = [{ id: 'vol', service: 'volume', meter: 'capacity', charge: 'metered_capped', unitPrice, monthlyCap }];
+        const plans = [
+          { id: 'vol', service: 'volume', meter: 'capacity', charge: 'metered_capped', unitPrice, monthlyCap },
+        ];
         const largest = Math.max(...events.map((e) => e.sizeGB ?? 0));
         for (const line of rate(usage([{ id: 'vol-1', plan: 'vol', events }], plans)).accounts[0]!.lines) {
           expect(new Dec(line.amount).lte(new Dec(monthlyCap).times(largest))).toBe(true);
@@ -91,23 +101,48 @@ describe('rating properties', () => {
 
   it('R-RATE-4: the order of events in the file (distinct times) never changes the bill', () => {
     fc.assert(
-      fc.property(machineHistory, volumeHistory, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (machine, volume, keys) => {
-        const plans = [
-          { id: 'vm', service: 'server', meter: 'running', charge: 'metered_capped', unitPrice: '10.5', monthlyCap: '6800' },
-          { id: 'vol', service: 'volume', meter: 'capacity', charge: 'metered_capped', unitPrice: '0.0125', monthlyCap: '8' },
-        ];
-        const shuffle = <T,>(list: T[]): T[] => {
-          const it = keys[Symbol.iterator]();
-          return list.map((item) => ({ item, key: it.next().value as number })).sort((a, b) => a.key - b.key).map((x) => x.item);
-        };
-        const resources = (m: Ev[], v: Ev[]): Res[] => [{ id: 'vm-1', plan: 'vm', events: m }, { id: 'vol-1', plan: 'vol', events: v }];
-        const expected = rate(usage(resources(machine, volume), plans));
-        expect(rate(usage(resources(shuffle(machine), shuffle(volume)), plans))).toEqual(expected);
-      }),
+      fc.property(
+        machineHistory,
+        volumeHistory,
+        fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
+        (machine, volume, keys) => {
+          const plans = [
+            {
+              id: 'vm',
+              service: 'server',
+              meter: 'running',
+              charge: 'metered_capped',
+              unitPrice: '10.5',
+              monthlyCap: '6800',
+            },
+            {
+              id: 'vol',
+              service: 'volume',
+              meter: 'capacity',
+              charge: 'metered_capped',
+              unitPrice: '0.0125',
+              monthlyCap: '8',
+            },
+          ];
+          const shuffle = <T>(list: T[]): T[] => {
+            const it = keys[Symbol.iterator]();
+            return list
+              .map((item) => ({ item, key: it.next().value as number }))
+              .sort((a, b) => a.key - b.key)
+              .map((x) => x.item);
+          };
+          const resources = (m: Ev[], v: Ev[]): Res[] => [
+            { id: 'vm-1', plan: 'vm', events: m },
+            { id: 'vol-1', plan: 'vol', events: v },
+          ];
+          const expected = rate(usage(resources(machine, volume), plans));
+          expect(rate(usage(resources(shuffle(machine), shuffle(volume)), plans))).toEqual(expected);
+        },
+      ),
     );
   });
 
-  it('R-TAX-2: each service\'s total is floor(subtotal × (1 + rate)) and its tax the difference', () => {
+  it("R-TAX-2: each service's total is floor(subtotal × (1 + rate)) and its tax the difference", () => {
     fc.assert(
       fc.property(machineHistory, volumeHistory, fc.integer({ min: 0, max: 250 }), (machine, volume, permille) => {
         const taxRate = new Dec(permille).dividedBy(1000).toFixed();
@@ -115,7 +150,16 @@ describe('rating properties', () => {
           { id: 'vm', service: 'server', meter: 'running', charge: 'metered', unitPrice: '10.5' },
           { id: 'vol', service: 'volume', meter: 'capacity', charge: 'metered', unitPrice: '0.0125' },
         ];
-        const bill = rate(usage([{ id: 'vm-1', plan: 'vm', events: machine }, { id: 'vol-1', plan: 'vol', events: volume }], plans, { taxRate }));
+        const bill = rate(
+          usage(
+            [
+              { id: 'vm-1', plan: 'vm', events: machine },
+              { id: 'vol-1', plan: 'vol', events: volume },
+            ],
+            plans,
+            { taxRate },
+          ),
+        );
         const account = bill.accounts[0]!;
         let subtotal = new Dec(0);
         let tax = new Dec(0);
@@ -125,7 +169,11 @@ describe('rating properties', () => {
           subtotal = subtotal.plus(s.subtotal);
           tax = tax.plus(s.tax!);
         }
-        expect([account.subtotal, account.tax, account.total]).toEqual([subtotal.toFixed(), tax.toFixed(), subtotal.plus(tax).toFixed()]);
+        expect([account.subtotal, account.tax, account.total]).toEqual([
+          subtotal.toFixed(),
+          tax.toFixed(),
+          subtotal.plus(tax).toFixed(),
+        ]);
       }),
     );
   });

@@ -24,7 +24,9 @@ describe('backoffice import-bank FILE (without --dry-run)', () => {
     const report = JSON.parse(io.stdout) as { summary: { matched: { count: number }; fees: string }; fileName: string };
     expect(report).toMatchObject({ fileName: 'notice.dat', summary: { matched: { count: 1 }, fees: '440' } });
     expect(io.stderr).toContain('1 matched');
-    expect(office.scalar(`select channel || ' ' || operator_login from audit_log where operation = 'bank.import'`)).toBe('cli accounting');
+    expect(
+      office.scalar(`select channel || ' ' || operator_login from audit_log where operation = 'bank.import'`),
+    ).toBe('cli accounting');
 
     const again = cliBuffers();
     expect(await main(['import-bank', file, '--db', office.file, '--as', 'accounting'], again)).toBe(0);

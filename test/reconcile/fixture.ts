@@ -45,8 +45,17 @@ export interface ImportOutput {
   importId: number | null;
   alreadyImported: boolean;
   message: string;
-  summary: Record<'matched' | 'held' | 'review' | 'unknown' | 'cancelled' | 'duplicate', SummaryLine> & { fees: string };
-  attention: { record: number; outcome: string; depositId: number | null; reason: string | null; target: string | null; candidates: { statementNumber: string }[] }[];
+  summary: Record<'matched' | 'held' | 'review' | 'unknown' | 'cancelled' | 'duplicate', SummaryLine> & {
+    fees: string;
+  };
+  attention: {
+    record: number;
+    outcome: string;
+    depositId: number | null;
+    reason: string | null;
+    target: string | null;
+    candidates: { statementNumber: string }[];
+  }[];
 }
 
 let billSeq = 0;
@@ -70,13 +79,44 @@ export async function reconcileOffice(start = '2026-11-10T01:00:00.000Z'): Promi
         const tax = gross.minus(subtotal);
         const bill = await trx
           .insertInto('bills')
-          .values({ cloud_account_id: account.id, month: '2026-10', usage_import_id: null, tax_mode: 'per_service', tax_rate: '0.1', subtotal: subtotal.toNumber(), tax: tax.toNumber(), total: gross.toNumber(), prepaid_applied: 0, amount_due: gross.toNumber(), payment_method: method, status: 'final', detail: '{}', created_at: at, finalized_at: at })
+          .values({
+            cloud_account_id: account.id,
+            month: '2026-10',
+            usage_import_id: null,
+            tax_mode: 'per_service',
+            tax_rate: '0.1',
+            subtotal: subtotal.toNumber(),
+            tax: tax.toNumber(),
+            total: gross.toNumber(),
+            prepaid_applied: 0,
+            amount_due: gross.toNumber(),
+            payment_method: method,
+            status: 'final',
+            detail: '{}',
+            created_at: at,
+            finalized_at: at,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         const number = await nextDocumentNumber(trx, 'statement', 2026);
         await trx
           .insertInto('documents')
-          .values({ kind: 'statement', number, member_id: memberId, cloud_account_id: account.id, bill_id: bill.id, related_document_id: null, status: 'issued', issued_at: at, due_date: '2026-11-25', subtotal: subtotal.toNumber(), tax: tax.toNumber(), total: gross.toNumber(), content: '{}', created_by: null })
+          .values({
+            kind: 'statement',
+            number,
+            member_id: memberId,
+            cloud_account_id: account.id,
+            bill_id: bill.id,
+            related_document_id: null,
+            status: 'issued',
+            issued_at: at,
+            due_date: '2026-11-25',
+            subtotal: subtotal.toNumber(),
+            tax: tax.toNumber(),
+            total: gross.toNumber(),
+            content: '{}',
+            created_by: null,
+          })
           .execute();
         await postTransaction(trx, {
           kind: 'invoice',
@@ -94,19 +134,40 @@ export async function reconcileOffice(start = '2026-11-10T01:00:00.000Z'): Promi
       });
     },
     async prepaidStatement(memberNumber, amount) {
-      const estimate = await office.ok<{ estimateNumber: string }>('estimates.draft', { memberNumber, amount }, 'sales');
+      const estimate = await office.ok<{ estimateNumber: string }>(
+        'estimates.draft',
+        { memberNumber, amount },
+        'sales',
+      );
       await office.ok('estimates.issue', { estimateNumber: estimate.estimateNumber }, 'sales');
-      const statement = await office.ok<{ statementNumber: string }>('prepaid.issueStatement', { estimateNumber: estimate.estimateNumber }, 'sales');
+      const statement = await office.ok<{ statementNumber: string }>(
+        'prepaid.issueStatement',
+        { estimateNumber: estimate.estimateNumber },
+        'sales',
+      );
       return statement.statementNumber;
     },
     importFile(fileName, bytes, extra = {}) {
-      return office.ok<ImportOutput>('bank.import', { fileName, contentBase64: bytes.toString('base64'), ...extra }, 'accounting');
+      return office.ok<ImportOutput>(
+        'bank.import',
+        { fileName, contentBase64: bytes.toString('base64'), ...extra },
+        'accounting',
+      );
     },
     linesOf(reference) {
       return db
         .selectFrom('ledger_entries')
         .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_entries.transaction_id')
-        .select(['ledger_transactions.kind', 'ledger_transactions.memo', 'ledger_transactions.posted_by', 'ledger_entries.account', 'ledger_entries.debit', 'ledger_entries.credit', 'ledger_entries.member_id', 'ledger_entries.cloud_account_id'])
+        .select([
+          'ledger_transactions.kind',
+          'ledger_transactions.memo',
+          'ledger_transactions.posted_by',
+          'ledger_entries.account',
+          'ledger_entries.debit',
+          'ledger_entries.credit',
+          'ledger_entries.member_id',
+          'ledger_entries.cloud_account_id',
+        ])
         .where('ledger_transactions.reference', '=', reference)
         .where('ledger_transactions.kind', '!=', 'invoice')
         .orderBy('ledger_entries.transaction_id')
@@ -114,7 +175,10 @@ export async function reconcileOffice(start = '2026-11-10T01:00:00.000Z'): Promi
         .execute();
     },
     trialBalanceSum() {
-      return { debit: Number(office.scalar('select coalesce(sum(debit), 0) from ledger_entries')), credit: Number(office.scalar('select coalesce(sum(credit), 0) from ledger_entries')) };
+      return {
+        debit: Number(office.scalar('select coalesce(sum(debit), 0) from ledger_entries')),
+        credit: Number(office.scalar('select coalesce(sum(credit), 0) from ledger_entries')),
+      };
     },
     async close() {
       await close();

@@ -7,7 +7,13 @@ import { reconcileOffice, type ReconcileOffice } from './fixture';
 
 // Reiwa 8 = 2026: 081110 is 2026-11-10.
 const DAY = '081110';
-const deposit = (ref: number, amount: string, payer: string, extra: Partial<NoticeEntry> = {}): NoticeEntry => ({ ref, date: DAY, amount, payer, ...extra });
+const deposit = (ref: number, amount: string, payer: string, extra: Partial<NoticeEntry> = {}): NoticeEntry => ({
+  ref,
+  date: DAY,
+  amount,
+  payer,
+  ...extra,
+});
 
 let office: ReconcileOffice;
 afterEach(async () => {
@@ -20,11 +26,15 @@ async function tanaka(o: ReconcileOffice) {
 
 function receivablesOf(o: ReconcileOffice, billId: number): number {
   const accountId = o.scalar(`select cloud_account_id from bills where id = ${billId}`) as number;
-  return Number(o.scalar(`select coalesce(sum(debit - credit), 0) from ledger_entries where account = 'receivables' and cloud_account_id = ${accountId}`));
+  return Number(
+    o.scalar(
+      `select coalesce(sum(debit - credit), 0) from ledger_entries where account = 'receivables' and cloud_account_id = ${accountId}`,
+    ),
+  );
 }
 
 describe('bank.import: deposits matched and settled on the ledger', () => {
-  it('R-RECON-2: an exact deposit in the member\'s name pays its bill: bank / receivables 33,000, nothing left owed', async () => {
+  it("R-RECON-2: an exact deposit in the member's name pays its bill: bank / receivables 33,000, nothing left owed", async () => {
     office = await reconcileOffice();
     const { memberId } = await tanaka(office);
     const bill = await office.bill(memberId, '33000');
@@ -37,7 +47,9 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     ]);
     expect(receivablesOf(office, bill.billId)).toBe(0);
     expect(office.scalar('select status from deposits')).toBe('confirmed');
-    expect(office.scalar(`select deposit_id from payments where bill_id = ${bill.billId}`)).toBe(office.scalar('select id from deposits'));
+    expect(office.scalar(`select deposit_id from payments where bill_id = ${bill.billId}`)).toBe(
+      office.scalar('select id from deposits'),
+    );
   });
 
   it('R-RECON-3: ¥33,000 due, ¥32,560 received → matched, ¥440 fee booked as fees / receivables, the bill settled', async () => {
@@ -64,7 +76,9 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     const strict = await office.importFile('a.dat', noticeFile([deposit(1, '32119', 'ﾀﾅｶﾃﾞﾝｷ')]), { dryRun: true });
     expect(strict.summary.review.count).toBe(1);
     expect(strict.attention[0]).toMatchObject({ outcome: 'review', reason: 'shortfall_beyond_tolerance' });
-    const lenient = await office.importFile('a.dat', noticeFile([deposit(1, '32119', 'ﾀﾅｶﾃﾞﾝｷ')]), { feeTolerance: '1000' });
+    const lenient = await office.importFile('a.dat', noticeFile([deposit(1, '32119', 'ﾀﾅｶﾃﾞﾝｷ')]), {
+      feeTolerance: '1000',
+    });
     expect(lenient.summary.matched.count).toBe(1);
     expect(lenient.summary.fees).toBe('881');
   });
@@ -78,11 +92,14 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     expect(receivablesOf(office, bill.billId)).toBe(0);
   });
 
-  it('R-RECON-2: a statement number quoted in the EDI field pays it though the payer name is a stranger\'s', async () => {
+  it("R-RECON-2: a statement number quoted in the EDI field pays it though the payer name is a stranger's", async () => {
     office = await reconcileOffice();
     const { memberId } = await tanaka(office);
     const bill = await office.bill(memberId, '12100');
-    const out = await office.importFile('notice.dat', noticeFile([deposit(1, '12100', 'ﾀﾞｲｺｳﾌﾘｺﾐ', { edi: bill.statementNumber })]));
+    const out = await office.importFile(
+      'notice.dat',
+      noticeFile([deposit(1, '12100', 'ﾀﾞｲｺｳﾌﾘｺﾐ', { edi: bill.statementNumber })]),
+    );
     expect(out.summary.matched.count).toBe(1);
     expect(receivablesOf(office, bill.billId)).toBe(0);
   });
@@ -93,7 +110,11 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     await office.bill(memberId, '33000');
     const out = await office.importFile('notice.dat', noticeFile([deposit(1, '77777', 'ﾔﾏﾀﾞﾀﾛｳ')]));
     expect(out.summary.unknown).toEqual({ count: 1, amount: '77777' });
-    const queue = await office.ok<{ state: string; amount: string; payer: string }[]>('bank.reviewQueue', {}, 'accounting');
+    const queue = await office.ok<{ state: string; amount: string; payer: string }[]>(
+      'bank.reviewQueue',
+      {},
+      'accounting',
+    );
     expect(queue).toMatchObject([{ state: 'unknown', amount: '77777', payer: 'ﾔﾏﾀﾞﾀﾛｳ' }]);
     expect(office.count('payments')).toBe(0);
     expect(office.scalar(`select count(*) from ledger_transactions where kind != 'invoice'`)).toBe(0);
@@ -103,7 +124,10 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     office = await reconcileOffice();
     const { memberId } = await tanaka(office);
     const bill = await office.bill(memberId, '33000');
-    const out = await office.importFile('notice.dat', noticeFile([deposit(1, '33000', 'ﾀﾅｶﾃﾞﾝｷ', { cancelled: true })]));
+    const out = await office.importFile(
+      'notice.dat',
+      noticeFile([deposit(1, '33000', 'ﾀﾅｶﾃﾞﾝｷ', { cancelled: true })]),
+    );
     expect(out.summary.cancelled).toEqual({ count: 1, amount: '33000' });
     expect(out.summary.matched.count).toBe(0);
     expect(office.count('deposits')).toBe(0);
@@ -116,7 +140,10 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     await office.bill(memberId, '33000');
     const file = noticeFile([deposit(1, '33000', 'ﾀﾅｶﾃﾞﾝｷ'), deposit(2, '5000', 'ﾀﾞﾚｶ')]);
     const first = await office.importFile('notice.dat', file);
-    const counts = () => ['deposits', 'payments', 'ledger_entries', 'bank_imports', 'bank_import_lines', 'deposit_reviews'].map((t) => office.count(t));
+    const counts = () =>
+      ['deposits', 'payments', 'ledger_entries', 'bank_imports', 'bank_import_lines', 'deposit_reviews'].map((t) =>
+        office.count(t),
+      );
     const before = counts();
     const second = await office.importFile('notice-again.dat', file);
     expect(second.alreadyImported).toBe(true);
@@ -148,13 +175,18 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     const file = noticeFile([deposit(1, '33000', 'ﾀﾅｶﾃﾞﾝｷ'), deposit(2, '1000', 'ﾀﾞﾚｶ')]);
     // Record 3 (the second transfer): its amount (columns 20–29) holds a letter.
     file.write('X', 2 * 202 + 19, 'latin1');
-    const result: CallResult = await office.office.call('bank.import', { fileName: 'bad.dat', contentBase64: file.toString('base64') }, 'accounting');
+    const result: CallResult = await office.office.call(
+      'bank.import',
+      { fileName: 'bad.dat', contentBase64: file.toString('base64') },
+      'accounting',
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.kind).toBe('invalid');
     expect(result.problems).toHaveLength(1);
     expect(result.problems![0]!.path).toMatch(/^record 3\b.*amount/);
-    for (const table of ['deposits', 'payments', 'bank_imports', 'bank_import_lines', 'deposit_reviews']) expect(office.count(table)).toBe(0);
+    for (const table of ['deposits', 'payments', 'bank_imports', 'bank_import_lines', 'deposit_reviews'])
+      expect(office.count(table)).toBe(0);
   });
 
   it('R-RECON-1: a dry run matches and reports but writes nothing', async () => {
@@ -181,7 +213,11 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     ]);
     expect(office.scalar(`select status from prepaid_applications`)).toBe('paid');
     expect(office.scalar(`select credit_amount from prepaid_applications`)).toBe(30000);
-    expect(office.scalar(`select matched_document_id = (select id from documents where number = '${statement}') from deposits`)).toBe(1);
+    expect(
+      office.scalar(
+        `select matched_document_id = (select id from documents where number = '${statement}') from deposits`,
+      ),
+    ).toBe(1);
   });
 
   it('R-RECON-3: a prepaid statement of 50,000 paid with 49,340 → the 660 fee booked as fees / prepaid_liability, 50,000 of credit', async () => {
@@ -212,7 +248,9 @@ describe('bank.import: the shared example files', () => {
     expect(statement.summary.unknown.count).toBe(1);
     expect(office.count('deposits')).toBe(3);
     expect(office.count('ledger_entries')).toBe(0);
-    expect((await office.importFile('copy.dat', readFileSync(path.join(examples, 'notice01.dat')))).alreadyImported).toBe(true);
+    expect(
+      (await office.importFile('copy.dat', readFileSync(path.join(examples, 'notice01.dat')))).alreadyImported,
+    ).toBe(true);
     expect(office.count('deposits')).toBe(3);
   });
 });

@@ -7,8 +7,16 @@ const NAMES = ['ﾀﾅｶﾃﾞﾝｷ', 'ｽｽﾞｷｼﾖｳｼﾞ', 'ｻﾄ�
 const AMOUNTS = ['11000', '33000', '55000'];
 
 type Variant = 'exact' | 'fee' | 'stranger' | 'cancelled' | 'repeat';
-const depositArb = fc.record({ who: fc.nat(NAMES.length - 1), amount: fc.nat(AMOUNTS.length - 1), variant: fc.constantFrom<Variant>('exact', 'fee', 'stranger', 'cancelled', 'repeat'), fee: fc.integer({ min: 1, max: 1200 }) });
-const caseArb = fc.record({ bills: fc.array(fc.record({ who: fc.nat(NAMES.length - 1), amount: fc.nat(AMOUNTS.length - 1) }), { maxLength: 6 }), deposits: fc.array(depositArb, { minLength: 1, maxLength: 8 }) });
+const depositArb = fc.record({
+  who: fc.nat(NAMES.length - 1),
+  amount: fc.nat(AMOUNTS.length - 1),
+  variant: fc.constantFrom<Variant>('exact', 'fee', 'stranger', 'cancelled', 'repeat'),
+  fee: fc.integer({ min: 1, max: 1200 }),
+});
+const caseArb = fc.record({
+  bills: fc.array(fc.record({ who: fc.nat(NAMES.length - 1), amount: fc.nat(AMOUNTS.length - 1) }), { maxLength: 6 }),
+  deposits: fc.array(depositArb, { minLength: 1, maxLength: 8 }),
+});
 
 let office: ReconcileOffice;
 const memberIds: number[] = [];
@@ -39,12 +47,24 @@ describe('bank import invariants (fast-check)', () => {
         });
         const file = noticeFile(entries);
         const out = await office.importFile(`run-${run}.dat`, file);
-        const counted = Object.entries(out.summary).filter(([k]) => k !== 'fees').reduce((n, [, v]) => n + (v as { count: number }).count, 0);
+        const counted = Object.entries(out.summary)
+          .filter(([k]) => k !== 'fees')
+          .reduce((n, [, v]) => n + (v as { count: number }).count, 0);
         expect(counted).toBe(entries.length);
         expect(num('select sum(debit) from ledger_entries')).toBe(num('select sum(credit) from ledger_entries'));
-        expect(num(`select count(*) from bills where amount_due < (select coalesce(sum(amount), 0) from payments where payments.bill_id = bills.id)`)).toBe(0);
-        expect(num(`select coalesce(sum(debit - credit), 0) from ledger_entries where account = 'bank'`)).toBe(num(`select coalesce(sum(amount), 0) from deposits where status = 'confirmed'`));
-        expect(num(`select count(*) from deposits d where status = 'confirmed' and exists (select 1 from deposit_reviews r where r.deposit_id = d.id and r.state in ('review', 'unknown'))`)).toBe(0);
+        expect(
+          num(
+            `select count(*) from bills where amount_due < (select coalesce(sum(amount), 0) from payments where payments.bill_id = bills.id)`,
+          ),
+        ).toBe(0);
+        expect(num(`select coalesce(sum(debit - credit), 0) from ledger_entries where account = 'bank'`)).toBe(
+          num(`select coalesce(sum(amount), 0) from deposits where status = 'confirmed'`),
+        );
+        expect(
+          num(
+            `select count(*) from deposits d where status = 'confirmed' and exists (select 1 from deposit_reviews r where r.deposit_id = d.id and r.state in ('review', 'unknown'))`,
+          ),
+        ).toBe(0);
         const tables = ['deposits', 'payments', 'ledger_entries', 'deposit_reviews', 'bank_import_lines'];
         const before = tables.map((t) => office.count(t));
         const again: ImportOutput = await office.importFile(`run-${run}-again.dat`, file);

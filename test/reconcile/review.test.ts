@@ -3,7 +3,13 @@ import { noticeFile, type NoticeEntry } from '../banking/zengin-builder';
 import { reconcileOffice, type ReconcileOffice } from './fixture';
 
 const DAY = '081110';
-const deposit = (ref: number, amount: string, payer: string, extra: Partial<NoticeEntry> = {}): NoticeEntry => ({ ref, date: DAY, amount, payer, ...extra });
+const deposit = (ref: number, amount: string, payer: string, extra: Partial<NoticeEntry> = {}): NoticeEntry => ({
+  ref,
+  date: DAY,
+  amount,
+  payer,
+  ...extra,
+});
 /** The reference core/banking gives record 1 of the builder's account (bank-branch-account:照会番号:勘定日). */
 const REFERENCE_1 = '0009-123-1234567:1:2026-11-10';
 
@@ -47,7 +53,11 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     expect(queued!.candidates.map((c) => c.amountDue)).toEqual(['33000', '33000']);
     expect(await imported.linesOf(`bill:${second.billId}`)).toEqual([]);
 
-    const decision = await imported.ok<{ state: string; target: string }>('bank.confirmMatch', { depositId: queued!.depositId, target: second.statementNumber }, 'accounting');
+    const decision = await imported.ok<{ state: string; target: string }>(
+      'bank.confirmMatch',
+      { depositId: queued!.depositId, target: second.statementNumber },
+      'accounting',
+    );
     expect(decision).toMatchObject({ state: 'confirmed', target: second.statementNumber });
     expect(await imported.ok<Queued[]>('bank.reviewQueue', {}, 'accounting')).toEqual([]);
 
@@ -65,7 +75,10 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     const make = async () => {
       const o = await open();
       const { memberNumber } = await o.member('株式会社田中電機', 'ｶ)ﾀﾅｶﾃﾞﾝｷ');
-      return { o, statements: [await o.prepaidStatement(memberNumber, '30000'), await o.prepaidStatement(memberNumber, '30000')] };
+      return {
+        o,
+        statements: [await o.prepaidStatement(memberNumber, '30000'), await o.prepaidStatement(memberNumber, '30000')],
+      };
     };
     const a = await make();
     const out = await a.o.importFile('notice.dat', noticeFile([deposit(1, '30000', 'ﾀﾅｶﾃﾞﾝｷ')]));
@@ -74,7 +87,11 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     await a.o.ok('bank.confirmMatch', { depositId: queued!.depositId, target: a.statements[1] }, 'accounting');
 
     const b = await make();
-    await b.o.ok('deposits.confirm', { statementNumber: b.statements[1], amount: '30000', valueDate: '2026-11-10', bankReference: REFERENCE_1 }, 'accounting');
+    await b.o.ok(
+      'deposits.confirm',
+      { statementNumber: b.statements[1], amount: '30000', valueDate: '2026-11-10', bankReference: REFERENCE_1 },
+      'accounting',
+    );
 
     const lines = await a.o.linesOf(`deposit:${queued!.depositId}`);
     expect(lines).toMatchObject([
@@ -90,7 +107,11 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     const [first] = await twinBills(o);
     await o.importFile('notice.dat', noticeFile([deposit(1, '32560', 'ﾀﾅｶﾃﾞﾝｷ')]));
     const [queued] = await o.ok<Queued[]>('bank.reviewQueue', {}, 'accounting');
-    const decision = await o.ok<{ fee: string }>('bank.confirmMatch', { depositId: queued!.depositId, target: first.statementNumber }, 'accounting');
+    const decision = await o.ok<{ fee: string }>(
+      'bank.confirmMatch',
+      { depositId: queued!.depositId, target: first.statementNumber },
+      'accounting',
+    );
     expect(decision.fee).toBe('440');
     expect((await o.linesOf(`bill:${first.billId}`)).map((l) => [l.account, l.debit, l.credit])).toEqual([
       ['fees', 440, 0],
@@ -107,9 +128,15 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     await o.importFile('notice.dat', noticeFile([deposit(1, '35000', 'ﾀﾅｶﾃﾞﾝｷ')]));
     const [queued] = await o.ok<Queued[]>('bank.reviewQueue', {}, 'accounting');
     expect(queued).toMatchObject({ reason: 'excess' });
-    const decision = await o.ok<{ outcome: string }>('bank.confirmMatch', { depositId: queued!.depositId, target: statement }, 'accounting');
+    const decision = await o.ok<{ outcome: string }>(
+      'bank.confirmMatch',
+      { depositId: queued!.depositId, target: statement },
+      'accounting',
+    );
     expect(decision.outcome).toBe('held');
-    expect(await o.ok('deposits.held', {}, 'accounting')).toMatchObject([{ depositId: queued!.depositId, amount: '35000', statementNumber: statement }]);
+    expect(await o.ok('deposits.held', {}, 'accounting')).toMatchObject([
+      { depositId: queued!.depositId, amount: '35000', statementNumber: statement },
+    ]);
     expect(await o.linesOf(`deposit:${queued!.depositId}`)).toMatchObject([
       { account: 'bank', debit: 35000 },
       { account: 'prepaid_liability', credit: 35000 },
@@ -125,11 +152,23 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     expect(queue).toHaveLength(2);
     await o.ok('bank.confirmMatch', { depositId: queue[0]!.depositId, target: first.statementNumber }, 'accounting');
     const entries = o.count('ledger_entries');
-    const again = await o.office.call('bank.confirmMatch', { depositId: queue[0]!.depositId, target: second.statementNumber }, 'accounting');
+    const again = await o.office.call(
+      'bank.confirmMatch',
+      { depositId: queue[0]!.depositId, target: second.statementNumber },
+      'accounting',
+    );
     expect(again).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'depositId' }] });
-    const paid = await o.office.call('bank.confirmMatch', { depositId: queue[1]!.depositId, target: first.statementNumber }, 'accounting');
+    const paid = await o.office.call(
+      'bank.confirmMatch',
+      { depositId: queue[1]!.depositId, target: first.statementNumber },
+      'accounting',
+    );
     expect(paid).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'target' }] });
-    const badInput = await o.office.call('bank.confirmMatch', { depositId: queue[1]!.depositId, target: 'ST-1' }, 'accounting');
+    const badInput = await o.office.call(
+      'bank.confirmMatch',
+      { depositId: queue[1]!.depositId, target: 'ST-1' },
+      'accounting',
+    );
     expect(badInput).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'target' }] });
     expect(o.count('ledger_entries')).toBe(entries);
   });
@@ -168,13 +207,20 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     const { memberId: sato } = await o.member('佐藤商店', 'ｻﾄｳｼﾖｳﾃﾝ');
     await o.bill(sato, '5500');
     await o.bill(sato, '5500');
-    await o.importFile('notice.dat', noticeFile([
-      deposit(1, '32560', 'ﾀﾅｶﾃﾞﾝｷ'),
-      deposit(2, '5500', 'ｻﾄｳｼﾖｳﾃﾝ'),
-      deposit(3, '1234', 'ﾀﾞﾚｶ'),
-      deposit(4, '33000', 'ﾀﾅｶﾃﾞﾝｷ', { cancelled: true }),
-    ]));
-    const report = await o.ok<{ summary: Record<string, { count: number; amount: string }> & { fees: string }; lines: { record: number; outcome: string; fee: string }[]; total: number }>('bank.importReport', {}, 'supervisor');
+    await o.importFile(
+      'notice.dat',
+      noticeFile([
+        deposit(1, '32560', 'ﾀﾅｶﾃﾞﾝｷ'),
+        deposit(2, '5500', 'ｻﾄｳｼﾖｳﾃﾝ'),
+        deposit(3, '1234', 'ﾀﾞﾚｶ'),
+        deposit(4, '33000', 'ﾀﾅｶﾃﾞﾝｷ', { cancelled: true }),
+      ]),
+    );
+    const report = await o.ok<{
+      summary: Record<string, { count: number; amount: string }> & { fees: string };
+      lines: { record: number; outcome: string; fee: string }[];
+      total: number;
+    }>('bank.importReport', {}, 'supervisor');
     expect(report.summary).toMatchObject({
       matched: { count: 1, amount: '32560' },
       review: { count: 1, amount: '5500' },
@@ -189,14 +235,22 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
       [4, 'unknown', '0'],
       [5, 'cancelled', '0'],
     ]);
-    const reviewOnly = await o.ok<{ lines: { record: number }[]; total: number }>('bank.importReport', { outcome: 'review', pageSize: 1 }, 'accounting');
+    const reviewOnly = await o.ok<{ lines: { record: number }[]; total: number }>(
+      'bank.importReport',
+      { outcome: 'review', pageSize: 1 },
+      'accounting',
+    );
     expect(reviewOnly).toMatchObject({ total: 1, lines: [{ record: 3 }] });
     trialBalanceIsZero(o);
   });
 
   it('R-RECON-1: sales may not import a bank file (refused and audited); a supervisor may read the queue', async () => {
     const o = await open();
-    const refused = await o.office.call('bank.import', { fileName: 'x.dat', contentBase64: noticeFile([deposit(1, '1000', 'ﾀﾞﾚｶ')]).toString('base64') }, 'sales');
+    const refused = await o.office.call(
+      'bank.import',
+      { fileName: 'x.dat', contentBase64: noticeFile([deposit(1, '1000', 'ﾀﾞﾚｶ')]).toString('base64') },
+      'sales',
+    );
     expect(refused).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(o.scalar(`select outcome from audit_log where operation = 'bank.import'`)).toBe('forbidden');
     expect(await o.ok('bank.reviewQueue', {}, 'supervisor')).toEqual([]);

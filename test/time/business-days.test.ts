@@ -25,7 +25,7 @@ function captureError(run: () => unknown): unknown {
 }
 
 describe('Japanese holidays (@holiday-jp/holiday_jp data)', () => {
-  it('R-BILL-6: 2026 spot checks: Silver Week citizens\' holiday, Golden Week substitute holiday', () => {
+  it("R-BILL-6: 2026 spot checks: Silver Week citizens' holiday, Golden Week substitute holiday", () => {
     expect(japaneseHolidayName(d('2026-09-21'))).toBe('敬老の日');
     // Tuesday between Respect for the Aged Day (Mon 21st) and the equinox (Wed 23rd): 国民の休日.
     expect(japaneseHolidayName(d('2026-09-22'))).toBe('休日');
@@ -51,7 +51,10 @@ describe('Japanese holidays (@holiday-jp/holiday_jp data)', () => {
     const refusal = captureError(() => nextBusinessDay(d('1969-12-31'), 'paidOn'));
     expect(refusal).toBeInstanceOf(InputError);
     expect((refusal as InputError).problems).toEqual([
-      { path: 'paidOn', message: expect.stringContaining('1969-12-31 is outside the Japanese holiday data (1970–2050)') },
+      {
+        path: 'paidOn',
+        message: expect.stringContaining('1969-12-31 is outside the Japanese holiday data (1970–2050)'),
+      },
     ]);
     // 2050-12-30 is a Friday, a business day: no need to look into 2051.
     expect(iso(nextBusinessDay(d('2050-12-30')))).toBe('2050-12-30');

@@ -1,7 +1,22 @@
 import { Dec } from '../../money';
-import { confirmMatch, dismiss, importBankFile, importReport, markUnknown, rematch, reviewQueue } from '../../reconcile';
+import {
+  confirmMatch,
+  dismiss,
+  importBankFile,
+  importReport,
+  markUnknown,
+  rematch,
+  reviewQueue,
+} from '../../reconcile';
 import { defineOperation, type OperationApp, type OperationContext } from '../operation';
-import { bankImportInput, confirmMatchInput, dismissDepositInput, importReportInput, rematchInput, reviewQueueInput } from '../schemas/banking';
+import {
+  bankImportInput,
+  confirmMatchInput,
+  dismissDepositInput,
+  importReportInput,
+  rematchInput,
+  reviewQueueInput,
+} from '../schemas/banking';
 
 const actor = (ctx: OperationContext) => ({ now: ctx.now, by: ctx.operator?.login ?? null });
 const tolerance = (value: string | undefined) => (value === undefined ? undefined : new Dec(value));
@@ -13,7 +28,16 @@ const importFile = defineOperation({
   input: bankImportInput,
   audited: true,
   handler: (ctx, input) =>
-    importBankFile(ctx.db, { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64'), dryRun: input.dryRun, feeTolerance: tolerance(input.feeTolerance) }, actor(ctx)),
+    importBankFile(
+      ctx.db,
+      {
+        fileName: input.fileName,
+        bytes: Buffer.from(input.contentBase64, 'base64'),
+        dryRun: input.dryRun,
+        feeTolerance: tolerance(input.feeTolerance),
+      },
+      actor(ctx),
+    ),
 });
 
 /** R-RECON-4: deposits awaiting a decision. */
@@ -30,7 +54,17 @@ const confirm = defineOperation({
   roles: ['accounting'],
   input: confirmMatchInput,
   audited: true,
-  handler: (ctx, input) => confirmMatch(ctx.db, { depositId: input.depositId, statementNumber: input.target, feeTolerance: tolerance(input.feeTolerance), note: input.note }, actor(ctx)),
+  handler: (ctx, input) =>
+    confirmMatch(
+      ctx.db,
+      {
+        depositId: input.depositId,
+        statementNumber: input.target,
+        feeTolerance: tolerance(input.feeTolerance),
+        note: input.note,
+      },
+      actor(ctx),
+    ),
 });
 
 const rematchOperation = defineOperation({
@@ -38,7 +72,8 @@ const rematchOperation = defineOperation({
   roles: ['accounting'],
   input: rematchInput,
   audited: true,
-  handler: (ctx, input) => rematch(ctx.db, { depositId: input.depositId, feeTolerance: tolerance(input.feeTolerance) }, actor(ctx)),
+  handler: (ctx, input) =>
+    rematch(ctx.db, { depositId: input.depositId, feeTolerance: tolerance(input.feeTolerance) }, actor(ctx)),
 });
 
 const dismissOperation = defineOperation({
@@ -66,4 +101,7 @@ const report = defineOperation({
   handler: (ctx, input) => importReport(ctx.db, input),
 });
 
-export const bankingApp: OperationApp = { domain: 'bank', operations: [importFile, queue, confirm, rematchOperation, dismissOperation, markUnknownOperation, report] };
+export const bankingApp: OperationApp = {
+  domain: 'bank',
+  operations: [importFile, queue, confirm, rematchOperation, dismissOperation, markUnknownOperation, report],
+};

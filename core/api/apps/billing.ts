@@ -1,7 +1,14 @@
 import { closeMonth, importUsage, issueCreditNote, statementPdf } from '../../close';
 import { Dec } from '../../money';
 import { defineOperation, type OperationApp } from '../operation';
-import { accountBillsInput, closeMonthInput, creditNoteInput, importUsageInput, monthInput, statementPdfInput } from '../schemas/billing';
+import {
+  accountBillsInput,
+  closeMonthInput,
+  creditNoteInput,
+  importUsageInput,
+  monthInput,
+  statementPdfInput,
+} from '../schemas/billing';
 import { InputError } from '../../errors';
 import type { LedgerDb } from '../../ledger/open-database';
 import { pdfOutput } from '../file-output';
@@ -25,7 +32,14 @@ const closeMonthOperation = defineOperation({
   roles: ['accounting'],
   input: closeMonthInput,
   audited: true,
-  handler: (ctx, input) => closeMonth(ctx.db, { month: input.month, now: ctx.now, by: ctx.operator?.login ?? null, channel: ctx.channel, maxAccounts: input.maxAccounts }),
+  handler: (ctx, input) =>
+    closeMonth(ctx.db, {
+      month: input.month,
+      now: ctx.now,
+      by: ctx.operator?.login ?? null,
+      channel: ctx.channel,
+      maxAccounts: input.maxAccounts,
+    }),
 });
 
 /** Bills with their statement, as the bill lists show them; `where` picks which. */
@@ -34,8 +48,24 @@ async function billRows(db: LedgerDb, where: { month: string } | { cloudAccountI
     .selectFrom('bills')
     .innerJoin('cloud_accounts', 'cloud_accounts.id', 'bills.cloud_account_id')
     .leftJoin('documents', (j) => j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'))
-    .select(['bills.id', 'bills.month', 'cloud_accounts.code', 'bills.status', 'bills.payment_method', 'bills.subtotal', 'bills.tax', 'bills.total', 'bills.prepaid_applied', 'bills.amount_due', 'documents.number', 'documents.issued_at', 'documents.due_date'])
-    .where((eb) => ('month' in where ? eb('bills.month', '=', where.month) : eb('bills.cloud_account_id', '=', where.cloudAccountId)))
+    .select([
+      'bills.id',
+      'bills.month',
+      'cloud_accounts.code',
+      'bills.status',
+      'bills.payment_method',
+      'bills.subtotal',
+      'bills.tax',
+      'bills.total',
+      'bills.prepaid_applied',
+      'bills.amount_due',
+      'documents.number',
+      'documents.issued_at',
+      'documents.due_date',
+    ])
+    .where((eb) =>
+      'month' in where ? eb('bills.month', '=', where.month) : eb('bills.cloud_account_id', '=', where.cloudAccountId),
+    )
     .orderBy('cloud_accounts.code')
     .orderBy('bills.month', 'desc')
     .execute();
@@ -72,7 +102,11 @@ const accountBills = defineOperation({
   input: accountBillsInput,
   audited: false,
   handler: async (ctx, input) => {
-    const account = await ctx.db.selectFrom('cloud_accounts').select('id').where('code', '=', input.account).executeTakeFirst();
+    const account = await ctx.db
+      .selectFrom('cloud_accounts')
+      .select('id')
+      .where('code', '=', input.account)
+      .executeTakeFirst();
     if (!account) throw InputError.one('account', `no cloud account ${input.account}`);
     return billRows(ctx.db, { cloudAccountId: account.id });
   },
@@ -97,8 +131,18 @@ const creditNote = defineOperation({
   input: creditNoteInput,
   audited: true,
   handler: (ctx, input) =>
-    issueCreditNote(ctx.db, { billId: input.billId, statementNumber: input.statementNumber }, new Dec(input.amount), input.reason, ctx.now, ctx.operator?.login ?? null),
+    issueCreditNote(
+      ctx.db,
+      { billId: input.billId, statementNumber: input.statementNumber },
+      new Dec(input.amount),
+      input.reason,
+      ctx.now,
+      ctx.operator?.login ?? null,
+    ),
 });
 
 export const usageApp: OperationApp = { domain: 'usage', operations: [importUsageOperation] };
-export const billingApp: OperationApp = { domain: 'billing', operations: [closeMonthOperation, listBills, accountBills, statementPdfOperation, creditNote] };
+export const billingApp: OperationApp = {
+  domain: 'billing',
+  operations: [closeMonthOperation, listBills, accountBills, statementPdfOperation, creditNote],
+};

@@ -27,7 +27,12 @@ export function cloudAccountView(row: CloudAccountRow, memberNumber: string): Cl
 }
 
 /** Opens a cloud account (status active, recorded in the status history) for a member (R-PARTY-2). */
-export async function createCloudAccount(db: LedgerDb, memberId: number, label: string | undefined, at: string): Promise<CloudAccountRow> {
+export async function createCloudAccount(
+  db: LedgerDb,
+  memberId: number,
+  label: string | undefined,
+  at: string,
+): Promise<CloudAccountRow> {
   const code = `CA-${String(await nextCounterValue(db, 'cloud_account')).padStart(6, '0')}`;
   const row = await db
     .insertInto('cloud_accounts')
@@ -48,7 +53,10 @@ const create = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     const member = await findMember(ctx.db, input.memberNumber);
-    return cloudAccountView(await createCloudAccount(ctx.db, member.id, input.label, ctx.now.toISOString()), member.member_number);
+    return cloudAccountView(
+      await createCloudAccount(ctx.db, member.id, input.label, ctx.now.toISOString()),
+      member.member_number,
+    );
   },
 });
 
@@ -59,7 +67,12 @@ const list = defineOperation({
   audited: false,
   handler: async (ctx, input) => {
     const member = await findMember(ctx.db, input.memberNumber);
-    const rows = await ctx.db.selectFrom('cloud_accounts').selectAll().where('member_id', '=', member.id).orderBy('id').execute();
+    const rows = await ctx.db
+      .selectFrom('cloud_accounts')
+      .selectAll()
+      .where('member_id', '=', member.id)
+      .orderBy('id')
+      .execute();
     return rows.map((r) => cloudAccountView(r, member.member_number));
   },
 });

@@ -16,7 +16,14 @@ const board = defineOperation({
     let query = ctx.db
       .selectFrom('cloud_accounts')
       .innerJoin('members', 'members.id', 'cloud_accounts.member_id')
-      .select(['cloud_accounts.id', 'cloud_accounts.code', 'cloud_accounts.label', 'cloud_accounts.status', 'members.member_number', 'members.name'])
+      .select([
+        'cloud_accounts.id',
+        'cloud_accounts.code',
+        'cloud_accounts.label',
+        'cloud_accounts.status',
+        'members.member_number',
+        'members.name',
+      ])
       .orderBy('cloud_accounts.code')
       .limit(LIMIT);
     if (input.memberNumber) query = query.where('members.member_number', '=', input.memberNumber);
@@ -38,7 +45,13 @@ const board = defineOperation({
     const accounts = await query.execute();
     const ids = accounts.map((a) => a.id);
     const history = ids.length
-      ? await ctx.db.selectFrom('account_status_history').selectAll().where('cloud_account_id', 'in', ids).orderBy('at').orderBy('id').execute()
+      ? await ctx.db
+          .selectFrom('account_status_history')
+          .selectAll()
+          .where('cloud_account_id', 'in', ids)
+          .orderBy('at')
+          .orderBy('id')
+          .execute()
       : [];
     const outbox = ids.length
       ? await ctx.db
@@ -56,8 +69,12 @@ const board = defineOperation({
         status: a.status,
         memberNumber: a.member_number,
         memberName: a.name,
-        history: history.filter((h) => h.cloud_account_id === a.id).map((h) => ({ from: h.from_status, to: h.to_status, cause: h.cause, at: h.at })),
-        commands: outbox.filter((o) => o.cloud_account_id === a.id).map((o) => ({ id: o.id, topic: o.topic, status: o.status, createdAt: o.created_at, sentAt: o.sent_at })),
+        history: history
+          .filter((h) => h.cloud_account_id === a.id)
+          .map((h) => ({ from: h.from_status, to: h.to_status, cause: h.cause, at: h.at })),
+        commands: outbox
+          .filter((o) => o.cloud_account_id === a.id)
+          .map((o) => ({ id: o.id, topic: o.topic, status: o.status, createdAt: o.created_at, sentAt: o.sent_at })),
       })),
     };
   },

@@ -9,7 +9,13 @@ const daily = defineOperation({
   roles: ['accounting'],
   input: dailyInput,
   audited: true,
-  handler: (ctx, input) => runDaily(ctx.db, input.date ? parseDate(input.date)! : jstDate(ctx.now.getTime()), ctx.now, ctx.operator?.login ?? null),
+  handler: (ctx, input) =>
+    runDaily(
+      ctx.db,
+      input.date ? parseDate(input.date)! : jstDate(ctx.now.getTime()),
+      ctx.now,
+      ctx.operator?.login ?? null,
+    ),
 });
 
 export const dunningApp: OperationApp = { domain: 'dunning', operations: [daily] };

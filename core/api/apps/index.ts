@@ -14,4 +14,19 @@ import { bankingApp } from './banking';
 import { dunningBoardApp } from './dunning-board';
 
 /** Every domain's operations. A later issue adds its app here (prepaid, billing, banking…). */
-export const apps: OperationApp[] = [sessionApp, setupApp, membersApp, cloudAccountsApp, operatorsApp, ledgerApp, auditApp, ...prepaidApps, usageApp, billingApp, paymentsApp, dunningApp, bankingApp, dunningBoardApp];
+export const apps: OperationApp[] = [
+  sessionApp,
+  setupApp,
+  membersApp,
+  cloudAccountsApp,
+  operatorsApp,
+  ledgerApp,
+  auditApp,
+  ...prepaidApps,
+  usageApp,
+  billingApp,
+  paymentsApp,
+  dunningApp,
+  bankingApp,
+  dunningBoardApp,
+];

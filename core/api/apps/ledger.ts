@@ -16,7 +16,12 @@ const postAdjustment = defineOperation({
     const lines = [];
     for (const [i, line] of input.lines.entries()) {
       const member = line.memberNumber ? await findMember(ctx.db, line.memberNumber, `lines[${i}].memberNumber`) : null;
-      lines.push({ account: line.account, side: line.side, amount: new Dec(line.amount), memberId: member?.id ?? null });
+      lines.push({
+        account: line.account,
+        side: line.side,
+        amount: new Dec(line.amount),
+        memberId: member?.id ?? null,
+      });
     }
     const postedAt = ctx.now.toISOString();
     const transactionId = await postTransaction(ctx.db, {
@@ -51,4 +56,7 @@ const statement = defineOperation({
   },
 });
 
-export const ledgerApp: OperationApp = { domain: 'ledger', operations: [postAdjustment, trialBalanceOperation, statement] };
+export const ledgerApp: OperationApp = {
+  domain: 'ledger',
+  operations: [postAdjustment, trialBalanceOperation, statement],
+};

@@ -3,7 +3,13 @@ import { nextCounterValue } from '../../ledger/counters';
 import type { LedgerDb } from '../../ledger/open-database';
 import type { MemberRow } from '../../ledger/schema';
 import { defineOperation, type OperationApp } from '../operation';
-import { createMemberInput, getMemberInput, HALF_WIDTH_KANA, searchMembersInput, updateMemberInput } from '../schemas/members';
+import {
+  createMemberInput,
+  getMemberInput,
+  HALF_WIDTH_KANA,
+  searchMembersInput,
+  updateMemberInput,
+} from '../schemas/members';
 import type { z } from 'zod';
 import { kanaSearchKey, nameSearchKey, prefixUpperBound } from './search-keys';
 import { cloudAccountView, type CloudAccountView } from './cloud-accounts';
@@ -44,7 +50,11 @@ export async function findMember(db: LedgerDb, memberNumber: string, path = 'mem
 }
 
 /** Creates a member with the next gapless member number (shared by members.create and the demo). */
-export async function createMember(db: LedgerDb, input: z.output<typeof createMemberInput>, at: string): Promise<MemberRow> {
+export async function createMember(
+  db: LedgerDb,
+  input: z.output<typeof createMemberInput>,
+  at: string,
+): Promise<MemberRow> {
   const number = formatMemberNumber(await nextCounterValue(db, 'member'));
   return db
     .insertInto('members')
@@ -108,7 +118,12 @@ const get = defineOperation({
   audited: false,
   handler: async (ctx, input): Promise<MemberView & { cloudAccounts: CloudAccountView[] }> => {
     const member = await findMember(ctx.db, input.memberNumber);
-    const accounts = await ctx.db.selectFrom('cloud_accounts').selectAll().where('member_id', '=', member.id).orderBy('id').execute();
+    const accounts = await ctx.db
+      .selectFrom('cloud_accounts')
+      .selectAll()
+      .where('member_id', '=', member.id)
+      .orderBy('id')
+      .execute();
     return { ...memberView(member), cloudAccounts: accounts.map((a) => cloudAccountView(a, member.member_number)) };
   },
 });

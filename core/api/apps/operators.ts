@@ -6,8 +6,16 @@ import { createOperatorInput, listOperatorsInput, setOperatorRolesInput } from '
 import { ROLES, type Role } from '../service';
 
 /** The active operator with that login and their roles, or null. */
-export async function loadOperator(db: LedgerDb, login: string): Promise<(SignedInOperator & { passwordHash: string }) | null> {
-  const row = await db.selectFrom('operators').selectAll().where('login', '=', login).where('active', '=', 1).executeTakeFirst();
+export async function loadOperator(
+  db: LedgerDb,
+  login: string,
+): Promise<(SignedInOperator & { passwordHash: string }) | null> {
+  const row = await db
+    .selectFrom('operators')
+    .selectAll()
+    .where('login', '=', login)
+    .where('active', '=', 1)
+    .executeTakeFirst();
   if (!row) return null;
   const roles = await db.selectFrom('operator_roles').select('role').where('operator_id', '=', row.id).execute();
   const held = new Set(roles.map((r) => r.role));
@@ -21,7 +29,10 @@ export async function loadOperator(db: LedgerDb, login: string): Promise<(Signed
 }
 
 export async function operatorCount(db: LedgerDb): Promise<number> {
-  const { n } = await db.selectFrom('operators').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('operators')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -38,10 +49,18 @@ export async function createOperator(db: LedgerDb, input: NewOperator, at: strin
   if (taken) throw InputError.one('login', `the login ${input.login} is already taken`);
   const { id } = await db
     .insertInto('operators')
-    .values({ login: input.login, display_name: input.displayName, password_hash: await hashPassword(input.password), created_at: at })
+    .values({
+      login: input.login,
+      display_name: input.displayName,
+      password_hash: await hashPassword(input.password),
+      created_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('operator_roles').values(input.roles.map((role) => ({ operator_id: id, role }))).execute();
+  await db
+    .insertInto('operator_roles')
+    .values(input.roles.map((role) => ({ operator_id: id, role })))
+    .execute();
   return { login: input.login, name: input.displayName, roles: ROLES.filter((r) => input.roles.includes(r)) };
 }
 
@@ -60,7 +79,11 @@ const list = defineOperation({
   input: listOperatorsInput,
   audited: false,
   handler: async (ctx) => {
-    const rows = await ctx.db.selectFrom('operators').select(['id', 'login', 'display_name', 'active', 'created_at']).orderBy('login').execute();
+    const rows = await ctx.db
+      .selectFrom('operators')
+      .select(['id', 'login', 'display_name', 'active', 'created_at'])
+      .orderBy('login')
+      .execute();
     const roles = await ctx.db.selectFrom('operator_roles').select(['operator_id', 'role']).execute();
     return rows.map((r) => ({
       login: r.login,
@@ -92,7 +115,10 @@ const setRoles = defineOperation({
       if (Number(admins.n) <= 1) throw InputError.one('roles', 'the last admin must keep the admin role');
     }
     await ctx.db.deleteFrom('operator_roles').where('operator_id', '=', operator.id).execute();
-    await ctx.db.insertInto('operator_roles').values(input.roles.map((role) => ({ operator_id: operator.id, role }))).execute();
+    await ctx.db
+      .insertInto('operator_roles')
+      .values(input.roles.map((role) => ({ operator_id: operator.id, role })))
+      .execute();
     return { login: operator.login, name: operator.name, roles: ROLES.filter((r) => input.roles.includes(r)) };
   },
 });

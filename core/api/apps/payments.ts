@@ -27,14 +27,26 @@ const registerMethod = defineOperation({
     if (!account) throw InputError.one('account', `no cloud account ${input.account}`);
     const receivedOn = input.receivedOn ? parseDate(input.receivedOn)! : today(ctx);
     const at = ctx.now.toISOString();
-    const registered = await registerPaymentMethod(ctx.db, { cloudAccountId: account.id, memberKind: account.kind, method: input.method, card: input.card, receivedOn, at, by: ctx.operator?.login ?? null });
+    const registered = await registerPaymentMethod(ctx.db, {
+      cloudAccountId: account.id,
+      memberKind: account.kind,
+      method: input.method,
+      card: input.card,
+      receivedOn,
+      at,
+      by: ctx.operator?.login ?? null,
+    });
     // A usable card may be what lifts a restriction (R-DUN-4).
-    const transitions = input.method === 'credit_card' ? await advanceAccount(ctx.db, account.id, ctx.now.getTime(), at) : [];
+    const transitions =
+      input.method === 'credit_card' ? await advanceAccount(ctx.db, account.id, ctx.now.getTime(), at) : [];
     return { ...registered, account: input.account, method: input.method, transitions };
   },
 });
 
-const ref = (input: { billId?: number | undefined; statementNumber?: string | undefined }) => ({ billId: input.billId, statementNumber: input.statementNumber });
+const ref = (input: { billId?: number | undefined; statementNumber?: string | undefined }) => ({
+  billId: input.billId,
+  statementNumber: input.statementNumber,
+});
 
 /** A collection attempt and its result, by card or by direct debit. */
 function collectionOperation(name: string, method: 'credit_card' | 'direct_debit') {
@@ -44,7 +56,17 @@ function collectionOperation(name: string, method: 'credit_card' | 'direct_debit
     input: collectionResultInput,
     audited: true,
     handler: (ctx, input) =>
-      recordCollection(ctx.db, method, { ref: ref(input), outcome: input.outcome, on: input.on ? parseDate(input.on)! : today(ctx), reason: input.reason }, who(ctx)),
+      recordCollection(
+        ctx.db,
+        method,
+        {
+          ref: ref(input),
+          outcome: input.outcome,
+          on: input.on ? parseDate(input.on)! : today(ctx),
+          reason: input.reason,
+        },
+        who(ctx),
+      ),
   });
 }
 
@@ -72,4 +94,7 @@ const aging = defineOperation({
   handler: (ctx, input) => agedReceivables(ctx.db, input.asOf ? parseDate(input.asOf)! : today(ctx)),
 });
 
-export const paymentsApp: OperationApp = { domain: 'payments', operations: [registerMethod, recordCardCharge, recordDirectDebit, recordBankReceiptOperation, aging] };
+export const paymentsApp: OperationApp = {
+  domain: 'payments',
+  operations: [registerMethod, recordCardCharge, recordDirectDebit, recordBankReceiptOperation, aging],
+};

@@ -33,7 +33,15 @@ const held = defineOperation({
       await ctx.db
         .selectFrom('deposits')
         .leftJoin('documents', 'documents.id', 'deposits.matched_document_id')
-        .select(['deposits.id', 'deposits.bank_reference', 'deposits.amount', 'deposits.value_date', 'deposits.note', 'documents.number', 'documents.total'])
+        .select([
+          'deposits.id',
+          'deposits.bank_reference',
+          'deposits.amount',
+          'deposits.value_date',
+          'deposits.note',
+          'documents.number',
+          'documents.total',
+        ])
         .where('deposits.status', '=', 'held')
         .orderBy('deposits.id')
         .execute()

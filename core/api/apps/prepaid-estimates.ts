@@ -2,7 +2,14 @@ import { renderEstimate, type EstimateData } from '../../documents';
 import { InputError } from '../../errors';
 import { addDays, formatDate } from '../../time';
 import { estimateData } from '../../prepaid/document-data';
-import { cancelEstimate, draftEstimate, estimateView, findApplication, issueEstimate, updateEstimate } from '../../prepaid/estimates';
+import {
+  cancelEstimate,
+  draftEstimate,
+  estimateView,
+  findApplication,
+  issueEstimate,
+  updateEstimate,
+} from '../../prepaid/estimates';
 import { jstToday } from '../../prepaid/jst-today';
 import { defineOperation, type OperationApp } from '../operation';
 import { draftEstimateInput, estimateRefInput, listEstimatesInput, updateEstimateInput } from '../schemas/prepaid';
@@ -41,7 +48,11 @@ const issue = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     const app = await findApplication(ctx.db, input.estimateNumber);
-    const member = await ctx.db.selectFrom('members').selectAll().where('id', '=', app.member_id).executeTakeFirstOrThrow();
+    const member = await ctx.db
+      .selectFrom('members')
+      .selectAll()
+      .where('id', '=', app.member_id)
+      .executeTakeFirstOrThrow();
     await issueEstimate(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
     return estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text);
   },
@@ -63,7 +74,8 @@ const get = defineOperation({
   roles: [...READERS],
   input: estimateRefInput,
   audited: false,
-  handler: async (ctx, input) => estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text),
+  handler: async (ctx, input) =>
+    estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text),
 });
 
 const list = defineOperation({
@@ -77,9 +89,12 @@ const list = defineOperation({
       .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
       .selectAll('prepaid_applications')
       .select(['members.member_number', 'members.kind as member_kind']);
-    if (input.memberNumber) query = query.where('prepaid_applications.member_id', '=', (await findMember(ctx.db, input.memberNumber)).id);
+    if (input.memberNumber)
+      query = query.where('prepaid_applications.member_id', '=', (await findMember(ctx.db, input.memberNumber)).id);
     const today = jstToday(ctx.now).text;
-    return (await query.orderBy('prepaid_applications.id', 'desc').limit(500).execute()).map((r) => estimateView(r, today));
+    return (await query.orderBy('prepaid_applications.id', 'desc').limit(500).execute()).map((r) =>
+      estimateView(r, today),
+    );
   },
 });
 
@@ -93,13 +108,25 @@ const pdf = defineOperation({
     const app = await findApplication(ctx.db, input.estimateNumber);
     let data: EstimateData;
     if (app.estimate_document_id !== null) {
-      const doc = await ctx.db.selectFrom('documents').select('content').where('id', '=', app.estimate_document_id).executeTakeFirstOrThrow();
+      const doc = await ctx.db
+        .selectFrom('documents')
+        .select('content')
+        .where('id', '=', app.estimate_document_id)
+        .executeTakeFirstOrThrow();
       data = JSON.parse(doc.content) as EstimateData;
     } else if (app.status === 'draft') {
-      const member = await ctx.db.selectFrom('members').selectAll().where('id', '=', app.member_id).executeTakeFirstOrThrow();
+      const member = await ctx.db
+        .selectFrom('members')
+        .selectAll()
+        .where('id', '=', app.member_id)
+        .executeTakeFirstOrThrow();
       const today = jstToday(ctx.now);
       // As it would read if issued today.
-      const preview = estimateData({ ...app, valid_until: formatDate(addDays(today.date, app.valid_days)) }, member, today.text);
+      const preview = estimateData(
+        { ...app, valid_until: formatDate(addDays(today.date, app.valid_days)) },
+        member,
+        today.text,
+      );
       data = { ...preview, notes: ['（下書き：発行前のプレビューです）', ...(preview.notes ?? [])] };
     } else {
       throw InputError.one('estimateNumber', `${app.estimate_number} was cancelled before it was issued`);
@@ -108,4 +135,7 @@ const pdf = defineOperation({
   },
 });
 
-export const prepaidEstimatesApp: OperationApp = { domain: 'estimates', operations: [draft, update, issue, cancel, get, list, pdf] };
+export const prepaidEstimatesApp: OperationApp = {
+  domain: 'estimates',
+  operations: [draft, update, issue, cancel, get, list, pdf],
+};

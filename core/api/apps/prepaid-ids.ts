@@ -40,10 +40,20 @@ const issueStatementOp = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     const app = await findApplication(ctx.db, input.estimateNumber);
-    const member = await ctx.db.selectFrom('members').selectAll().where('id', '=', app.member_id).executeTakeFirstOrThrow();
+    const member = await ctx.db
+      .selectFrom('members')
+      .selectAll()
+      .where('id', '=', app.member_id)
+      .executeTakeFirstOrThrow();
     const number = await issueStatement(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
     const s = await findByStatement(ctx.db, number);
-    return { statementNumber: number, estimateNumber: s.estimate_number, amount: String(s.statement_total), dueDate: s.statement_due_date, payerNameKana: s.payer_kana };
+    return {
+      statementNumber: number,
+      estimateNumber: s.estimate_number,
+      amount: String(s.statement_total),
+      dueDate: s.statement_due_date,
+      payerNameKana: s.payer_kana,
+    };
   },
 });
 
@@ -66,7 +76,12 @@ const issueId = defineOperation({
   input: issuePrepaidIdInput,
   audited: true,
   handler: async (ctx, input) => {
-    const { noticePdf: pdf, ...issued } = await issuePrepaidId(ctx.db, await findByStatement(ctx.db, input.statementNumber), ctx.now, ctx.operator?.login ?? null);
+    const { noticePdf: pdf, ...issued } = await issuePrepaidId(
+      ctx.db,
+      await findByStatement(ctx.db, input.statementNumber),
+      ctx.now,
+      ctx.operator?.login ?? null,
+    );
     // The notice (it shows the code) is handed back once, as a file to preview or save.
     return pdf === null ? { ...issued, file: null } : { ...issued, ...pdfOutput(`${issued.noticeNumber}.pdf`, pdf) };
   },
@@ -160,8 +175,16 @@ const balance = defineOperation({
   audited: false,
   handler: async (ctx, input) => {
     const account = await findAccount(ctx.db, input.cloudAccountCode);
-    const daily = await ctx.db.selectFrom('prepaid_daily_balances').selectAll().where('cloud_account_id', '=', account.id).executeTakeFirst();
-    const threshold = await ctx.db.selectFrom('prepaid_alert_settings').select('threshold').where('cloud_account_id', '=', account.id).executeTakeFirst();
+    const daily = await ctx.db
+      .selectFrom('prepaid_daily_balances')
+      .selectAll()
+      .where('cloud_account_id', '=', account.id)
+      .executeTakeFirst();
+    const threshold = await ctx.db
+      .selectFrom('prepaid_alert_settings')
+      .select('threshold')
+      .where('cloud_account_id', '=', account.id)
+      .executeTakeFirst();
     return {
       cloudAccountCode: account.code,
       asOf: daily?.as_of ?? null,
@@ -202,5 +225,16 @@ const daily = defineOperation({
 
 export const prepaidIdsApp: OperationApp = {
   domain: 'prepaid',
-  operations: [issueStatementOp, statementPdf, issueId, noticePdfOp, late, register, list, balance, setAlertThreshold, daily],
+  operations: [
+    issueStatementOp,
+    statementPdf,
+    issueId,
+    noticePdfOp,
+    late,
+    register,
+    list,
+    balance,
+    setAlertThreshold,
+    daily,
+  ],
 };

@@ -5,21 +5,32 @@ import { statementNumber } from './prepaid';
 // Node-free: the renderer validates the bank import and review screens with these.
 
 /** Whole yen, zero allowed, as a decimal string ("880"). */
-const wholeYen = z.string({ error: 'a whole number of yen as a string, such as "880"' }).regex(/^(0|[1-9][0-9]{0,6})$/, 'a whole number of yen as a string, such as "880"');
+const wholeYen = z
+  .string({ error: 'a whole number of yen as a string, such as "880"' })
+  .regex(/^(0|[1-9][0-9]{0,6})$/, 'a whole number of yen as a string, such as "880"');
 
 const depositId = z.number({ error: 'a deposit id' }).int('a whole number').positive('a deposit id');
 const reason = z.string({ error: 'a reason' }).trim().min(1, 'a reason is required').max(200, 'at most 200 characters');
 
 export const bankImportInput = z.strictObject({
-  fileName: z.string({ error: 'the file name' }).trim().min(1, 'the file name is required').max(255, 'at most 255 characters'),
+  fileName: z
+    .string({ error: 'the file name' })
+    .trim()
+    .min(1, 'the file name is required')
+    .max(255, 'at most 255 characters'),
   /** The file's bytes, base64. */
-  contentBase64: z.string({ error: 'the file content, base64' }).min(1, 'the file is empty').regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64'),
+  contentBase64: z
+    .string({ error: 'the file content, base64' })
+    .min(1, 'the file is empty')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64'),
   dryRun: z.boolean({ error: 'true or false' }).default(false),
   /** The largest shortfall taken as the payer's transfer fee; default "880". */
   feeTolerance: wholeYen.optional(),
 });
 
-export const reviewQueueInput = z.strictObject({ state: z.enum(['review', 'unknown'], { error: 'review or unknown' }).optional() });
+export const reviewQueueInput = z.strictObject({
+  state: z.enum(['review', 'unknown'], { error: 'review or unknown' }).optional(),
+});
 
 export const confirmMatchInput = z.strictObject({
   depositId,
@@ -35,7 +46,11 @@ export const dismissDepositInput = z.strictObject({ depositId, reason });
 
 export const importReportInput = z.strictObject({
   importId: z.number({ error: 'an import id' }).int('a whole number').positive('an import id').optional(),
-  outcome: z.enum(['matched', 'held', 'review', 'unknown', 'cancelled', 'duplicate'], { error: 'matched, held, review, unknown, cancelled or duplicate' }).optional(),
+  outcome: z
+    .enum(['matched', 'held', 'review', 'unknown', 'cancelled', 'duplicate'], {
+      error: 'matched, held, review, unknown, cancelled or duplicate',
+    })
+    .optional(),
   page,
   pageSize,
 });

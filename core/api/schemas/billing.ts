@@ -3,7 +3,9 @@ import { cloudAccountCode, positiveYen } from './common';
 
 // Node-free: the renderer validates with these too.
 
-export const billingMonthKey = z.string({ error: 'a month as YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+export const billingMonthKey = z
+  .string({ error: 'a month as YYYY-MM' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 
 export const statementNumber = z
   .string({ error: 'a statement number such as BIL-2026-000123' })
@@ -17,9 +19,16 @@ export const billRef = {
   statementNumber: statementNumber.optional(),
 };
 
-export function oneBillRef(v: { billId?: number | undefined; statementNumber?: string | undefined }, ctx: z.RefinementCtx): void {
+export function oneBillRef(
+  v: { billId?: number | undefined; statementNumber?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if ((v.billId === undefined) === (v.statementNumber === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['billId'], message: 'name the bill by billId or by statementNumber (one of them)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['billId'],
+      message: 'name the bill by billId or by statementNumber (one of them)',
+    });
   }
 }
 
@@ -31,7 +40,12 @@ export const importUsageInput = z.strictObject({
 export const closeMonthInput = z.strictObject({
   month: billingMonthKey,
   /** Bill at most this many accounts in this call; call again until `finished` (progress for the UI). */
-  maxAccounts: z.number({ error: 'a number of accounts' }).int('a whole number of accounts').min(1, 'at least 1').max(100_000, 'at most 100,000').optional(),
+  maxAccounts: z
+    .number({ error: 'a number of accounts' })
+    .int('a whole number of accounts')
+    .min(1, 'at least 1')
+    .max(100_000, 'at most 100,000')
+    .optional(),
 });
 export const monthInput = z.strictObject({ month: billingMonthKey });
 export const accountBillsInput = z.strictObject({ account: cloudAccountCode });

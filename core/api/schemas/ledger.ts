@@ -15,7 +15,11 @@ const adjustmentLine = z.strictObject({
 
 export const postAdjustmentInput = z
   .strictObject({
-    memo: z.string({ error: 'a memo' }).trim().min(1, 'a memo saying why is required').max(500, 'at most 500 characters'),
+    memo: z
+      .string({ error: 'a memo' })
+      .trim()
+      .min(1, 'a memo saying why is required')
+      .max(500, 'at most 500 characters'),
     lines: z.array(adjustmentLine).min(2, 'a posting needs at least two lines'),
   })
   .superRefine((input, ctx) => {

@@ -21,7 +21,13 @@ const address = z.string({ error: 'an address' }).trim().max(300, 'at most 300 c
 
 export const memberKind = z.enum(['corporation', 'individual'], { error: 'corporation or individual' });
 
-export const createMemberInput = z.strictObject({ kind: memberKind, name, nameKana, email, address: address.optional() });
+export const createMemberInput = z.strictObject({
+  kind: memberKind,
+  name,
+  nameKana,
+  email,
+  address: address.optional(),
+});
 
 export const updateMemberInput = z.strictObject({
   memberNumber,

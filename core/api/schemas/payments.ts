@@ -9,12 +9,17 @@ const CARD_NUMBER = /(?:\d[ -]?){12,19}/;
 function cardNumberPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof value === 'string') return CARD_NUMBER.test(value) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => cardNumberPaths(v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => cardNumberPaths(v, [...path, k]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => cardNumberPaths(v, [...path, k]));
   return [];
 }
 
 export const cardDetails = z.strictObject({
-  brand: z.string({ error: 'a card brand such as VISA' }).trim().min(1, 'a card brand such as VISA').max(30, 'at most 30 characters'),
+  brand: z
+    .string({ error: 'a card brand such as VISA' })
+    .trim()
+    .min(1, 'a card brand such as VISA')
+    .max(30, 'at most 30 characters'),
   last4: z.string({ error: 'the last four digits' }).regex(/^\d{4}$/, 'the last four digits of the card, nothing more'),
   expiry: z.string({ error: 'the expiry as MM/YY' }).regex(/^(0[1-9]|1[0-2])\/\d{2}$/, 'the expiry as MM/YY'),
 });
@@ -26,13 +31,20 @@ export const cardDetails = z.strictObject({
 export const registerMethodInput = z
   .strictObject({
     account: cloudAccountCode,
-    method: z.enum(['credit_card', 'bank_transfer', 'direct_debit'], { error: 'credit_card, bank_transfer or direct_debit' }),
+    method: z.enum(['credit_card', 'bank_transfer', 'direct_debit'], {
+      error: 'credit_card, bank_transfer or direct_debit',
+    }),
     card: cardDetails.optional(),
     /** The day the card was authorised or the signed form received (R-BILL-5); default today (JST). */
     receivedOn: calendarDate.optional(),
   })
   .superRefine((value, ctx) => {
-    for (const path of cardNumberPaths(value)) ctx.addIssue({ code: 'custom', path, message: 'looks like a full card number: never send it, only the last four digits' });
+    for (const path of cardNumberPaths(value))
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: 'looks like a full card number: never send it, only the last four digits',
+      });
   });
 
 export const collectionResultInput = z

@@ -11,9 +11,21 @@ export const statementNumber = z
   .string({ error: 'a statement number such as BIL-2026-000123' })
   .regex(/^BIL-[0-9]{4}-[0-9]{6,}$/, 'a statement number such as BIL-2026-000123');
 
-const subject = z.string({ error: 'a subject' }).trim().min(1, 'a subject is required').max(100, 'at most 100 characters');
-const notes = z.array(z.string({ error: 'a note' }).trim().min(1, 'an empty note').max(200, 'at most 200 characters'), { error: 'a list of notes' }).max(10, 'at most 10 notes');
-const validDays = z.number({ error: 'a number of days' }).int('a whole number of days').min(1, 'at least 1 day').max(365, 'at most 365 days');
+const subject = z
+  .string({ error: 'a subject' })
+  .trim()
+  .min(1, 'a subject is required')
+  .max(100, 'at most 100 characters');
+const notes = z
+  .array(z.string({ error: 'a note' }).trim().min(1, 'an empty note').max(200, 'at most 200 characters'), {
+    error: 'a list of notes',
+  })
+  .max(10, 'at most 10 notes');
+const validDays = z
+  .number({ error: 'a number of days' })
+  .int('a whole number of days')
+  .min(1, 'at least 1 day')
+  .max(365, 'at most 365 days');
 
 export const draftEstimateInput = z.strictObject({
   memberNumber,
@@ -38,7 +50,11 @@ export const listEstimatesInput = z.strictObject({ memberNumber: memberNumber.op
 
 export const statementRefInput = z.strictObject({ statementNumber });
 
-const bankReference = z.string({ error: 'the bank reference' }).trim().min(1, 'the bank reference is required').max(64, 'at most 64 characters');
+const bankReference = z
+  .string({ error: 'the bank reference' })
+  .trim()
+  .min(1, 'the bank reference is required')
+  .max(64, 'at most 64 characters');
 
 /**
  * A deposit for a prepaid statement: typed in by accounting (amount, date, reference), or one already imported
@@ -77,7 +93,11 @@ export const lateIssuancesInput = z.strictObject({ date: calendarDate.optional()
 export const registerPrepaidIdInput = z.strictObject({
   cloudAccountCode,
   /** As the member typed it: case, spaces and hyphens do not matter. */
-  code: z.string({ error: 'the prepaid ID' }).trim().min(1, 'the prepaid ID is required').max(40, 'at most 40 characters'),
+  code: z
+    .string({ error: 'the prepaid ID' })
+    .trim()
+    .min(1, 'the prepaid ID is required')
+    .max(40, 'at most 40 characters'),
 });
 
 export const accountRefInput = z.strictObject({ cloudAccountCode });
@@ -91,4 +111,7 @@ export const dailyUpdateInput = z.strictObject({
   usage: z.unknown().optional(),
 });
 
-export const alertThresholdInput = z.strictObject({ cloudAccountCode, threshold: z.union([positiveYen, z.literal('0')]) });
+export const alertThresholdInput = z.strictObject({
+  cloudAccountCode,
+  threshold: z.union([positiveYen, z.literal('0')]),
+});

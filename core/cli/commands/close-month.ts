@@ -26,7 +26,8 @@ export const closeMonthCommand: CliCommand = {
       io.err(`${this.usage}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (batch !== undefined && !/^[1-9][0-9]{0,5}$/.test(batch)) throw InputError.one('--batch', 'a whole number of accounts');
+    if (batch !== undefined && !/^[1-9][0-9]{0,5}$/.test(batch))
+      throw InputError.one('--batch', 'a whole number of accounts');
     const { db, close } = await openDatabase(file);
     try {
       if (as !== null) {

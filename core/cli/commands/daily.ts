@@ -4,7 +4,8 @@ import { callOperation } from '../call-operation';
 
 export const dailyCommand: CliCommand = {
   name: 'daily',
-  summary: 'the daily job: every account\'s non-payment status brought to 00:00 JST of the date, platform commands queued',
+  summary:
+    "the daily job: every account's non-payment status brought to 00:00 JST of the date, platform commands queued",
   usage: [
     'Usage: backoffice daily [--date YYYY-MM-DD] --as LOGIN [--db FILE]',
     '',

@@ -10,12 +10,15 @@ import type { BankFileImporter } from './import-bank';
  * included: it says nothing was added); 2 for a refused file or input; 1 otherwise.
  */
 export const importIntoLedger: BankFileImporter = async (file, _parsed, io, source) => {
-  if (source.as === undefined) throw InputError.one('--as', 'name the accounting operator who imports the file (--as LOGIN)');
+  if (source.as === undefined)
+    throw InputError.one('--as', 'name the accounting operator who imports the file (--as LOGIN)');
   const dbFile = takeDbPath(source.db === undefined ? [] : ['--db', source.db]);
   const input = {
     fileName: path.basename(file),
     contentBase64: Buffer.from(source.bytes).toString('base64'),
     ...(source.feeTolerance === undefined ? {} : { feeTolerance: source.feeTolerance }),
   };
-  return callOperation(dbFile, 'bank.import', input, source.as, io, (output) => io.err(`${(output as { message: string }).message}\n`));
+  return callOperation(dbFile, 'bank.import', input, source.as, io, (output) =>
+    io.err(`${(output as { message: string }).message}\n`),
+  );
 };

@@ -6,7 +6,12 @@ import { importIntoLedger } from './import-bank-ledger';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliIO } from '../io';
 
 /** Stores a parsed bank file's deposits and matches them (through the operation catalog). Returns the exit status. */
-export type BankFileImporter = (file: string, parsed: ParsedBankFile, io: CliIO, source: ImportSource) => Promise<number>;
+export type BankFileImporter = (
+  file: string,
+  parsed: ParsedBankFile,
+  io: CliIO,
+  source: ImportSource,
+) => Promise<number>;
 
 /** The file's bytes and the options the ledger import takes (--db, --as, --fee-tolerance). */
 export interface ImportSource {
@@ -47,7 +52,11 @@ export function makeImportBankCommand(importer: BankFileImporter): CliCommand {
     ].join('\n'),
     async run(argv, io) {
       const args = [...argv];
-      const options = { db: takeOption(args, 'db'), as: takeOption(args, 'as'), feeTolerance: takeOption(args, 'fee-tolerance') };
+      const options = {
+        db: takeOption(args, 'db'),
+        as: takeOption(args, 'as'),
+        feeTolerance: takeOption(args, 'fee-tolerance'),
+      };
       const dryRun = args.includes('--dry-run');
       const files = args.filter((a) => a !== '--dry-run');
       if (files.length !== 1 || files[0]!.startsWith('-')) {

@@ -5,9 +5,21 @@ const COLUMNS = ['id', 'service', 'meter', 'charge', 'unitPrice', 'monthlyCap', 
 
 /** The catalog as aligned text columns, one plan a row. */
 export function planTable(plans: ReadonlyArray<Record<string, unknown>>): string {
-  const rows = [COLUMNS.map((c) => c as string), ...plans.map((p) => COLUMNS.map((c) => (p[c] === undefined ? '' : String(p[c]))))];
+  const rows = [
+    COLUMNS.map((c) => c as string),
+    ...plans.map((p) => COLUMNS.map((c) => (p[c] === undefined ? '' : String(p[c])))),
+  ];
   const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 export const plansCommand: CliCommand = {

@@ -38,7 +38,8 @@ export function parseServeArgs(args: string[]): ServeOptions {
     throw InputError.one('--port', `must be a port number from 1 to 65535, not ${JSON.stringify(portText)}`);
   }
   const dbFile = takeDbPath(rest);
-  if (rest.length > 0) throw new InputError(rest.map((arg) => ({ path: arg, message: 'not an option of serve (--db FILE, --port N)' })));
+  if (rest.length > 0)
+    throw new InputError(rest.map((arg) => ({ path: arg, message: 'not an option of serve (--db FILE, --port N)' })));
   return { dbFile, port };
 }
 

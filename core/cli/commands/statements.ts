@@ -7,7 +7,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../io';
 
 export const statementsCommand: CliCommand = {
   name: 'statements',
-  summary: 'write a closed month\'s 請求書 PDFs, one per bill, and one combined PDF for printing',
+  summary: "write a closed month's 請求書 PDFs, one per bill, and one combined PDF for printing",
   usage: [
     'Usage: backoffice statements YYYY-MM --out DIR [--workers N] [--db FILE]',
     '',
@@ -20,7 +20,8 @@ export const statementsCommand: CliCommand = {
     const file = takeDbPath(args);
     const out = takeOption(args, 'out');
     const workers = takeOption(args, 'workers');
-    if (workers !== undefined && !/^[1-9][0-9]?$/.test(workers)) throw InputError.one('--workers', 'a whole number of threads');
+    if (workers !== undefined && !/^[1-9][0-9]?$/.test(workers))
+      throw InputError.one('--workers', 'a whole number of threads');
     if (args.length !== 1 || args[0]!.startsWith('-') || !out) {
       io.err(`${this.usage}\n`);
       return EXIT_BAD_INPUT;

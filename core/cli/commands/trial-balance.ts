@@ -5,8 +5,13 @@ import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand } from '../io';
 
 export const trialBalanceCommand: CliCommand = {
   name: 'trial-balance',
-  summary: 'print every ledger account\'s debit, credit and balance, and whether the ledger balances',
-  usage: ['Usage: backoffice trial-balance [--db FILE]', '', 'Exit 0 when debits equal credits, 1 when they do not.', DB_OPTION_HELP].join('\n'),
+  summary: "print every ledger account's debit, credit and balance, and whether the ledger balances",
+  usage: [
+    'Usage: backoffice trial-balance [--db FILE]',
+    '',
+    'Exit 0 when debits equal credits, 1 when they do not.',
+    DB_OPTION_HELP,
+  ].join('\n'),
   async run(argv, io) {
     const args = [...argv];
     const file = takeDbPath(args);

@@ -172,7 +172,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('prepaid_ids_account').on('prepaid_ids').columns(['cloud_account_id', 'expires_at']).execute();
+  await db.schema
+    .createIndex('prepaid_ids_account')
+    .on('prepaid_ids')
+    .columns(['cloud_account_id', 'expires_at'])
+    .execute();
 
   await db.schema
     .createTable('account_status_history')
@@ -206,7 +210,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('member_id', 'integer', (c) => c.references('members.id'))
     .addColumn('cloud_account_id', 'integer', (c) => c.references('cloud_accounts.id'))
     .execute();
-  await db.schema.createIndex('ledger_entries_account').on('ledger_entries').columns(['account', 'transaction_id']).execute();
+  await db.schema
+    .createIndex('ledger_entries_account')
+    .on('ledger_entries')
+    .columns(['account', 'transaction_id'])
+    .execute();
   await db.schema.createIndex('ledger_entries_transaction').on('ledger_entries').column('transaction_id').execute();
 
   await db.schema

@@ -36,15 +36,36 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('issue_due_date', 'text')
     .addColumn('prepaid_id', 'integer', (c) => c.references('prepaid_ids.id'))
     .execute();
-  await db.schema.createIndex('prepaid_applications_member').on('prepaid_applications').columns(['member_id', 'id']).execute();
-  await db.schema.createIndex('prepaid_applications_status').on('prepaid_applications').columns(['status', 'issue_due_date']).execute();
-  await db.schema.createIndex('prepaid_applications_statement').on('prepaid_applications').column('statement_document_id').execute();
+  await db.schema
+    .createIndex('prepaid_applications_member')
+    .on('prepaid_applications')
+    .columns(['member_id', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('prepaid_applications_status')
+    .on('prepaid_applications')
+    .columns(['status', 'issue_due_date'])
+    .execute();
+  await db.schema
+    .createIndex('prepaid_applications_statement')
+    .on('prepaid_applications')
+    .column('statement_document_id')
+    .execute();
 
   await db.schema.alterTable('prepaid_ids').addColumn('code_hint', 'text').execute();
-  await db.schema.alterTable('prepaid_ids').addColumn('application_id', 'integer', (c) => c.references('prepaid_applications.id')).execute();
-  await db.schema.alterTable('prepaid_ids').addColumn('notice_document_id', 'integer', (c) => c.references('documents.id')).execute();
+  await db.schema
+    .alterTable('prepaid_ids')
+    .addColumn('application_id', 'integer', (c) => c.references('prepaid_applications.id'))
+    .execute();
+  await db.schema
+    .alterTable('prepaid_ids')
+    .addColumn('notice_document_id', 'integer', (c) => c.references('documents.id'))
+    .execute();
   await db.schema.alterTable('prepaid_ids').addColumn('closed_at', 'text').execute();
-  await db.schema.alterTable('prepaid_ids').addColumn('forfeited', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('prepaid_ids')
+    .addColumn('forfeited', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   // A month's bill of an account offset once (R-PRE-10): the row is the proof the month is done.
   await db.schema
@@ -67,7 +88,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('prepaid_consumptions_once', ['prepaid_id', 'month'])
     .execute();
-  await db.schema.createIndex('prepaid_consumptions_account').on('prepaid_consumptions').columns(['cloud_account_id', 'month']).execute();
+  await db.schema
+    .createIndex('prepaid_consumptions_account')
+    .on('prepaid_consumptions')
+    .columns(['cloud_account_id', 'month'])
+    .execute();
 
   // R-PRE-12: what the screens show, as of the last daily update.
   await db.schema

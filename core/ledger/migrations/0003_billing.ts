@@ -13,16 +13,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('payment_methods')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('cloud_account_id', 'integer', (c) => c.notNull().references('cloud_accounts.id'))
-    .addColumn('method', 'text', (c) => c.notNull().check(sql`method in ('credit_card', 'bank_transfer', 'direct_debit')`))
+    .addColumn('method', 'text', (c) =>
+      c.notNull().check(sql`method in ('credit_card', 'bank_transfer', 'direct_debit')`),
+    )
     .addColumn('card_brand', 'text')
-    .addColumn('card_last4', 'text', (c) => c.check(sql`card_last4 is null or (length(card_last4) = 4 and card_last4 not glob '*[^0-9]*')`))
+    .addColumn('card_last4', 'text', (c) =>
+      c.check(sql`card_last4 is null or (length(card_last4) = 4 and card_last4 not glob '*[^0-9]*')`),
+    )
     .addColumn('card_expiry', 'text')
     .addColumn('received_on', 'text', (c) => c.notNull())
     .addColumn('first_month', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addColumn('recorded_by', 'text')
     .execute();
-  await db.schema.createIndex('payment_methods_account').on('payment_methods').columns(['cloud_account_id', 'id']).execute();
+  await db.schema
+    .createIndex('payment_methods_account')
+    .on('payment_methods')
+    .columns(['cloud_account_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('month_closes')

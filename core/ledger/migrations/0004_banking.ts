@@ -26,7 +26,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('amount', 'integer', (c) => c.notNull())
     .addColumn('payer', 'text', (c) => c.notNull())
     .addColumn('deposit_id', 'integer', (c) => c.references('deposits.id'))
-    .addColumn('outcome', 'text', (c) => c.notNull().check(sql`outcome in ('matched', 'held', 'review', 'unknown', 'cancelled', 'duplicate')`))
+    .addColumn('outcome', 'text', (c) =>
+      c.notNull().check(sql`outcome in ('matched', 'held', 'review', 'unknown', 'cancelled', 'duplicate')`),
+    )
     .addColumn('target', 'text')
     .addColumn('fee', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('detail', 'text')
@@ -51,5 +53,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('documents_number').on('documents').columns(['number', 'kind']).execute();
 
   // The same transfer read from two files, or typed in and then imported, is one deposit.
-  await db.schema.createIndex('deposits_bank_reference_unique').unique().on('deposits').column('bank_reference').execute();
+  await db.schema
+    .createIndex('deposits_bank_reference_unique')
+    .unique()
+    .on('deposits')
+    .column('bank_reference')
+    .execute();
 }

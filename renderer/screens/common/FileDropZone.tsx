@@ -1,7 +1,17 @@
 import { useRef, useState, type DragEvent } from 'react';
 
 /** A place to drop one file, with a button that opens the file picker for people who do not drag. */
-export function FileDropZone({ hint, pickLabel, accept, onFile }: { hint: string; pickLabel: string; accept: string; onFile: (file: File) => void }) {
+export function FileDropZone({
+  hint,
+  pickLabel,
+  accept,
+  onFile,
+}: {
+  hint: string;
+  pickLabel: string;
+  accept: string;
+  onFile: (file: File) => void;
+}) {
   const picker = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 

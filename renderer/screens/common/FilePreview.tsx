@@ -34,7 +34,9 @@ export function FilePreview({ file, onClose }: { file: ReceivedFile; onClose?: (
           ) : null}
         </div>
       </div>
-      {'savedTo' in file ? <p className="notice">{file.savedTo ? t('file.savedTo', { path: file.savedTo }) : t('file.notSaved')}</p> : null}
+      {'savedTo' in file ? (
+        <p className="notice">{file.savedTo ? t('file.savedTo', { path: file.savedTo }) : t('file.notSaved')}</p>
+      ) : null}
       {url ? <iframe className="file-preview__frame" src={url} title={t('file.preview', { name: file.name })} /> : null}
     </div>
   );

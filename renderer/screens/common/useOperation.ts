@@ -19,7 +19,12 @@ export interface ReadOptions {
 }
 
 /** Reads one operation when the screen opens and whenever its input (serialised), `refresh` or `reload()` change. */
-export function useOperation<T>(operation: string, input: unknown, toData: (output: unknown) => T, options: ReadOptions = {}): Read<T> {
+export function useOperation<T>(
+  operation: string,
+  input: unknown,
+  toData: (output: unknown) => T,
+  options: ReadOptions = {},
+): Read<T> {
   const skip = options.skip === true;
   const refresh = options.refresh ?? 0;
   const { call } = useSession();

@@ -38,7 +38,10 @@ export function useSchemaForm<F extends string>(
   const draft = useMemo(() => ({ ...kept, ...secrets }), [kept, secrets]);
   const [touched, setTouched] = useState<Partial<Record<F, boolean>>>({});
   const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
-  const clientProblems = useMemo(() => schemaProblems(schema, toInput(draft), fields), [schema, draft, fields, toInput]);
+  const clientProblems = useMemo(
+    () => schemaProblems(schema, toInput(draft), fields),
+    [schema, draft, fields, toInput],
+  );
 
   return {
     draft,

@@ -49,7 +49,10 @@ export function BankImport({ onImported }: { onImported: () => void }) {
       return setFailure({ operation: 'bank.import', failure: result });
     }
     const imported = importAnswerIn(result.output);
-    const full = imported.importId === null ? null : await call('bank.importReport', { importId: imported.importId, pageSize: 200 });
+    const full =
+      imported.importId === null
+        ? null
+        : await call('bank.importReport', { importId: imported.importId, pageSize: 200 });
     setBusy(null);
     setPreview(null);
     setReport(full?.ok ? { ...importAnswerIn(full.output), message: imported.message } : imported);
@@ -59,14 +62,24 @@ export function BankImport({ onImported }: { onImported: () => void }) {
   return (
     <section className="panel" aria-labelledby="bank-import-title">
       <h2 id="bank-import-title">{t('bank.importTitle')}</h2>
-      <FileDropZone hint={t('bank.dropHere')} pickLabel={t('bank.pick')} accept=".dat,.txt,.csv" onFile={(file) => void take(file)} />
+      <FileDropZone
+        hint={t('bank.dropHere')}
+        pickLabel={t('bank.pick')}
+        accept=".dat,.txt,.csv"
+        onFile={(file) => void take(file)}
+      />
       {busy ? <Progress label={busy} /> : null}
       {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
       {preview && chosen ? (
         <>
           <ImportSummary answer={preview} caption={t('bank.dryRunOf', { name: chosen.name })} />
           <div className="actions">
-            <button type="button" className="primary" disabled={busy !== null || preview.alreadyImported} onClick={() => void importChosen()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy !== null || preview.alreadyImported}
+              onClick={() => void importChosen()}
+            >
               {t('bank.importNow')}
             </button>
             <button type="button" className="quiet" onClick={() => (setPreview(null), setChosen(null))}>

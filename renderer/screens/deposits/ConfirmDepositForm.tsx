@@ -12,13 +12,25 @@ import { useSchemaForm } from '../common/useSchemaForm';
 const FIELDS = ['statementNumber', 'amount', 'valueDate', 'bankReference'] as const;
 type Draft = Record<(typeof FIELDS)[number], string>;
 
-const inputOf = (d: Draft) => ({ statementNumber: d.statementNumber.trim(), amount: d.amount.trim(), valueDate: d.valueDate.trim(), bankReference: d.bankReference });
+const inputOf = (d: Draft) => ({
+  statementNumber: d.statementNumber.trim(),
+  amount: d.amount.trim(),
+  valueDate: d.valueDate.trim(),
+  bankReference: d.bankReference,
+});
 
 /** R-PRE-2, R-PRE-3: accounting types in a deposit seen on the bank account; a short or excess amount is held. */
 export function ConfirmDepositForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const { call } = useSession();
-  const form = useSchemaForm('deposits.confirm', confirmDepositInput, FIELDS, { statementNumber: '', amount: '', valueDate: todayJst(), bankReference: '' }, inputOf, 'depositForm');
+  const form = useSchemaForm(
+    'deposits.confirm',
+    confirmDepositInput,
+    FIELDS,
+    { statementNumber: '', amount: '', valueDate: todayJst(), bankReference: '' },
+    inputOf,
+    'depositForm',
+  );
   const [failure, setFailure] = useState<Failure | null>(null);
   const [result, setResult] = useState<{ outcome: string; message: string; issueDueDate: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -44,11 +56,19 @@ export function ConfirmDepositForm({ onDone }: { onDone: () => void }) {
       {failure ? <Refusal operation="deposits.confirm" failure={failure} /> : null}
       {result ? (
         <p className={result.outcome === 'held' ? 'notice notice--warn' : 'notice'} role="status">
-          {t(`deposits.outcome.${result.outcome === 'held' ? 'held' : result.outcome === 'unchanged' ? 'unchanged' : 'confirmed'}`, { due: result.issueDueDate || '—' })}
+          {t(
+            `deposits.outcome.${result.outcome === 'held' ? 'held' : result.outcome === 'unchanged' ? 'unchanged' : 'confirmed'}`,
+            { due: result.issueDueDate || '—' },
+          )}
           <span className="muted small"> {result.message}</span>
         </p>
       ) : null}
-      <TextField form={form} field="statementNumber" label={t('depositForm.statementNumber')} hint={t('depositForm.statementNumberHint')} />
+      <TextField
+        form={form}
+        field="statementNumber"
+        label={t('depositForm.statementNumber')}
+        hint={t('depositForm.statementNumberHint')}
+      />
       <TextField form={form} field="amount" label={t('depositForm.amount')} inputMode="numeric" />
       <TextField form={form} field="valueDate" label={t('depositForm.valueDate')} type="date" />
       <TextField form={form} field="bankReference" label={t('depositForm.bankReference')} />

@@ -9,7 +9,14 @@ import { useOperation, type Failure } from '../common/useOperation';
 import { Yen } from '../common/Yen';
 
 const heldIn = (output: unknown) =>
-  list(output).map((v) => ({ bankReference: str(v, 'bankReference'), amount: str(v, 'amount'), expected: str(v, 'expected'), valueDate: str(v, 'valueDate'), statementNumber: str(v, 'statementNumber'), note: str(v, 'note') }));
+  list(output).map((v) => ({
+    bankReference: str(v, 'bankReference'),
+    amount: str(v, 'amount'),
+    expected: str(v, 'expected'),
+    valueDate: str(v, 'valueDate'),
+    statementNumber: str(v, 'statementNumber'),
+    note: str(v, 'note'),
+  }));
 
 const DECISIONS = ['accept', 'refund', 'hold'] as const;
 
@@ -68,7 +75,12 @@ export function HeldDeposits({ round }: { round: number }) {
                         onChange={(e) => setReasons((r) => ({ ...r, [d.bankReference]: e.target.value }))}
                       />
                       {DECISIONS.map((decision) => (
-                        <button key={decision} type="button" disabled={!(reasons[d.bankReference] ?? '').trim()} onClick={() => void decide(d.bankReference, decision)}>
+                        <button
+                          key={decision}
+                          type="button"
+                          disabled={!(reasons[d.bankReference] ?? '').trim()}
+                          onClick={() => void decide(d.bankReference, decision)}
+                        >
                           {t(`deposits.decide.${decision}`)}
                         </button>
                       ))}

@@ -30,7 +30,12 @@ const queueIn = (output: unknown): Queued[] =>
     amount: str(v, 'amount'),
     payer: str(v, 'payer'),
     bankReference: str(v, 'bankReference'),
-    candidates: list(v, 'candidates').map((c) => ({ statementNumber: str(c, 'statementNumber'), amountDue: str(c, 'amountDue'), difference: str(c, 'difference'), taken: c.taken === true })),
+    candidates: list(v, 'candidates').map((c) => ({
+      statementNumber: str(c, 'statementNumber'),
+      amountDue: str(c, 'amountDue'),
+      difference: str(c, 'difference'),
+      taken: c.taken === true,
+    })),
   }));
 
 /** R-RECON-4: deposits the matcher could not settle alone; accounting confirms a target, rematches or dismisses. */
@@ -81,8 +86,10 @@ export function ReviewQueue({ round, onDecided }: { round: number; onDecided: ()
             return (
               <li key={d.depositId} className="review-item" data-deposit={d.depositId}>
                 <div className="review-item__head">
-                  <strong>{d.payer || t('common.none')}</strong> <Yen value={d.amount} /> <span className="muted">{formatJstDate(d.valueDate)}</span>{' '}
-                  <span className="mono muted small">{d.bankReference}</span> <span className="tag">{labelOf(t, 'reviewState', d.state)}</span>
+                  <strong>{d.payer || t('common.none')}</strong> <Yen value={d.amount} />{' '}
+                  <span className="muted">{formatJstDate(d.valueDate)}</span>{' '}
+                  <span className="mono muted small">{d.bankReference}</span>{' '}
+                  <span className="tag">{labelOf(t, 'reviewState', d.state)}</span>
                 </div>
                 <p className="muted small">{labelOf(t, 'reviewReason', d.reason)}</p>
                 {d.candidates.length > 0 ? (
@@ -113,11 +120,25 @@ export function ReviewQueue({ round, onDecided }: { round: number; onDecided: ()
                         <option key={c.statementNumber} value={c.statementNumber} />
                       ))}
                     </datalist>
-                    <button type="button" className="primary" disabled={!targetOk} onClick={() => void act('bank.confirmMatch', { depositId: d.depositId, target })}>
+                    <button
+                      type="button"
+                      className="primary"
+                      disabled={!targetOk}
+                      onClick={() => void act('bank.confirmMatch', { depositId: d.depositId, target })}
+                    >
                       {t('bank.confirm')}
                     </button>
-                    <input aria-label={t('bank.dismissReasonFor', { id: d.depositId })} placeholder={t('deposits.reason')} value={reason} onChange={(e) => setReasons((x) => ({ ...x, [d.depositId]: e.target.value }))} />
-                    <button type="button" disabled={!reason.trim()} onClick={() => void act('bank.dismiss', { depositId: d.depositId, reason })}>
+                    <input
+                      aria-label={t('bank.dismissReasonFor', { id: d.depositId })}
+                      placeholder={t('deposits.reason')}
+                      value={reason}
+                      onChange={(e) => setReasons((x) => ({ ...x, [d.depositId]: e.target.value }))}
+                    />
+                    <button
+                      type="button"
+                      disabled={!reason.trim()}
+                      onClick={() => void act('bank.dismiss', { depositId: d.depositId, reason })}
+                    >
                       {t('bank.dismiss')}
                     </button>
                   </div>

@@ -49,7 +49,12 @@ export function importAnswerIn(output: unknown): ImportAnswer {
     alreadyImported: o.alreadyImported === true,
     format: str(o, 'format'),
     message: str(o, 'message'),
-    summary: Object.fromEntries(OUTCOMES.map((k) => [k, { count: num(obj(summary, k), 'count') ?? 0, amount: str(obj(summary, k), 'amount') || '0' }])),
+    summary: Object.fromEntries(
+      OUTCOMES.map((k) => [
+        k,
+        { count: num(obj(summary, k), 'count') ?? 0, amount: str(obj(summary, k), 'amount') || '0' },
+      ]),
+    ),
     fees: str(summary, 'fees') || '0',
     lines: [...list(o, 'attention'), ...list(o, 'lines')].map(lineOf),
   };

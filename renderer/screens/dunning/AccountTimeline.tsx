@@ -26,7 +26,8 @@ export function AccountTimeline({ account }: { account: BoardAccount }) {
       <ol className="timeline__steps">
         {account.history.map((h, i) => (
           <li key={i}>
-            <span className="mono small">{formatJstDateTime(h.at)}</span> {h.from ? labelOf(t, 'accountStatus', h.from) : '—'} → <strong>{labelOf(t, 'accountStatus', h.to)}</strong>{' '}
+            <span className="mono small">{formatJstDateTime(h.at)}</span>{' '}
+            {h.from ? labelOf(t, 'accountStatus', h.from) : '—'} → <strong>{labelOf(t, 'accountStatus', h.to)}</strong>{' '}
             <Cause t={t} cause={h.cause} to={h.to} />
           </li>
         ))}
@@ -35,7 +36,9 @@ export function AccountTimeline({ account }: { account: BoardAccount }) {
         <ul className="timeline__commands" aria-label={t('dunning.commandsOf', { account: account.code })}>
           {account.commands.map((c) => (
             <li key={c.id} className="small">
-              <span className="mono">{c.topic}</span> <span className="tag">{labelOf(t, 'outboxStatus', c.status)}</span> <span className="muted">{formatJstDateTime(c.createdAt)}</span>
+              <span className="mono">{c.topic}</span>{' '}
+              <span className="tag">{labelOf(t, 'outboxStatus', c.status)}</span>{' '}
+              <span className="muted">{formatJstDateTime(c.createdAt)}</span>
             </li>
           ))}
         </ul>

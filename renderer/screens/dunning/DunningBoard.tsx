@@ -41,7 +41,11 @@ export function DunningBoard() {
       const o = obj(result.output);
       const changes = Array.isArray(o.transitions) ? o.transitions.length : 0;
       const commands = typeof o.commands === 'number' ? o.commands : 0;
-      setSaid(changes === 0 ? t('dunning.ranNothing', { date: str(o, 'date') }) : t('dunning.ran', { date: str(o, 'date'), changes, commands }));
+      setSaid(
+        changes === 0
+          ? t('dunning.ranNothing', { date: str(o, 'date') })
+          : t('dunning.ran', { date: str(o, 'date'), changes, commands }),
+      );
       setRound((r) => r + 1);
     }
   }
@@ -85,7 +89,8 @@ export function DunningBoard() {
                       <span className="mono">{a.code}</span> {a.label}
                     </h3>
                     <p className="small">
-                      <a href={routeHref('members', a.memberNumber)}>{a.memberName}</a> <span className="mono muted">{a.memberNumber}</span>
+                      <a href={routeHref('members', a.memberNumber)}>{a.memberName}</a>{' '}
+                      <span className="mono muted">{a.memberNumber}</span>
                     </p>
                     <AccountTimeline account={a} />
                   </article>

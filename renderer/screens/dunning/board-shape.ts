@@ -18,7 +18,17 @@ export function boardIn(output: unknown): BoardAccount[] {
     status: str(a, 'status'),
     memberNumber: str(a, 'memberNumber'),
     memberName: str(a, 'memberName'),
-    history: list(a, 'history').map((h) => ({ from: str(h, 'from'), to: str(h, 'to'), cause: str(h, 'cause'), at: str(h, 'at') })),
-    commands: list(a, 'commands').map((c) => ({ id: num(c, 'id') ?? 0, topic: str(c, 'topic'), status: str(c, 'status'), createdAt: str(c, 'createdAt') })),
+    history: list(a, 'history').map((h) => ({
+      from: str(h, 'from'),
+      to: str(h, 'to'),
+      cause: str(h, 'cause'),
+      at: str(h, 'at'),
+    })),
+    commands: list(a, 'commands').map((c) => ({
+      id: num(c, 'id') ?? 0,
+      topic: str(c, 'topic'),
+      status: str(c, 'status'),
+      createdAt: str(c, 'createdAt'),
+    })),
   }));
 }

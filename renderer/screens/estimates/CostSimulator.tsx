@@ -62,7 +62,11 @@ export function CostSimulator({ prepaid }: { prepaid: string }) {
             return (
               <tr key={i}>
                 <td>
-                  <select aria-label={t('simulator.planN', { n: i + 1 })} value={line.plan} onChange={(e) => update({ [`plan${i}`]: e.target.value })}>
+                  <select
+                    aria-label={t('simulator.planN', { n: i + 1 })}
+                    value={line.plan}
+                    onChange={(e) => update({ [`plan${i}`]: e.target.value })}
+                  >
                     <option value="">{t('simulator.noPlan')}</option>
                     {plans.map((p) => (
                       <option key={p.id} value={p.id}>
@@ -72,13 +76,36 @@ export function CostSimulator({ prepaid }: { prepaid: string }) {
                   </select>
                 </td>
                 <td className="num">
-                  <input aria-label={t('simulator.countN', { n: i + 1 })} inputMode="numeric" size={3} value={line.count} aria-invalid={!/^[0-9]*$/.test(line.count)} onChange={(e) => update({ [`count${i}`]: e.target.value })} />
+                  <input
+                    aria-label={t('simulator.countN', { n: i + 1 })}
+                    inputMode="numeric"
+                    size={3}
+                    value={line.count}
+                    aria-invalid={!/^[0-9]*$/.test(line.count)}
+                    onChange={(e) => update({ [`count${i}`]: e.target.value })}
+                  />
                 </td>
                 <td className="num">
-                  <input aria-label={t('simulator.hoursN', { n: i + 1 })} inputMode="decimal" size={5} value={line.hours} aria-invalid={!numeric(line.hours)} disabled={meter === 'transfer' || meter === 'none'} onChange={(e) => update({ [`hours${i}`]: e.target.value })} />
+                  <input
+                    aria-label={t('simulator.hoursN', { n: i + 1 })}
+                    inputMode="decimal"
+                    size={5}
+                    value={line.hours}
+                    aria-invalid={!numeric(line.hours)}
+                    disabled={meter === 'transfer' || meter === 'none'}
+                    onChange={(e) => update({ [`hours${i}`]: e.target.value })}
+                  />
                 </td>
                 <td className="num">
-                  <input aria-label={t('simulator.gbN', { n: i + 1 })} inputMode="decimal" size={5} value={line.gb} aria-invalid={!numeric(line.gb)} disabled={meter !== 'capacity' && meter !== 'transfer'} onChange={(e) => update({ [`gb${i}`]: e.target.value })} />
+                  <input
+                    aria-label={t('simulator.gbN', { n: i + 1 })}
+                    inputMode="decimal"
+                    size={5}
+                    value={line.gb}
+                    aria-invalid={!numeric(line.gb)}
+                    disabled={meter !== 'capacity' && meter !== 'transfer'}
+                    onChange={(e) => update({ [`gb${i}`]: e.target.value })}
+                  />
                 </td>
               </tr>
             );
@@ -139,7 +166,11 @@ export function CostSimulator({ prepaid }: { prepaid: string }) {
           <p className="simulator__covers" aria-live="polite">
             {result.value.monthsCovered === null
               ? t('simulator.coversNone')
-              : t('simulator.covers', { amount: formatYen(prepaid), months: result.value.monthsCovered, remainder: formatYen(result.value.remainder ?? '0') })}
+              : t('simulator.covers', {
+                  amount: formatYen(prepaid),
+                  months: result.value.monthsCovered,
+                  remainder: formatYen(result.value.remainder ?? '0'),
+                })}
           </p>
         </>
       )}

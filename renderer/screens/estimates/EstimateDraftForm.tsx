@@ -14,11 +14,22 @@ const EMPTY: Draft = { memberNumber: '', amount: '', subject: '', validDays: '30
 
 function inputOf(d: Draft): Record<string, unknown> {
   const days = /^[0-9]+$/.test(d.validDays) ? Number(d.validDays) : d.validDays;
-  return { memberNumber: d.memberNumber.trim(), amount: d.amount.trim(), validDays: days, ...(d.subject.trim() ? { subject: d.subject } : {}) };
+  return {
+    memberNumber: d.memberNumber.trim(),
+    amount: d.amount.trim(),
+    validDays: days,
+    ...(d.subject.trim() ? { subject: d.subject } : {}),
+  };
 }
 
 /** R-PRE-1, R-PRE-2: a sales rep drafts one estimate per application; the amount follows the prepaid rules. */
-export function EstimateDraftForm({ onAmount, onDrafted }: { onAmount: (value: string) => void; onDrafted: (estimate: EstimateRow) => void }) {
+export function EstimateDraftForm({
+  onAmount,
+  onDrafted,
+}: {
+  onAmount: (value: string) => void;
+  onDrafted: (estimate: EstimateRow) => void;
+}) {
   const { t } = useI18n();
   const { call } = useSession();
   const form = useSchemaForm('estimates.draft', draftEstimateInput, FIELDS, EMPTY, inputOf, 'estimateForm');
@@ -44,8 +55,20 @@ export function EstimateDraftForm({ onAmount, onDrafted }: { onAmount: (value: s
     <form className="panel form" onSubmit={submit} noValidate aria-labelledby="estimate-form-title">
       <h2 id="estimate-form-title">{t('estimates.draftTitle')}</h2>
       {failure ? <Refusal operation="estimates.draft" failure={failure} /> : null}
-      <TextField form={form} field="memberNumber" label={t('estimateForm.memberNumber')} hint={t('estimateForm.memberNumberHint')} autoFocus />
-      <TextField form={form} field="amount" label={t('estimateForm.amount')} hint={t('estimateForm.amountHint')} inputMode="numeric" />
+      <TextField
+        form={form}
+        field="memberNumber"
+        label={t('estimateForm.memberNumber')}
+        hint={t('estimateForm.memberNumberHint')}
+        autoFocus
+      />
+      <TextField
+        form={form}
+        field="amount"
+        label={t('estimateForm.amount')}
+        hint={t('estimateForm.amountHint')}
+        inputMode="numeric"
+      />
       <TextField form={form} field="subject" label={t('estimateForm.subject')} hint={t('estimateForm.subjectHint')} />
       <TextField form={form} field="validDays" label={t('estimateForm.validDays')} inputMode="numeric" />
       <div className="actions">

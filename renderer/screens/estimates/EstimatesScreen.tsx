@@ -117,7 +117,12 @@ export function EstimatesScreen() {
                       </button>
                     ) : null}
                     {e.status !== 'cancelled' ? (
-                      <button type="button" className="quiet" disabled={busy !== null} onClick={() => void pdf(e.estimateNumber)}>
+                      <button
+                        type="button"
+                        className="quiet"
+                        disabled={busy !== null}
+                        onClick={() => void pdf(e.estimateNumber)}
+                      >
                         {t('estimates.pdf')}
                       </button>
                     ) : null}

@@ -58,11 +58,23 @@ export function usageOf(lines: readonly SimulatedLine[], month: BillingMonth = S
     return Array.from({ length: count }, (_, n) => {
       const id = `sim-${index}-${n}`;
       if (plan.meter === 'transfer') {
-        return { id, plan: plan.id, events: [{ at: iso(start), type: 'create' }], transfers: [{ at: iso(start + HOUR_MS), gb: line.gb || '0' }] };
+        return {
+          id,
+          plan: plan.id,
+          events: [{ at: iso(start), type: 'create' }],
+          transfers: [{ at: iso(start + HOUR_MS), gb: line.gb || '0' }],
+        };
       }
-      const create = plan.meter === 'capacity' ? { at: iso(start), type: 'create', sizeGB: Math.max(1, Math.trunc(Number(line.gb) || 1)) } : { at: iso(start), type: 'create' };
+      const create =
+        plan.meter === 'capacity'
+          ? { at: iso(start), type: 'create', sizeGB: Math.max(1, Math.trunc(Number(line.gb) || 1)) }
+          : { at: iso(start), type: 'create' };
       const end = plan.meter === 'running' ? 'stop' : 'delete';
-      return { id, plan: plan.id, events: ends && plan.meter !== 'none' ? [create, { at: iso(endMs), type: end }] : [create] };
+      return {
+        id,
+        plan: plan.id,
+        events: ends && plan.meter !== 'none' ? [create, { at: iso(endMs), type: end }] : [create],
+      };
     });
   });
   return { month: month.key, taxMode: 'per_service', accounts: [{ account: SIMULATED_ACCOUNT, resources }] };
@@ -73,7 +85,14 @@ export function usageOf(lines: readonly SimulatedLine[], month: BillingMonth = S
  * months a prepaid amount of `prepaid` yen would cover.
  */
 export function simulate(lines: readonly SimulatedLine[], prepaid: string): Simulation {
-  const bill = rateUsage(usageOf(lines), simulationCatalog()).accounts[0] ?? { account: SIMULATED_ACCOUNT, lines: [], services: [], subtotal: '0', tax: '0', total: '0' };
+  const bill = rateUsage(usageOf(lines), simulationCatalog()).accounts[0] ?? {
+    account: SIMULATED_ACCOUNT,
+    lines: [],
+    services: [],
+    subtotal: '0',
+    tax: '0',
+    total: '0',
+  };
   const total = new Dec(bill.total);
   if (!/^[1-9][0-9]*$/.test(prepaid) || total.isZero()) return { bill, monthsCovered: null, remainder: null };
   const months = new Dec(prepaid).dividedToIntegerBy(total);

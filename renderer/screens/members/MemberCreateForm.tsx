@@ -68,7 +68,9 @@ export function MemberCreateForm() {
     if (result.ok) {
       discard();
       const created = result.output as { memberNumber?: unknown } | null;
-      return typeof created?.memberNumber === 'string' ? navigate('members', created.memberNumber) : navigate('members');
+      return typeof created?.memberNumber === 'string'
+        ? navigate('members', created.memberNumber)
+        : navigate('members');
     }
     const problems = result.problems ?? [];
     setServerProblems(problems);
@@ -76,15 +78,17 @@ export function MemberCreateForm() {
     setFailure(problems.length === 0 || unplaced.length > 0 ? result : null);
   }
 
-  const text = (field: FieldName) => (control: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => (
-    <input
-      {...control}
-      name={field}
-      type={field === 'email' ? 'email' : 'text'}
-      value={draft[field]}
-      onChange={(e) => change(field, e.target.value)}
-    />
-  );
+  const text =
+    (field: FieldName) =>
+    (control: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => (
+      <input
+        {...control}
+        name={field}
+        type={field === 'email' ? 'email' : 'text'}
+        value={draft[field]}
+        onChange={(e) => change(field, e.target.value)}
+      />
+    );
 
   return (
     <section aria-labelledby="member-form-title">
@@ -96,7 +100,13 @@ export function MemberCreateForm() {
       <form className="panel form" onSubmit={submit} noValidate>
         <Field label={t('memberForm.kind')} error={errorFor('kind')}>
           {(control) => (
-            <select {...control} name="kind" value={draft.kind} onChange={(e) => change('kind', e.target.value)} autoFocus>
+            <select
+              {...control}
+              name="kind"
+              value={draft.kind}
+              onChange={(e) => change('kind', e.target.value)}
+              autoFocus
+            >
               <option value="" />
               <option value="corporation">{t('members.kind.corporation')}</option>
               <option value="individual">{t('members.kind.individual')}</option>

@@ -21,7 +21,12 @@ export function MemberExtras({ memberNumber, accounts }: { memberNumber: string;
     <>
       {mayCall('billing.accountBills')
         ? accounts.map((account) => (
-            <BillsPanel key={account} query={{ operation: 'billing.accountBills', input: { account } }} title={t('members.billsOf', { account })} titleId={`member-bills-${account}`} />
+            <BillsPanel
+              key={account}
+              query={{ operation: 'billing.accountBills', input: { account } }}
+              title={t('members.billsOf', { account })}
+              titleId={`member-bills-${account}`}
+            />
           ))
         : null}
       {estimates.data && estimates.data.length > 0 ? (
@@ -30,8 +35,11 @@ export function MemberExtras({ memberNumber, accounts }: { memberNumber: string;
           <ul className="plain-list">
             {estimates.data.map((e) => (
               <li key={e.estimateNumber}>
-                <span className="mono">{e.estimateNumber}</span> <Yen value={e.amount} /> {labelOf(t, 'estimateStatus', e.status)}{' '}
-                {e.validUntil ? <span className="muted small">{t('members.validUntil', { date: formatJstDate(e.validUntil) })}</span> : null}
+                <span className="mono">{e.estimateNumber}</span> <Yen value={e.amount} />{' '}
+                {labelOf(t, 'estimateStatus', e.status)}{' '}
+                {e.validUntil ? (
+                  <span className="muted small">{t('members.validUntil', { date: formatJstDate(e.validUntil) })}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -52,7 +52,14 @@ export function MemberList({ search, total }: { search: MemberSearch; total: num
                 data-index={item.index}
                 tabIndex={0}
                 className="member-list__row"
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
                 onClick={open}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') open();

@@ -55,7 +55,9 @@ function MemberSearch() {
           autoFocus
         />
         <span className="muted" role="status" aria-live="polite">
-          {searching ? t('members.searching') : t('members.count', { count: (search.total ?? 0).toLocaleString('ja-JP') })}
+          {searching
+            ? t('members.searching')
+            : t('members.count', { count: (search.total ?? 0).toLocaleString('ja-JP') })}
         </span>
       </div>
       {search.failure ? <Refusal operation="members.search" failure={search.failure} /> : null}

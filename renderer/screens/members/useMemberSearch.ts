@@ -56,7 +56,11 @@ export function useMemberSearch(query: string): MemberSearch {
 
   const ensureRows = useCallback(
     (first: number, last: number) => {
-      for (let page = Math.floor(first / SEARCH_PAGE_SIZE) + 1; page <= Math.floor(last / SEARCH_PAGE_SIZE) + 1; page++) {
+      for (
+        let page = Math.floor(first / SEARCH_PAGE_SIZE) + 1;
+        page <= Math.floor(last / SEARCH_PAGE_SIZE) + 1;
+        page++
+      ) {
         if (!requested.current.has(page)) void load(page, generation.current);
       }
     },

@@ -21,9 +21,22 @@ const inputOf = (d: { statementNumber: string }) => ({ statementNumber: d.statem
 export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
   const { t } = useI18n();
   const { call } = useSession();
-  const form = useSchemaForm('prepaid.issueId', issuePrepaidIdInput, FIELDS, { statementNumber: '' }, inputOf, 'prepaidForm');
+  const form = useSchemaForm(
+    'prepaid.issueId',
+    issuePrepaidIdInput,
+    FIELDS,
+    { statementNumber: '' },
+    inputOf,
+    'prepaidForm',
+  );
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [issued, setIssued] = useState<{ outcome: string; hint: string; deadline: string; late: boolean; notice: ReceivedFile | null } | null>(null);
+  const [issued, setIssued] = useState<{
+    outcome: string;
+    hint: string;
+    deadline: string;
+    late: boolean;
+    notice: ReceivedFile | null;
+  } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,7 +60,12 @@ export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
     <form className="panel form" onSubmit={submit} noValidate aria-labelledby="issue-id-title">
       <h2 id="issue-id-title">{t('prepaid.issueTitle')}</h2>
       {failure ? <Refusal operation="prepaid.issueId" failure={failure} /> : null}
-      <TextField form={form} field="statementNumber" label={t('prepaidForm.statementNumber')} hint={t('prepaidForm.statementNumberHint')} />
+      <TextField
+        form={form}
+        field="statementNumber"
+        label={t('prepaidForm.statementNumber')}
+        hint={t('prepaidForm.statementNumberHint')}
+      />
       <div className="actions">
         <button type="submit" className="primary">
           {t('prepaid.issueSubmit')}
@@ -57,13 +75,16 @@ export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
         <div className="issued-code" role="status">
           {issued.outcome === 'issued' ? (
             <p className="notice notice--warn">
-              <strong>{t('prepaid.codeOnce')}</strong> {t('prepaid.codeHint', { hint: issued.hint, deadline: issued.deadline })}
+              <strong>{t('prepaid.codeOnce')}</strong>{' '}
+              {t('prepaid.codeHint', { hint: issued.hint, deadline: issued.deadline })}
             </p>
           ) : (
             <p className="notice">{t('prepaid.alreadyIssued', { hint: issued.hint })}</p>
           )}
           {issued.late ? <p className="outcome--refused">{t('prepaid.issuedLate')}</p> : null}
-          {issued.notice ? <FilePreview file={issued.notice} onClose={() => setIssued({ ...issued, notice: null })} /> : null}
+          {issued.notice ? (
+            <FilePreview file={issued.notice} onClose={() => setIssued({ ...issued, notice: null })} />
+          ) : null}
         </div>
       ) : null}
     </form>

@@ -7,7 +7,12 @@ import { useOperation } from '../common/useOperation';
 import { Yen } from '../common/Yen';
 
 export const lateIn = (output: unknown) =>
-  list(output).map((v) => ({ statementNumber: str(v, 'statementNumber'), memberNumber: str(v, 'memberNumber'), amount: str(v, 'amount'), issueDueDate: str(v, 'issueDueDate') }));
+  list(output).map((v) => ({
+    statementNumber: str(v, 'statementNumber'),
+    memberNumber: str(v, 'memberNumber'),
+    amount: str(v, 'amount'),
+    issueDueDate: str(v, 'issueDueDate'),
+  }));
 
 /** Whole days from `from` to `to` (JST calendar dates). */
 function daysBetween(from: string, to: string): number {
@@ -46,15 +51,19 @@ export function LateIssuances({ refresh = 0, compact = false }: { refresh?: numb
             {late.data.map((l) => {
               const daysLate = daysBetween(l.issueDueDate, today);
               return (
-              <tr key={l.statementNumber}>
-                <td className="mono">{l.statementNumber}</td>
-                <td className="mono">{l.memberNumber}</td>
-                <td className="num">
-                  <Yen value={l.amount} />
-                </td>
-                <td>{formatJstDate(l.issueDueDate)}</td>
-                <td className={daysLate > 0 ? 'outcome--refused' : ''}>{daysLate > 0 ? t('prepaid.daysLate', { days: daysLate }) : t('prepaid.dueOn', { date: formatJstDate(l.issueDueDate) })}</td>
-              </tr>
+                <tr key={l.statementNumber}>
+                  <td className="mono">{l.statementNumber}</td>
+                  <td className="mono">{l.memberNumber}</td>
+                  <td className="num">
+                    <Yen value={l.amount} />
+                  </td>
+                  <td>{formatJstDate(l.issueDueDate)}</td>
+                  <td className={daysLate > 0 ? 'outcome--refused' : ''}>
+                    {daysLate > 0
+                      ? t('prepaid.daysLate', { days: daysLate })
+                      : t('prepaid.dueOn', { date: formatJstDate(l.issueDueDate) })}
+                  </td>
+                </tr>
               );
             })}
           </tbody>

@@ -117,7 +117,13 @@ function AccountBalance({ code, refresh }: { code: string; refresh: number }) {
       ) : null}
       {mayAlert ? (
         <div className="row-actions">
-          <input aria-label={t('prepaid.alertThresholdFor', { account: code })} inputMode="numeric" value={threshold} aria-invalid={threshold !== '' && !valid} onChange={(e) => setThreshold(e.target.value.trim())} />
+          <input
+            aria-label={t('prepaid.alertThresholdFor', { account: code })}
+            inputMode="numeric"
+            value={threshold}
+            aria-invalid={threshold !== '' && !valid}
+            onChange={(e) => setThreshold(e.target.value.trim())}
+          />
           <button type="button" disabled={!valid} onClick={() => void save()}>
             {t('prepaid.setAlert')}
           </button>

@@ -31,7 +31,13 @@ export function PrepaidScreen() {
         <div className="panel">
           <label className="search-bar">
             {t('prepaid.lookup')}{' '}
-            <input className="mono" value={lookup.memberNumber} placeholder="M-000001" aria-invalid={member !== '' && !valid} onChange={(e) => update({ memberNumber: e.target.value })} />
+            <input
+              className="mono"
+              value={lookup.memberNumber}
+              placeholder="M-000001"
+              aria-invalid={member !== '' && !valid}
+              onChange={(e) => update({ memberNumber: e.target.value })}
+            />
           </label>
           {member !== '' && !valid ? <p className="field__error">{t('prepaid.lookupInvalid')}</p> : null}
         </div>

@@ -18,7 +18,15 @@ export function RegisterPrepaidId({ onRegistered }: { onRegistered: () => void }
   const { t } = useI18n();
   const { call } = useSession();
   // The code is a secret: it is not kept as a draft across screens, only the account code is.
-  const form = useSchemaForm('prepaid.register', registerPrepaidIdInput, FIELDS, { cloudAccountCode: '', code: '' }, inputOf, 'prepaidForm', ['code']);
+  const form = useSchemaForm(
+    'prepaid.register',
+    registerPrepaidIdInput,
+    FIELDS,
+    { cloudAccountCode: '', code: '' },
+    inputOf,
+    'prepaidForm',
+    ['code'],
+  );
   const [failure, setFailure] = useState<Failure | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -29,7 +37,9 @@ export function RegisterPrepaidId({ onRegistered }: { onRegistered: () => void }
     setFailure(form.answer(result));
     if (!result.ok) return;
     const o = obj(result.output);
-    setDone(t('prepaid.registered', { account: form.draft.cloudAccountCode, expires: formatJstDate(str(o, 'expiresAt')) }));
+    setDone(
+      t('prepaid.registered', { account: form.draft.cloudAccountCode, expires: formatJstDate(str(o, 'expiresAt')) }),
+    );
     form.reset();
     onRegistered();
   }

@@ -31,7 +31,14 @@ const FIRST_STEP = 250;
 export function CloseMonth({ month, onClosed }: { month: string; onClosed: (month: string) => void }) {
   const { t } = useI18n();
   const { call } = useSession();
-  const form = useSchemaForm('billing.closeMonth', closeMonthInput, FIELDS, { month: month || lastMonth() }, inputOf, 'closeForm');
+  const form = useSchemaForm(
+    'billing.closeMonth',
+    closeMonthInput,
+    FIELDS,
+    { month: month || lastMonth() },
+    inputOf,
+    'closeForm',
+  );
   const [failure, setFailure] = useState<Failure | null>(null);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [elapsed, setElapsed] = useState(0);
@@ -62,7 +69,11 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
         setStartedAt(null);
         setFailure(form.answer(result));
         if (result.ok) {
-          setSaid(o.alreadyClosed === true ? t('usage.alreadyClosed', { month: input.month, bills: total }) : t('usage.closedBills', { month: input.month, bills: total }));
+          setSaid(
+            o.alreadyClosed === true
+              ? t('usage.alreadyClosed', { month: input.month, bills: total })
+              : t('usage.closedBills', { month: input.month, bills: total }),
+          );
           onClosed(input.month);
         }
         return;
@@ -88,7 +99,8 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
             {...(progress ? { value: progress.done, max: progress.total } : {})}
           />
           <span className="progress__label" role="status">
-            {t('usage.closing', { month: form.draft.month })} {progress ? t('usage.closeProgress', progress) : null} {t('usage.elapsed', { seconds: elapsed })}
+            {t('usage.closing', { month: form.draft.month })} {progress ? t('usage.closeProgress', progress) : null}{' '}
+            {t('usage.elapsed', { seconds: elapsed })}
           </span>
         </div>
       ) : null}

@@ -35,9 +35,18 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
   return (
     <section className="panel" aria-labelledby="usage-import-title">
       <h2 id="usage-import-title">{t('usage.importTitle')}</h2>
-      <FileDropZone hint={t('usage.dropHere')} pickLabel={t('usage.pick')} accept=".json,application/json" onFile={(file) => void take(file)} />
+      <FileDropZone
+        hint={t('usage.dropHere')}
+        pickLabel={t('usage.pick')}
+        accept=".json,application/json"
+        onFile={(file) => void take(file)}
+      />
       {busy ? <Progress label={busy} /> : null}
-      {problem ? <p className="field__error" role="alert">{problem}</p> : null}
+      {problem ? (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      ) : null}
       {failure ? <Refusal operation="usage.import" failure={failure} /> : null}
       {said ? (
         <p className="notice" role="status">

@@ -27,16 +27,38 @@ const billsIn = (output: unknown) =>
   }));
 
 /** Which bills a table shows: a closed month's, by account, or one account's, by month. */
-export type BillsQuery = { operation: 'billing.listBills'; input: { month: string } } | { operation: 'billing.accountBills'; input: { account: string } };
+export type BillsQuery =
+  | { operation: 'billing.listBills'; input: { month: string } }
+  | { operation: 'billing.accountBills'; input: { account: string } };
 
 /** A closed month's bills (R-BILL-1, R-TAX-2, R-PRE-9 prepaid offset) and each statement's PDF to preview or save. */
 export function MonthBills({ month, refresh }: { month: string; refresh: number }) {
   const { t } = useI18n();
-  return <BillsPanel query={{ operation: 'billing.listBills', input: { month } }} title={t('usage.billsOf', { month })} titleId="bills-title" refresh={refresh} skip={!/^\d{4}-\d{2}$/.test(month)} />;
+  return (
+    <BillsPanel
+      query={{ operation: 'billing.listBills', input: { month } }}
+      title={t('usage.billsOf', { month })}
+      titleId="bills-title"
+      refresh={refresh}
+      skip={!/^\d{4}-\d{2}$/.test(month)}
+    />
+  );
 }
 
 /** Bills with their amounts, prepaid offset and statement, as a panel. */
-export function BillsPanel({ query, title, titleId, refresh = 0, skip = false }: { query: BillsQuery; title: string; titleId: string; refresh?: number; skip?: boolean }) {
+export function BillsPanel({
+  query,
+  title,
+  titleId,
+  refresh = 0,
+  skip = false,
+}: {
+  query: BillsQuery;
+  title: string;
+  titleId: string;
+  refresh?: number;
+  skip?: boolean;
+}) {
   const { t } = useI18n();
   const { call } = useSession();
   const byMonth = query.operation === 'billing.accountBills';
@@ -55,7 +77,9 @@ export function BillsPanel({ query, title, titleId, refresh = 0, skip = false }:
       <h2 id={titleId}>{title}</h2>
       {bills.failure ? <Refusal operation={query.operation} failure={bills.failure} /> : null}
       {failure ? <Refusal operation="billing.statementPdf" failure={failure} /> : null}
-      {bills.data && bills.data.length === 0 ? <p className="muted">{byMonth ? t('members.noBills') : t('usage.noBills')}</p> : null}
+      {bills.data && bills.data.length === 0 ? (
+        <p className="muted">{byMonth ? t('members.noBills') : t('usage.noBills')}</p>
+      ) : null}
       {bills.data && bills.data.length > 0 ? (
         <table className="table table--money bills-table">
           <thead>
@@ -92,7 +116,12 @@ export function BillsPanel({ query, title, titleId, refresh = 0, skip = false }:
                 </td>
                 <td>
                   {b.statementNumber ? (
-                    <button type="button" className="quiet mono" onClick={() => void open(b.statementNumber)} title={t('usage.dueOn', { date: b.dueOn ? formatJstDate(b.dueOn) : '—' })}>
+                    <button
+                      type="button"
+                      className="quiet mono"
+                      onClick={() => void open(b.statementNumber)}
+                      title={t('usage.dueOn', { date: b.dueOn ? formatJstDate(b.dueOn) : '—' })}
+                    >
                       {t('usage.preview', { number: b.statementNumber })}
                     </button>
                   ) : (

@@ -28,7 +28,13 @@ export function UsageScreen() {
       {mayCall('billing.listBills') ? (
         <div className="panel">
           <label className="search-bar">
-            {t('usage.showMonth')} <input className="mono" value={shown.month} placeholder="2026-10" onChange={(e) => update({ month: e.target.value.trim() })} />
+            {t('usage.showMonth')}{' '}
+            <input
+              className="mono"
+              value={shown.month}
+              placeholder="2026-10"
+              onChange={(e) => update({ month: e.target.value.trim() })}
+            />
           </label>
         </div>
       ) : null}

@@ -20,7 +20,12 @@ export class DepositsPage {
     this.reviewItems = page.locator('.review-item');
   }
 
-  async confirmDeposit(input: { statementNumber: string; amount: string; valueDate: string; bankReference: string }): Promise<void> {
+  async confirmDeposit(input: {
+    statementNumber: string;
+    amount: string;
+    valueDate: string;
+    bankReference: string;
+  }): Promise<void> {
     await this.page.getByLabel(say(this.words, 'depositForm.statementNumber')).fill(input.statementNumber);
     await this.page.getByLabel(say(this.words, 'depositForm.amount')).fill(input.amount);
     await this.page.getByLabel(say(this.words, 'depositForm.valueDate')).fill(input.valueDate);

@@ -37,7 +37,12 @@ export class EstimatesPage {
   }
 
   /** From the keyboard: a click at the button's place can land in the PDF preview's viewer while it settles. */
-  async act(estimateNumber: string, key: 'estimates.issue' | 'estimates.issueStatement' | 'estimates.pdf'): Promise<void> {
-    await this.row(estimateNumber).getByRole('button', { name: say(this.words, key), exact: true }).press('Enter');
+  async act(
+    estimateNumber: string,
+    key: 'estimates.issue' | 'estimates.issueStatement' | 'estimates.pdf',
+  ): Promise<void> {
+    await this.row(estimateNumber)
+      .getByRole('button', { name: say(this.words, key), exact: true })
+      .press('Enter');
   }
 }

@@ -34,6 +34,8 @@ export class UsagePage {
   }
 
   async openStatement(statementNumber: string): Promise<void> {
-    await this.page.getByRole('button', { name: say(this.words, 'usage.preview', { number: statementNumber }) }).click();
+    await this.page
+      .getByRole('button', { name: say(this.words, 'usage.preview', { number: statementNumber }) })
+      .click();
   }
 }

@@ -13,7 +13,8 @@ describe('the ja and en dictionaries', () => {
   });
 
   it('name the same placeholders for each key, so a value filled in one language is filled in the other', () => {
-    for (const key of Object.keys(ja) as (keyof typeof ja)[]) expect(placeholders(en[key]), key).toEqual(placeholders(ja[key]));
+    for (const key of Object.keys(ja) as (keyof typeof ja)[])
+      expect(placeholders(en[key]), key).toEqual(placeholders(ja[key]));
   });
 
   it('fill every placeholder with its value and leave unknown ones visible', () => {

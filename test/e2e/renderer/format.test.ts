@@ -34,12 +34,23 @@ describe('what the renderer shows', () => {
     expect(problemText(problem, 'nameKana', 'ホッカイ', 'memberForm', 'ja', t)).toBe(ja['memberForm.error.nameKana']);
     expect(problemText(problem, 'nameKana', '  ', 'memberForm', 'ja', t)).toBe(ja['form.required']);
     expect(problemText({ path: 'x', message: 'bad' }, 'x', 'v', 'memberForm', 'ja', t)).toBe(ja['form.invalid']);
-    expect(problemText(problem, 'nameKana', 'ホッカイ', 'memberForm', 'en', t)).toBe('half-width katakana as the bank writes it');
+    expect(problemText(problem, 'nameKana', 'ホッカイ', 'memberForm', 'en', t)).toBe(
+      'half-width katakana as the bank writes it',
+    );
   });
 
   it('the demo summary with its operators, ignoring malformed entries', () => {
     expect(
-      demoWelcome({ members: 300, cloudAccounts: 589, operators: [{ login: 'sales', password: 'demo', roles: ['sales', 'root'] }, { login: 3 }] }),
-    ).toEqual({ kind: 'demo', members: 300, cloudAccounts: 589, operators: [{ login: 'sales', password: 'demo', roles: ['sales'] }] });
+      demoWelcome({
+        members: 300,
+        cloudAccounts: 589,
+        operators: [{ login: 'sales', password: 'demo', roles: ['sales', 'root'] }, { login: 3 }],
+      }),
+    ).toEqual({
+      kind: 'demo',
+      members: 300,
+      cloudAccounts: 589,
+      operators: [{ login: 'sales', password: 'demo', roles: ['sales'] }],
+    });
   });
 });

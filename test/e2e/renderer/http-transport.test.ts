@@ -19,8 +19,16 @@ describe('the renderer api client over the real browser host (HTTP contract)', (
     backoffice = await openBackoffice(join(dir, 'b.db'));
     host = await startBrowserHost({ backoffice });
     base = `http://127.0.0.1:${host.port}/`;
-    await backoffice.call('setup.createFirstAdmin', { login: 'admin', displayName: '管理 太郎', password: 'pass1234' }, null);
-    await backoffice.call('operators.create', { login: 'tanaka', displayName: '田中', password: 'pass1234', roles: ['sales'] }, 'admin');
+    await backoffice.call(
+      'setup.createFirstAdmin',
+      { login: 'admin', displayName: '管理 太郎', password: 'pass1234' },
+      null,
+    );
+    await backoffice.call(
+      'operators.create',
+      { login: 'tanaka', displayName: '田中', password: 'pass1234', roles: ['sales'] },
+      'admin',
+    );
   });
   afterAll(async () => {
     await host.close();
@@ -42,7 +50,10 @@ describe('the renderer api client over the real browser host (HTTP contract)', (
     const signIn = await client.call('session.signIn', { login: 'tanaka', password: 'pass1234' });
     expect(signIn).toEqual({ ok: true, output: { login: 'tanaka', name: '田中', roles: ['sales'] } });
     expect(storage.getItem('backoffice.session')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
-    expect(await client.call('members.search', { query: '' })).toEqual({ ok: true, output: { items: [], total: 0, page: 1, pageSize: 50 } });
+    expect(await client.call('members.search', { query: '' })).toEqual({
+      ok: true,
+      output: { items: [], total: 0, page: 1, pageSize: 50 },
+    });
 
     await client.call('session.signOut', {});
     expect(storage.getItem('backoffice.session')).toBeNull();
@@ -54,7 +65,12 @@ describe('the renderer api client over the real browser host (HTTP contract)', (
     await client.call('session.signIn', { login: 'tanaka', password: 'pass1234' });
     expect(await client.call('audit.list', {})).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(await client.call('no.such', {})).toMatchObject({ ok: false, kind: 'unknown_operation' });
-    const bad = await client.call('members.create', { kind: 'corporation', name: '株式会社北海物産', nameKana: 'ホッカイ', email: 'x@y.jp' });
+    const bad = await client.call('members.create', {
+      kind: 'corporation',
+      name: '株式会社北海物産',
+      nameKana: 'ホッカイ',
+      email: 'x@y.jp',
+    });
     expect(bad).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'nameKana' }] });
   });
 
@@ -74,7 +90,10 @@ describe('the launch token', () => {
     const url = new URL(href);
     const location = { search: url.search, pathname: url.pathname, hash: url.hash } as Location;
     const replaced: string[] = [];
-    const history = { state: null, replaceState: (_s: unknown, _t: string, to: string) => replaced.push(to) } as unknown as History;
+    const history = {
+      state: null,
+      replaceState: (_s: unknown, _t: string, to: string) => replaced.push(to),
+    } as unknown as History;
     return { location, history, replaced };
   }
 

@@ -24,19 +24,30 @@ describe('the estimate screen’s cost simulator (core/rating run as the rendere
   });
 
   it('R-RATE-2: two Light s1 VMs for 100 h each are 2 × 350 = ¥700 before tax, never rounded up; ¥10,000 covers 12 months', () => {
-    const { bill, monthsCovered, remainder } = simulate([{ plan: 'vm.light.s1', count: '2', hours: '100', gb: '' }], '10000');
+    const { bill, monthsCovered, remainder } = simulate(
+      [{ plan: 'vm.light.s1', count: '2', hours: '100', gb: '' }],
+      '10000',
+    );
     expect([bill.subtotal, bill.tax, bill.total]).toEqual(['700', '70', '770']);
     expect([monthsCovered, remainder]).toEqual(['12', '760']);
   });
 
   it('R-PRE-9: months covered × the monthly total + what is left is the prepaid amount, and what is left is less than a month', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 720 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 10_000, max: 2_000_000 }), (hours, count, prepaid) => {
-        const s = simulate([{ plan: 'vm.highcpu.m8', count: String(count), hours: String(hours), gb: '' }], String(prepaid));
-        const total = new Dec(s.bill.total);
-        expect(new Dec(s.monthsCovered!).times(total).plus(s.remainder!).equals(prepaid)).toBe(true);
-        expect(new Dec(s.remainder!).lessThan(total)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 720 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 10_000, max: 2_000_000 }),
+        (hours, count, prepaid) => {
+          const s = simulate(
+            [{ plan: 'vm.highcpu.m8', count: String(count), hours: String(hours), gb: '' }],
+            String(prepaid),
+          );
+          const total = new Dec(s.bill.total);
+          expect(new Dec(s.monthsCovered!).times(total).plus(s.remainder!).equals(prepaid)).toBe(true);
+          expect(new Dec(s.remainder!).lessThan(total)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -49,18 +49,29 @@ export async function startApp(options: { now?: string } = {}): Promise<E2eApp> 
   const host = await startBrowserHost({ backoffice, staticDir: RENDERER_DIST });
   // chromium.launch gives every browser its own fresh, temporary profile.
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     // A refused call (401, 403, 400) is an answer the page shows in words, not a page error.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource: the server responded with a status of 4')) errors.push(m.text());
+    if (
+      m.type() === 'error' &&
+      !m.text().startsWith('Failed to load resource: the server responded with a status of 4')
+    )
+      errors.push(m.text());
   });
   // Chromium's PDF viewer (a previewed PDF) takes over the frame's blob: load, aborting it, and loads chrome://
   // resources that headless aborts too: neither is the page's doing.
   const viewerAbort = (url: string) => /^(chrome|chrome-extension|blob):/.test(url);
-  page.on('requestfailed', (r) => viewerAbort(r.url()) || errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on(
+    'requestfailed',
+    (r) => viewerAbort(r.url()) || errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
+  );
   page.on('response', (r) => {
     if (r.request().method() === 'GET' && r.status() === 404) errors.push(`404: ${r.url()}`);
   });
@@ -99,7 +110,11 @@ export interface SeedOperator {
 }
 
 /** Straight through the Backoffice door, as the admin would: the first admin, then other operators. */
-export async function seedOperators(backoffice: Backoffice, admin: Omit<SeedOperator, 'roles'>, others: SeedOperator[]): Promise<void> {
+export async function seedOperators(
+  backoffice: Backoffice,
+  admin: Omit<SeedOperator, 'roles'>,
+  others: SeedOperator[],
+): Promise<void> {
   await expectOk(backoffice.call('setup.createFirstAdmin', admin, null));
   for (const operator of others) await expectOk(backoffice.call('operators.create', operator, admin.login));
 }
