@@ -1,5 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The renderer's fonts are the documents' own (resources/fonts), served at /fonts/ by the browser host and by
+ * Electron's app:// protocol, so the app carries each font once: the build leaves /fonts/ URLs as they are.
+ */
+const sharedFonts: Plugin = {
+  name: 'backoffice-shared-fonts',
+  resolveId: (id) => (id.startsWith('/fonts/') ? { id, external: true } : null),
+};
 
 /**
  * The renderer: built once into dist/renderer and loaded by Electron (file://) or the browser host
@@ -9,6 +18,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
+  plugins: [sharedFonts],
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -27,6 +37,7 @@ export default defineConfig({
     host: '127.0.0.1',
     proxy: process.env.BACKOFFICE_API
       ? {
+          '/fonts': { target: process.env.BACKOFFICE_API, changeOrigin: true },
           '/api': {
             target: process.env.BACKOFFICE_API,
             changeOrigin: true,
