@@ -1,14 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
-
-/**
- * The renderer's fonts are the documents' own (resources/fonts), served at /fonts/ by the browser host and by
- * Electron's app:// protocol, so the app carries each font once: the build leaves /fonts/ URLs as they are.
- */
-const sharedFonts: Plugin = {
-  name: 'backoffice-shared-fonts',
-  resolveId: (id) => (id.startsWith('/fonts/') ? { id, external: true } : null),
-};
+import { defineConfig } from 'vite';
 
 /**
  * The renderer: built once into dist/renderer and loaded by Electron (file://) or the browser host
@@ -18,7 +9,6 @@ const sharedFonts: Plugin = {
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [sharedFonts],
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
