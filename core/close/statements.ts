@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors';
-import { renderMonthlyStatement, type MonthlyStatementData } from '../documents';
+import { renderMonthlyStatement, renderStatementBatch, type MonthlyStatementData } from '../documents';
 import type { LedgerDb } from '../ledger/open-database';
 import { parseMonth } from '../time';
 import { renderJobs } from './render-pool';
@@ -59,6 +59,55 @@ export interface WriteStatementsOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The month's key, refused unless the month is closed (its statements exist only then). */
+async function closedMonthKey(db: LedgerDb, month: string): Promise<string> {
+  const key = parseMonth(month, 'month').key;
+  const closed = await db.selectFrom('month_closes').select('closed_at').where('month', '=', key).executeTakeFirst();
+  if (!closed?.closed_at) throw InputError.one('month', `${key} is not closed: its statements are made by close-month`);
+  return key;
+}
+
+/** The name of a month's PDF for printing: `statements-2026-10.pdf`, or per volume `statements-2026-10-02.pdf`. */
+export function volumeFileName(key: string, volume: number, volumes: number): string {
+  return volumes <= 1 ? `statements-${key}.pdf` : `statements-${key}-${String(volume).padStart(2, '0')}.pdf`;
+}
+
+export interface StatementVolume {
+  month: string;
+  /** 1-based; `volumes` in all (VOLUME_SIZE statements each). */
+  volume: number;
+  volumes: number;
+  /** Statements in this volume, and their first and last numbers. */
+  statements: number;
+  first: string;
+  last: string;
+  name: string;
+  pdf: Buffer;
+}
+
+/**
+ * One volume of a closed month's statements in one PDF for printing: the same PDF as `statements` writes
+ * (`statements-YYYY-MM[-NN].pdf`), rendered again from what was stored at the close.
+ */
+export async function statementVolume(db: LedgerDb, month: string, volume = 1): Promise<StatementVolume> {
+  const key = await closedMonthKey(db, month);
+  const statements = await monthStatements(db, key);
+  if (statements.length === 0) throw InputError.one('month', `${key} has no statements to print`);
+  const volumes = Math.ceil(statements.length / VOLUME_SIZE);
+  if (volume > volumes) throw InputError.one('volume', `${key} has ${volumes} volume(s) of statements`);
+  const these = statements.slice((volume - 1) * VOLUME_SIZE, volume * VOLUME_SIZE);
+  return {
+    month: key,
+    volume,
+    volumes,
+    statements: these.length,
+    first: these[0]!.number,
+    last: these.at(-1)!.number,
+    name: volumeFileName(key, volume, volumes),
+    pdf: await renderStatementBatch(these.map((s) => s.data)),
+  };
+}
+
 /** Writes `NUMBER.pdf` per bill of a closed month and `statements-YYYY-MM.pdf` with them all for printing. */
 export async function writeStatements(
   db: LedgerDb,
@@ -66,9 +115,7 @@ export async function writeStatements(
   outDir: string,
   options: WriteStatementsOptions = {},
 ): Promise<WrittenStatements> {
-  const key = parseMonth(month, 'month').key;
-  const closed = await db.selectFrom('month_closes').select('closed_at').where('month', '=', key).executeTakeFirst();
-  if (!closed?.closed_at) throw InputError.one('month', `${key} is not closed: its statements are made by close-month`);
+  const key = await closedMonthKey(db, month);
   const statements = await monthStatements(db, key);
   await mkdir(outDir, { recursive: true });
   const jobs: RenderJob[] = statements.map((s, i) => ({
@@ -80,10 +127,7 @@ export async function writeStatements(
   const volumes = Math.ceil(statements.length / VOLUME_SIZE);
   const combined: string[] = [];
   for (let v = 0; v < volumes; v++) {
-    const file = path.join(
-      outDir,
-      volumes === 1 ? `statements-${key}.pdf` : `statements-${key}-${String(v + 1).padStart(2, '0')}.pdf`,
-    );
+    const file = path.join(outDir, volumeFileName(key, v + 1, volumes));
     combined.push(file);
     jobs.push({
       id: statements.length + v,
