@@ -5,6 +5,7 @@ import { renderMonthlyStatement, renderStatementBatch, type MonthlyStatementData
 import type { LedgerDb } from '../ledger/open-database';
 import { parseMonth } from '../time';
 import { renderJobs } from './render-pool';
+import { VOLUME_SIZE, volumeCount, volumeFileName } from './volumes';
 import type { RenderJob } from './render-worker';
 
 export interface StoredStatement {
@@ -46,12 +47,7 @@ export interface WrittenStatements {
   renderMs: number;
 }
 
-/**
- * Decision: the PDF for printing holds at most 1,000 statements; a bigger month gets volumes
- * (statements-2026-10-01.pdf, -02…). Reason: a 10,000-page print job is unwieldy for the printer and the
- * person at it, and volumes render in parallel.
- */
-export const VOLUME_SIZE = 1000;
+export { VOLUME_SIZE, volumeFileName } from './volumes';
 
 export interface WriteStatementsOptions {
   /** Render threads (default 1: this process). */
@@ -65,11 +61,6 @@ async function closedMonthKey(db: LedgerDb, month: string): Promise<string> {
   const closed = await db.selectFrom('month_closes').select('closed_at').where('month', '=', key).executeTakeFirst();
   if (!closed?.closed_at) throw InputError.one('month', `${key} is not closed: its statements are made by close-month`);
   return key;
-}
-
-/** The name of a month's PDF for printing: `statements-2026-10.pdf`, or per volume `statements-2026-10-02.pdf`. */
-export function volumeFileName(key: string, volume: number, volumes: number): string {
-  return volumes <= 1 ? `statements-${key}.pdf` : `statements-${key}-${String(volume).padStart(2, '0')}.pdf`;
 }
 
 export interface StatementVolume {
@@ -93,7 +84,7 @@ export async function statementVolume(db: LedgerDb, month: string, volume = 1): 
   const key = await closedMonthKey(db, month);
   const statements = await monthStatements(db, key);
   if (statements.length === 0) throw InputError.one('month', `${key} has no statements to print`);
-  const volumes = Math.ceil(statements.length / VOLUME_SIZE);
+  const volumes = volumeCount(statements.length);
   if (volume > volumes) throw InputError.one('volume', `${key} has ${volumes} volume(s) of statements`);
   const these = statements.slice((volume - 1) * VOLUME_SIZE, volume * VOLUME_SIZE);
   return {
@@ -124,7 +115,7 @@ export async function writeStatements(
     statements: [s.data],
     combined: false,
   }));
-  const volumes = Math.ceil(statements.length / VOLUME_SIZE);
+  const volumes = volumeCount(statements.length);
   const combined: string[] = [];
   for (let v = 0; v < volumes; v++) {
     const file = path.join(outDir, volumeFileName(key, v + 1, volumes));
