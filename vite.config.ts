@@ -27,6 +27,7 @@ export default defineConfig({
     host: '127.0.0.1',
     proxy: process.env.BACKOFFICE_API
       ? {
+          '/fonts': { target: process.env.BACKOFFICE_API, changeOrigin: true },
           '/api': {
             target: process.env.BACKOFFICE_API,
             changeOrigin: true,

@@ -1,4 +1,4 @@
-import { resolveStaticFile } from '../core/host/static-files';
+import { resolveRendererFile } from '../core/host/static-files';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { APP_RESPONSE_HEADERS } from './csp';
 
@@ -35,7 +35,7 @@ export async function appResponseFor(requestUrl: string, rendererDir: string): P
     return notFound;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notFound;
-  const found = await resolveStaticFile(rendererDir, url.pathname);
+  const found = await resolveRendererFile(rendererDir, url.pathname);
   if (found === null) return notFound;
   return { status: 200, file: found.file, headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': found.mediaType } };
 }

@@ -2,14 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { SessionProvider } from './app/session';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { I18nProvider } from './i18n/i18n';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
+      <ErrorBoundary>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </ErrorBoundary>
     </I18nProvider>
   </StrictMode>,
 );

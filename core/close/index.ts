@@ -4,7 +4,9 @@ export { issueCreditNote } from './credit-note';
 export {
   monthStatements,
   statementPdf,
+  statementVolume,
   writeStatements,
+  type StatementVolume,
   type StoredStatement,
   type WrittenStatements,
 } from './statements';

@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors';
-import { renderMonthlyStatement, type MonthlyStatementData } from '../documents';
+import { renderMonthlyStatement, renderStatementBatch, type MonthlyStatementData } from '../documents';
 import type { LedgerDb } from '../ledger/open-database';
 import { parseMonth } from '../time';
 import { renderJobs } from './render-pool';
+import { VOLUME_SIZE, volumeCount, volumeFileName } from './volumes';
 import type { RenderJob } from './render-worker';
 
 export interface StoredStatement {
@@ -46,17 +47,56 @@ export interface WrittenStatements {
   renderMs: number;
 }
 
-/**
- * Decision: the PDF for printing holds at most 1,000 statements; a bigger month gets volumes
- * (statements-2026-10-01.pdf, -02…). Reason: a 10,000-page print job is unwieldy for the printer and the
- * person at it, and volumes render in parallel.
- */
-export const VOLUME_SIZE = 1000;
+export { VOLUME_SIZE, volumeFileName } from './volumes';
 
 export interface WriteStatementsOptions {
   /** Render threads (default 1: this process). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+}
+
+/** The month's key, refused unless the month is closed (its statements exist only then). */
+async function closedMonthKey(db: LedgerDb, month: string): Promise<string> {
+  const key = parseMonth(month, 'month').key;
+  const closed = await db.selectFrom('month_closes').select('closed_at').where('month', '=', key).executeTakeFirst();
+  if (!closed?.closed_at) throw InputError.one('month', `${key} is not closed: its statements are made by close-month`);
+  return key;
+}
+
+export interface StatementVolume {
+  month: string;
+  /** 1-based; `volumes` in all (VOLUME_SIZE statements each). */
+  volume: number;
+  volumes: number;
+  /** Statements in this volume, and their first and last numbers. */
+  statements: number;
+  first: string;
+  last: string;
+  name: string;
+  pdf: Buffer;
+}
+
+/**
+ * One volume of a closed month's statements in one PDF for printing: the same PDF as `statements` writes
+ * (`statements-YYYY-MM[-NN].pdf`), rendered again from what was stored at the close.
+ */
+export async function statementVolume(db: LedgerDb, month: string, volume = 1): Promise<StatementVolume> {
+  const key = await closedMonthKey(db, month);
+  const statements = await monthStatements(db, key);
+  if (statements.length === 0) throw InputError.one('month', `${key} has no statements to print`);
+  const volumes = volumeCount(statements.length);
+  if (volume > volumes) throw InputError.one('volume', `${key} has ${volumes} volume(s) of statements`);
+  const these = statements.slice((volume - 1) * VOLUME_SIZE, volume * VOLUME_SIZE);
+  return {
+    month: key,
+    volume,
+    volumes,
+    statements: these.length,
+    first: these[0]!.number,
+    last: these.at(-1)!.number,
+    name: volumeFileName(key, volume, volumes),
+    pdf: await renderStatementBatch(these.map((s) => s.data)),
+  };
 }
 
 /** Writes `NUMBER.pdf` per bill of a closed month and `statements-YYYY-MM.pdf` with them all for printing. */
@@ -66,9 +106,7 @@ export async function writeStatements(
   outDir: string,
   options: WriteStatementsOptions = {},
 ): Promise<WrittenStatements> {
-  const key = parseMonth(month, 'month').key;
-  const closed = await db.selectFrom('month_closes').select('closed_at').where('month', '=', key).executeTakeFirst();
-  if (!closed?.closed_at) throw InputError.one('month', `${key} is not closed: its statements are made by close-month`);
+  const key = await closedMonthKey(db, month);
   const statements = await monthStatements(db, key);
   await mkdir(outDir, { recursive: true });
   const jobs: RenderJob[] = statements.map((s, i) => ({
@@ -77,13 +115,10 @@ export async function writeStatements(
     statements: [s.data],
     combined: false,
   }));
-  const volumes = Math.ceil(statements.length / VOLUME_SIZE);
+  const volumes = volumeCount(statements.length);
   const combined: string[] = [];
   for (let v = 0; v < volumes; v++) {
-    const file = path.join(
-      outDir,
-      volumes === 1 ? `statements-${key}.pdf` : `statements-${key}-${String(v + 1).padStart(2, '0')}.pdf`,
-    );
+    const file = path.join(outDir, volumeFileName(key, v + 1, volumes));
     combined.push(file);
     jobs.push({
       id: statements.length + v,

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { create, type Font } from 'fontkit';
 import { withSharedLayout } from './shared-layout';
 
@@ -8,9 +8,10 @@ import { withSharedLayout } from './shared-layout';
 export const FONT_REGULAR = 'NotoSansJP';
 export const FONT_BOLD = 'NotoSansJP-Bold';
 
-const FONT_FILES = {
-  [FONT_REGULAR]: '400Regular/NotoSansJP_400Regular.ttf',
-  [FONT_BOLD]: '700Bold/NotoSansJP_700Bold.ttf',
+/** The two weights used, by the documents and the renderer alike (resources/fonts/README.md). */
+export const FONT_FILES = {
+  [FONT_REGULAR]: 'NotoSansJP-Regular.ttf',
+  [FONT_BOLD]: 'NotoSansJP-Bold.ttf',
 } as const;
 
 type FontName = keyof typeof FONT_FILES;
@@ -22,14 +23,21 @@ type FontName = keyof typeof FONT_FILES;
  */
 const cache = new Map<FontName, Font>();
 
-function packageDir(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('@expo-google-fonts/noto-sans-jp/package.json'));
+/**
+ * resources/fonts, found from this module upwards: the same folder whether this code runs from its source
+ * (core/documents), from a bundle (dist/electron/main.cjs) or from the packaged app's asar.
+ */
+export function fontsDir(from: string = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from, up = 0; up < 6; dir = dirname(dir), up++) {
+    const candidate = join(dir, 'resources', 'fonts');
+    if (existsSync(join(candidate, FONT_FILES[FONT_REGULAR]))) return candidate;
+  }
+  throw new Error(`resources/fonts/${FONT_FILES[FONT_REGULAR]} not found above ${from}`);
 }
 
-/** The TTF bytes of a Noto Sans JP weight, read from the installed font package. */
+/** The TTF bytes of a Noto Sans JP weight, read from resources/fonts. */
 export function fontBytes(name: FontName): Buffer {
-  return readFileSync(join(packageDir(), FONT_FILES[name]));
+  return readFileSync(join(fontsDir(), FONT_FILES[name]));
 }
 
 /** The parsed Noto Sans JP weight, from the in-memory cache after the first use. */

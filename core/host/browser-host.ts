@@ -6,7 +6,7 @@ import type { Backoffice } from '../api/service';
 import { rendererHeaders } from './content-security-policy';
 import { answerOf, failure, type HttpAnswer } from './http-answers';
 import { SignedInClients } from './signed-in';
-import { resolveStaticFile } from './static-files';
+import { resolveRendererFile } from './static-files';
 
 /**
  * The Backoffice over HTTP on 127.0.0.1, for machines without Electron and for end-to-end tests in
@@ -116,7 +116,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const found = options.staticDir === undefined ? null : await resolveStaticFile(options.staticDir, pathname);
+    const found = options.staticDir === undefined ? null : await resolveRendererFile(options.staticDir, pathname);
     if (found === null) {
       res.writeHead(404, { ...rendererHeaders("'self'"), 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('not found\n');

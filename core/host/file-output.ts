@@ -15,6 +15,13 @@ export interface SavedFile {
   savedTo: string | null;
 }
 
+/** What Electron puts in place of the bytes once the print dialog is done: printed, or cancelled (false). */
+export interface PrintedFile {
+  name: string;
+  mediaType: string;
+  printed: boolean;
+}
+
 export function fileToSaveIn(output: unknown): FileToSave | null {
   if (typeof output !== 'object' || output === null) return null;
   const file = (output as { file?: unknown }).file;

@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fontsDir } from '../documents/fonts';
 
 /**
  * Maps a request path to a file of the built renderer, for the browser host and Electron's app protocol.
@@ -74,4 +75,21 @@ async function existingFileInside(realRoot: string, relative: string): Promise<s
   } catch {
     return null;
   }
+}
+
+/** Where both hosts serve resources/fonts: the renderer's CSS names /fonts/…, the documents read the same files. */
+export const FONTS_URL_FOLDER = 'fonts';
+
+/** A file of the built renderer, or under /fonts/ one of the fonts it shares with the PDF documents. */
+export async function resolveRendererFile(
+  rendererDir: string,
+  urlPath: string,
+  fonts: () => string = fontsDir,
+): Promise<StaticFile | null> {
+  const segments = safeSegments(urlPath);
+  if (segments === null) return null;
+  if (segments[0] !== FONTS_URL_FOLDER) return resolveStaticFile(rendererDir, urlPath);
+  const rest = segments.slice(1);
+  if (rest.length === 0 || path.extname(rest.at(-1)!) === '') return null;
+  return resolveStaticFile(fonts(), `/${rest.map(encodeURIComponent).join('/')}`);
 }

@@ -4,6 +4,8 @@ import type { Transport } from './transport';
 /** What Electron's preload exposes, and nothing more. */
 export interface PreloadBridge {
   call(operation: string, input: unknown): Promise<CallResult>;
+  /** Runs an operation that renders an issued document and prints its PDF with the OS dialog (electron/README.md). */
+  print?(operation: string, input: unknown): Promise<CallResult>;
 }
 
 declare global {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../core/cli/main';
@@ -6,6 +6,7 @@ import { pageCount, pdfText } from '../documents/pdf-tools';
 import { tempDir } from '../api/helpers';
 import { billingOffice, usageFile, type BillingOffice } from './helpers';
 import type { FileToSave } from '../../core/api/file-output';
+import { volumeFileName } from '../../core/close/statements';
 
 let o: BillingOffice;
 const dirs: (() => void)[] = [];
@@ -89,5 +90,45 @@ describe('statements', () => {
     expect(await main(['statements', '2026-10', '--out', out, '--db', o.file], io.io)).toBe(2);
     expect(io.err.join('')).toContain('month: 2026-10 is not closed');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("billing.monthStatementsPdf: a closed month's statements in one PDF for printing, the same bytes as statements-YYYY-MM.pdf", async () => {
+    o = await billingOffice();
+    const a = await o.account(await o.member('corporation', '株式会社青空商事'));
+    const b = await o.account(await o.member('corporation', '株式会社海風物産'));
+    await o.importUsage(usageFile('2026-10', [{ code: a }, { code: b }]));
+    const refused = await o.office.call('billing.monthStatementsPdf', { month: '2026-10' }, 'accounting');
+    expect(refused).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'month' }] });
+    await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
+    const printed = await o.ok<{ file: FileToSave } & Record<string, unknown>>(
+      'billing.monthStatementsPdf',
+      { month: '2026-10' },
+      'supervisor',
+    );
+    expect(printed).toMatchObject({
+      month: '2026-10',
+      volume: 1,
+      volumes: 1,
+      statements: 2,
+      first: 'BIL-2026-000001',
+      last: 'BIL-2026-000002',
+      file: { name: 'statements-2026-10.pdf', mediaType: 'application/pdf' },
+    });
+    const { dir, cleanup } = tempDir();
+    dirs.push(cleanup);
+    expect(await main(['statements', '2026-10', '--out', dir, '--db', o.file], buffers().io)).toBe(0);
+    const written = readFileSync(path.join(dir, 'statements-2026-10.pdf'));
+    expect(Buffer.from(printed.file.base64, 'base64').equals(written)).toBe(true);
+    expect(pageCount(path.join(dir, 'statements-2026-10.pdf'))).toBe(2);
+
+    const past = await o.office.call('billing.monthStatementsPdf', { month: '2026-10', volume: 2 }, 'accounting');
+    expect(past).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'volume' }] });
+    const sales = await o.office.call('billing.monthStatementsPdf', { month: '2026-10' }, 'sales');
+    expect(sales).toMatchObject({ ok: false, kind: 'forbidden' });
+  });
+
+  it("names a month's printing volumes as the statements command writes them", () => {
+    expect(volumeFileName('2026-10', 1, 1)).toBe('statements-2026-10.pdf');
+    expect(volumeFileName('2026-10', 2, 3)).toBe('statements-2026-10-02.pdf');
   });
 });

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fontFace } from '../../core/documents/fonts';
+import { FONT_FILES, fontFace, fontsDir } from '../../core/documents/fonts';
+import { resolveRendererFile } from '../../core/host/static-files';
 import { addresseeLines, groupedNumber, japaneseDate, rateLabel, yenWithFraction } from '../../core/documents/format';
 import { Dec } from '../../core/money';
 import { renderEstimate, renderMonthlyStatement } from '../../core/documents';
@@ -11,6 +15,36 @@ describe('fonts', () => {
     expect(fontFace('NotoSansJP')).toBe(fontFace('NotoSansJP'));
     expect(fontFace('NotoSansJP').postscriptName).toBe('NotoSansJP-Regular');
     expect(fontFace('NotoSansJP-Bold').postscriptName).toBe('NotoSansJP-Bold');
+  });
+
+  const repo = path.resolve(import.meta.dirname, '../..');
+
+  it('are the two Noto Sans JP weights the documents were made with, byte for byte (a PDF changes with its font)', () => {
+    const sha256 = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(path.join(fontsDir(), file)))
+        .digest('hex');
+    expect(fontsDir()).toBe(path.join(repo, 'resources', 'fonts'));
+    expect(sha256(FONT_FILES.NotoSansJP)).toBe('d930d5d52d15231c283089760f84584272ad5e37e14607ba0d19c798e7a9caec');
+    expect(sha256(FONT_FILES['NotoSansJP-Bold'])).toBe(
+      'c5b7b9d6a6eb682b0d4e6bbb38509575fd2759a28f147daa74714d1359a7909e',
+    );
+  });
+
+  it('are found from a bundle (dist/electron) as from the source', () => {
+    expect(fontsDir(path.join(repo, 'dist', 'electron'))).toBe(path.join(repo, 'resources', 'fonts'));
+    expect(() => fontsDir('/')).toThrow(/resources\/fonts/);
+  });
+
+  it('are served to the renderer at /fonts/ from the same files, and nothing else from there', async () => {
+    const renderer = path.join(repo, 'renderer', 'public');
+    expect(await resolveRendererFile(renderer, '/fonts/NotoSansJP-Bold.ttf')).toEqual({
+      file: path.join(fontsDir(), 'NotoSansJP-Bold.ttf'),
+      mediaType: 'font/ttf',
+    });
+    for (const url of ['/fonts/', '/fonts/..%2fcatalog.json', '/fonts/%2e%2e/catalog.json', '/fonts/missing.ttf'])
+      expect(await resolveRendererFile(renderer, url), url).toBeNull();
+    expect((await resolveRendererFile(renderer, '/favicon.svg'))?.file).toBe(path.join(renderer, 'favicon.svg'));
   });
 });
 

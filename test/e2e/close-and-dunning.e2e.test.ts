@@ -62,6 +62,37 @@ describe('a month close with its statements, then the dunning board after the da
     await app.screenshot('30-usage-close');
   }, 60_000);
 
+  it("D-APP-1: accounting prints a statement from its preview, and the month's statements in one action (the browser's print of the PDF)", async () => {
+    // The print dialog is the browser's own, and headless Chromium cannot show it: the test stands in for the
+    // previewed PDF frame's print() and counts the calls.
+    await app.page.evaluate(() => {
+      const real = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        configurable: true,
+        get(this: HTMLIFrameElement) {
+          const view = real.get!.call(this) as Window | null;
+          if (!view || !this.classList.contains('file-preview__frame')) return view;
+          const top = window as Window & { printedFrames?: string[] };
+          return { focus() {}, print: () => (top.printedFrames ??= []).push(this.src.slice(0, 5)) };
+        },
+      });
+    });
+    const printed = () => app.page.evaluate(() => (window as { printedFrames?: string[] }).printedFrames ?? []);
+    const usage = new UsagePage(app.page, ja);
+    const preview = new FilePreviewPanel(app.page, ja);
+    await preview.print();
+    await expect.poll(printed).toEqual(['blob:']);
+
+    await preview.close();
+    await usage.printMonth('2026-10', 1);
+    const month = new FilePreviewPanel(app.page, ja, 'statements-2026-10.pdf');
+    await month.frame.waitFor();
+    await expect.poll(printed).toEqual(['blob:', 'blob:']);
+    const combined = await month.save();
+    expect(combined.name).toBe('statements-2026-10.pdf');
+    expect(combined.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
   it('R-DUN-5: the daily run of 2026-11-26 restricts the unpaid account; the board shows it with its cause and the restrict command', async () => {
     await shell.goTo('nav.dunning');
     const dunning = new DunningPage(app.page, ja);

@@ -7,7 +7,8 @@ import { SignedInClients } from '../../core/host/signed-in';
 import { APP_START_URL, isAppUrl } from '../../electron/app-origin';
 import { APP_SCHEME_PRIVILEGES, appResponseFor } from '../../electron/app-protocol';
 import { ELECTRON_CSP, withCsp } from '../../electron/csp';
-import { CALL_CHANNEL } from '../../electron/ipc-channel';
+import { CALL_CHANNEL, PRINT_CHANNEL } from '../../electron/ipc-channel';
+import { PRINTABLE_OPERATIONS } from '../../electron/printable';
 import { createIpcRouter, type IpcMessage } from '../../electron/ipc-routing';
 import { isPermissionGranted, mayNavigate } from '../../electron/navigation';
 import { isTrustedSender } from '../../electron/sender-check';
@@ -46,7 +47,8 @@ describe('Electron menu', () => {
       ['win32', false],
     ] as const) {
       const all = items(menuTemplate(platform, devTools));
-      expect(all.every((i) => i.click === undefined)).toBe(true);
+      // One item of our own (the logs folder); every other item is a built-in role.
+      expect(all.filter((i) => i.click !== undefined).map((i) => i.id)).toEqual(['open-logs']);
       expect(all.some((i) => i.role === 'toggleDevTools')).toBe(devTools);
       expect(all.some((i) => i.role === 'help')).toBe(false);
     }
@@ -115,14 +117,28 @@ describe('Electron IPC routing', () => {
   function setup() {
     const backoffice = new FakeBackoffice();
     const saved: { name: string; senderId: number }[] = [];
+    const printed: { name: string; senderId: number }[] = [];
+    const observed: string[] = [];
     const route = createIpcRouter({
       clients: new SignedInClients<number>(backoffice),
       saveFile: async (file, senderId) => {
         saved.push({ name: file.name, senderId });
         return file.name.startsWith('cancel') ? null : `/home/op/${file.name}`;
       },
+      printFile: async (file, senderId) => {
+        printed.push({ name: file.name, senderId });
+        if (file.name.startsWith('cancel')) return { printed: false, cancelled: true };
+        if (file.name.startsWith('jam')) return { printed: false, failed: 'Print job failed' };
+        return { printed: true };
+      },
+      observers: [
+        {
+          started: (c) => observed.push(`start ${c.channel} ${c.operation} ${c.senderId}`),
+          finished: (c, r) => observed.push(`end ${c.operation} ${r.ok ? 'ok' : r.kind}`),
+        },
+      ],
     });
-    return { backoffice, route, saved };
+    return { backoffice, route, saved, printed, observed };
   }
 
   it('passes the login signed in for that webContents, and null for another one', async () => {
@@ -198,6 +214,69 @@ describe('Electron IPC routing', () => {
       { name: 'statement.pdf', senderId: 9 },
       { name: 'cancel.pdf', senderId: 9 },
     ]);
+  });
+
+  it('D-APP-1: prints the PDF of an issued document instead of saving it, and says whether it was printed', async () => {
+    const { backoffice, route, saved, printed, observed } = setup();
+    const pdf = (name: string) => ({ name, mediaType: 'application/pdf', base64: 'JVBERi0=' });
+    backoffice.call = async (operation, input) => ({
+      ok: true,
+      output: { month: '2026-10', file: pdf(`${(input as { name: string }).name}.pdf`), operation },
+    });
+    const print = (args: unknown[]) => route(message(9, args, { channel: PRINT_CHANNEL }));
+    expect(await print(['billing.monthStatementsPdf', { name: 'statements-2026-10' }])).toEqual({
+      ok: true,
+      output: {
+        month: '2026-10',
+        operation: 'billing.monthStatementsPdf',
+        file: { name: 'statements-2026-10.pdf', mediaType: 'application/pdf', printed: true },
+      },
+    });
+    expect(await print(['billing.statementPdf', { name: 'cancel' }])).toMatchObject({
+      ok: true,
+      output: { file: { name: 'cancel.pdf', printed: false } },
+    });
+    expect(await print(['estimates.pdf', { name: 'jam' }])).toEqual({
+      ok: false,
+      kind: 'failed',
+      message: 'printing failed: Print job failed',
+    });
+    expect(printed.map((p) => p.name)).toEqual(['statements-2026-10.pdf', 'cancel.pdf', 'jam.pdf']);
+    expect(saved).toEqual([]);
+    expect(observed.slice(0, 2)).toEqual([
+      `start ${PRINT_CHANNEL} billing.monthStatementsPdf 9`,
+      'end billing.monthStatementsPdf ok',
+    ]);
+  });
+
+  it('D-APP-1: prints only operations that render an issued document, never one that issues or writes', async () => {
+    const { backoffice, route, printed } = setup();
+    const print = (operation: string) => route(message(9, [operation, {}], { channel: PRINT_CHANNEL }));
+    for (const operation of ['prepaid.issueId', 'prepaid.issueStatement', 'billing.closeMonth', 'members.create'])
+      expect(await print(operation), operation).toMatchObject({
+        ok: false,
+        kind: 'invalid',
+        problems: [{ path: 'operation' }],
+      });
+    expect(backoffice.calls).toHaveLength(0);
+    expect(PRINTABLE_OPERATIONS).toEqual([
+      'billing.statementPdf',
+      'billing.monthStatementsPdf',
+      'estimates.pdf',
+      'prepaid.statementPdf',
+      'prepaid.noticePdf',
+    ]);
+    backoffice.call = async () => ({ ok: true, output: { total: '100' } });
+    expect(await print('estimates.pdf')).toMatchObject({ ok: false, kind: 'failed', message: /no PDF/ });
+    expect(
+      await route(
+        message(9, ['estimates.pdf', {}], {
+          channel: PRINT_CHANNEL,
+          sender: { frameUrl: 'app://bundle/index.html', isMainFrame: false },
+        }),
+      ),
+    ).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(printed).toEqual([]);
   });
 
   it('a suggested file name cannot carry a folder', () => {

@@ -32,7 +32,7 @@ describe('electron/main.ts wiring, run in Node against a stand-in electron modul
     const seen = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(seen.errors).toEqual([]);
     expect(seen.privileged).toEqual([expect.objectContaining({ scheme: 'app' })]);
-    expect(seen.windows).toHaveLength(1);
+    expect(seen.windows).toHaveLength(2); // the app's, and the print window
     expect(seen.windows[0].url).toBe('app://bundle/index.html');
     expect(seen.windows[0].options.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -41,7 +41,7 @@ describe('electron/main.ts wiring, run in Node against a stand-in electron modul
       devTools: false,
     });
     expect(seen.windows[0].options.webPreferences.preload).toBe(path.join(out, 'preload.cjs'));
-    expect(seen.channels).toEqual(['backoffice:call']);
+    expect(seen.channels).toEqual(['backoffice:call', 'backoffice:print']);
 
     expect(seen.status).toEqual({ ok: true, output: { hasOperators: false } });
     expect(seen.foreign).toMatchObject({ ok: false, kind: 'forbidden' });
@@ -50,12 +50,48 @@ describe('electron/main.ts wiring, run in Node against a stand-in electron modul
     expect(seen.signIn).toEqual({ ok: true, output: { login: 'admin', name: '管理者', roles: ['admin'] } });
     expect(seen.listAfter.ok).toBe(true);
 
+    // Printing: the estimate's PDF went to a hidden print window through a private temporary file, then both went.
+    expect(seen.printed).toEqual({
+      ok: true,
+      output: { file: { name: 'EST-2026-000001.pdf', mediaType: 'application/pdf', printed: true } },
+    });
+    expect(seen.prints).toEqual([
+      { options: { silent: false, printBackground: true }, pdf: '%PDF-', name: 'EST-2026-000001.pdf' },
+    ]);
+    const printWindow = seen.windows[1];
+    expect(printWindow.options).toMatchObject({
+      show: false,
+      webPreferences: { partition: 'backoffice-print', sandbox: true },
+    });
+    expect(printWindow.options.webPreferences.preload).toBeUndefined();
+    expect(printWindow.destroyed).toBe(true);
+    expect(seen.printTemp).toEqual([]);
+    expect(seen.printForeign).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(seen.printWrite).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'operation' }] });
+
+    // Logs: one file for the day in userData/logs, with every call by name and never an input; crash reports there too.
+    expect(seen.crash).toEqual({ uploadToServer: false });
+    expect(seen.paths.crashDumps).toBe(path.join(work, 'userData', 'logs', 'crashes'));
+    expect(seen.openedPath).toBe(path.join(work, 'userData', 'logs'));
+    expect(seen.logFiles).toEqual(['backoffice-2026-11-24.log']);
+    expect(seen.log).toContain('call session.signIn ok');
+    expect(seen.log).toContain('call operators.list unauthenticated');
+    expect(seen.log).toContain('print estimates.pdf ok');
+    expect(seen.log).toContain('call members.create ok');
+    for (const secret of ['admin-pass', 'sales-pass', '青空商事', 'keiri@aozora'])
+      expect(seen.log).not.toContain(secret);
+    expect(seen.logAfterPageError).toContain('ERROR renderer Uncaught TypeError: x is undefined');
+
     expect(seen.page.status).toBe(404); // the temporary bundle has no renderer next to it
     expect(seen.page.csp).toContain("connect-src 'none'");
     expect(seen.escape).toBe(404);
     expect(seen.hookedCsp).toEqual([expect.stringContaining("default-src 'self'")]);
     expect(seen.permission).toEqual({ request: false, check: false });
     expect(seen.menu.some((item: { role?: string }) => item.role === 'editMenu')).toBe(true);
+    expect(seen.menu.at(-1)).toMatchObject({
+      label: 'ヘルプ',
+      submenu: [{ id: 'open-logs', label: 'ログフォルダを開く' }],
+    });
     expect(seen.quitPrevented).toBe(true);
     expect(seen.quit).toBe(true);
   }, 90_000);

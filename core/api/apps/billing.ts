@@ -1,4 +1,4 @@
-import { closeMonth, importUsage, issueCreditNote, statementPdf } from '../../close';
+import { closeMonth, importUsage, issueCreditNote, statementPdf, statementVolume } from '../../close';
 import { Dec } from '../../money';
 import { defineOperation, type OperationApp } from '../operation';
 import {
@@ -7,6 +7,7 @@ import {
   creditNoteInput,
   importUsageInput,
   monthInput,
+  monthStatementsPdfInput,
   statementPdfInput,
 } from '../schemas/billing';
 import { InputError } from '../../errors';
@@ -124,6 +125,21 @@ const statementPdfOperation = defineOperation({
   }),
 });
 
+/**
+ * A closed month's statements in one PDF for printing (a volume of at most 1,000): the same PDF as the
+ * `statements` command's statements-YYYY-MM.pdf. Reads only; printing it again issues nothing.
+ */
+const monthStatementsPdf = defineOperation({
+  name: 'billing.monthStatementsPdf',
+  roles: ['accounting', 'supervisor'],
+  input: monthStatementsPdfInput,
+  audited: false,
+  handler: async (ctx, input) => {
+    const { pdf, name, ...volume } = await statementVolume(ctx.db, input.month, input.volume);
+    return { ...volume, ...pdfOutput(name, pdf) };
+  },
+});
+
 /** A closed bill is corrected by a credit note in the current month, never edited. */
 const creditNote = defineOperation({
   name: 'billing.issueCreditNote',
@@ -144,5 +160,5 @@ const creditNote = defineOperation({
 export const usageApp: OperationApp = { domain: 'usage', operations: [importUsageOperation] };
 export const billingApp: OperationApp = {
   domain: 'billing',
-  operations: [closeMonthOperation, listBills, accountBills, statementPdfOperation, creditNote],
+  operations: [closeMonthOperation, listBills, accountBills, statementPdfOperation, monthStatementsPdf, creditNote],
 };

@@ -50,6 +50,11 @@ export const closeMonthInput = z.strictObject({
 export const monthInput = z.strictObject({ month: billingMonthKey });
 export const accountBillsInput = z.strictObject({ account: cloudAccountCode });
 export const statementPdfInput = z.strictObject({ statementNumber });
+export const monthStatementsPdfInput = z.strictObject({
+  month: billingMonthKey,
+  /** Which volume of 1,000 statements (default the first; a month has more only past 1,000 bills). */
+  volume: z.number({ error: 'a volume number' }).int('a whole volume number').min(1, 'at least 1').optional(),
+});
 
 export const creditNoteInput = z
   .strictObject({

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { FilePreview } from '../common/FilePreview';
 import { fileIn, type ReceivedFile } from '../common/pdf-file';
+import type { PrintRequest } from '../common/print';
 import { obj, str } from '../common/read';
 import { useOperation, type Failure } from '../common/useOperation';
 import { Yen } from '../common/Yen';
@@ -21,7 +22,11 @@ export function EstimatesScreen() {
   const mayCall = useMayCall();
   const estimates = useOperation('estimates.list', {}, estimatesIn);
   const [amount, setAmount] = useState('');
-  const [file, setFile] = useState<ReceivedFile | null>(null);
+  const [file, setFile] = useState<{ file: ReceivedFile; print: PrintRequest } | null>(null);
+  const preview = (output: unknown, print: PrintRequest) => {
+    const received = fileIn(output);
+    setFile(received ? { file: received, print } : null);
+  };
   const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -42,15 +47,22 @@ export function EstimatesScreen() {
       setNotice(t('estimates.issued', { number: estimateNumber }));
       estimates.reload();
     });
-  const pdf = (estimateNumber: string) => act('estimates.pdf', { estimateNumber }, (output) => setFile(fileIn(output)));
+  const pdf = (estimateNumber: string) =>
+    act('estimates.pdf', { estimateNumber }, (output) =>
+      preview(output, { operation: 'estimates.pdf', input: { estimateNumber } }),
+    );
   // The statement just issued is shown at once, to be saved or sent; its notice stays up meanwhile.
   const statement = (estimateNumber: string) =>
     act('prepaid.issueStatement', { estimateNumber }, (output) => {
       const o = obj(output);
       setNotice(t('estimates.statementIssued', { number: str(o, 'statementNumber'), due: str(o, 'dueDate') }));
       estimates.reload();
-      void call('prepaid.statementPdf', { statementNumber: str(o, 'statementNumber') }).then((result) => {
-        if (result.ok) setFile(fileIn(result.output));
+      const print: PrintRequest = {
+        operation: 'prepaid.statementPdf',
+        input: { statementNumber: str(o, 'statementNumber') },
+      };
+      void call(print.operation, print.input).then((result) => {
+        if (result.ok) preview(result.output, print);
         else setFailure({ operation: 'prepaid.statementPdf', failure: result });
       });
     });
@@ -78,7 +90,7 @@ export function EstimatesScreen() {
         </p>
       ) : null}
       {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
-      {file ? <FilePreview file={file} onClose={() => setFile(null)} /> : null}
+      {file ? <FilePreview file={file.file} print={file.print} onClose={() => setFile(null)} /> : null}
       <div className="panel">
         <h2>{t('estimates.list')}</h2>
         {estimates.failure ? <Refusal operation="estimates.list" failure={estimates.failure} /> : null}

@@ -36,6 +36,7 @@ export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
     deadline: string;
     late: boolean;
     notice: ReceivedFile | null;
+    noticeNumber: string;
   } | null>(null);
 
   async function submit(event: FormEvent) {
@@ -51,6 +52,7 @@ export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
       deadline: formatJstDate(str(o, 'registrationDeadline')),
       late: o.late === true,
       notice: fileIn(o),
+      noticeNumber: str(o, 'noticeNumber'),
     });
     form.reset();
     onIssued();
@@ -83,7 +85,11 @@ export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
           )}
           {issued.late ? <p className="outcome--refused">{t('prepaid.issuedLate')}</p> : null}
           {issued.notice ? (
-            <FilePreview file={issued.notice} onClose={() => setIssued({ ...issued, notice: null })} />
+            <FilePreview
+              file={issued.notice}
+              print={{ operation: 'prepaid.noticePdf', input: { noticeNumber: issued.noticeNumber } }}
+              onClose={() => setIssued({ ...issued, notice: null })}
+            />
           ) : null}
         </div>
       ) : null}

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { useSession } from '../../app/session';
+import { useMayCall } from '../../app/useMayCall';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { FilePreview } from '../common/FilePreview';
 import { fileIn, type ReceivedFile } from '../common/pdf-file';
+import type { PrintRequest } from '../common/print';
 import { list, str } from '../common/read';
 import { useOperation, type Failure } from '../common/useOperation';
 import { Yen } from '../common/Yen';
+import { PrintMonthStatements } from './PrintMonthStatements';
 
 const billsIn = (output: unknown) =>
   list(output).map((v) => ({
@@ -61,15 +64,19 @@ export function BillsPanel({
 }) {
   const { t } = useI18n();
   const { call } = useSession();
+  const mayCall = useMayCall();
   const byMonth = query.operation === 'billing.accountBills';
   const bills = useOperation(query.operation, query.input, billsIn, { refresh, skip });
-  const [file, setFile] = useState<ReceivedFile | null>(null);
+  const [file, setFile] = useState<{ file: ReceivedFile; print: PrintRequest } | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const statements = bills.data?.filter((b) => b.statementNumber).length ?? 0;
 
   async function open(statementNumber: string) {
-    const result = await call('billing.statementPdf', { statementNumber });
+    const print: PrintRequest = { operation: 'billing.statementPdf', input: { statementNumber } };
+    const result = await call(print.operation, print.input);
     setFailure(result.ok ? null : result);
-    if (result.ok) setFile(fileIn(result.output));
+    const received = result.ok ? fileIn(result.output) : null;
+    setFile(received ? { file: received, print } : null);
   }
 
   return (
@@ -77,6 +84,9 @@ export function BillsPanel({
       <h2 id={titleId}>{title}</h2>
       {bills.failure ? <Refusal operation={query.operation} failure={bills.failure} /> : null}
       {failure ? <Refusal operation="billing.statementPdf" failure={failure} /> : null}
+      {query.operation === 'billing.listBills' && mayCall('billing.monthStatementsPdf') ? (
+        <PrintMonthStatements month={query.input.month} statements={statements} />
+      ) : null}
       {bills.data && bills.data.length === 0 ? (
         <p className="muted">{byMonth ? t('members.noBills') : t('usage.noBills')}</p>
       ) : null}
@@ -133,7 +143,7 @@ export function BillsPanel({
           </tbody>
         </table>
       ) : null}
-      {file ? <FilePreview file={file} onClose={() => setFile(null)} /> : null}
+      {file ? <FilePreview file={file.file} print={file.print} onClose={() => setFile(null)} /> : null}
     </section>
   );
 }

@@ -7,12 +7,25 @@ export class FilePreviewPanel {
   readonly panel: Locator;
   readonly frame: Locator;
 
+  /** `name`: the previewed file's name, where more than one preview may be open. */
   constructor(
     readonly page: Page,
     readonly words: Messages,
+    name?: string,
   ) {
-    this.panel = page.locator('.file-preview');
+    this.panel = name
+      ? page.getByRole('region', { name: say(words, 'file.preview', { name }), exact: true })
+      : page.locator('.file-preview');
     this.frame = this.panel.locator('iframe');
+  }
+
+  /** Clicks Print as a person would (the browser's print of the previewed PDF). */
+  async print(): Promise<void> {
+    await this.panel.getByRole('button', { name: say(this.words, 'file.print') }).click();
+  }
+
+  async close(): Promise<void> {
+    await this.panel.getByRole('button', { name: say(this.words, 'file.close') }).click();
   }
 
   /** Clicks Save as a person would and returns the downloaded file's name and bytes. */

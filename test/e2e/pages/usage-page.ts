@@ -33,6 +33,11 @@ export class UsagePage {
     await this.page.getByRole('button', { name: say(this.words, 'usage.closeSubmit') }).click();
   }
 
+  /** Prints the month's statements in one action (one volume). */
+  async printMonth(month: string, count: number): Promise<void> {
+    await this.page.getByRole('button', { name: say(this.words, 'usage.printMonth', { month, count }) }).click();
+  }
+
   async openStatement(statementNumber: string): Promise<void> {
     await this.page
       .getByRole('button', { name: say(this.words, 'usage.preview', { number: statementNumber }) })
