@@ -37,13 +37,17 @@ export function walkUsageFile(file: string, visitor: UsageFileVisitor, chunkByte
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    throw InputError.one(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw cannotRead(file, e);
   }
   try {
     new Walk(file, fd, visitor, Buffer.allocUnsafe(chunkBytes)).run();
   } finally {
     closeSync(fd);
   }
+}
+
+function cannotRead(file: string, e: unknown): InputError {
+  return InputError.one(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
 }
 
 class Walk {
@@ -166,7 +170,12 @@ class Walk {
       this.bytes = bigger;
     }
     this.end = kept;
-    const read = readSync(this.fd, this.bytes, kept, this.bytes.length - kept, this.base + kept);
+    let read: number;
+    try {
+      read = readSync(this.fd, this.bytes, kept, this.bytes.length - kept, this.base + kept);
+    } catch (e) {
+      throw cannotRead(this.file, e);
+    }
     this.end += read;
     if (read === 0) this.eof = true;
     return read > 0;

@@ -149,13 +149,14 @@ describe('the streaming reader of usage files (core/rating-stream)', () => {
     }
   });
 
-  it('refuses JSON that is not an object as rateUsage does ($: not a usage object), and a missing file', async () => {
+  it('refuses JSON that is not an object as rateUsage does ($: not a usage object), and a file it cannot read', async () => {
     for (const text of ['[]', '"usage"', '42', 'null', ' [{"month": "2026-10"}] ']) {
       expect(await streamed(fileOf(text))).toEqual({ problems: ['$: not a usage object'] });
     }
     expect(await streamed(path.join(work, 'missing.json'))).toEqual({
       problems: [`${path.join(work, 'missing.json')}: cannot read the file (ENOENT)`],
     });
+    expect(await streamed(work)).toEqual({ problems: [`${work}: cannot read the file (EISDIR)`] });
   });
 
   it('keeps a field named __proto__ a field, as JSON.parse does', async () => {
