@@ -189,10 +189,12 @@ export const benchmark: Benchmark = {
       });
       // Byte for byte what the whole-file reader gives (checked once, untimed).
       const printed = path.join(dir, 'bills.json');
-      execFileSync(process.execPath, [cli, 'rate', month], {
-        cwd: ROOT,
-        stdio: ['ignore', openSync(printed, 'w'), 'inherit'],
-      });
+      const printedFd = openSync(printed, 'w');
+      try {
+        execFileSync(process.execPath, [cli, 'rate', month], { cwd: ROOT, stdio: ['ignore', printedFd, 'inherit'] });
+      } finally {
+        closeSync(printedFd);
+      }
       const expected = path.join(dir, 'expected.json');
       writeFileSync(expected, billsOfWholeFile(month));
       const same = sameFile(printed, expected);
