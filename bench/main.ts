@@ -1,7 +1,9 @@
 import type { Benchmark } from './lib/benchmark';
 
-// Every benchmark of the project, one line each.
+// Every benchmark of the project, one block each. A benchmark measures: one over its goal says so and the
+// run goes on; only one that cannot measure (a failed child, wrong output) fails the run.
 const benchmarks: Array<() => Promise<{ benchmark: Benchmark }>> = [
+  () => import('./startup'),
   () => import('./rating'),
   () => import('./documents'),
   () => import('./prepaid'),
@@ -12,14 +14,11 @@ const benchmarks: Array<() => Promise<{ benchmark: Benchmark }>> = [
 ];
 
 const only = process.argv.slice(2);
-let failed = 0;
+const short: string[] = [];
 for (const load of benchmarks) {
   const { benchmark } = await load();
   if (only.length > 0 && !only.includes(benchmark.name)) continue;
   console.log(`# ${benchmark.name}`);
-  if (!(await benchmark.run())) failed++;
+  if (!(await benchmark.run())) short.push(benchmark.name);
 }
-if (failed > 0) {
-  console.error(`\n${failed} benchmark(s) over their limits`);
-  process.exitCode = 1;
-}
+console.log(short.length > 0 ? `\ngoals not met: ${short.join(', ')}` : '\nevery goal met');

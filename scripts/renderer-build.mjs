@@ -3,12 +3,12 @@
 // working tree (a test run beside `serve`): one builds at a time under a lock folder, and the fresh build is
 // swapped in whole, so a host serving the old one never sees a half-emptied folder.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { withBuildLock } from './build-lock.mjs';
 
 /** What the bundle is built from: the renderer and the Node-free parts of core it imports. */
 const SOURCES = ['renderer', 'core', 'resources/catalog.json', 'vite.config.ts', 'package-lock.json'];
-const STALE_LOCK_MS = 120_000;
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
@@ -28,30 +28,6 @@ export function rendererIsUpToDate(root) {
   return SOURCES.every((source) => newestMtime(path.join(root, source)) <= builtAt);
 }
 
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function withBuildLock(root, work) {
-  const lock = path.join(root, 'dist', '.renderer-build.lock');
-  mkdirSync(path.dirname(lock), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS)
-        rmSync(lock, { recursive: true, force: true });
-      sleep(250);
-    }
-  }
-  try {
-    work();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
 /**
  * `vite build` into dist/renderer when it is missing or stale; returns true when it built. Throws when the
  * build fails (the previous build, if any, stays in place). `log` hears one line before a build starts.
@@ -59,7 +35,7 @@ function withBuildLock(root, work) {
 export function buildRendererIfStale(root, log = () => {}) {
   if (rendererIsUpToDate(root)) return false;
   let built = false;
-  withBuildLock(root, () => {
+  withBuildLock(path.join(root, 'dist', '.renderer-build.lock'), () => {
     if (rendererIsUpToDate(root)) return;
     log('building the renderer (vite build)…');
     const dist = rendererDist(root);

@@ -2,11 +2,14 @@
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** The stream `out` writes to, where there is one: a long output goes to it in bytes, at its reader's pace. */
+  outStream?: NodeJS.WritableStream;
 }
 
 export const processIO: CliIO = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  outStream: process.stdout,
 };
 
 /** Exit statuses: 0 done, 1 failed for a reason other than the input, 2 bad input (nothing written). */

@@ -1,13 +1,20 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runRenderJob, type RenderJob } from './render-worker';
 
 /**
- * A worker's entry: registers tsx's loader (the workers do not inherit the parent's) and loads the TypeScript
- * render worker. Only used when this module runs from its .ts source (CLI, tests, benchmarks).
+ * A worker's entry. From the `backoffice` command's bundle: the render worker compiled beside it
+ * (scripts/cli-build.mjs); undefined in a bundle without one (Electron's main process renders in itself).
+ * From the .ts source (tests, benchmarks): registers tsx's loader (the workers do not inherit the parent's)
+ * and loads the TypeScript render worker.
  */
-function workerEntry(): URL {
+function workerEntry(): URL | undefined {
+  if (!import.meta.url.endsWith('.ts')) {
+    const compiled = new URL('./render-worker.cjs', import.meta.url);
+    return existsSync(fileURLToPath(compiled)) ? compiled : undefined;
+  }
   // require.resolve gives the CommonJS build; its ES module sibling is the one a module worker can import.
   const tsxApi = pathToFileURL(
     createRequire(import.meta.url)
@@ -21,19 +28,19 @@ function workerEntry(): URL {
 
 /**
  * Renders the jobs on `workers` worker threads (PDF rendering is CPU-bound: one per core), biggest jobs first,
- * each worker taking the next job when it is done; in this process when `workers` ≤ 1 or when running from a
- * bundle. Rejects on the first job that fails.
+ * each worker taking the next job when it is done; in this process when `workers` ≤ 1 or when no worker entry
+ * is at hand. Rejects on the first job that fails.
  */
 export async function renderJobs(jobs: RenderJob[], workers: number, onDone?: (job: RenderJob) => void): Promise<void> {
   const queue = [...jobs].sort((a, b) => b.statements.length - a.statements.length);
-  if (workers <= 1 || !import.meta.url.endsWith('.ts')) {
+  const entry = workers > 1 ? workerEntry() : undefined;
+  if (!entry) {
     for (const job of queue) {
       await runRenderJob(job);
       onDone?.(job);
     }
     return;
   }
-  const entry = workerEntry();
   const byId = new Map(jobs.map((j) => [j.id, j]));
   const threads = Array.from({ length: Math.min(workers, queue.length) }, () => new Worker(entry));
   try {

@@ -1,6 +1,6 @@
-export { rateUsage, type RateOptions } from './rate';
+export { rateUsage, UsageRating, type RateOptions } from './rate';
 export { defaultCatalog, catalogJson } from './catalog';
 export { parsePlans, type PlanTable } from './plans';
 export { CONSUMPTION_TAX_RATES, taxRateFor, applyTax, type DatedTaxRate } from './tax';
-export { billToJson } from './serialize';
+export { accountBillJson, billHeadJson, billTailJson, billToJson } from './serialize';
 export * from './types';

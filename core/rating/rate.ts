@@ -1,3 +1,4 @@
+import { InputError } from '../errors';
 import { Dec, Exact, decimalString, parseNonNegativeDecimal } from '../money';
 import { parseMonth, type BillingMonth } from '../time';
 import type { ResourceAccrual } from './accrual';
@@ -12,6 +13,7 @@ import {
   TAX_MODES,
   type AccountBill,
   type Bill,
+  type BillHead,
   type Plan,
   type Service,
   type ServiceTotal,
@@ -39,26 +41,58 @@ interface Settings {
  * runs in the browser.
  */
 export function rateUsage(usage: unknown, defaultPlans: PlanTable, options: RateOptions = {}): Bill {
-  const problems = new Problems();
-  if (!isRecord(usage)) {
-    problems.add('$', 'not a usage object');
-    problems.throwIfAny();
-  }
-  const file = usage as Record<string, unknown>;
-  const settings = readSettings(file, defaultPlans, options, problems);
+  if (!isRecord(usage)) throw InputError.one('$', 'not a usage object');
+  const rating = new UsageRating(usage, defaultPlans, options);
   const accounts: AccountBill[] = [];
-  if (!Array.isArray(file.accounts)) problems.add('accounts', 'not a list of accounts');
-  else if (!settings) problems.add('accounts', 'could not be checked without a valid month');
-  else {
-    const seen = new Set<string>();
-    file.accounts.forEach((raw: unknown, a) => {
-      const bill = rateAccount(raw, a, settings, seen, problems);
+  if (!Array.isArray(usage.accounts)) rating.problem('accounts', 'not a list of accounts');
+  else if (rating.startAccounts()) {
+    for (const raw of usage.accounts as unknown[]) {
+      const bill = rating.account(raw);
       if (bill) accounts.push(bill);
-    });
+    }
   }
-  problems.throwIfAny();
-  const s = settings!;
-  return { month: s.month.key, taxMode: s.taxMode, taxRate: decimalString(s.taxRate!), accounts };
+  return { ...rating.finish(), accounts };
+}
+
+/**
+ * A usage file rated one account at a time, for a reader that never holds the whole file (the command line's
+ * streaming reader): the settings (every field but `accounts`) first, then each account in file order, each
+ * bill returned as soon as it is made. Problems are collected as rateUsage collects them, in the same order;
+ * once there is one, no more bills are returned and `finish` throws them all.
+ */
+export class UsageRating {
+  private readonly problems = new Problems();
+  private readonly settings: Settings | undefined;
+  private readonly seen = new Set<string>();
+  private index = 0;
+
+  /** `head`: the usage object's fields other than `accounts` (any `accounts` field in it is not read). */
+  constructor(head: Record<string, unknown>, defaultPlans: PlanTable, options: RateOptions = {}) {
+    this.settings = readSettings(head, defaultPlans, options, this.problems);
+  }
+
+  /** A problem the reader found with the file's shape (e.g. `accounts` that is not a list). */
+  problem(path: string, message: string): void {
+    this.problems.add(path, message);
+  }
+
+  /** The accounts list begins; false when its accounts cannot be rated (the settings have no valid month). */
+  startAccounts(): boolean {
+    if (!this.settings) this.problems.add('accounts', 'could not be checked without a valid month');
+    return this.settings !== undefined;
+  }
+
+  /** Checks and rates the next account of the list; its bill, or undefined once the file has a problem. */
+  account(raw: unknown): AccountBill | undefined {
+    return rateAccount(raw, this.index++, this.settings!, this.seen, this.problems);
+  }
+
+  /** The bill's head; throws InputError with every problem found, if any. */
+  finish(): BillHead {
+    this.problems.throwIfAny();
+    const s = this.settings!;
+    return { month: s.month.key, taxMode: s.taxMode, taxRate: decimalString(s.taxRate!) };
+  }
 }
 
 function readSettings(

@@ -69,3 +69,6 @@ export interface Bill {
   taxRate: string;
   accounts: AccountBill[];
 }
+
+/** A bill without its accounts: what the usage file's settings give. */
+export type BillHead = Omit<Bill, 'accounts'>;

@@ -26,7 +26,7 @@ function backoffice(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   });
 }
 
-// Each spawn starts tsx (~0.3 s idle, seconds on a busy machine): a generous timeout per test.
+// Each spawn starts a Node process (seconds on a busy machine): a generous timeout per test.
 describe('the backoffice command line', { timeout: 120_000 }, () => {
   it('operations prints the catalog: name, roles and a JSON Schema input for each', async () => {
     const { dir, cleanup } = tempDir();

@@ -1,22 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { InputError } from '../../errors';
-import { billToJson, defaultCatalog, rateUsage } from '../../rating';
+import { defaultCatalog } from '../../rating';
+import { BillSpool } from '../../rating-stream/bill-spool';
+import { rateUsageFile } from '../../rating-stream/rate-usage-file';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../io';
-
-/** Reads and parses a JSON file; an unreadable or non-JSON file is bad input (exit 2), named by its path. */
-export async function readJsonFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw InputError.one(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw InputError.one(file, `not JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
-}
 
 export const rateCommand: CliCommand = {
   name: 'rate',
@@ -26,6 +11,7 @@ export const rateCommand: CliCommand = {
     '',
     'Prints the bills of the usage file as JSON (shared/contracts/rating.md). The default price catalog is',
     'used when the file has no "plans". Bad input: exit 2, nothing on stdout, one line per problem on stderr.',
+    'The file is read one account at a time: its size is not bounded by memory.',
   ].join('\n'),
   async run(args, io) {
     const files = args.filter((a) => !a.startsWith('-'));
@@ -33,9 +19,13 @@ export const rateCommand: CliCommand = {
       io.err(`${this.usage}\n`);
       return EXIT_BAD_INPUT;
     }
-    const usage = await readJsonFile(files[0]!);
-    const bill = rateUsage(usage, defaultCatalog());
-    io.out(billToJson(bill));
+    const spool = new BillSpool();
+    try {
+      const head = rateUsageFile(files[0]!, defaultCatalog(), spool);
+      await spool.copyTo(head, io);
+    } finally {
+      spool.close();
+    }
     return EXIT_OK;
   },
 };

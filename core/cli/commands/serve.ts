@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openBackoffice } from '../../api/open';
 import { InputError } from '../../errors';
 import { startBrowserHost } from '../../host/browser-host';
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
+import { packageRoot } from '../package-root';
 import { EXIT_OK, type CliCommand, type CliIO } from '../io';
 import { buildRendererIfStale, rendererDist } from '../../../scripts/renderer-build.mjs';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const ROOT = packageRoot(import.meta.url);
 const RENDERER_DIR = rendererDist(ROOT);
 
 /**

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { helpText, main } from '../../core/cli/main';
+import { cliIsUpToDate, cliPaths, fingerprint } from '../../scripts/cli-bundle.mjs';
+import { cliBuffers } from '../support/cli-buffers';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function backoffice(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/backoffice.mjs', ...args], { cwd: root }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('the compiled backoffice command (dist/cli)', { timeout: 120_000 }, () => {
+  it('answers --help, -h, help and no command as core/cli/main.ts does (its text kept at build time)', async () => {
+    const expected = await helpText();
+    for (const args of [['--help'], ['-h'], ['help'], []]) {
+      const io = cliBuffers();
+      const code = await main(args, io);
+      const run = await backoffice(args);
+      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code, stdout: expected });
+      expect(io.stdout).toBe(expected);
+    }
+  });
+
+  it('runs a command from the bundle, and a command’s own --help', async () => {
+    const run = await backoffice(['rate', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: backoffice rate /);
+  });
+});
+
+describe('whether dist/cli is current (scripts/cli-bundle.mjs)', () => {
+  it('is current while every input keeps its time and size; stale once one changes or is gone', () => {
+    const fake = mkdtempSync(path.join(tmpdir(), 'cli-bundle-'));
+    try {
+      const paths = cliPaths(fake);
+      mkdirSync(paths.dir, { recursive: true });
+      for (const file of [paths.main, paths.worker, paths.help]) writeFileSync(file, '');
+      mkdirSync(path.join(fake, 'core'));
+      const source = path.join(fake, 'core', 'a.ts');
+      writeFileSync(source, 'export const a = 1;\n');
+      const record = () => writeFileSync(paths.inputs, JSON.stringify({ 'core/a.ts': fingerprint(source) }));
+      record();
+      expect(cliIsUpToDate(fake)).toBe(true);
+      // An edit, even one that keeps the size, at a time earlier than the build (a clock set back).
+      writeFileSync(source, 'export const a = 2;\n');
+      utimesSync(source, new Date(2001, 0, 1), new Date(2001, 0, 1));
+      expect(cliIsUpToDate(fake)).toBe(false);
+      record();
+      expect(cliIsUpToDate(fake)).toBe(true);
+      rmSync(source);
+      expect(cliIsUpToDate(fake)).toBe(false);
+      record();
+      rmSync(paths.worker);
+      expect(cliIsUpToDate(fake)).toBe(false);
+    } finally {
+      rmSync(fake, { recursive: true, force: true });
+    }
+  });
+});
