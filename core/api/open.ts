@@ -4,7 +4,7 @@ import { writeAudit } from '../ledger/audit';
 import { openDatabase, type LedgerDb } from '../ledger/open-database';
 import type { AuditOutcome } from '../ledger/schema';
 import { apps } from './apps';
-import { loadOperator, operatorCount } from './apps/operators';
+import { loadOperator, operatorCount } from '../parties';
 import { buildCatalog } from './catalog';
 import { processClock, type Clock } from './clock';
 import { ForbiddenError, UnauthenticatedError, type AnyOperation, type SignedInOperator } from './operation';

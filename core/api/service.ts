@@ -5,8 +5,8 @@ import type { FieldProblem } from '../errors';
  * business logic: they authenticate their caller, name an operation, pass raw input, and relay the result.
  */
 
-export const ROLES = ['sales', 'accounting', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../parties/roles';
+import type { Role } from '../parties/roles';
 
 export interface OperationDescription {
   name: string;

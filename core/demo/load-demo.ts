@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createCloudAccount } from '../api/apps/cloud-accounts';
-import { createMember } from '../api/apps/members';
-import { createOperator, loadOperator } from '../api/apps/operators';
-import type { Role } from '../api/service';
+import { createCloudAccount, createMember, createOperator, loadOperator, type Role } from '../parties';
 import type { LedgerDb } from '../ledger/open-database';
 import { catalogJson } from '../rating';
 import { billingMonth, jstDate } from '../time';

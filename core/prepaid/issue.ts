@@ -1,3 +1,4 @@
+import { memberById } from '../parties';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderPrepaidIdNotice } from '../documents';
@@ -85,7 +86,7 @@ export async function issuePrepaidId(
       `${app.statement_number} is ${app.status}: a prepaid ID is issued once its deposit is confirmed`,
     );
   }
-  const member = await db.selectFrom('members').selectAll().where('id', '=', app.member_id).executeTakeFirstOrThrow();
+  const member = await memberById(db, app.member_id);
   const key = await prepaidCodeKey(db);
   const { code, hash } = await freshCode(db, key);
   const today = jstToday(now);

@@ -1,4 +1,4 @@
-import { InputError } from '../../errors';
+import { findCloudAccount } from '../../parties';
 import { advanceAccount } from '../../daily/dunning-store';
 import { Dec } from '../../money';
 import { agedReceivables } from '../../payments/aging';
@@ -18,18 +18,12 @@ const registerMethod = defineOperation({
   input: registerMethodInput,
   audited: true,
   handler: async (ctx, input) => {
-    const account = await ctx.db
-      .selectFrom('cloud_accounts')
-      .innerJoin('members', 'members.id', 'cloud_accounts.member_id')
-      .select(['cloud_accounts.id', 'members.kind'])
-      .where('cloud_accounts.code', '=', input.account)
-      .executeTakeFirst();
-    if (!account) throw InputError.one('account', `no cloud account ${input.account}`);
+    const account = await findCloudAccount(ctx.db, input.account, 'account');
     const receivedOn = input.receivedOn ? parseDate(input.receivedOn)! : today(ctx);
     const at = ctx.now.toISOString();
     const registered = await registerPaymentMethod(ctx.db, {
       cloudAccountId: account.id,
-      memberKind: account.kind,
+      memberKind: account.member_kind,
       method: input.method,
       card: input.card,
       receivedOn,

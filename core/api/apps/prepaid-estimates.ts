@@ -13,7 +13,7 @@ import {
 import { jstToday } from '../../prepaid/jst-today';
 import { defineOperation, type OperationApp } from '../operation';
 import { draftEstimateInput, estimateRefInput, listEstimatesInput, updateEstimateInput } from '../schemas/prepaid';
-import { findMember } from './members';
+import { findMember, memberById } from '../../parties';
 import { pdfOutput } from '../file-output';
 
 const READERS = ['sales', 'accounting', 'supervisor'] as const;
@@ -48,11 +48,7 @@ const issue = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     const app = await findApplication(ctx.db, input.estimateNumber);
-    const member = await ctx.db
-      .selectFrom('members')
-      .selectAll()
-      .where('id', '=', app.member_id)
-      .executeTakeFirstOrThrow();
+    const member = await memberById(ctx.db, app.member_id);
     await issueEstimate(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
     return estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text);
   },
@@ -115,11 +111,7 @@ const pdf = defineOperation({
         .executeTakeFirstOrThrow();
       data = JSON.parse(doc.content) as EstimateData;
     } else if (app.status === 'draft') {
-      const member = await ctx.db
-        .selectFrom('members')
-        .selectAll()
-        .where('id', '=', app.member_id)
-        .executeTakeFirstOrThrow();
+      const member = await memberById(ctx.db, app.member_id);
       const today = jstToday(ctx.now);
       // As it would read if issued today.
       const preview = estimateData(

@@ -1,5 +1,4 @@
 import { renderPrepaidStatement, type PrepaidStatementData } from '../../documents';
-import { InputError } from '../../errors';
 import { yenToDb } from '../../ledger/yen';
 import { Dec } from '../../money';
 import { dailyUpdate } from '../../prepaid/daily-update';
@@ -21,16 +20,13 @@ import {
   registerPrepaidIdInput,
   statementRefInput,
 } from '../schemas/prepaid';
-import { findMember } from './members';
+import { findCloudAccount, findMember, memberById } from '../../parties';
+import type { LedgerDb } from '../../ledger/open-database';
 import { pdfOutput } from '../file-output';
 
 const READERS = ['sales', 'accounting', 'supervisor'] as const;
 
-async function findAccount(db: Parameters<typeof findMember>[0], code: string) {
-  const row = await db.selectFrom('cloud_accounts').selectAll().where('code', '=', code).executeTakeFirst();
-  if (!row) throw InputError.one('cloudAccountCode', `no cloud account ${code}`);
-  return row;
-}
+const findAccount = (db: LedgerDb, code: string) => findCloudAccount(db, code, 'cloudAccountCode');
 
 /** R-PRE-2: the prepaid billing statement (請求書) of an issued estimate. */
 const issueStatementOp = defineOperation({
@@ -40,11 +36,7 @@ const issueStatementOp = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     const app = await findApplication(ctx.db, input.estimateNumber);
-    const member = await ctx.db
-      .selectFrom('members')
-      .selectAll()
-      .where('id', '=', app.member_id)
-      .executeTakeFirstOrThrow();
+    const member = await memberById(ctx.db, app.member_id);
     const number = await issueStatement(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
     const s = await findByStatement(ctx.db, number);
     return {

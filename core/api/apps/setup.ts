@@ -1,7 +1,7 @@
 import { loadDemo } from '../../demo/load-demo';
 import { defineOperation, ForbiddenError, type OperationApp } from '../operation';
 import { createFirstAdminInput, loadDemoInput, setupStatusInput } from '../schemas/setup';
-import { createOperator, operatorCount } from './operators';
+import { createOperator, operatorCount } from '../../parties';
 
 const status = defineOperation({
   name: 'setup.status',

@@ -1,4 +1,4 @@
-import { loadOperator } from '../../api/apps/operators';
+import { loadOperator } from '../../parties';
 import { closeMonth } from '../../close';
 import { InputError } from '../../errors';
 import { processClock } from '../../api/clock';
