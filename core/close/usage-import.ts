@@ -4,7 +4,7 @@ import type { LedgerDb } from '../ledger/open-database';
 import { rateUsage, type Bill } from '../rating';
 import { parseMonth } from '../time';
 import { monthCloseState } from './month-state';
-import { plansForMonth } from './plans-for-month';
+import { plansForMonth } from '../billing/price-plans-store';
 
 export interface UsageImportResult {
   imported: boolean;

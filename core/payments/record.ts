@@ -4,7 +4,7 @@ import { postTransaction } from '../ledger/post';
 import { yenToDb } from '../ledger/yen';
 import type { Dec } from '../money';
 import { formatDate, jstMidnight, parseDate, type CalendarDate } from '../time';
-import { advanceAccount, rewindForLateFact, type AppliedTransition } from '../daily/dunning-store';
+import { advanceAccount, rewindForLateFact, type AppliedTransition } from '../dunning/advance-store';
 import { findOwedBill, type BillRef, type OwedBill } from './owed';
 
 export interface RecordedPayment {

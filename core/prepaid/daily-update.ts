@@ -2,7 +2,7 @@ import { InputError } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import { plansForMonth } from '../close/plans-for-month';
+import { plansForMonth } from '../billing/price-plans-store';
 import { rateUsage, type PlanTable } from '../rating';
 import { addDays, billingMonth, jstMidnight, parseDate } from '../time';
 import { alertFor, sendAlertOnce, type AlertKind } from './alerts';

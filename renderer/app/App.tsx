@@ -18,7 +18,7 @@ import { SignIn } from '../screens/SignIn';
 import { Today } from '../screens/Today';
 import type { Welcome } from '../screens/welcome';
 import { JOBS } from './jobs';
-import { useSession } from './session';
+import { useSession } from '../session/session';
 import { Shell } from './Shell';
 
 type Setup = 'checking' | 'firstRun' | 'ready';

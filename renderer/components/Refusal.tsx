@@ -1,5 +1,5 @@
 import type { CallResult } from '../api/client';
-import { useSession } from '../app/session';
+import { useSession } from '../session/session';
 import { useI18n } from '../i18n/i18n';
 import { labelOf, roleList } from '../i18n/labels';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { listAuditInput } from '../../core/api/schemas/audit';
 import { addDays, formatDate, parseDate } from '../../core/time';
-import { useSession } from '../app/session';
+import { useSession } from '../session/session';
 import { ComingPanel } from '../components/ComingPanel';
 import { Field } from '../components/Field';
 import { Refusal } from '../components/Refusal';

@@ -1,5 +1,5 @@
 import { findCloudAccount } from '../../parties';
-import { advanceAccount } from '../../daily/dunning-store';
+import { advanceAccount } from '../../dunning/advance-store';
 import { Dec } from '../../money';
 import { agedReceivables } from '../../payments/aging';
 import { registerPaymentMethod } from '../../payments/methods';

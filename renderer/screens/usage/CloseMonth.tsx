@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { closeMonthInput } from '../../../core/api/schemas/billing';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { nowMs } from '../../clock';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
