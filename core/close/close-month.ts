@@ -1,4 +1,5 @@
 import { billingDates } from '../billing';
+import { issueDocument } from '../documents/document-store';
 import { InputError } from '../errors';
 import { writeAudit } from '../ledger/audit';
 import { nextDocumentNumber } from '../ledger/counters';
@@ -7,7 +8,7 @@ import { postTransaction, type PostingLine } from '../ledger/post';
 import { yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import type { AccountBill, TaxMode } from '../rating';
-import { jstMidnight, parseMonth, type BillingMonth } from '../time';
+import { formatDate, jstMidnight, parseMonth, type BillingMonth } from '../time';
 import { methodInForce, paymentMethodHistory, type StoredMethod } from '../payments/methods';
 import { inTransaction } from '../ledger/in-transaction';
 import { monthCloseState } from './month-state';
@@ -209,25 +210,20 @@ async function billAccount(
     dates,
     card: card ? { brand: card.cardBrand, last4: card.cardLast4 } : null,
   });
-  await trx
-    .insertInto('documents')
-    .values({
-      kind: 'statement',
-      number,
-      member_id: party.memberId,
-      cloud_account_id: party.cloudAccountId,
-      bill_id: billId,
-      related_document_id: null,
-      status: 'issued',
-      issued_at: new Date(jstMidnight(dates.issueOn)).toISOString(),
-      due_date: `${dates.dueOn.year}-${String(dates.dueOn.month).padStart(2, '0')}-${String(dates.dueOn.day).padStart(2, '0')}`,
-      subtotal: yenToDb(subtotal),
-      tax: yenToDb(tax),
-      total: yenToDb(total),
-      content: JSON.stringify(data),
-      created_by: by,
-    })
-    .execute();
+  await issueDocument(trx, {
+    kind: 'statement',
+    number,
+    memberId: party.memberId,
+    cloudAccountId: party.cloudAccountId,
+    billId,
+    issuedAt: new Date(jstMidnight(dates.issueOn)).toISOString(),
+    dueDate: formatDate(dates.dueOn),
+    subtotal: yenToDb(subtotal),
+    tax: yenToDb(tax),
+    total: yenToDb(total),
+    content: data,
+    createdBy: by,
+  });
   if (total.isZero()) return;
   const who = { memberId: party.memberId, cloudAccountId: party.cloudAccountId };
   const lines: PostingLine[] = [];

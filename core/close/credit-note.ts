@@ -3,7 +3,7 @@ import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction } from '../ledger/post';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import { billingMonth, jstDate } from '../time';
+import { jstToday, monthOfDate } from '../time';
 import { findOwedBill, type BillRef } from '../payments/owed';
 
 /**
@@ -41,8 +41,7 @@ export async function issueCreditNote(
     );
   const tax = subtotal.times(row.tax_rate).floor();
   const total = subtotal.plus(tax);
-  const today = jstDate(now.getTime());
-  const month = billingMonth(today.year, today.month).key;
+  const month = monthOfDate(jstToday(now)).key;
   const at = now.toISOString();
   const who = { memberId: bill.memberId, cloudAccountId: bill.cloudAccountId };
   const lines = [

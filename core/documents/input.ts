@@ -1,10 +1,9 @@
 import { InputError, type FieldProblem } from '../errors';
 import { Dec, isDecimalString } from '../money';
+import { HALF_WIDTH_KANA } from '../kana';
 import { parseDate, type CalendarDate } from '../time';
 import type { Addressee, BankAccount, MoneyInput, SellerProfile } from './types';
 
-/** Zengin transfer names: half-width katakana, digits, upper-case letters, space and ( ) . , - / */
-const HALF_WIDTH_KANA = /^[0-9A-Z ｦ-ﾟ().,\-/]+$/;
 const REGISTRATION_NUMBER = /^T\d{13}$/;
 
 /**

@@ -1,9 +1,10 @@
 import { Dec, formatYen } from '../money';
-import { compareDates, daysInMonth, parseMonth, type CalendarDate } from '../time';
+import { daysInMonth, parseMonth, type CalendarDate } from '../time';
 import { InputError } from '../errors';
 import { DEFAULT_SELLER } from './default-seller';
 import { groupedNumber, headlineYen, japaneseDate, rateLabel, yenWithFraction } from './format';
-import { InputReader, readAddressee, readSeller } from './input';
+import type { InputReader } from './input';
+import { builtDocument, readDateNotBefore, readOpening } from './opening';
 import { bankAccountRows, type KeyValue, type TableRow, type TotalRow } from './layout';
 import { renderBuilt, type BuiltDocument } from './pdf';
 import type { Addressee, MoneyInput, SellerProfile } from './types';
@@ -110,12 +111,9 @@ function paymentDetails(
   issueDate: CalendarDate,
   seller: SellerProfile,
 ): { header: KeyValue[]; block: KeyValue[] } {
-  const notBefore = (date: CalendarDate, path: string) => {
-    if (compareDates(date, issueDate) < 0) r.problem(path, 'before the issue date');
-    return japaneseDate(date);
-  };
+  const notBefore = (value: unknown, path: string) => japaneseDate(readDateNotBefore(r, value, path, issueDate));
   if (p?.method === 'bank_transfer') {
-    const due = notBefore(r.date(p.dueDate, 'payment.dueDate'), 'payment.dueDate');
+    const due = notBefore(p.dueDate, 'payment.dueDate');
     const payer = r.halfWidthKana(p.payerNameKana, 'payment.payerNameKana');
     return {
       header: [{ label: 'お支払期限', value: due }],
@@ -128,7 +126,7 @@ function paymentDetails(
     };
   }
   if (p?.method === 'direct_debit') {
-    const debit = notBefore(r.date(p.debitDate, 'payment.debitDate'), 'payment.debitDate');
+    const debit = notBefore(p.debitDate, 'payment.debitDate');
     return {
       header: [{ label: '口座振替日', value: debit }],
       block: [
@@ -166,8 +164,8 @@ export function buildMonthlyStatement(
   data: MonthlyStatementData,
   seller: SellerProfile = DEFAULT_SELLER,
 ): BuiltDocument {
-  const r = new InputReader();
-  const issueDate = r.date(data.issueDate, 'issueDate');
+  const opening = readOpening(data);
+  const { r, issueDate } = opening;
   let period = '';
   let monthLabel = '';
   try {
@@ -178,8 +176,6 @@ export function buildMonthlyStatement(
     if (!(e instanceof InputError)) throw e;
     for (const p of e.problems) r.problem(p.path, p.message);
   }
-  const addressee = readAddressee(r, data.addressee, 'addressee');
-  const number = r.text(data.number, 'number');
   const memberId = r.text(data.memberId, 'memberId');
   const account = r.text(data.account, 'account');
   if (data.taxMode !== 'per_service' && data.taxMode !== 'per_invoice')
@@ -228,8 +224,6 @@ export function buildMonthlyStatement(
     if (s.tax) rows.push({ kind: 'subtotal', label: `${name} 消費税（${rateLabel(rate)}）`, amount: formatYen(s.tax) });
   }
   const pay = paymentDetails(r, data.payment, issueDate, seller);
-  readSeller(r, seller);
-  r.done();
 
   const totals: TotalRow[] = [
     { label: '小計（税抜）', value: formatYen(subtotal) },
@@ -242,34 +236,27 @@ export function buildMonthlyStatement(
         ]
       : []),
   ];
-  return {
-    date: issueDate,
-    document: {
-      title: '請求書',
-      number,
-      issueDate: japaneseDate(issueDate),
-      headerFields: [
-        { label: '請求対象期間', value: period },
-        { label: '会員ID', value: memberId },
-        { label: 'クラウドアカウント', value: account },
-        ...pay.header,
-      ],
-      addressee,
-      subject: `クラウドサービスご利用料金 ${monthLabel}`,
-      greeting: '下記の通りご請求申し上げます。',
-      headline: { label: 'ご請求金額', amount: headlineYen(due), note: '（税込）' },
-      seller,
-      items: rows,
-      totals,
-      // The registration number is in the seller block and the tax per rate in the totals (R-TAX-3).
-      totalsCaption:
-        data.taxMode === 'per_invoice'
-          ? '消費税：請求書ごと・税率ごとに計算し、1円未満を切り捨て'
-          : '消費税：サービスごとに税込金額を計算し、1円未満を切り捨て',
-      blocks: [{ heading: 'お支払について', rows: pay.block }],
-      notes: data.notes && data.notes.length > 0 ? data.notes : undefined,
-    },
-  };
+  return builtDocument(opening, seller, {
+    title: '請求書',
+    headerFields: [
+      { label: '請求対象期間', value: period },
+      { label: '会員ID', value: memberId },
+      { label: 'クラウドアカウント', value: account },
+      ...pay.header,
+    ],
+    subject: `クラウドサービスご利用料金 ${monthLabel}`,
+    greeting: '下記の通りご請求申し上げます。',
+    headline: { label: 'ご請求金額', amount: headlineYen(due), note: '（税込）' },
+    items: rows,
+    totals,
+    // The registration number is in the seller block and the tax per rate in the totals (R-TAX-3).
+    totalsCaption:
+      data.taxMode === 'per_invoice'
+        ? '消費税：請求書ごと・税率ごとに計算し、1円未満を切り捨て'
+        : '消費税：サービスごとに税込金額を計算し、1円未満を切り捨て',
+    blocks: [{ heading: 'お支払について', rows: pay.block }],
+    notes: data.notes && data.notes.length > 0 ? data.notes : undefined,
+  });
 }
 
 /** Renders a month's 請求書 as a PDF. */

@@ -4,8 +4,8 @@ import type { LedgerDb } from '../ledger/open-database';
 import type { MemberKind, MemberRow } from '../ledger/schema';
 import { memberCloudAccounts, type CloudAccountView } from './cloud-account-store';
 import { formatMemberNumber, memberNumberInQuery } from './member-number';
-import { HALF_WIDTH_KANA } from '../kana';
-import { kanaSearchKey, nameSearchKey, prefixUpperBound } from './search-keys';
+import { isKanaText, kanaKey } from '../kana';
+import { nameSearchKey, prefixUpperBound } from './search-keys';
 
 export interface MemberView {
   memberNumber: string;
@@ -72,7 +72,7 @@ export async function createMember(db: LedgerDb, input: NewMember, at: string): 
       email: input.email,
       address: input.address ?? null,
       name_key: nameSearchKey(input.name),
-      kana_key: kanaSearchKey(input.nameKana),
+      kana_key: kanaKey(input.nameKana),
       created_at: at,
       updated_at: at,
     })
@@ -98,7 +98,7 @@ export async function updateMember(
       email: changes.email ?? member.email,
       address: changes.address === undefined ? member.address : changes.address,
       name_key: nameSearchKey(name),
-      kana_key: kanaSearchKey(nameKana),
+      kana_key: kanaKey(nameKana),
       updated_at: at,
     })
     .where('id', '=', member.id)
@@ -124,7 +124,7 @@ export interface MemberSearch {
 
 /**
  * Finds members by what a person types: a member number (M-000123 or 123), an e-mail (anything with @, by
- * prefix), kana (prefix of the kana name without its legal form), or else the start of the name without its
+ * prefix), kana of either width or hiragana (prefix of the kana key, core/kana), or else the start of the name without its
  * legal form. Every branch is a range or equality on an index, so it stays fast on 100,000 members.
  */
 export async function searchMembers(db: LedgerDb, search: MemberSearch) {
@@ -140,8 +140,8 @@ export async function searchMembers(db: LedgerDb, search: MemberSearch) {
     const p = q.toLowerCase();
     query = query.where('email', '>=', p).where('email', '<', prefixUpperBound(p));
     order = 'email';
-  } else if (HALF_WIDTH_KANA.test(q)) {
-    const p = kanaSearchKey(q);
+  } else if (isKanaText(q)) {
+    const p = kanaKey(q);
     query = query.where('kana_key', '>=', p).where('kana_key', '<', prefixUpperBound(p));
     order = 'kana_key';
   } else {

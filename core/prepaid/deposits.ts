@@ -4,10 +4,9 @@ import { postTransaction } from '../ledger/post';
 import type { DepositsTable } from '../ledger/schema';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import { addBusinessDays, formatDate } from '../time';
+import { addBusinessDays, formatDate, jstToday } from '../time';
 import type { Selectable } from 'kysely';
 import { prepaidAmountProblem } from './amount';
-import { jstToday } from './jst-today';
 import { findByStatement, type StatementApplication } from './statement';
 
 type DepositRow = Selectable<DepositsTable>;
@@ -76,7 +75,7 @@ async function markPaid(
   credit: Dec,
   a: Actor,
 ): Promise<string> {
-  const due = formatDate(addBusinessDays(jstToday(a.now).date, ISSUE_DUE_BUSINESS_DAYS));
+  const due = formatDate(addBusinessDays(jstToday(a.now), ISSUE_DUE_BUSINESS_DAYS));
   await db
     .updateTable('prepaid_applications')
     .set({

@@ -4,11 +4,11 @@ import { Dec } from '../../money';
 import { agedReceivables } from '../../payments/aging';
 import { registerPaymentMethod } from '../../payments/methods';
 import { recordBankReceipt, recordCollection } from '../../payments/record';
-import { jstDate, parseDate } from '../../time';
+import { jstToday, parseDate } from '../../time';
 import { defineOperation, type OperationApp, type OperationContext } from '../operation';
 import { agingInput, bankReceiptInput, collectionResultInput, registerMethodInput } from '../schemas/payments';
 
-const today = (ctx: OperationContext) => jstDate(ctx.now.getTime());
+const today = (ctx: OperationContext) => jstToday(ctx.now);
 const who = (ctx: OperationContext) => ({ at: ctx.now.toISOString(), by: ctx.operator?.login ?? null });
 
 /** R-BILL-5, R-PARTY-3, R-BILL-2: a method registered or changed on a cloud account. */

@@ -1,10 +1,10 @@
 import { renderPrepaidStatement, type PrepaidStatementData } from '../../documents';
+import { formatDate, jstToday } from '../../time';
 import { yenToDb } from '../../ledger/yen';
 import { Dec } from '../../money';
 import { dailyUpdate } from '../../prepaid/daily-update';
 import { findApplication } from '../../prepaid/estimates';
 import { issuePrepaidId, lateIssuances, noticePdf } from '../../prepaid/issue';
-import { jstToday } from '../../prepaid/jst-today';
 import { RegistrationRefused, registerPrepaidId, REGISTER_OPERATION } from '../../prepaid/register';
 import { findByStatement, issueStatement } from '../../prepaid/statement';
 import { defineOperation, ForbiddenError, type OperationApp } from '../operation';
@@ -96,7 +96,7 @@ const late = defineOperation({
   roles: [...READERS],
   input: lateIssuancesInput,
   audited: false,
-  handler: async (ctx, input) => lateIssuances(ctx.db, input.date ?? jstToday(ctx.now).text),
+  handler: async (ctx, input) => lateIssuances(ctx.db, input.date ?? formatDate(jstToday(ctx.now))),
 });
 
 /** R-PRE-4, R-PRE-5: refusals are audited (as forbidden) and throttle the account. The code is never audited. */
