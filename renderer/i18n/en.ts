@@ -66,7 +66,6 @@ export const en: Messages = {
   'today.findMember': 'Find a member',
   'today.newMember': 'Register a member',
   'today.auditLog': 'Open the audit log',
-  'today.queue': 'The work queue (prepaid IDs due for issue, deposits to confirm, dunning) is coming.',
 
   'trial.title': 'Trial balance',
   'trial.asOf': 'Balances now (all postings to date)',
@@ -84,9 +83,6 @@ export const en: Messages = {
   'ledgerAccount.tax_payable': 'Consumption tax payable',
   'ledgerAccount.revenue': 'Revenue',
   'ledgerAccount.forfeited_balances': 'Forfeited balances',
-
-  'coming.title': 'Coming',
-  'coming.body': 'The “{screen}” screen is being prepared. It will appear here once its operations exist.',
 
   'members.title': 'Members',
   'members.search': 'Search members',

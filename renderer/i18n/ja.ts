@@ -67,7 +67,6 @@ export const ja = {
   'today.findMember': '会員を探す',
   'today.newMember': '会員を登録する',
   'today.auditLog': '監査ログを見る',
-  'today.queue': '対応待ちの一覧（発行期限の迫ったプリペイドID、入金確認、督促）は準備中です。',
 
   'trial.title': '試算表',
   'trial.asOf': '現在の残高（全期間の仕訳の合計）',
@@ -85,9 +84,6 @@ export const ja = {
   'ledgerAccount.tax_payable': '仮受消費税',
   'ledgerAccount.revenue': '売上高',
   'ledgerAccount.forfeited_balances': '雑収入（失効残高）',
-
-  'coming.title': '準備中',
-  'coming.body': '「{screen}」の画面は現在準備中です。必要な操作が用意され次第、ここに表示されます。',
 
   'members.title': '会員',
   'members.search': '会員を検索',
