@@ -4,7 +4,7 @@ import { kanaKey } from '../../kana';
 /**
  * Issue 12: member search and bank matching share one kana key (core/kana kanaKey), which also folds long-vowel
  * signs, small kana and every corporate-form abbreviation. Members stored before keep their old key until it is
- * computed again here, so a search finds them by the same key as a new member. Decision D-PARTY-1: this
+ * computed again here, so a search finds them by the same key as a new member (D-PARTY-1). This
  * migration computes the key with the code of its day; a later change of the key brings its own migration.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
