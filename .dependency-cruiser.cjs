@@ -9,7 +9,7 @@
 /** The domain modules: the jobs, the parties, the documents and the demo company. */
 const DOMAIN = '^core/(parties|prepaid|billing|payments|dunning|banking|reconcile|close|daily|documents|demo|rating)/';
 /** The lowest layer: pure values (no database, no Node), imported by everything above. */
-const FOUNDATION = '^core/(money|time|kana|errors\\.ts)';
+const FOUNDATION = '^core/(money|time|kana|errors\\.ts|problem-codes\\.ts)';
 
 module.exports = {
   forbidden: [
@@ -107,14 +107,18 @@ module.exports = {
         '(core/api: schemas, types) and the Node-free values (money, time, rating, kana, errors).',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: '^core/', pathNot: '^core/(api|money|time|rating|kana)/|^core/errors\\.ts$' },
+      to: { path: '^core/', pathNot: '^core/(api|money|time|rating|kana)/|^core/(errors|problem-codes)\\.ts$' },
     },
     {
       name: 'renderer-no-core-values-behind-the-catalog',
       comment: 'Only types cross from the catalog implementation (core/api/apps, open…): its code runs in Node.',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: '^core/api/', pathNot: '^core/api/(schemas/|service\\.ts$)', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^core/api/',
+        pathNot: '^core/api/(schemas/|service\\.ts$|zod-problems\\.ts$)',
+        dependencyTypesNot: ['type-only'],
+      },
     },
   ],
   options: {

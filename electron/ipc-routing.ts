@@ -19,7 +19,7 @@ export interface IpcRouterDeps {
   saveFile(file: FileToSave, senderId: number): Promise<string | null>;
 }
 
-const refused = (message: string): CallResult => ({ ok: false, kind: 'forbidden', message });
+const refused = (message: string): CallResult => ({ ok: false, kind: 'forbidden', code: 'ipc.refused', message });
 
 /**
  * Routes `window.backoffice.call(operation, input)` to Backoffice.call with the login signed in for that
@@ -34,8 +34,9 @@ export function createIpcRouter(deps: IpcRouterDeps): (message: IpcMessage) => P
       return {
         ok: false,
         kind: 'invalid',
+        code: 'value.required',
         message: 'call(operation, input) expects an operation name',
-        problems: [{ path: 'operation', message: 'must be a non-empty string' }],
+        problems: [{ path: 'operation', code: 'value.required', message: 'must be a non-empty string' }],
       };
     }
     const { result } = await deps.clients.call(message.senderId, operation, input ?? {}, () => message.senderId);

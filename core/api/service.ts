@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../errors';
+import type { FieldProblem, ProblemCode, ProblemParams } from '../errors';
 
 /**
  * The one door every transport (CLI, browser host, Electron IPC, tests) goes through. Transports hold no
@@ -28,8 +28,20 @@ export type CallFailureKind =
   /** anything else; nothing written */
   | 'failed';
 
-export type CallResult =
-  { ok: true; output: unknown } | { ok: false; kind: CallFailureKind; message: string; problems?: FieldProblem[] };
+/**
+ * A refusal: its kind, a stable `code` with the `params` a sentence needs (core/problem-codes.ts; each door words
+ * it in its own language), the English `message`, and for `invalid` the field `problems`.
+ */
+export interface CallFailure {
+  ok: false;
+  kind: CallFailureKind;
+  code: ProblemCode;
+  params?: ProblemParams;
+  message: string;
+  problems?: FieldProblem[];
+}
+
+export type CallResult = { ok: true; output: unknown } | CallFailure;
 
 export interface Backoffice {
   operations(): OperationDescription[];

@@ -1,6 +1,6 @@
 import { billingDates } from '../billing';
 import { issueDocument } from '../documents/document-store';
-import { InputError } from '../errors';
+import { InputError, type FieldProblem } from '../errors';
 import { writeAudit } from '../ledger/audit';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
@@ -86,10 +86,12 @@ async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccoun
     .orderBy('id')
     .execute();
   if (imports.length === 0)
-    throw InputError.one('month', `no usage imported for ${month.key}: import its usage file first`);
+    throw InputError.one('month', 'month.no_usage', `no usage imported for ${month.key}: import its usage file first`, {
+      month: month.key,
+    });
   const plans = await plansForMonth(db, month.key);
   const byCode = new Map<string, RatedAccount>();
-  const problems = [];
+  const problems: FieldProblem[] = [];
   for (const imp of imports) {
     const bill = rateUsage(JSON.parse(imp.content), plans);
     for (const account of bill.accounts) {
@@ -97,6 +99,8 @@ async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccoun
       if (earlier)
         problems.push({
           path: `usage_imports[${imp.id}]`,
+          code: 'usage.account_in_other_file',
+          params: { account: account.account, month: month.key, usageImportId: earlier.usageImportId },
           message: `${account.account} also has usage in import ${earlier.usageImportId}: one file per account and month`,
         });
       else
@@ -146,7 +150,14 @@ async function parties(db: LedgerDb, codes: string[]): Promise<Map<string, Accou
   }
   const unknown = codes.filter((c) => !out.has(c));
   if (unknown.length > 0)
-    throw new InputError(unknown.map((c) => ({ path: 'accounts', message: `no cloud account ${c}` })));
+    throw new InputError(
+      unknown.map((c): FieldProblem => ({
+        path: 'accounts',
+        code: 'cloud_account.not_found',
+        params: { code: c },
+        message: `no cloud account ${c}`,
+      })),
+    );
   return out;
 }
 
@@ -252,7 +263,12 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   const month = parseMonth(options.month, 'month');
   const at = options.now.toISOString();
   if (options.now.getTime() < month.end)
-    throw InputError.one('month', `${month.key} is not over yet: a month is closed once it has ended (JST)`);
+    throw InputError.one(
+      'month',
+      'month.not_over',
+      `${month.key} is not over yet: a month is closed once it has ended (JST)`,
+      { month: month.key },
+    );
   const state = await monthCloseState(db, month.key);
   if (state === 'closed') {
     const row = await db

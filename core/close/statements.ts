@@ -34,7 +34,10 @@ export async function statementPdf(db: LedgerDb, number: string): Promise<Buffer
     .where('kind', '=', 'statement')
     .where('number', '=', number)
     .executeTakeFirst();
-  if (!row) throw InputError.one('statementNumber', `no statement ${number}`);
+  if (!row)
+    throw InputError.one('statementNumber', 'statement.not_found', `no statement ${number}`, {
+      statementNumber: number,
+    });
   return renderMonthlyStatement(JSON.parse(row.content) as MonthlyStatementData);
 }
 
@@ -68,7 +71,10 @@ export async function writeStatements(
 ): Promise<WrittenStatements> {
   const key = parseMonth(month, 'month').key;
   const closed = await db.selectFrom('month_closes').select('closed_at').where('month', '=', key).executeTakeFirst();
-  if (!closed?.closed_at) throw InputError.one('month', `${key} is not closed: its statements are made by close-month`);
+  if (!closed?.closed_at)
+    throw InputError.one('month', 'month.not_closed', `${key} is not closed: its statements are made by close-month`, {
+      month: key,
+    });
   const statements = await monthStatements(db, key);
   await mkdir(outDir, { recursive: true });
   const jobs: RenderJob[] = statements.map((s, i) => ({

@@ -25,7 +25,7 @@ export interface Opening {
 /** A date a document prints that may not come before its issue date. */
 export function readDateNotBefore(r: InputReader, value: unknown, path: string, issueDate: CalendarDate): CalendarDate {
   const date = r.date(value, path);
-  if (compareDates(date, issueDate) < 0) r.problem(path, 'before the issue date');
+  if (compareDates(date, issueDate) < 0) r.add(path, 'date.before_issue', 'before the issue date');
   return date;
 }
 
@@ -52,7 +52,7 @@ export function builtDocument(
   document: Omit<BusinessDocument, 'number' | 'issueDate' | 'addressee' | 'seller'>,
 ): BuiltDocument {
   readSeller(o.r, seller);
-  o.r.done();
+  o.r.throwIfAny();
   return {
     date: o.issueDate,
     document: { ...document, number: o.number, issueDate: japaneseDate(o.issueDate), addressee: o.addressee, seller },

@@ -29,7 +29,7 @@ export function buildPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerPr
   const memberId = r.text(data.memberId, 'memberId');
   const prepaidId = r.text(data.prepaidId, 'prepaidId');
   if (prepaidId !== '' && !PREPAID_ID.test(prepaidId))
-    r.problem('prepaidId', 'not a prepaid ID (letters, digits and "-")');
+    r.add('prepaidId', 'prepaid.code_invalid', 'not a prepaid ID (letters, digits and "-")');
   const amount = r.yen(data.amount, 'amount');
   const statementNumber = r.optionalText(data.statementNumber, 'statementNumber');
   const deadlineText = japaneseDate(opening.later!);

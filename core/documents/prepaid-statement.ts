@@ -33,7 +33,7 @@ export function buildPrepaidStatement(
   const opening = readOpening(data, { path: 'dueDate', value: data.dueDate });
   const { r } = opening;
   if (opening.addressee.kind !== 'corporation')
-    r.problem('addressee.kind', 'the prepaid method is for corporations only (R-PARTY-3)');
+    r.add('addressee.kind', 'prepaid.corporations_only', 'the prepaid method is for corporations only (R-PARTY-3)');
   const subject = r.text(data.subject, 'subject');
   const estimateNumber = r.optionalText(data.estimateNumber, 'estimateNumber');
   const payerName = r.halfWidthKana(data.payerNameKana, 'payerNameKana');

@@ -57,7 +57,7 @@ export async function findCloudAccount(db: LedgerDb, code: string, path = 'code'
     .select(['members.member_number', 'members.kind as member_kind'])
     .where('code', '=', code)
     .executeTakeFirst();
-  if (!row) throw InputError.one(path, `no cloud account ${code}`);
+  if (!row) throw InputError.one(path, 'cloud_account.not_found', `no cloud account ${code}`, { code });
   return row;
 }
 

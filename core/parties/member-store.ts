@@ -50,7 +50,7 @@ export interface MemberChanges {
 /** The member with that number, or an InputError naming `path`. */
 export async function findMember(db: LedgerDb, memberNumber: string, path = 'memberNumber'): Promise<MemberRow> {
   const row = await db.selectFrom('members').selectAll().where('member_number', '=', memberNumber).executeTakeFirst();
-  if (!row) throw InputError.one(path, `no member ${memberNumber}`);
+  if (!row) throw InputError.one(path, 'member.not_found', `no member ${memberNumber}`, { memberNumber });
   return row;
 }
 

@@ -60,7 +60,8 @@ export interface NewOperator {
 /** Creates an operator with a scrypt password hash; a login already taken is refused naming `login`. */
 export async function createOperator(db: LedgerDb, input: NewOperator, at: string) {
   const taken = await db.selectFrom('operators').select('id').where('login', '=', input.login).executeTakeFirst();
-  if (taken) throw InputError.one('login', `the login ${input.login} is already taken`);
+  if (taken)
+    throw InputError.one('login', 'login.taken', `the login ${input.login} is already taken`, { login: input.login });
   const { id } = await db
     .insertInto('operators')
     .values({
@@ -101,7 +102,7 @@ export async function listOperators(db: LedgerDb) {
  */
 export async function setOperatorRoles(db: LedgerDb, login: string, roles: Role[]) {
   const operator = await loadOperator(db, login);
-  if (!operator) throw InputError.one('login', `no operator ${login}`);
+  if (!operator) throw InputError.one('login', 'operator.not_found', `no operator ${login}`, { login });
   if (operator.roles.includes('admin') && !roles.includes('admin')) {
     const admins = await db
       .selectFrom('operator_roles')
@@ -110,7 +111,8 @@ export async function setOperatorRoles(db: LedgerDb, login: string, roles: Role[
       .where('role', '=', 'admin')
       .where('active', '=', 1)
       .executeTakeFirstOrThrow();
-    if (Number(admins.n) <= 1) throw InputError.one('roles', 'the last admin must keep the admin role');
+    if (Number(admins.n) <= 1)
+      throw InputError.one('roles', 'roles.last_admin', 'the last admin must keep the admin role');
   }
   await db.deleteFrom('operator_roles').where('operator_id', '=', operator.id).execute();
   await db

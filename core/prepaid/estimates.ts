@@ -62,14 +62,14 @@ export async function findApplication(db: LedgerDb, estimateNumber: string, path
     .select(['members.member_number', 'members.kind as member_kind'])
     .where('estimate_number', '=', estimateNumber)
     .executeTakeFirst();
-  if (!row) throw InputError.one(path, `no estimate ${estimateNumber}`);
+  if (!row) throw InputError.one(path, 'estimate.not_found', `no estimate ${estimateNumber}`, { estimateNumber });
   return row;
 }
 
 function checkAmount(amount: string, path = 'amount'): Dec {
   const d = new Dec(amount);
   const problem = prepaidAmountProblem(d);
-  if (problem) throw InputError.one(path, problem);
+  if (problem) throw InputError.one(path, problem.code, problem.message);
   return d;
 }
 
@@ -78,6 +78,7 @@ export function assertCorporation(member: Pick<MemberRow, 'kind' | 'member_numbe
   if (member.kind !== 'corporation') {
     throw InputError.one(
       path,
+      'prepaid.corporations_only',
       `${member.member_number} is an individual: the prepaid method is for corporations only (R-PARTY-3)`,
     );
   }
@@ -118,7 +119,9 @@ function assertStatus(row: PrepaidApplicationRow, allowed: PrepaidApplicationSta
   if (!allowed.includes(row.status)) {
     throw InputError.one(
       'estimateNumber',
+      'estimate.wrong_status',
       `${row.estimate_number} is ${row.status}: only a ${allowed.join(' or ')} estimate can be ${action}`,
+      { estimateNumber: row.estimate_number, status: row.status, action },
     );
   }
 }
@@ -203,7 +206,9 @@ export function assertStillValid(row: PrepaidApplicationRow, today: string): voi
   if (until && compareDates(day, until) > 0) {
     throw InputError.one(
       'estimateNumber',
+      'estimate.expired',
       `${row.estimate_number} expired on ${row.valid_until}: draft a new estimate`,
+      { estimateNumber: row.estimate_number, validUntil: row.valid_until ?? '' },
     );
   }
 }

@@ -83,7 +83,9 @@ export async function issuePrepaidId(
   if (app.status !== 'paid' || app.credit_amount === null) {
     throw InputError.one(
       'statementNumber',
+      'prepaid.statement_not_paid',
       `${app.statement_number} is ${app.status}: a prepaid ID is issued once its deposit is confirmed`,
+      { statementNumber: app.statement_number, status: app.status },
     );
   }
   const member = await memberById(db, app.member_id);
@@ -229,17 +231,23 @@ export async function noticePdf(db: LedgerDb, noticeNumber: string): Promise<Buf
     .where('number', '=', noticeNumber)
     .where('kind', '=', 'prepaid_notice')
     .executeTakeFirst();
-  if (!doc) throw InputError.one('noticeNumber', `no prepaid ID notice ${noticeNumber}`);
+  if (!doc)
+    throw InputError.one('noticeNumber', 'notice.not_found', `no prepaid ID notice ${noticeNumber}`, { noticeNumber });
   let eml: string;
   try {
     eml = readFileSync(path.join(await mailDirectory(db), `${noticeNumber}.eml`), 'utf8');
   } catch {
     throw InputError.one(
       'noticeNumber',
+      'notice.mail_gone',
       `the e-mail of ${noticeNumber} is no longer kept: the code cannot be shown again (only its keyed hash is stored)`,
+      { noticeNumber },
     );
   }
   const pdf = attachmentOf(eml, `${noticeNumber}.pdf`);
-  if (!pdf) throw InputError.one('noticeNumber', `the e-mail of ${noticeNumber} has no notice attached`);
+  if (!pdf)
+    throw InputError.one('noticeNumber', 'notice.mail_gone', `the e-mail of ${noticeNumber} has no notice attached`, {
+      noticeNumber,
+    });
   return pdf;
 }

@@ -32,7 +32,9 @@ export async function issueStatement(
   if (app.status !== 'issued') {
     throw InputError.one(
       'estimateNumber',
+      'estimate.not_issued',
       `${app.estimate_number} is ${app.status}: a statement follows an issued estimate, once`,
+      { estimateNumber: app.estimate_number, status: app.status },
     );
   }
   const today = jstToday(now);
@@ -87,7 +89,8 @@ export async function findByStatement(db: LedgerDb, statementNumber: string, pat
     .where('documents.number', '=', statementNumber)
     .where('documents.kind', '=', 'statement')
     .executeTakeFirst();
-  if (!row) throw InputError.one(path, `no prepaid statement ${statementNumber}`);
+  if (!row)
+    throw InputError.one(path, 'statement.not_found', `no prepaid statement ${statementNumber}`, { statementNumber });
   return row;
 }
 

@@ -36,7 +36,7 @@ export function monthOfDate(date: CalendarDate): BillingMonth {
 /** Parses `YYYY-MM`; throws an InputError naming `path` otherwise. */
 export function parseMonth(text: unknown, path = 'month'): BillingMonth {
   const m = typeof text === 'string' ? MONTH_KEY.exec(text) : null;
-  if (!m) throw InputError.one(path, 'not a month as YYYY-MM');
+  if (!m) throw InputError.one(path, 'month.invalid', 'not a month as YYYY-MM');
   return billingMonth(Number(m[1]), Number(m[2]));
 }
 

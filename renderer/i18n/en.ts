@@ -126,7 +126,6 @@ export const en: Messages = {
   'memberForm.error.email': 'An e-mail address, e.g. billing@example.com',
   'memberForm.error.address': 'At most 300 characters',
   'form.required': 'Required',
-  'form.invalid': 'Please check this field',
   'memberForm.addressOptional': 'Address (optional)',
   'memberForm.submit': 'Register',
   'memberForm.cancel': 'Discard',
@@ -176,7 +175,7 @@ export const en: Messages = {
   'refusal.failed': 'This could not be done. Nothing was saved.',
   'refusal.unknown_operation': 'This operation does not exist yet.',
   'refusal.noRoles': 'none',
-  'refusal.serverSays': 'Detail: {message}',
+  'refusal.detail': 'Detail: {message}',
 
   'common.retry': 'Retry',
   'common.listSeparator': ', ',

@@ -127,7 +127,6 @@ export const ja = {
   'memberForm.error.email': 'メールアドレスの形式で入力してください（例: keiri@example.co.jp）',
   'memberForm.error.address': '300文字以内で入力してください',
   'form.required': '入力してください',
-  'form.invalid': '入力内容を確認してください',
   'memberForm.addressOptional': '住所（任意）',
   'memberForm.submit': '登録する',
   'memberForm.cancel': '取り消す',
@@ -176,7 +175,7 @@ export const ja = {
   'refusal.failed': '処理できませんでした。何も保存されていません。',
   'refusal.unknown_operation': 'この操作はまだ用意されていません。',
   'refusal.noRoles': 'なし',
-  'refusal.serverSays': '詳細: {message}',
+  'refusal.detail': '詳細: {message}',
 
   'common.retry': '再試行',
   'common.listSeparator': '、',

@@ -79,8 +79,17 @@ describe('members and cloud accounts', () => {
       expect(await t.office.call('cloudAccounts.create', { memberNumber: 'M-000099' }, 'sales')).toEqual({
         ok: false,
         kind: 'invalid',
+        code: 'member.not_found',
+        params: { memberNumber: 'M-000099' },
         message: 'memberNumber: no member M-000099',
-        problems: [{ path: 'memberNumber', message: 'no member M-000099' }],
+        problems: [
+          {
+            path: 'memberNumber',
+            code: 'member.not_found',
+            params: { memberNumber: 'M-000099' },
+            message: 'no member M-000099',
+          },
+        ],
       });
       expect([t.count('cloud_accounts'), t.count('counters'), t.count('audit_log')]).toEqual(before);
     } finally {

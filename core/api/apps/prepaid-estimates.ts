@@ -120,7 +120,12 @@ const pdf = defineOperation({
       );
       data = { ...preview, notes: ['（下書き：発行前のプレビューです）', ...(preview.notes ?? [])] };
     } else {
-      throw InputError.one('estimateNumber', `${app.estimate_number} was cancelled before it was issued`);
+      throw InputError.one(
+        'estimateNumber',
+        'estimate.cancelled',
+        `${app.estimate_number} was cancelled before it was issued`,
+        { estimateNumber: app.estimate_number },
+      );
     }
     return pdfOutput(`${app.estimate_number}.pdf`, await renderEstimate(data));
   },

@@ -5,9 +5,9 @@ import { Dec } from '../../money';
 import { dailyUpdate } from '../../prepaid/daily-update';
 import { findApplication } from '../../prepaid/estimates';
 import { issuePrepaidId, lateIssuances, noticePdf } from '../../prepaid/issue';
-import { RegistrationRefused, registerPrepaidId, REGISTER_OPERATION } from '../../prepaid/register';
+import { registerPrepaidId, REGISTER_OPERATION } from '../../prepaid/register';
 import { findByStatement, issueStatement } from '../../prepaid/statement';
-import { defineOperation, ForbiddenError, type OperationApp } from '../operation';
+import { defineOperation, type OperationApp } from '../operation';
 import {
   accountRefInput,
   alertThresholdInput,
@@ -106,14 +106,7 @@ const register = defineOperation({
   input: registerPrepaidIdInput,
   audited: true,
   secretFields: ['code'],
-  handler: async (ctx, input) => {
-    try {
-      return await registerPrepaidId(ctx.db, input, ctx.now);
-    } catch (e) {
-      if (e instanceof RegistrationRefused) throw new ForbiddenError(e.message);
-      throw e;
-    }
-  },
+  handler: (ctx, input) => registerPrepaidId(ctx.db, input, ctx.now),
 });
 
 const list = defineOperation({

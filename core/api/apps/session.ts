@@ -1,5 +1,6 @@
 import { checkPassword } from '../../parties';
-import { defineOperation, UnauthenticatedError, type OperationApp } from '../operation';
+import { Refused } from '../../errors';
+import { defineOperation, type OperationApp } from '../operation';
 import { clockInput, signInInput } from '../schemas/session';
 
 const signIn = defineOperation({
@@ -11,7 +12,7 @@ const signIn = defineOperation({
   auditActor: (input) => (input as { login: string }).login,
   handler: async (ctx, input) => {
     const operator = await checkPassword(ctx.db, input.login, input.password);
-    if (!operator) throw new UnauthenticatedError('wrong login or password');
+    if (!operator) throw Refused.of('unauthenticated', 'session.wrong_password', 'wrong login or password');
     return { login: operator.login, name: operator.name, roles: operator.roles };
   },
 });

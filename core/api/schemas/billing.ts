@@ -27,6 +27,7 @@ export function oneBillRef(
     ctx.addIssue({
       code: 'custom',
       path: ['billId'],
+      params: { code: 'bill.ref_required' },
       message: 'name the bill by billId or by statementNumber (one of them)',
     });
   }

@@ -28,7 +28,7 @@ export interface ImportSource {
  */
 export const importIntoLedger: BankFileImporter = async (file, _parsed, io, source) => {
   if (source.as === undefined)
-    throw InputError.one('--as', 'name the accounting operator who imports the file (--as LOGIN)');
+    throw InputError.one('--as', 'cli.as_required', 'name the accounting operator who imports the file (--as LOGIN)');
   const dbFile = takeDbPath(source.db === undefined ? [] : ['--db', source.db]);
   const input = {
     fileName: path.basename(file),

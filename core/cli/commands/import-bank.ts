@@ -9,7 +9,12 @@ async function readBytes(file: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (e) {
-    throw InputError.one(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw InputError.one(
+      file,
+      'file.unreadable',
+      `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
+    );
   }
 }
 

@@ -9,12 +9,19 @@ export async function readJsonFile(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw InputError.one(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw InputError.one(
+      file,
+      'file.unreadable',
+      `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
+    );
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw InputError.one(file, `not JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw InputError.one(file, 'file.not_json', `not JSON (${e instanceof Error ? e.message : String(e)})`, {
+      detail: e instanceof Error ? e.message : String(e),
+    });
   }
 }
 
