@@ -14,11 +14,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Rating and money run in the renderer too: nothing from Node.
-    files: ['core/rating/**', 'core/money/**', 'core/time/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'crypto', 'better-sqlite3'] }],
-    },
-  },
 );

@@ -3,7 +3,7 @@ import { matchDeposits, parseBankFile, type OpenItem } from '../core/banking';
 import { joinRecords, noticeEnd, noticeGroup, pad, type NoticeEntry } from '../test/banking/zengin-builder';
 import type { Benchmark } from './lib/benchmark';
 import { memberName } from './lib/kana-names';
-import { between, pick, seededRandom } from './lib/random';
+import { SeededRandom } from '../core/demo/random';
 import { ms, perSecond, printBlock } from './lib/report';
 
 const RECORDS = 100_000;
@@ -18,28 +18,28 @@ const MIN_RECORDS_PER_SECOND = 10_000;
  * some are cancelled. Seeded: the same data on every machine.
  */
 export function generate(seed = 20261201): { file: Buffer; items: OpenItem[] } {
-  const random = seededRandom(seed);
+  const random = new SeededRandom(seed);
   const members = Array.from({ length: ITEMS / 2 }, (_, i) => memberName(i, random));
   // A quarter are prepaid statements, which share a few amounts (R-PRE-1): big same-amount buckets.
   const items: OpenItem[] = Array.from({ length: ITEMS }, (_, i) => ({
     id: `ITEM-${i}`,
     kind: i % 4 === 0 ? 'prepaid_statement' : 'monthly_bill',
-    amountDue: new Dec(i % 4 === 0 ? pick(random, [10_000, 30_000, 50_000, 100_000]) : between(random, 1_000, 500_000)),
+    amountDue: new Dec(i % 4 === 0 ? random.pick([10_000, 30_000, 50_000, 100_000]) : random.int(1_000, 500_000)),
     payerKana: members[i % members.length]!,
     references: [`ST${pad(i, 8)}`],
   }));
   const entries: NoticeEntry[] = [];
   for (let i = 0; i < RECORDS; i++) {
-    const item = pick(random, items);
-    const roll = random();
+    const item = random.pick(items);
+    const roll = random.next();
     const due = item.amountDue.toNumber();
-    const date = `0812${pad(between(random, 1, 28), 2)}`;
+    const date = `0812${pad(random.int(1, 28), 2)}`;
     if (roll < 0.6) entries.push({ ref: i + 1, date, amount: String(due), payer: `ｶ)${item.payerKana}` });
     else if (roll < 0.75)
       entries.push({
         ref: i + 1,
         date,
-        amount: String(due - pick(random, [440, 660, 880])),
+        amount: String(due - random.pick([440, 660, 880])),
         payer: `${item.payerKana}(ｶ`,
       });
     else if (roll < 0.85)
@@ -48,7 +48,7 @@ export function generate(seed = 20261201): { file: Buffer; items: OpenItem[] } {
       entries.push({
         ref: i + 1,
         date,
-        amount: String(between(random, 1_000, 500_000)),
+        amount: String(random.int(1_000, 500_000)),
         payer: memberName(ITEMS + i, random),
       });
     else entries.push({ ref: i + 1, date, amount: String(due), payer: item.payerKana, cancelled: true });

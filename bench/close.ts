@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCloudAccount } from '../core/api/apps/cloud-accounts';
-import { createMember } from '../core/api/apps/members';
+import { createCloudAccount, createMember } from '../core/parties';
 import { closeMonth, importUsage, writeStatements } from '../core/close';
 import { openDatabase } from '../core/ledger/open-database';
 import { registerPaymentMethod } from '../core/payments/methods';

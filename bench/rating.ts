@@ -6,10 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import catalog from '../resources/catalog.json';
 import { billToJson, defaultCatalog, rateUsage } from '../core/rating';
-import { billingMonth } from '../core/time';
+import { billingMonth, formatJstInstant as jst } from '../core/time';
 import type { Benchmark } from './lib/benchmark';
 import { fastestOfEach, runChild } from './lib/child';
-import { between, pick, seededRandom } from './lib/random';
+import { SeededRandom } from '../core/demo/random';
 import { childFigures, mib, printRow, ratioOf, us } from './lib/report';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,11 +27,6 @@ const HOUR = 3_600_000;
 const plansOf = (service: string, meter: string) =>
   catalog.plans.filter((p) => p.service === service && p.meter === meter && p.charge !== 'monthly').map((p) => p.id);
 
-/** `+09:00` time with seconds, as the platform exports it. */
-function jst(msUtc: number): string {
-  return `${new Date(msUtc + 9 * HOUR).toISOString().slice(0, 19)}+09:00`;
-}
-
 type Event = { at: string; type: string; plan?: string; sizeGB?: number };
 
 type Account = {
@@ -45,44 +40,44 @@ type Account = {
  * and then a license, a global IP and the flat network option. About 100 events and transfers per account.
  */
 function* generateAccounts(seed: number, accounts: number): Generator<{ account: Account; events: number }> {
-  const random = seededRandom(seed);
+  const random = new SeededRandom(seed);
   const month = billingMonth(2026, 10);
   const span = month.end - month.start;
   const vmPlans = plansOf('server', 'running');
   const volumePlans = plansOf('volume', 'capacity');
-  const instantIn = () => month.start + Math.floor((random() * span) / 1000) * 1000;
-  const before = () => month.start - between(random, 1, 90 * 24) * HOUR;
+  const instantIn = () => month.start + Math.floor((random.next() * span) / 1000) * 1000;
+  const before = () => month.start - random.int(1, 90 * 24) * HOUR;
   for (let a = 0; a < accounts; a++) {
     const resources: Account['resources'] = [];
     for (let v = 0; v < 3; v++) {
-      const plan = pick(random, vmPlans);
-      const times = [...new Set(Array.from({ length: between(random, 18, 34) }, instantIn))].sort((x, y) => x - y);
-      const created = random() < 0.7 ? before() : times.shift()!;
+      const plan = random.pick(vmPlans);
+      const times = [...new Set(Array.from({ length: random.int(18, 34) }, instantIn))].sort((x, y) => x - y);
+      const created = random.next() < 0.7 ? before() : times.shift()!;
       const history: Event[] = [{ at: jst(created), type: 'create' }];
-      const resizeAt = random() < 0.2 ? between(random, 0, times.length - 1) : -1;
+      const resizeAt = random.next() < 0.2 ? random.int(0, times.length - 1) : -1;
       let running = true;
       times.forEach((t, i) => {
-        if (i === resizeAt) history.push({ at: jst(t), type: 'resize', plan: pick(random, vmPlans) });
-        else if (i === times.length - 1 && random() < 0.1) history.push({ at: jst(t), type: 'delete' });
+        if (i === resizeAt) history.push({ at: jst(t), type: 'resize', plan: random.pick(vmPlans) });
+        else if (i === times.length - 1 && random.next() < 0.1) history.push({ at: jst(t), type: 'delete' });
         else {
           history.push({ at: jst(t), type: running ? 'stop' : 'start' });
           running = !running;
         }
       });
       // Now and then an export lists a machine's events out of order: the core sorts them.
-      if (random() < 0.05) history.reverse();
+      if (random.next() < 0.05) history.reverse();
       resources.push({ id: `vm-${a}-${v}`, plan, events: history });
     }
     for (let v = 0; v < 2; v++) {
-      const times = Array.from({ length: between(random, 1, 4) }, instantIn).sort((x, y) => x - y);
-      const history: Event[] = [{ at: jst(before()), type: 'create', sizeGB: pick(random, [20, 40, 100, 250, 500]) }];
+      const times = Array.from({ length: random.int(1, 4) }, instantIn).sort((x, y) => x - y);
+      const history: Event[] = [{ at: jst(before()), type: 'create', sizeGB: random.pick([20, 40, 100, 250, 500]) }];
       for (const t of times)
-        history.push({ at: jst(t), type: 'resize', sizeGB: pick(random, [20, 40, 100, 250, 500, 1000]) });
-      resources.push({ id: `vol-${a}-${v}`, plan: pick(random, volumePlans), events: history });
+        history.push({ at: jst(t), type: 'resize', sizeGB: random.pick([20, 40, 100, 250, 500, 1000]) });
+      resources.push({ id: `vol-${a}-${v}`, plan: random.pick(volumePlans), events: history });
     }
-    const transfers = Array.from({ length: between(random, 8, 16) }, () => ({
+    const transfers = Array.from({ length: random.int(8, 16) }, () => ({
       at: jst(instantIn()),
-      gb: `${between(random, 0, 500)}.${String(between(random, 0, 999)).padStart(3, '0')}`,
+      gb: `${random.int(0, 500)}.${String(random.int(0, 999)).padStart(3, '0')}`,
     }));
     resources.push({
       id: `inet-${a}`,
@@ -90,11 +85,11 @@ function* generateAccounts(seed: number, accounts: number): Generator<{ account:
       events: [{ at: jst(before()), type: 'create' }],
       transfers,
     });
-    if (random() < 0.1)
+    if (random.next() < 0.1)
       resources.push({ id: `flat-${a}`, plan: 'internet.flat', events: [{ at: jst(instantIn()), type: 'create' }] });
-    if (random() < 0.2)
+    if (random.next() < 0.2)
       resources.push({ id: `lic-${a}`, plan: 'license.win.s', events: [{ at: jst(before()), type: 'create' }] });
-    if (random() < 0.3)
+    if (random.next() < 0.3)
       resources.push({ id: `ip-${a}`, plan: 'ip.global', events: [{ at: jst(instantIn()), type: 'create' }] });
     let events = 0;
     for (const r of resources) events += r.events.length + (r.transfers?.length ?? 0);

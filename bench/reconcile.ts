@@ -3,7 +3,7 @@ import { joinRecords, noticeEnd, noticeGroup, pad, type NoticeEntry } from '../t
 import { testOffice } from '../test/api/helpers';
 import type { Benchmark } from './lib/benchmark';
 import { memberName } from './lib/kana-names';
-import { between, pick, seededRandom } from './lib/random';
+import { SeededRandom } from '../core/demo/random';
 import { ms, perSecond, printBlock } from './lib/report';
 
 const RECORDS = 100_000;
@@ -123,25 +123,25 @@ async function seed(db: LedgerDb, names: string[], bills: OpenBill[]): Promise<v
  * statement number in EDI, some are strangers, some cancelled. Seeded: the same data on every machine.
  */
 function generate(seed = 20261210): { names: string[]; bills: OpenBill[]; file: Buffer } {
-  const random = seededRandom(seed);
+  const random = new SeededRandom(seed);
   const names = Array.from({ length: MEMBERS }, (_, i) => memberName(i, random));
   const bills = Array.from({ length: BILLS }, (_, i) => ({
     member: i % MEMBERS,
-    amount: between(random, 1_000, 500_000),
+    amount: random.int(1_000, 500_000),
     statementNumber: `BIL-2026-${pad(i + 1, 6)}`,
   }));
   const entries: NoticeEntry[] = [];
   for (let i = 0; i < RECORDS; i++) {
-    const bill = pick(random, bills);
+    const bill = random.pick(bills);
     const name = names[bill.member]!;
-    const roll = random();
-    const date = `0811${pad(between(random, 1, 28), 2)}`;
+    const roll = random.next();
+    const date = `0811${pad(random.int(1, 28), 2)}`;
     if (roll < 0.6) entries.push({ ref: i + 1, date, amount: String(bill.amount), payer: `ｶ)${name}` });
     else if (roll < 0.75)
       entries.push({
         ref: i + 1,
         date,
-        amount: String(bill.amount - pick(random, [440, 660, 880])),
+        amount: String(bill.amount - random.pick([440, 660, 880])),
         payer: `${name}(ｶ`,
       });
     else if (roll < 0.85)
@@ -150,7 +150,7 @@ function generate(seed = 20261210): { names: string[]; bills: OpenBill[]; file: 
       entries.push({
         ref: i + 1,
         date,
-        amount: String(between(random, 1_000, 500_000)),
+        amount: String(random.int(1_000, 500_000)),
         payer: memberName(MEMBERS + i, random),
       });
     else entries.push({ ref: i + 1, date, amount: String(bill.amount), payer: name, cancelled: true });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { createMember } from '../core/api/apps/members';
+import { createMember } from '../core/parties';
 import { openBackoffice } from '../core/api/open';
 import { startBrowserHost } from '../core/host/browser-host';
 import { openDatabase } from '../core/ledger/open-database';

@@ -39,7 +39,7 @@ export interface IpcRouterDeps {
   observers?: CallObserver[];
 }
 
-const refused = (message: string): CallResult => ({ ok: false, kind: 'forbidden', message });
+const refused = (message: string): CallResult => ({ ok: false, kind: 'forbidden', code: 'ipc.refused', message });
 
 /**
  * Routes `window.backoffice.call(operation, input)` to Backoffice.call with the login signed in for that
@@ -58,22 +58,37 @@ export function createIpcRouter(deps: IpcRouterDeps): (message: IpcMessage) => P
       return {
         ok: false,
         kind: 'invalid',
+        code: 'value.required',
         message: `${channel === PRINT_CHANNEL ? 'print' : 'call'}(operation, input) expects an operation name`,
-        problems: [{ path: 'operation', message: 'must be a non-empty string' }],
+        problems: [{ path: 'operation', code: 'value.required', message: 'must be a non-empty string' }],
       };
     }
     if (channel === PRINT_CHANNEL && !isPrintable(operation)) {
       return {
         ok: false,
         kind: 'invalid',
+        code: 'print.not_printable',
+        params: { operation },
         message: `${operation} does not render an issued document: it cannot be printed`,
-        problems: [{ path: 'operation', message: 'must render an issued document (electron/printable.ts)' }],
+        problems: [
+          {
+            path: 'operation',
+            code: 'print.not_printable',
+            params: { operation },
+            message: 'must render an issued document (electron/printable.ts)',
+          },
+        ],
       };
     }
     const routed: RoutedCall = { channel, senderId, operation };
     for (const o of observers) o.started?.(routed);
     const began = performance.now();
-    let result: CallResult = { ok: false, kind: 'failed', message: 'the call did not finish' };
+    let result: CallResult = {
+      ok: false,
+      kind: 'failed',
+      code: 'operation.failed',
+      message: 'the call did not finish',
+    };
     try {
       ({ result } = await deps.clients.call(senderId, operation, input ?? {}, () => senderId));
       result =
@@ -82,7 +97,12 @@ export function createIpcRouter(deps: IpcRouterDeps): (message: IpcMessage) => P
           : await saveOutput(result, senderId, deps);
       return result;
     } catch (e) {
-      result = { ok: false, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+      result = {
+        ok: false,
+        kind: 'failed',
+        code: 'operation.failed',
+        message: e instanceof Error ? e.message : String(e),
+      };
       return result;
     } finally {
       const ms = performance.now() - began;
@@ -106,9 +126,16 @@ async function printOutput(result: CallResult, senderId: number, deps: IpcRouter
   if (!result.ok) return result;
   const file = fileToSaveIn(result.output);
   if (file === null || file.mediaType !== 'application/pdf')
-    return { ok: false, kind: 'failed', message: 'the operation answered no PDF to print' };
+    return { ok: false, kind: 'failed', code: 'print.no_pdf', message: 'the operation answered no PDF to print' };
   const outcome = await deps.printFile(file, senderId);
-  if ('failed' in outcome) return { ok: false, kind: 'failed', message: `printing failed: ${outcome.failed}` };
+  if ('failed' in outcome)
+    return {
+      ok: false,
+      kind: 'failed',
+      code: 'print.failed',
+      params: { reason: outcome.failed },
+      message: `printing failed: ${outcome.failed}`,
+    };
   const printed: PrintedFile = { name: file.name, mediaType: file.mediaType, printed: outcome.printed };
   return { ok: true, output: { ...(result.output as Record<string, unknown>), file: printed } };
 }

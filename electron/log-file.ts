@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CallResult } from '../core/api/service';
 import type { Clock } from '../core/api/clock';
-import { addDays, compareDates, formatDate, jstDate, parseDate } from '../core/time';
+import { dailyFileName, expiredDailyFiles, type DailyFiles } from '../core/host/daily-files';
 import type { CallObserver, RoutedCall } from './ipc-routing';
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -11,21 +11,17 @@ export type LogSource = 'main' | 'renderer' | 'updater' | 'call' | 'crash';
 
 /** Days of log files kept (D-APP-3). */
 export const LOG_KEEP_DAYS = 30;
-const LOG_FILE = /^backoffice-(\d{4}-\d{2}-\d{2})\.log$/;
+const LOG_FILES: DailyFiles = { prefix: 'backoffice', extension: '.log' };
 const MAX_MESSAGE = 2000;
 
 /** One file per JST day: `backoffice-2026-11-24.log`. */
 export function logFileName(now: Date): string {
-  return `backoffice-${formatDate(jstDate(now.getTime()))}.log`;
+  return dailyFileName(LOG_FILES, now);
 }
 
 /** The log files older than `keepDays` days before today (JST), by name; other files are never touched. */
 export function expiredLogFiles(names: string[], now: Date, keepDays = LOG_KEEP_DAYS): string[] {
-  const oldestKept = addDays(jstDate(now.getTime()), -(keepDays - 1));
-  return names.filter((name) => {
-    const day = parseDate(LOG_FILE.exec(name)?.[1]);
-    return day !== null && compareDates(day, oldestKept) < 0;
-  });
+  return expiredDailyFiles(LOG_FILES, names, now, keepDays);
 }
 
 /**

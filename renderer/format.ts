@@ -1,6 +1,6 @@
 import { formatYen } from '../core/money';
 import { nowMs } from './clock';
-import { formatDate, jstDate, JST_OFFSET_MS, parseInstant } from '../core/time';
+import { formatDate, formatJstDateTime as jstDateTime, jstDate, jstToday, parseInstant } from '../core/time';
 
 export { formatYen };
 
@@ -15,13 +15,10 @@ export function formatJstDate(iso: unknown): string {
 export function formatJstDateTime(iso: unknown): string {
   const ms = parseInstant(iso);
   if (ms === null) return typeof iso === 'string' ? iso : '';
-  const shifted = new Date(ms + JST_OFFSET_MS);
-  const hh = String(shifted.getUTCHours()).padStart(2, '0');
-  const mm = String(shifted.getUTCMinutes()).padStart(2, '0');
-  return `${formatDate(jstDate(ms))} ${hh}:${mm}`;
+  return jstDateTime(ms);
 }
 
 /** Today's date in JST, `2026-11-23`. */
 export function todayJst(now: number = nowMs()): string {
-  return formatDate(jstDate(now));
+  return formatDate(jstToday(now));
 }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { SessionProvider } from './app/session';
+import { SessionProvider } from './session/session';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { I18nProvider } from './i18n/i18n';
 

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { InputError } from '../errors';
+import { InputError, Refused } from '../errors';
 import { writeAudit } from '../ledger/audit';
 import { openDatabase, type LedgerDb } from '../ledger/open-database';
-import type { AuditOutcome } from '../ledger/schema';
 import { apps } from './apps';
-import { loadOperator, operatorCount } from './apps/operators';
+import { loadOperator, operatorCount } from '../parties';
 import { buildCatalog } from './catalog';
 import { processClock, type Clock } from './clock';
-import { ForbiddenError, UnauthenticatedError, type AnyOperation, type SignedInOperator } from './operation';
-import type { Backoffice, CallResult, OperationDescription } from './service';
+import type { AnyOperation, SignedInOperator } from './operation';
+import type { Backoffice, CallFailure, CallResult, OperationDescription } from './service';
 import { zodProblems } from './zod-problems';
 
 export interface BackofficeOptions {
@@ -23,6 +22,11 @@ function maskSecrets(op: AnyOperation, input: unknown): unknown {
   const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
   for (const field of op.secretFields) if (field in copy) copy[field] = '***';
   return copy;
+}
+
+/** Anything else that went wrong: nothing was written; the English message says what. */
+function failed(e: unknown): CallFailure {
+  return { ok: false, kind: 'failed', code: 'operation.failed', message: e instanceof Error ? e.message : String(e) };
 }
 
 export function describeOperation(op: AnyOperation): OperationDescription {
@@ -48,9 +52,10 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
     op: AnyOperation,
     input: unknown,
     login: string | null,
-    outcome: AuditOutcome,
-    message: string,
+    outcome: 'forbidden' | 'unauthenticated',
+    refusal: Pick<CallFailure, 'code' | 'params' | 'message'>,
   ): Promise<CallResult> {
+    const message = refusal.message;
     // Written on its own: a refusal leaves a trace even though nothing else is written.
     await writeAudit(db, {
       at: now().toISOString(),
@@ -61,7 +66,8 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
       outcome,
       detail: message,
     });
-    return { ok: false, kind: outcome === 'forbidden' ? 'forbidden' : 'unauthenticated', message };
+    const { code, params } = refusal;
+    return { ok: false, kind: outcome, code, ...(params === undefined ? {} : { params }), message };
   }
 
   async function authorize(
@@ -70,12 +76,26 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
     input: unknown,
   ): Promise<SignedInOperator | null | CallResult> {
     const operator = login === null ? null : await loadOperator(db, login);
-    if (login !== null && !operator) return refuse(op, input, login, 'unauthenticated', `no active operator ${login}`);
+    if (login !== null && !operator)
+      return refuse(op, input, login, 'unauthenticated', {
+        code: 'operator.not_found',
+        params: { login },
+        message: `no active operator ${login}`,
+      });
     if (op.roles.length === 0) return operator;
     if (op.openBeforeSetup && (await operatorCount(db)) === 0) return operator;
-    if (!operator) return refuse(op, input, null, 'unauthenticated', `${op.name} needs a signed-in operator`);
+    if (!operator)
+      return refuse(op, input, null, 'unauthenticated', {
+        code: 'operation.needs_sign_in',
+        params: { operation: op.name },
+        message: `${op.name} needs a signed-in operator`,
+      });
     if (!op.roles.some((r) => operator.roles.includes(r))) {
-      return refuse(op, input, login, 'forbidden', `${op.name} needs one of the roles ${op.roles.join(', ')}`);
+      return refuse(op, input, login, 'forbidden', {
+        code: 'operation.needs_role',
+        params: { operation: op.name, roles: op.roles.join(', ') },
+        message: `${op.name} needs one of the roles ${op.roles.join(', ')}`,
+      });
     }
     return operator;
   }
@@ -88,6 +108,8 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
       return {
         ok: false,
         kind: 'invalid',
+        code: 'operation.invalid_input',
+        params: { operation: op.name },
         message: `invalid input for ${op.name}`,
         problems: zodProblems(parsed.error),
       };
@@ -110,24 +132,42 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
       });
       return { ok: true, output: output === undefined ? null : output };
     } catch (e) {
-      if (e instanceof InputError) return { ok: false, kind: 'invalid', message: e.message, problems: e.problems };
-      if (e instanceof ForbiddenError) return refuse(op, input, login, 'forbidden', e.message);
-      if (e instanceof UnauthenticatedError)
-        return refuse(op, input, login ?? op.auditActor?.(input) ?? null, 'unauthenticated', e.message);
-      return { ok: false, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+      if (e instanceof InputError) {
+        const first = e.problems[0]!;
+        return {
+          ok: false,
+          kind: 'invalid',
+          code: first.code,
+          ...(first.params === undefined ? {} : { params: first.params }),
+          message: e.message,
+          problems: e.problems,
+        };
+      }
+      if (e instanceof Refused) {
+        const who = e.kind === 'forbidden' ? login : (login ?? op.auditActor?.(input) ?? null);
+        return refuse(op, input, who, e.kind, { code: e.code, params: e.params, message: e.message });
+      }
+      return failed(e);
     }
   }
 
   return {
     operations: () => [...catalog.values()].map(describeOperation),
     async call(operation, input, operatorLogin) {
-      if (closed) return { ok: false, kind: 'failed', message: 'the back office is closed' };
+      if (closed) return { ok: false, kind: 'failed', code: 'backoffice.closed', message: 'the back office is closed' };
       const op = catalog.get(operation);
-      if (!op) return { ok: false, kind: 'unknown_operation', message: `no operation ${operation}` };
+      if (!op)
+        return {
+          ok: false,
+          kind: 'unknown_operation',
+          code: 'operation.unknown',
+          params: { operation },
+          message: `no operation ${operation}`,
+        };
       try {
         return await run(op, input, operatorLogin);
       } catch (e) {
-        return { ok: false, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+        return failed(e);
       }
     },
     async close() {

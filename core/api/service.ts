@@ -1,12 +1,12 @@
-import type { FieldProblem } from '../errors';
+import type { FieldProblem, ProblemCode, ProblemParams } from '../errors';
 
 /**
  * The one door every transport (CLI, browser host, Electron IPC, tests) goes through. Transports hold no
  * business logic: they authenticate their caller, name an operation, pass raw input, and relay the result.
  */
 
-export const ROLES = ['sales', 'accounting', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../parties/roles';
+import type { Role } from '../parties/roles';
 
 export interface OperationDescription {
   name: string;
@@ -28,8 +28,20 @@ export type CallFailureKind =
   /** anything else; nothing written */
   | 'failed';
 
-export type CallResult =
-  { ok: true; output: unknown } | { ok: false; kind: CallFailureKind; message: string; problems?: FieldProblem[] };
+/**
+ * A refusal: its kind, a stable `code` with the `params` a sentence needs (core/problem-codes.ts; each door words
+ * it in its own language), the English `message`, and for `invalid` the field `problems`.
+ */
+export interface CallFailure {
+  ok: false;
+  kind: CallFailureKind;
+  code: ProblemCode;
+  params?: ProblemParams;
+  message: string;
+  problems?: FieldProblem[];
+}
+
+export type CallResult = { ok: true; output: unknown } | CallFailure;
 
 export interface Backoffice {
   operations(): OperationDescription[];

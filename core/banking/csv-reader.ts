@@ -49,7 +49,8 @@ export function readCsv(text: string): CsvRow[] {
       continue;
     }
     if (ch === '"') {
-      if (field !== '' || afterQuote) throw InputError.one(`line ${line}`, 'a quote inside an unquoted field');
+      if (field !== '' || afterQuote)
+        throw InputError.one(`line ${line}`, 'bank_file.csv_quote', 'a quote inside an unquoted field');
       quoted = true;
       quoteLine = line;
     } else if (ch === ',') {
@@ -60,11 +61,11 @@ export function readCsv(text: string): CsvRow[] {
       line++;
       rowLine = line;
     } else {
-      if (afterQuote) throw InputError.one(`line ${line}`, 'text after a closing quote');
+      if (afterQuote) throw InputError.one(`line ${line}`, 'bank_file.csv_quote', 'text after a closing quote');
       field += ch;
     }
   }
-  if (quoted) throw InputError.one(`line ${quoteLine}`, 'a quoted field is never closed');
+  if (quoted) throw InputError.one(`line ${quoteLine}`, 'bank_file.csv_quote', 'a quoted field is never closed');
   if (field !== '' || fields.length > 0 || afterQuote) endRow();
   return rows;
 }

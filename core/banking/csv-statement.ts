@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import type { ProblemArgs, ProblemCode } from '../problem-codes';
 import type { BankDeposit, BankFileFormat, ParsedBankFile } from './deposit';
 import { readCsv, type CsvRow } from './csv-reader';
 import { parseCsvDate, parseYenCell, payerFromDescription } from './csv-values';
@@ -38,8 +39,8 @@ class Cells {
     private readonly header: string[],
   ) {}
 
-  fail(column: string, message: string): InputError {
-    return InputError.one(`line ${this.row.line} (data) ${column}`, message);
+  fail<C extends ProblemCode>(column: string, code: C, message: string, ...params: ProblemArgs<C>): InputError {
+    return InputError.one(`line ${this.row.line} (data) ${column}`, code, message, ...params);
   }
 
   get(column: string): string {
@@ -49,7 +50,10 @@ class Cells {
 
   date(column: string): string {
     const date = parseCsvDate(this.get(column));
-    if (!date) throw this.fail(column, `${JSON.stringify(this.get(column))} is not a date`);
+    if (!date)
+      throw this.fail(column, 'bank_file.date_invalid', `${JSON.stringify(this.get(column))} is not a date`, {
+        value: this.get(column),
+      });
     return date;
   }
 
@@ -57,13 +61,18 @@ class Cells {
   yen(column: string, signed = false): string | null {
     const cell = parseYenCell(this.get(column), signed);
     if (cell.kind === 'invalid')
-      throw this.fail(column, `${JSON.stringify(this.get(column))} is not a whole-yen amount`);
+      throw this.fail(
+        column,
+        'bank_file.amount_invalid',
+        `${JSON.stringify(this.get(column))} is not a whole-yen amount`,
+        { value: this.get(column) },
+      );
     return cell.kind === 'yen' ? cell.value : null;
   }
 
   requiredYen(column: string, signed = false): string {
     const value = this.yen(column, signed);
-    if (value === null) throw this.fail(column, 'empty');
+    if (value === null) throw this.fail(column, 'value.required', 'empty');
     return value;
   }
 }
@@ -129,7 +138,7 @@ const ANSER: Layout = {
   read(c) {
     const account = c.get('照会口座').replace(/[\s\u3000]+/g, '');
     const number = c.get('番号');
-    if (!/^\d+$/.test(number)) throw c.fail('番号', 'not digits');
+    if (!/^\d+$/.test(number)) throw c.fail('番号', 'bank_file.not_digits', 'not digits');
     const date = c.date('勘定日');
     c.yen('出金金額(円)');
     const amount = c.yen('入金金額(円)');
@@ -163,11 +172,12 @@ const isBlank = (row: CsvRow): boolean => row.fields.every((f) => f.trim() === '
 export function parseCsvStatement(text: string): ParsedBankFile {
   const rows = readCsv(text).filter((r) => !isBlank(r));
   const header = rows[0];
-  if (!header) throw InputError.one('file', 'empty: no header row');
+  if (!header) throw InputError.one('file', 'bank_file.empty', 'empty: no header row');
   const layout = findLayout(header);
   if (!layout) {
     throw InputError.one(
       `line ${header.line} (header)`,
+      'bank_file.layout_unknown',
       'not a known layout (住信SBIネット銀行, 楽天銀行, ANSER 入出金明細)',
     );
   }
@@ -175,7 +185,12 @@ export function parseCsvStatement(text: string): ParsedBankFile {
   const deposits: BankDeposit[] = [];
   for (const row of rows.slice(1)) {
     if (row.fields.length !== names.length) {
-      throw InputError.one(`line ${row.line} (data)`, `${row.fields.length} fields, the header has ${names.length}`);
+      throw InputError.one(
+        `line ${row.line} (data)`,
+        'bank_file.field_count',
+        `${row.fields.length} fields, the header has ${names.length}`,
+        { fields: row.fields.length, expected: names.length },
+      );
     }
     const read = layout.read(new Cells(row, layout.header));
     if (read) deposits.push({ ...read, cancelled: false, format: layout.format, record: row.line });

@@ -2,7 +2,6 @@ export type { BankDeposit, BankFileFormat, ParsedBankFile } from './deposit';
 export { parseBankFile } from './parse-bank-file';
 export { parseZengin } from './zengin';
 export { parseCsvStatement } from './csv-statement';
-export { normalizeKana, canonicalKana, stripCorporateAbbreviations } from './normalize-kana';
 export { DepositMatcher, DEFAULT_FEE_TOLERANCE } from './match';
 export type { OpenItem, OpenItemKind, MatchOptions, MatchOutcome, Candidate, DepositToMatch } from './match';
 export { matchDeposits, matchReportToJson } from './match-report';

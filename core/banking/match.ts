@@ -1,5 +1,5 @@
 import { Dec } from '../money';
-import { canonicalKana, normalizeKana, stripCorporateAbbreviations } from './normalize-kana';
+import { canonicalKana, kanaKey, stripCorporateAbbreviations } from '../kana';
 
 /**
  * Matching deposits to what is owed (入金消込), pure: no database, no clock. The caller gives the open items
@@ -63,7 +63,7 @@ export type MatchOutcome =
 interface IndexedItem {
   item: OpenItem;
   due: Dec;
-  /** normalizeKana(payerKana), computed once. */
+  /** kanaKey(payerKana), computed once. */
   name: string;
   order: number;
 }
@@ -106,7 +106,7 @@ export class DepositMatcher {
     const indexed = items.map((item, order) => ({
       item,
       due: item.amountDue,
-      name: normalizeKana(item.payerKana),
+      name: kanaKey(item.payerKana),
       order,
     }));
     for (const entry of indexed) {

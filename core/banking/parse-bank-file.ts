@@ -10,7 +10,7 @@ import { looksLikeZengin, parseZengin } from './zengin';
  * Throws InputError (naming the record or line and the field) and nothing else for bad bytes.
  */
 export function parseBankFile(bytes: Uint8Array): ParsedBankFile {
-  if (bytes.length === 0) throw InputError.one('file', 'empty');
+  if (bytes.length === 0) throw InputError.one('file', 'bank_file.empty', 'empty');
   if (looksLikeZengin(bytes)) return parseZengin(bytes);
   return parseCsvStatement(decodeCsvText(bytes));
 }
@@ -23,9 +23,10 @@ function decodeCsvText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    if (hasBom) throw InputError.one('file', 'a UTF-8 byte-order mark but invalid UTF-8 after it');
+    if (hasBom)
+      throw InputError.one('file', 'bank_file.encoding', 'a UTF-8 byte-order mark but invalid UTF-8 after it');
   }
   const text = decodeSjisText(body);
-  if (text === null) throw InputError.one('file', 'neither UTF-8 nor Shift_JIS text');
+  if (text === null) throw InputError.one('file', 'bank_file.encoding', 'neither UTF-8 nor Shift_JIS text');
   return text;
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import type { ProblemArgs, ProblemCode } from '../problem-codes';
 import { decodeSjisField, trimTrailingSpaces } from './text-decode';
 import { reiwaDate } from './wareki';
 
@@ -36,13 +37,20 @@ export function splitZenginRecords(bytes: Uint8Array): ZenginRecordSpan[] {
     const number = spans.length + 1;
     const left = bytes.length - pos;
     if (left < ZENGIN_RECORD_BYTES) {
-      throw InputError.one(`record ${number}`, `truncated: ${left} bytes, a record is ${ZENGIN_RECORD_BYTES}`);
+      throw InputError.one(
+        `record ${number}`,
+        'bank_file.record_truncated',
+        `truncated: ${left} bytes, a record is ${ZENGIN_RECORD_BYTES}`,
+        { bytes: left, size: ZENGIN_RECORD_BYTES },
+      );
     }
     for (let i = pos; i < pos + ZENGIN_RECORD_BYTES; i++) {
       if (bytes[i] === CR || bytes[i] === LF) {
         throw InputError.one(
           `record ${number}`,
+          'bank_file.record_line_break',
           `line break at byte ${i - pos + 1}; a record is ${ZENGIN_RECORD_BYTES} bytes`,
+          { byte: i - pos + 1, size: ZENGIN_RECORD_BYTES },
         );
       }
     }
@@ -63,12 +71,17 @@ export class ZenginRecord {
     const type = String.fromCharCode(bytes[span.start]!);
     const kind = KIND_BY_TYPE[type];
     if (!kind)
-      throw InputError.one(`record ${span.number}`, `record type ${JSON.stringify(type)} unknown (1, 2, 8 or 9)`);
+      throw InputError.one(
+        `record ${span.number}`,
+        'bank_file.record_type_unknown',
+        `record type ${JSON.stringify(type)} unknown (1, 2, 8 or 9)`,
+        { type },
+      );
     this.kind = kind;
   }
 
-  fail(field: string, message: string): InputError {
-    return InputError.one(`record ${this.span.number} (${this.kind}) ${field}`, message);
+  fail<C extends ProblemCode>(field: string, code: C, message: string, ...params: ProblemArgs<C>): InputError {
+    return InputError.one(`record ${this.span.number} (${this.kind}) ${field}`, code, message, ...params);
   }
 
   /** A run of ASCII digits, as written (leading zeros kept). */
@@ -76,7 +89,7 @@ export class ZenginRecord {
     let s = '';
     for (let i = this.span.start + from - 1; i < this.span.start + to; i++) {
       const b = this.bytes[i]!;
-      if (b < 0x30 || b > 0x39) throw this.fail(field, 'not digits');
+      if (b < 0x30 || b > 0x39) throw this.fail(field, 'bank_file.not_digits', 'not digits');
       s += String.fromCharCode(b);
     }
     return s;
@@ -96,14 +109,14 @@ export class ZenginRecord {
   date(from: number, to: number, field: string): string {
     const raw = this.digits(from, to, field);
     const date = reiwaDate(raw);
-    if (!date) throw this.fail(field, `${raw} is not a Reiwa YYMMDD date`);
+    if (!date) throw this.fail(field, 'bank_file.date_invalid', `${raw} is not a Reiwa YYMMDD date`, { value: raw });
     return date;
   }
 
   /** A Shift_JIS text field, decoded, trailing spaces trimmed. */
   text(from: number, to: number, field: string): string {
     const text = decodeSjisField(this.bytes, this.span.start + from - 1, this.span.start + to);
-    if (text === null) throw this.fail(field, 'not Shift_JIS text');
+    if (text === null) throw this.fail(field, 'bank_file.not_shift_jis', 'not Shift_JIS text');
     return trimTrailingSpaces(text);
   }
 

@@ -27,11 +27,14 @@ export function looksLikeZengin(bytes: Uint8Array): boolean {
 
 function fileKind(bytes: Uint8Array): Kind {
   const kind = String.fromCharCode(bytes[1] ?? 0x20, bytes[2] ?? 0x20);
-  if (bytes[0] !== 0x31) throw InputError.one('record 1', 'the file does not start with a header record (1)');
+  if (bytes[0] !== 0x31)
+    throw InputError.one('record 1', 'bank_file.structure', 'the file does not start with a header record (1)');
   if (kind !== '01' && kind !== '03')
     throw InputError.one(
       'record 1 (header) kind code',
+      'bank_file.kind_unknown',
       `${JSON.stringify(kind)}: only 01 (振込入金通知) and 03 (入出金取引明細) are read`,
+      { kind },
     );
   return kind;
 }
@@ -62,34 +65,38 @@ export function parseZengin(bytes: Uint8Array): ParsedBankFile {
   const spans = splitZenginRecords(bytes);
   for (const span of spans) {
     const record = new ZenginRecord(bytes, span);
-    if (ended) throw record.fail('record type', 'a record after the end record');
+    if (ended) throw record.fail('record type', 'bank_file.structure', 'a record after the end record');
     switch (record.kind) {
       case 'header':
-        if (account) throw record.fail('record type', "a header before the previous account's trailer");
+        if (account)
+          throw record.fail('record type', 'bank_file.structure', "a header before the previous account's trailer");
         account = readHeader(record, kind);
         totals = emptyTotals();
         break;
       case 'data':
-        if (!account) throw record.fail('record type', 'a data record outside a header…trailer group');
+        if (!account)
+          throw record.fail('record type', 'bank_file.structure', 'a data record outside a header…trailer group');
         if (kind === '01') readNoticeData(record, account, totals, deposits);
         else readStatementData(record, account, totals, deposits);
         break;
       case 'trailer':
-        if (!account) throw record.fail('record type', 'a trailer without a header');
+        if (!account) throw record.fail('record type', 'bank_file.structure', 'a trailer without a header');
         if (kind === '01') checkNoticeTrailer(record, totals);
         else checkStatementTrailer(record, totals);
         account = null;
         groups++;
         break;
       case 'end':
-        if (account) throw record.fail('record type', "the end record before the account's trailer");
-        if (groups === 0) throw record.fail('record type', 'an end record with no account before it');
+        if (account)
+          throw record.fail('record type', 'bank_file.structure', "the end record before the account's trailer");
+        if (groups === 0)
+          throw record.fail('record type', 'bank_file.structure', 'an end record with no account before it');
         if (kind === '03') checkStatementEnd(record, record.span.number, groups);
         ended = true;
         break;
     }
   }
-  if (!ended) throw InputError.one('file', 'no end record (9): the file is incomplete');
+  if (!ended) throw InputError.one('file', 'bank_file.incomplete', 'no end record (9): the file is incomplete');
   return { format, deposits };
 }
 
@@ -100,9 +107,19 @@ function emptyTotals(): GroupTotals {
 
 function readHeader(record: ZenginRecord, kind: Kind): Account {
   const recordKind = record.digits(2, 3, 'kind code');
-  if (recordKind !== kind) throw record.fail('kind code', `${recordKind} in a file of kind ${kind}`);
+  if (recordKind !== kind)
+    throw record.fail('kind code', 'bank_file.kind_mismatch', `${recordKind} in a file of kind ${kind}`, {
+      recordKind,
+      kind,
+    });
   const codeType = record.char(4);
-  if (codeType !== '0') throw record.fail('code type', `${JSON.stringify(codeType)}: only 0 (JIS / Shift_JIS) is read`);
+  if (codeType !== '0')
+    throw record.fail(
+      'code type',
+      'bank_file.code_type',
+      `${JSON.stringify(codeType)}: only 0 (JIS / Shift_JIS) is read`,
+      { codeType },
+    );
   const bank = record.digits(23, 26, 'bank code');
   const branch = record.digits(42, 44, 'branch code');
   const number = kind === '01' ? record.digits(61, 67, 'account number') : record.digits(64, 73, 'account number');
@@ -122,7 +139,9 @@ function readNoticeData(record: ZenginRecord, account: Account, totals: GroupTot
   const payer = record.text(50, 97, 'payer');
   const cancelFlag = record.char(128);
   if (cancelFlag !== ' ' && cancelFlag !== '0' && cancelFlag !== '1') {
-    throw record.fail('cancel flag', `${JSON.stringify(cancelFlag)}: 1 (cancelled), 0 or blank`);
+    throw record.fail('cancel flag', 'value.not_one_of', `${JSON.stringify(cancelFlag)}: 1 (cancelled), 0 or blank`, {
+      options: '1, 0, blank',
+    });
   }
   const edi = record.text(129, 148, 'EDI');
   const cancelled = cancelFlag === '1';
@@ -149,7 +168,12 @@ function readStatementData(record: ZenginRecord, account: Account, totals: Group
   const date = record.date(10, 15, 'booking date');
   const direction = record.char(22);
   if (direction !== '1' && direction !== '2') {
-    throw record.fail('deposit/withdrawal flag', `${JSON.stringify(direction)}: 1 (deposit) or 2 (withdrawal)`);
+    throw record.fail(
+      'deposit/withdrawal flag',
+      'value.not_one_of',
+      `${JSON.stringify(direction)}: 1 (deposit) or 2 (withdrawal)`,
+      { options: '1, 2' },
+    );
   }
   const amount = record.amount(25, 36, 'amount');
   if (direction === '2') {
@@ -189,12 +213,20 @@ function checkCount(
   counted: number,
   holder = 'the data records hold',
 ): void {
-  if (Number(written) !== counted) throw record.fail(field, `says ${Number(written)}, ${holder} ${counted}`);
+  if (Number(written) !== counted)
+    throw record.fail(field, 'bank_file.trailer_count', `says ${Number(written)}, ${holder} ${counted}`, {
+      written: Number(written),
+      counted,
+    });
 }
 
 function checkTotal(record: ZenginRecord, field: string, written: string, summed: Dec): void {
   const value = stripZeros(written);
-  if (!summed.equals(value)) throw record.fail(field, `says ${value}, the data records sum to ${summed.toFixed()}`);
+  if (!summed.equals(value))
+    throw record.fail(field, 'bank_file.trailer_sum', `says ${value}, the data records sum to ${summed.toFixed()}`, {
+      written: value,
+      summed: summed.toFixed(),
+    });
 }
 
 /** 01 trailer: 合計件数 2–7, 合計金額 8–19, 取消件数 20–25, 取消金額 26–37 (cancelled records included in the totals). */

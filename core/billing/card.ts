@@ -8,7 +8,7 @@ const EXPIRY = /^(0[1-9]|1[0-2])\/(\d{2})$/;
 /** A card's expiry `MM/YY` read as the last day it is valid: 07/26 is valid through 2026-07-31. */
 export function cardValidThrough(expiry: unknown, path = 'card.expiry'): CalendarDate | FieldProblem {
   const m = typeof expiry === 'string' ? EXPIRY.exec(expiry) : null;
-  if (!m) return { path, message: 'not a card expiry as MM/YY' };
+  if (!m) return { path, code: 'card.expiry_invalid', message: 'not a card expiry as MM/YY' };
   const year = 2000 + Number(m[2]);
   const month = Number(m[1]);
   return { year, month, day: daysInMonth(year, month) };
@@ -31,6 +31,13 @@ export function cardExpiryProblems(expiry: unknown, today: CalendarDate, path = 
     return [
       {
         path,
+        code: 'card.validity_too_short',
+        params: {
+          validThrough: formatDate(validThrough),
+          months: CARD_MIN_VALIDITY_MONTHS,
+          today: formatDate(today),
+          mustBeValidOn: formatDate(mustBeValidOn),
+        },
         message: `the card is valid through ${formatDate(validThrough)}, less than ${CARD_MIN_VALIDITY_MONTHS} months from ${formatDate(today)}; a card must be valid on ${formatDate(mustBeValidOn)} (R-BILL-2)`,
       },
     ];

@@ -22,10 +22,24 @@ export function isPaymentMethod(value: unknown): value is PaymentMethod {
  */
 export function paymentMethodProblems(kind: PartyKind, method: unknown, path = 'paymentMethod'): FieldProblem[] {
   if (!isPaymentMethod(method)) {
-    return [{ path, message: `not a payment method; one of ${PAYMENT_METHODS.join(', ')}` }];
+    return [
+      {
+        path,
+        code: 'value.not_one_of',
+        params: { options: PAYMENT_METHODS.join(', ') },
+        message: `not a payment method; one of ${PAYMENT_METHODS.join(', ')}`,
+      },
+    ];
   }
   if (kind === 'individual' && method !== 'credit_card') {
-    return [{ path, message: `${method} is for corporations only; an individual pays by credit_card (R-PARTY-3)` }];
+    return [
+      {
+        path,
+        code: 'payment_method.corporations_only',
+        params: { method },
+        message: `${method} is for corporations only; an individual pays by credit_card (R-PARTY-3)`,
+      },
+    ];
   }
   return [];
 }

@@ -36,7 +36,8 @@ export function takeOption(args: string[], name: string): string | undefined {
     }
     if (arg === flag) {
       const value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) throw InputError.one(flag, 'needs a value');
+      if (value === undefined || value.startsWith('--'))
+        throw InputError.one(flag, 'cli.option_needs_value', 'needs a value');
       args.splice(i, 2);
       return value;
     }

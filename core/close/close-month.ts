@@ -1,5 +1,6 @@
 import { billingDates } from '../billing';
-import { InputError } from '../errors';
+import { issueDocument } from '../documents/document-store';
+import { InputError, type FieldProblem } from '../errors';
 import { writeAudit } from '../ledger/audit';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
@@ -7,11 +8,11 @@ import { postTransaction, type PostingLine } from '../ledger/post';
 import { yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import type { AccountBill, TaxMode } from '../rating';
-import { jstMidnight, parseMonth, type BillingMonth } from '../time';
+import { formatDate, jstMidnight, parseMonth, type BillingMonth } from '../time';
 import { methodInForce, paymentMethodHistory, type StoredMethod } from '../payments/methods';
-import { inTransaction } from './in-transaction';
+import { inTransaction } from '../ledger/in-transaction';
 import { monthCloseState } from './month-state';
-import { plansForMonth } from './plans-for-month';
+import { plansForMonth } from '../billing/price-plans-store';
 import { consumePrepaidForBill } from '../prepaid/consume';
 import { statementData, type StatementParty } from './statement-data';
 import { rateUsage } from '../rating';
@@ -85,10 +86,12 @@ async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccoun
     .orderBy('id')
     .execute();
   if (imports.length === 0)
-    throw InputError.one('month', `no usage imported for ${month.key}: import its usage file first`);
+    throw InputError.one('month', 'month.no_usage', `no usage imported for ${month.key}: import its usage file first`, {
+      month: month.key,
+    });
   const plans = await plansForMonth(db, month.key);
   const byCode = new Map<string, RatedAccount>();
-  const problems = [];
+  const problems: FieldProblem[] = [];
   for (const imp of imports) {
     const bill = rateUsage(JSON.parse(imp.content), plans);
     for (const account of bill.accounts) {
@@ -96,6 +99,8 @@ async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccoun
       if (earlier)
         problems.push({
           path: `usage_imports[${imp.id}]`,
+          code: 'usage.account_in_other_file',
+          params: { account: account.account, month: month.key, usageImportId: earlier.usageImportId },
           message: `${account.account} also has usage in import ${earlier.usageImportId}: one file per account and month`,
         });
       else
@@ -145,7 +150,14 @@ async function parties(db: LedgerDb, codes: string[]): Promise<Map<string, Accou
   }
   const unknown = codes.filter((c) => !out.has(c));
   if (unknown.length > 0)
-    throw new InputError(unknown.map((c) => ({ path: 'accounts', message: `no cloud account ${c}` })));
+    throw new InputError(
+      unknown.map((c): FieldProblem => ({
+        path: 'accounts',
+        code: 'cloud_account.not_found',
+        params: { code: c },
+        message: `no cloud account ${c}`,
+      })),
+    );
   return out;
 }
 
@@ -209,25 +221,20 @@ async function billAccount(
     dates,
     card: card ? { brand: card.cardBrand, last4: card.cardLast4 } : null,
   });
-  await trx
-    .insertInto('documents')
-    .values({
-      kind: 'statement',
-      number,
-      member_id: party.memberId,
-      cloud_account_id: party.cloudAccountId,
-      bill_id: billId,
-      related_document_id: null,
-      status: 'issued',
-      issued_at: new Date(jstMidnight(dates.issueOn)).toISOString(),
-      due_date: `${dates.dueOn.year}-${String(dates.dueOn.month).padStart(2, '0')}-${String(dates.dueOn.day).padStart(2, '0')}`,
-      subtotal: yenToDb(subtotal),
-      tax: yenToDb(tax),
-      total: yenToDb(total),
-      content: JSON.stringify(data),
-      created_by: by,
-    })
-    .execute();
+  await issueDocument(trx, {
+    kind: 'statement',
+    number,
+    memberId: party.memberId,
+    cloudAccountId: party.cloudAccountId,
+    billId,
+    issuedAt: new Date(jstMidnight(dates.issueOn)).toISOString(),
+    dueDate: formatDate(dates.dueOn),
+    subtotal: yenToDb(subtotal),
+    tax: yenToDb(tax),
+    total: yenToDb(total),
+    content: data,
+    createdBy: by,
+  });
   if (total.isZero()) return;
   const who = { memberId: party.memberId, cloudAccountId: party.cloudAccountId };
   const lines: PostingLine[] = [];
@@ -256,7 +263,12 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   const month = parseMonth(options.month, 'month');
   const at = options.now.toISOString();
   if (options.now.getTime() < month.end)
-    throw InputError.one('month', `${month.key} is not over yet: a month is closed once it has ended (JST)`);
+    throw InputError.one(
+      'month',
+      'month.not_over',
+      `${month.key} is not over yet: a month is closed once it has ended (JST)`,
+      { month: month.key },
+    );
   const state = await monthCloseState(db, month.key);
   if (state === 'closed') {
     const row = await db

@@ -3,7 +3,7 @@ import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction } from '../ledger/post';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import { billingMonth, jstDate } from '../time';
+import { jstToday, monthOfDate } from '../time';
 import { findOwedBill, type BillRef } from '../payments/owed';
 
 /**
@@ -22,7 +22,9 @@ export async function issueCreditNote(
 ) {
   const bill = await findOwedBill(db, ref);
   if (bill.status !== 'final')
-    throw InputError.one('billId', `bill ${bill.id} is not final: its month is not closed yet`);
+    throw InputError.one('billId', 'bill.not_final', `bill ${bill.id} is not final: its month is not closed yet`, {
+      billId: bill.id,
+    });
   const row = await db
     .selectFrom('bills')
     .select(['subtotal', 'tax_rate'])
@@ -37,16 +39,22 @@ export async function issueCreditNote(
   if (subtotal.greaterThan(left))
     throw InputError.one(
       'amount',
+      'credit_note.over_subtotal',
       `¥${subtotal.toFixed()} is more than the ¥${left.toFixed()} of the bill's subtotal not yet credited`,
+      { amount: subtotal.toFixed(), left: left.toFixed() },
     );
   const tax = subtotal.times(row.tax_rate).floor();
   const total = subtotal.plus(tax);
-  const today = jstDate(now.getTime());
-  const month = billingMonth(today.year, today.month).key;
+  const month = monthOfDate(jstToday(now)).key;
   const at = now.toISOString();
   const who = { memberId: bill.memberId, cloudAccountId: bill.cloudAccountId };
   const lines = [
-    { account: 'revenue', side: 'debit' as const, amount: subtotal, ...who },
+    {
+      account: 'revenue',
+      side: 'debit' as const,
+      amount: subtotal,
+      ...who,
+    },
     ...(tax.isZero() ? [] : [{ account: 'tax_payable', side: 'debit' as const, amount: tax, ...who }]),
     { account: 'receivables', side: 'credit' as const, amount: total, ...who },
   ];

@@ -35,7 +35,10 @@ export async function statementPdf(db: LedgerDb, number: string): Promise<Buffer
     .where('kind', '=', 'statement')
     .where('number', '=', number)
     .executeTakeFirst();
-  if (!row) throw InputError.one('statementNumber', `no statement ${number}`);
+  if (!row)
+    throw InputError.one('statementNumber', 'statement.not_found', `no statement ${number}`, {
+      statementNumber: number,
+    });
   return renderMonthlyStatement(JSON.parse(row.content) as MonthlyStatementData);
 }
 
@@ -59,7 +62,10 @@ export interface WriteStatementsOptions {
 async function closedMonthKey(db: LedgerDb, month: string): Promise<string> {
   const key = parseMonth(month, 'month').key;
   const closed = await db.selectFrom('month_closes').select('closed_at').where('month', '=', key).executeTakeFirst();
-  if (!closed?.closed_at) throw InputError.one('month', `${key} is not closed: its statements are made by close-month`);
+  if (!closed?.closed_at)
+    throw InputError.one('month', 'month.not_closed', `${key} is not closed: its statements are made by close-month`, {
+      month: key,
+    });
   return key;
 }
 
@@ -83,9 +89,14 @@ export interface StatementVolume {
 export async function statementVolume(db: LedgerDb, month: string, volume = 1): Promise<StatementVolume> {
   const key = await closedMonthKey(db, month);
   const statements = await monthStatements(db, key);
-  if (statements.length === 0) throw InputError.one('month', `${key} has no statements to print`);
+  if (statements.length === 0)
+    throw InputError.one('month', 'month.no_statements', `${key} has no statements to print`, { month: key });
   const volumes = volumeCount(statements.length);
-  if (volume > volumes) throw InputError.one('volume', `${key} has ${volumes} volume(s) of statements`);
+  if (volume > volumes)
+    throw InputError.one('volume', 'statement.volume_unknown', `${key} has ${volumes} volume(s) of statements`, {
+      month: key,
+      volumes,
+    });
   const these = statements.slice((volume - 1) * VOLUME_SIZE, volume * VOLUME_SIZE);
   return {
     month: key,

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { InputError } from '../errors';
+import { InputError, type FieldProblem } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
 import { rateUsage, type Bill } from '../rating';
 import { parseMonth } from '../time';
 import { monthCloseState } from './month-state';
-import { plansForMonth } from './plans-for-month';
+import { plansForMonth } from '../billing/price-plans-store';
 
 export interface UsageImportResult {
   imported: boolean;
@@ -29,7 +29,9 @@ function parseJson(content: string): unknown {
   try {
     return JSON.parse(content);
   } catch (e) {
-    throw InputError.one('file', `not JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw InputError.one('file', 'file.not_json', `not JSON (${e instanceof Error ? e.message : String(e)})`, {
+      detail: e instanceof Error ? e.message : String(e),
+    });
   }
 }
 
@@ -77,7 +79,9 @@ export async function importUsage(
   if (state !== 'open')
     throw InputError.one(
       'month',
+      'month.closed',
       `${monthKey} is ${state === 'closed' ? 'closed' : 'being closed'}: its bills are final; correct with a credit note in a later month`,
+      { month: monthKey },
     );
 
   const bill = await rateStoredUsage(db, usage, monthKey);
@@ -87,11 +91,20 @@ export async function importUsage(
     const rows = await db.selectFrom('cloud_accounts').select(['id', 'code']).where('code', 'in', part).execute();
     for (const r of rows) known.set(r.code, r.id);
   }
-  const problems = codes.flatMap((code, i) =>
-    known.has(code) ? [] : [{ path: `accounts[${i}].account`, message: `no cloud account ${code}` }],
+  const problems = codes.flatMap((code, i): FieldProblem[] =>
+    known.has(code)
+      ? []
+      : [
+          {
+            path: `accounts[${i}].account`,
+            code: 'cloud_account.not_found',
+            params: { code },
+            message: `no cloud account ${code}`,
+          },
+        ],
   );
   if (problems.length > 0) throw new InputError(problems);
-  const elsewhere: { path: string; message: string }[] = [];
+  const elsewhere: FieldProblem[] = [];
   for (const part of chunks(codes)) {
     const rows = await db
       .selectFrom('usage_accounts')
@@ -102,6 +115,8 @@ export async function importUsage(
     for (const r of rows) {
       elsewhere.push({
         path: `accounts[${codes.indexOf(r.account_code)}].account`,
+        code: 'usage.account_in_other_file',
+        params: { account: r.account_code, month: monthKey, usageImportId: r.usage_import_id },
         message: `${r.account_code}'s usage of ${monthKey} is already in usage import ${r.usage_import_id}: one file per account and month`,
       });
     }

@@ -1,7 +1,7 @@
 import type { LedgerDb } from '../ledger/open-database';
 import { formatDate, jstMidnight, type CalendarDate } from '../time';
-import { inTransaction } from '../close/in-transaction';
-import { advanceAccount, type AppliedTransition } from './dunning-store';
+import { inTransaction } from '../ledger/in-transaction';
+import { advanceAccount, type AppliedTransition } from '../dunning/advance-store';
 import { runPrepaidDailyUpdate } from './prepaid-daily-hook';
 import type { DailyUpdateResult } from '../prepaid/daily-update';
 

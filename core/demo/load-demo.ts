@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createCloudAccount } from '../api/apps/cloud-accounts';
-import { createMember } from '../api/apps/members';
-import { createOperator, loadOperator } from '../api/apps/operators';
-import type { Role } from '../api/service';
+import { createCloudAccount, createMember, createOperator, loadOperator, type Role } from '../parties';
 import type { LedgerDb } from '../ledger/open-database';
 import { catalogJson } from '../rating';
-import { billingMonth, jstDate } from '../time';
+import { jstToday, monthOfDate } from '../time';
 import { BUSINESSES, CITIES, GIVEN_NAMES, SURNAMES } from './names';
 import { SeededRandom } from './random';
 import { demoUsageFiles } from './usage';
@@ -84,8 +81,7 @@ export async function loadDemo(db: LedgerDb, options: DemoOptions): Promise<Demo
       codes.push((await createCloudAccount(db, member.id, label, at)).code);
     }
   }
-  const today = jstDate(options.now.getTime());
-  const files = demoUsageFiles(random, codes, billingMonth(today.year, today.month));
+  const files = demoUsageFiles(random, codes, monthOfDate(jstToday(options.now)));
   const firstMonth = files[0]!.month;
   const catalog = catalogJson as { plans: Record<string, string | undefined>[] };
   for (const plan of catalog.plans) {

@@ -1,4 +1,4 @@
-import { addMonths, type BillingMonth } from '../time';
+import { addMonths, formatJstInstant, type BillingMonth } from '../time';
 import type { SeededRandom } from './random';
 
 /** A usage file as the cloud platform exports it (shared/contracts/rating.md); no `plans`: the default catalog. */
@@ -34,11 +34,6 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const VM_PLANS = ['vm.light.s1', 'vm.light.s2', 'vm.standard.s4', 'vm.standard.s4', 'vm.standard.m8', 'vm.highcpu.m8'];
 const VOLUME_PLANS = ['volume.std', 'volume.std', 'volume.ssd'];
-
-/** `2026-10-03T08:15:00+09:00` */
-function jstIso(ms: number): string {
-  return `${new Date(ms + 9 * HOUR).toISOString().slice(0, 19)}+09:00`;
-}
 
 /** A whole-minute instant in [from, to). */
 function instantBetween(random: SeededRandom, from: number, to: number): number {
@@ -112,12 +107,12 @@ function resourceInMonth(t: Timeline, month: BillingMonth): UsageResource | null
   const resource: UsageResource = {
     id: t.id,
     plan: t.plan,
-    events: events.map((e) => ({ at: jstIso(e.ms), ...e.event })),
+    events: events.map((e) => ({ at: formatJstInstant(e.ms), ...e.event })),
   };
   if (t.transfers.length > 0) {
     resource.transfers = t.transfers
       .filter((x) => x.ms >= month.start && x.ms < month.end)
-      .map((x) => ({ at: jstIso(x.ms), gb: x.gb }));
+      .map((x) => ({ at: formatJstInstant(x.ms), gb: x.gb }));
   }
   return resource;
 }

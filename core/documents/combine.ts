@@ -34,7 +34,7 @@ function build(item: PrintableDocument, seller: SellerProfile): BuiltDocument {
  * named by its position (`documents[3].total`), before anything is drawn.
  */
 export function renderCombined(items: PrintableDocument[], seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
-  if (items.length === 0) throw InputError.one('documents', 'nothing to print');
+  if (items.length === 0) throw InputError.one('documents', 'documents.nothing_to_print', 'nothing to print');
   const problems: FieldProblem[] = [];
   const built: BuiltDocument[] = [];
   items.forEach((item, i) => {
@@ -42,7 +42,7 @@ export function renderCombined(items: PrintableDocument[], seller: SellerProfile
       built.push(build(item, seller));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      problems.push(...e.problems.map((p) => ({ path: `documents[${i}].${p.path}`, message: p.message })));
+      problems.push(...e.problems.map((p) => ({ ...p, path: `documents[${i}].${p.path}` })));
     }
   });
   if (problems.length > 0) throw new InputError(problems);

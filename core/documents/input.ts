@@ -1,26 +1,20 @@
-import { InputError, type FieldProblem } from '../errors';
+import { InputError, Problems } from '../errors';
+import type { ProblemArgs, ProblemCode } from '../problem-codes';
 import { Dec, isDecimalString } from '../money';
+import { HALF_WIDTH_KANA } from '../kana';
 import { parseDate, type CalendarDate } from '../time';
 import type { Addressee, BankAccount, MoneyInput, SellerProfile } from './types';
 
-/** Zengin transfer names: half-width katakana, digits, upper-case letters, space and ( ) . , - / */
-const HALF_WIDTH_KANA = /^[0-9A-Z ｦ-ﾟ().,\-/]+$/;
 const REGISTRATION_NUMBER = /^T\d{13}$/;
 
 /**
- * Reads a renderer's input, collecting every problem with its field path; `done()` throws one InputError
+ * Reads a document's input, collecting every problem with its field path; `throwIfAny()` throws one InputError
  * naming them all. Each reader returns a usable placeholder after a problem so checks can go on.
  */
-export class InputReader {
-  private readonly problems: FieldProblem[] = [];
-
-  problem(path: string, message: string): void {
-    this.problems.push({ path, message });
-  }
-
+export class InputReader extends Problems {
   text(value: unknown, path: string): string {
     if (typeof value !== 'string' || value.trim() === '') {
-      this.problem(path, 'required text is missing');
+      this.add(path, 'value.required', 'required text is missing');
       return '';
     }
     return value;
@@ -34,7 +28,7 @@ export class InputReader {
   date(value: unknown, path: string): CalendarDate {
     const date = parseDate(value);
     if (!date) {
-      this.problem(path, 'not a date as YYYY-MM-DD');
+      this.add(path, 'date.invalid', 'not a date as YYYY-MM-DD');
       return { year: 1970, month: 1, day: 1 };
     }
     return date;
@@ -43,9 +37,9 @@ export class InputReader {
   decimal(value: unknown, path: string): Dec {
     if (value instanceof Dec) return value;
     if (typeof value === 'number') {
-      this.problem(path, 'a JavaScript number; give a decimal string such as "12.5"');
+      this.add(path, 'decimal.json_number', 'a JavaScript number; give a decimal string such as "12.5"');
     } else if (!isDecimalString(value)) {
-      this.problem(path, 'not a decimal string');
+      this.add(path, 'decimal.invalid', 'not a decimal string');
     } else {
       return new Dec(value);
     }
@@ -55,8 +49,8 @@ export class InputReader {
   /** A whole, non-negative number of yen. */
   yen(value: MoneyInput | unknown, path: string): Dec {
     const d = this.decimal(value, path);
-    if (!d.isInteger()) this.problem(path, 'not a whole number of yen');
-    else if (d.isNegative()) this.problem(path, 'negative; must be zero or more');
+    if (!d.isInteger()) this.add(path, 'amount.not_yen', 'not a whole number of yen');
+    else if (d.isNegative()) this.add(path, 'amount.negative', 'negative; must be zero or more');
     return d;
   }
 
@@ -64,43 +58,41 @@ export class InputReader {
   rate(value: unknown, path: string): Dec {
     const d = this.decimal(value, path);
     if (d.isNegative() || d.greaterThanOrEqualTo(1))
-      this.problem(path, 'not a tax rate between 0 and 1 such as "0.10"');
+      this.add(path, 'rate.invalid', 'not a tax rate between 0 and 1 such as "0.10"');
     return d;
   }
 
   halfWidthKana(value: unknown, path: string): string {
     const text = this.text(value, path);
     if (text !== '' && !HALF_WIDTH_KANA.test(text)) {
-      this.problem(path, 'not half-width kana (ｶﾅ, digits, A-Z, space and ().,-/ only)');
+      this.add(path, 'kana.not_half_width', 'not half-width kana (ｶﾅ, digits, A-Z, space and ().,-/ only)');
     }
     return text;
   }
 
   digits(value: unknown, count: number, path: string): string {
     const text = this.text(value, path);
-    if (text !== '' && !new RegExp(`^\\d{${count}}$`).test(text)) this.problem(path, `not ${count} digits`);
+    if (text !== '' && !new RegExp(`^\\d{${count}}$`).test(text))
+      this.add(path, 'digits.count', `not ${count} digits`, { count });
     return text;
   }
 
   /** Records a problem that stops reading here, and throws everything collected so far. */
-  fail(path: string, message: string): never {
-    this.problem(path, message);
-    throw new InputError(this.problems);
-  }
-
-  /** Throws the collected problems, if any. */
-  done(): void {
-    if (this.problems.length > 0) throw new InputError(this.problems);
+  fail<C extends ProblemCode>(path: string, code: C, message: string, ...params: ProblemArgs<C>): never {
+    this.add(path, code, message, ...params);
+    throw new InputError(this.list);
   }
 }
 
 export function readAddressee(r: InputReader, value: Addressee | undefined, path: string): Addressee {
   if (!value || typeof value !== 'object') {
-    r.problem(path, 'required addressee is missing');
+    r.add(path, 'value.required', 'required addressee is missing');
     return { kind: 'corporation', name: '' };
   }
   if (value.kind !== 'corporation' && value.kind !== 'individual')
-    r.problem(`${path}.kind`, 'not "corporation" or "individual"');
+    r.add(`${path}.kind`, 'value.not_one_of', 'not "corporation" or "individual"', {
+      options: 'corporation, individual',
+    });
   return {
     kind: value.kind,
     name: r.text(value.name, `${path}.name`),
@@ -113,7 +105,7 @@ export function readAddressee(r: InputReader, value: Addressee | undefined, path
 
 function readBankAccount(r: InputReader, value: BankAccount | undefined, path: string): void {
   if (!value || typeof value !== 'object') {
-    r.problem(path, 'required bank account is missing');
+    r.add(path, 'value.required', 'required bank account is missing');
     return;
   }
   r.text(value.bankName, `${path}.bankName`);
@@ -121,7 +113,7 @@ function readBankAccount(r: InputReader, value: BankAccount | undefined, path: s
   r.text(value.branchName, `${path}.branchName`);
   r.digits(value.branchCode, 3, `${path}.branchCode`);
   if (value.accountType !== 'ordinary' && value.accountType !== 'current') {
-    r.problem(`${path}.accountType`, 'not "ordinary" or "current"');
+    r.add(`${path}.accountType`, 'value.not_one_of', 'not "ordinary" or "current"', { options: 'ordinary, current' });
   }
   r.digits(value.accountNumber, 7, `${path}.accountNumber`);
   r.halfWidthKana(value.accountHolderKana, `${path}.accountHolderKana`);
@@ -130,14 +122,18 @@ function readBankAccount(r: InputReader, value: BankAccount | undefined, path: s
 /** Checks the seller profile (R-TAX-3: the registration number is "T" and 13 digits). */
 export function readSeller(r: InputReader, value: SellerProfile | undefined, path = 'seller'): SellerProfile {
   if (!value || typeof value !== 'object') {
-    return r.fail(path, 'required seller profile is missing');
+    return r.fail(path, 'value.required', 'required seller profile is missing');
   }
   r.text(value.name, `${path}.name`);
   r.text(value.postalCode, `${path}.postalCode`);
   r.text(value.address, `${path}.address`);
   r.text(value.phone, `${path}.phone`);
   if (typeof value.registrationNumber !== 'string' || !REGISTRATION_NUMBER.test(value.registrationNumber)) {
-    r.problem(`${path}.registrationNumber`, 'not a registration number: "T" and 13 digits');
+    r.add(
+      `${path}.registrationNumber`,
+      'seller.registration_number_invalid',
+      'not a registration number: "T" and 13 digits',
+    );
   }
   readBankAccount(r, value.bankAccount, `${path}.bankAccount`);
   return value;

@@ -1,9 +1,9 @@
 import { Dec, formatYen } from '../money';
-import { compareDates, daysInMonth, parseMonth, type CalendarDate } from '../time';
-import { InputError } from '../errors';
+import { daysInMonth, parseMonth, type CalendarDate } from '../time';
 import { DEFAULT_SELLER } from './default-seller';
 import { groupedNumber, headlineYen, japaneseDate, rateLabel, yenWithFraction } from './format';
-import { InputReader, readAddressee, readSeller } from './input';
+import type { InputReader } from './input';
+import { builtDocument, readDateNotBefore, readOpening } from './opening';
 import { bankAccountRows, type KeyValue, type TableRow, type TotalRow } from './layout';
 import { renderBuilt, type BuiltDocument } from './pdf';
 import type { Addressee, MoneyInput, SellerProfile } from './types';
@@ -86,20 +86,33 @@ function readServices(r: InputReader, data: MonthlyStatementData): ServiceFigure
   const seen = new Set<string>();
   return (Array.isArray(data.services) ? data.services : []).map((s, i) => {
     const path = `services[${i}]`;
-    if (!(s.service in SERVICE_NAMES)) r.problem(`${path}.service`, `not a service (${SERVICE_ORDER.join(', ')})`);
-    if (seen.has(s.service)) r.problem(`${path}.service`, 'this service appears twice');
+    if (!(s.service in SERVICE_NAMES))
+      r.add(`${path}.service`, 'value.not_one_of', `not a service (${SERVICE_ORDER.join(', ')})`, {
+        options: SERVICE_ORDER.join(', '),
+      });
+    if (seen.has(s.service))
+      r.add(`${path}.service`, 'value.duplicate', 'this service appears twice', { value: s.service });
     seen.add(s.service);
     const subtotal = r.yen(s.subtotal, `${path}.subtotal`);
     if (data.taxMode === 'per_invoice') {
       if (s.tax !== undefined || s.total !== undefined) {
-        r.problem(`${path}.tax`, 'per_invoice mode has one tax per invoice and rate, not per service (R-TAX-3)');
+        r.add(
+          `${path}.tax`,
+          'statement.tax_per_service_in_per_invoice',
+          'per_invoice mode has one tax per invoice and rate, not per service (R-TAX-3)',
+        );
       }
       return { service: s.service, subtotal, tax: null };
     }
     const tax = r.yen(s.tax, `${path}.tax`);
     const total = r.yen(s.total, `${path}.total`);
     if (!subtotal.plus(tax).equals(total))
-      r.problem(`${path}.total`, `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`);
+      r.add(
+        `${path}.total`,
+        'amount.sum_mismatch',
+        `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`,
+        { amount: formatYen(total), sum: formatYen(subtotal.plus(tax)) },
+      );
     return { service: s.service, subtotal, tax };
   });
 }
@@ -110,12 +123,9 @@ function paymentDetails(
   issueDate: CalendarDate,
   seller: SellerProfile,
 ): { header: KeyValue[]; block: KeyValue[] } {
-  const notBefore = (date: CalendarDate, path: string) => {
-    if (compareDates(date, issueDate) < 0) r.problem(path, 'before the issue date');
-    return japaneseDate(date);
-  };
+  const notBefore = (value: unknown, path: string) => japaneseDate(readDateNotBefore(r, value, path, issueDate));
   if (p?.method === 'bank_transfer') {
-    const due = notBefore(r.date(p.dueDate, 'payment.dueDate'), 'payment.dueDate');
+    const due = notBefore(p.dueDate, 'payment.dueDate');
     const payer = r.halfWidthKana(p.payerNameKana, 'payment.payerNameKana');
     return {
       header: [{ label: 'お支払期限', value: due }],
@@ -128,7 +138,7 @@ function paymentDetails(
     };
   }
   if (p?.method === 'direct_debit') {
-    const debit = notBefore(r.date(p.debitDate, 'payment.debitDate'), 'payment.debitDate');
+    const debit = notBefore(p.debitDate, 'payment.debitDate');
     return {
       header: [{ label: '口座振替日', value: debit }],
       block: [
@@ -141,7 +151,9 @@ function paymentDetails(
     const card = r.optionalText(p.cardLabel, 'payment.cardLabel');
     return { header: [], block: [{ label: 'お支払方法', value: `クレジットカード${card ? `（${card}）` : ''}` }] };
   }
-  r.problem('payment.method', 'not "bank_transfer", "direct_debit" or "credit_card"');
+  r.add('payment.method', 'value.not_one_of', 'not "bank_transfer", "direct_debit" or "credit_card"', {
+    options: 'bank_transfer, direct_debit, credit_card',
+  });
   return { header: [], block: [] };
 }
 
@@ -150,7 +162,10 @@ function lineRow(r: InputReader, line: MonthlyStatementLine, path: string): Tabl
   const amount = r.decimal(line.amount, `${path}.amount`);
   const unitPrice = line.unitPrice === undefined ? null : r.decimal(line.unitPrice, `${path}.unitPrice`);
   const unit = UNIT_NAMES[line.unit];
-  if (!unit) r.problem(`${path}.unit`, `not a unit (${Object.keys(UNIT_NAMES).join(', ')})`);
+  if (!unit)
+    r.add(`${path}.unit`, 'value.not_one_of', `not a unit (${Object.keys(UNIT_NAMES).join(', ')})`, {
+      options: Object.keys(UNIT_NAMES).join(', '),
+    });
   const name =
     line.description ?? `${r.text(line.plan, `${path}.plan`)}（${r.text(line.resource, `${path}.resource`)}）`;
   return {
@@ -166,24 +181,19 @@ export function buildMonthlyStatement(
   data: MonthlyStatementData,
   seller: SellerProfile = DEFAULT_SELLER,
 ): BuiltDocument {
-  const r = new InputReader();
-  const issueDate = r.date(data.issueDate, 'issueDate');
+  const opening = readOpening(data);
+  const { r, issueDate } = opening;
   let period = '';
   let monthLabel = '';
-  try {
-    const m = parseMonth(data.month, 'month');
+  const m = r.catch(() => parseMonth(data.month, 'month'));
+  if (m) {
     monthLabel = `${m.year}年${m.month}月分`;
     period = `${japaneseDate({ year: m.year, month: m.month, day: 1 })}〜${m.month}月${daysInMonth(m.year, m.month)}日`;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    for (const p of e.problems) r.problem(p.path, p.message);
   }
-  const addressee = readAddressee(r, data.addressee, 'addressee');
-  const number = r.text(data.number, 'number');
   const memberId = r.text(data.memberId, 'memberId');
   const account = r.text(data.account, 'account');
   if (data.taxMode !== 'per_service' && data.taxMode !== 'per_invoice')
-    r.problem('taxMode', 'not "per_service" or "per_invoice"');
+    r.add('taxMode', 'value.not_one_of', 'not "per_service" or "per_invoice"', { options: 'per_service, per_invoice' });
   const rate = r.rate(data.taxRate, 'taxRate');
   const services = readServices(r, data);
 
@@ -193,43 +203,61 @@ export function buildMonthlyStatement(
   const total = r.yen(data.total, 'total');
   const serviceSum = services.reduce((sum, s) => sum.plus(s.subtotal), new Dec(0));
   if (!serviceSum.equals(subtotal))
-    r.problem('subtotal', `${formatYen(subtotal)} but the services sum to ${formatYen(serviceSum)}`);
+    r.add(
+      'subtotal',
+      'amount.sum_mismatch',
+      `${formatYen(subtotal)} but the services sum to ${formatYen(serviceSum)}`,
+      { amount: formatYen(subtotal), sum: formatYen(serviceSum) },
+    );
   if (data.taxMode === 'per_service') {
     const serviceTax = services.reduce((sum, s) => sum.plus(s.tax ?? 0), new Dec(0));
     if (!serviceTax.equals(tax))
-      r.problem('tax', `${formatYen(tax)} but the services' tax sums to ${formatYen(serviceTax)}`);
+      r.add('tax', 'amount.sum_mismatch', `${formatYen(tax)} but the services' tax sums to ${formatYen(serviceTax)}`, {
+        amount: formatYen(tax),
+        sum: formatYen(serviceTax),
+      });
   }
   if (!subtotal.plus(tax).equals(total))
-    r.problem('total', `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`);
+    r.add(
+      'total',
+      'amount.sum_mismatch',
+      `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`,
+      {
+        amount: formatYen(total),
+        sum: formatYen(subtotal.plus(tax)),
+      },
+    );
   const prepaid = data.prepaidApplied === undefined ? null : r.yen(data.prepaidApplied, 'prepaidApplied');
-  if (prepaid?.greaterThan(total)) r.problem('prepaidApplied', 'more than the tax-included total (R-PRE-9)');
+  if (prepaid?.greaterThan(total))
+    r.add('prepaidApplied', 'prepaid.applied_over_total', 'more than the tax-included total (R-PRE-9)');
   const due = prepaid ? total.minus(prepaid) : total;
 
   // Lines grouped by service, in the order of R-RATE-9.
   const rows: TableRow[] = [];
   const lines = (Array.isArray(data.lines) ? data.lines : []).map((line, i) => {
     if (line && typeof line === 'object') return line;
-    r.problem(`lines[${i}]`, 'not a bill line');
+    r.add(`lines[${i}]`, 'value.not_object', 'not a bill line');
     return null;
   });
   lines.forEach((line, i) => {
     if (!line) return;
     if (!services.some((s) => s.service === line.service))
-      r.problem(`lines[${i}].service`, 'no entry in services for this line');
+      r.add(`lines[${i}].service`, 'statement.line_without_service', 'no entry in services for this line');
   });
   const ordered = [...services].sort((a, b) => SERVICE_ORDER.indexOf(a.service) - SERVICE_ORDER.indexOf(b.service));
   for (const s of ordered) {
     const name = SERVICE_NAMES[s.service] ?? s.service;
     rows.push({ kind: 'group', label: name });
     const own = lines.flatMap((line, i) => (line?.service === s.service ? [{ line, i }] : []));
-    if (own.length === 0) r.problem('services', `${s.service} has a subtotal but no lines`);
+    if (own.length === 0)
+      r.add('services', 'statement.service_without_lines', `${s.service} has a subtotal but no lines`, {
+        service: s.service,
+      });
     for (const { line, i } of own) rows.push(lineRow(r, line, `lines[${i}]`));
     rows.push({ kind: 'subtotal', label: `${name} 小計`, amount: formatYen(s.subtotal) });
     if (s.tax) rows.push({ kind: 'subtotal', label: `${name} 消費税（${rateLabel(rate)}）`, amount: formatYen(s.tax) });
   }
   const pay = paymentDetails(r, data.payment, issueDate, seller);
-  readSeller(r, seller);
-  r.done();
 
   const totals: TotalRow[] = [
     { label: '小計（税抜）', value: formatYen(subtotal) },
@@ -242,34 +270,27 @@ export function buildMonthlyStatement(
         ]
       : []),
   ];
-  return {
-    date: issueDate,
-    document: {
-      title: '請求書',
-      number,
-      issueDate: japaneseDate(issueDate),
-      headerFields: [
-        { label: '請求対象期間', value: period },
-        { label: '会員ID', value: memberId },
-        { label: 'クラウドアカウント', value: account },
-        ...pay.header,
-      ],
-      addressee,
-      subject: `クラウドサービスご利用料金 ${monthLabel}`,
-      greeting: '下記の通りご請求申し上げます。',
-      headline: { label: 'ご請求金額', amount: headlineYen(due), note: '（税込）' },
-      seller,
-      items: rows,
-      totals,
-      // The registration number is in the seller block and the tax per rate in the totals (R-TAX-3).
-      totalsCaption:
-        data.taxMode === 'per_invoice'
-          ? '消費税：請求書ごと・税率ごとに計算し、1円未満を切り捨て'
-          : '消費税：サービスごとに税込金額を計算し、1円未満を切り捨て',
-      blocks: [{ heading: 'お支払について', rows: pay.block }],
-      notes: data.notes && data.notes.length > 0 ? data.notes : undefined,
-    },
-  };
+  return builtDocument(opening, seller, {
+    title: '請求書',
+    headerFields: [
+      { label: '請求対象期間', value: period },
+      { label: '会員ID', value: memberId },
+      { label: 'クラウドアカウント', value: account },
+      ...pay.header,
+    ],
+    subject: `クラウドサービスご利用料金 ${monthLabel}`,
+    greeting: '下記の通りご請求申し上げます。',
+    headline: { label: 'ご請求金額', amount: headlineYen(due), note: '（税込）' },
+    items: rows,
+    totals,
+    // The registration number is in the seller block and the tax per rate in the totals (R-TAX-3).
+    totalsCaption:
+      data.taxMode === 'per_invoice'
+        ? '消費税：請求書ごと・税率ごとに計算し、1円未満を切り捨て'
+        : '消費税：サービスごとに税込金額を計算し、1円未満を切り捨て',
+    blocks: [{ heading: 'お支払について', rows: pay.block }],
+    notes: data.notes && data.notes.length > 0 ? data.notes : undefined,
+  });
 }
 
 /** Renders a month's 請求書 as a PDF. */

@@ -1,7 +1,6 @@
-import { compareDates } from '../time';
 import { DEFAULT_SELLER } from './default-seller';
 import { headlineYen, japaneseDate } from './format';
-import { InputReader, readAddressee, readSeller } from './input';
+import { builtDocument, readOpening } from './opening';
 import { renderBuilt, type BuiltDocument } from './pdf';
 import type { Addressee, MoneyInput, SellerProfile } from './types';
 
@@ -25,70 +24,57 @@ export interface PrepaidIdNoticeData {
 }
 
 export function buildPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerProfile = DEFAULT_SELLER): BuiltDocument {
-  const r = new InputReader();
-  const issueDate = r.date(data.issueDate, 'issueDate');
-  const deadline = r.date(data.registrationDeadline, 'registrationDeadline');
-  if (compareDates(deadline, issueDate) < 0) r.problem('registrationDeadline', 'before the issue date');
-  const addressee = readAddressee(r, data.addressee, 'addressee');
-  const number = r.text(data.number, 'number');
+  const opening = readOpening(data, { path: 'registrationDeadline', value: data.registrationDeadline });
+  const { r } = opening;
   const memberId = r.text(data.memberId, 'memberId');
   const prepaidId = r.text(data.prepaidId, 'prepaidId');
   if (prepaidId !== '' && !PREPAID_ID.test(prepaidId))
-    r.problem('prepaidId', 'not a prepaid ID (letters, digits and "-")');
+    r.add('prepaidId', 'prepaid.code_invalid', 'not a prepaid ID (letters, digits and "-")');
   const amount = r.yen(data.amount, 'amount');
   const statementNumber = r.optionalText(data.statementNumber, 'statementNumber');
-  readSeller(r, seller);
-  r.done();
-  const deadlineText = japaneseDate(deadline);
-  return {
-    date: issueDate,
-    document: {
-      title: 'プリペイドID発行のお知らせ',
-      number,
-      issueDate: japaneseDate(issueDate),
-      headerFields: [
-        { label: '会員ID', value: memberId },
-        ...(statementNumber ? [{ label: '請求書番号', value: statementNumber }] : []),
-      ],
-      addressee,
-      subject: 'プリペイドIDの発行について',
-      greeting: 'ご入金を確認いたしました。下記の通りプリペイドIDを発行いたします。',
-      headline: { label: 'プリペイド金額', amount: headlineYen(amount), note: '' },
-      seller,
-      highlight: {
-        label: 'プリペイドID',
-        value: prepaidId,
-        caption: 'このIDは本書にのみ記載しています。第三者に知られないよう大切に保管してください。',
-      },
-      blocks: [
-        {
-          heading: '登録のご案内',
-          rows: [
-            { label: '登録期限', value: `${deadlineText}まで` },
-            { label: '登録できるアカウント', value: `会員ID ${memberId} のクラウドアカウント` },
-            { label: '有効期限', value: '登録日から12か月後の同日・同時刻' },
-          ],
-        },
-      ],
-      sections: [
-        {
-          heading: '登録方法',
-          lines: [
-            '1. コントロールパネルに会員IDでログインします。',
-            '2. 「プリペイド」メニューから「プリペイドIDの登録」を選びます。',
-            '3. 登録するクラウドアカウントを選び、上記のプリペイドIDを入力して「登録」を押します。',
-            '4. 登録した月のご利用料金（月初からの全期間）から充当されます。',
-          ],
-        },
-      ],
-      notes: [
-        `登録期限（${deadlineText}）を過ぎたプリペイドIDは無効となります。`,
-        'プリペイドIDはご購入いただいた会員のクラウドアカウントにのみ登録できます。他の会員への譲渡や、登録後の別アカウントへの移動はできません。',
-        '有効期限の時点で残っている残高、およびクラウドアカウントを削除した場合の残高は失効します。',
-        ...(data.notes ?? []),
-      ],
+  const deadlineText = japaneseDate(opening.later!);
+  return builtDocument(opening, seller, {
+    title: 'プリペイドID発行のお知らせ',
+    headerFields: [
+      { label: '会員ID', value: memberId },
+      ...(statementNumber ? [{ label: '請求書番号', value: statementNumber }] : []),
+    ],
+    subject: 'プリペイドIDの発行について',
+    greeting: 'ご入金を確認いたしました。下記の通りプリペイドIDを発行いたします。',
+    headline: { label: 'プリペイド金額', amount: headlineYen(amount), note: '' },
+    highlight: {
+      label: 'プリペイドID',
+      value: prepaidId,
+      caption: 'このIDは本書にのみ記載しています。第三者に知られないよう大切に保管してください。',
     },
-  };
+    blocks: [
+      {
+        heading: '登録のご案内',
+        rows: [
+          { label: '登録期限', value: `${deadlineText}まで` },
+          { label: '登録できるアカウント', value: `会員ID ${memberId} のクラウドアカウント` },
+          { label: '有効期限', value: '登録日から12か月後の同日・同時刻' },
+        ],
+      },
+    ],
+    sections: [
+      {
+        heading: '登録方法',
+        lines: [
+          '1. コントロールパネルに会員IDでログインします。',
+          '2. 「プリペイド」メニューから「プリペイドIDの登録」を選びます。',
+          '3. 登録するクラウドアカウントを選び、上記のプリペイドIDを入力して「登録」を押します。',
+          '4. 登録した月のご利用料金（月初からの全期間）から充当されます。',
+        ],
+      },
+    ],
+    notes: [
+      `登録期限（${deadlineText}）を過ぎたプリペイドIDは無効となります。`,
+      'プリペイドIDはご購入いただいた会員のクラウドアカウントにのみ登録できます。他の会員への譲渡や、登録後の別アカウントへの移動はできません。',
+      '有効期限の時点で残っている残高、およびクラウドアカウントを削除した場合の残高は失効します。',
+      ...(data.notes ?? []),
+    ],
+  });
 }
 
 /** Renders the プリペイドID発行のお知らせ as a PDF. */

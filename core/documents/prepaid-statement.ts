@@ -1,7 +1,6 @@
-import { compareDates } from '../time';
 import { DEFAULT_SELLER } from './default-seller';
 import { headlineYen, japaneseDate } from './format';
-import { InputReader, readAddressee, readSeller } from './input';
+import { builtDocument, readOpening } from './opening';
 import { bankAccountRows } from './layout';
 import { renderBuilt, type BuiltDocument } from './pdf';
 import { readPricedItems } from './priced-items';
@@ -31,56 +30,43 @@ export function buildPrepaidStatement(
   data: PrepaidStatementData,
   seller: SellerProfile = DEFAULT_SELLER,
 ): BuiltDocument {
-  const r = new InputReader();
-  const issueDate = r.date(data.issueDate, 'issueDate');
-  const dueDate = r.date(data.dueDate, 'dueDate');
-  if (compareDates(dueDate, issueDate) < 0) r.problem('dueDate', 'before the issue date');
-  const addressee = readAddressee(r, data.addressee, 'addressee');
-  if (addressee.kind !== 'corporation')
-    r.problem('addressee.kind', 'the prepaid method is for corporations only (R-PARTY-3)');
-  const number = r.text(data.number, 'number');
+  const opening = readOpening(data, { path: 'dueDate', value: data.dueDate });
+  const { r } = opening;
+  if (opening.addressee.kind !== 'corporation')
+    r.add('addressee.kind', 'prepaid.corporations_only', 'the prepaid method is for corporations only (R-PARTY-3)');
   const subject = r.text(data.subject, 'subject');
   const estimateNumber = r.optionalText(data.estimateNumber, 'estimateNumber');
   const payerName = r.halfWidthKana(data.payerNameKana, 'payerNameKana');
   const priced = readPricedItems(r, data.items, data.taxes, data.total);
-  readSeller(r, seller);
-  r.done();
-  const due = japaneseDate(dueDate);
-  return {
-    date: issueDate,
-    document: {
-      title: '請求書',
-      number,
-      issueDate: japaneseDate(issueDate),
-      headerFields: [
-        { label: 'お支払期限', value: due },
-        ...(estimateNumber ? [{ label: '見積番号', value: estimateNumber }] : []),
-      ],
-      addressee,
-      subject,
-      greeting: '下記の通りご請求申し上げます。',
-      headline: { label: 'ご請求金額', amount: headlineYen(priced.total), note: '（税込）' },
-      seller,
-      items: priced.rows,
-      totals: priced.totals,
-      blocks: [
-        {
-          heading: 'お振込先',
-          rows: [
-            ...bankAccountRows(seller),
-            { label: 'お支払期限', value: due },
-            { label: '振込依頼人名', value: payerName },
-          ],
-        },
-      ],
-      notes: [
-        `お振込の際は、振込依頼人名を「${payerName}」としてください。`,
-        '振込手数料はお客様のご負担にてお願いいたします。',
-        'ご入金の確認後、3〜5営業日以内にプリペイドIDを発行し、ご登録のメールアドレスへお送りします。',
-        ...(data.notes ?? []),
-      ],
-    },
-  };
+  const due = japaneseDate(opening.later!);
+  return builtDocument(opening, seller, {
+    title: '請求書',
+    headerFields: [
+      { label: 'お支払期限', value: due },
+      ...(estimateNumber ? [{ label: '見積番号', value: estimateNumber }] : []),
+    ],
+    subject,
+    greeting: '下記の通りご請求申し上げます。',
+    headline: { label: 'ご請求金額', amount: headlineYen(priced.total), note: '（税込）' },
+    items: priced.rows,
+    totals: priced.totals,
+    blocks: [
+      {
+        heading: 'お振込先',
+        rows: [
+          ...bankAccountRows(seller),
+          { label: 'お支払期限', value: due },
+          { label: '振込依頼人名', value: payerName },
+        ],
+      },
+    ],
+    notes: [
+      `お振込の際は、振込依頼人名を「${payerName}」としてください。`,
+      '振込手数料はお客様のご負担にてお願いいたします。',
+      'ご入金の確認後、3〜5営業日以内にプリペイドIDを発行し、ご登録のメールアドレスへお送りします。',
+      ...(data.notes ?? []),
+    ],
+  });
 }
 
 /** Renders the 請求書 for a prepaid purchase as a PDF. */

@@ -29,7 +29,7 @@ export function readPricedItems(
   const read = (Array.isArray(items) ? items : []).flatMap((item, i) => {
     const path = `items[${i}]`;
     if (!item || typeof item !== 'object') {
-      r.problem(path, 'not a line item');
+      r.add(path, 'value.not_object', 'not a line item');
       return [];
     }
     const rate = item.taxRate === null ? null : r.rate(item.taxRate, `${path}.taxRate`);
@@ -41,7 +41,7 @@ export function readPricedItems(
     const unitPrice = r.decimal(item.unitPrice, `${path}.unitPrice`);
     return [{ name, quantity, unit: item.unit, unitPrice, amount, rate }];
   });
-  if (read.length === 0) r.problem('items', 'at least one line item is required');
+  if (read.length === 0) r.add('items', 'value.required', 'at least one line item is required');
 
   let subtotal = new Dec(0);
   let grand = new Dec(0);
@@ -53,13 +53,18 @@ export function readPricedItems(
     const taxable = r.yen(t.taxable, `${path}.taxable`);
     const tax = r.yen(t.tax, `${path}.tax`);
     const key = rateKey(rate);
-    if (seen.has(key)) r.problem(`${path}.rate`, 'this rate appears twice');
+    if (seen.has(key)) r.add(`${path}.rate`, 'value.duplicate', 'this rate appears twice', { value: key });
     seen.add(key);
     const lines = lineSums.get(key) ?? new Dec(0);
     if (!lines.equals(taxable)) {
-      r.problem(`${path}.taxable`, `${formatYen(taxable)} but the ${rateLabel(rate)} lines sum to ${formatYen(lines)}`);
+      r.add(
+        `${path}.taxable`,
+        'amount.sum_mismatch',
+        `${formatYen(taxable)} but the ${rateLabel(rate)} lines sum to ${formatYen(lines)}`,
+        { amount: formatYen(taxable), sum: formatYen(lines) },
+      );
     }
-    if (rate === null && !tax.isZero()) r.problem(`${path}.tax`, 'must be 0 outside the tax');
+    if (rate === null && !tax.isZero()) r.add(`${path}.tax`, 'amount.tax_outside_tax', 'must be 0 outside the tax');
     subtotal = subtotal.plus(taxable);
     grand = grand.plus(taxable).plus(tax);
     taxRows.push(
@@ -70,11 +75,19 @@ export function readPricedItems(
   });
   for (const key of lineSums.keys()) {
     if (!seen.has(key))
-      r.problem('taxes', `no tax summary for the lines at ${key === 'none' ? '対象外' : `rate ${key}`}`);
+      r.add(
+        'taxes',
+        'documents.no_tax_summary',
+        `no tax summary for the lines at ${key === 'none' ? '対象外' : `rate ${key}`}`,
+        { rate: key },
+      );
   }
   const total = r.yen(totalInput, 'total');
   if (!total.equals(grand))
-    r.problem('total', `${formatYen(total)} but taxable totals and tax sum to ${formatYen(grand)}`);
+    r.add('total', 'amount.sum_mismatch', `${formatYen(total)} but taxable totals and tax sum to ${formatYen(grand)}`, {
+      amount: formatYen(total),
+      sum: formatYen(grand),
+    });
 
   // With one tax category the rate per line is implied; with several, each line says its own.
   const mixed = lineSums.size > 1;

@@ -50,30 +50,64 @@ export function dunningFactsProblems(facts: DunningFacts): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const billIds = new Set<string>();
   const addBill = (billId: string, path: string) => {
-    if (billId === '') problems.push({ path, message: 'empty bill id' });
-    else if (billIds.has(billId)) problems.push({ path, message: `bill ${billId} appears twice` });
+    if (billId === '') problems.push({ path, code: 'value.required', message: 'empty bill id' });
+    else if (billIds.has(billId))
+      problems.push({
+        path,
+        code: 'value.duplicate',
+        params: { value: billId },
+        message: `bill ${billId} appears twice`,
+      });
     billIds.add(billId);
   };
   facts.cardChargeFailures.forEach((f, i) => {
     addBill(f.billId, `cardChargeFailures[${i}].billId`);
     if (f.on.day !== 1)
-      problems.push({ path: `cardChargeFailures[${i}].on`, message: 'a card is charged on the 1st (R-DUN-1)' });
-    if (f.amount.lte(0)) problems.push({ path: `cardChargeFailures[${i}].amount`, message: 'must be more than zero' });
+      problems.push({
+        path: `cardChargeFailures[${i}].on`,
+        code: 'dunning.card_charge_not_first',
+        message: 'a card is charged on the 1st (R-DUN-1)',
+      });
+    if (f.amount.lte(0))
+      problems.push({
+        path: `cardChargeFailures[${i}].amount`,
+        code: 'amount.not_positive',
+        message: 'must be more than zero',
+      });
   });
   facts.statementBills.forEach((b, i) => {
     addBill(b.billId, `statementBills[${i}].billId`);
-    if (b.amount.lte(0)) problems.push({ path: `statementBills[${i}].amount`, message: 'must be more than zero' });
+    if (b.amount.lte(0))
+      problems.push({
+        path: `statementBills[${i}].amount`,
+        code: 'amount.not_positive',
+        message: 'must be more than zero',
+      });
   });
   facts.payments.forEach((p, i) => {
     if (!billIds.has(p.billId))
-      problems.push({ path: `payments[${i}].billId`, message: `no bill ${p.billId} in the facts` });
-    if (p.amount.lte(0)) problems.push({ path: `payments[${i}].amount`, message: 'must be more than zero' });
+      problems.push({
+        path: `payments[${i}].billId`,
+        code: 'dunning.unknown_bill',
+        params: { billId: p.billId },
+        message: `no bill ${p.billId} in the facts`,
+      });
+    if (p.amount.lte(0))
+      problems.push({ path: `payments[${i}].amount`, code: 'amount.not_positive', message: 'must be more than zero' });
     if (!isInstant(p.recordedAt))
-      problems.push({ path: `payments[${i}].recordedAt`, message: 'not an instant (epoch ms)' });
+      problems.push({
+        path: `payments[${i}].recordedAt`,
+        code: 'instant.invalid',
+        message: 'not an instant (epoch ms)',
+      });
   });
   facts.cardRegistrations.forEach((r, i) => {
     if (!isInstant(r.recordedAt))
-      problems.push({ path: `cardRegistrations[${i}].recordedAt`, message: 'not an instant (epoch ms)' });
+      problems.push({
+        path: `cardRegistrations[${i}].recordedAt`,
+        code: 'instant.invalid',
+        message: 'not an instant (epoch ms)',
+      });
   });
   return problems;
 }

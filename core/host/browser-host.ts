@@ -57,7 +57,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) sendJson(res, failure(500, 'failed', e instanceof Error ? e.message : String(e)));
+      if (!res.headersSent)
+        sendJson(
+          res,
+          failure(500, 'failed', { code: 'operation.failed', message: e instanceof Error ? e.message : String(e) }),
+        );
       else res.destroy();
     });
   });
@@ -66,13 +70,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // A page on another site that rebinds its DNS name to 127.0.0.1 still sends its own Host: refuse it.
     if (!allowedHosts.includes((req.headers.host ?? '').toLowerCase())) {
       req.resume();
-      return sendJson(res, failure(403, 'forbidden', `this host answers only to ${allowedHosts[0]}`));
+      return sendJson(
+        res,
+        failure(403, 'forbidden', {
+          code: 'request.wrong_host',
+          params: { host: allowedHosts[0] ?? '' },
+          message: `this host answers only to ${allowedHosts[0]}`,
+        }),
+      );
     }
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === '/api' || pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
     req.resume();
     if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendJson(res, failure(405, 'invalid', `${req.method} is not served here`));
+      return sendJson(
+        res,
+        failure(405, 'invalid', {
+          code: 'request.method_not_allowed',
+          params: { method: req.method ?? '' },
+          message: `${req.method} is not served here`,
+        }),
+      );
     return serveStatic(req, res, pathname);
   }
 
@@ -82,7 +100,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       req.resume();
       return sendJson(
         res,
-        failure(401, 'unauthenticated', 'missing or wrong token: open the URL printed by `backoffice serve`'),
+        failure(401, 'unauthenticated', {
+          code: 'request.wrong_token',
+          message: 'missing or wrong token: open the URL printed by `backoffice serve`',
+        }),
       );
     }
     if (name === 'operations' && req.method === 'GET') {
@@ -91,21 +112,49 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (req.method !== 'POST') {
       req.resume();
-      return sendJson(res, failure(405, 'invalid', `use POST /api/OPERATION`));
+      return sendJson(
+        res,
+        failure(405, 'invalid', {
+          code: 'request.method_not_allowed',
+          params: { method: req.method ?? '' },
+          message: `use POST /api/OPERATION`,
+        }),
+      );
     }
     const operation = decodeOperationName(name);
     if (operation === null) {
       req.resume();
-      return sendJson(res, failure(404, 'unknown_operation', `no operation named ${JSON.stringify(name)}`));
+      return sendJson(
+        res,
+        failure(404, 'unknown_operation', {
+          code: 'operation.unknown',
+          params: { operation: name },
+          message: `no operation named ${JSON.stringify(name)}`,
+        }),
+      );
     }
     const body = await readBody(req, maxBodyBytes);
     if (body.kind === 'too_large') {
       res.setHeader('Connection', 'close');
       return sendJson(
         res,
-        failure(413, 'invalid', `request body larger than ${maxBodyBytes} bytes`, [
-          { path: 'body', message: `larger than ${maxBodyBytes} bytes` },
-        ]),
+        failure(
+          413,
+          'invalid',
+          {
+            code: 'request.too_large',
+            params: { bytes: maxBodyBytes },
+            message: `request body larger than ${maxBodyBytes} bytes`,
+          },
+          [
+            {
+              path: 'body',
+              code: 'request.too_large',
+              params: { bytes: maxBodyBytes },
+              message: `larger than ${maxBodyBytes} bytes`,
+            },
+          ],
+        ),
       );
     }
     const input = parseInput(body.bytes, req.headers['content-type']);
@@ -199,8 +248,8 @@ function parseInput(bytes: Buffer, contentType: string | undefined): { value: un
   if (bytes.length === 0) return { value: {} };
   if (!/^application\/json\s*(;|$)/i.test(contentType ?? '')) {
     return {
-      answer: failure(415, 'invalid', 'send the input as JSON', [
-        { path: 'body', message: 'Content-Type must be application/json' },
+      answer: failure(415, 'invalid', { code: 'request.not_json', message: 'send the input as JSON' }, [
+        { path: 'body', code: 'request.not_json', message: 'Content-Type must be application/json' },
       ]),
     };
   }
@@ -208,8 +257,8 @@ function parseInput(bytes: Buffer, contentType: string | undefined): { value: un
     return { value: JSON.parse(bytes.toString('utf8')) as unknown };
   } catch (e) {
     return {
-      answer: failure(400, 'invalid', 'the body is not valid JSON', [
-        { path: 'body', message: e instanceof Error ? e.message : 'not valid JSON' },
+      answer: failure(400, 'invalid', { code: 'request.not_json', message: 'the body is not valid JSON' }, [
+        { path: 'body', code: 'request.not_json', message: e instanceof Error ? e.message : 'not valid JSON' },
       ]),
     };
   }

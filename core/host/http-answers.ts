@@ -1,4 +1,5 @@
 import type { CallFailureKind, CallResult } from '../api/service';
+import type { FieldProblem, ProblemCode, ProblemParams } from '../errors';
 
 /** How a CallResult travels over HTTP (the doors contract): status codes and JSON bodies. */
 
@@ -22,16 +23,18 @@ export function answerOf(result: CallResult, session?: string): HttpAnswer {
       body: session === undefined ? { output: result.output } : { output: result.output, session },
     };
   }
-  const body: Record<string, unknown> = { kind: result.kind, message: result.message };
+  const body: Record<string, unknown> = { kind: result.kind, code: result.code, message: result.message };
+  if (result.params !== undefined) body.params = result.params;
   if (result.problems !== undefined) body.problems = result.problems;
   return { status: STATUS_OF_FAILURE[result.kind], body };
 }
 
+/** A refusal the host itself answers (before the catalog): its kind, code and params as a CallResult's. */
 export function failure(
   status: number,
   kind: CallFailureKind,
-  message: string,
-  problems?: { path: string; message: string }[],
+  refusal: { code: ProblemCode; params?: ProblemParams; message: string },
+  problems?: FieldProblem[],
 ): HttpAnswer {
-  return { status, body: problems === undefined ? { kind, message } : { kind, message, problems } };
+  return { status, body: problems === undefined ? { kind, ...refusal } : { kind, ...refusal, problems } };
 }

@@ -49,7 +49,9 @@ export class SignedInClients<K> {
     if (!result.ok) return { result };
     const login = signedInLogin(result.output);
     if (login === null) {
-      return { result: { ok: false, kind: 'failed', message: `${SIGN_IN} answered without a login` } };
+      return {
+        result: { ok: false, kind: 'failed', code: 'operation.failed', message: `${SIGN_IN} answered without a login` },
+      };
     }
     const key = keyForSignIn();
     this.logins.set(key, login);

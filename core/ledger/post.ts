@@ -26,14 +26,24 @@ export interface Posting {
 /** Every problem with a posting, each naming its field (`lines[1].amount`); the empty list means it may be posted. */
 export function postingProblems(lines: PostingLine[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (lines.length < 2) problems.push({ path: 'lines', message: 'a posting needs at least two lines' });
+  if (lines.length < 2)
+    problems.push({ path: 'lines', code: 'posting.too_few_lines', message: 'a posting needs at least two lines' });
   let debits = new Dec(0);
   let credits = new Dec(0);
   lines.forEach((line, i) => {
     if (!isLedgerAccount(line.account))
-      problems.push({ path: `lines[${i}].account`, message: `no ledger account "${line.account}"` });
+      problems.push({
+        path: `lines[${i}].account`,
+        code: 'posting.unknown_account',
+        params: { account: line.account },
+        message: `no ledger account "${line.account}"`,
+      });
     if (!line.amount.isInteger() || !line.amount.isPositive() || line.amount.isZero()) {
-      problems.push({ path: `lines[${i}].amount`, message: 'must be a positive whole number of yen' });
+      problems.push({
+        path: `lines[${i}].amount`,
+        code: 'amount.not_positive_yen',
+        message: 'must be a positive whole number of yen',
+      });
     }
     if (line.side === 'debit') debits = debits.plus(line.amount);
     else credits = credits.plus(line.amount);
@@ -41,6 +51,8 @@ export function postingProblems(lines: PostingLine[]): FieldProblem[] {
   if (problems.length === 0 && !debits.equals(credits)) {
     problems.push({
       path: 'lines',
+      code: 'posting.unbalanced',
+      params: { debits: debits.toFixed(), credits: credits.toFixed() },
       message: `unbalanced: debits ${debits.toFixed()} yen, credits ${credits.toFixed()} yen`,
     });
   }

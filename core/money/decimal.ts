@@ -20,15 +20,16 @@ export function isDecimalString(value: unknown): value is string {
  * binary float may already be wrong.
  */
 export function parseDecimal(value: unknown, path: string): Dec {
-  if (typeof value === 'number') throw InputError.one(path, 'a JSON number; give a decimal string such as "12.5"');
-  if (!isDecimalString(value)) throw InputError.one(path, 'not a decimal string');
+  if (typeof value === 'number')
+    throw InputError.one(path, 'decimal.json_number', 'a JSON number; give a decimal string such as "12.5"');
+  if (!isDecimalString(value)) throw InputError.one(path, 'decimal.invalid', 'not a decimal string');
   return new Dec(value);
 }
 
 /** Parses a non-negative decimal string (a price, a quantity). */
 export function parseNonNegativeDecimal(value: unknown, path: string): Dec {
   const d = parseDecimal(value, path);
-  if (d.isNegative()) throw InputError.one(path, 'negative; must be zero or more');
+  if (d.isNegative()) throw InputError.one(path, 'amount.negative', 'negative; must be zero or more');
   return d;
 }
 

@@ -1,7 +1,7 @@
 import type { LedgerDb } from '../ledger/open-database';
 import { yenFromDb } from '../ledger/yen';
 import { Dec } from '../money';
-import { DAY_MS, jstMidnight, parseDate, type CalendarDate } from '../time';
+import { daysBetween, formatDate, parseDate, type CalendarDate } from '../time';
 
 export const AGING_BUCKETS = ['notDue', 'd0_30', 'd31_60', 'd61_90', 'd90plus'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
@@ -56,12 +56,11 @@ export async function agedReceivables(
   const zero = () => Object.fromEntries(AGING_BUCKETS.map((b) => [b, new Dec(0)])) as Record<AgingBucket, Dec>;
   const totals = zero();
   const byAccount = new Map<string, { memberNumber: string; buckets: Record<AgingBucket, Dec> }>();
-  const today = jstMidnight(asOf);
   for (const b of bills) {
     const owed = yenFromDb(b.amount_due).minus(settled.get(b.id) ?? 0);
     const due = parseDate(b.due_date);
     if (owed.lte(0) || !due) continue;
-    const bucket = agingBucket(Math.round((today - jstMidnight(due)) / DAY_MS));
+    const bucket = agingBucket(daysBetween(due, asOf));
     const entry = byAccount.get(b.code) ?? { memberNumber: b.member_number, buckets: zero() };
     entry.buckets[bucket] = entry.buckets[bucket].plus(owed);
     totals[bucket] = totals[bucket].plus(owed);
@@ -70,7 +69,7 @@ export async function agedReceivables(
   const strings = (r: Record<AgingBucket, Dec>) =>
     Object.fromEntries(AGING_BUCKETS.map((k) => [k, r[k].toFixed()])) as Record<AgingBucket, string>;
   return {
-    asOf: `${asOf.year}-${String(asOf.month).padStart(2, '0')}-${String(asOf.day).padStart(2, '0')}`,
+    asOf: formatDate(asOf),
     accounts: [...byAccount.entries()].map(([account, e]) => ({
       account,
       memberNumber: e.memberNumber,

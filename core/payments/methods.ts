@@ -44,10 +44,20 @@ export function registrationProblems(
 ): FieldProblem[] {
   const problems = paymentMethodProblems(r.memberKind, r.method, 'method');
   if (r.method === 'credit_card') {
-    if (!r.card) problems.push({ path: 'card', message: 'a credit card needs its brand, last four digits and expiry' });
+    if (!r.card)
+      problems.push({
+        path: 'card',
+        code: 'card.details_required',
+        message: 'a credit card needs its brand, last four digits and expiry',
+      });
     else problems.push(...cardExpiryProblems(r.card.expiry, r.receivedOn, 'card.expiry'));
   } else if (r.card) {
-    problems.push({ path: 'card', message: `only a credit card has card details, not ${r.method}` });
+    problems.push({
+      path: 'card',
+      code: 'card.details_not_allowed',
+      params: { method: r.method },
+      message: `only a credit card has card details, not ${r.method}`,
+    });
   }
   return problems;
 }

@@ -47,12 +47,14 @@ export async function findOwedBill(db: LedgerDb, ref: BillRef, path = 'billId'):
     ]);
   if (ref.billId !== undefined) query = query.where('bills.id', '=', ref.billId);
   else if (ref.statementNumber !== undefined) query = query.where('documents.number', '=', ref.statementNumber);
-  else throw InputError.one(path, 'name a bill by billId or statementNumber');
+  else throw InputError.one(path, 'bill.ref_required', 'name a bill by billId or statementNumber');
   const row = await query.executeTakeFirst();
   if (!row)
     throw InputError.one(
       ref.billId !== undefined ? 'billId' : 'statementNumber',
+      'bill.not_found',
       `no bill ${ref.billId ?? ref.statementNumber}`,
+      { bill: ref.billId ?? ref.statementNumber ?? '' },
     );
   const credited = await db
     .selectFrom('credit_notes')

@@ -4,7 +4,7 @@ import { postTransaction } from '../ledger/post';
 import { yenToDb } from '../ledger/yen';
 import type { Dec } from '../money';
 import { formatDate, jstMidnight, parseDate, type CalendarDate } from '../time';
-import { advanceAccount, rewindForLateFact, type AppliedTransition } from '../daily/dunning-store';
+import { advanceAccount, rewindForLateFact, type AppliedTransition } from '../dunning/advance-store';
 import { findOwedBill, type BillRef, type OwedBill } from './owed';
 
 export interface RecordedPayment {
@@ -24,7 +24,9 @@ interface Who {
 
 function finalBill(bill: OwedBill, path: string): void {
   if (bill.status !== 'final')
-    throw InputError.one(path, `bill ${bill.id} is not final yet: its month is still being closed`);
+    throw InputError.one(path, 'bill.not_final', `bill ${bill.id} is not final yet: its month is still being closed`, {
+      billId: bill.id,
+    });
 }
 
 /**
@@ -44,7 +46,9 @@ async function recordPayment(
   if (amount.greaterThan(bill.outstanding))
     throw InputError.one(
       path,
+      'payment.over_outstanding',
       `¥${amount.toFixed()} is more than the ¥${bill.outstanding.toFixed()} still owed on bill ${bill.id}`,
+      { amount: amount.toFixed(), outstanding: bill.outstanding.toFixed(), billId: bill.id },
     );
   const lines = [
     { account: 'bank', side: 'debit' as const, amount, memberId: bill.memberId, cloudAccountId: bill.cloudAccountId },
@@ -108,7 +112,12 @@ async function recordAttempt(
     .where('attempted_on', '=', attemptedOn)
     .executeTakeFirst();
   if (earlier)
-    throw InputError.one('on', `a ${method} attempt on ${attemptedOn} is already recorded for bill ${bill.id}`);
+    throw InputError.one(
+      'on',
+      'payment.attempt_recorded',
+      `a ${method} attempt on ${attemptedOn} is already recorded for bill ${bill.id}`,
+      { method, on: attemptedOn, billId: bill.id },
+    );
   await db
     .insertInto('collection_attempts')
     .values({
@@ -144,8 +153,13 @@ export async function recordCollection(
   const bill = await findOwedBill(db, r.ref);
   finalBill(bill, 'billId');
   if (bill.method !== method)
-    throw InputError.one('billId', `bill ${bill.id} is paid by ${bill.method}, not ${method}`);
-  if (bill.outstanding.isZero()) throw InputError.one('billId', `nothing is owed on bill ${bill.id}`);
+    throw InputError.one('billId', 'bill.other_method', `bill ${bill.id} is paid by ${bill.method}, not ${method}`, {
+      billId: bill.id,
+      method: bill.method,
+      expected: method,
+    });
+  if (bill.outstanding.isZero())
+    throw InputError.one('billId', 'bill.nothing_owed', `nothing is owed on bill ${bill.id}`, { billId: bill.id });
   await recordAttempt(db, bill, method, r.outcome, r.on, r.reason ?? null, who);
   if (r.outcome === 'paid') return recordPayment(db, bill, method, bill.outstanding, who, 'billId');
   const chargedOn = parseDate(bill.dueDate);

@@ -35,8 +35,9 @@ export async function consumePrepaidForBill(
 ): Promise<PrepaidOffset> {
   const month = parseMonth(args.month, 'month');
   if (!args.totalYen.isInteger() || args.totalYen.isNegative())
-    throw InputError.one('totalYen', 'must be a whole, non-negative number of yen');
-  if (parseInstant(args.at) === null) throw InputError.one('at', 'not an ISO 8601 time with an offset');
+    throw InputError.one('totalYen', 'amount.not_yen', 'must be a whole, non-negative number of yen');
+  if (parseInstant(args.at) === null)
+    throw InputError.one('at', 'instant.invalid', 'not an ISO 8601 time with an offset');
   const at = new Date(parseInstant(args.at)!).toISOString();
 
   const done = await db

@@ -2,7 +2,7 @@ import { InputError } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import { plansForMonth } from '../close/plans-for-month';
+import { plansForMonth } from '../billing/price-plans-store';
 import { rateUsage, type PlanTable } from '../rating';
 import { addDays, billingMonth, jstMidnight, parseDate } from '../time';
 import { alertFor, sendAlertOnce, type AlertKind } from './alerts';
@@ -50,11 +50,14 @@ function monthToDateTotals(usages: unknown[], plans: PlanTable, month: string, c
     try {
       bill = rateUsage(usageUntil(usage, cutoff), plans);
     } catch (e) {
-      if (e instanceof InputError)
-        throw new InputError(e.problems.map((p) => ({ path: `usage.${p.path}`, message: p.message })));
+      if (e instanceof InputError) throw new InputError(e.problems.map((p) => ({ ...p, path: `usage.${p.path}` })));
       throw e;
     }
-    if (bill.month !== month) throw InputError.one('usage.month', `usage of ${bill.month}, not of ${month}`);
+    if (bill.month !== month)
+      throw InputError.one('usage.month', 'usage.other_month', `usage of ${bill.month}, not of ${month}`, {
+        month: bill.month,
+        expected: month,
+      });
     for (const a of bill.accounts) if (!totals.has(a.account)) totals.set(a.account, new Dec(a.total));
   }
   return totals;
@@ -73,7 +76,7 @@ export async function dailyUpdate(
   by: string | null,
 ): Promise<DailyUpdateResult> {
   const day = parseDate(input.date);
-  if (!day) throw InputError.one('date', 'not a date as YYYY-MM-DD');
+  if (!day) throw InputError.one('date', 'date.invalid', 'not a date as YYYY-MM-DD');
   const month = billingMonth(day.year, day.month);
   const cutoff = jstMidnight(addDays(day, 1));
   const at = now.toISOString();

@@ -4,10 +4,9 @@ import { postTransaction } from '../ledger/post';
 import type { DepositsTable } from '../ledger/schema';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import { addBusinessDays, formatDate } from '../time';
+import { addBusinessDays, formatDate, jstToday } from '../time';
 import type { Selectable } from 'kysely';
 import { prepaidAmountProblem } from './amount';
-import { jstToday } from './jst-today';
 import { findByStatement, type StatementApplication } from './statement';
 
 type DepositRow = Selectable<DepositsTable>;
@@ -39,7 +38,7 @@ interface Actor {
 
 async function depositById(db: LedgerDb, id: number): Promise<DepositRow> {
   const row = await db.selectFrom('deposits').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw InputError.one('depositId', `no deposit ${id}`);
+  if (!row) throw InputError.one('depositId', 'deposit.not_found', `no deposit ${id}`, { deposit: id });
   return row;
 }
 
@@ -76,7 +75,7 @@ async function markPaid(
   credit: Dec,
   a: Actor,
 ): Promise<string> {
-  const due = formatDate(addBusinessDays(jstToday(a.now).date, ISSUE_DUE_BUSINESS_DAYS));
+  const due = formatDate(addBusinessDays(jstToday(a.now), ISSUE_DUE_BUSINESS_DAYS));
   await db
     .updateTable('prepaid_applications')
     .set({
@@ -128,7 +127,9 @@ export async function confirmDeposit(
     if (deposit && !yenFromDb(deposit.amount).equals(new Dec(entry.amount))) {
       throw InputError.one(
         'bankReference',
+        'deposit.amount_differs',
         `${entry.bankReference} is already recorded for ${deposit.amount} yen, not ${entry.amount}`,
+        { bankReference: entry.bankReference, recorded: deposit.amount, amount: entry.amount },
       );
     }
   }
@@ -136,7 +137,9 @@ export async function confirmDeposit(
     if (deposit.matched_document_id !== app.statement_id) {
       throw InputError.one(
         'statementNumber',
+        'deposit.other_document',
         `deposit ${deposit.bank_reference} was already recorded for another document`,
+        { bankReference: deposit.bank_reference },
       );
     }
     return outcomeOf(
@@ -229,9 +232,17 @@ export async function decideDeposit(
   a: Actor,
 ): Promise<DepositOutcome> {
   const deposit = await depositByReference(db, input.bankReference);
-  if (!deposit) throw InputError.one('bankReference', `no deposit ${input.bankReference}`);
+  if (!deposit)
+    throw InputError.one('bankReference', 'deposit.not_found', `no deposit ${input.bankReference}`, {
+      deposit: input.bankReference,
+    });
   if (deposit.status !== 'held')
-    throw InputError.one('bankReference', `deposit ${input.bankReference} is ${deposit.status}, not held`);
+    throw InputError.one(
+      'bankReference',
+      'deposit.not_held',
+      `deposit ${input.bankReference} is ${deposit.status}, not held`,
+      { bankReference: input.bankReference, status: deposit.status },
+    );
   const statement = await db
     .selectFrom('documents')
     .select('number')
@@ -265,12 +276,19 @@ export async function decideDeposit(
     return outcomeOf(returned, app, 'unchanged', `refund of ${amount.toFixed()} yen recorded`);
   }
   if (app.status !== 'billed')
-    throw InputError.one('decision', `the statement is ${app.status}: refund this deposit instead`);
+    throw InputError.one(
+      'decision',
+      'deposit.statement_not_billed',
+      `the statement is ${app.status}: refund this deposit instead`,
+      { status: app.status },
+    );
   const problem = prepaidAmountProblem(amount);
   if (problem)
     throw InputError.one(
       'decision',
-      `${amount.toFixed()} yen cannot be accepted as credit: ${problem}; refund it or wait for the rest`,
+      'deposit.not_acceptable_as_credit',
+      `${amount.toFixed()} yen cannot be accepted as credit: ${problem.message}; refund it or wait for the rest`,
+      { amount: amount.toFixed(), reason: problem.code },
     );
   const accepted = await db
     .updateTable('deposits')

@@ -1,13 +1,13 @@
+import { issueDocument } from '../documents/document-store';
 import { InputError } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
 import type { MemberRow, PrepaidApplicationStatus } from '../ledger/schema';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import { addDays, compareDates, formatDate, parseDate } from '../time';
+import { addDays, compareDates, formatDate, jstToday, parseDate } from '../time';
 import { prepaidAmountProblem } from './amount';
 import { estimateData } from './document-data';
-import { jstToday } from './jst-today';
 
 export type PrepaidApplicationRow = Awaited<ReturnType<typeof findApplication>>;
 
@@ -62,14 +62,14 @@ export async function findApplication(db: LedgerDb, estimateNumber: string, path
     .select(['members.member_number', 'members.kind as member_kind'])
     .where('estimate_number', '=', estimateNumber)
     .executeTakeFirst();
-  if (!row) throw InputError.one(path, `no estimate ${estimateNumber}`);
+  if (!row) throw InputError.one(path, 'estimate.not_found', `no estimate ${estimateNumber}`, { estimateNumber });
   return row;
 }
 
 function checkAmount(amount: string, path = 'amount'): Dec {
   const d = new Dec(amount);
   const problem = prepaidAmountProblem(d);
-  if (problem) throw InputError.one(path, problem);
+  if (problem) throw InputError.one(path, problem.code, problem.message);
   return d;
 }
 
@@ -78,6 +78,7 @@ export function assertCorporation(member: Pick<MemberRow, 'kind' | 'member_numbe
   if (member.kind !== 'corporation') {
     throw InputError.one(
       path,
+      'prepaid.corporations_only',
       `${member.member_number} is an individual: the prepaid method is for corporations only (R-PARTY-3)`,
     );
   }
@@ -94,7 +95,7 @@ export async function draftEstimate(
   assertCorporation(member);
   const amount = checkAmount(draft.amount);
   const at = now.toISOString();
-  const number = await nextDocumentNumber(db, 'estimate', jstToday(now).date.year);
+  const number = await nextDocumentNumber(db, 'estimate', jstToday(now).year);
   await db
     .insertInto('prepaid_applications')
     .values({
@@ -118,7 +119,9 @@ function assertStatus(row: PrepaidApplicationRow, allowed: PrepaidApplicationSta
   if (!allowed.includes(row.status)) {
     throw InputError.one(
       'estimateNumber',
+      'estimate.wrong_status',
       `${row.estimate_number} is ${row.status}: only a ${allowed.join(' or ')} estimate can be ${action}`,
+      { estimateNumber: row.estimate_number, status: row.status, action },
     );
   }
 }
@@ -153,37 +156,29 @@ export async function issueEstimate(
 ): Promise<void> {
   assertStatus(row, ['draft'], 'issued');
   const today = jstToday(now);
-  const validUntil = formatDate(addDays(today.date, row.valid_days));
+  const todayText = formatDate(today);
+  const validUntil = formatDate(addDays(today, row.valid_days));
   const issued = { ...row, status: 'issued' as const, valid_until: validUntil };
-  const data = estimateData(issued, member, today.text);
+  const data = estimateData(issued, member, todayText);
   const amount = yenFromDb(row.amount);
-  const doc = await db
-    .insertInto('documents')
-    .values({
-      kind: 'estimate',
-      number: row.estimate_number,
-      member_id: member.id,
-      cloud_account_id: null,
-      bill_id: null,
-      related_document_id: null,
-      status: 'issued',
-      issued_at: now.toISOString(),
-      due_date: null,
-      subtotal: yenToDb(amount),
-      tax: 0,
-      total: yenToDb(amount),
-      content: JSON.stringify(data),
-      created_by: by,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const estimateId = await issueDocument(db, {
+    kind: 'estimate',
+    number: row.estimate_number,
+    memberId: member.id,
+    issuedAt: now.toISOString(),
+    subtotal: yenToDb(amount),
+    tax: 0,
+    total: yenToDb(amount),
+    content: data,
+    createdBy: by,
+  });
   await db
     .updateTable('prepaid_applications')
     .set({
       status: 'issued',
       valid_until: validUntil,
       issued_at: now.toISOString(),
-      estimate_document_id: doc.id,
+      estimate_document_id: estimateId,
       updated_at: now.toISOString(),
     })
     .where('id', '=', row.id)
@@ -211,7 +206,9 @@ export function assertStillValid(row: PrepaidApplicationRow, today: string): voi
   if (until && compareDates(day, until) > 0) {
     throw InputError.one(
       'estimateNumber',
+      'estimate.expired',
       `${row.estimate_number} expired on ${row.valid_until}: draft a new estimate`,
+      { estimateNumber: row.estimate_number, validUntil: row.valid_until ?? '' },
     );
   }
 }

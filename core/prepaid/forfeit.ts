@@ -54,24 +54,6 @@ export async function forfeitPrepaidId(
 
 const FORFEIT_COLUMNS = ['id', 'balance', 'member_id', 'cloud_account_id', 'code_hint'] as const;
 
-/** R-PRE-11: deleting a cloud account voids the remaining balance of its prepaid IDs, whatever their expiry. */
-export async function forfeitForDeletedAccount(
-  db: LedgerDb,
-  cloudAccountId: number,
-  at: string,
-  by: string | null,
-): Promise<Dec> {
-  const rows = await db
-    .selectFrom('prepaid_ids')
-    .select(FORFEIT_COLUMNS)
-    .where('cloud_account_id', '=', cloudAccountId)
-    .where('status', '=', 'registered')
-    .execute();
-  let total = new Dec(0);
-  for (const row of rows) total = total.plus(await forfeitPrepaidId(db, row, 'account_deleted', at, by));
-  return total;
-}
-
 /**
  * The forfeits due at `at` (run by the daily update):
  * - R-PRE-5: issued IDs not registered by their deadline are void, their whole amount forfeited;

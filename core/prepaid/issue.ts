@@ -1,3 +1,5 @@
+import { issueDocument } from '../documents/document-store';
+import { memberById } from '../parties';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderPrepaidIdNotice } from '../documents';
@@ -5,12 +7,11 @@ import { InputError } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
 import { formatYen } from '../money';
-import { DAY_MS, formatDate, jstDate } from '../time';
+import { DAY_MS, daysBetween, formatDate, jstDate, jstToday, parseDate } from '../time';
 import { formatCode, generateCode } from './code';
 import { attachmentOf } from './eml';
 import { hashCode, prepaidCodeKey } from './code-key';
 import { noticeData } from './document-data';
-import { jstToday } from './jst-today';
 import { mailDirectory, queueMail } from './notice-mail';
 import { registrationDays } from './settings';
 import type { StatementApplication } from './statement';
@@ -82,21 +83,24 @@ export async function issuePrepaidId(
   if (app.status !== 'paid' || app.credit_amount === null) {
     throw InputError.one(
       'statementNumber',
+      'prepaid.statement_not_paid',
       `${app.statement_number} is ${app.status}: a prepaid ID is issued once its deposit is confirmed`,
+      { statementNumber: app.statement_number, status: app.status },
     );
   }
-  const member = await db.selectFrom('members').selectAll().where('id', '=', app.member_id).executeTakeFirstOrThrow();
+  const member = await memberById(db, app.member_id);
   const key = await prepaidCodeKey(db);
   const { code, hash } = await freshCode(db, key);
   const today = jstToday(now);
+  const todayText = formatDate(today);
   const at = now.toISOString();
   const deadline = new Date(now.getTime() + registrationDays() * DAY_MS).toISOString();
   const deadlineDate = formatDate(jstDate(Date.parse(deadline)));
-  const noticeNumber = await nextDocumentNumber(db, 'prepaid_notice', today.date.year);
+  const noticeNumber = await nextDocumentNumber(db, 'prepaid_notice', today.year);
   const shown = formatCode(code);
   const data = noticeData(member, {
     number: noticeNumber,
-    issueDate: today.text,
+    issueDate: todayText,
     code: shown,
     amount: app.credit_amount,
     registrationDeadline: deadlineDate,
@@ -104,27 +108,19 @@ export async function issuePrepaidId(
   });
   const pdf = await renderPrepaidIdNotice(data);
   const hint = code.slice(-4);
-  const doc = await db
-    .insertInto('documents')
-    .values({
-      kind: 'prepaid_notice',
-      number: noticeNumber,
-      member_id: member.id,
-      cloud_account_id: null,
-      bill_id: null,
-      related_document_id: app.statement_id,
-      status: 'issued',
-      issued_at: at,
-      due_date: null,
-      subtotal: app.credit_amount,
-      tax: 0,
-      total: app.credit_amount,
-      // The code itself is never stored: the notice is kept with its last four characters only.
-      content: JSON.stringify({ ...data, prepaidId: `****-****-****-${hint}` }),
-      created_by: by,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const noticeId = await issueDocument(db, {
+    kind: 'prepaid_notice',
+    number: noticeNumber,
+    memberId: member.id,
+    relatedDocumentId: app.statement_id,
+    issuedAt: at,
+    subtotal: app.credit_amount,
+    tax: 0,
+    total: app.credit_amount,
+    // The code itself is never stored: the notice is kept with its last four characters only.
+    content: { ...data, prepaidId: `****-****-****-${hint}` },
+    createdBy: by,
+  });
   const row = await db
     .insertInto('prepaid_ids')
     .values({
@@ -143,7 +139,7 @@ export async function issuePrepaidId(
       expires_at: null,
       created_at: at,
       application_id: app.id,
-      notice_document_id: doc.id,
+      notice_document_id: noticeId,
       closed_at: null,
     })
     .returning('id')
@@ -180,7 +176,7 @@ export async function issuePrepaidId(
     amount: String(app.credit_amount),
     registrationDeadline: deadline,
     issueDueDate: app.issue_due_date,
-    late: app.issue_due_date !== null && today.text > app.issue_due_date,
+    late: app.issue_due_date !== null && todayText > app.issue_due_date,
     emlFile: mail.file,
     noticePdf: pdf,
   };
@@ -216,14 +212,14 @@ export async function lateIssuances(db: LedgerDb, today: string): Promise<LateIs
     .orderBy('prepaid_applications.issue_due_date')
     .orderBy('prepaid_applications.id')
     .execute();
-  const day = Date.parse(`${today}T00:00:00Z`);
+  const day = parseDate(today)!;
   return rows.map((r) => ({
     statementNumber: r.number,
     memberNumber: r.member_number,
     amount: String(r.credit_amount),
     paidAt: r.paid_at ?? '',
     issueDueDate: r.issue_due_date ?? '',
-    daysLate: Math.round((day - Date.parse(`${r.issue_due_date}T00:00:00Z`)) / DAY_MS),
+    daysLate: daysBetween(parseDate(r.issue_due_date)!, day),
   }));
 }
 
@@ -235,17 +231,23 @@ export async function noticePdf(db: LedgerDb, noticeNumber: string): Promise<Buf
     .where('number', '=', noticeNumber)
     .where('kind', '=', 'prepaid_notice')
     .executeTakeFirst();
-  if (!doc) throw InputError.one('noticeNumber', `no prepaid ID notice ${noticeNumber}`);
+  if (!doc)
+    throw InputError.one('noticeNumber', 'notice.not_found', `no prepaid ID notice ${noticeNumber}`, { noticeNumber });
   let eml: string;
   try {
     eml = readFileSync(path.join(await mailDirectory(db), `${noticeNumber}.eml`), 'utf8');
   } catch {
     throw InputError.one(
       'noticeNumber',
+      'notice.mail_gone',
       `the e-mail of ${noticeNumber} is no longer kept: the code cannot be shown again (only its keyed hash is stored)`,
+      { noticeNumber },
     );
   }
   const pdf = attachmentOf(eml, `${noticeNumber}.pdf`);
-  if (!pdf) throw InputError.one('noticeNumber', `the e-mail of ${noticeNumber} has no notice attached`);
+  if (!pdf)
+    throw InputError.one('noticeNumber', 'notice.mail_gone', `the e-mail of ${noticeNumber} has no notice attached`, {
+      noticeNumber,
+    });
   return pdf;
 }

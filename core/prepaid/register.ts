@@ -1,4 +1,5 @@
-import { InputError } from '../errors';
+import { InputError, Refused } from '../errors';
+import type { ProblemArgs, ProblemCode } from '../problem-codes';
 import type { LedgerDb } from '../ledger/open-database';
 import { addMonthsToInstant } from '../time';
 import { hasValidCheck, normalizeCode } from './code';
@@ -18,19 +19,17 @@ export interface Registration {
 }
 
 /**
- * Every refusal of a code for an account is a RegistrationRefused (the operation turns it into a ForbiddenError) whose message starts with "CA-000123: ": the
+ * Every refusal of a code for an account is a forbidden Refused whose message starts with "CA-000123: ": the
  * operation catalog writes it to the audit log (outside the refused transaction), and the throttle counts
  * those audit rows, so failures are recorded and audited by the same single write.
  */
-export class RegistrationRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RegistrationRefused';
-  }
-}
-
-function refused(accountCode: string, message: string): RegistrationRefused {
-  return new RegistrationRefused(`${accountCode}: ${message}`);
+function refused<C extends ProblemCode>(
+  accountCode: string,
+  code: C,
+  message: string,
+  ...params: ProblemArgs<C>
+): Refused {
+  return Refused.of('forbidden', code, `${accountCode}: ${message}`, ...params);
 }
 
 /**
@@ -72,22 +71,32 @@ export async function registerPrepaidId(
     .selectAll()
     .where('code', '=', input.cloudAccountCode)
     .executeTakeFirst();
-  if (!account) throw InputError.one('cloudAccountCode', `no cloud account ${input.cloudAccountCode}`);
+  if (!account)
+    throw InputError.one('cloudAccountCode', 'cloud_account.not_found', `no cloud account ${input.cloudAccountCode}`, {
+      code: input.cloudAccountCode,
+    });
   const code = normalizeCode(input.code);
   if (!hasValidCheck(code))
-    throw InputError.one('code', 'not a prepaid ID: 16 characters such as PP7K-2Q9D-XM4T-8HRC; check for a typo');
+    throw InputError.one(
+      'code',
+      'prepaid.code_invalid',
+      'not a prepaid ID: 16 characters such as PP7K-2Q9D-XM4T-8HRC; check for a typo',
+    );
   const locked = await registrationLockedUntil(db, account.code, now);
   if (locked)
-    throw new RegistrationRefused(
+    throw Refused.of(
+      'forbidden',
+      'prepaid.registration_locked',
       `registration on ${account.code} is locked until ${locked.toISOString()} after repeated wrong prepaid IDs`,
+      { account: account.code, until: locked.toISOString() },
     );
   if (account.closed_at !== null || account.status === 'terminated')
-    throw refused(account.code, 'the account is closed');
+    throw refused(account.code, 'cloud_account.closed', 'the account is closed');
   const hash = hashCode(await prepaidCodeKey(db), code);
   const row = await db.selectFrom('prepaid_ids').selectAll().where('code', '=', hash).executeTakeFirst();
-  if (!row) throw refused(account.code, 'no prepaid ID matches this code');
+  if (!row) throw refused(account.code, 'prepaid.code_unknown', 'no prepaid ID matches this code');
   if (row.member_id !== account.member_id)
-    throw refused(account.code, 'this prepaid ID was bought by another member (R-PRE-4)');
+    throw refused(account.code, 'prepaid.other_member', 'this prepaid ID was bought by another member (R-PRE-4)');
   const view = (outcome: Registration['outcome'], r: typeof row): Registration => ({
     outcome,
     cloudAccountCode: account.code,
@@ -99,12 +108,18 @@ export async function registerPrepaidId(
   });
   if (row.status === 'registered' && row.cloud_account_id === account.id) return view('unchanged', row);
   if (row.status === 'registered')
-    throw refused(account.code, 'already registered on another cloud account; it cannot be moved (R-PRE-4)');
+    throw refused(
+      account.code,
+      'prepaid.registered_elsewhere',
+      'already registered on another cloud account; it cannot be moved (R-PRE-4)',
+    );
   const at = now.toISOString();
   if (row.status !== 'issued' || (row.registration_deadline !== null && row.registration_deadline < at)) {
     throw refused(
       account.code,
+      'prepaid.void',
       `this prepaid ID is void: its registration period ended on ${row.registration_deadline ?? 'its deadline'} (R-PRE-5)`,
+      { deadline: row.registration_deadline ?? '' },
     );
   }
   const expiresAt = new Date(addMonthsToInstant(now.getTime(), EXPIRY_MONTHS)).toISOString();

@@ -1,11 +1,11 @@
+import { issueDocument } from '../documents/document-store';
 import { InputError } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
 import type { MemberRow } from '../ledger/schema';
-import { addDays, formatDate, nextBusinessDay } from '../time';
+import { addDays, formatDate, jstToday, nextBusinessDay } from '../time';
 import { statementData } from './document-data';
 import { assertStillValid, type PrepaidApplicationRow } from './estimates';
-import { jstToday } from './jst-today';
 
 /** Decision: a prepaid statement is due 14 days after its issue, moved to the next bank business day (R-BILL-6). */
 export const STATEMENT_PAYMENT_DAYS = 14;
@@ -32,38 +32,39 @@ export async function issueStatement(
   if (app.status !== 'issued') {
     throw InputError.one(
       'estimateNumber',
+      'estimate.not_issued',
       `${app.estimate_number} is ${app.status}: a statement follows an issued estimate, once`,
+      { estimateNumber: app.estimate_number, status: app.status },
     );
   }
   const today = jstToday(now);
-  assertStillValid(app, today.text);
-  const number = await nextDocumentNumber(db, 'statement', today.date.year);
-  const dueDate = formatDate(nextBusinessDay(addDays(today.date, STATEMENT_PAYMENT_DAYS), 'dueDate'));
+  const todayText = formatDate(today);
+  assertStillValid(app, todayText);
+  const number = await nextDocumentNumber(db, 'statement', today.year);
+  const dueDate = formatDate(nextBusinessDay(addDays(today, STATEMENT_PAYMENT_DAYS), 'dueDate'));
   const payerNameKana = payerNameFor(number, member.name_kana);
-  const data = statementData(app, member, { number, issueDate: today.text, dueDate, payerNameKana });
-  const doc = await db
-    .insertInto('documents')
-    .values({
-      kind: 'statement',
-      number,
-      member_id: member.id,
-      cloud_account_id: null,
-      bill_id: null,
-      related_document_id: app.estimate_document_id,
-      status: 'issued',
-      issued_at: now.toISOString(),
-      due_date: dueDate,
-      subtotal: app.amount,
-      tax: 0,
-      total: app.amount,
-      content: JSON.stringify(data),
-      created_by: by,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const data = statementData(app, member, { number, issueDate: todayText, dueDate, payerNameKana });
+  const statementId = await issueDocument(db, {
+    kind: 'statement',
+    number,
+    memberId: member.id,
+    relatedDocumentId: app.estimate_document_id,
+    issuedAt: now.toISOString(),
+    dueDate,
+    subtotal: app.amount,
+    tax: 0,
+    total: app.amount,
+    content: data,
+    createdBy: by,
+  });
   await db
     .updateTable('prepaid_applications')
-    .set({ status: 'billed', statement_document_id: doc.id, payer_kana: payerNameKana, updated_at: now.toISOString() })
+    .set({
+      status: 'billed',
+      statement_document_id: statementId,
+      payer_kana: payerNameKana,
+      updated_at: now.toISOString(),
+    })
     .where('id', '=', app.id)
     .execute();
   return number;
@@ -88,7 +89,8 @@ export async function findByStatement(db: LedgerDb, statementNumber: string, pat
     .where('documents.number', '=', statementNumber)
     .where('documents.kind', '=', 'statement')
     .executeTakeFirst();
-  if (!row) throw InputError.one(path, `no prepaid statement ${statementNumber}`);
+  if (!row)
+    throw InputError.one(path, 'statement.not_found', `no prepaid statement ${statementNumber}`, { statementNumber });
   return row;
 }
 

@@ -69,7 +69,7 @@ function readOnce(
     {
       field(key, value) {
         if (key === 'accounts') {
-          if (accountsField()) rating!.problem('accounts', 'not a list of accounts');
+          if (accountsField()) rating!.problem('accounts', 'value.not_list', 'not a list of accounts');
           return;
         }
         if (accountsFields > 0) settingsAfterAccounts = true;
@@ -93,10 +93,10 @@ function readOnce(
     },
     options.chunkBytes,
   );
-  if (!isObject) throw InputError.one('$', 'not a usage object');
+  if (!isObject) throw InputError.one('$', 'value.not_object', 'not a usage object');
   if (!rating) {
     rating = new UsageRating(head, defaultPlans, options);
-    rating.problem('accounts', 'not a list of accounts');
+    rating.problem('accounts', 'value.not_list', 'not a list of accounts');
   }
   return { rating, head, accountsFields, settingsAfterAccounts };
 }

@@ -47,7 +47,8 @@ export function walkUsageFile(file: string, visitor: UsageFileVisitor, chunkByte
 }
 
 function cannotRead(file: string, e: unknown): InputError {
-  return InputError.one(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+  return InputError.one(file, 'file.unreadable', `cannot read the file (${reason})`, { reason });
 }
 
 class Walk {
@@ -194,6 +195,6 @@ class Walk {
   }
 
   private notJson(detail: string): never {
-    throw InputError.one(this.file, `not JSON (${detail})`);
+    throw InputError.one(this.file, 'file.not_json', `not JSON (${detail})`, { detail });
   }
 }

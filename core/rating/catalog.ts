@@ -1,6 +1,6 @@
 import catalog from '../../resources/catalog.json';
 import { parsePlans, type PlanTable } from './plans';
-import { Problems } from './problems';
+import { Problems } from '../errors';
 
 /** The product's default price list (resources/catalog.json), used when a usage file has no `plans`. */
 export function defaultCatalog(): PlanTable {

@@ -1,7 +1,8 @@
 import { parseInstant, type BillingMonth } from '../time';
 import type { LineAccrual, ResourceAccrual } from './accrual';
 import type { PlanTable } from './plans';
-import { isRecord, type Problems } from './problems';
+import type { Problems } from '../errors';
+import { isRecord } from './values';
 import type { Plan } from './types';
 
 const CREATE = 0;
@@ -80,11 +81,12 @@ export function walkResource(
   for (let i = 0; i < n; i++) {
     const ev = events[i];
     if (!isRecord(ev)) {
-      problems.add(`${resourcePath(path)}.events[${i}]`, 'not an event object');
+      problems.add(`${resourcePath(path)}.events[${i}]`, 'value.not_object', 'not an event object');
       continue;
     }
     const at = parseInstant(ev.at);
-    if (at === null) problems.add(`${resourcePath(path)}.events[${i}].at`, 'not an ISO 8601 time with an offset');
+    if (at === null)
+      problems.add(`${resourcePath(path)}.events[${i}].at`, 'instant.invalid', 'not an ISO 8601 time with an offset');
     else {
       if (at < last) sorted = false;
       last = at;
@@ -93,15 +95,25 @@ export function walkResource(
     const kind = kindOf(ev.type);
     kindAt[i] = kind;
     if (kind === UNKNOWN)
-      problems.add(`${resourcePath(path)}.events[${i}].type`, 'not one of create, stop, start, resize, delete');
+      problems.add(
+        `${resourcePath(path)}.events[${i}].type`,
+        'value.not_one_of',
+        'not one of create, stop, start, resize, delete',
+        { options: 'create, stop, start, resize, delete' },
+      );
     if (ev.sizeGB !== undefined && !isWholeGB(ev.sizeGB)) {
       problems.add(
         `${resourcePath(path)}.events[${i}].sizeGB`,
+        'usage.size_gb_invalid',
         typeof ev.sizeGB === 'string' ? 'a string; give sizeGB as a JSON integer' : 'not a positive whole number of GB',
       );
     }
     if (kind === CREATE && resource.plan.meter === 'capacity' && ev.sizeGB === undefined) {
-      problems.add(`${resourcePath(path)}.events[${i}].sizeGB`, 'required on create for a capacity plan');
+      problems.add(
+        `${resourcePath(path)}.events[${i}].sizeGB`,
+        'usage.size_gb_required',
+        'required on create for a capacity plan',
+      );
     }
     if (kind === RESIZE) checkResize(ev, resource.plan, plans, path, i, problems);
   }
@@ -132,19 +144,26 @@ function checkResize(
 ): void {
   if (ev.plan === undefined) {
     if (ev.sizeGB === undefined)
-      problems.add(`${resourcePath(resource)}.events[${i}]`, 'a resize needs a plan or a sizeGB');
+      problems.add(
+        `${resourcePath(resource)}.events[${i}]`,
+        'usage.resize_needs_target',
+        'a resize needs a plan or a sizeGB',
+      );
     return;
   }
   if (typeof ev.plan !== 'string') {
-    problems.add(eventField(resource, i, 'plan'), 'not a plan id');
+    problems.add(eventField(resource, i, 'plan'), 'plan.not_id', 'not a plan id');
     return;
   }
   const target = plans.get(ev.plan);
-  if (target === undefined) problems.add(eventField(resource, i, 'plan'), `unknown plan "${ev.plan}"`);
+  if (target === undefined)
+    problems.add(eventField(resource, i, 'plan'), 'plan.unknown', `unknown plan "${ev.plan}"`, { plan: ev.plan });
   else if (target !== null && target.meter !== current.meter) {
     problems.add(
       eventField(resource, i, 'plan'),
+      'usage.resize_other_meter',
       `a resize to a plan of another meter (${current.meter} → ${target.meter})`,
+      { from: current.meter, to: target.meter },
     );
   }
 }
@@ -248,26 +267,52 @@ function walkInOrder(
     if (walk.exists && !walk.deleted) walk.accrue(previous, at);
     previous = at;
     const kind = kindAt[i]!;
-    let refused: string | undefined;
+    let refused: { code: 'usage.event_out_of_order'; event: string; message: string } | undefined;
     if (kind === CREATE) {
-      if (walk.deleted) refused = 'create after delete';
-      else if (walk.exists) refused = 'create on a resource that already exists';
+      if (walk.deleted)
+        refused = { code: 'usage.event_out_of_order', event: 'create_after_delete', message: 'create after delete' };
+      else if (walk.exists)
+        refused = {
+          code: 'usage.event_out_of_order',
+          event: 'create_when_exists',
+          message: 'create on a resource that already exists',
+        };
       else {
         walk.exists = true;
         walk.running = true;
         walk.planSince = at;
         walk.size = (events[i] as { sizeGB?: number }).sizeGB ?? 0;
       }
-    } else if (!walk.exists) refused = `${(events[i] as { type: string }).type} before create`;
-    else if (walk.deleted) refused = `${(events[i] as { type: string }).type} after delete`;
+    } else if (!walk.exists)
+      refused = {
+        code: 'usage.event_out_of_order',
+        event: 'before_create',
+        message: `${(events[i] as { type: string }).type} before create`,
+      };
+    else if (walk.deleted)
+      refused = {
+        code: 'usage.event_out_of_order',
+        event: 'after_delete',
+        message: `${(events[i] as { type: string }).type} after delete`,
+      };
     else {
       switch (kind) {
         case STOP:
-          if (!walk.running) refused = 'stop on a stopped machine';
+          if (!walk.running)
+            refused = {
+              code: 'usage.event_out_of_order',
+              event: 'stop_when_stopped',
+              message: 'stop on a stopped machine',
+            };
           walk.running = false;
           break;
         case START:
-          if (walk.running) refused = 'start on a running machine';
+          if (walk.running)
+            refused = {
+              code: 'usage.event_out_of_order',
+              event: 'start_when_running',
+              message: 'start on a running machine',
+            };
           walk.running = true;
           break;
         case RESIZE: {
@@ -285,7 +330,11 @@ function walkInOrder(
           break;
       }
     }
-    if (refused) problems.add(`${resourcePath(path)}.events[${i}].type`, refused);
+    if (refused)
+      problems.add(`${resourcePath(path)}.events[${i}].type`, refused.code, refused.message, {
+        event: refused.event,
+        type: (events[i] as { type: string }).type,
+      });
   }
   if (walk.exists && !walk.deleted) walk.accrue(previous, month.end);
   return walk.result;

@@ -1,5 +1,6 @@
 import { parseNonNegativeDecimal, type Dec } from '../money';
-import { isNonEmptyString, isRecord, Problems } from './problems';
+import { Problems } from '../errors';
+import { isNonEmptyString, isRecord } from './values';
 import { CHARGES, METERS, SERVICES, type Charge, type Meter, type Plan, type Service } from './types';
 
 function oneOf<T extends string>(list: readonly T[], value: unknown): value is T {
@@ -19,7 +20,7 @@ export type PlanTable = Map<string, Plan | null>;
 export function parsePlans(raw: unknown, path: string, problems: Problems): PlanTable {
   const plans: PlanTable = new Map();
   if (!Array.isArray(raw)) {
-    problems.add(path, 'not a list of plans');
+    problems.add(path, 'value.not_list', 'not a list of plans');
     return plans;
   }
   raw.forEach((entry: unknown, i) => {
@@ -27,7 +28,7 @@ export function parsePlans(raw: unknown, path: string, problems: Problems): Plan
     const plan = parsePlan(entry, at, problems);
     const id = isRecord(entry) && isNonEmptyString(entry.id) ? entry.id : undefined;
     if (id === undefined) return;
-    if (plans.has(id)) problems.add(`${at}.id`, `duplicate plan "${id}"`);
+    if (plans.has(id)) problems.add(`${at}.id`, 'value.duplicate', `duplicate plan "${id}"`, { value: id });
     else plans.set(id, plan ?? null);
   });
   return plans;
@@ -35,19 +36,29 @@ export function parsePlans(raw: unknown, path: string, problems: Problems): Plan
 
 function parsePlan(entry: unknown, at: string, problems: Problems): Plan | undefined {
   if (!isRecord(entry)) {
-    problems.add(at, 'not a plan object');
+    problems.add(at, 'value.not_object', 'not a plan object');
     return undefined;
   }
   const before = problems.count;
   const { id, service, meter, charge } = entry;
-  if (!isNonEmptyString(id)) problems.add(`${at}.id`, 'not a non-empty string');
-  if (!oneOf(SERVICES, service)) problems.add(`${at}.service`, `not one of ${SERVICES.join(', ')}`);
-  if (!oneOf(METERS, meter)) problems.add(`${at}.meter`, `not one of ${METERS.join(', ')}`);
-  if (!oneOf(CHARGES, charge)) problems.add(`${at}.charge`, `not one of ${CHARGES.join(', ')}`);
+  if (!isNonEmptyString(id)) problems.add(`${at}.id`, 'value.required', 'not a non-empty string');
+  if (!oneOf(SERVICES, service))
+    problems.add(`${at}.service`, 'value.not_one_of', `not one of ${SERVICES.join(', ')}`, {
+      options: SERVICES.join(', '),
+    });
+  if (!oneOf(METERS, meter))
+    problems.add(`${at}.meter`, 'value.not_one_of', `not one of ${METERS.join(', ')}`, { options: METERS.join(', ') });
+  if (!oneOf(CHARGES, charge))
+    problems.add(`${at}.charge`, 'value.not_one_of', `not one of ${CHARGES.join(', ')}`, {
+      options: CHARGES.join(', '),
+    });
   const price = (field: 'unitPrice' | 'monthlyCap' | 'monthlyPrice', required: boolean): Dec | undefined => {
     const value = entry[field];
     if (value === undefined) {
-      if (required) problems.add(`${at}.${field}`, `required for a ${String(charge)} charge`);
+      if (required)
+        problems.add(`${at}.${field}`, 'plan.price_required', `required for a ${String(charge)} charge`, {
+          charge: String(charge),
+        });
       return undefined;
     }
     return problems.catch(() => parseNonNegativeDecimal(value, `${at}.${field}`));
@@ -56,7 +67,10 @@ function parsePlan(entry: unknown, at: string, problems: Problems): Plan | undef
   const unitPrice = price('unitPrice', metered);
   const monthlyCap = price('monthlyCap', charge === 'metered_capped');
   const monthlyPrice = price('monthlyPrice', charge === 'monthly');
-  if (metered && meter === 'none') problems.add(`${at}.meter`, `a ${charge} charge needs a meter other than none`);
+  if (metered && meter === 'none')
+    problems.add(`${at}.meter`, 'plan.charge_needs_meter', `a ${charge} charge needs a meter other than none`, {
+      charge: String(charge),
+    });
   if (problems.count > before) return undefined;
   const plan: Plan = { id: id as string, service: service as Service, meter: meter as Meter, charge: charge as Charge };
   if (metered) plan.unitPrice = unitPrice;

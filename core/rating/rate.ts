@@ -1,11 +1,12 @@
-import { InputError } from '../errors';
+import { InputError, Problems } from '../errors';
+import type { ProblemArgs, ProblemCode } from '../problem-codes';
 import { Dec, Exact, decimalString, parseNonNegativeDecimal } from '../money';
 import { parseMonth, type BillingMonth } from '../time';
 import type { ResourceAccrual } from './accrual';
 import { resourcePath, walkResource, type ResourcePath } from './history';
 import { rateLine, type RatedLine } from './lines';
 import { parsePlans, type PlanTable } from './plans';
-import { isNonEmptyString, isRecord, Problems } from './problems';
+import { isNonEmptyString, isRecord } from './values';
 import { applyTax, CONSUMPTION_TAX_RATES, taxRateFor, type DatedTaxRate } from './tax';
 import { chargeTransfers } from './transfers';
 import {
@@ -41,10 +42,10 @@ interface Settings {
  * runs in the browser.
  */
 export function rateUsage(usage: unknown, defaultPlans: PlanTable, options: RateOptions = {}): Bill {
-  if (!isRecord(usage)) throw InputError.one('$', 'not a usage object');
+  if (!isRecord(usage)) throw InputError.one('$', 'value.not_object', 'not a usage object');
   const rating = new UsageRating(usage, defaultPlans, options);
   const accounts: AccountBill[] = [];
-  if (!Array.isArray(usage.accounts)) rating.problem('accounts', 'not a list of accounts');
+  if (!Array.isArray(usage.accounts)) rating.problem('accounts', 'value.not_list', 'not a list of accounts');
   else if (rating.startAccounts()) {
     for (const raw of usage.accounts as unknown[]) {
       const bill = rating.account(raw);
@@ -72,13 +73,14 @@ export class UsageRating {
   }
 
   /** A problem the reader found with the file's shape (e.g. `accounts` that is not a list). */
-  problem(path: string, message: string): void {
-    this.problems.add(path, message);
+  problem<C extends ProblemCode>(path: string, code: C, message: string, ...params: ProblemArgs<C>): void {
+    this.problems.add(path, code, message, ...params);
   }
 
   /** The accounts list begins; false when its accounts cannot be rated (the settings have no valid month). */
   startAccounts(): boolean {
-    if (!this.settings) this.problems.add('accounts', 'could not be checked without a valid month');
+    if (!this.settings)
+      this.problems.add('accounts', 'usage.needs_month', 'could not be checked without a valid month');
     return this.settings !== undefined;
   }
 
@@ -105,14 +107,20 @@ function readSettings(
   let taxMode: TaxMode = 'per_service';
   if (file.taxMode !== undefined) {
     if ((TAX_MODES as readonly unknown[]).includes(file.taxMode)) taxMode = file.taxMode as TaxMode;
-    else problems.add('taxMode', `not one of ${TAX_MODES.join(', ')}`);
+    else
+      problems.add('taxMode', 'value.not_one_of', `not one of ${TAX_MODES.join(', ')}`, {
+        options: TAX_MODES.join(', '),
+      });
   }
   let taxRate: Dec | undefined;
   if (file.taxRate !== undefined) taxRate = problems.catch(() => parseNonNegativeDecimal(file.taxRate, 'taxRate'));
   else if (month) {
     // R-TAX-1: the rate in effect for the billing month.
     taxRate = taxRateFor(month, options.taxRates ?? CONSUMPTION_TAX_RATES);
-    if (!taxRate) problems.add('taxRate', `no consumption tax rate is known for ${month.key}; give taxRate`);
+    if (!taxRate)
+      problems.add('taxRate', 'usage.no_tax_rate', `no consumption tax rate is known for ${month.key}; give taxRate`, {
+        month: month.key,
+      });
   }
   const plans = file.plans === undefined ? defaultPlans : parsePlans(file.plans, 'plans', problems);
   return month && { month, taxMode, taxRate, rate: taxRate ? Exact.of(taxRate) : Exact.zero, plans };
@@ -135,16 +143,17 @@ function rateAccount(
 ): AccountBill | undefined {
   const at = `accounts[${a}]`;
   if (!isRecord(raw)) {
-    problems.add(at, 'not an account object');
+    problems.add(at, 'value.not_object', 'not an account object');
     return undefined;
   }
   const account = raw.account;
-  if (!isNonEmptyString(account)) problems.add(`${at}.account`, 'not a non-empty string');
-  else if (seen.has(account)) problems.add(`${at}.account`, `duplicate account "${account}"`);
+  if (!isNonEmptyString(account)) problems.add(`${at}.account`, 'value.required', 'not a non-empty string');
+  else if (seen.has(account))
+    problems.add(`${at}.account`, 'value.duplicate', `duplicate account "${account}"`, { value: account });
   else seen.add(account);
   const rawResources = raw.resources ?? [];
   if (!Array.isArray(rawResources)) {
-    problems.add(`${at}.resources`, 'not a list of resources');
+    problems.add(`${at}.resources`, 'value.not_list', 'not a list of resources');
     return undefined;
   }
   const { month, plans } = settings;
@@ -153,28 +162,35 @@ function rateAccount(
   rawResources.forEach((resource: unknown, r) => {
     const where: ResourcePath = { account: a, resource: r };
     if (!isRecord(resource)) {
-      problems.add(resourcePath(where), 'not a resource object');
+      problems.add(resourcePath(where), 'value.not_object', 'not a resource object');
       return;
     }
     const { id, plan: planId, events = [], transfers } = resource;
     const resourceBefore = problems.count;
-    if (!isNonEmptyString(id)) problems.add(`${resourcePath(where)}.id`, 'not a non-empty string');
-    else if (ids.has(id)) problems.add(`${resourcePath(where)}.id`, `duplicate resource "${id}" in the account`);
+    if (!isNonEmptyString(id)) problems.add(`${resourcePath(where)}.id`, 'value.required', 'not a non-empty string');
+    else if (ids.has(id))
+      problems.add(`${resourcePath(where)}.id`, 'value.duplicate', `duplicate resource "${id}" in the account`, {
+        value: id,
+      });
     else ids.add(id);
     const plan = typeof planId === 'string' ? plans.get(planId) : undefined;
-    if (plan === undefined)
-      problems.add(
-        `${resourcePath(where)}.plan`,
-        typeof planId === 'string' ? `unknown plan "${planId}"` : 'not a plan id',
-      );
-    if (!Array.isArray(events)) problems.add(`${resourcePath(where)}.events`, 'not a list of events');
+    if (plan === undefined) {
+      const at = `${resourcePath(where)}.plan`;
+      if (typeof planId === 'string') problems.add(at, 'plan.unknown', `unknown plan "${planId}"`, { plan: planId });
+      else problems.add(at, 'plan.not_id', 'not a plan id');
+    }
+    if (!Array.isArray(events)) problems.add(`${resourcePath(where)}.events`, 'value.not_list', 'not a list of events');
     if (
       transfers !== undefined &&
       plan &&
       plan.meter !== 'transfer' &&
       !(Array.isArray(transfers) && transfers.length === 0)
     ) {
-      problems.add(`${resourcePath(where)}.transfers`, 'only a resource on a transfer plan has transfers');
+      problems.add(
+        `${resourcePath(where)}.transfers`,
+        'usage.transfers_not_allowed',
+        'only a resource on a transfer plan has transfers',
+      );
     }
     if (problems.count > resourceBefore || !plan || !Array.isArray(events)) return;
     const accrual = walkResource({ events, plan, path: where }, plans, month, problems);

@@ -2,7 +2,8 @@ import { Exact, isDecimalString, parseNonNegativeDecimal } from '../money';
 import { parseInstant, type BillingMonth } from '../time';
 import type { ResourceAccrual, Stretch } from './accrual';
 import { resourcePath, type ResourcePath } from './history';
-import { isRecord, type Problems } from './problems';
+import type { Problems } from '../errors';
+import { isRecord } from './values';
 
 type Interval = { from: number; to: number };
 
@@ -47,23 +48,27 @@ export function chargeTransfers(
 ): void {
   const path = () => resourcePath(where);
   if (!Array.isArray(raw)) {
-    problems.add(`${path()}.transfers`, 'not a list of transfers');
+    problems.add(`${path()}.transfers`, 'value.not_list', 'not a list of transfers');
     return;
   }
   raw.forEach((transfer: unknown, k) => {
     const at = `${path()}.transfers[${k}]`;
     if (!isRecord(transfer)) {
-      problems.add(at, 'not a transfer object');
+      problems.add(at, 'value.not_object', 'not a transfer object');
       return;
     }
     const time = parseInstant(transfer.at);
-    if (time === null) problems.add(`${at}.at`, 'not an ISO 8601 time with an offset');
+    if (time === null) problems.add(`${at}.at`, 'instant.invalid', 'not an ISO 8601 time with an offset');
     const gb = gigabytes(transfer.gb, `${at}.gb`, problems);
     if (time === null || gb === undefined || !accrual) return;
     if (time < month.start || time >= month.end) return;
     const stretch = findStretch(accrual.stretches, time);
     if (!stretch) {
-      problems.add(`${at}.at`, 'a transfer while the resource does not exist (before its create or after its delete)');
+      problems.add(
+        `${at}.at`,
+        'usage.transfer_outside_life',
+        'a transfer while the resource does not exist (before its create or after its delete)',
+      );
       return;
     }
     if (covered(flat, time)) return;

@@ -43,10 +43,11 @@ export async function importReport(
   query = input.importId === undefined ? query.orderBy('id', 'desc').limit(1) : query.where('id', '=', input.importId);
   const imported = await query.executeTakeFirst();
   if (!imported)
-    throw InputError.one(
-      'importId',
-      input.importId === undefined ? 'no bank file was imported yet' : `no import ${input.importId}`,
-    );
+    throw input.importId === undefined
+      ? InputError.one('importId', 'bank_import.none_yet', 'no bank file was imported yet')
+      : InputError.one('importId', 'bank_import.not_found', `no import ${input.importId}`, {
+          importId: input.importId,
+        });
   const all = await db
     .selectFrom('bank_import_lines')
     .select(['outcome', 'amount', 'fee'])

@@ -68,9 +68,17 @@ async function queued(db: LedgerDb, depositId: number) {
     .select(['deposit_reviews.state', 'deposits.id', 'deposits.amount', 'deposits.bank_reference'])
     .where('deposit_reviews.deposit_id', '=', depositId)
     .executeTakeFirst();
-  if (!row) throw InputError.one('depositId', `deposit ${depositId} is not in the review queue`);
+  if (!row)
+    throw InputError.one('depositId', 'deposit.not_in_review', `deposit ${depositId} is not in the review queue`, {
+      deposit: depositId,
+    });
   if (!OPEN_STATES.includes(row.state))
-    throw InputError.one('depositId', `deposit ${depositId} was already decided (${row.state})`);
+    throw InputError.one(
+      'depositId',
+      'deposit.already_decided',
+      `deposit ${depositId} was already decided (${row.state})`,
+      { deposit: depositId, state: row.state },
+    );
   return row;
 }
 
@@ -96,7 +104,13 @@ export async function confirmMatch(
 ): Promise<Decision> {
   const row = await queued(db, input.depositId);
   const target = await findOpenTarget(db, input.statementNumber);
-  if (!target) throw InputError.one('target', `${input.statementNumber} is not a statement awaiting payment`);
+  if (!target)
+    throw InputError.one(
+      'target',
+      'statement.not_awaiting_payment',
+      `${input.statementNumber} is not a statement awaiting payment`,
+      { statementNumber: input.statementNumber },
+    );
   const amount = yenFromDb(row.amount);
   const shortfall = target.amountDue.minus(amount);
   const tolerance = input.feeTolerance ?? DEFAULT_FEE_TOLERANCE;

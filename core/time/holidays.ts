@@ -28,7 +28,9 @@ export function assertHolidayDataCovers(date: CalendarDate, path = 'date'): void
   if (date.year < HOLIDAY_DATA_YEARS.first || date.year > HOLIDAY_DATA_YEARS.last) {
     throw InputError.one(
       path,
+      'date.outside_holiday_data',
       `${formatDate(date)} is outside the Japanese holiday data (${HOLIDAY_DATA_YEARS.first}–${HOLIDAY_DATA_YEARS.last}); update @holiday-jp/holiday_jp`,
+      { date: formatDate(date), first: HOLIDAY_DATA_YEARS.first, last: HOLIDAY_DATA_YEARS.last },
     );
   }
 }

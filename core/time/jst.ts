@@ -110,13 +110,40 @@ export function jstDate(ms: number): CalendarDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/**
+ * Today in Japan: the JST calendar date of the clock's `now` (the catalog's ctx.now, the renderer's nowMs()).
+ * The one home of "today": every default date and every "is it due yet" starts here.
+ */
+export function jstToday(now: Date | number): CalendarDate {
+  return jstDate(typeof now === 'number' ? now : now.getTime());
+}
+
 /** The instant of 00:00 JST on a calendar date. */
 export function jstMidnight(date: CalendarDate): number {
   return Date.UTC(date.year, date.month - 1, date.day) - JST_OFFSET_MS;
 }
 
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `2026-11-23` */
 export function formatDate(date: CalendarDate): string {
-  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+/** `2026-11` */
+export function formatMonth(year: number, month: number): string {
+  return `${pad(year, 4)}-${pad(month)}`;
+}
+
+/** An instant as JST wall time to the minute, `2026-11-23 09:05`. */
+export function formatJstDateTime(ms: number): string {
+  const shifted = new Date(ms + JST_OFFSET_MS);
+  return `${formatDate(jstDate(ms))} ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+}
+
+/** An instant as an ISO 8601 time in JST with its offset, `2026-10-03T08:15:00+09:00` (as usage files carry it). */
+export function formatJstInstant(ms: number): string {
+  return `${new Date(ms + JST_OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
 }
 
 /** Parses `YYYY-MM-DD` to a calendar date; null when it is not a real date. */
@@ -131,6 +158,11 @@ export function parseDate(text: unknown): CalendarDate | null {
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   return jstDate(jstMidnight(date) + days * DAY_MS);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((jstMidnight(to) - jstMidnight(from)) / DAY_MS);
 }
 
 export function compareDates(a: CalendarDate, b: CalendarDate): number {

@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import { daysInMonth, jstMidnight } from './jst';
+import { daysInMonth, formatMonth, jstMidnight, type CalendarDate } from './jst';
 
 /** A billing month: a calendar month in JST, from the 1st 00:00 to the last day 24:00. */
 export interface BillingMonth {
@@ -21,17 +21,22 @@ export function billingMonth(year: number, month: number): BillingMonth {
   return {
     year,
     month,
-    key: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`,
+    key: formatMonth(year, month),
     start: jstMidnight({ year, month, day: 1 }),
     end: jstMidnight({ ...next, day: 1 }),
     days: daysInMonth(year, month),
   };
 }
 
+/** The billing month a JST calendar date falls in. */
+export function monthOfDate(date: CalendarDate): BillingMonth {
+  return billingMonth(date.year, date.month);
+}
+
 /** Parses `YYYY-MM`; throws an InputError naming `path` otherwise. */
 export function parseMonth(text: unknown, path = 'month'): BillingMonth {
   const m = typeof text === 'string' ? MONTH_KEY.exec(text) : null;
-  if (!m) throw InputError.one(path, 'not a month as YYYY-MM');
+  if (!m) throw InputError.one(path, 'month.invalid', 'not a month as YYYY-MM');
   return billingMonth(Number(m[1]), Number(m[2]));
 }
 

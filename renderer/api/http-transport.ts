@@ -1,5 +1,6 @@
 import type { CallFailureKind, CallResult, OperationDescription } from '../../core/api/service';
-import type { FieldProblem } from '../../core/errors';
+import type { FieldProblem, ProblemCode, ProblemParams } from '../../core/errors';
+import { isProblemCode } from '../../core/problem-codes';
 import type { Transport } from './transport';
 
 const TOKEN_KEY = 'backoffice.token';
@@ -33,12 +34,23 @@ function failureKind(status: number, kind: unknown): CallFailureKind {
   return 'failed';
 }
 
+/** A code the host sent, if this renderer knows it (a newer host's unknown code words as a failure). */
+function codeOf(value: unknown): ProblemCode {
+  return isProblemCode(value) ? value : 'operation.failed';
+}
+
+function paramsOf(value: unknown): { params?: ProblemParams } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { params: value as ProblemParams } : {};
+}
+
 function problemsOf(value: unknown): FieldProblem[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  return value.filter(
-    (p): p is FieldProblem =>
-      typeof p === 'object' && p !== null && typeof p.path === 'string' && typeof p.message === 'string',
-  );
+  return value
+    .filter(
+      (p): p is FieldProblem =>
+        typeof p === 'object' && p !== null && typeof p.path === 'string' && typeof p.message === 'string',
+    )
+    .map((p) => ({ ...p, code: codeOf(p.code) }));
 }
 
 /** The browser host: `POST /api/OPERATION`, bearer token, and `X-Session` once signed in. */
@@ -61,7 +73,12 @@ export function httpTransport(baseUrl: string, token: string | null, storage: St
           body: JSON.stringify(input ?? {}),
         });
       } catch (error) {
-        return { ok: false, kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+        return {
+          ok: false,
+          kind: 'failed',
+          code: 'transport.unreachable',
+          message: error instanceof Error ? error.message : String(error),
+        };
       }
       const body: Record<string, unknown> = await response.json().catch(() => ({}));
       if (response.ok) {
@@ -74,7 +91,8 @@ export function httpTransport(baseUrl: string, token: string | null, storage: St
       if (kind === 'unauthenticated') storage.removeItem(SESSION_KEY);
       const message = typeof body.message === 'string' ? body.message : `HTTP ${response.status}`;
       const problems = problemsOf(body.problems);
-      return problems ? { ok: false, kind, message, problems } : { ok: false, kind, message };
+      const refusal = { ok: false as const, kind, code: codeOf(body.code), message, ...paramsOf(body.params) };
+      return problems ? { ...refusal, problems } : refusal;
     },
 
     async operations() {

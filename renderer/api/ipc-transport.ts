@@ -21,7 +21,12 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
       try {
         return await bridge.call(operation, input);
       } catch (error) {
-        return { ok: false, kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+        return {
+          ok: false,
+          kind: 'failed',
+          code: 'transport.unreachable',
+          message: error instanceof Error ? error.message : String(error),
+        };
       }
     },
     async operations() {

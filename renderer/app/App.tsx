@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { alignClock } from '../clock';
-import { ComingPanel } from '../components/ComingPanel';
 import { Progress } from '../components/Progress';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { useI18n } from '../i18n/i18n';
@@ -18,7 +17,7 @@ import { SignIn } from '../screens/SignIn';
 import { Today } from '../screens/Today';
 import type { Welcome } from '../screens/welcome';
 import { JOBS } from './jobs';
-import { useSession } from './session';
+import { useSession } from '../session/session';
 import { Shell } from './Shell';
 
 type Setup = 'checking' | 'firstRun' | 'ready';
@@ -91,10 +90,7 @@ export function App() {
 }
 
 function Screen({ job, sub }: { job: string; sub: string | undefined }) {
-  const { t } = useI18n();
   switch (job) {
-    case 'today':
-      return <Today />;
     case 'members':
       return <MembersScreen sub={sub} />;
     case 'estimates':
@@ -109,9 +105,7 @@ function Screen({ job, sub }: { job: string; sub: string | undefined }) {
       return <DunningBoard />;
     case 'audit':
       return <AuditLog />;
-    default: {
-      const found = JOBS.find((j) => j.route === job);
-      return <ComingPanel screen={found ? t(found.label) : job} />;
-    }
+    default:
+      return <Today />;
   }
 }

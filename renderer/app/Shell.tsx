@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { roleList } from '../i18n/labels';
 import { JOBS } from './jobs';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useSession } from './session';
+import { useSession } from '../session/session';
 
 /** Header (title, operator, language, sign-out), the job menu, and the current screen. */
 export function Shell({ current, children }: { current?: string; children: ReactNode }) {

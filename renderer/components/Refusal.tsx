@@ -1,13 +1,14 @@
 import type { CallResult } from '../api/client';
-import { useSession } from '../app/session';
+import { useSession } from '../session/session';
 import { useI18n } from '../i18n/i18n';
 import { labelOf, roleList } from '../i18n/labels';
+import { wordRefusal } from '../i18n/problems';
 
 type Failure = Extract<CallResult, { ok: false }>;
 
 /** Explains in words why an operation was refused or failed; a refusal is never silently hidden. */
 export function Refusal({ operation, failure }: { operation: string; failure: Failure }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { operator, catalog } = useSession();
   const roleNames = (roles: readonly string[]) => (roles.length === 0 ? t('refusal.noRoles') : roleList(t, roles));
 
@@ -30,9 +31,7 @@ export function Refusal({ operation, failure }: { operation: string; failure: Fa
   return (
     <section className="refusal" role="alert">
       <p>{t(`refusal.${failure.kind}`)}</p>
-      {failure.message ? (
-        <p className="refusal__detail">{t('refusal.serverSays', { message: failure.message })}</p>
-      ) : null}
+      <p className="refusal__detail">{t('refusal.detail', { message: wordRefusal(failure, language) })}</p>
     </section>
   );
 }

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { FieldProblem } from '../../core/errors';
 import type { Language, Translate } from '../i18n/i18n';
 import { labelOf } from '../i18n/labels';
+import { wordProblem } from '../i18n/problems';
+import { zodProblems } from '../../core/api/zod-problems';
 
 /** The form field a problem path names: `name`, `member.name` and `roles[0]` belong to `name`, `roles`. */
 export function fieldOfPath(path: string, fields: readonly string[]): string | null {
@@ -13,14 +15,13 @@ export function fieldOfPath(path: string, fields: readonly string[]): string | n
 export function schemaProblems(schema: z.ZodType, input: unknown, fields: readonly string[]): FieldProblem[] {
   const parsed = schema.safeParse(input);
   if (parsed.success) return [];
-  return parsed.error.issues
-    .map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
-    .filter((p) => fieldOfPath(p.path, fields));
+  return zodProblems(parsed.error).filter((p) => fieldOfPath(p.path, fields));
 }
 
 /**
- * What to show under a field. The catalog writes its messages in English; in Japanese the dictionary's words
- * for that field are shown instead (`<form>.error.<field>`), or a plain "required"/"check this" when it has none.
+ * What to show under a field. In Japanese: "required" for an empty field, else the form's own words for that
+ * field (`<form>.error.<field>`, a hint written for the form), else the problem's code worded
+ * (renderer/i18n/problems.ts). In English: the problem worded (a schema's own English sentence for its field).
  */
 export function problemText(
   problem: FieldProblem,
@@ -30,8 +31,8 @@ export function problemText(
   language: Language,
   t: Translate,
 ): string {
-  if (language === 'en') return problem.message;
+  if (language === 'en') return wordProblem(problem, 'en');
   if (value.trim() === '') return t('form.required');
   const text = labelOf(t, `${form}.error`, field);
-  return text === field ? t('form.invalid') : text;
+  return text === field ? wordProblem(problem, 'ja') : text;
 }

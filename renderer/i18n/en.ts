@@ -71,7 +71,6 @@ export const en: Messages = {
   'today.findMember': 'Find a member',
   'today.newMember': 'Register a member',
   'today.auditLog': 'Open the audit log',
-  'today.queue': 'The work queue (prepaid IDs due for issue, deposits to confirm, dunning) is coming.',
 
   'trial.title': 'Trial balance',
   'trial.asOf': 'Balances now (all postings to date)',
@@ -89,9 +88,6 @@ export const en: Messages = {
   'ledgerAccount.tax_payable': 'Consumption tax payable',
   'ledgerAccount.revenue': 'Revenue',
   'ledgerAccount.forfeited_balances': 'Forfeited balances',
-
-  'coming.title': 'Coming',
-  'coming.body': 'The “{screen}” screen is being prepared. It will appear here once its operations exist.',
 
   'members.title': 'Members',
   'members.search': 'Search members',
@@ -135,7 +131,6 @@ export const en: Messages = {
   'memberForm.error.email': 'An e-mail address, e.g. billing@example.com',
   'memberForm.error.address': 'At most 300 characters',
   'form.required': 'Required',
-  'form.invalid': 'Please check this field',
   'memberForm.addressOptional': 'Address (optional)',
   'memberForm.submit': 'Register',
   'memberForm.cancel': 'Discard',
@@ -185,7 +180,7 @@ export const en: Messages = {
   'refusal.failed': 'This could not be done. Nothing was saved.',
   'refusal.unknown_operation': 'This operation does not exist yet.',
   'refusal.noRoles': 'none',
-  'refusal.serverSays': 'Detail: {message}',
+  'refusal.detail': 'Detail: {message}',
 
   'common.retry': 'Retry',
   'common.listSeparator': ', ',

@@ -72,7 +72,6 @@ export const ja = {
   'today.findMember': '会員を探す',
   'today.newMember': '会員を登録する',
   'today.auditLog': '監査ログを見る',
-  'today.queue': '対応待ちの一覧（発行期限の迫ったプリペイドID、入金確認、督促）は準備中です。',
 
   'trial.title': '試算表',
   'trial.asOf': '現在の残高（全期間の仕訳の合計）',
@@ -90,9 +89,6 @@ export const ja = {
   'ledgerAccount.tax_payable': '仮受消費税',
   'ledgerAccount.revenue': '売上高',
   'ledgerAccount.forfeited_balances': '雑収入（失効残高）',
-
-  'coming.title': '準備中',
-  'coming.body': '「{screen}」の画面は現在準備中です。必要な操作が用意され次第、ここに表示されます。',
 
   'members.title': '会員',
   'members.search': '会員を検索',
@@ -136,7 +132,6 @@ export const ja = {
   'memberForm.error.email': 'メールアドレスの形式で入力してください（例: keiri@example.co.jp）',
   'memberForm.error.address': '300文字以内で入力してください',
   'form.required': '入力してください',
-  'form.invalid': '入力内容を確認してください',
   'memberForm.addressOptional': '住所（任意）',
   'memberForm.submit': '登録する',
   'memberForm.cancel': '取り消す',
@@ -185,7 +180,7 @@ export const ja = {
   'refusal.failed': '処理できませんでした。何も保存されていません。',
   'refusal.unknown_operation': 'この操作はまだ用意されていません。',
   'refusal.noRoles': 'なし',
-  'refusal.serverSays': '詳細: {message}',
+  'refusal.detail': '詳細: {message}',
 
   'common.retry': '再試行',
   'common.listSeparator': '、',

@@ -32,7 +32,7 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
   const input = { login: values.login.trim(), displayName: values.displayName, password: values.password };
   const clientProblems = schemaProblems(createFirstAdminInput, input, FIELDS);
   if (values.confirm !== values.password)
-    clientProblems.push({ path: 'confirm', message: t('firstRun.passwordMismatch') });
+    clientProblems.push({ path: 'confirm', code: 'password.mismatch', message: t('firstRun.passwordMismatch') });
 
   const errorFor = (field: FieldName): string | undefined => {
     if (field === 'confirm' && touched.confirm && values.confirm !== values.password)

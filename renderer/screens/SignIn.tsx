@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CallResult } from '../api/client';
-import { useSession } from '../app/session';
+import { useSession } from '../session/session';
 import { Field } from '../components/Field';
 import { Refusal } from '../components/Refusal';
 import { useI18n } from '../i18n/i18n';

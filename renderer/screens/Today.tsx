@@ -1,9 +1,9 @@
-import { useSession } from '../app/session';
+import { useSession } from '../session/session';
 import { todayJst } from '../format';
 import { routeHref } from '../hooks/useHashRoute';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/ja';
-import { useMayCall } from '../app/useMayCall';
+import { useMayCall } from '../session/useMayCall';
 import { TodayQueues } from './today/TodayQueues';
 import { TrialBalancePanel } from './TrialBalancePanel';
 

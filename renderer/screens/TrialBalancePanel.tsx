@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useSession } from '../app/session';
-import { useMayCall } from '../app/useMayCall';
+import { useSession } from '../session/session';
+import { useMayCall } from '../session/useMayCall';
 import { formatYen } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { labelOf } from '../i18n/labels';

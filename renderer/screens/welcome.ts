@@ -1,5 +1,5 @@
 import type { Role } from '../../core/api/service';
-import { rolesIn } from '../app/roles';
+import { rolesIn } from '../session/roles';
 
 /** What the first run did, for the sign-in screen to say (in whichever language is chosen by then). */
 export type Welcome =

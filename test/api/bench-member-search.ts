@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openBackoffice } from '../../core/api/open';
-import { createMember } from '../../core/api/apps/members';
+import { createMember } from '../../core/parties';
 import { openDatabase, type LedgerDb } from '../../core/ledger/open-database';
 import { SeededRandom } from '../../core/demo/random';
 import { BUSINESSES, SURNAMES } from '../../core/demo/names';

@@ -79,8 +79,17 @@ describe('members and cloud accounts', () => {
       expect(await t.office.call('cloudAccounts.create', { memberNumber: 'M-000099' }, 'sales')).toEqual({
         ok: false,
         kind: 'invalid',
+        code: 'member.not_found',
+        params: { memberNumber: 'M-000099' },
         message: 'memberNumber: no member M-000099',
-        problems: [{ path: 'memberNumber', message: 'no member M-000099' }],
+        problems: [
+          {
+            path: 'memberNumber',
+            code: 'member.not_found',
+            params: { memberNumber: 'M-000099' },
+            message: 'no member M-000099',
+          },
+        ],
       });
       expect([t.count('cloud_accounts'), t.count('counters'), t.count('audit_log')]).toEqual(before);
     } finally {
@@ -134,6 +143,11 @@ describe('members and cloud accounts', () => {
       expect(await names('ichiro@')).toEqual(['鈴木 一郎']);
       expect(await names('ﾀﾅｶ')).toEqual(['田中商事有限会社', '株式会社田中電機']);
       expect(await names('ｶ)ﾀﾅｶﾃﾞ')).toEqual(['株式会社田中電機']);
+      // The one kana key (core/kana) folds full-width katakana, hiragana and small kana to the bank's form.
+      expect(await names('タナカ')).toEqual(['田中商事有限会社', '株式会社田中電機']);
+      expect(await names('たなかでん')).toEqual(['株式会社田中電機']);
+      expect(await names('カ）タナカ')).toEqual(['田中商事有限会社', '株式会社田中電機']);
+      expect(await names('すずき いち')).toEqual(['鈴木 一郎']);
       expect(await names('田中')).toEqual(['田中商事有限会社', '株式会社田中電機']);
       expect(await names('田中', { kind: 'individual' })).toEqual([]);
       expect(await names('鈴木一郎')).toEqual(['鈴木 一郎']);

@@ -9,7 +9,13 @@ describe('roles', () => {
     try {
       const before = { members: t.count('members'), counters: t.count('counters'), audit: t.count('audit_log') };
       const refused = await t.office.call('members.create', member, 'accounting');
-      expect(refused).toEqual({ ok: false, kind: 'forbidden', message: 'members.create needs one of the roles sales' });
+      expect(refused).toEqual({
+        ok: false,
+        kind: 'forbidden',
+        code: 'operation.needs_role',
+        params: { operation: 'members.create', roles: 'sales' },
+        message: 'members.create needs one of the roles sales',
+      });
       expect(t.count('members')).toBe(before.members);
       expect(t.count('counters')).toBe(before.counters);
       expect(t.count('audit_log')).toBe(before.audit + 1);

@@ -45,11 +45,13 @@ describe('setup and sign-in', () => {
       expect(await t.office.call('session.signIn', { login: 'sales', password: 'wrong' }, null)).toEqual({
         ok: false,
         kind: 'unauthenticated',
+        code: 'session.wrong_password',
         message: 'wrong login or password',
       });
       expect(await t.office.call('session.signIn', { login: 'nobody', password: 'demo' }, null)).toMatchObject({
         ok: false,
         kind: 'unauthenticated',
+        code: 'session.wrong_password',
         message: 'wrong login or password',
       });
       const items = await t.ok<{ items: { operator: string; outcome: string; inputDigest: string }[] }>(

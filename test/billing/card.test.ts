@@ -7,8 +7,16 @@ describe('credit card acceptance', () => {
   it('R-BILL-2: an expiry MM/YY is valid through the last day of that month', () => {
     expect(cardValidThrough('07/26')).toEqual(d('2026-07-31'));
     expect(cardValidThrough('02/28')).toEqual(d('2028-02-29'));
-    expect(cardValidThrough('13/26', 'card')).toEqual({ path: 'card', message: 'not a card expiry as MM/YY' });
-    expect(cardValidThrough('7/26')).toEqual({ path: 'card.expiry', message: 'not a card expiry as MM/YY' });
+    expect(cardValidThrough('13/26', 'card')).toEqual({
+      path: 'card',
+      code: 'card.expiry_invalid',
+      message: 'not a card expiry as MM/YY',
+    });
+    expect(cardValidThrough('7/26')).toEqual({
+      path: 'card.expiry',
+      code: 'card.expiry_invalid',
+      message: 'not a card expiry as MM/YY',
+    });
   });
 
   it('R-BILL-2: a card must still be valid 3 months after today: 07/26 is accepted on 04-30, refused on 05-01', () => {
@@ -16,6 +24,8 @@ describe('credit card acceptance', () => {
     expect(cardExpiryProblems('07/26', d('2026-05-01'))).toEqual([
       {
         path: 'card.expiry',
+        code: 'card.validity_too_short',
+        params: { validThrough: '2026-07-31', months: 3, today: '2026-05-01', mustBeValidOn: '2026-08-01' },
         message:
           'the card is valid through 2026-07-31, less than 3 months from 2026-05-01; a card must be valid on 2026-08-01 (R-BILL-2)',
       },
@@ -29,7 +39,7 @@ describe('credit card acceptance', () => {
     expect(cardExpiryProblems('02/27', d('2026-11-30'))).toEqual([]); // must be valid on 2027-02-28
     expect(cardExpiryProblems('02/27', d('2026-12-01'))).toHaveLength(1); // must be valid on 2027-03-01
     expect(cardExpiryProblems(undefined, d('2026-12-01'), 'expiry')).toEqual([
-      { path: 'expiry', message: 'not a card expiry as MM/YY' },
+      { path: 'expiry', code: 'card.expiry_invalid', message: 'not a card expiry as MM/YY' },
     ]);
   });
 

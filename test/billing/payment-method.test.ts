@@ -65,6 +65,8 @@ describe('who may use which payment method', () => {
       expect(paymentMethodProblems('individual', method, 'account.paymentMethod')).toEqual([
         {
           path: 'account.paymentMethod',
+          code: 'payment_method.corporations_only',
+          params: { method },
           message: `${method} is for corporations only; an individual pays by credit_card (R-PARTY-3)`,
         },
       ]);
@@ -78,6 +80,8 @@ describe('who may use which payment method', () => {
     expect(paymentMethodProblems('corporation', 'cash')).toEqual([
       {
         path: 'paymentMethod',
+        code: 'value.not_one_of',
+        params: { options: 'credit_card, bank_transfer, direct_debit, prepaid' },
         message: 'not a payment method; one of credit_card, bank_transfer, direct_debit, prepaid',
       },
     ]);

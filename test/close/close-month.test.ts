@@ -165,6 +165,7 @@ describe('month close wired onto the ledger', () => {
     });
     expect(pan.problems).toContainEqual({
       path: 'card.brand',
+      code: 'card.full_number',
       message: 'looks like a full card number: never send it, only the last four digits',
     });
     const extra = await failure('payments.registerMethod', {
@@ -191,6 +192,8 @@ describe('month close wired onto the ledger', () => {
       expect(r.problems).toEqual([
         {
           path: 'method',
+          code: 'payment_method.corporations_only',
+          params: { method },
           message: `${method} is for corporations only; an individual pays by credit_card (R-PARTY-3)`,
         },
       ]);
@@ -328,15 +331,30 @@ describe('usage import', () => {
       content: usageFile('2026-10', [{ code: b }, { code: 'CA-999998' }, { code: 'CA-999999' }]),
     });
     expect(unknown.problems).toEqual([
-      { path: 'accounts[1].account', message: 'no cloud account CA-999998' },
-      { path: 'accounts[2].account', message: 'no cloud account CA-999999' },
+      {
+        path: 'accounts[1].account',
+        code: 'cloud_account.not_found',
+        params: { code: 'CA-999998' },
+        message: 'no cloud account CA-999998',
+      },
+      {
+        path: 'accounts[2].account',
+        code: 'cloud_account.not_found',
+        params: { code: 'CA-999999' },
+        message: 'no cloud account CA-999999',
+      },
     ]);
     const twice = await failure('usage.import', {
       content: usageFile('2026-10', [{ code: b }, { code: a, plan: 'vm.light.s1' }]),
     });
     expect(twice.problems?.[0]?.path).toBe('accounts[1].account');
     const bad = await failure('usage.import', { content: usageFile('2026-10', [{ code: b, plan: 'vm.nope' }]) });
-    expect(bad.problems?.[0]).toEqual({ path: 'accounts[0].resources[0].plan', message: 'unknown plan "vm.nope"' });
+    expect(bad.problems?.[0]).toEqual({
+      path: 'accounts[0].resources[0].plan',
+      code: 'plan.unknown',
+      params: { plan: 'vm.nope' },
+      message: 'unknown plan "vm.nope"',
+    });
     expect(o.count('usage_imports')).toBe(1);
 
     expect(await o.importUsage(usageFile('2026-10', [{ code: b }]))).toMatchObject({ imported: true });

@@ -98,7 +98,11 @@ describe('statements', () => {
     const b = await o.account(await o.member('corporation', '株式会社海風物産'));
     await o.importUsage(usageFile('2026-10', [{ code: a }, { code: b }]));
     const refused = await o.office.call('billing.monthStatementsPdf', { month: '2026-10' }, 'accounting');
-    expect(refused).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'month' }] });
+    expect(refused).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      problems: [{ path: 'month', code: 'month.not_closed', params: { month: '2026-10' } }],
+    });
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     const printed = await o.ok<{ file: FileToSave } & Record<string, unknown>>(
       'billing.monthStatementsPdf',
@@ -122,7 +126,11 @@ describe('statements', () => {
     expect(pageCount(path.join(dir, 'statements-2026-10.pdf'))).toBe(2);
 
     const past = await o.office.call('billing.monthStatementsPdf', { month: '2026-10', volume: 2 }, 'accounting');
-    expect(past).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'volume' }] });
+    expect(past).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      problems: [{ path: 'volume', code: 'statement.volume_unknown', params: { month: '2026-10', volumes: 1 } }],
+    });
     const sales = await o.office.call('billing.monthStatementsPdf', { month: '2026-10' }, 'sales');
     expect(sales).toMatchObject({ ok: false, kind: 'forbidden' });
   });

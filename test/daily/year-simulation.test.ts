@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, billingMonth, formatDate, jstMidnight, parseDate, type CalendarDate } from '../../core/time';
+import {
+  addDays,
+  billingMonth,
+  formatDate,
+  formatJstInstant,
+  jstMidnight,
+  parseDate,
+  type CalendarDate,
+} from '../../core/time';
 import { billingOffice, usageFile, type BillingOffice } from '../close/helpers';
 
 /**
@@ -133,7 +141,7 @@ async function simulate(
 }
 
 function jstText(iso: string): string {
-  return new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 16);
+  return formatJstInstant(Date.parse(iso)).slice(0, 16);
 }
 
 function histories(o: BillingOffice, codes: Record<Name, string>): Record<string, string[]> {

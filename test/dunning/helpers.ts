@@ -1,6 +1,6 @@
 import { advance, type DunningFacts, type DunningState, type StatusTransition } from '../../core/dunning';
 import { Dec } from '../../core/money';
-import { addDays, compareDates, JST_OFFSET_MS, jstDate, jstMidnight, type CalendarDate } from '../../core/time';
+import { addDays, compareDates, formatJstInstant, jstDate, jstMidnight, type CalendarDate } from '../../core/time';
 import { at, d } from '../time/date-helper';
 
 export function facts(partial: Partial<DunningFacts>): DunningFacts {
@@ -28,7 +28,7 @@ export function cardRegistration(recordedAtJst: string) {
 
 /** An instant as JST wall time `YYYY-MM-DDTHH:mm`, for readable expectations. */
 export function jst(ms: number): string {
-  return new Date(ms + JST_OFFSET_MS).toISOString().slice(0, 16);
+  return formatJstInstant(ms).slice(0, 16);
 }
 
 /** `2026-05-26T00:00 active→restricted R-DUN-5` */

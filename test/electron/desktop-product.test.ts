@@ -93,7 +93,14 @@ describe('log file', () => {
     expect(
       describeCall(
         call,
-        { ok: false, kind: 'invalid', message: 'name 株式会社A taken', problems: [{ path: 'name', message: 'x' }] },
+        {
+          ok: false,
+          kind: 'invalid',
+          code: 'operation.invalid_input',
+          params: { operation: 'members.create' },
+          message: 'name 株式会社A taken',
+          problems: [{ path: 'name', code: 'value.required', message: 'x' }],
+        },
         3,
       ),
     ).toEqual({ level: 'warn', message: 'call members.create invalid 3 ms (window 3) fields: name' });
@@ -103,6 +110,8 @@ describe('log file', () => {
         {
           ok: false,
           kind: 'failed',
+          code: 'print.failed',
+          params: { reason: 'Print job failed' },
           message: 'printing failed: Print job failed',
         },
         8,
@@ -132,7 +141,7 @@ describe('month close watch', () => {
     expect(watch.isClosing()).toBe(false);
 
     watch.started(close(2));
-    watch.finished(close(2), { ok: false, kind: 'failed', message: 'disk full' });
+    watch.finished(close(2), { ok: false, kind: 'failed', code: 'operation.failed', message: 'disk full' });
     expect(watch.isClosing()).toBe(false);
 
     watch.started(close(4));

@@ -239,6 +239,8 @@ describe('Electron IPC routing', () => {
     expect(await print(['estimates.pdf', { name: 'jam' }])).toEqual({
       ok: false,
       kind: 'failed',
+      code: 'print.failed',
+      params: { reason: 'Print job failed' },
       message: 'printing failed: Print job failed',
     });
     expect(printed.map((p) => p.name)).toEqual(['statements-2026-10.pdf', 'cancel.pdf', 'jam.pdf']);
@@ -256,7 +258,8 @@ describe('Electron IPC routing', () => {
       expect(await print(operation), operation).toMatchObject({
         ok: false,
         kind: 'invalid',
-        problems: [{ path: 'operation' }],
+        code: 'print.not_printable',
+        problems: [{ path: 'operation', code: 'print.not_printable', params: { operation } }],
       });
     expect(backoffice.calls).toHaveLength(0);
     expect(PRINTABLE_OPERATIONS).toEqual([

@@ -128,7 +128,12 @@ describe('browser host: the HTTP doors contract', () => {
   it('answers 401 for an operation that needs an operator when nobody is signed in', async () => {
     const res = await api('members.create', { name: '株式会社テスト' });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ kind: 'unauthenticated', message: 'sign in first' });
+    expect(await res.json()).toEqual({
+      kind: 'unauthenticated',
+      code: 'operation.needs_sign_in',
+      params: { operation: 'members.create' },
+      message: 'sign in first',
+    });
   });
 
   it('signs in, answers {output, session}, and passes that login on calls carrying X-Session', async () => {
@@ -159,8 +164,9 @@ describe('browser host: the HTTP doors contract', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       kind: 'invalid',
+      code: 'value.required',
       message: 'name: required',
-      problems: [{ path: 'name', message: 'required' }],
+      problems: [{ path: 'name', code: 'value.required', message: 'required' }],
     });
   });
 
@@ -192,7 +198,12 @@ describe('browser host: the HTTP doors contract', () => {
     const session = await signIn('sato', 'sales-pass');
     const res = await api('operators.create', { login: 'new' }, { 'X-Session': session });
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ kind: 'forbidden', message: 'operators.create needs admin' });
+    expect(await res.json()).toEqual({
+      kind: 'forbidden',
+      code: 'operation.needs_role',
+      params: { operation: 'operators.create', roles: 'admin' },
+      message: 'operators.create needs admin',
+    });
   });
 
   it('answers 404 unknown_operation for an operation not in the catalog, or a malformed name', async () => {
@@ -267,7 +278,7 @@ describe('browser host: the HTTP doors contract', () => {
         body: '{}',
       });
       expect(res.status).toBe(500);
-      expect(await res.json()).toEqual({ kind: 'failed', message: 'disk on fire' });
+      expect(await res.json()).toEqual({ kind: 'failed', code: 'operation.failed', message: 'disk on fire' });
     } finally {
       await other.close();
     }

@@ -31,7 +31,14 @@ export class FakeBackoffice implements Backoffice {
   async call(operation: string, input: unknown, operatorLogin: string | null): Promise<CallResult> {
     this.calls.push({ operation, input, operatorLogin });
     const description = OPERATIONS.find((o) => o.name === operation);
-    if (!description) return { ok: false, kind: 'unknown_operation', message: `no operation ${operation}` };
+    if (!description)
+      return {
+        ok: false,
+        kind: 'unknown_operation',
+        code: 'operation.unknown',
+        params: { operation },
+        message: `no operation ${operation}`,
+      };
     if (operation === 'session.signIn') {
       const { login, password } = input as { login?: string; password?: string };
       const operator = login === undefined ? undefined : OPERATORS[login];
@@ -39,8 +46,9 @@ export class FakeBackoffice implements Backoffice {
         return {
           ok: false,
           kind: 'invalid',
+          code: 'session.wrong_password',
           message: 'wrong login or password',
-          problems: [{ path: 'password', message: 'wrong login or password' }],
+          problems: [{ path: 'password', code: 'session.wrong_password', message: 'wrong login or password' }],
         };
       }
       return { ok: true, output: { login, name: operator.name, roles: operator.roles } };
@@ -48,9 +56,22 @@ export class FakeBackoffice implements Backoffice {
     if (operation === 'setup.status') return { ok: true, output: { hasOperators: true } };
     if (description.roles.length > 0) {
       const operator = operatorLogin === null ? undefined : OPERATORS[operatorLogin];
-      if (!operator) return { ok: false, kind: 'unauthenticated', message: 'sign in first' };
+      if (!operator)
+        return {
+          ok: false,
+          kind: 'unauthenticated',
+          code: 'operation.needs_sign_in',
+          params: { operation },
+          message: 'sign in first',
+        };
       if (!operator.roles.some((r) => description.roles.includes(r)))
-        return { ok: false, kind: 'forbidden', message: `${operation} needs ${description.roles.join(' or ')}` };
+        return {
+          ok: false,
+          kind: 'forbidden',
+          code: 'operation.needs_role',
+          params: { operation, roles: description.roles.join(', ') },
+          message: `${operation} needs ${description.roles.join(' or ')}`,
+        };
     }
     if (operation === 'members.create') {
       const { name } = (input ?? {}) as { name?: unknown };
@@ -58,8 +79,9 @@ export class FakeBackoffice implements Backoffice {
         return {
           ok: false,
           kind: 'invalid',
+          code: 'value.required',
           message: 'name: required',
-          problems: [{ path: 'name', message: 'required' }],
+          problems: [{ path: 'name', code: 'value.required', message: 'required' }],
         };
       }
       return { ok: true, output: { memberId: 'M000001', name, createdBy: operatorLogin } };

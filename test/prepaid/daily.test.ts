@@ -68,7 +68,9 @@ describe('daily update, alerts and forfeits', () => {
       expect(bad).toMatchObject({
         ok: false,
         kind: 'invalid',
-        problems: expect.arrayContaining([{ path: 'usage.month', message: 'not a month as YYYY-MM' }]),
+        problems: expect.arrayContaining([
+          { path: 'usage.month', code: 'month.invalid', message: 'not a month as YYYY-MM' },
+        ]),
       });
       const april = await t.office.call(
         'prepaid.dailyUpdate',

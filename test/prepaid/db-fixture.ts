@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { createCloudAccount } from '../../core/api/apps/cloud-accounts';
-import { createMember } from '../../core/api/apps/members';
+import { createCloudAccount, createMember } from '../../core/parties';
 import { openDatabase, type LedgerDb } from '../../core/ledger/open-database';
 import { tempDir } from '../api/helpers';
 

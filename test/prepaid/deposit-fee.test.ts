@@ -4,7 +4,7 @@ import { confirmDeposit } from '../../core/prepaid/deposits';
 import { draftEstimate, findApplication, issueEstimate } from '../../core/prepaid/estimates';
 import { issueStatement } from '../../core/prepaid/statement';
 import { dbFixture } from './db-fixture';
-import { createMember } from '../../core/api/apps/members';
+import { createMember } from '../../core/parties';
 
 describe('a transfer fee accepted by the bank import', () => {
   it('R-PRE-2: ¥49,560 received with a ¥440 fee accepted pays a ¥50,000 statement: credit ¥50,000, fees / prepaid_liability ¥440', async () => {

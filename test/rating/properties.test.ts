@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../core/money';
-import { billingMonth } from '../../core/time';
+import { billingMonth, formatJstInstant } from '../../core/time';
 import { rate, type Ev, type Res } from './helpers';
 
 const OCTOBER = billingMonth(2026, 10);
@@ -9,7 +9,7 @@ const OCTOBER = billingMonth(2026, 10);
 /** An instant as the platform might write it: UTC with milliseconds, or JST with seconds. */
 function iso(ms: number, asJst: boolean): string {
   if (!asJst) return new Date(ms).toISOString();
-  return `${new Date(ms + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
+  return formatJstInstant(ms);
 }
 
 /** Distinct whole seconds from 5 days before October to 2 days after it, sorted. */

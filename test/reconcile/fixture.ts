@@ -1,5 +1,4 @@
-import { createCloudAccount } from '../../core/api/apps/cloud-accounts';
-import { createMember } from '../../core/api/apps/members';
+import { createCloudAccount, createMember } from '../../core/parties';
 import { nextDocumentNumber } from '../../core/ledger/counters';
 import { openDatabase, type LedgerDb } from '../../core/ledger/open-database';
 import { postTransaction } from '../../core/ledger/post';

@@ -53,6 +53,8 @@ describe('Japanese holidays (@holiday-jp/holiday_jp data)', () => {
     expect((refusal as InputError).problems).toEqual([
       {
         path: 'paidOn',
+        code: 'date.outside_holiday_data',
+        params: { date: '1969-12-31', first: 1970, last: 2050 },
         message: expect.stringContaining('1969-12-31 is outside the Japanese holiday data (1970–2050)'),
       },
     ]);

@@ -10,7 +10,7 @@ import {
   monthStatementsPdfInput,
   statementPdfInput,
 } from '../schemas/billing';
-import { InputError } from '../../errors';
+import { findCloudAccount } from '../../parties';
 import type { LedgerDb } from '../../ledger/open-database';
 import { pdfOutput } from '../file-output';
 
@@ -103,12 +103,7 @@ const accountBills = defineOperation({
   input: accountBillsInput,
   audited: false,
   handler: async (ctx, input) => {
-    const account = await ctx.db
-      .selectFrom('cloud_accounts')
-      .select('id')
-      .where('code', '=', input.account)
-      .executeTakeFirst();
-    if (!account) throw InputError.one('account', `no cloud account ${input.account}`);
+    const account = await findCloudAccount(ctx.db, input.account, 'account');
     return billRows(ctx.db, { cloudAccountId: account.id });
   },
 });

@@ -1,5 +1,5 @@
 import { runDaily } from '../../daily/run-daily';
-import { jstDate, parseDate } from '../../time';
+import { jstToday, parseDate } from '../../time';
 import { defineOperation, type OperationApp } from '../operation';
 import { dailyInput } from '../schemas/payments';
 
@@ -10,12 +10,7 @@ const daily = defineOperation({
   input: dailyInput,
   audited: true,
   handler: (ctx, input) =>
-    runDaily(
-      ctx.db,
-      input.date ? parseDate(input.date)! : jstDate(ctx.now.getTime()),
-      ctx.now,
-      ctx.operator?.login ?? null,
-    ),
+    runDaily(ctx.db, input.date ? parseDate(input.date)! : jstToday(ctx.now), ctx.now, ctx.operator?.login ?? null),
 });
 
 export const dunningApp: OperationApp = { domain: 'dunning', operations: [daily] };

@@ -13,7 +13,7 @@ import { dunningApp } from './dunning';
 import { bankingApp } from './banking';
 import { dunningBoardApp } from './dunning-board';
 
-/** Every domain's operations. A later issue adds its app here (prepaid, billing, banking…). */
+/** Every domain's operations (each name unique, checked by buildCatalog). */
 export const apps: OperationApp[] = [
   sessionApp,
   setupApp,

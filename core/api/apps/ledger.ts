@@ -4,7 +4,7 @@ import { postTransaction } from '../../ledger/post';
 import { accountStatement, trialBalance } from '../../ledger/reports';
 import { defineOperation, type OperationApp } from '../operation';
 import { accountStatementInput, postAdjustmentInput, trialBalanceInput } from '../schemas/ledger';
-import { findMember } from './members';
+import { findMember } from '../../parties';
 
 /** A correction by accounting: a new balanced entry (posted entries are never changed). */
 const postAdjustment = defineOperation({

@@ -1,14 +1,14 @@
-import { InputError } from '../../errors';
-import { advanceAccount } from '../../daily/dunning-store';
+import { findCloudAccount } from '../../parties';
+import { advanceAccount } from '../../dunning/advance-store';
 import { Dec } from '../../money';
 import { agedReceivables } from '../../payments/aging';
 import { registerPaymentMethod } from '../../payments/methods';
 import { recordBankReceipt, recordCollection } from '../../payments/record';
-import { jstDate, parseDate } from '../../time';
+import { jstToday, parseDate } from '../../time';
 import { defineOperation, type OperationApp, type OperationContext } from '../operation';
 import { agingInput, bankReceiptInput, collectionResultInput, registerMethodInput } from '../schemas/payments';
 
-const today = (ctx: OperationContext) => jstDate(ctx.now.getTime());
+const today = (ctx: OperationContext) => jstToday(ctx.now);
 const who = (ctx: OperationContext) => ({ at: ctx.now.toISOString(), by: ctx.operator?.login ?? null });
 
 /** R-BILL-5, R-PARTY-3, R-BILL-2: a method registered or changed on a cloud account. */
@@ -18,18 +18,12 @@ const registerMethod = defineOperation({
   input: registerMethodInput,
   audited: true,
   handler: async (ctx, input) => {
-    const account = await ctx.db
-      .selectFrom('cloud_accounts')
-      .innerJoin('members', 'members.id', 'cloud_accounts.member_id')
-      .select(['cloud_accounts.id', 'members.kind'])
-      .where('cloud_accounts.code', '=', input.account)
-      .executeTakeFirst();
-    if (!account) throw InputError.one('account', `no cloud account ${input.account}`);
+    const account = await findCloudAccount(ctx.db, input.account, 'account');
     const receivedOn = input.receivedOn ? parseDate(input.receivedOn)! : today(ctx);
     const at = ctx.now.toISOString();
     const registered = await registerPaymentMethod(ctx.db, {
       cloudAccountId: account.id,
-      memberKind: account.kind,
+      memberKind: account.member_kind,
       method: input.method,
       card: input.card,
       receivedOn,

@@ -1,6 +1,6 @@
 import { renderEstimate, type EstimateData } from '../../documents';
 import { InputError } from '../../errors';
-import { addDays, formatDate } from '../../time';
+import { addDays, formatDate, jstToday } from '../../time';
 import { estimateData } from '../../prepaid/document-data';
 import {
   cancelEstimate,
@@ -10,10 +10,9 @@ import {
   issueEstimate,
   updateEstimate,
 } from '../../prepaid/estimates';
-import { jstToday } from '../../prepaid/jst-today';
 import { defineOperation, type OperationApp } from '../operation';
 import { draftEstimateInput, estimateRefInput, listEstimatesInput, updateEstimateInput } from '../schemas/prepaid';
-import { findMember } from './members';
+import { findMember, memberById } from '../../parties';
 import { pdfOutput } from '../file-output';
 
 const READERS = ['sales', 'accounting', 'supervisor'] as const;
@@ -26,7 +25,7 @@ const draft = defineOperation({
   handler: async (ctx, input) => {
     const member = await findMember(ctx.db, input.memberNumber);
     const number = await draftEstimate(ctx.db, member, input, ctx.now, ctx.operator?.login ?? null);
-    return estimateView(await findApplication(ctx.db, number), jstToday(ctx.now).text);
+    return estimateView(await findApplication(ctx.db, number), formatDate(jstToday(ctx.now)));
   },
 });
 
@@ -37,7 +36,7 @@ const update = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     await updateEstimate(ctx.db, await findApplication(ctx.db, input.estimateNumber), input, ctx.now);
-    return estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text);
+    return estimateView(await findApplication(ctx.db, input.estimateNumber), formatDate(jstToday(ctx.now)));
   },
 });
 
@@ -48,13 +47,9 @@ const issue = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     const app = await findApplication(ctx.db, input.estimateNumber);
-    const member = await ctx.db
-      .selectFrom('members')
-      .selectAll()
-      .where('id', '=', app.member_id)
-      .executeTakeFirstOrThrow();
+    const member = await memberById(ctx.db, app.member_id);
     await issueEstimate(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
-    return estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text);
+    return estimateView(await findApplication(ctx.db, input.estimateNumber), formatDate(jstToday(ctx.now)));
   },
 });
 
@@ -65,7 +60,7 @@ const cancel = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     await cancelEstimate(ctx.db, await findApplication(ctx.db, input.estimateNumber), ctx.now);
-    return estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text);
+    return estimateView(await findApplication(ctx.db, input.estimateNumber), formatDate(jstToday(ctx.now)));
   },
 });
 
@@ -75,7 +70,7 @@ const get = defineOperation({
   input: estimateRefInput,
   audited: false,
   handler: async (ctx, input) =>
-    estimateView(await findApplication(ctx.db, input.estimateNumber), jstToday(ctx.now).text),
+    estimateView(await findApplication(ctx.db, input.estimateNumber), formatDate(jstToday(ctx.now))),
 });
 
 const list = defineOperation({
@@ -91,7 +86,7 @@ const list = defineOperation({
       .select(['members.member_number', 'members.kind as member_kind']);
     if (input.memberNumber)
       query = query.where('prepaid_applications.member_id', '=', (await findMember(ctx.db, input.memberNumber)).id);
-    const today = jstToday(ctx.now).text;
+    const today = formatDate(jstToday(ctx.now));
     return (await query.orderBy('prepaid_applications.id', 'desc').limit(500).execute()).map((r) =>
       estimateView(r, today),
     );
@@ -115,21 +110,22 @@ const pdf = defineOperation({
         .executeTakeFirstOrThrow();
       data = JSON.parse(doc.content) as EstimateData;
     } else if (app.status === 'draft') {
-      const member = await ctx.db
-        .selectFrom('members')
-        .selectAll()
-        .where('id', '=', app.member_id)
-        .executeTakeFirstOrThrow();
+      const member = await memberById(ctx.db, app.member_id);
       const today = jstToday(ctx.now);
       // As it would read if issued today.
       const preview = estimateData(
-        { ...app, valid_until: formatDate(addDays(today.date, app.valid_days)) },
+        { ...app, valid_until: formatDate(addDays(today, app.valid_days)) },
         member,
-        today.text,
+        formatDate(today),
       );
       data = { ...preview, notes: ['（下書き：発行前のプレビューです）', ...(preview.notes ?? [])] };
     } else {
-      throw InputError.one('estimateNumber', `${app.estimate_number} was cancelled before it was issued`);
+      throw InputError.one(
+        'estimateNumber',
+        'estimate.cancelled',
+        `${app.estimate_number} was cancelled before it was issued`,
+        { estimateNumber: app.estimate_number },
+      );
     }
     return pdfOutput(`${app.estimate_number}.pdf`, await renderEstimate(data));
   },

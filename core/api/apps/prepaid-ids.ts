@@ -1,14 +1,13 @@
 import { renderPrepaidStatement, type PrepaidStatementData } from '../../documents';
-import { InputError } from '../../errors';
+import { formatDate, jstToday } from '../../time';
 import { yenToDb } from '../../ledger/yen';
 import { Dec } from '../../money';
 import { dailyUpdate } from '../../prepaid/daily-update';
 import { findApplication } from '../../prepaid/estimates';
 import { issuePrepaidId, lateIssuances, noticePdf } from '../../prepaid/issue';
-import { jstToday } from '../../prepaid/jst-today';
-import { RegistrationRefused, registerPrepaidId, REGISTER_OPERATION } from '../../prepaid/register';
+import { registerPrepaidId, REGISTER_OPERATION } from '../../prepaid/register';
 import { findByStatement, issueStatement } from '../../prepaid/statement';
-import { defineOperation, ForbiddenError, type OperationApp } from '../operation';
+import { defineOperation, type OperationApp } from '../operation';
 import {
   accountRefInput,
   alertThresholdInput,
@@ -21,16 +20,13 @@ import {
   registerPrepaidIdInput,
   statementRefInput,
 } from '../schemas/prepaid';
-import { findMember } from './members';
+import { findCloudAccount, findMember, memberById } from '../../parties';
+import type { LedgerDb } from '../../ledger/open-database';
 import { pdfOutput } from '../file-output';
 
 const READERS = ['sales', 'accounting', 'supervisor'] as const;
 
-async function findAccount(db: Parameters<typeof findMember>[0], code: string) {
-  const row = await db.selectFrom('cloud_accounts').selectAll().where('code', '=', code).executeTakeFirst();
-  if (!row) throw InputError.one('cloudAccountCode', `no cloud account ${code}`);
-  return row;
-}
+const findAccount = (db: LedgerDb, code: string) => findCloudAccount(db, code, 'cloudAccountCode');
 
 /** R-PRE-2: the prepaid billing statement (請求書) of an issued estimate. */
 const issueStatementOp = defineOperation({
@@ -40,11 +36,7 @@ const issueStatementOp = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     const app = await findApplication(ctx.db, input.estimateNumber);
-    const member = await ctx.db
-      .selectFrom('members')
-      .selectAll()
-      .where('id', '=', app.member_id)
-      .executeTakeFirstOrThrow();
+    const member = await memberById(ctx.db, app.member_id);
     const number = await issueStatement(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
     const s = await findByStatement(ctx.db, number);
     return {
@@ -104,7 +96,7 @@ const late = defineOperation({
   roles: [...READERS],
   input: lateIssuancesInput,
   audited: false,
-  handler: async (ctx, input) => lateIssuances(ctx.db, input.date ?? jstToday(ctx.now).text),
+  handler: async (ctx, input) => lateIssuances(ctx.db, input.date ?? formatDate(jstToday(ctx.now))),
 });
 
 /** R-PRE-4, R-PRE-5: refusals are audited (as forbidden) and throttle the account. The code is never audited. */
@@ -114,14 +106,7 @@ const register = defineOperation({
   input: registerPrepaidIdInput,
   audited: true,
   secretFields: ['code'],
-  handler: async (ctx, input) => {
-    try {
-      return await registerPrepaidId(ctx.db, input, ctx.now);
-    } catch (e) {
-      if (e instanceof RegistrationRefused) throw new ForbiddenError(e.message);
-      throw e;
-    }
-  },
+  handler: (ctx, input) => registerPrepaidId(ctx.db, input, ctx.now),
 });
 
 const list = defineOperation({

@@ -1,7 +1,7 @@
-import { defineOperation, UnauthenticatedError, type OperationApp } from '../operation';
-import { verifyPassword } from '../password';
+import { checkPassword } from '../../parties';
+import { Refused } from '../../errors';
+import { defineOperation, type OperationApp } from '../operation';
 import { clockInput, signInInput } from '../schemas/session';
-import { loadOperator } from './operators';
 
 const signIn = defineOperation({
   name: 'session.signIn',
@@ -11,11 +11,8 @@ const signIn = defineOperation({
   secretFields: ['password'],
   auditActor: (input) => (input as { login: string }).login,
   handler: async (ctx, input) => {
-    const operator = await loadOperator(ctx.db, input.login);
-    // The same answer for an unknown login and a wrong password: the door does not confirm which logins exist.
-    if (!operator || !(await verifyPassword(input.password, operator.passwordHash))) {
-      throw new UnauthenticatedError('wrong login or password');
-    }
+    const operator = await checkPassword(ctx.db, input.login, input.password);
+    if (!operator) throw Refused.of('unauthenticated', 'session.wrong_password', 'wrong login or password');
     return { login: operator.login, name: operator.name, roles: operator.roles };
   },
 });

@@ -1,7 +1,8 @@
 import { loadDemo } from '../../demo/load-demo';
-import { defineOperation, ForbiddenError, type OperationApp } from '../operation';
+import { Refused } from '../../errors';
+import { defineOperation, type OperationApp } from '../operation';
 import { createFirstAdminInput, loadDemoInput, setupStatusInput } from '../schemas/setup';
-import { createOperator, operatorCount } from './operators';
+import { createOperator, operatorCount } from '../../parties';
 
 const status = defineOperation({
   name: 'setup.status',
@@ -18,7 +19,8 @@ const createFirstAdmin = defineOperation({
   audited: true,
   secretFields: ['password'],
   handler: async (ctx, input) => {
-    if ((await operatorCount(ctx.db)) > 0) throw new ForbiddenError('setup is done: an admin creates operators');
+    if ((await operatorCount(ctx.db)) > 0)
+      throw Refused.of('forbidden', 'setup.done', 'setup is done: an admin creates operators');
     return createOperator(ctx.db, { ...input, roles: ['admin'] }, ctx.now.toISOString());
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VOLUME_SIZE, volumeCount } from '../../close/volumes';
 import { cloudAccountCode, positiveYen } from './common';
 
 // Node-free: the renderer validates with these too.
@@ -27,6 +28,7 @@ export function oneBillRef(
     ctx.addIssue({
       code: 'custom',
       path: ['billId'],
+      params: { code: 'bill.ref_required' },
       message: 'name the bill by billId or by statementNumber (one of them)',
     });
   }
@@ -50,9 +52,16 @@ export const closeMonthInput = z.strictObject({
 export const monthInput = z.strictObject({ month: billingMonthKey });
 export const accountBillsInput = z.strictObject({ account: cloudAccountCode });
 export const statementPdfInput = z.strictObject({ statementNumber });
+/**
+ * The volumes a month's statements print in (billing.monthStatementsPdf's `volume`): at most VOLUME_SIZE
+ * statements each. core/close/volumes is plain arithmetic (no Node), safe for the renderer, which names the
+ * volumes on its print buttons before it asks for one.
+ */
+export { VOLUME_SIZE, volumeCount };
+
 export const monthStatementsPdfInput = z.strictObject({
   month: billingMonthKey,
-  /** Which volume of 1,000 statements (default the first; a month has more only past 1,000 bills). */
+  /** Which volume of VOLUME_SIZE (1,000) statements (default the first; a month has more only past 1,000 bills). */
   volume: z.number({ error: 'a volume number' }).int('a whole volume number').min(1, 'at least 1').optional(),
 });
 

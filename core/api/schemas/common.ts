@@ -39,12 +39,15 @@ export const displayName = z
 /** A JST calendar date, YYYY-MM-DD. */
 export const calendarDate = z
   .string({ error: 'a date as YYYY-MM-DD' })
-  .refine((s) => parseDate(s) !== null, 'not a date as YYYY-MM-DD');
+  .refine((s) => parseDate(s) !== null, { params: { code: 'date.invalid' }, message: 'not a date as YYYY-MM-DD' });
 
 /** An instant, ISO 8601 with an explicit offset. */
 export const instant = z
   .string({ error: 'a time such as 2026-10-01T00:00:00+09:00' })
-  .refine((s) => parseInstant(s) !== null, 'not an ISO 8601 time with an offset');
+  .refine((s) => parseInstant(s) !== null, {
+    params: { code: 'instant.invalid' },
+    message: 'not an ISO 8601 time with an offset',
+  });
 
 export const page = z
   .number({ error: 'a page number' })

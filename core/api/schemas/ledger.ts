@@ -33,6 +33,7 @@ export const postAdjustmentInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['lines'],
+        params: { code: 'posting.unbalanced', debits: debits.toFixed(), credits: credits.toFixed() },
         message: `unbalanced: debits ${debits.toFixed()} yen, credits ${credits.toFixed()} yen`,
       });
     }
@@ -42,4 +43,8 @@ export const trialBalanceInput = z.strictObject({});
 
 export const accountStatementInput = z
   .strictObject({ account: ledgerAccount, from: calendarDate, to: calendarDate })
-  .refine((i) => i.from <= i.to, { path: ['to'], message: 'must not be before from' });
+  .refine((i) => i.from <= i.to, {
+    path: ['to'],
+    params: { code: 'date.before_from' },
+    message: 'must not be before from',
+  });

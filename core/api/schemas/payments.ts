@@ -43,6 +43,7 @@ export const registerMethodInput = z
       ctx.addIssue({
         code: 'custom',
         path,
+        params: { code: 'card.full_number' },
         message: 'looks like a full card number: never send it, only the last four digits',
       });
   });

@@ -16,7 +16,8 @@ export const backupCommand: CliCommand = {
       io.err(`${this.usage}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (existsSync(to)) throw InputError.one('--to', `${to} exists already; choose a new file`);
+    if (existsSync(to))
+      throw InputError.one('--to', 'file.exists', `${to} exists already; choose a new file`, { file: to });
     const { sqlite, close } = await openDatabase(file);
     try {
       const { totalPages } = await sqlite.backup(to);

@@ -28,7 +28,9 @@ export const callCommand: CliCommand = {
     try {
       input = JSON.parse(json);
     } catch (e) {
-      throw InputError.one('input', `not JSON: ${e instanceof Error ? e.message : String(e)}`);
+      throw InputError.one('input', 'file.not_json', `not JSON: ${e instanceof Error ? e.message : String(e)}`, {
+        detail: e instanceof Error ? e.message : String(e),
+      });
     }
     return callOperation(file, operation, input, as, io);
   },

@@ -1,4 +1,4 @@
-import { loadOperator } from '../../api/apps/operators';
+import { loadOperator } from '../../parties';
 import { closeMonth } from '../../close';
 import { InputError } from '../../errors';
 import { processClock } from '../../api/clock';
@@ -27,12 +27,12 @@ export const closeMonthCommand: CliCommand = {
       return EXIT_BAD_INPUT;
     }
     if (batch !== undefined && !/^[1-9][0-9]{0,5}$/.test(batch))
-      throw InputError.one('--batch', 'a whole number of accounts');
+      throw InputError.one('--batch', 'value.not_whole_number', 'a whole number of accounts');
     const { db, close } = await openDatabase(file);
     try {
       if (as !== null) {
         const operator = await loadOperator(db, as);
-        if (!operator) throw InputError.one('--as', `no active operator ${as}`);
+        if (!operator) throw InputError.one('--as', 'operator.not_found', `no active operator ${as}`, { login: as });
         if (!operator.roles.includes('accounting')) {
           io.err(`forbidden: billing.closeMonth needs the accounting role\n`);
           return EXIT_FAILED;

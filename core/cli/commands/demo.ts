@@ -5,7 +5,7 @@ import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand } from '../io';
 
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[0-9]{1,9}$/.test(value)) throw InputError.one(flag, 'not a whole number');
+  if (!/^[0-9]{1,9}$/.test(value)) throw InputError.one(flag, 'value.not_whole_number', 'not a whole number');
   return Number(value);
 }
 

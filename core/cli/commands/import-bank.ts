@@ -2,30 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { InputError } from '../../errors';
 import { parseBankFile, type ParsedBankFile } from '../../banking';
 import { takeOption } from '../db-path';
-import { importIntoLedger } from './import-bank-ledger';
-import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliIO } from '../io';
-
-/** Stores a parsed bank file's deposits and matches them (through the operation catalog). Returns the exit status. */
-export type BankFileImporter = (
-  file: string,
-  parsed: ParsedBankFile,
-  io: CliIO,
-  source: ImportSource,
-) => Promise<number>;
-
-/** The file's bytes and the options the ledger import takes (--db, --as, --fee-tolerance). */
-export interface ImportSource {
-  bytes: Uint8Array;
-  db: string | undefined;
-  as: string | undefined;
-  feeTolerance: string | undefined;
-}
+import { importIntoLedger, type BankFileImporter } from './import-bank-ledger';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../io';
 
 async function readBytes(file: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (e) {
-    throw InputError.one(file, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw InputError.one(
+      file,
+      'file.unreadable',
+      `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
+    );
   }
 }
 

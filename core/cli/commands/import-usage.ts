@@ -27,7 +27,12 @@ export const importUsageCommand: CliCommand = {
     try {
       content = await readFile(args[0]!, 'utf8');
     } catch (e) {
-      throw InputError.one(args[0]!, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      throw InputError.one(
+        args[0]!,
+        'file.unreadable',
+        `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+        { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
+      );
     }
     return callOperation(db, 'usage.import', { content }, as ?? null, io);
   },

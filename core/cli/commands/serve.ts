@@ -35,11 +35,23 @@ export function parseServeArgs(args: string[]): ServeOptions {
   const portText = takeOption(rest, 'port');
   const port = portText === undefined ? 0 : /^\d{1,5}$/.test(portText) ? Number(portText) : -1;
   if (port < 0 || port > 65535 || portText === '0') {
-    throw InputError.one('--port', `must be a port number from 1 to 65535, not ${JSON.stringify(portText)}`);
+    throw InputError.one(
+      '--port',
+      'cli.port_invalid',
+      `must be a port number from 1 to 65535, not ${JSON.stringify(portText)}`,
+      { port: portText ?? '' },
+    );
   }
   const dbFile = takeDbPath(rest);
   if (rest.length > 0)
-    throw new InputError(rest.map((arg) => ({ path: arg, message: 'not an option of serve (--db FILE, --port N)' })));
+    throw new InputError(
+      rest.map((arg) => ({
+        path: arg,
+        code: 'cli.unknown_option',
+        params: { option: arg },
+        message: 'not an option of serve (--db FILE, --port N)',
+      })),
+    );
   return { dbFile, port };
 }
 

@@ -21,7 +21,7 @@ export const statementsCommand: CliCommand = {
     const out = takeOption(args, 'out');
     const workers = takeOption(args, 'workers');
     if (workers !== undefined && !/^[1-9][0-9]?$/.test(workers))
-      throw InputError.one('--workers', 'a whole number of threads');
+      throw InputError.one('--workers', 'value.not_whole_number', 'a whole number of threads');
     if (args.length !== 1 || args[0]!.startsWith('-') || !out) {
       io.err(`${this.usage}\n`);
       return EXIT_BAD_INPUT;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { useI18n } from '../../i18n/i18n';
 import { Refusal } from '../../components/Refusal';
 import { bytesOf, type ReceivedFile } from './pdf-file';

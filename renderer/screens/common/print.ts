@@ -40,6 +40,7 @@ export async function printDocument(request: PrintRequest, call: Call): Promise<
     ? await print(request.operation, request.input).catch((e: unknown): CallResult => ({
         ok: false,
         kind: 'failed',
+        code: 'transport.unreachable',
         message: e instanceof Error ? e.message : String(e),
       }))
     : await call(request.operation, request.input);
@@ -48,7 +49,7 @@ export async function printDocument(request: PrintRequest, call: Call): Promise<
   const file = fileIn(result.output);
   return file
     ? { kind: 'preview', file }
-    : { kind: 'failed', failure: { ok: false, kind: 'failed', message: 'no PDF came back' } };
+    : { kind: 'failed', failure: { ok: false, kind: 'failed', code: 'print.no_pdf', message: 'no PDF came back' } };
 }
 
 function printedIn(output: unknown): boolean {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallResult } from '../../api/client';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 
 export type Failure = Extract<CallResult, { ok: false }>;
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { Progress } from '../../components/Progress';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMayCall } from '../../app/useMayCall';
+import { useMayCall } from '../../session/useMayCall';
 import { useI18n } from '../../i18n/i18n';
 import { BankImport } from './BankImport';
 import { ConfirmDepositForm } from './ConfirmDepositForm';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { statementNumber as statementNumberSchema } from '../../../core/api/schemas/prepaid';
-import { useSession } from '../../app/session';
-import { useMayCall } from '../../app/useMayCall';
+import { useSession } from '../../session/session';
+import { useMayCall } from '../../session/useMayCall';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';

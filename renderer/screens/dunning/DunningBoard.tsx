@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { dailyInput } from '../../../core/api/schemas/payments';
-import { useSession } from '../../app/session';
-import { useMayCall } from '../../app/useMayCall';
+import { useSession } from '../../session/session';
+import { useMayCall } from '../../session/useMayCall';
 import { Refusal } from '../../components/Refusal';
 import { todayJst } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';

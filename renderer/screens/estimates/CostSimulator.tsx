@@ -3,6 +3,8 @@ import { formatYen } from '../../format';
 import { useDraft } from '../../hooks/useDraft';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
+import { wordProblem } from '../../i18n/problems';
+import { InputError } from '../../../core/errors';
 import { Yen } from '../common/Yen';
 import { monthHours, planList, simulate, type SimulatedLine } from './simulate';
 
@@ -22,7 +24,7 @@ const INITIAL = initialDraft();
  * close), the bill per service with its tax (R-TAX-2), and how many months a prepaid amount covers (R-PRE-9).
  */
 export function CostSimulator({ prepaid }: { prepaid: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [draft, update, clear] = useDraft<Draft>('estimates.simulator', INITIAL);
   const plans = useMemo(planList, []);
   const lines: SimulatedLine[] = Array.from({ length: LINES }, (_, i) => ({
@@ -36,7 +38,8 @@ export function CostSimulator({ prepaid }: { prepaid: string }) {
     try {
       return { ok: true as const, value: simulate(JSON.parse(chosenKey) as SimulatedLine[], prepaid) };
     } catch (error) {
-      return { ok: false as const, message: error instanceof Error ? error.message : String(error) };
+      if (!(error instanceof InputError)) throw error;
+      return { ok: false as const, problem: error.problems[0]! };
     }
   }, [chosenKey, prepaid]);
 
@@ -119,7 +122,7 @@ export function CostSimulator({ prepaid }: { prepaid: string }) {
       </div>
       {!result.ok ? (
         <p className="field__error" role="alert">
-          {t('simulator.invalid')} <span className="muted small">{result.message}</span>
+          {t('simulator.invalid')} <span className="muted small">{wordProblem(result.problem, language)}</span>
         </p>
       ) : (
         <>

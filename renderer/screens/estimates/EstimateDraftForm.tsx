@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { draftEstimateInput } from '../../../core/api/schemas/prepaid';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';

@@ -1,6 +1,6 @@
 import { Dec } from '../../../core/money';
 import { defaultCatalog, rateUsage, type AccountBill, type Plan, type PlanTable } from '../../../core/rating';
-import { billingMonth, type BillingMonth } from '../../../core/time';
+import { billingMonth, formatJstInstant as iso, type BillingMonth } from '../../../core/time';
 
 /** One line of the cost simulator: how many of a plan, for how many hours of the month, how big or how much transfer. */
 export interface SimulatedLine {
@@ -38,10 +38,6 @@ export const SIMULATION_MONTH: BillingMonth = billingMonth(2027, 4);
 
 export function monthHours(month: BillingMonth = SIMULATION_MONTH): number {
   return (month.end - month.start) / HOUR_MS;
-}
-
-function iso(ms: number): string {
-  return `${new Date(ms + 9 * HOUR_MS).toISOString().slice(0, 19)}+09:00`;
 }
 
 /** A usage file (shared/contracts/rating.md) of `lines` in SIMULATION_MONTH, each resource created at its start. */

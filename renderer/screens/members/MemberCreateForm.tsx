@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { createMemberInput } from '../../../core/api/schemas/members';
 import type { FieldProblem } from '../../../core/errors';
 import type { CallResult } from '../../api/client';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { Field } from '../../components/Field';
 import { Refusal } from '../../components/Refusal';
 import { fieldOfPath, problemText, schemaProblems } from '../../forms/field-problems';

@@ -1,4 +1,4 @@
-import { useMayCall } from '../../app/useMayCall';
+import { useMayCall } from '../../session/useMayCall';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CallResult } from '../../api/client';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { ComingPanel } from '../../components/ComingPanel';
 import { Refusal } from '../../components/Refusal';
 import { useDebounced } from '../../hooks/useDebounced';
 import { routeHref } from '../../hooks/useHashRoute';
@@ -27,8 +26,6 @@ function MemberSearch() {
   const searching = search.total === null || settled !== query.trim();
 
   useEffect(() => sessionStorage.setItem(SEARCH_KEY, query), [query]);
-
-  if (search.failure?.kind === 'unknown_operation') return <ComingPanel screen={t('nav.members')} />;
 
   return (
     <section aria-labelledby="members-title" className="members">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallResult } from '../../api/client';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { memberPageIn, type MemberRow } from './member-shape';
 
 type Failure = Extract<CallResult, { ok: false }>;

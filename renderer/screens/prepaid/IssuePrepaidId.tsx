@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { issuePrepaidIdInput } from '../../../core/api/schemas/prepaid';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { memberNumber as memberNumberSchema } from '../../../core/api/schemas/common';
-import { useMayCall } from '../../app/useMayCall';
+import { useMayCall } from '../../session/useMayCall';
 import { useDraft } from '../../hooks/useDraft';
 import { useI18n } from '../../i18n/i18n';
 import { IssuePrepaidId } from './IssuePrepaidId';

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { closeMonthInput } from '../../../core/api/schemas/billing';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { nowMs } from '../../clock';
+import { addMonths, jstToday, monthOfDate } from '../../../core/time';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
 import { obj } from '../common/read';
@@ -14,10 +15,7 @@ const inputOf = (d: { month: string }) => ({ month: d.month.trim() });
 
 /** Last month in JST, `2026-10`: the month a close is usually for. */
 function lastMonth(now = nowMs()): string {
-  const jst = new Date(now + 9 * 3_600_000);
-  const y = jst.getUTCFullYear();
-  const m = jst.getUTCMonth();
-  return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
+  return addMonths(monthOfDate(jstToday(now)), -1).key;
 }
 
 /** Accounts billed by the first step; later steps take a twentieth of the month (at least as many). */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { volumeCount, VOLUME_SIZE } from '../../../core/close/volumes';
-import { useSession } from '../../app/session';
+import { volumeCount, VOLUME_SIZE } from '../../../core/api/schemas/billing';
+import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
 import { FilePreview } from '../common/FilePreview';

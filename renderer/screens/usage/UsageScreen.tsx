@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMayCall } from '../../app/useMayCall';
+import { useMayCall } from '../../session/useMayCall';
 import { useDraft } from '../../hooks/useDraft';
 import { useI18n } from '../../i18n/i18n';
 import { CloseMonth } from './CloseMonth';

@@ -29,11 +29,23 @@ describe('what the renderer shows', () => {
     expect(fieldOfPath('body', fields)).toBeNull();
   });
 
-  it('in Japanese, the dictionary’s words for a field instead of the catalog’s English', () => {
-    const problem = { path: 'nameKana', message: 'half-width katakana as the bank writes it' };
+  it('in Japanese, the dictionary’s words for a field, else the problem’s code worded, never the catalog’s English', () => {
+    const problem = {
+      path: 'nameKana',
+      code: 'schema.invalid_format',
+      params: { format: 'regex' },
+      message: 'half-width katakana as the bank writes it',
+    } as const;
     expect(problemText(problem, 'nameKana', 'ホッカイ', 'memberForm', 'ja', t)).toBe(ja['memberForm.error.nameKana']);
     expect(problemText(problem, 'nameKana', '  ', 'memberForm', 'ja', t)).toBe(ja['form.required']);
-    expect(problemText({ path: 'x', message: 'bad' }, 'x', 'v', 'memberForm', 'ja', t)).toBe(ja['form.invalid']);
+    const notFound = {
+      path: 'x',
+      code: 'member.not_found',
+      params: { memberNumber: 'M-000123' },
+      message: 'no member M-000123',
+    } as const;
+    expect(problemText(notFound, 'x', 'v', 'memberForm', 'ja', t)).toBe('会員 M-000123 は見つかりません');
+    expect(problemText(notFound, 'x', 'v', 'memberForm', 'en', t)).toBe('no member M-000123');
     expect(problemText(problem, 'nameKana', 'ホッカイ', 'memberForm', 'en', t)).toBe(
       'half-width katakana as the bank writes it',
     );

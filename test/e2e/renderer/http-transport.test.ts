@@ -116,7 +116,12 @@ describe('the Electron transport', () => {
     const ok = ipcTransport({ call: async (operation) => ({ ok: true, output: { operation } }) });
     expect(await ok.call('setup.status', {})).toEqual({ ok: true, output: { operation: 'setup.status' } });
     const broken = ipcTransport({ call: async () => Promise.reject(new Error('IPC channel closed')) });
-    expect(await broken.call('setup.status', {})).toEqual({ ok: false, kind: 'failed', message: 'IPC channel closed' });
+    expect(await broken.call('setup.status', {})).toEqual({
+      ok: false,
+      kind: 'failed',
+      code: 'transport.unreachable',
+      message: 'IPC channel closed',
+    });
     expect(await broken.operations()).toBeNull();
   });
 });

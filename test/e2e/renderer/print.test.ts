@@ -25,7 +25,7 @@ describe('the renderer print entry point', () => {
     const printed: unknown[] = [];
     globals.window = {
       backoffice: {
-        call: async () => ({ ok: false, kind: 'failed', message: 'not this door' }),
+        call: async () => ({ ok: false, kind: 'failed', code: 'operation.failed', message: 'not this door' }),
         print: async (operation: string, input: unknown): Promise<CallResult> => {
           printed.push([operation, input]);
           return {
@@ -35,7 +35,12 @@ describe('the renderer print entry point', () => {
         },
       },
     };
-    const call = async (): Promise<CallResult> => ({ ok: false, kind: 'failed', message: 'not this door either' });
+    const call = async (): Promise<CallResult> => ({
+      ok: false,
+      kind: 'failed',
+      code: 'operation.failed',
+      message: 'not this door either',
+    });
     expect(await printDocument(request, call)).toEqual({ kind: 'dialog', printed: true });
     expect(await printDocument(request, call)).toEqual({ kind: 'dialog', printed: false });
     expect(printed).toEqual([
@@ -48,8 +53,10 @@ describe('the renderer print entry point', () => {
     const refusal: CallResult = {
       ok: false,
       kind: 'invalid',
+      code: 'operation.invalid_input',
+      params: { operation: 'billing.monthStatementsPdf' },
       message: 'not closed',
-      problems: [{ path: 'month', message: 'x' }],
+      problems: [{ path: 'month', code: 'month.not_closed', params: { month: '2026-10' }, message: 'x' }],
     };
     expect(await printDocument(request, async () => refusal)).toEqual({ kind: 'failed', failure: refusal });
   });

@@ -1,17 +1,9 @@
 /** Legal-form words a person does not type when looking a company up. */
 const LEGAL_FORMS = /株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|\(株\)|\(有\)/g;
 
-/** Zengin abbreviations of the legal form, before (ｶ)ﾀﾅｶ) or after (ﾀﾅｶ(ｶ) the name. */
-const KANA_LEGAL_FORMS = /^(ｶ|ﾕ|ﾄﾞ|ｼ|ﾒ|ｻﾞｲ|ｼﾔ)\)|\((ｶ|ﾕ|ﾄﾞ|ｼ|ﾒ|ｻﾞｲ|ｼﾔ)$/;
-
 /** 株式会社田中電機 → 田中電機: NFKC, legal form and spaces removed, lower case. */
 export function nameSearchKey(name: string): string {
   return name.normalize('NFKC').replace(LEGAL_FORMS, '').replace(/\s+/g, '').toLowerCase();
-}
-
-/** ｶ)ﾀﾅｶﾃﾞﾝｷ → ﾀﾅｶﾃﾞﾝｷ (kept half-width: the form banks use). */
-export function kanaSearchKey(kana: string): string {
-  return kana.trim().replace(KANA_LEGAL_FORMS, '').replace(/\s+/g, '');
 }
 
 /** Upper bound for a prefix range: every string starting with `prefix` sorts in [prefix, prefixUpperBound). */

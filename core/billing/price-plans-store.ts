@@ -1,6 +1,6 @@
 import type { LedgerDb } from '../ledger/open-database';
 import { defaultCatalog, parsePlans, type PlanTable } from '../rating';
-import { Problems } from '../rating/problems';
+import { Problems } from '../errors';
 
 /**
  * The price list in force for a billing month: for each plan id, the price_plans row with the latest

@@ -1,9 +1,17 @@
 /**
- * One canonical spelling of a payer name, so the name a bank writes (ｶ)ﾀﾅｶﾃﾞﾝｷ) and the name a member gave
- * (タナカ電機 in kana: タナカデンキ) compare equal. The canonical form is what Zengin files carry: half-width
- * katakana with separate voicing marks, large kana only, "-" for every long-vowel or dash sign, upper-case
- * Latin, ASCII digits, no spaces, and no corporate-form abbreviation.
+ * The kana key: one canonical spelling of a name in kana, so the name a bank writes (ｶ)ﾀﾅｶﾃﾞﾝｷ), the name a
+ * member gave (ﾀﾅｶﾃﾞﾝｷ(ｶ) and what a person types to find it (タナカ, たなか, ﾀﾅｶ) compare equal. Bank
+ * matching (core/banking) compares payer names by it and member search (core/parties) looks members up by it.
+ * The canonical form is what Zengin files carry: half-width katakana with separate voicing marks, large kana
+ * only, "-" for every long-vowel or dash sign, upper-case Latin, ASCII digits, no spaces, and no corporate-form
+ * abbreviation.
  */
+
+/**
+ * Half-width katakana as Japanese banks send payer names (全銀 character set): ｶ)ﾀﾅｶﾃﾞﾝｷ. Upper-case letters,
+ * digits, spaces and ( ) . , - / are allowed too.
+ */
+export const HALF_WIDTH_KANA = /^[\uFF66-\uFF9F0-9A-Z ().,\-/]+$/;
 
 // Full-width katakana (after NFKC) → half-width, voiced ones as base + mark, as Zengin writes them.
 const FULL_TO_HALF: Record<string, string> = {};
@@ -72,7 +80,15 @@ export function stripCorporateAbbreviations(canonical: string): string {
   return canonical.replace(LEADING_ABBREVIATION, '').replace(TRAILING_ABBREVIATION, '');
 }
 
-/** The form two payer names are compared in (see the file comment). */
-export function normalizeKana(text: string): string {
+/** The form two names in kana are compared in (see the file comment). */
+export function kanaKey(text: string): string {
   return stripCorporateAbbreviations(canonicalKana(text));
+}
+
+/**
+ * Whether a person typing `text` means a name in kana: katakana of either width or hiragana, with what Zengin
+ * names also hold (upper-case Latin, digits, spaces, ( ) . , - /). Lower-case Latin is a name, not kana.
+ */
+export function isKanaText(text: string): boolean {
+  return !/[a-z]/.test(text) && HALF_WIDTH_KANA.test(canonicalKana(text));
 }

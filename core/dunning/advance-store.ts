@@ -2,13 +2,9 @@ import { Dec } from '../money';
 import type { LedgerDb } from '../ledger/open-database';
 import type { CloudAccountStatus } from '../ledger/schema';
 import { yenFromDb } from '../ledger/yen';
-import {
-  advanceToInstant,
-  type AccountStatus,
-  type DunningFacts,
-  type DunningState,
-  type StatusTransition,
-} from '../dunning';
+import { advanceToInstant, type DunningState, type StatusTransition } from './advance';
+import type { DunningFacts } from './facts';
+import type { AccountStatus } from './status';
 import { parseDate } from '../time';
 
 /** The status machine says `suspend`, the cloud_accounts table `suspended`. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalKana, normalizeKana } from '../../core/banking';
+import { canonicalKana, isKanaText, kanaKey } from '../../core/kana';
 
 describe('kana normalisation', () => {
   // [what a bank or a member wrote, the canonical form compared]
@@ -37,7 +37,7 @@ describe('kana normalisation', () => {
   ];
 
   it.each(table)('R-BANK-7: %s → %s', (input, want) => {
-    expect(normalizeKana(input)).toBe(want);
+    expect(kanaKey(input)).toBe(want);
   });
 
   it('R-BANK-7: canonicalKana keeps the corporate abbreviation', () => {
@@ -55,5 +55,12 @@ describe('kana normalisation', () => {
         expect(canonicalKana(once)).toBe(once);
       }),
     );
+  });
+
+  it('kana typed in any width or as hiragana is kana text; kanji and lower-case Latin are names', () => {
+    for (const text of ['ﾀﾅｶ', 'タナカ', 'たなか', 'ｶ)ﾀﾅｶ', 'カ）タナカ', 'ｽｽﾞｷ ｲﾁﾛｳ', 'ABC'])
+      expect([text, isKanaText(text)]).toEqual([text, true]);
+    for (const text of ['田中', 'tanaka', '株式会社タナカ', ''])
+      expect([text, isKanaText(text)]).toEqual([text, false]);
   });
 });

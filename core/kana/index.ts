@@ -1,0 +1,1 @@
+export { canonicalKana, HALF_WIDTH_KANA, isKanaText, kanaKey, stripCorporateAbbreviations } from './kana-key';

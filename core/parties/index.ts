@@ -1,0 +1,33 @@
+export { ROLES, type Role } from './roles';
+export { formatMemberNumber, memberNumberInQuery } from './member-number';
+export {
+  createMember,
+  findMember,
+  memberById,
+  memberView,
+  memberWithAccounts,
+  searchMembers,
+  updateMember,
+  type MemberChanges,
+  type MemberSearch,
+  type MemberView,
+  type NewMember,
+} from './member-store';
+export {
+  cloudAccountView,
+  cloudAccountWithHistory,
+  createCloudAccount,
+  findCloudAccount,
+  memberCloudAccounts,
+  type CloudAccountView,
+} from './cloud-account-store';
+export {
+  checkPassword,
+  createOperator,
+  listOperators,
+  loadOperator,
+  operatorCount,
+  setOperatorRoles,
+  type NewOperator,
+  type Operator,
+} from './operator-store';
