@@ -13,7 +13,7 @@ import { isPermissionGranted, mayNavigate } from '../../electron/navigation';
 import { isTrustedSender } from '../../electron/sender-check';
 import { mainWindowOptions } from '../../electron/window-options';
 import { menuTemplate } from '../../electron/menu-template';
-import { FakeBackoffice } from '../host/fake-backoffice';
+import { answering, FakeBackoffice } from '../host/fake-backoffice';
 
 describe('Electron window options', () => {
   it('isolate the page: contextIsolation, sandbox, no Node, web security, no webview', () => {
@@ -175,10 +175,10 @@ describe('Electron IPC routing', () => {
 
   it('saves a file output through the dialog and hands back where it went instead of the bytes', async () => {
     const { backoffice, route, saved } = setup();
-    backoffice.call = async () => ({
+    backoffice.call = answering(async () => ({
       ok: true,
       output: { statementId: 'S1', file: { name: 'statement.pdf', mediaType: 'application/pdf', base64: 'JVBERi0=' } },
-    });
+    }));
     expect(await route(message(9, ['documents.statementPdf', { id: 'S1' }]))).toEqual({
       ok: true,
       output: {
@@ -186,10 +186,10 @@ describe('Electron IPC routing', () => {
         file: { name: 'statement.pdf', mediaType: 'application/pdf', savedTo: '/home/op/statement.pdf' },
       },
     });
-    backoffice.call = async () => ({
+    backoffice.call = answering(async () => ({
       ok: true,
       output: { file: { name: 'cancel.pdf', mediaType: 'application/pdf', base64: '' } },
-    });
+    }));
     expect(await route(message(9, ['documents.statementPdf', {}]))).toEqual({
       ok: true,
       output: { file: { name: 'cancel.pdf', mediaType: 'application/pdf', savedTo: null } },

@@ -141,8 +141,8 @@ const creditNote = defineOperation({
     ),
 });
 
-export const usageApp: OperationApp = { domain: 'usage', operations: [importUsageOperation] };
-export const billingApp: OperationApp = {
+export const usageApp = { domain: 'usage', operations: [importUsageOperation] } as const satisfies OperationApp;
+export const billingApp = {
   domain: 'billing',
   operations: [closeMonthOperation, listBills, accountBills, statementPdfOperation, creditNote],
-};
+} as const satisfies OperationApp;

@@ -104,4 +104,7 @@ const get = defineOperation({
   },
 });
 
-export const cloudAccountsApp: OperationApp = { domain: 'cloudAccounts', operations: [create, list, get] };
+export const cloudAccountsApp = {
+  domain: 'cloudAccounts',
+  operations: [create, list, get],
+} as const satisfies OperationApp;

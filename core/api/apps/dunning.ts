@@ -18,4 +18,4 @@ const daily = defineOperation({
     ),
 });
 
-export const dunningApp: OperationApp = { domain: 'dunning', operations: [daily] };
+export const dunningApp = { domain: 'dunning', operations: [daily] } as const satisfies OperationApp;

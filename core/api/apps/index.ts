@@ -14,7 +14,7 @@ import { bankingApp } from './banking';
 import { dunningBoardApp } from './dunning-board';
 
 /** Every domain's operations. A later issue adds its app here (prepaid, billing, banking…). */
-export const apps: OperationApp[] = [
+export const apps = [
   sessionApp,
   setupApp,
   membersApp,
@@ -29,4 +29,4 @@ export const apps: OperationApp[] = [
   dunningApp,
   bankingApp,
   dunningBoardApp,
-];
+] as const satisfies readonly OperationApp[];

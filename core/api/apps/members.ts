@@ -173,4 +173,7 @@ const search = defineOperation({
   },
 });
 
-export const membersApp: OperationApp = { domain: 'members', operations: [create, update, get, search] };
+export const membersApp = {
+  domain: 'members',
+  operations: [create, update, get, search],
+} as const satisfies OperationApp;

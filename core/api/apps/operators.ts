@@ -123,4 +123,7 @@ const setRoles = defineOperation({
   },
 });
 
-export const operatorsApp: OperationApp = { domain: 'operators', operations: [create, list, setRoles] };
+export const operatorsApp = {
+  domain: 'operators',
+  operations: [create, list, setRoles],
+} as const satisfies OperationApp;

@@ -223,7 +223,7 @@ const daily = defineOperation({
   handler: async (ctx, input) => dailyUpdate(ctx.db, input, ctx.now, ctx.operator?.login ?? null),
 });
 
-export const prepaidIdsApp: OperationApp = {
+export const prepaidIdsApp = {
   domain: 'prepaid',
   operations: [
     issueStatementOp,
@@ -237,4 +237,4 @@ export const prepaidIdsApp: OperationApp = {
     setAlertThreshold,
     daily,
   ],
-};
+} as const satisfies OperationApp;
