@@ -1,6 +1,5 @@
 import { billingDates } from '../billing';
 import { InputError } from '../errors';
-import { writeAudit } from '../ledger/audit';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction, type PostingLine } from '../ledger/post';
@@ -27,12 +26,12 @@ export interface CloseOptions {
   month: string;
   now: Date;
   by: string | null;
-  channel: string;
-  /** Accounts billed per committed transaction (outside the catalog). */
+  /** Accounts billed per committed transaction (outside the catalog: the benchmark). */
   batchSize?: number;
   /**
    * Bill at most this many accounts in this run and stop there, the month still closing: a caller that cannot
-   * receive progress (the catalog) calls again until `finished`, showing done / bills in between.
+   * receive progress (the catalog) calls again until `finished`, showing done / bills in between. 0 starts the
+   * close and answers how many bills it makes, billing nobody yet.
    */
   maxAccounts?: number;
   onProgress?: (p: CloseProgress) => void;
@@ -50,7 +49,7 @@ export interface CloseResult {
   finished: boolean;
   /** Bills this run made (0 when another run had made them all). */
   billedNow: number;
-  /** Whether this run finished a close that an earlier run had started. */
+  /** Whether the close had been started before this call (by an interrupted run, or this run's earlier step). */
   resumed: boolean;
   /** Milliseconds spent rating the month's usage and writing bills, statements and postings. */
   phaseMs: { rating: number; billing: number };
@@ -246,8 +245,9 @@ async function billAccount(
 }
 
 /**
- * The month close (issue 5). Resumable: each batch of accounts is committed with its bills, statements,
- * postings and an audit entry; a bill is unique per (account, month) and accounts already billed are skipped,
+ * The month close (issue 5). Resumable: each batch of accounts is committed with its bills, statements and
+ * postings (through the catalog, billing.closeMonth called in steps of `maxAccounts`, each step one transaction
+ * with its one audit entry); a bill is unique per (account, month) and accounts already billed are skipped,
  * so a close killed half way and run again bills nobody twice and ends with the same bills and ledger. The
  * month is marked closed only at the end, in the transaction that makes the bills final. Run again after
  * that, it changes nothing and says so.
@@ -292,16 +292,6 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   );
   const unbilled = rated.filter((r) => !billed.has(byCode.get(r.code)!.cloudAccountId));
   const todo = options.maxAccounts === undefined ? unbilled : unbilled.slice(0, options.maxAccounts);
-  const audit = (trx: LedgerDb, detail: string) =>
-    writeAudit(trx, {
-      at,
-      operatorLogin: options.by,
-      channel: options.channel,
-      operation: 'billing.closeMonth',
-      input: { month: month.key },
-      outcome: 'ok',
-      detail,
-    });
 
   const billingStarted = performance.now();
   if (state === 'open')
@@ -321,7 +311,6 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
         const party = byCode.get(r.code)!;
         await billAccount(trx, month, r, party, history.get(party.cloudAccountId) ?? [], at, options.by);
       }
-      await audit(trx, `${month.key}: billed ${batch.map((r) => r.code).join(' ')}`);
     });
     done += batch.length;
     options.onProgress?.({ month: month.key, done, total: rated.length });
@@ -354,12 +343,11 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
       .set({ closed_at: at, bill_count: rated.length })
       .where('month', '=', month.key)
       .execute();
-    await audit(trx, `${month.key} closed: ${rated.length} bills`);
   });
   return {
     month: month.key,
     alreadyClosed: false,
-    message: `${month.key} closed: ${rated.length} bills (${todo.length} made now${resumed ? ', resuming an interrupted close' : ''})`,
+    message: `${month.key} closed: ${rated.length} bills`,
     bills: rated.length,
     done: rated.length,
     finished: true,

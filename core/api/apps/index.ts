@@ -12,6 +12,8 @@ import { paymentsApp } from './payments';
 import { dunningApp } from './dunning';
 import { bankingApp } from './banking';
 import { dunningBoardApp } from './dunning-board';
+import { ledgerBackupApp } from './ledger-backup';
+import { statementFilesApp } from './statement-files';
 
 /** Every domain's operations. A later issue adds its app here (prepaid, billing, banking…). */
 export const apps = [
@@ -21,10 +23,12 @@ export const apps = [
   cloudAccountsApp,
   operatorsApp,
   ledgerApp,
+  ledgerBackupApp,
   auditApp,
   ...prepaidApps,
   usageApp,
   billingApp,
+  statementFilesApp,
   paymentsApp,
   dunningApp,
   bankingApp,

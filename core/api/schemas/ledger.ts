@@ -43,3 +43,8 @@ export const trialBalanceInput = z.strictObject({});
 export const accountStatementInput = z
   .strictObject({ account: ledgerAccount, from: calendarDate, to: calendarDate })
   .refine((i) => i.from <= i.to, { path: ['to'], message: 'must not be before from' });
+
+/** A file on the machine the command line runs on (ledger.backup runs only from there). */
+const newFile = z.string({ error: 'a file name' }).trim().min(1, 'a file name is required');
+
+export const backupInput = z.strictObject({ to: newFile });
