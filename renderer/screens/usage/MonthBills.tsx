@@ -1,30 +1,13 @@
 import { useState } from 'react';
+import type { CallFailure, ReceivedFile } from '../../api/client';
 import { useSession } from '../../app/session';
+import { useRead } from '../../app/useRead';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { FilePreview } from '../common/FilePreview';
-import { fileIn, type ReceivedFile } from '../common/pdf-file';
-import { list, str } from '../common/read';
-import { useOperation, type Failure } from '../common/useOperation';
 import { Yen } from '../common/Yen';
-
-const billsIn = (output: unknown) =>
-  list(output).map((v) => ({
-    month: str(v, 'month'),
-    account: str(v, 'account'),
-    status: str(v, 'status'),
-    paymentMethod: str(v, 'paymentMethod'),
-    subtotal: str(v, 'subtotal'),
-    tax: str(v, 'tax'),
-    total: str(v, 'total'),
-    prepaidApplied: str(v, 'prepaidApplied'),
-    amountDue: str(v, 'amountDue'),
-    statementNumber: str(v, 'statementNumber'),
-    issuedOn: str(v, 'issuedOn'),
-    dueOn: str(v, 'dueOn'),
-  }));
 
 /** Which bills a table shows: a closed month's, by account, or one account's, by month. */
 export type BillsQuery =
@@ -32,14 +15,13 @@ export type BillsQuery =
   | { operation: 'billing.accountBills'; input: { account: string } };
 
 /** A closed month's bills (R-BILL-1, R-TAX-2, R-PRE-9 prepaid offset) and each statement's PDF to preview or save. */
-export function MonthBills({ month, refresh }: { month: string; refresh: number }) {
+export function MonthBills({ month }: { month: string }) {
   const { t } = useI18n();
   return (
     <BillsPanel
       query={{ operation: 'billing.listBills', input: { month } }}
       title={t('usage.billsOf', { month })}
       titleId="bills-title"
-      refresh={refresh}
       skip={!/^\d{4}-\d{2}$/.test(month)}
     />
   );
@@ -50,26 +32,24 @@ export function BillsPanel({
   query,
   title,
   titleId,
-  refresh = 0,
   skip = false,
 }: {
   query: BillsQuery;
   title: string;
   titleId: string;
-  refresh?: number;
   skip?: boolean;
 }) {
   const { t } = useI18n();
   const { call } = useSession();
   const byMonth = query.operation === 'billing.accountBills';
-  const bills = useOperation(query.operation, query.input, billsIn, { refresh, skip });
+  const bills = useRead(query.operation, query.input, { enabled: !skip });
   const [file, setFile] = useState<ReceivedFile | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
 
   async function open(statementNumber: string) {
     const result = await call('billing.statementPdf', { statementNumber });
     setFailure(result.ok ? null : result);
-    if (result.ok) setFile(fileIn(result.output));
+    if (result.ok) setFile(result.output.file);
   }
 
   return (
@@ -119,7 +99,7 @@ export function BillsPanel({
                     <button
                       type="button"
                       className="quiet mono"
-                      onClick={() => void open(b.statementNumber)}
+                      onClick={() => void open(b.statementNumber!)}
                       title={t('usage.dueOn', { date: b.dueOn ? formatJstDate(b.dueOn) : '—' })}
                     >
                       {t('usage.preview', { number: b.statementNumber })}
