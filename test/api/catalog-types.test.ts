@@ -8,7 +8,7 @@ import type {
 } from '../../core/api/catalog-types';
 import { apps } from '../../core/api/apps';
 import type { Backoffice, CallResult } from '../../core/api/service';
-import { testOffice } from './helpers';
+import { testOffice, type TestOffice } from './helpers';
 
 describe('the catalog typed end to end', () => {
   it('keeps each operation’s name, input and output types (a type test: tsc checks it)', () => {
@@ -26,6 +26,9 @@ describe('the catalog typed end to end', () => {
     const _call = (office: Backoffice) => office.call('setup.status', {}, null);
     type Answer = Awaited<ReturnType<typeof _call>>;
     expectTypeOf<Answer>().toEqualTypeOf<CallResult<{ hasOperators: boolean }>>();
+    // The tests' helper takes the same types.
+    const _ok = (t: TestOffice) => t.ok('members.search', { query: '' }, 'sales');
+    expectTypeOf<Awaited<ReturnType<typeof _ok>>['total']>().toEqualTypeOf<number>();
   });
 
   it('JsonSafe tells what JSON changes', () => {
@@ -50,9 +53,7 @@ describe('the catalog typed end to end', () => {
     const t = await testOffice('2026-11-23T03:00:00.000Z');
     try {
       await t.ok('setup.loadDemo', { seed: 5, members: 20 }, 'admin');
-      const member = (await t.ok('members.search', { query: '', pageSize: 1 }, 'sales')) as {
-        items: { memberNumber: string }[];
-      };
+      const member = await t.ok('members.search', { query: '', pageSize: 1 }, 'sales');
       const memberNumber = member.items[0]!.memberNumber;
       const reads: { [K in OperationName]?: OperationInput<K> } = {
         'session.clock': {},

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { OperationInput, OperationName, OperationOutput } from '../../core/api/catalog-types';
 import { openBackoffice } from '../../core/api/open';
-import type { Backoffice, CallResult } from '../../core/api/service';
+import type { Backoffice } from '../../core/api/service';
 
 /** A fresh directory for one test's database files; removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -15,7 +16,9 @@ export interface TestOffice {
   office: Backoffice;
   file: string;
   clock: { now: Date };
-  /** Calls and expects success; returns the output. */
+  /** Calls and expects success; returns the output, typed by the catalog for a named operation. */
+  ok<K extends OperationName>(operation: K, input: OperationInput<K>, as: string | null): Promise<OperationOutput<K>>;
+  /** The same for an input the test builds loosely; the output as the test says. */
   ok<T = unknown>(operation: string, input: unknown, as: string | null): Promise<T>;
   /** Row count of a table, read through a second connection (what is really on disk). */
   count(table: string): number;
@@ -33,10 +36,10 @@ export async function testOffice(start = '2026-11-10T01:00:00.000Z'): Promise<Te
   const file = path.join(dir, 'ledger.db');
   const clock = { now: new Date(start) };
   const office = await openBackoffice(file, { now: () => clock.now, channel: 'test' });
-  async function ok<T>(operation: string, input: unknown, as: string | null): Promise<T> {
-    const result: CallResult = await office.call(operation, input, as);
+  async function ok(operation: string, input: unknown, as: string | null): Promise<never> {
+    const result = await office.call(operation, input, as);
     if (!result.ok) throw new Error(`${operation} failed: ${JSON.stringify(result)}`);
-    return result.output as T;
+    return result.output as never;
   }
   await ok('setup.createFirstAdmin', { login: 'admin', displayName: '管理者', password: 'demo' }, null);
   for (const role of ['sales', 'accounting', 'supervisor'] as const) {
