@@ -1,3 +1,4 @@
+/** A received file's base64 as bytes (to preview or save it). */
 export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(new ArrayBuffer(text.length));
