@@ -1,4 +1,5 @@
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -13,5 +14,10 @@ export default tseslint.config(
         { selector: "CallExpression[callee.name='parseFloat']", message: 'Money is never a float: use core/money.' },
       ],
     },
+  },
+  {
+    // The rules of hooks and the React compiler's checks (purity, effects, refs), as React recommends.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
 );

@@ -17,6 +17,12 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // One bundle for a desktop app read from disk; zod's locales make it large, and that is fine.
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // @tanstack/react-query marks its modules "use client" for server-component bundlers; this is all client.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   oxc: {
     jsx: { runtime: 'automatic' },

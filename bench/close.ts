@@ -75,7 +75,6 @@ export const benchmark: Benchmark = {
           month: '2026-10',
           now: new Date('2026-11-01T00:00:00Z'),
           by: 'bench',
-          channel: 'bench',
         });
         const closeMs = performance.now() - started;
         const closeCpu = process.cpuUsage(cpu);

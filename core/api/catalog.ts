@@ -4,7 +4,7 @@ import type { AnyOperation, OperationApp } from './operation';
  * One handler map built from every domain's app. A name defined twice is a programming error, refused at
  * startup (as Actual's loot-core `App.method` does), so no operation can silently replace another.
  */
-export function buildCatalog(apps: OperationApp[]): Map<string, AnyOperation> {
+export function buildCatalog(apps: readonly OperationApp[]): Map<string, AnyOperation> {
   const catalog = new Map<string, AnyOperation>();
   for (const app of apps) {
     for (const op of app.operations) {

@@ -10,6 +10,20 @@ export interface FileToSave {
   base64: string;
 }
 
+/** What Electron puts in place of the bytes once the dialog is done: where it saved, or null if cancelled. */
+export interface SavedFile {
+  name: string;
+  mediaType: string;
+  savedTo: string | null;
+}
+
+/** What Electron puts in place of the bytes once the print dialog is done: printed, or cancelled (false). */
+export interface PrintedFile {
+  name: string;
+  mediaType: string;
+  printed: boolean;
+}
+
 export function pdfOutput(name: string, bytes: Uint8Array): { file: FileToSave } {
   return { file: { name, mediaType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') } };
 }

@@ -75,6 +75,13 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
     login: string | null,
     input: unknown,
   ): Promise<SignedInOperator | null | CallResult> {
+    if (op.channels && !op.channels.includes(channel)) {
+      return refuse(op, input, login, 'forbidden', {
+        code: 'operation.wrong_channel',
+        params: { operation: op.name, channels: op.channels.join(', ') },
+        message: `${op.name} is only called through: ${op.channels.join(', ')}`,
+      });
+    }
     const operator = login === null ? null : await loadOperator(db, login);
     if (login !== null && !operator)
       return refuse(op, input, login, 'unauthenticated', {
@@ -151,25 +158,28 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
     }
   }
 
+  async function call(operation: string, input: unknown, operatorLogin: string | null): Promise<CallResult> {
+    if (closed) return { ok: false, kind: 'failed', code: 'backoffice.closed', message: 'the back office is closed' };
+    const op = catalog.get(operation);
+    if (!op)
+      return {
+        ok: false,
+        kind: 'unknown_operation',
+        code: 'operation.unknown',
+        params: { operation },
+        message: `no operation ${operation}`,
+      };
+    try {
+      return await run(op, input, operatorLogin);
+    } catch (e) {
+      return failed(e);
+    }
+  }
+
   return {
     operations: () => [...catalog.values()].map(describeOperation),
-    async call(operation, input, operatorLogin) {
-      if (closed) return { ok: false, kind: 'failed', code: 'backoffice.closed', message: 'the back office is closed' };
-      const op = catalog.get(operation);
-      if (!op)
-        return {
-          ok: false,
-          kind: 'unknown_operation',
-          code: 'operation.unknown',
-          params: { operation },
-          message: `no operation ${operation}`,
-        };
-      try {
-        return await run(op, input, operatorLogin);
-      } catch (e) {
-        return failed(e);
-      }
-    },
+    // The handler's output is its operation's output type (catalog-types.ts): one map from name to operation.
+    call: call as Backoffice['call'],
     async close() {
       if (closed) return;
       closed = true;

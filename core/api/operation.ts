@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { LedgerDb } from '../ledger/open-database';
-import type { Role } from './service';
+import type { Role } from '../parties/roles';
 
 export interface SignedInOperator {
   id: number;
@@ -18,10 +18,19 @@ export interface OperationContext {
   channel: string;
 }
 
-export interface Operation<S extends z.ZodType = z.ZodType, O = unknown> {
-  name: string;
+/**
+ * One entry of the catalog. `N`, `S` and `O` keep the operation's name, input schema and output type, so the
+ * catalog's type map (catalog-types.ts) gives every caller the handler's own types.
+ */
+export interface Operation<N extends string = string, S extends z.ZodType = z.ZodType, O = unknown> {
+  name: N;
   /** Roles allowed; empty: anyone, even with nobody signed in. */
   roles: Role[];
+  /**
+   * The doors (channels: cli, http, app…) it may be called through; absent: every door. An operation that
+   * writes files where its caller names them runs only from the command line (D-API-1).
+   */
+  channels?: readonly string[];
   /** Allowed to anyone while no operator exists yet (first-run setup), then to `roles` only. */
   openBeforeSetup?: boolean;
   input: S;
@@ -34,31 +43,20 @@ export interface Operation<S extends z.ZodType = z.ZodType, O = unknown> {
   handler(ctx: OperationContext, input: z.output<S>): Promise<O>;
 }
 
-export type AnyOperation = Operation<z.ZodType, unknown>;
+export type AnyOperation = Operation<string, z.ZodType, unknown>;
 
-/** Declares one operation; the input type of the handler follows from the schema. */
-export function defineOperation<S extends z.ZodType, O>(op: Operation<S, O>): AnyOperation {
-  return op as unknown as AnyOperation;
+/** Declares one operation; the handler's input type follows from the schema, and all three types are kept. */
+export function defineOperation<const N extends string, S extends z.ZodType, O>(
+  op: Operation<N, S, O>,
+): Operation<N, S, O> {
+  return op;
 }
 
-/** A domain's operations, kept together in one file (cf. Actual's loot-core per-domain apps). */
-export interface OperationApp {
+/**
+ * A domain's operations, kept together in one file (cf. Actual's loot-core per-domain apps). Declared
+ * `{ domain, operations: [...] } as const satisfies OperationApp` so the tuple keeps each operation's types.
+ */
+export interface OperationApp<Ops extends readonly AnyOperation[] = readonly AnyOperation[]> {
   domain: string;
-  operations: AnyOperation[];
-}
-
-/** Thrown by a handler when the caller may not do this (audited as forbidden, nothing else written). */
-export class ForbiddenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
-}
-
-/** Thrown by a handler when the caller's identity is not proven (a wrong password). Audited. */
-export class UnauthenticatedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnauthenticatedError';
-  }
+  operations: Ops;
 }

@@ -1,4 +1,5 @@
 import type { FieldProblem, ProblemCode, ProblemParams } from '../errors';
+import type { OperationInput, OperationName, OperationOutput } from './catalog-types';
 
 /**
  * The one door every transport (CLI, browser host, Electron IPC, tests) goes through. Transports hold no
@@ -41,7 +42,8 @@ export interface CallFailure {
   problems?: FieldProblem[];
 }
 
-export type CallResult = { ok: true; output: unknown } | CallFailure;
+/** An operation's answer: its output (typed when the operation is named by a literal), or why not. */
+export type CallResult<O = unknown> = { ok: true; output: O } | CallFailure;
 
 export interface Backoffice {
   operations(): OperationDescription[];
@@ -50,6 +52,12 @@ export interface Backoffice {
    * with no roles). Validation, the role check, the handler, its ledger postings and its audit entry happen
    * in one transaction, or nothing is written.
    */
+  call<K extends OperationName>(
+    operation: K,
+    input: OperationInput<K>,
+    operatorLogin: string | null,
+  ): Promise<CallResult<OperationOutput<K>>>;
+  /** A transport's call: a name and input it received, checked by the catalog before anything runs. */
   call(operation: string, input: unknown, operatorLogin: string | null): Promise<CallResult>;
   close(): Promise<void>;
 }

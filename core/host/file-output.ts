@@ -1,4 +1,4 @@
-import type { FileToSave } from '../api/file-output';
+import type { FileToSave, PrintedFile, SavedFile } from '../api/file-output';
 
 /**
  * How an operation hands back a file (a PDF statement, a bank file): its output carries
@@ -6,21 +6,7 @@ import type { FileToSave } from '../api/file-output';
  * asks where to save it with the native dialog and writes it there; in a browser the renderer offers a
  * download. The file bytes never need a second door into the preload.
  */
-export type { FileToSave };
-
-/** What Electron puts in place of the bytes once the dialog is done: where it saved, or null if cancelled. */
-export interface SavedFile {
-  name: string;
-  mediaType: string;
-  savedTo: string | null;
-}
-
-/** What Electron puts in place of the bytes once the print dialog is done: printed, or cancelled (false). */
-export interface PrintedFile {
-  name: string;
-  mediaType: string;
-  printed: boolean;
-}
+export type { FileToSave, PrintedFile, SavedFile };
 
 export function fileToSaveIn(output: unknown): FileToSave | null {
   if (typeof output !== 'object' || output === null) return null;

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import type { LedgerDb } from '../ledger/open-database';
-import { ledgerFile } from './ledger-files';
+import { ledgerFile } from '../ledger/database-file';
 
 /** Where the key comes from when set: base64 of at least 32 bytes (for a shared or hardware-held key). */
 export const PREPAID_KEY_ENV = 'BACKOFFICE_PREPAID_KEY';

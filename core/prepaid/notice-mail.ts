@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_SELLER } from '../documents';
 import type { LedgerDb } from '../ledger/open-database';
 import { buildEml, type EmlAttachment } from './eml';
-import { ledgerFile } from './ledger-files';
+import { ledgerFile } from '../ledger/database-file';
 
 export const OUTBOX_DIR_ENV = 'BACKOFFICE_OUTBOX_DIR';
 

@@ -2,7 +2,11 @@ import { InputError } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
 import type { BankImportOutcome } from '../ledger/schema';
 import { yenFromDb } from '../ledger/yen';
+import type { ImportLine } from './import-file';
 import { summarize, type ImportSummary } from './summary';
+
+/** Why a line was not matched, as stored with it at the import. */
+export type ReportLineDetail = Pick<ImportLine, 'reason' | 'message' | 'candidates'>;
 
 export interface ReportLine {
   record: number;
@@ -13,7 +17,7 @@ export interface ReportLine {
   depositId: number | null;
   target: string | null;
   fee: string;
-  detail: unknown;
+  detail: ReportLineDetail | null;
 }
 
 export interface ImportReport {
@@ -80,7 +84,7 @@ export async function importReport(
       depositId: l.deposit_id,
       target: l.target,
       fee: yenFromDb(l.fee).toFixed(),
-      detail: l.detail === null ? null : (JSON.parse(l.detail) as unknown),
+      detail: l.detail === null ? null : (JSON.parse(l.detail) as ReportLineDetail),
     })),
     total,
   };

@@ -1,9 +1,10 @@
-import type { CallResult, OperationDescription } from '../../core/api/service';
 import { httpTransport, takeLaunchToken } from './http-transport';
 import { ipcTransport } from './ipc-transport';
 import type { Transport } from './transport';
 
-export type { CallResult, OperationDescription };
+export type { CallFailure, CallResult, OperationDescription } from '../../core/api/service';
+export type { OperationInput, OperationName } from '../../core/api/catalog-types';
+export type { Output, ReceivedFile } from './transport';
 
 /** The one api client: Electron's preload bridge when present, else the browser host over HTTP. */
 export function createTransport(): Transport {

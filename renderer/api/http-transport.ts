@@ -1,7 +1,7 @@
 import type { CallFailureKind, CallResult, OperationDescription } from '../../core/api/service';
 import type { FieldProblem, ProblemCode, ProblemParams } from '../../core/errors';
 import { isProblemCode } from '../../core/problem-codes';
-import type { Transport } from './transport';
+import type { Output, Transport } from './transport';
 
 const TOKEN_KEY = 'backoffice.token';
 const SESSION_KEY = 'backoffice.session';
@@ -63,36 +63,43 @@ export function httpTransport(baseUrl: string, token: string | null, storage: St
     return h;
   };
 
+  async function post(operation: string, input: unknown): Promise<CallResult> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(`api/${encodeURIComponent(operation)}`, baseUrl), {
+        method: 'POST',
+        headers: headers(),
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch (error) {
+      return {
+        ok: false,
+        kind: 'failed',
+        code: 'transport.unreachable',
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+    const body: Record<string, unknown> = await response.json().catch(() => ({}));
+    if (response.ok) {
+      if (operation === 'session.signIn' && typeof body.session === 'string')
+        storage.setItem(SESSION_KEY, body.session);
+      return { ok: true, output: body.output };
+    }
+    const kind = failureKind(response.status, body.kind);
+    if (kind === 'unauthenticated') storage.removeItem(SESSION_KEY);
+    const message = typeof body.message === 'string' ? body.message : `HTTP ${response.status}`;
+    const problems = problemsOf(body.problems);
+    const refusal = { ok: false as const, kind, code: codeOf(body.code), message, ...paramsOf(body.params) };
+    return problems ? { ...refusal, problems } : refusal;
+  }
+
   return {
-    async call(operation, input): Promise<CallResult> {
-      let response: Response;
-      try {
-        response = await fetch(new URL(`api/${encodeURIComponent(operation)}`, baseUrl), {
-          method: 'POST',
-          headers: headers(),
-          body: JSON.stringify(input ?? {}),
-        });
-      } catch (error) {
-        return {
-          ok: false,
-          kind: 'failed',
-          code: 'transport.unreachable',
-          message: error instanceof Error ? error.message : String(error),
-        };
-      }
-      const body: Record<string, unknown> = await response.json().catch(() => ({}));
-      if (response.ok) {
-        if (operation === 'session.signIn' && typeof body.session === 'string')
-          storage.setItem(SESSION_KEY, body.session);
-        if (operation === 'session.signOut') storage.removeItem(SESSION_KEY);
-        return { ok: true, output: body.output };
-      }
-      const kind = failureKind(response.status, body.kind);
-      if (kind === 'unauthenticated') storage.removeItem(SESSION_KEY);
-      const message = typeof body.message === 'string' ? body.message : `HTTP ${response.status}`;
-      const problems = problemsOf(body.problems);
-      const refusal = { ok: false as const, kind, code: codeOf(body.code), message, ...paramsOf(body.params) };
-      return problems ? { ...refusal, problems } : refusal;
+    // The host answers the catalog's output for this operation as JSON (core/api/catalog-types.ts).
+    call: (operation, input) => post(operation, input) as Promise<CallResult<Output<typeof operation>>>,
+
+    async signOut() {
+      await post('session.signOut', {});
+      storage.removeItem(SESSION_KEY);
     },
 
     async operations() {

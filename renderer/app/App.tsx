@@ -36,18 +36,12 @@ export function App() {
   }, []);
 
   // The first run's welcome is for the first sign-in only.
-  useEffect(() => {
-    if (operator) setWelcome(null);
-  }, [operator]);
+  if (operator && welcome) setWelcome(null);
 
   useEffect(() => {
-    void Promise.all([api.call('setup.status', {}), api.call('session.clock', {})]).then(([result, clock]) => {
-      const serverNow = clock.ok ? (clock.output as { now?: unknown } | null)?.now : undefined;
-      if (typeof serverNow === 'string') alignClock(serverNow);
-      const hasOperators = result.ok
-        ? (result.output as { hasOperators?: unknown } | null)?.hasOperators !== false
-        : true;
-      setSetup(hasOperators ? 'ready' : 'firstRun');
+    void Promise.all([api.call('setup.status', {}), api.call('session.clock', {})]).then(([status, clock]) => {
+      if (clock.ok) alignClock(clock.output.now);
+      setSetup(status.ok && !status.output.hasOperators ? 'firstRun' : 'ready');
     });
   }, []);
 

@@ -1,13 +1,11 @@
-import type { CallResult } from '../api/client';
+import type { CallFailure } from '../api/client';
 import { useSession } from '../session/session';
 import { useI18n } from '../i18n/i18n';
 import { labelOf, roleList } from '../i18n/labels';
 import { wordRefusal } from '../i18n/problems';
 
-type Failure = Extract<CallResult, { ok: false }>;
-
 /** Explains in words why an operation was refused or failed; a refusal is never silently hidden. */
-export function Refusal({ operation, failure }: { operation: string; failure: Failure }) {
+export function Refusal({ operation, failure }: { operation: string; failure: CallFailure }) {
   const { t, language } = useI18n();
   const { operator, catalog } = useSession();
   const roleNames = (roles: readonly string[]) => (roles.length === 0 ? t('refusal.noRoles') : roleList(t, roles));

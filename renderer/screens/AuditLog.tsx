@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { listAuditInput } from '../../core/api/schemas/audit';
 import { addDays, formatDate, parseDate } from '../../core/time';
+import type { OperationInput } from '../api/client';
 import { useSession } from '../session/session';
+import { useRead } from '../session/useRead';
 import { Field } from '../components/Field';
 import { Refusal } from '../components/Refusal';
 import { formatJstDateTime } from '../format';
@@ -9,45 +11,15 @@ import { useDebounced } from '../hooks/useDebounced';
 import { useDraft } from '../hooks/useDraft';
 import { useI18n } from '../i18n/i18n';
 import { labelOf } from '../i18n/labels';
-import { listIn } from './members/member-shape';
-import { num, obj } from './common/read';
-import { useOperation } from './common/useOperation';
-
-interface AuditRow {
-  key: string;
-  at: string;
-  operator: string;
-  operation: string;
-  outcome: string;
-  detail: string;
-}
 
 const PAGE_SIZE = 50;
-
-/** audit.list answers `{ items: [{ id, at, operator, channel, operation, outcome, detail }], total, ... }`. */
-function toAuditRow(v: Record<string, unknown>, index: number): AuditRow {
-  const s = (key: string) => (typeof v[key] === 'string' || typeof v[key] === 'number' ? String(v[key]) : '');
-  return {
-    key: s('id') || String(index),
-    at: s('at'),
-    operator: s('operator'),
-    operation: s('operation'),
-    outcome: s('outcome'),
-    detail: s('detail'),
-  };
-}
-
-const auditIn = (output: unknown) => ({
-  rows: listIn(output, 'items').map(toAuditRow),
-  total: num(obj(output), 'total') ?? 0,
-});
 
 type Filter = { operator: string; operation: string; from: string; to: string };
 const NO_FILTER: Filter = { operator: '', operation: '', from: '', to: '' };
 
 /** The filter as audit.list's input: JST days, `to` inclusive (so up to 00:00 JST of the next day). */
-function filterInput(f: Filter, page: number): Record<string, unknown> {
-  const input: Record<string, unknown> = { page, pageSize: PAGE_SIZE };
+function filterInput(f: Filter, page: number): OperationInput<'audit.list'> {
+  const input: OperationInput<'audit.list'> = { page, pageSize: PAGE_SIZE };
   if (f.operator.trim()) input.operator = f.operator.trim();
   if (f.operation) input.operation = f.operation;
   const from = parseDate(f.from);
@@ -67,13 +39,13 @@ export function AuditLog() {
   const input = filterInput(settled, page);
   const operatorBad =
     filter.operator.trim() !== '' && !listAuditInput.safeParse({ operator: filter.operator.trim() }).success;
-  const audit = useOperation('audit.list', input, auditIn, { skip: operatorBad });
+  const audit = useRead('audit.list', input, { enabled: !operatorBad });
   const change = (patch: Partial<Filter>) => {
     update(patch);
     setPage(1);
   };
 
-  const rows = audit.data?.rows ?? null;
+  const rows = audit.data?.items ?? null;
   const total = audit.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -162,7 +134,7 @@ export function AuditLog() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.key}>
+                <tr key={r.id}>
                   <td className="mono nowrap">{formatJstDateTime(r.at)}</td>
                   <td>{r.operator || t('audit.noOperator')}</td>
                   <td title={r.operation}>{labelOf(t, 'op', r.operation)}</td>

@@ -1,16 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { createFirstAdminInput } from '../../core/api/schemas/setup';
 import type { FieldProblem } from '../../core/errors';
-import type { CallResult } from '../api/client';
-import { api } from '../api/client';
+import type { CallFailure, OperationName } from '../api/client';
+import { useSession } from '../session/session';
 import { Field } from '../components/Field';
 import { Progress } from '../components/Progress';
 import { Refusal } from '../components/Refusal';
 import { fieldOfPath, problemText, schemaProblems } from '../forms/field-problems';
 import { useI18n } from '../i18n/i18n';
 import { demoWelcome, type Welcome } from './welcome';
-
-type Failure = Extract<CallResult, { ok: false }>;
 
 const FIELDS = ['login', 'displayName', 'password', 'confirm'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -26,7 +24,8 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
   });
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
-  const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
+  const { call } = useSession();
+  const [failure, setFailure] = useState<{ operation: OperationName; failure: CallFailure } | null>(null);
   const [busy, setBusy] = useState<'admin' | 'demo' | null>(null);
 
   const input = { login: values.login.trim(), displayName: values.displayName, password: values.password };
@@ -55,7 +54,7 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
     if (clientProblems.length > 0) return;
     setBusy('admin');
     setFailure(null);
-    const result = await api.call('setup.createFirstAdmin', input);
+    const result = await call('setup.createFirstAdmin', input);
     setBusy(null);
     if (result.ok) return onDone({ kind: 'created' });
     setServerProblems(result.problems ?? []);
@@ -66,7 +65,7 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
   async function loadDemo() {
     setBusy('demo');
     setFailure(null);
-    const result = await api.call('setup.loadDemo', {});
+    const result = await call('setup.loadDemo', {});
     setBusy(null);
     if (result.ok) return onDone(demoWelcome(result.output));
     setFailure({ operation: 'setup.loadDemo', failure: result });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { CallResult } from '../api/client';
+import type { CallFailure } from '../api/client';
 import { useSession } from '../session/session';
 import { Field } from '../components/Field';
 import { Refusal } from '../components/Refusal';
@@ -7,15 +7,13 @@ import { useI18n } from '../i18n/i18n';
 import { roleList } from '../i18n/labels';
 import type { Welcome } from './welcome';
 
-type Failure = Extract<CallResult, { ok: false }>;
-
 export function SignIn({ welcome }: { welcome: Welcome | null }) {
   const { t } = useI18n();
   const { signIn, expired } = useSession();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,3 +1,4 @@
+import type { OperationName } from '../api/client';
 import { useSession } from '../session/session';
 import { todayJst } from '../format';
 import { routeHref } from '../hooks/useHashRoute';
@@ -8,7 +9,7 @@ import { TodayQueues } from './today/TodayQueues';
 import { TrialBalancePanel } from './TrialBalancePanel';
 
 /** Shortcuts, each shown only to operators whose roles allow the operation behind it. */
-const QUICK_LINKS: { label: MessageKey; route: string[]; operation: string }[] = [
+const QUICK_LINKS: { label: MessageKey; route: string[]; operation: OperationName }[] = [
   { label: 'today.findMember', route: ['members'], operation: 'members.search' },
   { label: 'today.newMember', route: ['members', 'new'], operation: 'members.create' },
   { label: 'today.auditLog', route: ['audit'], operation: 'audit.list' },

@@ -1,43 +1,8 @@
-import { useEffect, useState } from 'react';
-import { useSession } from '../session/session';
 import { useMayCall } from '../session/useMayCall';
+import { useRead } from '../session/useRead';
 import { formatYen } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { labelOf } from '../i18n/labels';
-
-interface TrialRow {
-  account: string;
-  debit: string;
-  credit: string;
-  balance: string;
-}
-
-interface Trial {
-  accounts: TrialRow[];
-  totalDebit: string;
-  totalCredit: string;
-  balanced: boolean;
-}
-
-const YEN = /^-?[0-9]+(\.[0-9]+)?$/;
-
-/** ledger.trialBalance answers yen as decimal strings; anything else is not shown as money. */
-function trialIn(output: unknown): Trial | null {
-  const o = (typeof output === 'object' && output !== null ? output : {}) as Record<string, unknown>;
-  const yen = (v: unknown) => (typeof v === 'string' && YEN.test(v) ? v : '0');
-  if (!Array.isArray(o.accounts)) return null;
-  return {
-    accounts: o.accounts.map((a: Record<string, unknown>) => ({
-      account: String(a.account ?? ''),
-      debit: yen(a.debit),
-      credit: yen(a.credit),
-      balance: yen(a.balance),
-    })),
-    totalDebit: yen(o.totalDebit),
-    totalCredit: yen(o.totalCredit),
-    balanced: o.balanced === true,
-  };
-}
 
 /**
  * The ledger at a glance for accounting and supervisors (Accounting decision: the sum of all postings is zero,
@@ -45,18 +10,8 @@ function trialIn(output: unknown): Trial | null {
  */
 export function TrialBalancePanel() {
   const { t } = useI18n();
-  const { call } = useSession();
-  const [trial, setTrial] = useState<Trial | null>(null);
   const mayRead = useMayCall()('ledger.trialBalance');
-
-  useEffect(() => {
-    if (!mayRead) return;
-    let live = true;
-    void call('ledger.trialBalance', {}).then((result) => live && setTrial(result.ok ? trialIn(result.output) : null));
-    return () => {
-      live = false;
-    };
-  }, [call, mayRead]);
+  const { data: trial } = useRead('ledger.trialBalance', {}, { enabled: mayRead });
 
   if (!mayRead || !trial) return null;
   return (

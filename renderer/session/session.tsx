@@ -1,6 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { OperationDescription, Role } from '../../core/api/service';
-import { api, type CallResult } from '../api/client';
+import type { Role } from '../../core/api/service';
+import {
+  api,
+  type CallResult,
+  type OperationDescription,
+  type OperationInput,
+  type OperationName,
+  type Output,
+} from '../api/client';
+import { readsChangedBy } from '../api/invalidation';
 import { rolesIn } from './roles';
 
 export interface Operator {
@@ -9,38 +18,41 @@ export interface Operator {
   roles: Role[];
 }
 
+/** Calls an operation by name with its typed input, answering its typed output (core/api/catalog-types.ts). */
+export type Call = <K extends OperationName>(operation: K, input: OperationInput<K>) => Promise<CallResult<Output<K>>>;
+
 interface Session {
   operator: Operator | null;
   /** True when the host no longer knew this session (restarted, signed out elsewhere): sign-in says so. */
   expired: boolean;
   /** The catalog, when the transport can list it (the browser host can; Electron's bridge cannot). */
   catalog: OperationDescription[] | null;
-  signIn(login: string, password: string): Promise<CallResult>;
+  signIn(login: string, password: string): Promise<CallResult<Output<'session.signIn'>>>;
   signOut(): Promise<void>;
-  /** Calls an operation; an expired session sends the person back to sign-in. */
-  call(operation: string, input: unknown): Promise<CallResult>;
+  /**
+   * Calls an operation; an expired session sends the person back to sign-in, and a write that succeeded has
+   * the reads it changed read again (renderer/api/invalidation.ts).
+   */
+  call: Call;
 }
 
 const OPERATOR_KEY = 'backoffice.operator';
 const SessionContext = createContext<Session | null>(null);
 
-export function toOperator(value: unknown): Operator | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.login !== 'string') return null;
-  return { login: v.login, name: typeof v.name === 'string' ? v.name : v.login, roles: rolesIn(v.roles) };
-}
-
+/** The operator kept in sessionStorage across reloads (written by this window, read back defensively). */
 function storedOperator(): Operator | null {
   try {
-    const saved = sessionStorage.getItem(OPERATOR_KEY);
-    return saved ? toOperator(JSON.parse(saved)) : null;
+    const saved: unknown = JSON.parse(sessionStorage.getItem(OPERATOR_KEY) ?? 'null');
+    if (typeof saved !== 'object' || saved === null) return null;
+    const { login, name, roles } = saved as Record<string, unknown>;
+    return typeof login === 'string' && typeof name === 'string' ? { login, name, roles: rolesIn(roles) } : null;
   } catch {
     return null;
   }
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const queries = useQueryClient();
   const [operator, setOperator] = useState<Operator | null>(storedOperator);
   const [catalog, setCatalog] = useState<OperationDescription[] | null>(null);
   const [expired, setExpired] = useState(false);
@@ -53,36 +65,48 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const remember = useCallback((next: Operator | null) => {
-    setOperator(next);
-    if (next) sessionStorage.setItem(OPERATOR_KEY, JSON.stringify(next));
-    else sessionStorage.removeItem(OPERATOR_KEY);
-  }, []);
+  const remember = useCallback(
+    (next: Operator | null) => {
+      // What one operator read is never shown to the next.
+      queries.clear();
+      setOperator(next);
+      if (next) sessionStorage.setItem(OPERATOR_KEY, JSON.stringify(next));
+      else sessionStorage.removeItem(OPERATOR_KEY);
+    },
+    [queries],
+  );
 
-  const call = useCallback(
-    async (operation: string, input: unknown) => {
+  const call: Call = useCallback(
+    async (operation, input) => {
       const result = await api.call(operation, input);
       if (!result.ok && result.kind === 'unauthenticated') {
         setExpired(true);
         remember(null);
+      }
+      if (result.ok) {
+        const changed = readsChangedBy(operation);
+        if (changed === 'all') void queries.invalidateQueries();
+        else for (const read of changed) void queries.invalidateQueries({ queryKey: [read] });
+      }
+      return result;
+    },
+    [remember, queries],
+  );
+
+  const signIn = useCallback(
+    async (login: string, password: string) => {
+      const result = await api.call('session.signIn', { login, password });
+      if (result.ok) {
+        setExpired(false);
+        remember(result.output);
       }
       return result;
     },
     [remember],
   );
 
-  const signIn = useCallback(
-    async (login: string, password: string) => {
-      const result = await api.call('session.signIn', { login, password });
-      if (result.ok) setExpired(false);
-      if (result.ok) remember(toOperator(result.output) ?? { login, name: login, roles: [] });
-      return result;
-    },
-    [remember],
-  );
-
   const signOut = useCallback(async () => {
-    await api.call('session.signOut', {});
+    await api.signOut();
     remember(null);
   }, [remember]);
 

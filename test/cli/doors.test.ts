@@ -125,12 +125,12 @@ describe('the backoffice command line', { timeout: 120_000 }, () => {
       const again = await backoffice(['demo', '--db', a, '--seed', '7', '--members', '40']);
       expect([again.code, again.stderr]).toEqual([1, 'unauthenticated: setup.loadDemo needs a signed-in operator\n']);
 
-      const tb = await backoffice(['trial-balance', '--db', a]);
+      const tb = await backoffice(['trial-balance', '--as', 'accounting', '--db', a]);
       expect(tb.code).toBe(0);
       expect(JSON.parse(tb.stdout)).toMatchObject({ balanced: true, totalDebit: '0', totalCredit: '0' });
 
       const copy = path.join(dir, 'copy.db');
-      const backup = await backoffice(['backup', '--to', copy, '--db', a]);
+      const backup = await backoffice(['backup', '--to', copy, '--as', 'admin', '--db', a]);
       expect(backup.code).toBe(0);
       const original = new BetterSqlite3(a, { readonly: true });
       const copied = new BetterSqlite3(copy, { readonly: true });
@@ -145,7 +145,7 @@ describe('the backoffice command line', { timeout: 120_000 }, () => {
       expect(copied.pragma('integrity_check', { simple: true })).toBe('ok');
       original.close();
       copied.close();
-      const refused = await backoffice(['backup', '--to', copy, '--db', a]);
+      const refused = await backoffice(['backup', '--to', copy, '--as', 'admin', '--db', a]);
       expect([refused.code, refused.stderr]).toEqual([2, `--to: ${copy} exists already; choose a new file\n`]);
       expect(existsSync(copy)).toBe(true);
     } finally {

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCloudAccount, createMember } from '../../core/parties';
+import { openBackoffice } from '../../core/api/open';
 import { importUsage } from '../../core/close';
 import { openDatabase } from '../../core/ledger/open-database';
 import { tempDir } from '../api/helpers';
@@ -12,6 +13,7 @@ import { tempDir } from '../api/helpers';
 const ACCOUNTS = 300;
 const BATCH = '10';
 const CLI = path.resolve('bin/backoffice.mjs');
+const AS = ['--as', 'accounting'];
 
 /** A seeded month: per account 1–3 VMs stopping and starting, so each bill is different. */
 function usage(codes: string[], seed = 7): string {
@@ -69,7 +71,7 @@ function digest(file: string): { hash: string; bills: number; entries: number; c
 }
 
 function closeToEnd(file: string): string {
-  const r = spawnSync(process.execPath, [CLI, 'close-month', '2026-10', '--db', file, '--batch', BATCH], {
+  const r = spawnSync(process.execPath, [CLI, 'close-month', '2026-10', ...AS, '--db', file, '--batch', BATCH], {
     encoding: 'utf8',
   });
   expect(r.status, r.stderr).toBe(0);
@@ -79,7 +81,7 @@ function closeToEnd(file: string): string {
 /** Starts the close and SIGKILLs it once it has reported `afterBatches` committed batches. */
 function closeAndKill(file: string, afterBatches: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'close-month', '2026-10', '--db', file, '--batch', BATCH], {
+    const child = spawn(process.execPath, [CLI, 'close-month', '2026-10', ...AS, '--db', file, '--batch', BATCH], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let seen = 0;
@@ -123,6 +125,11 @@ describe('close-month killed at random points', () => {
     }
     await importUsage(db, usage(codes), at, null);
     await close();
+    const office = await openBackoffice(base, { channel: 'test' });
+    const operator = { displayName: '経理', password: 'demo' };
+    await office.call('setup.createFirstAdmin', { login: 'admin', ...operator }, null);
+    await office.call('operators.create', { login: 'accounting', ...operator, roles: ['accounting'] }, 'admin');
+    await office.close();
   }, 60_000);
   afterAll(cleanup);
 

@@ -32,7 +32,7 @@ describe('statements', () => {
     const { dir, cleanup } = tempDir();
     dirs.push(cleanup);
     const io = buffers();
-    expect(await main(['statements', '2026-10', '--out', dir, '--db', o.file], io.io)).toBe(0);
+    expect(await main(['statements', '2026-10', '--out', dir, '--as', 'accounting', '--db', o.file], io.io)).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['BIL-2026-000001.pdf', 'BIL-2026-000002.pdf', 'statements-2026-10.pdf']);
     const first = pdfText(path.join(dir, 'BIL-2026-000001.pdf'));
     for (const text of [
@@ -87,7 +87,7 @@ describe('statements', () => {
     dirs.push(cleanup);
     const io = buffers();
     const out = path.join(dir, 'out');
-    expect(await main(['statements', '2026-10', '--out', out, '--db', o.file], io.io)).toBe(2);
+    expect(await main(['statements', '2026-10', '--out', out, '--as', 'accounting', '--db', o.file], io.io)).toBe(2);
     expect(io.err.join('')).toContain('month: 2026-10 is not closed');
     expect(existsSync(out)).toBe(false);
   });
@@ -120,7 +120,9 @@ describe('statements', () => {
     });
     const { dir, cleanup } = tempDir();
     dirs.push(cleanup);
-    expect(await main(['statements', '2026-10', '--out', dir, '--db', o.file], buffers().io)).toBe(0);
+    expect(
+      await main(['statements', '2026-10', '--out', dir, '--as', 'accounting', '--db', o.file], buffers().io),
+    ).toBe(0);
     const written = readFileSync(path.join(dir, 'statements-2026-10.pdf'));
     expect(Buffer.from(printed.file.base64, 'base64').equals(written)).toBe(true);
     expect(pageCount(path.join(dir, 'statements-2026-10.pdf'))).toBe(2);

@@ -14,7 +14,7 @@ import { isPermissionGranted, mayNavigate } from '../../electron/navigation';
 import { isTrustedSender } from '../../electron/sender-check';
 import { mainWindowOptions } from '../../electron/window-options';
 import { menuTemplate } from '../../electron/menu-template';
-import { FakeBackoffice } from '../host/fake-backoffice';
+import { answering, FakeBackoffice } from '../host/fake-backoffice';
 
 describe('Electron window options', () => {
   it('isolate the page: contextIsolation, sandbox, no Node, web security, no webview', () => {
@@ -191,10 +191,10 @@ describe('Electron IPC routing', () => {
 
   it('saves a file output through the dialog and hands back where it went instead of the bytes', async () => {
     const { backoffice, route, saved } = setup();
-    backoffice.call = async () => ({
+    backoffice.call = answering(async () => ({
       ok: true,
       output: { statementId: 'S1', file: { name: 'statement.pdf', mediaType: 'application/pdf', base64: 'JVBERi0=' } },
-    });
+    }));
     expect(await route(message(9, ['documents.statementPdf', { id: 'S1' }]))).toEqual({
       ok: true,
       output: {
@@ -202,10 +202,10 @@ describe('Electron IPC routing', () => {
         file: { name: 'statement.pdf', mediaType: 'application/pdf', savedTo: '/home/op/statement.pdf' },
       },
     });
-    backoffice.call = async () => ({
+    backoffice.call = answering(async () => ({
       ok: true,
       output: { file: { name: 'cancel.pdf', mediaType: 'application/pdf', base64: '' } },
-    });
+    }));
     expect(await route(message(9, ['documents.statementPdf', {}]))).toEqual({
       ok: true,
       output: { file: { name: 'cancel.pdf', mediaType: 'application/pdf', savedTo: null } },
@@ -219,10 +219,10 @@ describe('Electron IPC routing', () => {
   it('D-APP-1: prints the PDF of an issued document instead of saving it, and says whether it was printed', async () => {
     const { backoffice, route, saved, printed, observed } = setup();
     const pdf = (name: string) => ({ name, mediaType: 'application/pdf', base64: 'JVBERi0=' });
-    backoffice.call = async (operation, input) => ({
+    backoffice.call = answering(async (operation, input) => ({
       ok: true,
       output: { month: '2026-10', file: pdf(`${(input as { name: string }).name}.pdf`), operation },
-    });
+    }));
     const print = (args: unknown[]) => route(message(9, args, { channel: PRINT_CHANNEL }));
     expect(await print(['billing.monthStatementsPdf', { name: 'statements-2026-10' }])).toEqual({
       ok: true,
@@ -269,7 +269,7 @@ describe('Electron IPC routing', () => {
       'prepaid.statementPdf',
       'prepaid.noticePdf',
     ]);
-    backoffice.call = async () => ({ ok: true, output: { total: '100' } });
+    backoffice.call = answering(async () => ({ ok: true, output: { total: '100' } }));
     expect(await print('estimates.pdf')).toMatchObject({ ok: false, kind: 'failed', message: /no PDF/ });
     expect(
       await route(

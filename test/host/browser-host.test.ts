@@ -5,7 +5,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../core/host/browser-host';
-import { FakeBackoffice } from './fake-backoffice';
+import { answering, FakeBackoffice } from './fake-backoffice';
 
 let host: BrowserHost;
 let backoffice: FakeBackoffice;
@@ -267,9 +267,9 @@ describe('browser host: the HTTP doors contract', () => {
 
   it('answers 500 failed when the backoffice throws', async () => {
     const throwing = new FakeBackoffice();
-    throwing.call = async () => {
+    throwing.call = answering(async () => {
       throw new Error('disk on fire');
-    };
+    });
     const other = await startBrowserHost({ backoffice: throwing });
     try {
       const res = await fetch(`http://127.0.0.1:${other.port}/api/setup.status`, {

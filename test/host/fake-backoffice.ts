@@ -20,6 +20,12 @@ export interface RecordedCall {
   operatorLogin: string | null;
 }
 
+/** The catalog's call as a transport sees it: any name, any input. */
+export type UntypedCall = (operation: string, input: unknown, operatorLogin: string | null) => Promise<CallResult>;
+
+/** A stand-in answers untyped: the typed overload is the real catalog's (core/api/catalog-types.ts). */
+export const answering = (call: UntypedCall): Backoffice['call'] => call as Backoffice['call'];
+
 export class FakeBackoffice implements Backoffice {
   readonly calls: RecordedCall[] = [];
   closed = false;
@@ -28,7 +34,9 @@ export class FakeBackoffice implements Backoffice {
     return OPERATIONS;
   }
 
-  async call(operation: string, input: unknown, operatorLogin: string | null): Promise<CallResult> {
+  call = answering(this.answer.bind(this));
+
+  private async answer(operation: string, input: unknown, operatorLogin: string | null): Promise<CallResult> {
     this.calls.push({ operation, input, operatorLogin });
     const description = OPERATIONS.find((o) => o.name === operation);
     if (!description)

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationDescription } from '../../core/api/service';
 import { SignedInClients } from '../../core/host/signed-in';
-import { FakeBackoffice } from './fake-backoffice';
+import { answering, FakeBackoffice } from './fake-backoffice';
 
 describe('SignedInClients: who is signed in, per client, kept by the transport', () => {
   it('remembers the login the backoffice answered for, not the one the client typed', async () => {
     const backoffice = new FakeBackoffice();
     const original = backoffice.call.bind(backoffice);
     // A catalog that normalises logins: the client typed " SATO ", the operator is "sato".
-    backoffice.call = async (op, input, login) =>
+    backoffice.call = answering(async (op, input, login) =>
       op === 'session.signIn'
         ? original(op, { login: 'sato', password: 'sales-pass' }, login)
-        : original(op, input, login);
+        : original(op, input, login),
+    );
     const clients = new SignedInClients<number>(backoffice);
     const { result, signedInAs } = await clients.call(7, 'session.signIn', { login: ' SATO ', password: 'x' }, () => 7);
     expect(result.ok).toBe(true);
@@ -45,7 +46,7 @@ describe('SignedInClients: who is signed in, per client, kept by the transport',
 
   it('a sign-in answer without a login is a failure, and nobody is remembered', async () => {
     const backoffice = new FakeBackoffice();
-    backoffice.call = async () => ({ ok: true, output: { name: 'no login here' } });
+    backoffice.call = answering(async () => ({ ok: true, output: { name: 'no login here' } }));
     const clients = new SignedInClients<number>(backoffice);
     const { result } = await clients.call(1, 'session.signIn', {}, () => 1);
     expect(result).toMatchObject({ ok: false, kind: 'failed' });
@@ -67,11 +68,11 @@ describe('SignedInClients: who is signed in, per client, kept by the transport',
     ];
     withSignOut.operations = () => catalog;
     const original = withSignOut.call.bind(withSignOut);
-    withSignOut.call = async (op, input, login) => {
+    withSignOut.call = answering(async (op, input, login) => {
       if (op !== 'session.signOut') return original(op, input, login);
       withSignOut.calls.push({ operation: op, input, operatorLogin: login });
       return { ok: true, output: { signedOut: login } };
-    };
+    });
     const audited = new SignedInClients<number>(withSignOut);
     await audited.call(1, 'session.signIn', { login: 'sato', password: 'sales-pass' }, () => 1);
     const { result } = await audited.call(1, 'session.signOut', {}, () => 1);

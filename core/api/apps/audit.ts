@@ -38,4 +38,4 @@ const list = defineOperation({
   },
 });
 
-export const auditApp: OperationApp = { domain: 'audit', operations: [list] };
+export const auditApp = { domain: 'audit', operations: [list] } as const satisfies OperationApp;

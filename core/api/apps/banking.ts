@@ -101,7 +101,7 @@ const report = defineOperation({
   handler: (ctx, input) => importReport(ctx.db, input),
 });
 
-export const bankingApp: OperationApp = {
+export const bankingApp = {
   domain: 'bank',
   operations: [importFile, queue, confirm, rematchOperation, dismissOperation, markUnknownOperation, report],
-};
+} as const satisfies OperationApp;

@@ -25,8 +25,8 @@ const importUsageOperation = defineOperation({
 
 /**
  * billing.closeMonth: the month close in the catalog's one transaction (all bills or none), or with
- * `maxAccounts` one step of it, the caller calling again until `finished` and showing done / bills. The CLI's
- * close-month runs the same close committed per batch of accounts, with progress.
+ * `maxAccounts` one step of it, the caller calling again until `finished` and showing done / bills (the
+ * screen and the CLI's close-month do). Each call is audited once, by the catalog.
  */
 const closeMonthOperation = defineOperation({
   name: 'billing.closeMonth',
@@ -38,7 +38,6 @@ const closeMonthOperation = defineOperation({
       month: input.month,
       now: ctx.now,
       by: ctx.operator?.login ?? null,
-      channel: ctx.channel,
       maxAccounts: input.maxAccounts,
     }),
 });
@@ -152,8 +151,8 @@ const creditNote = defineOperation({
     ),
 });
 
-export const usageApp: OperationApp = { domain: 'usage', operations: [importUsageOperation] };
-export const billingApp: OperationApp = {
+export const usageApp = { domain: 'usage', operations: [importUsageOperation] } as const satisfies OperationApp;
+export const billingApp = {
   domain: 'billing',
   operations: [closeMonthOperation, listBills, accountBills, statementPdfOperation, monthStatementsPdf, creditNote],
-};
+} as const satisfies OperationApp;

@@ -36,4 +36,7 @@ const get = defineOperation({
   handler: (ctx, input) => cloudAccountWithHistory(ctx.db, input.code),
 });
 
-export const cloudAccountsApp: OperationApp = { domain: 'cloudAccounts', operations: [create, list, get] };
+export const cloudAccountsApp = {
+  domain: 'cloudAccounts',
+  operations: [create, list, get],
+} as const satisfies OperationApp;

@@ -80,4 +80,4 @@ const board = defineOperation({
   },
 });
 
-export const dunningBoardApp: OperationApp = { domain: 'dunning', operations: [board] };
+export const dunningBoardApp = { domain: 'dunning', operations: [board] } as const satisfies OperationApp;

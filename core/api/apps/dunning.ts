@@ -13,4 +13,4 @@ const daily = defineOperation({
     runDaily(ctx.db, input.date ? parseDate(input.date)! : jstToday(ctx.now), ctx.now, ctx.operator?.login ?? null),
 });
 
-export const dunningApp: OperationApp = { domain: 'dunning', operations: [daily] };
+export const dunningApp = { domain: 'dunning', operations: [daily] } as const satisfies OperationApp;

@@ -12,21 +12,25 @@ import { paymentsApp } from './payments';
 import { dunningApp } from './dunning';
 import { bankingApp } from './banking';
 import { dunningBoardApp } from './dunning-board';
+import { ledgerBackupApp } from './ledger-backup';
+import { statementFilesApp } from './statement-files';
 
 /** Every domain's operations (each name unique, checked by buildCatalog). */
-export const apps: OperationApp[] = [
+export const apps = [
   sessionApp,
   setupApp,
   membersApp,
   cloudAccountsApp,
   operatorsApp,
   ledgerApp,
+  ledgerBackupApp,
   auditApp,
   ...prepaidApps,
   usageApp,
   billingApp,
+  statementFilesApp,
   paymentsApp,
   dunningApp,
   bankingApp,
   dunningBoardApp,
-];
+] as const satisfies readonly OperationApp[];

@@ -56,7 +56,7 @@ const statement = defineOperation({
   },
 });
 
-export const ledgerApp: OperationApp = {
+export const ledgerApp = {
   domain: 'ledger',
   operations: [postAdjustment, trialBalanceOperation, statement],
-};
+} as const satisfies OperationApp;

@@ -36,4 +36,7 @@ const search = defineOperation({
   handler: (ctx, input) => searchMembers(ctx.db, input),
 });
 
-export const membersApp: OperationApp = { domain: 'members', operations: [create, update, get, search] };
+export const membersApp = {
+  domain: 'members',
+  operations: [create, update, get, search],
+} as const satisfies OperationApp;

@@ -27,4 +27,7 @@ const setRoles = defineOperation({
   handler: (ctx, input) => setOperatorRoles(ctx.db, input.login, input.roles),
 });
 
-export const operatorsApp: OperationApp = { domain: 'operators', operations: [create, list, setRoles] };
+export const operatorsApp = {
+  domain: 'operators',
+  operations: [create, list, setRoles],
+} as const satisfies OperationApp;

@@ -43,7 +43,7 @@ const ref = (input: { billId?: number | undefined; statementNumber?: string | un
 });
 
 /** A collection attempt and its result, by card or by direct debit. */
-function collectionOperation(name: string, method: 'credit_card' | 'direct_debit') {
+function collectionOperation<N extends string>(name: N, method: 'credit_card' | 'direct_debit') {
   return defineOperation({
     name,
     roles: ['accounting'],
@@ -88,7 +88,7 @@ const aging = defineOperation({
   handler: (ctx, input) => agedReceivables(ctx.db, input.asOf ? parseDate(input.asOf)! : today(ctx)),
 });
 
-export const paymentsApp: OperationApp = {
+export const paymentsApp = {
   domain: 'payments',
   operations: [registerMethod, recordCardCharge, recordDirectDebit, recordBankReceiptOperation, aging],
-};
+} as const satisfies OperationApp;

@@ -56,4 +56,7 @@ const held = defineOperation({
     })),
 });
 
-export const prepaidDepositsApp: OperationApp = { domain: 'deposits', operations: [confirm, decide, held] };
+export const prepaidDepositsApp = {
+  domain: 'deposits',
+  operations: [confirm, decide, held],
+} as const satisfies OperationApp;

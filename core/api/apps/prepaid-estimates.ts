@@ -131,7 +131,7 @@ const pdf = defineOperation({
   },
 });
 
-export const prepaidEstimatesApp: OperationApp = {
+export const prepaidEstimatesApp = {
   domain: 'estimates',
   operations: [draft, update, issue, cancel, get, list, pdf],
-};
+} as const satisfies OperationApp;

@@ -208,7 +208,7 @@ const daily = defineOperation({
   handler: async (ctx, input) => dailyUpdate(ctx.db, input, ctx.now, ctx.operator?.login ?? null),
 });
 
-export const prepaidIdsApp: OperationApp = {
+export const prepaidIdsApp = {
   domain: 'prepaid',
   operations: [
     issueStatementOp,
@@ -222,4 +222,4 @@ export const prepaidIdsApp: OperationApp = {
     setAlertThreshold,
     daily,
   ],
-};
+} as const satisfies OperationApp;

@@ -4,4 +4,8 @@ import { prepaidEstimatesApp } from './prepaid-estimates';
 import { prepaidIdsApp } from './prepaid-ids';
 
 /** Issue 4, prepaid end to end: estimates, deposits for prepaid statements, prepaid IDs. */
-export const prepaidApps: OperationApp[] = [prepaidEstimatesApp, prepaidDepositsApp, prepaidIdsApp];
+export const prepaidApps = [
+  prepaidEstimatesApp,
+  prepaidDepositsApp,
+  prepaidIdsApp,
+] as const satisfies readonly OperationApp[];

@@ -29,4 +29,4 @@ const clock = defineOperation({
   handler: async (ctx) => ({ now: ctx.now.toISOString() }),
 });
 
-export const sessionApp: OperationApp = { domain: 'session', operations: [signIn, clock] };
+export const sessionApp = { domain: 'session', operations: [signIn, clock] } as const satisfies OperationApp;

@@ -34,4 +34,7 @@ const loadDemoOperation = defineOperation({
   handler: (ctx, input) => loadDemo(ctx.db, { seed: input.seed, members: input.members, now: ctx.now }),
 });
 
-export const setupApp: OperationApp = { domain: 'setup', operations: [status, createFirstAdmin, loadDemoOperation] };
+export const setupApp = {
+  domain: 'setup',
+  operations: [status, createFirstAdmin, loadDemoOperation],
+} as const satisfies OperationApp;

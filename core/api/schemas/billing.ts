@@ -41,11 +41,14 @@ export const importUsageInput = z.strictObject({
 
 export const closeMonthInput = z.strictObject({
   month: billingMonthKey,
-  /** Bill at most this many accounts in this call; call again until `finished` (progress for the UI). */
+  /**
+   * Bill at most this many accounts in this call; call again until `finished` (progress for the UI and the
+   * CLI). 0 starts the close and answers how many bills it makes.
+   */
   maxAccounts: z
     .number({ error: 'a number of accounts' })
     .int('a whole number of accounts')
-    .min(1, 'at least 1')
+    .min(0, 'not negative')
     .max(100_000, 'at most 100,000')
     .optional(),
 });
@@ -73,3 +76,16 @@ export const creditNoteInput = z
     reason: z.string({ error: 'a reason' }).trim().min(1, 'a reason is required').max(200, 'at most 200 characters'),
   })
   .superRefine(oneBillRef);
+
+export const writeStatementsInput = z.strictObject({
+  month: billingMonthKey,
+  /** The folder on the machine the command line runs on (billing.writeStatements runs only from there). */
+  outDir: z.string({ error: 'a folder' }).trim().min(1, 'a folder is required'),
+  /** Render threads (default: 2, or 1 on a single core). */
+  workers: z
+    .number({ error: 'a number of threads' })
+    .int('a whole number of threads')
+    .min(1, 'at least 1')
+    .max(64, 'at most 64')
+    .optional(),
+});

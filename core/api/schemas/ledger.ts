@@ -48,3 +48,8 @@ export const accountStatementInput = z
     params: { code: 'date.before_from' },
     message: 'must not be before from',
   });
+
+/** A file on the machine the command line runs on (ledger.backup runs only from there). */
+const newFile = z.string({ error: 'a file name' }).trim().min(1, 'a file name is required');
+
+export const backupInput = z.strictObject({ to: newFile });

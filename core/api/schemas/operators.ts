@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../service';
+import { ROLES } from '../../parties/roles';
 import { displayName, login, newPassword } from './common';
 
 const roles = z

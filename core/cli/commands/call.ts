@@ -1,5 +1,5 @@
 import { InputError } from '../../errors';
-import { callOperation } from '../call-operation';
+import { callNamedOperation } from '../call-operation';
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
 import { EXIT_BAD_INPUT, type CliCommand } from '../io';
 
@@ -32,6 +32,6 @@ export const callCommand: CliCommand = {
         detail: e instanceof Error ? e.message : String(e),
       });
     }
-    return callOperation(file, operation, input, as, io);
+    return callNamedOperation(file, operation, input, as, io);
   },
 };

@@ -1,6 +1,6 @@
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
 import { EXIT_BAD_INPUT, type CliCommand } from '../io';
-import { callOperation } from '../call-operation';
+import { AS_OPTION_HELP, callOperation, takeOperator } from '../call-operation';
 
 export const dailyCommand: CliCommand = {
   name: 'daily',
@@ -11,17 +11,18 @@ export const dailyCommand: CliCommand = {
     '',
     'Runs dunning.runDaily (R-DUN-1..7) for the date (default today, JST) as the accounting operator LOGIN.',
     'Run twice for a date it changes nothing; run once for a later date it catches up on the days between.',
+    AS_OPTION_HELP,
     DB_OPTION_HELP,
   ].join('\n'),
   async run(argv, io) {
     const args = [...argv];
     const db = takeDbPath(args);
-    const as = takeOption(args, 'as');
+    const as = takeOperator(args);
     const date = takeOption(args, 'date');
     if (args.length > 0) {
       io.err(`${this.usage}\n`);
       return EXIT_BAD_INPUT;
     }
-    return callOperation(db, 'dunning.runDaily', date ? { date } : {}, as ?? null, io);
+    return callOperation(db, 'dunning.runDaily', date ? { date } : {}, as, io, undefined, { date: '--date' });
   },
 };

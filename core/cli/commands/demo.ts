@@ -1,7 +1,7 @@
 import { InputError } from '../../errors';
-import { openBackoffice } from '../../api/open';
+import { callOperation } from '../call-operation';
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand } from '../io';
+import { EXIT_BAD_INPUT, type CliCommand } from '../io';
 
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -30,21 +30,9 @@ export const demoCommand: CliCommand = {
       io.err(`${this.usage}\n`);
       return EXIT_BAD_INPUT;
     }
-    const office = await openBackoffice(file, { channel: 'cli' });
-    try {
-      const result = await office.call('setup.loadDemo', { seed, members }, as);
-      if (result.ok) {
-        io.out(`${JSON.stringify(result.output, null, 2)}\n`);
-        return EXIT_OK;
-      }
-      if (result.kind === 'invalid') {
-        io.err((result.problems ?? []).map((p) => `${p.path}: ${p.message}\n`).join(''));
-        return EXIT_BAD_INPUT;
-      }
-      io.err(`${result.kind}: ${result.message}\n`);
-      return EXIT_FAILED;
-    } finally {
-      await office.close();
-    }
+    return callOperation(file, 'setup.loadDemo', { seed, members }, as, io, undefined, {
+      seed: '--seed',
+      members: '--members',
+    });
   },
 };

@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
+import type { CallFailure, ReceivedFile } from '../../api/client';
 import { useSession } from '../../session/session';
 import { useI18n } from '../../i18n/i18n';
 import { Refusal } from '../../components/Refusal';
-import { bytesOf, type ReceivedFile } from './pdf-file';
+import { bytesOf } from './pdf-file';
 import { desktopPrint, printDocument, printFrame, type PrintRequest } from './print';
-import type { Failure } from './useOperation';
 
 /**
  * A PDF received from an operation: previewed in a frame from an object URL (CSP frame-src blob:) with a save
  * link and a print button (the browser's print of the same PDF); under Electron the main process has already
  * saved it, so this says where, and Print asks the main process to print it again from `print` (the operation
  * that renders it). `autoPrint`: open the print dialog as soon as the preview is loaded (one-action printing).
+ * The object URL lives as long as the panel shows this file: made and revoked by the effect, which points the
+ * frame and the link at it.
  */
 export function FilePreview({
   file,
@@ -25,22 +27,24 @@ export function FilePreview({
 }) {
   const { t } = useI18n();
   const { call } = useSession();
-  const [url, setUrl] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
   const [printing, setPrinting] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
+  const link = useRef<HTMLAnchorElement>(null);
   const autoPrinted = useRef(false);
+  const bytes = 'base64' in file ? file : null;
 
   useEffect(() => {
-    if (!('base64' in file)) return;
-    const made = URL.createObjectURL(new Blob([bytesOf(file.base64)], { type: file.mediaType }));
-    setUrl(made);
+    if (!bytes) return;
+    const url = URL.createObjectURL(new Blob([bytesOf(bytes.base64)], { type: bytes.mediaType }));
     autoPrinted.current = false;
-    return () => URL.revokeObjectURL(made);
-  }, [file]);
+    if (frame.current) frame.current.src = url;
+    if (link.current) link.current.href = url;
+    return () => URL.revokeObjectURL(url);
+  }, [bytes]);
 
-  const canPrintHere = url !== null;
+  const canPrintHere = bytes !== null;
   const canPrintOnDesktop = !canPrintHere && print !== undefined && desktopPrint() !== null;
 
   async function printAgain() {
@@ -68,8 +72,8 @@ export function FilePreview({
               {t('file.print')}
             </button>
           ) : null}
-          {url ? (
-            <a className="button" href={url} download={file.name}>
+          {bytes ? (
+            <a ref={link} className="button" download={file.name}>
               {t('file.save')}
             </a>
           ) : null}
@@ -89,16 +93,16 @@ export function FilePreview({
         </p>
       ) : null}
       {failure && print ? <Refusal operation={print.operation} failure={failure} /> : null}
-      {url ? (
+      {bytes ? (
         <iframe
           ref={frame}
           className="file-preview__frame"
-          src={url}
           title={t('file.preview', { name: file.name })}
-          onLoad={() => {
-            if (!autoPrint || autoPrinted.current) return;
+          onLoad={(event) => {
+            // The frame loads about:blank before the effect points it at the PDF: print only the PDF.
+            if (!autoPrint || autoPrinted.current || !event.currentTarget.src.startsWith('blob:')) return;
             autoPrinted.current = true;
-            printFrame(frame.current);
+            printFrame(event.currentTarget);
           }}
         />
       ) : null}

@@ -1,28 +1,4 @@
-import { isObject } from './read';
-
-/** A file an operation handed back: its bytes (browser host) or where Electron's main process saved it. */
-export type ReceivedFile =
-  { name: string; mediaType: string; base64: string } | { name: string; savedTo: string | null };
-
-/**
- * The file in an operation's output: `file: {name, mediaType, base64}` (core/api/file-output.ts), which under
- * Electron arrives as `file: {name, savedTo}` once the main process has saved it.
- */
-export function fileIn(output: unknown): ReceivedFile | null {
-  if (!isObject(output)) return null;
-  const file = output.file;
-  if (isObject(file) && typeof file.name === 'string') {
-    if (typeof file.base64 === 'string')
-      return {
-        name: file.name,
-        mediaType: typeof file.mediaType === 'string' ? file.mediaType : 'application/pdf',
-        base64: file.base64,
-      };
-    if ('savedTo' in file) return { name: file.name, savedTo: typeof file.savedTo === 'string' ? file.savedTo : null };
-  }
-  return null;
-}
-
+/** A received file's base64 as bytes (to preview or save it). */
 export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(new ArrayBuffer(text.length));

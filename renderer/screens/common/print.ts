@@ -1,32 +1,38 @@
-import type { CallResult } from '../../api/client';
-import { fileIn, type ReceivedFile } from './pdf-file';
-import type { Failure } from './useOperation';
+import type { PrintedFile } from '../../../core/api/file-output';
+import type { CallFailure, CallResult, OperationInput, ReceivedFile } from '../../api/client';
+import type { Call } from '../../session/session';
+
+/** The operations that render an issued document again from what was stored (electron/printable.ts). */
+type PrintOperation =
+  | 'billing.statementPdf'
+  | 'billing.monthStatementsPdf'
+  | 'estimates.pdf'
+  | 'prepaid.statementPdf'
+  | 'prepaid.noticePdf';
 
 /**
  * The printing mechanism of every screen (a statement, an estimate, a notice, a month's statements). A document
  * is named for printing by the operation that renders it again from what was stored, never by the one that
- * issued it: printing twice issues nothing (electron/printable.ts lists them).
+ * issued it: printing twice issues nothing (electron/printable.ts lists them). Typed by the catalog: each
+ * operation with its own input.
  */
-export interface PrintRequest {
-  operation:
-    | 'billing.statementPdf'
-    | 'billing.monthStatementsPdf'
-    | 'estimates.pdf'
-    | 'prepaid.statementPdf'
-    | 'prepaid.noticePdf';
-  input: Record<string, unknown>;
-}
+export type PrintRequest = { [K in PrintOperation]: { operation: K; input: OperationInput<K> } }[PrintOperation];
 
 /** How a print began: sent to the OS print dialog (desktop), or a PDF to preview and print (browser). */
 export type PrintStart =
-  { kind: 'dialog'; printed: boolean } | { kind: 'preview'; file: ReceivedFile } | { kind: 'failed'; failure: Failure };
+  | { kind: 'dialog'; printed: boolean }
+  | { kind: 'preview'; file: ReceivedFile }
+  | { kind: 'failed'; failure: CallFailure };
 
-type Call = (operation: string, input: unknown) => Promise<CallResult>;
-
-/** The desktop app's print bridge, absent in a browser. */
-export function desktopPrint(): ((operation: string, input: unknown) => Promise<CallResult>) | null {
+/**
+ * The desktop app's print bridge, absent in a browser. The main process answers the operation's output with
+ * its PDF replaced by whether it was printed (electron/ipc-routing.ts).
+ */
+export function desktopPrint(): ((request: PrintRequest) => Promise<CallResult<{ file: PrintedFile }>>) | null {
   const bridge = typeof window === 'undefined' ? undefined : window.backoffice;
-  return bridge?.print ? bridge.print.bind(bridge) : null;
+  if (!bridge?.print) return null;
+  const print = bridge.print.bind(bridge);
+  return (request) => print(request.operation, request.input) as Promise<CallResult<{ file: PrintedFile }>>;
 }
 
 /**
@@ -36,25 +42,17 @@ export function desktopPrint(): ((operation: string, input: unknown) => Promise<
  */
 export async function printDocument(request: PrintRequest, call: Call): Promise<PrintStart> {
   const print = desktopPrint();
-  const result = print
-    ? await print(request.operation, request.input).catch((e: unknown): CallResult => ({
-        ok: false,
-        kind: 'failed',
-        code: 'transport.unreachable',
-        message: e instanceof Error ? e.message : String(e),
-      }))
-    : await call(request.operation, request.input);
-  if (!result.ok) return { kind: 'failed', failure: result };
-  if (print) return { kind: 'dialog', printed: printedIn(result.output) };
-  const file = fileIn(result.output);
-  return file
-    ? { kind: 'preview', file }
-    : { kind: 'failed', failure: { ok: false, kind: 'failed', code: 'print.no_pdf', message: 'no PDF came back' } };
-}
-
-function printedIn(output: unknown): boolean {
-  const file = (output as { file?: { printed?: unknown } } | null)?.file;
-  return file?.printed === true;
+  if (print) {
+    const printed = await print(request).catch((e: unknown): CallFailure => ({
+      ok: false,
+      kind: 'failed',
+      code: 'transport.unreachable',
+      message: e instanceof Error ? e.message : String(e),
+    }));
+    return printed.ok ? { kind: 'dialog', printed: printed.output.file.printed } : { kind: 'failed', failure: printed };
+  }
+  const result = await call(request.operation, request.input);
+  return result.ok ? { kind: 'preview', file: result.output.file } : { kind: 'failed', failure: result };
 }
 
 /**

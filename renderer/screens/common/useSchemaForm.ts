@@ -1,20 +1,19 @@
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import type { FieldProblem } from '../../../core/errors';
-import type { CallResult } from '../../api/client';
+import type { CallFailure, CallResult } from '../../api/client';
 import { fieldOfPath, problemText, schemaProblems } from '../../forms/field-problems';
 import { useDraft } from '../../hooks/useDraft';
 import { useI18n } from '../../i18n/i18n';
-import type { Failure } from './useOperation';
 
-export interface SchemaForm<F extends string> {
+export interface SchemaForm<F extends string, Input = unknown> {
   draft: Record<F, string>;
   change(field: F, value: string): void;
   errorFor(field: F): string | undefined;
-  /** Marks every field touched; true when the catalog's schema accepts the input. */
-  check(): boolean;
+  /** Marks every field touched; the input as the catalog's schema accepted it, or null when it does not. */
+  check(): Input | null;
   /** After a call: field problems go under their fields, anything else is the returned failure to show. */
-  answer(result: CallResult): Failure | null;
+  answer(result: CallResult<unknown>): CallFailure | null;
   reset(): void;
 }
 
@@ -22,16 +21,16 @@ export interface SchemaForm<F extends string> {
  * The pattern of the member form for every screen: the draft kept in sessionStorage, the catalog's zod schema run
  * as the person types, each field's first problem (or the server's) shown under it once touched.
  */
-export function useSchemaForm<F extends string>(
+export function useSchemaForm<F extends string, S extends z.ZodType>(
   key: string,
-  schema: z.ZodType,
+  schema: S,
   fields: readonly F[],
   initial: Record<F, string>,
   toInput: (draft: Record<F, string>) => unknown,
   dictionary: string,
   /** Fields never written to sessionStorage (a prepaid code): kept in memory only. */
   secret: readonly F[] = [],
-): SchemaForm<F> {
+): SchemaForm<F, z.output<S>> {
   const { t, language } = useI18n();
   const [kept, update, clearDraft] = useDraft<Record<F, string>>(key, initial);
   const [secrets, setSecrets] = useState<Partial<Record<F, string>>>({});
@@ -59,7 +58,8 @@ export function useSchemaForm<F extends string>(
     },
     check() {
       setTouched(Object.fromEntries(fields.map((f) => [f, true])) as Partial<Record<F, boolean>>);
-      return clientProblems.length === 0;
+      const parsed = schema.safeParse(toInput(draft));
+      return parsed.success ? parsed.data : null;
     },
     answer(result) {
       if (result.ok) {

@@ -1,30 +1,43 @@
 import { useState } from 'react';
+import type { CallFailure, Output } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Progress } from '../../components/Progress';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
 import { FileDropZone } from '../common/FileDropZone';
 import { base64Of } from '../common/pdf-file';
-import type { Failure } from '../common/useOperation';
-import { importAnswerIn, type ImportAnswer } from './import-shape';
-import { ImportSummary } from './ImportSummary';
+import { ImportSummary, type ImportAnswer } from './ImportSummary';
 
 interface Chosen {
   name: string;
   base64: string;
 }
 
+/** A dry run or an import: what needs attention. */
+const answerOfImport = (o: Output<'bank.import'>): ImportAnswer => ({
+  message: o.message,
+  summary: o.summary,
+  lines: o.attention,
+});
+
+/** The import's report: every record, and why one was not matched. */
+const answerOfReport = (o: Output<'bank.importReport'>, message: string): ImportAnswer => ({
+  message,
+  summary: o.summary,
+  lines: o.lines.map((l) => ({ ...l, reason: l.detail?.reason ?? null })),
+});
+
 /**
  * A bank file (Zengin, CSV) dropped or picked, read in the browser, dry-run first so the person sees what the
  * file holds, then imported; the matching report follows (R-RECON-1..5).
  */
-export function BankImport({ onImported }: { onImported: () => void }) {
+export function BankImport() {
   const { t } = useI18n();
   const { call } = useSession();
   const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [preview, setPreview] = useState<ImportAnswer | null>(null);
+  const [preview, setPreview] = useState<Output<'bank.import'> | null>(null);
   const [report, setReport] = useState<ImportAnswer | null>(null);
-  const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
+  const [failure, setFailure] = useState<{ operation: 'bank.import'; failure: CallFailure } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   async function take(file: File) {
@@ -37,7 +50,7 @@ export function BankImport({ onImported }: { onImported: () => void }) {
     const result = await call('bank.import', { fileName: next.name, contentBase64: next.base64, dryRun: true });
     setBusy(null);
     if (!result.ok) return setFailure({ operation: 'bank.import', failure: result });
-    setPreview(importAnswerIn(result.output));
+    setPreview(result.output);
   }
 
   async function importChosen() {
@@ -48,15 +61,14 @@ export function BankImport({ onImported }: { onImported: () => void }) {
       setBusy(null);
       return setFailure({ operation: 'bank.import', failure: result });
     }
-    const imported = importAnswerIn(result.output);
+    const imported = result.output;
     const full =
       imported.importId === null
         ? null
         : await call('bank.importReport', { importId: imported.importId, pageSize: 200 });
     setBusy(null);
     setPreview(null);
-    setReport(full?.ok ? { ...importAnswerIn(full.output), message: imported.message } : imported);
-    onImported();
+    setReport(full?.ok ? answerOfReport(full.output, imported.message) : answerOfImport(imported));
   }
 
   return (
@@ -72,7 +84,7 @@ export function BankImport({ onImported }: { onImported: () => void }) {
       {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
       {preview && chosen ? (
         <>
-          <ImportSummary answer={preview} caption={t('bank.dryRunOf', { name: chosen.name })} />
+          <ImportSummary answer={answerOfImport(preview)} caption={t('bank.dryRunOf', { name: chosen.name })} />
           <div className="actions">
             <button
               type="button"

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { confirmDepositInput } from '../../../core/api/schemas/prepaid';
+import type { CallFailure, Output } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { todayJst } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { obj, str } from '../common/read';
 import { TextField } from '../common/TextField';
-import type { Failure } from '../common/useOperation';
 import { useSchemaForm } from '../common/useSchemaForm';
 
 const FIELDS = ['statementNumber', 'amount', 'valueDate', 'bankReference'] as const;
@@ -20,7 +19,7 @@ const inputOf = (d: Draft) => ({
 });
 
 /** R-PRE-2, R-PRE-3: accounting types in a deposit seen on the bank account; a short or excess amount is held. */
-export function ConfirmDepositForm({ onDone }: { onDone: () => void }) {
+export function ConfirmDepositForm() {
   const { t } = useI18n();
   const { call } = useSession();
   const form = useSchemaForm(
@@ -31,22 +30,21 @@ export function ConfirmDepositForm({ onDone }: { onDone: () => void }) {
     inputOf,
     'depositForm',
   );
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [result, setResult] = useState<{ outcome: string; message: string; issueDueDate: string } | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
+  const [result, setResult] = useState<Output<'deposits.confirm'> | null>(null);
   const [saving, setSaving] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!form.check()) return;
+    const input = form.check();
+    if (!input) return;
     setSaving(true);
-    const answer = await call('deposits.confirm', inputOf(form.draft));
+    const answer = await call('deposits.confirm', input);
     setSaving(false);
     setFailure(form.answer(answer));
     if (answer.ok) {
-      const o = obj(answer.output);
-      setResult({ outcome: str(o, 'outcome'), message: str(o, 'message'), issueDueDate: str(o, 'issueDueDate') });
+      setResult(answer.output);
       form.reset();
-      onDone();
     }
   }
 

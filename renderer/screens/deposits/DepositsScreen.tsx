@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useMayCall } from '../../session/useMayCall';
 import { useI18n } from '../../i18n/i18n';
 import { BankImport } from './BankImport';
@@ -10,20 +9,17 @@ import { ReviewQueue } from './ReviewQueue';
 export function DepositsScreen() {
   const { t } = useI18n();
   const mayCall = useMayCall();
-  // Any change here may change the other lists: they reload together.
-  const [round, setRound] = useState(0);
-  const changed = () => setRound((r) => r + 1);
   return (
     <section aria-labelledby="deposits-title">
       <div className="screen-head">
         <h1 id="deposits-title">{t('deposits.title')}</h1>
       </div>
       <div className="columns">
-        {mayCall('deposits.confirm') ? <ConfirmDepositForm onDone={changed} /> : null}
-        {mayCall('bank.import') ? <BankImport onImported={changed} /> : null}
+        {mayCall('deposits.confirm') ? <ConfirmDepositForm /> : null}
+        {mayCall('bank.import') ? <BankImport /> : null}
       </div>
-      {mayCall('bank.reviewQueue') ? <ReviewQueue round={round} onDecided={changed} /> : null}
-      {mayCall('deposits.held') ? <HeldDeposits round={round} /> : null}
+      {mayCall('bank.reviewQueue') ? <ReviewQueue /> : null}
+      {mayCall('deposits.held') ? <HeldDeposits /> : null}
     </section>
   );
 }

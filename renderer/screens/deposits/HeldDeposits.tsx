@@ -1,38 +1,27 @@
 import { useState } from 'react';
+import type { CallFailure } from '../../api/client';
 import { useSession } from '../../session/session';
 import { useMayCall } from '../../session/useMayCall';
+import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { list, str } from '../common/read';
-import { useOperation, type Failure } from '../common/useOperation';
 import { Yen } from '../common/Yen';
-
-const heldIn = (output: unknown) =>
-  list(output).map((v) => ({
-    bankReference: str(v, 'bankReference'),
-    amount: str(v, 'amount'),
-    expected: str(v, 'expected'),
-    valueDate: str(v, 'valueDate'),
-    statementNumber: str(v, 'statementNumber'),
-    note: str(v, 'note'),
-  }));
 
 const DECISIONS = ['accept', 'refund', 'hold'] as const;
 
 /** Held deposits (short or excess amounts) and accounting's decision on each: accept, refund or keep holding. */
-export function HeldDeposits({ round }: { round: number }) {
+export function HeldDeposits() {
   const { t } = useI18n();
   const { call } = useSession();
   const mayDecide = useMayCall()('deposits.decide');
-  const held = useOperation('deposits.held', {}, heldIn, { refresh: round });
+  const held = useRead('deposits.held', {});
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
 
   async function decide(bankReference: string, decision: (typeof DECISIONS)[number]) {
     const result = await call('deposits.decide', { bankReference, decision, reason: reasons[bankReference] ?? '' });
     setFailure(result.ok ? null : result);
-    if (result.ok) held.reload();
   }
 
   return (

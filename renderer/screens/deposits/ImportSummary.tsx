@@ -1,14 +1,36 @@
+import type { Output } from '../../api/client';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { Yen } from '../common/Yen';
-import { OUTCOMES, type ImportAnswer } from './import-shape';
+
+type Summary = Output<'bank.importReport'>['summary'];
+type BankImportOutcome = Output<'bank.importReport'>['lines'][number]['outcome'];
+
+const OUTCOMES: readonly BankImportOutcome[] = ['matched', 'held', 'review', 'unknown', 'cancelled', 'duplicate'];
+
+/** What the table shows of bank.import's answer (a dry run, an import) or of bank.importReport's. */
+export interface ImportAnswer {
+  message: string;
+  summary: Summary;
+  lines: {
+    record: number;
+    reference: string;
+    /** bank.importReport's lines carry no date. */
+    date?: string;
+    payer: string;
+    amount: string;
+    outcome: BankImportOutcome;
+    target: string | null;
+    reason: string | null;
+  }[];
+}
 
 /** What a bank file held, per outcome (R-RECON-5), and its records that need a person (or all, for a report). */
 export function ImportSummary({ answer, caption }: { answer: ImportAnswer; caption: string }) {
   const { t, language } = useI18n();
   // bank.importReport's lines carry no date: the column shows only when the lines have one.
-  const dated = answer.lines.some((l) => l.date !== '');
+  const dated = answer.lines.some((l) => l.date);
   return (
     <div className="import-summary" aria-label={caption} role="region">
       <h3>{caption}</h3>
@@ -26,9 +48,9 @@ export function ImportSummary({ answer, caption }: { answer: ImportAnswer; capti
           {OUTCOMES.map((o) => (
             <tr key={o} data-outcome={o}>
               <td>{labelOf(t, 'bankOutcome', o)}</td>
-              <td className="num">{answer.summary[o]?.count ?? 0}</td>
+              <td className="num">{answer.summary[o].count}</td>
               <td className="num">
-                <Yen value={answer.summary[o]?.amount ?? '0'} />
+                <Yen value={answer.summary[o].amount} />
               </td>
             </tr>
           ))}
@@ -38,7 +60,7 @@ export function ImportSummary({ answer, caption }: { answer: ImportAnswer; capti
             <th>{t('bank.fees')}</th>
             <th />
             <th className="num">
-              <Yen value={answer.fees} />
+              <Yen value={answer.summary.fees} />
             </th>
           </tr>
         </tfoot>

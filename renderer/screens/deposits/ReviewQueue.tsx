@@ -1,62 +1,38 @@
 import { useState } from 'react';
 import { statementNumber as statementNumberSchema } from '../../../core/api/schemas/prepaid';
+import type { CallFailure, CallResult, OperationName } from '../../api/client';
 import { useSession } from '../../session/session';
 import { useMayCall } from '../../session/useMayCall';
+import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
-import { list, num, obj, str } from '../common/read';
-import { useOperation, type Failure } from '../common/useOperation';
 import { Yen } from '../common/Yen';
 
-interface Queued {
-  depositId: number;
-  state: string;
-  reason: string;
-  valueDate: string;
-  amount: string;
-  payer: string;
-  bankReference: string;
-  candidates: { statementNumber: string; amountDue: string; difference: string; taken: boolean }[];
-}
-
-const queueIn = (output: unknown): Queued[] =>
-  list(output).map((v) => ({
-    depositId: num(v, 'depositId') ?? 0,
-    state: str(v, 'state'),
-    reason: str(v, 'reason'),
-    valueDate: str(v, 'valueDate'),
-    amount: str(v, 'amount'),
-    payer: str(v, 'payer'),
-    bankReference: str(v, 'bankReference'),
-    candidates: list(v, 'candidates').map((c) => ({
-      statementNumber: str(c, 'statementNumber'),
-      amountDue: str(c, 'amountDue'),
-      difference: str(c, 'difference'),
-      taken: c.taken === true,
-    })),
-  }));
-
 /** R-RECON-4: deposits the matcher could not settle alone; accounting confirms a target, rematches or dismisses. */
-export function ReviewQueue({ round, onDecided }: { round: number; onDecided: () => void }) {
+export function ReviewQueue() {
   const { t } = useI18n();
   const { call } = useSession();
   const mayCall = useMayCall();
-  const queue = useOperation('bank.reviewQueue', {}, queueIn, { refresh: round });
+  const queue = useRead('bank.reviewQueue', {});
   const [targets, setTargets] = useState<Record<number, string>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
-  const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
+  const [failure, setFailure] = useState<{ operation: OperationName; failure: CallFailure } | null>(null);
   const [said, setSaid] = useState<string | null>(null);
 
-  async function act(operation: string, input: Record<string, unknown>) {
-    const result = await call(operation, input);
+  function answered(operation: OperationName, result: CallResult<unknown>, message: string | null) {
     setFailure(result.ok ? null : { operation, failure: result });
-    if (result.ok) {
-      setSaid(str(obj(result.output), 'message') || t('bank.done'));
-      queue.reload();
-      onDecided();
-    }
+    if (result.ok) setSaid(message || t('bank.done'));
+  }
+  const rematchAll = async () => answered('bank.rematch', await call('bank.rematch', {}), null);
+  async function confirm(depositId: number, target: string) {
+    const result = await call('bank.confirmMatch', { depositId, target });
+    answered('bank.confirmMatch', result, result.ok ? result.output.message : null);
+  }
+  async function dismiss(depositId: number, reason: string) {
+    const result = await call('bank.dismiss', { depositId, reason });
+    answered('bank.dismiss', result, result.ok ? result.output.message : null);
   }
 
   return (
@@ -64,7 +40,7 @@ export function ReviewQueue({ round, onDecided }: { round: number; onDecided: ()
       <div className="screen-head">
         <h2 id="review-title">{t('bank.reviewTitle')}</h2>
         {mayCall('bank.rematch') ? (
-          <button type="button" className="quiet" onClick={() => void act('bank.rematch', {})}>
+          <button type="button" className="quiet" onClick={() => void rematchAll()}>
             {t('bank.rematchAll')}
           </button>
         ) : null}
@@ -124,7 +100,7 @@ export function ReviewQueue({ round, onDecided }: { round: number; onDecided: ()
                       type="button"
                       className="primary"
                       disabled={!targetOk}
-                      onClick={() => void act('bank.confirmMatch', { depositId: d.depositId, target })}
+                      onClick={() => void confirm(d.depositId, target)}
                     >
                       {t('bank.confirm')}
                     </button>
@@ -134,11 +110,7 @@ export function ReviewQueue({ round, onDecided }: { round: number; onDecided: ()
                       value={reason}
                       onChange={(e) => setReasons((x) => ({ ...x, [d.depositId]: e.target.value }))}
                     />
-                    <button
-                      type="button"
-                      disabled={!reason.trim()}
-                      onClick={() => void act('bank.dismiss', { depositId: d.depositId, reason })}
-                    >
+                    <button type="button" disabled={!reason.trim()} onClick={() => void dismiss(d.depositId, reason)}>
                       {t('bank.dismiss')}
                     </button>
                   </div>

@@ -2,7 +2,9 @@ import { formatJstDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import type { Translate } from '../../i18n/i18n';
-import type { BoardAccount } from './board-shape';
+import type { Output } from '../../api/client';
+
+type BoardAccount = Output<'dunning.board'>['accounts'][number];
 
 /**
  * A transition's cause in the person's language. The ledger keeps the status machine's English sentence, which
@@ -33,7 +35,7 @@ export function AccountTimeline({ account }: { account: BoardAccount }) {
         ))}
       </ol>
       {account.commands.length > 0 ? (
-        <ul className="timeline__commands" aria-label={t('dunning.commandsOf', { account: account.code })}>
+        <ul className="timeline__commands" aria-label={t('dunning.commandsOf', { account: account.cloudAccountCode })}>
           {account.commands.map((c) => (
             <li key={c.id} className="small">
               <span className="mono">{c.topic}</span>{' '}

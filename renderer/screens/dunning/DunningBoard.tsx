@@ -1,18 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { dailyInput } from '../../../core/api/schemas/payments';
+import type { CallFailure } from '../../api/client';
 import { useSession } from '../../session/session';
 import { useMayCall } from '../../session/useMayCall';
+import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
 import { todayJst } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
-import { obj, str } from '../common/read';
 import { TextField } from '../common/TextField';
-import { useOperation, type Failure } from '../common/useOperation';
 import { useSchemaForm } from '../common/useSchemaForm';
 import { AccountTimeline } from './AccountTimeline';
-import { boardIn } from './board-shape';
 
 const COLUMNS = ['restricted', 'suspended', 'terminated', 'active'] as const;
 const FIELDS = ['date'] as const;
@@ -23,30 +22,27 @@ export function DunningBoard() {
   const { t } = useI18n();
   const { call } = useSession();
   const mayRun = useMayCall()('dunning.runDaily');
-  const [round, setRound] = useState(0);
-  const board = useOperation('dunning.board', {}, boardIn, { refresh: round });
+  const board = useRead('dunning.board', {});
   const form = useSchemaForm('dunning.runDaily', dailyInput, FIELDS, { date: todayJst() }, inputOf, 'dailyForm');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
   const [running, setRunning] = useState(false);
   const [said, setSaid] = useState<string | null>(null);
 
   async function run(event: FormEvent) {
     event.preventDefault();
-    if (!form.check()) return;
+    const input = form.check();
+    if (!input) return;
     setRunning(true);
-    const result = await call('dunning.runDaily', inputOf(form.draft));
+    const result = await call('dunning.runDaily', input);
     setRunning(false);
     setFailure(form.answer(result));
     if (result.ok) {
-      const o = obj(result.output);
-      const changes = Array.isArray(o.transitions) ? o.transitions.length : 0;
-      const commands = typeof o.commands === 'number' ? o.commands : 0;
+      const { date, transitions, commands } = result.output;
       setSaid(
-        changes === 0
-          ? t('dunning.ranNothing', { date: str(o, 'date') })
-          : t('dunning.ran', { date: str(o, 'date'), changes, commands }),
+        transitions.length === 0
+          ? t('dunning.ranNothing', { date })
+          : t('dunning.ran', { date, changes: transitions.length, commands }),
       );
-      setRound((r) => r + 1);
     }
   }
 
@@ -76,7 +72,7 @@ export function DunningBoard() {
       {board.data ? (
         <div className="board">
           {COLUMNS.map((status) => {
-            const accounts = board.data!.filter((a) => a.status === status);
+            const accounts = board.data!.accounts.filter((a) => a.status === status);
             return (
               <section key={status} className="board__column" aria-labelledby={`board-${status}`} data-status={status}>
                 <h2 id={`board-${status}`}>
@@ -84,9 +80,9 @@ export function DunningBoard() {
                 </h2>
                 {accounts.length === 0 ? <p className="muted small">{t('dunning.empty')}</p> : null}
                 {accounts.map((a) => (
-                  <article key={a.code} className="board__card" data-account={a.code}>
+                  <article key={a.cloudAccountCode} className="board__card" data-account={a.cloudAccountCode}>
                     <h3>
-                      <span className="mono">{a.code}</span> {a.label}
+                      <span className="mono">{a.cloudAccountCode}</span> {a.label}
                     </h3>
                     <p className="small">
                       <a href={routeHref('members', a.memberNumber)}>{a.memberName}</a>{' '}

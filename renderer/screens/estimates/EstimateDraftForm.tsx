@@ -1,12 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { draftEstimateInput } from '../../../core/api/schemas/prepaid';
+import type { CallFailure, Output } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';
-import type { Failure } from '../common/useOperation';
 import { useSchemaForm } from '../common/useSchemaForm';
-import { toEstimateRow, type EstimateRow } from './estimate-shape';
 
 const FIELDS = ['memberNumber', 'amount', 'subject', 'validDays'] as const;
 type Draft = Record<(typeof FIELDS)[number], string>;
@@ -28,26 +27,27 @@ export function EstimateDraftForm({
   onDrafted,
 }: {
   onAmount: (value: string) => void;
-  onDrafted: (estimate: EstimateRow) => void;
+  onDrafted: (estimate: Output<'estimates.draft'>) => void;
 }) {
   const { t } = useI18n();
   const { call } = useSession();
   const form = useSchemaForm('estimates.draft', draftEstimateInput, FIELDS, EMPTY, inputOf, 'estimateForm');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
   const [saving, setSaving] = useState(false);
   // The simulator beside the form says how many months the amount being typed would cover.
   useEffect(() => onAmount(form.draft.amount.trim()), [form.draft.amount, onAmount]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!form.check()) return;
+    const input = form.check();
+    if (!input) return;
     setSaving(true);
-    const result = await call('estimates.draft', inputOf(form.draft));
+    const result = await call('estimates.draft', input);
     setSaving(false);
     setFailure(form.answer(result));
     if (result.ok) {
       form.reset();
-      onDrafted(toEstimateRow(result.output as Record<string, unknown>));
+      onDrafted(result.output);
     }
   }
 

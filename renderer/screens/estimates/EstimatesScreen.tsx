@@ -1,71 +1,68 @@
 import { useCallback, useState } from 'react';
+import type { CallFailure, CallResult, OperationName, ReceivedFile } from '../../api/client';
 import { useSession } from '../../session/session';
 import { useMayCall } from '../../session/useMayCall';
+import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { FilePreview } from '../common/FilePreview';
-import { fileIn, type ReceivedFile } from '../common/pdf-file';
 import type { PrintRequest } from '../common/print';
-import { obj, str } from '../common/read';
-import { useOperation, type Failure } from '../common/useOperation';
 import { Yen } from '../common/Yen';
 import { CostSimulator } from './CostSimulator';
 import { EstimateDraftForm } from './EstimateDraftForm';
-import { estimatesIn } from './estimate-shape';
 
 /** Estimates (R-PRE-1, R-PRE-2): the list, a draft form with the cost simulator beside it, issue, PDF, statement. */
 export function EstimatesScreen() {
   const { t } = useI18n();
   const { call } = useSession();
   const mayCall = useMayCall();
-  const estimates = useOperation('estimates.list', {}, estimatesIn);
+  const estimates = useRead('estimates.list', {});
   const [amount, setAmount] = useState('');
   const [file, setFile] = useState<{ file: ReceivedFile; print: PrintRequest } | null>(null);
-  const preview = (output: unknown, print: PrintRequest) => {
-    const received = fileIn(output);
-    setFile(received ? { file: received, print } : null);
-  };
-  const [failure, setFailure] = useState<{ operation: string; failure: Failure } | null>(null);
+  const [failure, setFailure] = useState<{ operation: OperationName; failure: CallFailure } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const onAmount = useCallback((value: string) => setAmount(value), []);
 
-  async function act(operation: string, input: Record<string, unknown>, done: (output: unknown) => void) {
-    setBusy(`${operation}:${JSON.stringify(input)}`);
+  /** One action on an estimate: busy while it runs, its refusal shown, `done` with its output. */
+  async function act<T>(operation: OperationName, run: () => Promise<CallResult<T>>, done: (output: T) => void) {
+    setBusy(operation);
     setFailure(null);
     setNotice(null);
-    const result = await call(operation, input);
+    const result = await run();
     setBusy(null);
     if (!result.ok) return setFailure({ operation, failure: result });
     done(result.output);
   }
 
   const issue = (estimateNumber: string) =>
-    act('estimates.issue', { estimateNumber }, () => {
-      setNotice(t('estimates.issued', { number: estimateNumber }));
-      estimates.reload();
-    });
+    act(
+      'estimates.issue',
+      () => call('estimates.issue', { estimateNumber }),
+      () => setNotice(t('estimates.issued', { number: estimateNumber })),
+    );
   const pdf = (estimateNumber: string) =>
-    act('estimates.pdf', { estimateNumber }, (output) =>
-      preview(output, { operation: 'estimates.pdf', input: { estimateNumber } }),
+    act(
+      'estimates.pdf',
+      () => call('estimates.pdf', { estimateNumber }),
+      (output) => setFile({ file: output.file, print: { operation: 'estimates.pdf', input: { estimateNumber } } }),
     );
   // The statement just issued is shown at once, to be saved or sent; its notice stays up meanwhile.
   const statement = (estimateNumber: string) =>
-    act('prepaid.issueStatement', { estimateNumber }, (output) => {
-      const o = obj(output);
-      setNotice(t('estimates.statementIssued', { number: str(o, 'statementNumber'), due: str(o, 'dueDate') }));
-      estimates.reload();
-      const print: PrintRequest = {
-        operation: 'prepaid.statementPdf',
-        input: { statementNumber: str(o, 'statementNumber') },
-      };
-      void call(print.operation, print.input).then((result) => {
-        if (result.ok) preview(result.output, print);
-        else setFailure({ operation: 'prepaid.statementPdf', failure: result });
-      });
-    });
+    act(
+      'prepaid.issueStatement',
+      () => call('prepaid.issueStatement', { estimateNumber }),
+      ({ statementNumber, dueDate }) => {
+        setNotice(t('estimates.statementIssued', { number: statementNumber, due: dueDate ?? '—' }));
+        const print: PrintRequest = { operation: 'prepaid.statementPdf', input: { statementNumber } };
+        void call(print.operation, print.input).then((result) => {
+          if (result.ok) setFile({ file: result.output.file, print });
+          else setFailure({ operation: print.operation, failure: result });
+        });
+      },
+    );
 
   return (
     <section aria-labelledby="estimates-title">
@@ -76,10 +73,7 @@ export function EstimatesScreen() {
         {mayCall('estimates.draft') ? (
           <EstimateDraftForm
             onAmount={onAmount}
-            onDrafted={(e) => {
-              setNotice(t('estimates.drafted', { number: e.estimateNumber }));
-              estimates.reload();
-            }}
+            onDrafted={(e) => setNotice(t('estimates.drafted', { number: e.estimateNumber }))}
           />
         ) : null}
         <CostSimulator prepaid={amount} />

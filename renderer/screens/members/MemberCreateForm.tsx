@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { createMemberInput } from '../../../core/api/schemas/members';
 import type { FieldProblem } from '../../../core/errors';
-import type { CallResult } from '../../api/client';
+import type { CallFailure } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Field } from '../../components/Field';
 import { Refusal } from '../../components/Refusal';
@@ -9,8 +9,6 @@ import { fieldOfPath, problemText, schemaProblems } from '../../forms/field-prob
 import { useDraft } from '../../hooks/useDraft';
 import { navigate, routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
-
-type Failure = Extract<CallResult, { ok: false }>;
 
 const FIELDS = ['kind', 'name', 'nameKana', 'email', 'address'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -33,7 +31,7 @@ export function MemberCreateForm() {
   const [draft, update, clearDraft] = useDraft<Draft>('members.create', EMPTY);
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
   const [saving, setSaving] = useState(false);
 
   const clientProblems = useMemo(() => schemaProblems(createMemberInput, inputOf(draft), FIELDS), [draft]);
@@ -61,16 +59,14 @@ export function MemberCreateForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTouched(Object.fromEntries(FIELDS.map((f) => [f, true])));
-    if (clientProblems.length > 0) return;
+    const input = createMemberInput.safeParse(inputOf(draft));
+    if (!input.success) return;
     setSaving(true);
-    const result = await call('members.create', inputOf(draft));
+    const result = await call('members.create', input.data);
     setSaving(false);
     if (result.ok) {
       discard();
-      const created = result.output as { memberNumber?: unknown } | null;
-      return typeof created?.memberNumber === 'string'
-        ? navigate('members', created.memberNumber)
-        : navigate('members');
+      return navigate('members', result.output.memberNumber);
     }
     const problems = result.problems ?? [];
     setServerProblems(problems);

@@ -1,22 +1,20 @@
 import { useMayCall } from '../../session/useMayCall';
+import { useRead } from '../../session/useRead';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { AccountTimeline } from '../dunning/AccountTimeline';
-import { boardIn } from '../dunning/board-shape';
-import { estimatesIn } from '../estimates/estimate-shape';
 import { MemberPrepaid } from '../prepaid/MemberPrepaid';
 import { BillsPanel } from '../usage/MonthBills';
-import { useOperation } from '../common/useOperation';
 import { Yen } from '../common/Yen';
 
 /** The member's page beyond identity: each account's bills, estimates, prepaid IDs and balances, status history. */
 export function MemberExtras({ memberNumber, accounts }: { memberNumber: string; accounts: string[] }) {
   const { t } = useI18n();
   const mayCall = useMayCall();
-  const estimates = useOperation('estimates.list', { memberNumber }, estimatesIn, { skip: !mayCall('estimates.list') });
-  const board = useOperation('dunning.board', { memberNumber }, boardIn, { skip: !mayCall('dunning.board') });
-  const touched = (board.data ?? []).filter((a) => a.history.length > 0 || a.commands.length > 0);
+  const estimates = useRead('estimates.list', { memberNumber }, { enabled: mayCall('estimates.list') });
+  const board = useRead('dunning.board', { memberNumber }, { enabled: mayCall('dunning.board') });
+  const touched = (board.data?.accounts ?? []).filter((a) => a.history.length > 0 || a.commands.length > 0);
   return (
     <>
       {mayCall('billing.accountBills')
@@ -50,9 +48,9 @@ export function MemberExtras({ memberNumber, accounts }: { memberNumber: string;
         <section className="panel" aria-labelledby="member-status-history">
           <h2 id="member-status-history">{t('members.statusHistory')}</h2>
           {touched.map((a) => (
-            <div key={a.code}>
+            <div key={a.cloudAccountCode}>
               <h3 className="mono">
-                {a.code} {labelOf(t, 'accountStatus', a.status)}
+                {a.cloudAccountCode} {labelOf(t, 'accountStatus', a.status)}
               </h3>
               <AccountTimeline account={a} />
             </div>

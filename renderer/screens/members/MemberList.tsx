@@ -11,6 +11,9 @@ const ROW_HEIGHT = 36;
 export function MemberList({ search, total }: { search: MemberSearch; total: number }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions change as it measures; this component is not compiled by the React compiler,
+  // so it re-renders with them as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,

@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { CallResult } from '../../api/client';
-import { useSession } from '../../session/session';
+import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
@@ -8,31 +6,12 @@ import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { KindLabel } from './KindLabel';
 import { MemberExtras } from './MemberExtras';
-import { memberWithAccountsIn, type AccountRow, type MemberRow } from './member-shape';
-
-type Failure = Extract<CallResult, { ok: false }>;
 
 /** `#/members/M-000123`: the member and the member's cloud accounts (R-PARTY-2). */
 export function MemberPage({ memberNumber }: { memberNumber: string }) {
   const { t } = useI18n();
-  const { call } = useSession();
-  const [member, setMember] = useState<MemberRow | null>(null);
-  const [accounts, setAccounts] = useState<AccountRow[]>([]);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void call('members.get', { memberNumber }).then((result) => {
-      if (!live) return;
-      if (!result.ok) return setFailure(result);
-      const read = memberWithAccountsIn(result.output);
-      setMember(read?.member ?? null);
-      setAccounts(read?.accounts ?? []);
-    });
-    return () => {
-      live = false;
-    };
-  }, [memberNumber, call]);
+  const { data: member, failure } = useRead('members.get', { memberNumber });
+  const accounts = member?.cloudAccounts ?? [];
 
   return (
     <section aria-labelledby="member-title">

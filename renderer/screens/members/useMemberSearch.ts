@@ -1,76 +1,52 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallResult } from '../../api/client';
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import type { CallFailure, Output } from '../../api/client';
 import { useSession } from '../../session/session';
-import { memberPageIn, type MemberRow } from './member-shape';
-
-type Failure = Extract<CallResult, { ok: false }>;
+import { failureOf, readQuery } from '../../session/useRead';
 
 export const SEARCH_PAGE_SIZE = 100;
+
+type Member = Output<'members.search'>['items'][number];
 
 export interface MemberSearch {
   /** null until the first page of this query has answered */
   total: number | null;
-  rowAt(index: number): MemberRow | undefined;
+  rowAt(index: number): Member | undefined;
   /** Loads the pages holding these rows, once each. */
   ensureRows(first: number, last: number): void;
-  failure: Failure | null;
+  failure: CallFailure | null;
 }
 
 /**
- * members.search, a page at a time as rows scroll into view. A new query starts over; answers to an older
- * query are dropped, so a slow answer never replaces a newer one.
+ * members.search, a page at a time as rows scroll into view, each page a read of the cache under its query
+ * and page: a new query starts over, and a slow answer to an older one never shows under the newer.
  */
 export function useMemberSearch(query: string): MemberSearch {
   const { call } = useSession();
-  const [total, setTotal] = useState<number | null>(null);
-  const [pages, setPages] = useState<Record<number, MemberRow[]>>({});
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const generation = useRef(0);
-  const requested = useRef(new Set<number>());
-
-  const load = useCallback(
-    async (page: number, forGeneration: number) => {
-      requested.current.add(page);
-      const result = await call('members.search', { query, page, pageSize: SEARCH_PAGE_SIZE });
-      if (forGeneration !== generation.current) return;
-      if (!result.ok) {
-        setFailure(result);
-        setTotal(0);
-        return;
-      }
-      const { items, total: count } = memberPageIn(result.output);
-      setFailure(null);
-      setTotal(count);
-      setPages((was) => ({ ...was, [page]: items }));
-    },
-    [call, query],
-  );
-
-  useEffect(() => {
-    generation.current += 1;
-    requested.current = new Set();
-    setPages({});
-    setTotal(null);
-    void load(1, generation.current);
-  }, [load]);
+  const [wanted, setWanted] = useState({ query, pages: [1] });
+  const pages = wanted.query === query ? wanted.pages : [1];
+  const answers = useQueries({
+    queries: pages.map((page) => readQuery(call, 'members.search', { query, page, pageSize: SEARCH_PAGE_SIZE })),
+  });
+  const first = answers[0];
+  const failure = failureOf(answers.find((a) => a.error !== null)?.error ?? null);
 
   const ensureRows = useCallback(
-    (first: number, last: number) => {
-      for (
-        let page = Math.floor(first / SEARCH_PAGE_SIZE) + 1;
-        page <= Math.floor(last / SEARCH_PAGE_SIZE) + 1;
-        page++
-      ) {
-        if (!requested.current.has(page)) void load(page, generation.current);
-      }
+    (firstRow: number, lastRow: number) => {
+      const needed: number[] = [];
+      for (let p = Math.floor(firstRow / SEARCH_PAGE_SIZE) + 1; p <= Math.floor(lastRow / SEARCH_PAGE_SIZE) + 1; p++)
+        needed.push(p);
+      setWanted((was) => {
+        const known = was.query === query ? was.pages : [1];
+        const more = needed.filter((p) => !known.includes(p));
+        return more.length === 0 && was.query === query ? was : { query, pages: [...known, ...more] };
+      });
     },
-    [load],
+    [query],
   );
 
-  const rowAt = useCallback(
-    (index: number) => pages[Math.floor(index / SEARCH_PAGE_SIZE) + 1]?.[index % SEARCH_PAGE_SIZE],
-    [pages],
-  );
+  const rowAt = (index: number) =>
+    answers[pages.indexOf(Math.floor(index / SEARCH_PAGE_SIZE) + 1)]?.data?.items[index % SEARCH_PAGE_SIZE];
 
-  return { total, rowAt, ensureRows, failure };
+  return { total: failure ? 0 : (first?.data?.total ?? null), rowAt, ensureRows, failure };
 }

@@ -1,14 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { issuePrepaidIdInput } from '../../../core/api/schemas/prepaid';
+import type { CallFailure, Output, ReceivedFile } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { FilePreview } from '../common/FilePreview';
-import { fileIn, type ReceivedFile } from '../common/pdf-file';
-import { obj, str } from '../common/read';
 import { TextField } from '../common/TextField';
-import type { Failure } from '../common/useOperation';
 import { useSchemaForm } from '../common/useSchemaForm';
 
 const FIELDS = ['statementNumber'] as const;
@@ -18,7 +16,7 @@ const inputOf = (d: { statementNumber: string }) => ({ statementNumber: d.statem
  * R-PRE-2, R-PRE-3: the prepaid ID of a paid statement. The code itself is only in the notice returned with the
  * issuance, once (only a keyed hash is stored), so the notice is shown right here with a clear warning.
  */
-export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
+export function IssuePrepaidId() {
   const { t } = useI18n();
   const { call } = useSession();
   const form = useSchemaForm(
@@ -29,33 +27,20 @@ export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
     inputOf,
     'prepaidForm',
   );
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [issued, setIssued] = useState<{
-    outcome: string;
-    hint: string;
-    deadline: string;
-    late: boolean;
-    notice: ReceivedFile | null;
-    noticeNumber: string;
-  } | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
+  const [issued, setIssued] = useState<Output<'prepaid.issueId'> | null>(null);
+  const [notice, setNotice] = useState<ReceivedFile | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!form.check()) return;
-    const result = await call('prepaid.issueId', inputOf(form.draft));
+    const input = form.check();
+    if (!input) return;
+    const result = await call('prepaid.issueId', input);
     setFailure(form.answer(result));
     if (!result.ok) return;
-    const o = obj(result.output);
-    setIssued({
-      outcome: str(o, 'outcome'),
-      hint: str(o, 'codeHint'),
-      deadline: formatJstDate(str(o, 'registrationDeadline')),
-      late: o.late === true,
-      notice: fileIn(o),
-      noticeNumber: str(o, 'noticeNumber'),
-    });
+    setIssued(result.output);
+    setNotice(result.output.file);
     form.reset();
-    onIssued();
   }
 
   return (
@@ -78,17 +63,20 @@ export function IssuePrepaidId({ onIssued }: { onIssued: () => void }) {
           {issued.outcome === 'issued' ? (
             <p className="notice notice--warn">
               <strong>{t('prepaid.codeOnce')}</strong>{' '}
-              {t('prepaid.codeHint', { hint: issued.hint, deadline: issued.deadline })}
+              {t('prepaid.codeHint', {
+                hint: issued.codeHint,
+                deadline: formatJstDate(issued.registrationDeadline),
+              })}
             </p>
           ) : (
-            <p className="notice">{t('prepaid.alreadyIssued', { hint: issued.hint })}</p>
+            <p className="notice">{t('prepaid.alreadyIssued', { hint: issued.codeHint })}</p>
           )}
           {issued.late ? <p className="outcome--refused">{t('prepaid.issuedLate')}</p> : null}
-          {issued.notice ? (
+          {notice ? (
             <FilePreview
-              file={issued.notice}
+              file={notice}
               print={{ operation: 'prepaid.noticePdf', input: { noticeNumber: issued.noticeNumber } }}
-              onClose={() => setIssued({ ...issued, notice: null })}
+              onClose={() => setNotice(null)}
             />
           ) : null}
         </div>

@@ -1,18 +1,9 @@
 import { addDays, formatDate, parseDate } from '../../../core/time';
+import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate, todayJst } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { list, str } from '../common/read';
-import { useOperation } from '../common/useOperation';
 import { Yen } from '../common/Yen';
-
-export const lateIn = (output: unknown) =>
-  list(output).map((v) => ({
-    statementNumber: str(v, 'statementNumber'),
-    memberNumber: str(v, 'memberNumber'),
-    amount: str(v, 'amount'),
-    issueDueDate: str(v, 'issueDueDate'),
-  }));
 
 /** Whole days from `from` to `to` (JST calendar dates). */
 function daysBetween(from: string, to: string): number {
@@ -26,11 +17,11 @@ function daysBetween(from: string, to: string): number {
 const AHEAD_DAYS = 8;
 
 /** R-PRE-3: paid statements whose prepaid ID is due (3 to 5 business days after the deposit) or late. */
-export function LateIssuances({ refresh = 0, compact = false }: { refresh?: number; compact?: boolean }) {
+export function LateIssuances({ compact = false }: { compact?: boolean }) {
   const { t } = useI18n();
   const today = todayJst();
   const ahead = formatDate(addDays(parseDate(today)!, AHEAD_DAYS));
-  const late = useOperation('prepaid.lateIssuances', { date: ahead }, lateIn, { refresh });
+  const late = useRead('prepaid.lateIssuances', { date: ahead });
   return (
     <section className="panel" aria-labelledby="late-title">
       <h2 id="late-title">{t('prepaid.lateTitle')}</h2>

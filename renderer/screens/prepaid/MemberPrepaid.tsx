@@ -1,36 +1,23 @@
 import { useState } from 'react';
 import { alertThresholdInput } from '../../../core/api/schemas/prepaid';
+import type { CallFailure } from '../../api/client';
 import { useSession } from '../../session/session';
 import { useMayCall } from '../../session/useMayCall';
+import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate, formatJstDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
-import { list, obj, str } from '../common/read';
-import { useOperation, type Failure } from '../common/useOperation';
 import { Yen } from '../common/Yen';
-
-const idsIn = (output: unknown) =>
-  list(output).map((v) => ({
-    codeHint: str(v, 'codeHint'),
-    status: str(v, 'status'),
-    amount: str(v, 'amount'),
-    balance: str(v, 'balance'),
-    forfeited: str(v, 'forfeited'),
-    account: str(v, 'cloudAccountCode'),
-    issuedAt: str(v, 'issuedAt'),
-    registrationDeadline: str(v, 'registrationDeadline'),
-    expiresAt: str(v, 'expiresAt'),
-  }));
 
 /**
  * A member's prepaid IDs (R-PRE-5, R-PRE-6: deadlines and expiry; R-PRE-8: the one expiring first is used first)
  * and, per registered account, the balance as of the last daily update (R-PRE-12) with its alert threshold (R-PRE-13).
  */
-export function MemberPrepaid({ memberNumber, refresh = 0 }: { memberNumber: string; refresh?: number }) {
+export function MemberPrepaid({ memberNumber }: { memberNumber: string }) {
   const { t } = useI18n();
-  const ids = useOperation('prepaid.list', { memberNumber }, idsIn, { refresh });
-  const accounts = [...new Set((ids.data ?? []).map((i) => i.account).filter(Boolean))];
+  const ids = useRead('prepaid.list', { memberNumber });
+  const accounts = [...new Set((ids.data ?? []).flatMap((i) => (i.cloudAccountCode ? [i.cloudAccountCode] : [])))];
   return (
     <section className="panel" aria-labelledby={`prepaid-of-${memberNumber}`}>
       <h2 id={`prepaid-of-${memberNumber}`}>{t('prepaid.idsOf', { member: memberNumber })}</h2>
@@ -54,7 +41,7 @@ export function MemberPrepaid({ memberNumber, refresh = 0 }: { memberNumber: str
               <tr key={`${i.codeHint}-${i.issuedAt}`}>
                 <td className="mono">****-{i.codeHint}</td>
                 <td>{labelOf(t, 'prepaidStatus', i.status)}</td>
-                <td className="mono">{i.account || t('common.none')}</td>
+                <td className="mono">{i.cloudAccountCode || t('common.none')}</td>
                 <td className="num">
                   <Yen value={i.amount} />
                 </td>
@@ -69,26 +56,25 @@ export function MemberPrepaid({ memberNumber, refresh = 0 }: { memberNumber: str
         </table>
       ) : null}
       {accounts.map((code) => (
-        <AccountBalance key={code} code={code} refresh={refresh} />
+        <AccountBalance key={code} code={code} />
       ))}
     </section>
   );
 }
 
-function AccountBalance({ code, refresh }: { code: string; refresh: number }) {
+function AccountBalance({ code }: { code: string }) {
   const { t } = useI18n();
   const { call } = useSession();
   const mayAlert = useMayCall()('prepaid.setAlertThreshold');
-  const balance = useOperation('prepaid.balance', { cloudAccountCode: code }, (o) => obj(o), { refresh });
+  const balance = useRead('prepaid.balance', { cloudAccountCode: code });
   const [threshold, setThreshold] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
   const valid = alertThresholdInput.safeParse({ cloudAccountCode: code, threshold }).success;
   const b = balance.data;
 
   async function save() {
     const result = await call('prepaid.setAlertThreshold', { cloudAccountCode: code, threshold });
     setFailure(result.ok ? null : result);
-    if (result.ok) balance.reload();
   }
 
   return (
@@ -98,20 +84,20 @@ function AccountBalance({ code, refresh }: { code: string; refresh: number }) {
       {b ? (
         <dl className="details">
           <dt>{t('prepaid.balanceAsOf')}</dt>
-          <dd>{str(b, 'asOf') ? formatJstDate(str(b, 'asOf')) : t('prepaid.notUpdatedYet')}</dd>
+          <dd>{b.asOf ? formatJstDate(b.asOf) : t('prepaid.notUpdatedYet')}</dd>
           <dt>{t('prepaid.col.balance')}</dt>
           <dd>
-            <Yen value={str(b, 'balance') || null} />
+            <Yen value={b.balance} />
           </dd>
           <dt>{t('prepaid.monthToDate')}</dt>
           <dd>
-            <Yen value={str(b, 'monthToDate') || null} />
+            <Yen value={b.monthToDate} />
           </dd>
           <dt>{t('prepaid.nextExpiry')}</dt>
-          <dd>{str(b, 'nextExpiresAt') ? formatJstDateTime(str(b, 'nextExpiresAt')) : t('common.none')}</dd>
+          <dd>{b.nextExpiresAt ? formatJstDateTime(b.nextExpiresAt) : t('common.none')}</dd>
           <dt>{t('prepaid.alertThreshold')}</dt>
           <dd>
-            <Yen value={str(b, 'alertThreshold') || null} />
+            <Yen value={b.alertThreshold} />
           </dd>
         </dl>
       ) : null}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { memberNumber as memberNumberSchema } from '../../../core/api/schemas/common';
 import { useMayCall } from '../../session/useMayCall';
 import { useDraft } from '../../hooks/useDraft';
@@ -12,8 +11,6 @@ import { RegisterPrepaidId } from './RegisterPrepaidId';
 export function PrepaidScreen() {
   const { t } = useI18n();
   const mayCall = useMayCall();
-  const [round, setRound] = useState(0);
-  const changed = () => setRound((r) => r + 1);
   const [lookup, update] = useDraft('prepaid.lookup', { memberNumber: '' });
   const member = lookup.memberNumber.trim();
   const valid = memberNumberSchema.safeParse(member).success;
@@ -23,10 +20,10 @@ export function PrepaidScreen() {
         <h1 id="prepaid-title">{t('prepaid.title')}</h1>
       </div>
       <div className="columns">
-        {mayCall('prepaid.issueId') ? <IssuePrepaidId onIssued={changed} /> : null}
-        {mayCall('prepaid.register') ? <RegisterPrepaidId onRegistered={changed} /> : null}
+        {mayCall('prepaid.issueId') ? <IssuePrepaidId /> : null}
+        {mayCall('prepaid.register') ? <RegisterPrepaidId /> : null}
       </div>
-      {mayCall('prepaid.lateIssuances') ? <LateIssuances refresh={round} /> : null}
+      {mayCall('prepaid.lateIssuances') ? <LateIssuances /> : null}
       {mayCall('prepaid.list') ? (
         <div className="panel">
           <label className="search-bar">
@@ -42,7 +39,7 @@ export function PrepaidScreen() {
           {member !== '' && !valid ? <p className="field__error">{t('prepaid.lookupInvalid')}</p> : null}
         </div>
       ) : null}
-      {valid ? <MemberPrepaid memberNumber={member} refresh={round} /> : null}
+      {valid ? <MemberPrepaid memberNumber={member} /> : null}
     </section>
   );
 }

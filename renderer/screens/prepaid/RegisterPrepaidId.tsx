@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { registerPrepaidIdInput } from '../../../core/api/schemas/prepaid';
+import type { CallFailure } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { obj, str } from '../common/read';
 import { TextField } from '../common/TextField';
-import type { Failure } from '../common/useOperation';
 import { useSchemaForm } from '../common/useSchemaForm';
 
 const FIELDS = ['cloudAccountCode', 'code'] as const;
@@ -14,7 +13,7 @@ type Draft = Record<(typeof FIELDS)[number], string>;
 const inputOf = (d: Draft) => ({ cloudAccountCode: d.cloudAccountCode.trim(), code: d.code });
 
 /** R-PRE-4, R-PRE-5, R-PRE-7: a prepaid ID registered on a cloud account of the member who paid for it. */
-export function RegisterPrepaidId({ onRegistered }: { onRegistered: () => void }) {
+export function RegisterPrepaidId() {
   const { t } = useI18n();
   const { call } = useSession();
   // The code is a secret: it is not kept as a draft across screens, only the account code is.
@@ -27,21 +26,20 @@ export function RegisterPrepaidId({ onRegistered }: { onRegistered: () => void }
     'prepaidForm',
     ['code'],
   );
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!form.check()) return;
-    const result = await call('prepaid.register', inputOf(form.draft));
+    const input = form.check();
+    if (!input) return;
+    const result = await call('prepaid.register', input);
     setFailure(form.answer(result));
     if (!result.ok) return;
-    const o = obj(result.output);
     setDone(
-      t('prepaid.registered', { account: form.draft.cloudAccountCode, expires: formatJstDate(str(o, 'expiresAt')) }),
+      t('prepaid.registered', { account: input.cloudAccountCode, expires: formatJstDate(result.output.expiresAt) }),
     );
     form.reset();
-    onRegistered();
   }
 
   return (

@@ -1,27 +1,23 @@
 import { useMayCall } from '../../session/useMayCall';
+import { useRead } from '../../session/useRead';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import type { MessageKey } from '../../i18n/ja';
-import { boardIn } from '../dunning/board-shape';
 import { LateIssuances } from '../prepaid/LateIssuances';
-import { list } from '../common/read';
-import { useOperation } from '../common/useOperation';
-
-const count = (output: unknown) => list(output).length;
 
 /** What needs a person today: deposits to review, prepaid IDs due or late, accounts entering Restricted or Suspend. */
 export function TodayQueues() {
   const { t } = useI18n();
   const mayCall = useMayCall();
-  const review = useOperation('bank.reviewQueue', {}, count, { skip: !mayCall('bank.reviewQueue') });
-  const held = useOperation('deposits.held', {}, count, { skip: !mayCall('deposits.held') });
-  const dunning = useOperation('dunning.board', {}, boardIn, { skip: !mayCall('dunning.board') });
-  const troubled = (dunning.data ?? []).filter((a) => a.status === 'restricted' || a.status === 'suspended');
+  const review = useRead('bank.reviewQueue', {}, { enabled: mayCall('bank.reviewQueue') });
+  const held = useRead('deposits.held', {}, { enabled: mayCall('deposits.held') });
+  const dunning = useRead('dunning.board', {}, { enabled: mayCall('dunning.board') });
+  const troubled = (dunning.data?.accounts ?? []).filter((a) => a.status === 'restricted' || a.status === 'suspended');
 
   const alerts: { key: MessageKey; n: number; route: string }[] = [
-    { key: 'today.alert.review', n: review.data ?? 0, route: 'deposits' },
-    { key: 'today.alert.held', n: held.data ?? 0, route: 'deposits' },
+    { key: 'today.alert.review', n: review.data?.length ?? 0, route: 'deposits' },
+    { key: 'today.alert.held', n: held.data?.length ?? 0, route: 'deposits' },
     { key: 'today.alert.restricted', n: troubled.length, route: 'dunning' },
   ];
   const showing = alerts.filter((a) => a.n > 0);
@@ -46,8 +42,8 @@ export function TodayQueues() {
           <table className="table table--compact">
             <tbody>
               {troubled.map((a) => (
-                <tr key={a.code}>
-                  <td className="mono">{a.code}</td>
+                <tr key={a.cloudAccountCode}>
+                  <td className="mono">{a.cloudAccountCode}</td>
                   <td>{a.memberName}</td>
                   <td>{labelOf(t, 'accountStatus', a.status)}</td>
                   <td className="muted small">{a.history.at(-1)?.cause ?? ''}</td>

@@ -4,10 +4,9 @@ import { useSession } from '../../session/session';
 import { nowMs } from '../../clock';
 import { addMonths, jstToday, monthOfDate } from '../../../core/time';
 import { Refusal } from '../../components/Refusal';
+import type { CallFailure } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
-import { obj } from '../common/read';
 import { TextField } from '../common/TextField';
-import type { Failure } from '../common/useOperation';
 import { useSchemaForm } from '../common/useSchemaForm';
 
 const FIELDS = ['month'] as const;
@@ -37,7 +36,7 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
     inputOf,
     'closeForm',
   );
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -51,8 +50,8 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!form.check() || startedAt !== null) return;
-    const input = inputOf(form.draft);
+    const input = form.check();
+    if (!input || startedAt !== null) return;
     setSaid(null);
     setElapsed(0);
     setProgress(null);
@@ -60,24 +59,19 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
     let step = FIRST_STEP;
     for (;;) {
       const result = await call('billing.closeMonth', { ...input, maxAccounts: step });
-      const o = result.ok ? obj(result.output) : {};
-      const done = typeof o.done === 'number' ? o.done : 0;
-      const total = typeof o.bills === 'number' ? o.bills : 0;
-      if (!result.ok || o.finished !== false) {
+      if (!result.ok || result.output.finished) {
         setStartedAt(null);
         setFailure(form.answer(result));
         if (result.ok) {
-          setSaid(
-            o.alreadyClosed === true
-              ? t('usage.alreadyClosed', { month: input.month, bills: total })
-              : t('usage.closedBills', { month: input.month, bills: total }),
-          );
+          const { alreadyClosed, bills } = result.output;
+          setSaid(t(alreadyClosed ? 'usage.alreadyClosed' : 'usage.closedBills', { month: input.month, bills }));
           onClosed(input.month);
         }
         return;
       }
-      setProgress({ done, total });
-      step = Math.max(FIRST_STEP, Math.ceil(total / 20));
+      const { done, bills } = result.output;
+      setProgress({ done, total: bills });
+      step = Math.max(FIRST_STEP, Math.ceil(bills / 20));
     }
   }
 

@@ -4,9 +4,8 @@ import { useSession } from '../../session/session';
 import { Progress } from '../../components/Progress';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
+import type { CallFailure } from '../../api/client';
 import { FileDropZone } from '../common/FileDropZone';
-import { obj, str } from '../common/read';
-import type { Failure } from '../common/useOperation';
 
 /** A month's usage file (shared/contracts/rating.md) picked or dropped, read as text in the browser, imported. */
 export function ImportUsage({ onImported }: { onImported: (month: string) => void }) {
@@ -15,7 +14,7 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
   const [busy, setBusy] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
 
   async function take(file: File) {
     setSaid(null);
@@ -27,9 +26,8 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
     const result = await call('usage.import', { content });
     setBusy(null);
     if (!result.ok) return setFailure(result);
-    setSaid(`${file.name}: ${str(obj(result.output), 'message')}`);
-    const month = /"month"\s*:\s*"(\d{4}-\d{2})"/.exec(content)?.[1];
-    if (month) onImported(month);
+    setSaid(`${file.name}: ${result.output.message}`);
+    onImported(result.output.month);
   }
 
   return (

@@ -1,33 +1,16 @@
 import { useState } from 'react';
+import type { CallFailure, ReceivedFile } from '../../api/client';
 import { useSession } from '../../session/session';
 import { useMayCall } from '../../session/useMayCall';
+import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { FilePreview } from '../common/FilePreview';
-import { fileIn, type ReceivedFile } from '../common/pdf-file';
 import type { PrintRequest } from '../common/print';
-import { list, str } from '../common/read';
-import { useOperation, type Failure } from '../common/useOperation';
 import { Yen } from '../common/Yen';
 import { PrintMonthStatements } from './PrintMonthStatements';
-
-const billsIn = (output: unknown) =>
-  list(output).map((v) => ({
-    month: str(v, 'month'),
-    account: str(v, 'account'),
-    status: str(v, 'status'),
-    paymentMethod: str(v, 'paymentMethod'),
-    subtotal: str(v, 'subtotal'),
-    tax: str(v, 'tax'),
-    total: str(v, 'total'),
-    prepaidApplied: str(v, 'prepaidApplied'),
-    amountDue: str(v, 'amountDue'),
-    statementNumber: str(v, 'statementNumber'),
-    issuedOn: str(v, 'issuedOn'),
-    dueOn: str(v, 'dueOn'),
-  }));
 
 /** Which bills a table shows: a closed month's, by account, or one account's, by month. */
 export type BillsQuery =
@@ -35,14 +18,13 @@ export type BillsQuery =
   | { operation: 'billing.accountBills'; input: { account: string } };
 
 /** A closed month's bills (R-BILL-1, R-TAX-2, R-PRE-9 prepaid offset) and each statement's PDF to preview or save. */
-export function MonthBills({ month, refresh }: { month: string; refresh: number }) {
+export function MonthBills({ month }: { month: string }) {
   const { t } = useI18n();
   return (
     <BillsPanel
       query={{ operation: 'billing.listBills', input: { month } }}
       title={t('usage.billsOf', { month })}
       titleId="bills-title"
-      refresh={refresh}
       skip={!/^\d{4}-\d{2}$/.test(month)}
     />
   );
@@ -53,30 +35,27 @@ export function BillsPanel({
   query,
   title,
   titleId,
-  refresh = 0,
   skip = false,
 }: {
   query: BillsQuery;
   title: string;
   titleId: string;
-  refresh?: number;
   skip?: boolean;
 }) {
   const { t } = useI18n();
   const { call } = useSession();
   const mayCall = useMayCall();
   const byMonth = query.operation === 'billing.accountBills';
-  const bills = useOperation(query.operation, query.input, billsIn, { refresh, skip });
+  const bills = useRead(query.operation, query.input, { enabled: !skip });
   const [file, setFile] = useState<{ file: ReceivedFile; print: PrintRequest } | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
   const statements = bills.data?.filter((b) => b.statementNumber).length ?? 0;
 
   async function open(statementNumber: string) {
     const print: PrintRequest = { operation: 'billing.statementPdf', input: { statementNumber } };
     const result = await call(print.operation, print.input);
     setFailure(result.ok ? null : result);
-    const received = result.ok ? fileIn(result.output) : null;
-    setFile(received ? { file: received, print } : null);
+    if (result.ok) setFile({ file: result.output.file, print });
   }
 
   return (
@@ -129,7 +108,7 @@ export function BillsPanel({
                     <button
                       type="button"
                       className="quiet mono"
-                      onClick={() => void open(b.statementNumber)}
+                      onClick={() => void open(b.statementNumber!)}
                       title={t('usage.dueOn', { date: b.dueOn ? formatJstDate(b.dueOn) : '—' })}
                     >
                       {t('usage.preview', { number: b.statementNumber })}

@@ -1,12 +1,11 @@
 import { useState } from 'react';
+import type { CallFailure, ReceivedFile } from '../../api/client';
 import { volumeCount, VOLUME_SIZE } from '../../../core/api/schemas/billing';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
 import { FilePreview } from '../common/FilePreview';
-import type { ReceivedFile } from '../common/pdf-file';
 import { printDocument, type PrintRequest } from '../common/print';
-import type { Failure } from '../common/useOperation';
 
 /**
  * A closed month's statements printed in one action (billing.monthStatementsPdf): the desktop app opens the OS
@@ -18,7 +17,7 @@ export function PrintMonthStatements({ month, statements }: { month: string; sta
   const { call } = useSession();
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<CallFailure | null>(null);
   const [preview, setPreview] = useState<{ file: ReceivedFile; request: PrintRequest } | null>(null);
   const volumes = volumeCount(statements);
 

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useMayCall } from '../../session/useMayCall';
 import { useDraft } from '../../hooks/useDraft';
 import { useI18n } from '../../i18n/i18n';
@@ -11,11 +10,7 @@ export function UsageScreen() {
   const { t } = useI18n();
   const mayCall = useMayCall();
   const [shown, update] = useDraft('usage.month', { month: '' });
-  const [round, setRound] = useState(0);
-  const show = (month: string) => {
-    update({ month });
-    setRound((r) => r + 1);
-  };
+  const show = (month: string) => update({ month });
   return (
     <section aria-labelledby="usage-title">
       <div className="screen-head">
@@ -38,7 +33,7 @@ export function UsageScreen() {
           </label>
         </div>
       ) : null}
-      {mayCall('billing.listBills') && shown.month ? <MonthBills month={shown.month} refresh={round} /> : null}
+      {mayCall('billing.listBills') && shown.month ? <MonthBills month={shown.month} /> : null}
     </section>
   );
 }

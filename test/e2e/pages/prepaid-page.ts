@@ -7,6 +7,9 @@ export class PrepaidPage {
   readonly issued: Locator;
   readonly registered: Locator;
   readonly ids: Locator;
+  /** The sentence naming the new code's last characters (random: a new code each run). */
+  readonly codeHint: Locator;
+  readonly idsTable: Locator;
 
   constructor(
     readonly page: Page,
@@ -16,6 +19,8 @@ export class PrepaidPage {
     this.issued = page.locator('.issued-code');
     this.registered = page.locator('form[aria-labelledby="register-title"] p.notice');
     this.ids = page.locator('table.prepaid-ids tbody tr');
+    this.codeHint = page.locator('.issued-code .notice');
+    this.idsTable = page.locator('table.prepaid-ids');
   }
 
   async issueId(statementNumber: string): Promise<void> {

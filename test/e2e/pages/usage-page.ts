@@ -7,6 +7,8 @@ export class UsagePage {
   readonly imported: Locator;
   readonly closed: Locator;
   readonly closing: Locator;
+  /** The words beside the bar: the month, done / bills and the seconds elapsed. */
+  readonly closingStatus: Locator;
   readonly bills: Locator;
   readonly preview: Locator;
 
@@ -18,6 +20,7 @@ export class UsagePage {
     this.imported = page.locator('section[aria-labelledby="usage-import-title"] p.notice');
     this.closed = page.locator('form[aria-labelledby="close-title"] p.notice');
     this.closing = page.locator('form[aria-labelledby="close-title"] progress');
+    this.closingStatus = page.locator('form[aria-labelledby="close-title"] .close-progress [role="status"]');
     this.bills = page.locator('table.bills-table tbody tr');
     this.preview = page.locator('.file-preview');
   }

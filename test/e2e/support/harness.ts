@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { openBackoffice } from '../../../core/api/open';
 import type { Backoffice, CallResult, Role } from '../../../core/api/service';
 import { startBrowserHost, type BrowserHost } from '../../../core/host/browser-host';
 import { inject } from 'vitest';
 import { TEST_NOW } from '../../support/clock';
+import { compareScreenshot, screenshotProblem, UPDATE_SCREENSHOTS_ENV } from '../../support/screenshot-compare';
 import { REPO, RENDERER_DIST } from './build-renderer';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -20,7 +21,10 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');
+const SCREENSHOTS = {
+  baselines: join(REPO, 'test', 'e2e', '__screenshots__'),
+  output: join(REPO, 'test-output', 'screenshots'),
+};
 
 /** One e2e file's world: a fresh database, the real browser host over it, and a fresh Chromium. */
 export interface E2eApp {
@@ -32,7 +36,11 @@ export interface E2eApp {
   setNow(iso: string): void;
   /** Opens the host's launch URL (with its token) in the page. */
   open(): Promise<void>;
-  screenshot(name: string): Promise<void>;
+  /**
+   * Takes a full-page screenshot and compares it with its committed baseline (test/e2e/__screenshots__),
+   * failing on a difference; `mask` covers what changes run to run (a clock ticking on screen).
+   */
+  screenshot(name: string, options?: { mask?: Locator[] }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,9 +95,25 @@ export async function startApp(options: { now?: string } = {}): Promise<E2eApp> 
     async open() {
       await page.goto(host.url);
     },
-    async screenshot(name) {
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    async screenshot(name, options = {}) {
+      // The bundled fonts swap in once loaded: wait for them, so no screenshot catches the fallback.
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+      });
+      const png = await page.screenshot({
+        fullPage: true,
+        animations: 'disabled',
+        caret: 'hide',
+        // A previewed PDF is drawn by Chromium's viewer whenever it gets to it (its text is checked with
+        // pdftotext elsewhere); what else changes run to run, the test names.
+        mask: [page.locator('.file-preview iframe'), ...(options.mask ?? [])],
+        maskColor: '#808080',
+      });
+      const problem = screenshotProblem(
+        name,
+        compareScreenshot(name, png, SCREENSHOTS, process.env[UPDATE_SCREENSHOTS_ENV] === '1'),
+      );
+      if (problem) throw new Error(problem);
     },
     async close() {
       await browser.close();

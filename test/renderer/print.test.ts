@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallResult } from '../../../core/api/service';
-import { printDocument, type PrintRequest } from '../../../renderer/screens/common/print';
+import type { CallResult } from '../../core/api/service';
+import { printDocument, type PrintRequest } from '../../renderer/screens/common/print';
+import type { Call } from '../../renderer/session/session';
+
+/** A fake of the session's call: answers whatever the test says, for any operation. */
+const fakeCall = (answer: (operation: string) => Promise<CallResult>): Call => answer as Call;
 
 const request: PrintRequest = { operation: 'billing.monthStatementsPdf', input: { month: '2026-10', volume: 1 } };
 const pdf = { name: 'statements-2026-10.pdf', mediaType: 'application/pdf', base64: 'JVBERi0=' };
@@ -13,10 +17,10 @@ afterEach(() => {
 describe('the renderer print entry point', () => {
   it('D-APP-1: in a browser, fetches the PDF through the catalog for the preview to print', async () => {
     const calls: string[] = [];
-    const call = async (operation: string): Promise<CallResult> => {
+    const call = fakeCall(async (operation) => {
       calls.push(operation);
       return { ok: true, output: { month: '2026-10', file: pdf } };
-    };
+    });
     expect(await printDocument(request, call)).toEqual({ kind: 'preview', file: pdf });
     expect(calls).toEqual(['billing.monthStatementsPdf']);
   });
@@ -35,12 +39,12 @@ describe('the renderer print entry point', () => {
         },
       },
     };
-    const call = async (): Promise<CallResult> => ({
+    const call = fakeCall(async () => ({
       ok: false,
       kind: 'failed',
       code: 'operation.failed',
       message: 'not this door either',
-    });
+    }));
     expect(await printDocument(request, call)).toEqual({ kind: 'dialog', printed: true });
     expect(await printDocument(request, call)).toEqual({ kind: 'dialog', printed: false });
     expect(printed).toEqual([
@@ -58,6 +62,11 @@ describe('the renderer print entry point', () => {
       message: 'not closed',
       problems: [{ path: 'month', code: 'month.not_closed', params: { month: '2026-10' }, message: 'x' }],
     };
-    expect(await printDocument(request, async () => refusal)).toEqual({ kind: 'failed', failure: refusal });
+    expect(
+      await printDocument(
+        request,
+        fakeCall(async () => refusal),
+      ),
+    ).toEqual({ kind: 'failed', failure: refusal });
   });
 });

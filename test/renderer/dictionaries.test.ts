@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../renderer/i18n/en';
-import { fill } from '../../../renderer/i18n/i18n';
-import { ja } from '../../../renderer/i18n/ja';
+import { en } from '../../renderer/i18n/en';
+import { fill } from '../../renderer/i18n/i18n';
+import { ja } from '../../renderer/i18n/ja';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

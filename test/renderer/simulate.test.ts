@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../core/money';
-import { simulate } from '../../../renderer/screens/estimates/simulate';
+import { Dec } from '../../core/money';
+import { simulate } from '../../renderer/screens/estimates/simulate';
 
 describe('the estimate screen’s cost simulator (core/rating run as the renderer runs it)', () => {
   it('R-RATE-1, R-RATE-5, R-TAX-2, R-PRE-9: s4 VM 720 h, 100 GB volume, 12.5 GB transfer → ¥8,497 a month; ¥30,000 covers 3 months, ¥4,509 left', () => {

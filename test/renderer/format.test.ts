@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOfPath, problemText } from '../../../renderer/forms/field-problems';
-import { formatJstDate, formatJstDateTime, formatYen, todayJst } from '../../../renderer/format';
-import { fill } from '../../../renderer/i18n/i18n';
-import { ja } from '../../../renderer/i18n/ja';
-import type { Translate } from '../../../renderer/i18n/i18n';
-import { demoWelcome } from '../../../renderer/screens/welcome';
+import { fieldOfPath, problemText } from '../../renderer/forms/field-problems';
+import { formatJstDate, formatJstDateTime, formatYen, todayJst } from '../../renderer/format';
+import { fill } from '../../renderer/i18n/i18n';
+import { ja } from '../../renderer/i18n/ja';
+import type { Translate } from '../../renderer/i18n/i18n';
 
 const t: Translate = (key, values) => fill(ja[key], values);
 
@@ -49,20 +48,5 @@ describe('what the renderer shows', () => {
     expect(problemText(problem, 'nameKana', 'ホッカイ', 'memberForm', 'en', t)).toBe(
       'half-width katakana as the bank writes it',
     );
-  });
-
-  it('the demo summary with its operators, ignoring malformed entries', () => {
-    expect(
-      demoWelcome({
-        members: 300,
-        cloudAccounts: 589,
-        operators: [{ login: 'sales', password: 'demo', roles: ['sales', 'root'] }, { login: 3 }],
-      }),
-    ).toEqual({
-      kind: 'demo',
-      members: 300,
-      cloudAccounts: 589,
-      operators: [{ login: 'sales', password: 'demo', roles: ['sales'] }],
-    });
   });
 });
