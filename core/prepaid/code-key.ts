@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { LedgerDb } from '../ledger/open-database';
 import { ledgerFile } from './ledger-files';
 
@@ -36,6 +37,7 @@ export async function prepaidCodeKey(db: LedgerDb): Promise<Buffer> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     key = randomBytes(MIN_KEY_BYTES);
+    mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
     try {
       // 'wx': never overwrite a key another process created meanwhile; use theirs instead.
       writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });

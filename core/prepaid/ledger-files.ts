@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
+import { sideFilesBase } from '../ledger/dialect';
 import type { LedgerDb } from '../ledger/open-database';
 
 /**
- * The file of the open ledger (SQLite's main database), so files that must not live inside it (the prepaid
- * code key, the notices holding codes) can sit beside it. Empty for an in-memory database.
+ * Where files that must not live inside the ledger (the prepaid code key, the notices holding codes) start
+ * from: beside an SQLite ledger's file, or in the data folder for a PostgreSQL ledger (core/ledger/dialect.ts).
+ * Empty for an in-memory database.
  */
 export async function ledgerFile(db: LedgerDb): Promise<string> {
-  const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
-  return rows.find((r) => r.name === 'main')?.file ?? '';
+  return sideFilesBase(db);
 }

@@ -17,9 +17,11 @@ export const backupCommand: CliCommand = {
       return EXIT_BAD_INPUT;
     }
     if (existsSync(to)) throw InputError.one('--to', `${to} exists already; choose a new file`);
-    const { sqlite, close } = await openDatabase(file);
+    const opened = await openDatabase(file);
+    const { close } = opened;
     try {
-      const { totalPages } = await sqlite.backup(to);
+      if (opened.engine !== 'sqlite') throw new Error('not yet');
+      const { totalPages } = await opened.sqlite.backup(to);
       io.out(`${JSON.stringify({ from: file, to, pages: totalPages })}\n`);
       return EXIT_OK;
     } finally {
