@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InputError } from '../errors';
 import { writeAudit } from '../ledger/audit';
 import { openDatabase, type LedgerDb } from '../ledger/open-database';
+import { BusyError, transact } from '../ledger/transaction';
 import type { AuditOutcome } from '../ledger/schema';
 import { apps } from './apps';
 import { loadOperator, operatorCount } from './apps/operators';
@@ -34,11 +35,12 @@ export function describeOperation(op: AnyOperation): OperationDescription {
 }
 
 /**
- * The Backoffice over one ledger database file: migrations applied on open, every call checked (operator,
- * roles, input schema) before its handler runs in one transaction with its audit entry.
+ * The Backoffice over one ledger (an SQLite file or a postgres:// URL): migrations applied on open, every call
+ * checked (operator, roles, input schema) before its handler runs in one transaction with its audit entry
+ * (core/ledger/transaction.ts: run again when it collided with another writer, then answered busy).
  */
-export async function openBackoffice(dbFile: string, options: BackofficeOptions = {}): Promise<Backoffice> {
-  const { db, close } = await openDatabase(dbFile);
+export async function openBackoffice(location: string, options: BackofficeOptions = {}): Promise<Backoffice> {
+  const { db, close } = await openDatabase(location);
   const catalog = buildCatalog(apps);
   const now = options.now ?? processClock();
   const channel = options.channel ?? 'app';
@@ -94,7 +96,7 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
     }
     const at = now();
     try {
-      const output = await db.transaction().execute(async (trx: LedgerDb) => {
+      const output = await transact(db, async (trx: LedgerDb) => {
         const result = await op.handler({ db: trx, now: at, operator, channel }, parsed.data);
         if (op.audited) {
           await writeAudit(trx, {
@@ -111,6 +113,7 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
       return { ok: true, output: output === undefined ? null : output };
     } catch (e) {
       if (e instanceof InputError) return { ok: false, kind: 'invalid', message: e.message, problems: e.problems };
+      if (e instanceof BusyError) return { ok: false, kind: 'busy', message: e.message };
       if (e instanceof ForbiddenError) return refuse(op, input, login, 'forbidden', e.message);
       if (e instanceof UnauthenticatedError)
         return refuse(op, input, login ?? op.auditActor?.(input) ?? null, 'unauthenticated', e.message);

@@ -1,0 +1,60 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { conflictOf } from './dialect';
+import type { LedgerDb } from './open-database';
+
+/**
+ * The ledger could not run a transaction for the others running at the same moment: a serialization failure
+ * or deadlock retried `attempts` times, or a lock waited for past its limit. Nothing was written; the same
+ * call may simply be made again.
+ */
+export class BusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BusyError';
+  }
+}
+
+export interface TransactOptions {
+  /** How many times to run the transaction before answering busy (default 8). */
+  attempts?: number;
+}
+
+const DEFAULT_ATTEMPTS = 8;
+
+/** Exponential backoff from 4 ms, doubled per attempt up to 250 ms, with full jitter so retries spread out. */
+function backoffMs(attempt: number): number {
+  return Math.random() * Math.min(250, 4 * 2 ** attempt);
+}
+
+/**
+ * Runs `fn` in one transaction, or inside the caller's when `db` already is one (Kysely cannot nest them).
+ * On PostgreSQL every transaction is SERIALIZABLE (open-database.ts): when the engine refuses to commit one
+ * because another ran at the same time (40001) or they deadlocked (40P01), nothing of it was written and it is
+ * run again from the start, reading the ledger afresh, a bounded number of times; then BusyError. On SQLite
+ * transactions queue for the write lock (BEGIN IMMEDIATE) and one that waited past the busy timeout is busy.
+ * `fn` must therefore do nothing outside the database that cannot be done twice.
+ */
+export async function transact<T>(
+  db: LedgerDb,
+  fn: (trx: LedgerDb) => Promise<T>,
+  options: TransactOptions = {},
+): Promise<T> {
+  if (db.isTransaction) return fn(db);
+  const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(fn);
+    } catch (e) {
+      const conflict = conflictOf(e);
+      if (conflict === null) throw e;
+      if (conflict === 'busy' || attempt >= attempts) {
+        throw new BusyError(
+          conflict === 'busy'
+            ? 'the ledger is busy (a lock was held past its time limit): nothing was written; try again'
+            : `the ledger is busy: ${attempts} attempts collided with other writers; nothing was written, try again`,
+        );
+      }
+      await sleep(backoffMs(attempt));
+    }
+  }
+}
