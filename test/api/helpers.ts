@@ -1,26 +1,33 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import { openBackoffice } from '../../core/api/open';
 import type { Backoffice, CallResult } from '../../core/api/service';
+import { openDatabase } from '../../core/ledger/open-database';
+import { freshLedgerPlace, type TestEngine } from '../support/engine';
 
-/** A fresh directory for one test's database files; removed by the returned cleanup. */
-export function tempDir(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'backoffice-test-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export { tempDir } from '../support/temp-dir';
 
 export interface TestOffice {
   office: Backoffice;
+  engine: TestEngine;
+  /** The ledger's location (--db): an SQLite file or a postgres:// URL. */
   file: string;
+  /** A scratch folder of the test's own. */
+  dir: string;
   clock: { now: Date };
   /** Calls and expects success; returns the output. */
   ok<T = unknown>(operation: string, input: unknown, as: string | null): Promise<T>;
-  /** Row count of a table, read through a second connection (what is really on disk). */
-  count(table: string): number;
-  /** The single value of a read-only query through that second connection. */
-  scalar(query: string): unknown;
+  /** Row count of a table, read through a second connection (what is really committed). */
+  count(table: string): Promise<number>;
+  /**
+   * The single value of a read-only query through that second connection. The SQL runs on both engines: use
+   * what SQLite and PostgreSQL share (string_agg, ||, coalesce…).
+   */
+  scalar(query: string): Promise<unknown>;
+  /**
+   * Every row of a query through that second connection (same SQL rule as scalar). A test may write with it
+   * what earlier issues' operations would have left (`insert … returning id`), committed at once.
+   */
+  rows<T = Record<string, unknown>>(query: string): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -29,8 +36,8 @@ export interface TestOffice {
  * (`sales`, `accounting`, `supervisor`), all with password "demo".
  */
 export async function testOffice(start = '2026-11-10T01:00:00.000Z'): Promise<TestOffice> {
-  const { dir, cleanup } = tempDir();
-  const file = path.join(dir, 'ledger.db');
+  const place = await freshLedgerPlace();
+  const file = place.location;
   const clock = { now: new Date(start) };
   const office = await openBackoffice(file, { now: () => clock.now, channel: 'test' });
   async function ok<T>(operation: string, input: unknown, as: string | null): Promise<T> {
@@ -42,18 +49,26 @@ export async function testOffice(start = '2026-11-10T01:00:00.000Z'): Promise<Te
   for (const role of ['sales', 'accounting', 'supervisor'] as const) {
     await ok('operators.create', { login: role, displayName: role, password: 'demo', roles: [role] }, 'admin');
   }
-  const reader = new BetterSqlite3(file, { readonly: true });
+  const reader = await openDatabase(file, { migrate: false, maxConnections: 1 });
+  const rows = async <T>(query: string) => (await sql.raw<T>(query).execute(reader.db)).rows;
+  const scalar = async (query: string) => {
+    const [first] = await rows<Record<string, unknown>>(query);
+    return first === undefined ? undefined : Object.values(first)[0];
+  };
   return {
     office,
+    engine: place.engine,
     file,
+    dir: place.dir,
     clock,
     ok,
-    count: (table) => (reader.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
-    scalar: (query) => reader.prepare(query).pluck().get(),
+    count: async (table) => Number(await scalar(`select count(*) as n from ${table}`)),
+    scalar,
+    rows,
     async close() {
-      reader.close();
+      await reader.close();
       await office.close();
-      cleanup();
+      await place.dispose();
     },
   };
 }
