@@ -137,15 +137,27 @@ export function lockRows<Q extends SelectQueryBuilder<any, any, any>>(db: AnyDb,
 }
 
 /**
+ * The first statement of every transaction `transact` runs. On PostgreSQL writers share the writer gate, and a
+ * transaction run again after a collision (`alone`) takes it exclusively: it waits for the writers in flight,
+ * keeps new ones waiting behind it, and as LOCK TABLE comes before its first query its snapshot is taken only
+ * then, so it sees everything committed and has nobody left to collide with. Writers run concurrently while
+ * they do not collide, and one that did is not starved by the others. SQLite: nothing (one writer at a time).
+ */
+export async function enterWriters(trx: AnyDb, alone: boolean): Promise<void> {
+  if (engineOf(trx) === 'sqlite') return;
+  await sql.raw(`lock table writer_gate in ${alone ? 'exclusive' : 'row share'} mode`).execute(trx);
+}
+
+/**
  * What a failed statement means for the transaction that ran it: `retry` when the engine gave up on it
- * because of another transaction (PostgreSQL serialization failure 40001 or deadlock 40P01: running the
- * transaction again from the start is correct), `busy` when the engine waited its limit for a lock (SQLite's
- * busy timeout; PostgreSQL's lock timeout 55P03), null for anything else.
+ * because of another transaction (PostgreSQL serialization failure 40001 or deadlock 40P01; SQLite's busy
+ * timeout passed while another process held the write lock): running the transaction again from the start is
+ * correct; `busy` when PostgreSQL waited its lock timeout (55P03); null for anything else.
  */
 export function conflictOf(error: unknown): 'retry' | 'busy' | null {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === '40001' || code === '40P01') return 'retry';
-  if (code === '55P03' || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') return 'busy';
+  if (code === '40001' || code === '40P01' || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') return 'retry';
+  if (code === '55P03') return 'busy';
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { conflictOf } from './dialect';
+import { conflictOf, enterWriters } from './dialect';
 import type { LedgerDb } from './open-database';
 
 /**
@@ -15,24 +15,25 @@ export class BusyError extends Error {
 }
 
 export interface TransactOptions {
-  /** How many times to run the transaction before answering busy (default 8). */
+  /** How many times to run the transaction before answering busy (default 5). */
   attempts?: number;
 }
 
-const DEFAULT_ATTEMPTS = 8;
+const DEFAULT_ATTEMPTS = 5;
 
-/** Exponential backoff from 4 ms, doubled per attempt up to 250 ms, with full jitter so retries spread out. */
-function backoffMs(attempt: number): number {
-  return Math.random() * Math.min(250, 4 * 2 ** attempt);
+/** A few milliseconds, random, so two transactions that collided do not start again in step. */
+function jitterMs(attempt: number): number {
+  return Math.random() * Math.min(100, 2 ** attempt);
 }
 
 /**
  * Runs `fn` in one transaction, or inside the caller's when `db` already is one (Kysely cannot nest them).
- * On PostgreSQL every transaction is SERIALIZABLE (open-database.ts): when the engine refuses to commit one
- * because another ran at the same time (40001) or they deadlocked (40P01), nothing of it was written and it is
- * run again from the start, reading the ledger afresh, a bounded number of times; then BusyError. On SQLite
- * transactions queue for the write lock (BEGIN IMMEDIATE) and one that waited past the busy timeout is busy.
- * `fn` must therefore do nothing outside the database that cannot be done twice.
+ * On PostgreSQL every transaction is SERIALIZABLE (open-database.ts) and writers run side by side: when the
+ * engine refuses to commit one because another ran at the same time (40001) or they deadlocked (40P01),
+ * nothing of it was written and it is run again from the start, reading the ledger afresh, this time alone
+ * (enterWriters in dialect.ts), so a second attempt does not collide again. On SQLite transactions queue for
+ * the write lock (BEGIN IMMEDIATE); one that waited past the busy timeout queues again. After `attempts`
+ * runs, BusyError. `fn` must therefore do nothing outside the database that cannot be done twice.
  */
 export async function transact<T>(
   db: LedgerDb,
@@ -43,7 +44,10 @@ export async function transact<T>(
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(fn);
+      return await db.transaction().execute(async (trx) => {
+        await enterWriters(trx, attempt > 1);
+        return fn(trx);
+      });
     } catch (e) {
       const conflict = conflictOf(e);
       if (conflict === null) throw e;
@@ -54,7 +58,7 @@ export async function transact<T>(
             : `the ledger is busy: ${attempts} attempts collided with other writers; nothing was written, try again`,
         );
       }
-      await sleep(backoffMs(attempt));
+      await sleep(jitterMs(attempt));
     }
   }
 }

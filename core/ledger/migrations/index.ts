@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_prepaid';
 import * as m0003 from './0003_billing';
 import * as m0004 from './0004_banking';
+import * as m0005 from './0005_writer_gate';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_prepaid': m0002,
   '0003_billing': m0003,
   '0004_banking': m0004,
+  '0005_writer_gate': m0005,
 };
