@@ -104,7 +104,9 @@ describe('prepaid ID issuance and registration', () => {
       expect(bytes).not.toContain(code.replaceAll('-', ''));
       expect(await t.scalar('select code_hint from prepaid_ids')).toBe(code.slice(-4));
       expect(String(await t.scalar('select code from prepaid_ids'))).toMatch(/^[0-9a-f]{64}$/);
-      expect(statSync(`${t.file}.prepaid-key`).mode & 0o777).toBe(0o600);
+      // The key beside the side files' base: the .outbox folder's name without its suffix.
+      const base = path.dirname(payload.emlFile).replace(/\.outbox$/, '');
+      expect(statSync(`${base}.prepaid-key`).mode & 0o777).toBe(0o600);
       // Accounting can fetch the notice again while its .eml is kept; then never.
       const again1 = await t.ok<{ file: FileToSave }>(
         'prepaid.noticePdf',
