@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LedgerDb } from '../ledger/open-database';
-import { ledgerFile } from './ledger-files';
+import { sideFilesBase } from '../ledger/dialect';
 
 /** Where the key comes from when set: base64 of at least 32 bytes (for a shared or hardware-held key). */
 export const PREPAID_KEY_ENV = 'BACKOFFICE_PREPAID_KEY';
@@ -26,7 +26,7 @@ function decodeKey(text: string, source: string): Buffer {
 export async function prepaidCodeKey(db: LedgerDb): Promise<Buffer> {
   const fromEnv = process.env[PREPAID_KEY_ENV];
   if (fromEnv) return decodeKey(fromEnv, PREPAID_KEY_ENV);
-  const file = await ledgerFile(db);
+  const file = await sideFilesBase(db);
   if (file === '') throw new Error(`an in-memory ledger has no key file: set ${PREPAID_KEY_ENV}`);
   const keyFile = `${file}.prepaid-key`;
   const cached = cache.get(keyFile);
