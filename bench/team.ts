@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -120,6 +120,8 @@ export const benchmark: Benchmark = {
   name: 'team',
   async run() {
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-team-'));
+    // PostgreSQL may run as another user (as root: the `postgres` user): it must reach its folder inside.
+    chmodSync(dir, 0o755);
     const postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), persistent: false });
     const admin = new pg.Client({ connectionString: `${postgres.server}postgres` });
     await admin.connect();
