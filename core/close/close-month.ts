@@ -282,14 +282,14 @@ async function notYetBilled(
 }
 
 /**
- * The answer to a run that found its month closed by another run of the close while it went on (two people
- * closing the same month at once): the month is closed once, with the other run's bills; this one says so.
+ * The answer of a close that finds its month closed: before it started, or by another run while it went on (two
+ * people closing the same month at once: the month is closed once, with the other run's bills).
  */
-function closedMeanwhile(month: string, bills: number): CloseResult {
+function alreadyClosed(month: string, bills: number, message: string): CloseResult {
   return {
     month,
     alreadyClosed: true,
-    message: `${month} was closed by another run of the close meanwhile (${bills} bills); nothing more changed`,
+    message,
     bills,
     done: bills,
     finished: true,
@@ -297,6 +297,14 @@ function closedMeanwhile(month: string, bills: number): CloseResult {
     resumed: false,
     phaseMs: { rating: 0, billing: 0 },
   };
+}
+
+function closedMeanwhile(month: string, bills: number): CloseResult {
+  return alreadyClosed(
+    month,
+    bills,
+    `${month} was closed by another run of the close meanwhile (${bills} bills); nothing more changed`,
+  );
 }
 
 /**
@@ -319,17 +327,7 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
       .where('month', '=', month.key)
       .executeTakeFirstOrThrow();
     const bills = row.bill_count ?? 0;
-    return {
-      month: month.key,
-      alreadyClosed: true,
-      message: `${month.key} is already closed (${bills} bills); nothing changed`,
-      bills,
-      done: bills,
-      finished: true,
-      billedNow: 0,
-      resumed: false,
-      phaseMs: { rating: 0, billing: 0 },
-    };
+    return alreadyClosed(month.key, bills, `${month.key} is already closed (${bills} bills); nothing changed`);
   }
   const ratingStarted = performance.now();
   const rated = await rateMonth(db, month);
