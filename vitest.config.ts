@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Tests that start other programs: the `backoffice` command and other Node children, bundlers, Chromium's
- * e2e aside. Kept out of the unit project, which must answer in seconds (`npx vitest run --project unit`).
+ * e2e aside. Kept out of the unit projects, which must answer in seconds (`npx vitest run --project unit`).
  */
 const PROCESSES = [
   'test/banking/import-bank-cli.test.ts',
@@ -20,14 +20,37 @@ const PROCESSES = [
 ];
 const E2E = ['test/e2e/**/*.test.ts'];
 
+/**
+ * The tests of everything that reads or writes the ledger (the catalog, the ledger, the close, prepaid, the
+ * daily run with its dunning, payments, bank files and their reconciliation, the team server) run a second
+ * time on PostgreSQL. The rest (rating, documents, time, the renderer, e2e…) does not touch the engine.
+ */
+const LEDGER_TESTS = [
+  'test/{api,ledger,close,prepaid,daily,payments,reconcile,team}/**/*.test.ts',
+  'test/banking/import-bank-cli.test.ts',
+  // The doors that read or write the books as a named operator (ledger.backup: a dump on PostgreSQL).
+  'test/cli/ledger-doors.test.ts',
+];
+const SQLITE_ONLY = [
+  // SQLite's own file: its crash safety and its schema as existing ledger files have it.
+  'test/ledger/crash.test.ts',
+  'test/ledger/schema-snapshot.test.ts',
+  // No ledger inside.
+  'test/prepaid/code.test.ts',
+  'test/prepaid/eml.test.ts',
+];
+
+// Tests never read the wall clock: the back office's clock (core/api/clock.ts) reads this instant in every
+// test process and every CLI child a test starts. A test that needs another day passes its own `now`.
+const NOW = { BACKOFFICE_NOW: '2026-11-24T10:00:00+09:00' };
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Tests never read the wall clock: the back office's clock (core/api/clock.ts) reads this instant in every
-    // test process and every CLI child a test starts. A test that needs another day passes its own `now`.
-    env: { BACKOFFICE_NOW: '2026-11-24T10:00:00+09:00' },
-    // `npm test` runs every project; `npx vitest run --project unit` only the fast ones.
+    env: NOW,
+    // `npm test` runs every project once: unit, processes and e2e on SQLite, and the tests that touch the
+    // ledger again on PostgreSQL (postgres). `npx vitest run --project unit` runs only the fast ones, on SQLite.
     projects: [
       {
         extends: true,
@@ -40,10 +63,7 @@ export default defineConfig({
           isolate: false,
         },
       },
-      {
-        extends: true,
-        test: { name: 'processes', include: PROCESSES },
-      },
+      { extends: true, test: { name: 'processes', include: PROCESSES } },
       {
         extends: true,
         test: {
@@ -51,6 +71,19 @@ export default defineConfig({
           include: E2E,
           // Builds dist/renderer once (skipped when up to date) before any e2e file starts.
           globalSetup: ['test/e2e/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          // The ledger's tests again, the process tests among them (kill-resume, import-bank-cli), on one
+          // PostgreSQL for the run; each test's ledger is a database of its own (test/support/engine.ts).
+          include: LEDGER_TESTS,
+          exclude: SQLITE_ONLY,
+          isolate: false,
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          env: { ...NOW, BACKOFFICE_TEST_ENGINE: 'postgres' },
         },
       },
     ],

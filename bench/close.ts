@@ -15,7 +15,7 @@ const LIMIT_MS = 120_000;
 const WORKERS = 2;
 
 /** 10,000 accounts of 5,000 members: a third pay by card (individuals), a third by direct debit, a third by bank transfer. */
-async function seed(file: string): Promise<void> {
+export async function seed(file: string): Promise<void> {
   const { db, close } = await openDatabase(file);
   const at = '2026-09-01T00:00:00.000Z';
   await db.transaction().execute(async (trx) => {

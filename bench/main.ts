@@ -11,6 +11,7 @@ const benchmarks: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./banking'),
   () => import('./reconcile'),
   () => import('./ui'),
+  () => import('./team'),
 ];
 
 const only = process.argv.slice(2);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InputError, Refused } from '../errors';
 import { writeAudit } from '../ledger/audit';
 import { openDatabase, type LedgerDb } from '../ledger/open-database';
+import { BusyError, transact } from '../ledger/transaction';
 import { apps } from './apps';
 import { loadOperator, operatorCount } from '../parties';
 import { buildCatalog } from './catalog';
@@ -38,11 +39,12 @@ export function describeOperation(op: AnyOperation): OperationDescription {
 }
 
 /**
- * The Backoffice over one ledger database file: migrations applied on open, every call checked (operator,
- * roles, input schema) before its handler runs in one transaction with its audit entry.
+ * The Backoffice over one ledger (an SQLite file or a postgres:// URL): migrations applied on open, every call
+ * checked (operator, roles, input schema) before its handler runs in one transaction with its audit entry
+ * (core/ledger/transaction.ts: run again when it collided with another writer, then answered busy).
  */
-export async function openBackoffice(dbFile: string, options: BackofficeOptions = {}): Promise<Backoffice> {
-  const { db, close } = await openDatabase(dbFile);
+export async function openBackoffice(location: string, options: BackofficeOptions = {}): Promise<Backoffice> {
+  const { db, close } = await openDatabase(location);
   const catalog = buildCatalog(apps);
   const now = options.now ?? processClock();
   const channel = options.channel ?? 'app';
@@ -123,8 +125,8 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
     }
     const at = now();
     try {
-      const output = await db.transaction().execute(async (trx: LedgerDb) => {
-        const result = await op.handler({ db: trx, now: at, operator, channel }, parsed.data);
+      const output = await transact(db, async (trx: LedgerDb) => {
+        const result = await op.handler({ db: trx, now: at, operator, channel, location }, parsed.data);
         if (op.audited) {
           await writeAudit(trx, {
             at: at.toISOString(),
@@ -150,6 +152,7 @@ export async function openBackoffice(dbFile: string, options: BackofficeOptions 
           problems: e.problems,
         };
       }
+      if (e instanceof BusyError) return { ok: false, kind: 'busy', code: 'ledger.busy', message: e.message };
       if (e instanceof Refused) {
         const who = e.kind === 'forbidden' ? login : (login ?? op.auditActor?.(input) ?? null);
         return refuse(op, input, who, e.kind, { code: e.code, params: e.params, message: e.message });

@@ -16,6 +16,11 @@ export interface OperationContext {
   now: Date;
   operator: SignedInOperator | null;
   channel: string;
+  /**
+   * Where the ledger is (an SQLite file or a postgres:// URL): for an operation that reads it through a
+   * connection of its own beside this transaction (ledger.backup).
+   */
+  location: string;
 }
 
 /**

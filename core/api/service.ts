@@ -26,6 +26,8 @@ export type CallFailureKind =
   | 'forbidden'
   /** the input failed its schema or a business rule; `problems` name the fields; nothing written */
   | 'invalid'
+  /** the ledger was too busy with other writers to run it; nothing written; the same call may be made again */
+  | 'busy'
   /** anything else; nothing written */
   | 'failed';
 

@@ -16,6 +16,7 @@ export const commands: CommandEntry[] = [
   { name: 'call', load: async () => (await import('./commands/call')).callCommand },
   { name: 'trial-balance', load: async () => (await import('./commands/trial-balance')).trialBalanceCommand },
   { name: 'backup', load: async () => (await import('./commands/backup')).backupCommand },
+  { name: 'migrate-to', load: async () => (await import('./commands/migrate-to')).migrateToCommand },
   { name: 'demo', load: async () => (await import('./commands/demo')).demoCommand },
   { name: 'import-usage', load: async () => (await import('./commands/import-usage')).importUsageCommand },
   { name: 'close-month', load: async () => (await import('./commands/close-month')).closeMonthCommand },

@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors';
+import { backofficeDataFolder } from '../ledger/data-folder';
+import { isPostgresLocation } from '../ledger/location';
 
 /**
- * Where the ledger lives when no --db is given: BACKOFFICE_DB if set, else `backoffice/ledger.db` in the
- * user's data folder (XDG_DATA_HOME or ~/.local/share on Linux, ~/Library/Application Support on macOS,
- * %APPDATA% on Windows).
+ * Where the ledger lives when no --db is given: BACKOFFICE_DB if set (a file, or a postgres:// URL), else
+ * `ledger.db` in the back office's data folder (core/ledger/data-folder.ts).
  */
 export function defaultDbPath(
   env: NodeJS.ProcessEnv = process.env,
@@ -15,11 +16,7 @@ export function defaultDbPath(
 ): string {
   if (env.BACKOFFICE_DB) return env.BACKOFFICE_DB;
   const p = platform === 'win32' ? path.win32 : path.posix;
-  let dataDir: string;
-  if (platform === 'darwin') dataDir = p.join(home, 'Library', 'Application Support');
-  else if (platform === 'win32') dataDir = env.APPDATA ?? p.join(home, 'AppData', 'Roaming');
-  else dataDir = env.XDG_DATA_HOME || p.join(home, '.local', 'share');
-  return p.join(dataDir, 'backoffice', 'ledger.db');
+  return p.join(backofficeDataFolder(env, platform, home), 'ledger.db');
 }
 
 /**
@@ -45,12 +42,16 @@ export function takeOption(args: string[], name: string): string | undefined {
   return undefined;
 }
 
-/** The database file a command uses (`--db FILE` or the default), its folder created if missing. */
+/**
+ * The ledger a command uses (`--db FILE`, `--db postgres://…` or the default); a file's folder is created if
+ * missing.
+ */
 export function takeDbPath(args: string[]): string {
-  const file = takeOption(args, 'db') ?? defaultDbPath();
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  return file;
+  const location = takeOption(args, 'db') ?? defaultDbPath();
+  if (!isPostgresLocation(location)) mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
+  return location;
 }
 
 export const DB_OPTION_HELP =
-  '--db FILE  the ledger database (default: $BACKOFFICE_DB, else backoffice/ledger.db in your data folder)';
+  '--db FILE|URL  the ledger: an SQLite file or postgres://USER@HOST:PORT/DB (default: $BACKOFFICE_DB, else\n' +
+  '               backoffice/ledger.db in your data folder)';

@@ -9,7 +9,8 @@ import { Dec } from '../money';
 import type { AccountBill, TaxMode } from '../rating';
 import { formatDate, jstMidnight, parseMonth, type BillingMonth } from '../time';
 import { methodInForce, paymentMethodHistory, type StoredMethod } from '../payments/methods';
-import { inTransaction } from '../ledger/in-transaction';
+import { lockRows } from '../ledger/dialect';
+import { transact } from '../ledger/transaction';
 import { monthCloseState } from './month-state';
 import { plansForMonth } from '../billing/price-plans-store';
 import { consumePrepaidForBill } from '../prepaid/consume';
@@ -269,6 +270,67 @@ async function billAccount(
 }
 
 /**
+ * Takes the month's close row for this transaction, so runs of the same close take their batches in turn
+ * (on SQLite the write lock already does), and says whether the month was found closed meanwhile. A run that
+ * waited reads what the other's batch billed (notYetBilled); on PostgreSQL, where its snapshot may be older
+ * than that batch, writing the same bills collides (40001) and the batch is run again afresh (transact).
+ */
+async function claimMonth(trx: LedgerDb, month: string): Promise<'closing' | 'closed'> {
+  const row = await lockRows(
+    trx,
+    trx.selectFrom('month_closes').select('closed_at').where('month', '=', month),
+  ).executeTakeFirstOrThrow();
+  return row.closed_at === null ? 'closing' : 'closed';
+}
+
+/** The accounts of a batch that no run has billed yet, read inside the batch's own transaction. */
+async function notYetBilled(
+  trx: LedgerDb,
+  month: string,
+  batch: RatedAccount[],
+  byCode: Map<string, AccountParty>,
+): Promise<RatedAccount[]> {
+  const ids = batch.map((r) => byCode.get(r.code)!.cloudAccountId);
+  const billed = new Set(
+    (
+      await trx
+        .selectFrom('bills')
+        .select('cloud_account_id')
+        .where('month', '=', month)
+        .where('cloud_account_id', 'in', ids)
+        .execute()
+    ).map((b) => b.cloud_account_id),
+  );
+  return batch.filter((r) => !billed.has(byCode.get(r.code)!.cloudAccountId));
+}
+
+/**
+ * The answer of a close that finds its month closed: before it started, or by another run while it went on (two
+ * people closing the same month at once: the month is closed once, with the other run's bills).
+ */
+function alreadyClosed(month: string, bills: number, message: string): CloseResult {
+  return {
+    month,
+    alreadyClosed: true,
+    message,
+    bills,
+    done: bills,
+    finished: true,
+    billedNow: 0,
+    resumed: false,
+    phaseMs: { rating: 0, billing: 0 },
+  };
+}
+
+function closedMeanwhile(month: string, bills: number): CloseResult {
+  return alreadyClosed(
+    month,
+    bills,
+    `${month} was closed by another run of the close meanwhile (${bills} bills); nothing more changed`,
+  );
+}
+
+/**
  * The month close (issue 5). Resumable: each batch of accounts is committed with its bills, statements and
  * postings (through the catalog, billing.closeMonth called in steps of `maxAccounts`, each step one transaction
  * with its one audit entry); a bill is unique per (account, month) and accounts already billed are skipped,
@@ -294,17 +356,7 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
       .where('month', '=', month.key)
       .executeTakeFirstOrThrow();
     const bills = row.bill_count ?? 0;
-    return {
-      month: month.key,
-      alreadyClosed: true,
-      message: `${month.key} is already closed (${bills} bills); nothing changed`,
-      bills,
-      done: bills,
-      finished: true,
-      billedNow: 0,
-      resumed: false,
-      phaseMs: { rating: 0, billing: 0 },
-    };
+    return alreadyClosed(month.key, bills, `${month.key} is already closed (${bills} bills); nothing changed`);
   }
   const ratingStarted = performance.now();
   const rated = await rateMonth(db, month);
@@ -334,23 +386,30 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
 
   const billingStarted = performance.now();
   if (state === 'open')
-    await inTransaction(db, (trx) =>
+    await transact(db, (trx) =>
       trx
         .insertInto('month_closes')
         .values({ month: month.key, started_at: at, closed_at: null, bill_count: null })
+        .onConflict((oc) => oc.column('month').doNothing())
         .execute(),
     );
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   let done = rated.length - unbilled.length;
+  let billedNow = 0;
   options.onProgress?.({ month: month.key, done, total: rated.length });
   for (let i = 0; i < todo.length; i += batchSize) {
     const batch = todo.slice(i, i + batchSize);
-    await inTransaction(db, async (trx) => {
-      for (const r of batch) {
+    const billedInBatch = await transact(db, async (trx) => {
+      if ((await claimMonth(trx, month.key)) === 'closed') return null;
+      const fresh = await notYetBilled(trx, month.key, batch, byCode);
+      for (const r of fresh) {
         const party = byCode.get(r.code)!;
         await billAccount(trx, month, r, party, history.get(party.cloudAccountId) ?? [], at, options.by);
       }
+      return fresh.length;
     });
+    if (billedInBatch === null) return closedMeanwhile(month.key, rated.length);
+    billedNow += billedInBatch;
     done += batch.length;
     options.onProgress?.({ month: month.key, done, total: rated.length });
   }
@@ -365,12 +424,13 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
       bills: rated.length,
       done,
       finished: false,
-      billedNow: todo.length,
+      billedNow,
       resumed,
       phaseMs: phaseMs(),
     };
   }
-  await inTransaction(db, async (trx) => {
+  const closedHere = await transact(db, async (trx) => {
+    if ((await claimMonth(trx, month.key)) === 'closed') return false;
     await trx
       .updateTable('bills')
       .set({ status: 'final', finalized_at: at })
@@ -382,7 +442,9 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
       .set({ closed_at: at, bill_count: rated.length })
       .where('month', '=', month.key)
       .execute();
+    return true;
   });
+  if (!closedHere) return closedMeanwhile(month.key, rated.length);
   return {
     month: month.key,
     alreadyClosed: false,
@@ -390,7 +452,7 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
     bills: rated.length,
     done: rated.length,
     finished: true,
-    billedNow: todo.length,
+    billedNow,
     resumed,
     phaseMs: phaseMs(),
   };

@@ -1,6 +1,6 @@
 import type { LedgerDb } from '../ledger/open-database';
 import { formatDate, jstMidnight, type CalendarDate } from '../time';
-import { inTransaction } from '../ledger/in-transaction';
+import { transact } from '../ledger/transaction';
 import { advanceAccount, type AppliedTransition } from '../dunning/advance-store';
 import { runPrepaidDailyUpdate } from './prepaid-daily-hook';
 import type { DailyUpdateResult } from '../prepaid/daily-update';
@@ -41,8 +41,8 @@ export async function runDaily(db: LedgerDb, date: CalendarDate, now: Date, by: 
   );
   const outboxBefore = await countOutbox(db);
   const transitions: AppliedTransition[] = [];
-  for (const id of ids) transitions.push(...(await inTransaction(db, (trx) => advanceAccount(trx, id, until, at))));
-  const prepaid = await inTransaction(db, (trx) => runPrepaidDailyUpdate(trx, date, now, by));
+  for (const id of ids) transitions.push(...(await transact(db, (trx) => advanceAccount(trx, id, until, at))));
+  const prepaid = await transact(db, (trx) => runPrepaidDailyUpdate(trx, date, now, by));
   const commands = (await countOutbox(db)) - outboxBefore;
   return {
     date: formatDate(date),

@@ -12,15 +12,40 @@ export interface ClientCall<K> {
   result: CallResult;
   /** Set when this call signed a client in: the key under which the login is now remembered. */
   signedInAs?: K;
+  /** Set when this call signed the client out. */
+  signedOut?: true;
+}
+
+export interface SignedInOptions {
+  /** A client unseen for this long is signed out (default: never). */
+  idleMs?: number;
+  /** A monotonic clock in milliseconds (default performance.now): idle time is a duration, not a date. */
+  monotonicMs?: () => number;
 }
 
 export class SignedInClients<K> {
-  private readonly logins = new Map<K, string>();
+  private readonly logins = new Map<K, { login: string; seen: number }>();
+  private readonly monotonicMs: () => number;
 
-  constructor(private readonly backoffice: Backoffice) {}
+  constructor(
+    private readonly backoffice: Backoffice,
+    private readonly options: SignedInOptions = {},
+  ) {
+    this.monotonicMs = options.monotonicMs ?? (() => performance.now());
+  }
 
+  /** The login a client is signed in as; a client idle past idleMs is forgotten first. */
   loginOf(client: K | null | undefined): string | null {
-    return client == null ? null : (this.logins.get(client) ?? null);
+    if (client == null) return null;
+    const entry = this.logins.get(client);
+    if (!entry) return null;
+    const now = this.monotonicMs();
+    if (this.options.idleMs !== undefined && now - entry.seen > this.options.idleMs) {
+      this.logins.delete(client);
+      return null;
+    }
+    entry.seen = now;
+    return entry.login;
   }
 
   forget(client: K | null | undefined): void {
@@ -39,7 +64,7 @@ export class SignedInClients<K> {
    */
   async call(client: K | null, operation: string, input: unknown, keyForSignIn: () => K): Promise<ClientCall<K>> {
     if (operation === SIGN_IN) return this.signIn(client, input, keyForSignIn);
-    if (operation === SIGN_OUT) return { result: await this.signOut(client, input) };
+    if (operation === SIGN_OUT) return { result: await this.signOut(client, input), signedOut: true };
     return { result: await this.backoffice.call(operation, input, this.loginOf(client)) };
   }
 
@@ -54,7 +79,7 @@ export class SignedInClients<K> {
       };
     }
     const key = keyForSignIn();
-    this.logins.set(key, login);
+    this.logins.set(key, { login, seen: this.monotonicMs() });
     return { result, signedInAs: key };
   }
 

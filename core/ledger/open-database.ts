@@ -1,15 +1,48 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, SqliteDialect, type Driver, type MigrationProvider } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type Driver,
+  type MigrationProvider,
+} from 'kysely';
+import pg from 'pg';
+import { PostgresSchemaPlugin } from './dialect';
+import { displayLocation, isPostgresLocation } from './location';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
 export type LedgerDb = Kysely<Database>;
 
-export interface OpenedDatabase {
+interface Opened {
   db: LedgerDb;
+  /** Where the ledger is, as given: a file path or a postgres:// URL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** A ledger in one SQLite file: the embedded default for one person. */
+export interface SqliteLedger extends Opened {
+  engine: 'sqlite';
   /** The raw handle, for what Kysely does not do: online backup, integrity check. */
   sqlite: BetterSqlite3.Database;
-  close(): Promise<void>;
+}
+
+/** A ledger in a PostgreSQL database: the team's one set of books (shared/TEAM.md). */
+export interface PostgresLedger extends Opened {
+  engine: 'postgres';
+  sqlite?: undefined;
+}
+
+export type OpenedDatabase = SqliteLedger | PostgresLedger;
+
+export interface OpenOptions {
+  /** Bring the schema up to date (default). False: open as it is (a reader beside a ledger someone else opens). */
+  migrate?: boolean;
+  /** PostgreSQL: the most connections the pool keeps open (default 10). */
+  maxConnections?: number;
 }
 
 /**
@@ -27,14 +60,30 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** A close that may be called again: the second call waits for the first and does nothing more. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= close());
+}
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+async function migrate(db: LedgerDb, location: string): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(
+      `database ${displayLocation(location)}: migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 /**
- * Opens (creating if needed) a ledger database file and brings its schema up to date. WAL so readers never
- * block the writer; synchronous FULL because a committed money event must survive a power cut; foreign keys
- * on; a busy timeout so a second process (the CLI beside the app) waits instead of failing.
+ * Opens (creating if needed) a ledger database file. WAL so readers never block the writer; synchronous FULL
+ * because a committed money event must survive a power cut; foreign keys on; a busy timeout so a second
+ * process (the CLI beside the app) waits instead of failing.
  */
-export async function openDatabase(file: string): Promise<OpenedDatabase> {
+async function openSqlite(file: string, options: OpenOptions): Promise<SqliteLedger> {
   const sqlite = new BetterSqlite3(file);
   try {
     sqlite.pragma('journal_mode = WAL');
@@ -46,13 +95,63 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
     throw e;
   }
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
-  if (error) {
+  try {
+    if (options.migrate !== false) await migrate(db, file);
+  } catch (e) {
     await db.destroy();
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(
-      `database ${file}: migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw e;
   }
-  return { db, sqlite, close: () => db.destroy() };
+  return { engine: 'sqlite', db, sqlite, location: file, close: once(() => db.destroy()) };
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Values as the rest of core expects them, the same as SQLite hands them back: a bigint (ids, counts, integer
+ * yen) or a whole numeric (what sum() of bigints gives) as a JavaScript number while it is exact, as its exact
+ * decimal string past 2^53 or with a fraction (yenFromDb takes both). Dates stay strings: the schema has none.
+ */
+function exactNumber(text: string): number | string {
+  if (!/^-?\d+$/.test(text)) return text;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : text;
+}
+
+const ledgerTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return exactNumber;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+/**
+ * Opens a PostgreSQL ledger and brings its schema up to date. Every transaction is SERIALIZABLE (set for the
+ * whole session): each one sees the ledger as if it ran alone, like SQLite's single writer, and one that
+ * could not be serialized fails with 40001 and is run again by `transact` (transaction.ts). The migrations go
+ * through PostgresSchemaPlugin (dialect.ts) for the column types.
+ */
+async function openPostgres(url: string, options: OpenOptions): Promise<PostgresLedger> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    types: ledgerTypes,
+    options: '-c default_transaction_isolation=serializable -c timezone=UTC',
+    application_name: 'backoffice',
+  });
+  // An idle connection the server drops (restart, network) must not take the process down with it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    if (options.migrate !== false) await migrate(db.withPlugin(new PostgresSchemaPlugin()), url);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return { engine: 'postgres', db, location: url, close: once(() => db.destroy()) };
+}
+
+/** Opens the ledger at `location`: a postgres:// URL, or else an SQLite file (created if missing). */
+export async function openDatabase(location: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
+  return isPostgresLocation(location) ? openPostgres(location, options) : openSqlite(location, options);
 }

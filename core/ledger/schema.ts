@@ -39,6 +39,7 @@ export interface Database {
   bank_imports: BankImportsTable;
   bank_import_lines: BankImportLinesTable;
   deposit_reviews: DepositReviewsTable;
+  writer_gate: WriterGateTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -497,4 +498,9 @@ export interface DepositReviewsTable {
   updated_at: string;
   decided_by: string | null;
   note: string | null;
+}
+
+/** Never holds a row: its lock lets a transaction that collided with another writer run alone (dialect.ts). */
+export interface WriterGateTable {
+  unused: number | null;
 }

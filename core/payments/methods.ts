@@ -100,6 +100,8 @@ export async function paymentMethodHistory(
   db: LedgerDb,
   cloudAccountIds?: number[],
 ): Promise<Map<number, StoredMethod[]>> {
+  // No accounts asked for: none read (an empty `in ()` is SQLite's leniency, an error on PostgreSQL).
+  if (cloudAccountIds?.length === 0) return new Map();
   let query = db
     .selectFrom('payment_methods')
     .select(['cloud_account_id', 'method', 'received_on', 'card_brand', 'card_last4'])

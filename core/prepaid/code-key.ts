@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { LedgerDb } from '../ledger/open-database';
-import { ledgerFile } from '../ledger/database-file';
+import { sideFilesBase } from '../ledger/dialect';
 
 /** Where the key comes from when set: base64 of at least 32 bytes (for a shared or hardware-held key). */
 export const PREPAID_KEY_ENV = 'BACKOFFICE_PREPAID_KEY';
@@ -25,7 +26,7 @@ function decodeKey(text: string, source: string): Buffer {
 export async function prepaidCodeKey(db: LedgerDb): Promise<Buffer> {
   const fromEnv = process.env[PREPAID_KEY_ENV];
   if (fromEnv) return decodeKey(fromEnv, PREPAID_KEY_ENV);
-  const file = await ledgerFile(db);
+  const file = await sideFilesBase(db);
   if (file === '') throw new Error(`an in-memory ledger has no key file: set ${PREPAID_KEY_ENV}`);
   const keyFile = `${file}.prepaid-key`;
   const cached = cache.get(keyFile);
@@ -36,6 +37,7 @@ export async function prepaidCodeKey(db: LedgerDb): Promise<Buffer> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     key = randomBytes(MIN_KEY_BYTES);
+    mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
     try {
       // 'wx': never overwrite a key another process created meanwhile; use theirs instead.
       writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });

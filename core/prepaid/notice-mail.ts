@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_SELLER } from '../documents';
 import type { LedgerDb } from '../ledger/open-database';
 import { buildEml, type EmlAttachment } from './eml';
-import { ledgerFile } from '../ledger/database-file';
+import { sideFilesBase } from '../ledger/dialect';
 
 export const OUTBOX_DIR_ENV = 'BACKOFFICE_OUTBOX_DIR';
 
@@ -11,7 +11,7 @@ export const OUTBOX_DIR_ENV = 'BACKOFFICE_OUTBOX_DIR';
 export async function mailDirectory(db: LedgerDb): Promise<string> {
   const fromEnv = process.env[OUTBOX_DIR_ENV];
   if (fromEnv) return fromEnv;
-  const file = await ledgerFile(db);
+  const file = await sideFilesBase(db);
   if (file === '') throw new Error(`an in-memory ledger has no outbox folder: set ${OUTBOX_DIR_ENV}`);
   return `${file}.outbox`;
 }

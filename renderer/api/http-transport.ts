@@ -6,7 +6,14 @@ import type { Output, Transport } from './transport';
 const TOKEN_KEY = 'backoffice.token';
 const SESSION_KEY = 'backoffice.session';
 
-const FAILURE_KINDS: CallFailureKind[] = ['unknown_operation', 'unauthenticated', 'forbidden', 'invalid', 'failed'];
+const FAILURE_KINDS: CallFailureKind[] = [
+  'unknown_operation',
+  'unauthenticated',
+  'forbidden',
+  'invalid',
+  'busy',
+  'failed',
+];
 
 /**
  * The launch token arrives once in the URL (`?token=`); it is kept in sessionStorage and removed from the
@@ -31,6 +38,7 @@ function failureKind(status: number, kind: unknown): CallFailureKind {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'unknown_operation';
   if (status === 400 || status === 413) return 'invalid';
+  if (status === 503) return 'busy';
   return 'failed';
 }
 

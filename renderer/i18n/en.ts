@@ -179,6 +179,7 @@ export const en: Messages = {
   'refusal.unauthenticated': 'Your session has ended. Please sign in again.',
   'refusal.invalid': 'Some input is not valid.',
   'refusal.failed': 'This could not be done. Nothing was saved.',
+  'refusal.busy': "The ledger was busy with other people's work. Nothing was saved: please try again.",
   'refusal.unknown_operation': 'This operation does not exist yet.',
   'refusal.noRoles': 'none',
   'refusal.detail': 'Detail: {message}',

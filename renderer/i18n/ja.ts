@@ -179,6 +179,8 @@ export const ja = {
   'refusal.unauthenticated': 'サインインの有効期限が切れました。もう一度サインインしてください。',
   'refusal.invalid': '入力内容に誤りがあります。',
   'refusal.failed': '処理できませんでした。何も保存されていません。',
+  'refusal.busy':
+    '他の担当者の処理と重なったため実行できませんでした。何も保存されていません。もう一度お試しください。',
   'refusal.unknown_operation': 'この操作はまだ用意されていません。',
   'refusal.noRoles': 'なし',
   'refusal.detail': '詳細: {message}',

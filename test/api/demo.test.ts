@@ -1,47 +1,46 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openBackoffice } from '../../core/api/open';
+import { openDatabase } from '../../core/ledger/open-database';
 import { defaultCatalog, rateUsage } from '../../core/rating';
-import { tempDir } from './helpers';
+import { freshLedgerPlace } from '../support/engine';
 
 const now = new Date('2026-11-23T03:00:00.000Z');
 
-async function demoDatabase(dir: string, name: string, seed: number) {
-  const file = path.join(dir, name);
-  const office = await openBackoffice(file, { now: () => now });
-  const result = await office.call('setup.loadDemo', { seed, members: 60 }, null);
-  await office.close();
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  const db = new BetterSqlite3(file, { readonly: true });
-  const snapshot = {
-    members: db.prepare('select member_number, kind, name, name_kana, email from members order by id').all() as {
-      kind: string;
-      name: string;
-      name_kana: string;
-    }[],
-    accounts: db.prepare('select code, member_id, label from cloud_accounts order by id').all(),
-    usage: db.prepare('select month, content_digest, content from usage_imports order by month').all() as {
-      month: string;
-      content: string;
-    }[],
-    operators: db
-      .prepare(
-        'select login, group_concat(role) as roles from operators join operator_roles on operator_id = id group by login order by login',
-      )
-      .all(),
-  };
-  db.close();
-  return { summary: result.output as { members: number; cloudAccounts: number; usageMonths: string[] }, snapshot };
+async function demoDatabase(seed: number) {
+  const place = await freshLedgerPlace();
+  try {
+    const office = await openBackoffice(place.location, { now: () => now });
+    const result = await office.call('setup.loadDemo', { seed, members: 60 }, null);
+    await office.close();
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const { db, close } = await openDatabase(place.location, { migrate: false });
+    const all = async <T>(query: string) => (await sql.raw<T>(query).execute(db)).rows;
+    const snapshot = {
+      members: await all<{ kind: string; name: string; name_kana: string }>(
+        'select member_number, kind, name, name_kana, email from members order by id',
+      ),
+      accounts: await all('select code, member_id, label from cloud_accounts order by id'),
+      usage: await all<{ month: string; content: string }>(
+        'select month, content_digest, content from usage_imports order by month',
+      ),
+      operators: await all(
+        "select login, string_agg(role, ',' order by role) as roles from operators join operator_roles on operator_id = id group by login order by login",
+      ),
+    };
+    await close();
+    return { summary: result.output as { members: number; cloudAccounts: number; usageMonths: string[] }, snapshot };
+  } finally {
+    await place.dispose();
+  }
 }
 
 describe('the demo company', () => {
   it('is the same for the same seed and clock, and another seed gives another company', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
-      const a = await demoDatabase(dir, 'a.db', 42);
-      const b = await demoDatabase(dir, 'b.db', 42);
-      const c = await demoDatabase(dir, 'c.db', 43);
+    {
+      const a = await demoDatabase(42);
+      const b = await demoDatabase(42);
+      const c = await demoDatabase(43);
       expect(b.snapshot).toEqual(a.snapshot);
       expect(c.snapshot.members).not.toEqual(a.snapshot.members);
       expect(a.summary.usageMonths).toEqual(['2026-08', '2026-09', '2026-10']);
@@ -58,31 +57,23 @@ describe('the demo company', () => {
       expect(corp.name_kana).toMatch(/^ｶ\)|\(ｶ$/);
       expect(a.summary.cloudAccounts).toBeGreaterThanOrEqual(60);
       expect(a.summary.cloudAccounts).toBeLessThanOrEqual(180);
-    } finally {
-      cleanup();
     }
   });
 
   it('its usage files follow the rating contract: each rates without a problem and bills most accounts', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
-      const { snapshot, summary } = await demoDatabase(dir, 'a.db', 1);
-      expect(snapshot.usage.map((u) => u.month)).toEqual(summary.usageMonths);
-      for (const usage of snapshot.usage) {
-        const bill = rateUsage(JSON.parse(usage.content), defaultCatalog());
-        expect(bill.month).toBe(usage.month);
-        expect(bill.accounts.length).toBeGreaterThan(summary.cloudAccounts / 2);
-      }
-    } finally {
-      cleanup();
+    const { snapshot, summary } = await demoDatabase(1);
+    expect(snapshot.usage.map((u) => u.month)).toEqual(summary.usageMonths);
+    for (const usage of snapshot.usage) {
+      const bill = rateUsage(JSON.parse(usage.content), defaultCatalog());
+      expect(bill.month).toBe(usage.month);
+      expect(bill.accounts.length).toBeGreaterThan(summary.cloudAccounts / 2);
     }
   });
 
   it('loading it again needs an admin once operators exist', async () => {
-    const { dir, cleanup } = tempDir();
+    const place = await freshLedgerPlace();
     try {
-      const file = path.join(dir, 'a.db');
-      const office = await openBackoffice(file, { now: () => now });
+      const office = await openBackoffice(place.location, { now: () => now });
       expect(await office.call('setup.loadDemo', { members: 5 }, null)).toMatchObject({ ok: true });
       expect(await office.call('setup.loadDemo', { members: 5 }, null)).toMatchObject({
         ok: false,
@@ -98,7 +89,7 @@ describe('the demo company', () => {
       });
       await office.close();
     } finally {
-      cleanup();
+      await place.dispose();
     }
   });
 });

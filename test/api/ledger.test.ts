@@ -57,8 +57,12 @@ describe('ledger operations', () => {
   it('an unbalanced adjustment is refused naming `lines`; bad lines are named by index; nothing is written', async () => {
     const t = await testOffice();
     try {
-      const counts = () => [t.count('ledger_transactions'), t.count('ledger_entries'), t.count('audit_log')];
-      const before = counts();
+      const counts = async () => [
+        await t.count('ledger_transactions'),
+        await t.count('ledger_entries'),
+        await t.count('audit_log'),
+      ];
+      const before = await counts();
       expect(
         await t.office.call(
           'ledger.postAdjustment',
@@ -112,7 +116,7 @@ describe('ledger operations', () => {
         kind: 'invalid',
         problems: [{ path: 'lines[1].memberNumber', message: 'no member M-000404' }],
       });
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     } finally {
       await t.close();
     }
@@ -153,8 +157,8 @@ describe('ledger operations', () => {
           fc.bigInt({ min: 1n, max: 1000n }),
           async (postings, skew) => {
             for (const lines of postings) await t.ok('ledger.postAdjustment', { memo: 'p', lines }, 'accounting');
-            expect(sumOfAllLines(t)).toBe(0);
-            const before = t.count('ledger_entries');
+            expect(await sumOfAllLines(t)).toBe(0);
+            const before = await t.count('ledger_entries');
             const unbalanced = postings[0]!.map((l, i) =>
               i === 0 ? { ...l, amount: (BigInt(l.amount) + skew).toString() } : l,
             );
@@ -164,7 +168,7 @@ describe('ledger operations', () => {
               'accounting',
             );
             expect(refused).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'lines' }] });
-            expect(t.count('ledger_entries')).toBe(before);
+            expect(await t.count('ledger_entries')).toBe(before);
             const tb = await t.ok<TB>('ledger.trialBalance', {}, 'accounting');
             expect(tb.balanced).toBe(true);
             expect(tb.totalDebit).toBe(tb.totalCredit);
@@ -172,8 +176,8 @@ describe('ledger operations', () => {
         ),
         { numRuns: 25 },
       );
-      expect(t.count('ledger_entries')).toBeGreaterThan(0);
-      expect(sumOfAllLines(t)).toBe(0);
+      expect(await t.count('ledger_entries')).toBeGreaterThan(0);
+      expect(await sumOfAllLines(t)).toBe(0);
     } finally {
       await t.close();
     }

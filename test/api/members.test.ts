@@ -25,13 +25,13 @@ describe('members and cloud accounts', () => {
         'individual',
       ]);
       expect((b as unknown as { email: string }).email).toBe('hanako@example.jp');
-      const before = t.count('members');
+      const before = await t.count('members');
       expect(await t.office.call('members.create', { ...tanaka, kind: 'sole_proprietor' }, 'sales')).toMatchObject({
         ok: false,
         kind: 'invalid',
         problems: [{ path: 'kind', message: 'corporation or individual' }],
       });
-      expect(t.count('members')).toBe(before);
+      expect(await t.count('members')).toBe(before);
     } finally {
       await t.close();
     }
@@ -40,8 +40,8 @@ describe('members and cloud accounts', () => {
   it('bad member input names every field and writes nothing (no row, no counter, no audit)', async () => {
     const t = await testOffice();
     try {
-      const counts = () => [t.count('members'), t.count('counters'), t.count('audit_log')];
-      const before = counts();
+      const counts = async () => [await t.count('members'), await t.count('counters'), await t.count('audit_log')];
+      const before = await counts();
       const result = await t.office.call(
         'members.create',
         { kind: 'corporation', name: ' ', nameKana: 'タナカ', email: 'tanaka@', phone: '03' },
@@ -49,7 +49,7 @@ describe('members and cloud accounts', () => {
       );
       expect(result).toMatchObject({ ok: false, kind: 'invalid' });
       expect(!result.ok && result.problems?.map((p) => p.path)).toEqual(['name', 'nameKana', 'email', 'phone']);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     } finally {
       await t.close();
     }
@@ -75,7 +75,7 @@ describe('members and cloud accounts', () => {
         code: 'CA-000002',
         statusHistory: [{ from: null, to: 'active', cause: 'opened', at: '2026-11-10T01:00:00.000Z' }],
       });
-      const before = [t.count('cloud_accounts'), t.count('counters'), t.count('audit_log')];
+      const before = [await t.count('cloud_accounts'), await t.count('counters'), await t.count('audit_log')];
       expect(await t.office.call('cloudAccounts.create', { memberNumber: 'M-000099' }, 'sales')).toEqual({
         ok: false,
         kind: 'invalid',
@@ -91,7 +91,7 @@ describe('members and cloud accounts', () => {
           },
         ],
       });
-      expect([t.count('cloud_accounts'), t.count('counters'), t.count('audit_log')]).toEqual(before);
+      expect([await t.count('cloud_accounts'), await t.count('counters'), await t.count('audit_log')]).toEqual(before);
     } finally {
       await t.close();
     }

@@ -20,7 +20,7 @@ describe('CLI: import-usage, close-month, daily', () => {
   it('imports a usage file once ("already imported" the second time), refuses unknown accounts with exit 2, closes with progress on stderr, runs the daily job', async () => {
     o = await billingOffice();
     const code = await o.account(await o.member('corporation'));
-    const file = path.join(path.dirname(o.file), 'usage.json');
+    const file = path.join(o.dir, 'usage.json');
     writeFileSync(file, usageFile('2026-10', [{ code }]));
     const first = await run('import-usage', file, '--as', 'accounting', '--db', o.file);
     expect(first.status).toBe(0);

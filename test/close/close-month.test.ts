@@ -51,8 +51,8 @@ describe('month close wired onto the ledger', () => {
       dueOn: '2026-11-25',
     });
     expect(bill!.issuedOn).toBe('2026-11-09T15:00:00.000Z'); // 2026-11-10 00:00 JST
-    const entries = o.scalar(
-      `select group_concat(account || ':' || debit || ':' || credit, ' ') from (select * from ledger_entries e join ledger_transactions t on t.id = e.transaction_id where t.reference = 'bill:${bill!.billId}' order by e.line_no)`,
+    const entries = await o.scalar(
+      `select string_agg(account || ':' || debit || ':' || credit, ' ' order by e.line_no) from ledger_entries e join ledger_transactions t on t.id = e.transaction_id where t.reference = 'bill:${bill!.billId}'`,
     );
     expect(entries).toBe('receivables:7480:0 revenue:0:6800 tax_payable:0:680');
   });
@@ -107,7 +107,7 @@ describe('month close wired onto the ledger', () => {
       ['final', 'BIL-2026-000002', '7480'],
       ['final', 'BIL-2026-000003', '7480'],
     ]);
-    expect(o.scalar(`select sum(debit) from ledger_entries where account = 'receivables'`)).toBe(3 * 7480);
+    expect(await o.scalar(`select sum(debit) from ledger_entries where account = 'receivables'`)).toBe(3 * 7480);
     expect(await step(2)).toMatchObject({ alreadyClosed: true, finished: true, done: 3 });
   });
 
@@ -139,13 +139,13 @@ describe('month close wired onto the ledger', () => {
       { account: code, method: 'credit_card', card: { brand: 'VISA', last4: '4242', expiry: '12/28' } },
       'accounting',
     );
-    expect(o.scalar('select card_last4 from payment_methods')).toBe('4242');
+    expect(await o.scalar('select card_last4 from payment_methods')).toBe('4242');
     o.setNow('2026-11-02T00:00:00.000Z');
     await o.importUsage(usageFile('2026-10', [{ code }]));
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     const [bill] = await bills('2026-10');
     expect(bill).toMatchObject({ paymentMethod: 'credit_card', dueOn: '2026-11-01' });
-    expect(String(o.scalar('select content from documents'))).toContain('VISA ****4242');
+    expect(String(await o.scalar('select content from documents'))).toContain('VISA ****4242');
   });
 
   it('R-BILL-2: a card valid less than 3 months from the authorisation, and any field that looks like a full card number, are refused; nothing is written', async () => {
@@ -180,7 +180,7 @@ describe('month close wired onto the ledger', () => {
       card: { brand: 'VISA', last4: '4242424242424242', expiry: '12/28' },
     });
     expect(long.problems?.map((p) => p.path)).toContain('card.last4');
-    expect(o.count('payment_methods')).toBe(0);
+    expect(await o.count('payment_methods')).toBe(0);
   });
 
   it('R-PARTY-3: an individual may not pay by bank transfer or direct debit; a corporation may', async () => {
@@ -198,9 +198,9 @@ describe('month close wired onto the ledger', () => {
         },
       ]);
     }
-    expect(o.count('payment_methods')).toBe(0);
+    expect(await o.count('payment_methods')).toBe(0);
     await o.ok('payments.registerMethod', { account: company, method: 'direct_debit' }, 'accounting');
-    expect(o.count('payment_methods')).toBe(1);
+    expect(await o.count('payment_methods')).toBe(1);
   });
 
   it('R-BILL-5: a card authorised on 10-15 pays October; a direct-debit form received on 10-20 pays October, on 10-21 only November', async () => {
@@ -274,7 +274,7 @@ describe('month close wired onto the ledger', () => {
     const early = await failure('billing.closeMonth', { month: '2026-11' });
     expect(early.problems?.[0]?.path).toBe('month');
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
-    const before = [o.count('bills'), o.count('documents'), o.count('ledger_entries')];
+    const before = [await o.count('bills'), await o.count('documents'), await o.count('ledger_entries')];
     const again = await o.ok<{ alreadyClosed: boolean; message: string }>(
       'billing.closeMonth',
       { month: '2026-10' },
@@ -284,7 +284,7 @@ describe('month close wired onto the ledger', () => {
       alreadyClosed: true,
       message: '2026-10 is already closed (1 bills); nothing changed',
     });
-    expect([o.count('bills'), o.count('documents'), o.count('ledger_entries')]).toEqual(before);
+    expect([await o.count('bills'), await o.count('documents'), await o.count('ledger_entries')]).toEqual(before);
   });
 
   it('a closed bill is corrected by a credit note in the current month, never edited: ¥1,000 before tax credits ¥1,100', async () => {
@@ -299,7 +299,7 @@ describe('month close wired onto the ledger', () => {
       'accounting',
     );
     expect(note).toMatchObject({ month: '2026-12', tax: '100', total: '1100' });
-    expect(o.scalar('select total from bills')).toBe(7480);
+    expect(await o.scalar('select total from bills')).toBe(7480);
     const tooMuch = await failure('billing.issueCreditNote', {
       statementNumber: 'BIL-2026-000001',
       amount: '5801',
@@ -325,7 +325,7 @@ describe('usage import', () => {
     const again = await o.importUsage(file);
     expect(again.imported).toBe(false);
     expect(again.message).toMatch(/^already imported/);
-    expect(o.count('usage_imports')).toBe(1);
+    expect(await o.count('usage_imports')).toBe(1);
 
     const unknown = await failure('usage.import', {
       content: usageFile('2026-10', [{ code: b }, { code: 'CA-999998' }, { code: 'CA-999999' }]),
@@ -355,13 +355,13 @@ describe('usage import', () => {
       params: { plan: 'vm.nope' },
       message: 'unknown plan "vm.nope"',
     });
-    expect(o.count('usage_imports')).toBe(1);
+    expect(await o.count('usage_imports')).toBe(1);
 
     expect(await o.importUsage(usageFile('2026-10', [{ code: b }]))).toMatchObject({ imported: true });
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     expect((await bills('2026-10')).map((x) => x.account)).toEqual([a, b]);
     const closed = await failure('usage.import', { content: usageFile('2026-10', [{ code: b, plan: 'vm.light.s1' }]) });
     expect(closed.problems?.[0]?.path).toBe('month');
-    expect(o.count('usage_imports')).toBe(2);
+    expect(await o.count('usage_imports')).toBe(2);
   });
 });

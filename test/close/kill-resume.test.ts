@@ -1,14 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCloudAccount, createMember } from '../../core/parties';
 import { openBackoffice } from '../../core/api/open';
 import { importUsage } from '../../core/close';
 import { openDatabase } from '../../core/ledger/open-database';
-import { tempDir } from '../api/helpers';
+import { copyLedgerPlace, freshLedgerPlace, type TestLedgerPlace } from '../support/engine';
 
 const ACCOUNTS = 300;
 const BATCH = '10';
@@ -39,34 +38,27 @@ function usage(codes: string[], seed = 7): string {
 }
 
 /** Bills, statements and ledger entries, timestamps left out. */
-function digest(file: string): { hash: string; bills: number; entries: number; closed: boolean } {
-  const db = new BetterSqlite3(file, { readonly: true });
+async function digest(location: string): Promise<{ hash: string; bills: number; entries: number; closed: boolean }> {
+  const { db, close: closeDb } = await openDatabase(location, { migrate: false });
+  const all = async <T = unknown>(query: string) => (await sql.raw<T>(query).execute(db)).rows;
   try {
-    const bills = db
-      .prepare(
-        'select b.id, a.code, b.month, b.usage_import_id, b.tax_mode, b.tax_rate, b.subtotal, b.tax, b.total, b.prepaid_applied, b.amount_due, b.payment_method, b.status, b.detail from bills b join cloud_accounts a on a.id = b.cloud_account_id order by b.id',
-      )
-      .all();
-    const docs = db
-      .prepare(
-        'select id, kind, number, member_id, cloud_account_id, bill_id, status, issued_at, due_date, subtotal, tax, total, content from documents order by id',
-      )
-      .all();
-    const entries = db
-      .prepare(
-        'select t.id, t.kind, t.memo, t.reference, e.line_no, e.account, e.debit, e.credit, e.member_id, e.cloud_account_id from ledger_entries e join ledger_transactions t on t.id = e.transaction_id order by e.id',
-      )
-      .all();
-    const counters = db.prepare('select * from counters order by name').all();
-    const close = db.prepare('select month, bill_count, closed_at is not null as closed from month_closes').all() as {
-      closed: number;
-    }[];
-    const hash = createHash('sha256')
-      .update(JSON.stringify({ bills, docs, entries, counters, close: close.map((c) => ({ ...c })) }))
-      .digest('hex');
+    const bills = await all(
+      'select b.id, a.code, b.month, b.usage_import_id, b.tax_mode, b.tax_rate, b.subtotal, b.tax, b.total, b.prepaid_applied, b.amount_due, b.payment_method, b.status, b.detail from bills b join cloud_accounts a on a.id = b.cloud_account_id order by b.id',
+    );
+    const docs = await all(
+      'select id, kind, number, member_id, cloud_account_id, bill_id, status, issued_at, due_date, subtotal, tax, total, content from documents order by id',
+    );
+    const entries = await all(
+      'select t.id, t.kind, t.memo, t.reference, e.line_no, e.account, e.debit, e.credit, e.member_id, e.cloud_account_id from ledger_entries e join ledger_transactions t on t.id = e.transaction_id order by e.id',
+    );
+    const counters = await all('select * from counters order by name');
+    const close = await all<{ closed: number }>(
+      'select month, bill_count, case when closed_at is null then 0 else 1 end as closed from month_closes',
+    );
+    const hash = createHash('sha256').update(JSON.stringify({ bills, docs, entries, counters, close })).digest('hex');
     return { hash, bills: bills.length, entries: entries.length, closed: close[0]?.closed === 1 };
   } finally {
-    db.close();
+    await closeDb();
   }
 }
 
@@ -108,11 +100,17 @@ function closeAndKill(file: string, afterBatches: number): Promise<number> {
 }
 
 describe('close-month killed at random points', () => {
-  const { dir, cleanup } = tempDir();
-  const base = path.join(dir, 'base.db');
+  let base: TestLedgerPlace;
+  const copies: TestLedgerPlace[] = [];
+  const copyOfBase = async () => {
+    const copy = await copyLedgerPlace(base);
+    copies.push(copy);
+    return copy.location;
+  };
 
   beforeAll(async () => {
-    const { db, close } = await openDatabase(base);
+    base = await freshLedgerPlace();
+    const { db, close } = await openDatabase(base.location);
     const at = '2026-10-01T00:00:00.000Z';
     const codes: string[] = [];
     for (let i = 0; i < ACCOUNTS / 2; i++) {
@@ -125,38 +123,38 @@ describe('close-month killed at random points', () => {
     }
     await importUsage(db, usage(codes), at, null);
     await close();
-    const office = await openBackoffice(base, { channel: 'test' });
+    const office = await openBackoffice(base.location, { channel: 'test' });
     const operator = { displayName: '経理', password: 'demo' };
     await office.call('setup.createFirstAdmin', { login: 'admin', ...operator }, null);
     await office.call('operators.create', { login: 'accounting', ...operator, roles: ['accounting'] }, 'admin');
     await office.close();
   }, 60_000);
-  afterAll(cleanup);
+  afterAll(async () => {
+    for (const place of [...copies, base]) await place.dispose();
+  });
 
   it('resumed after SIGKILL, bills and ledger are identical to an uninterrupted close; run again, it changes nothing', async () => {
-    const whole = path.join(dir, 'whole.db');
-    copyFileSync(base, whole);
+    const whole = await copyOfBase();
     closeToEnd(whole);
-    const expected = digest(whole);
+    const expected = await digest(whole);
     expect(expected).toMatchObject({ bills: ACCOUNTS, closed: true });
 
-    const killed = path.join(dir, 'killed.db');
-    copyFileSync(base, killed);
+    const killed = await copyOfBase();
     // Two kills, each after a different number of committed batches (fixed, so a failure reproduces).
     const first = 3;
     const billedAtFirstKill = await closeAndKill(killed, first);
     expect(billedAtFirstKill).toBeGreaterThan(0);
-    const partial = digest(killed);
+    const partial = await digest(killed);
     expect(partial.closed).toBe(false);
     expect(partial.bills).toBeGreaterThanOrEqual(billedAtFirstKill);
     expect(partial.bills).toBeLessThan(ACCOUNTS);
     await closeAndKill(killed, first + 3);
     const out = JSON.parse(closeToEnd(killed)) as { resumed: boolean };
     expect(out.resumed).toBe(true);
-    expect(digest(killed)).toEqual(expected);
+    expect(await digest(killed)).toEqual(expected);
 
     const again = JSON.parse(closeToEnd(killed)) as { alreadyClosed: boolean };
     expect(again.alreadyClosed).toBe(true);
-    expect(digest(killed)).toEqual(expected);
+    expect(await digest(killed)).toEqual(expected);
   }, 180_000);
 });

@@ -144,35 +144,24 @@ function jstText(iso: string): string {
   return formatJstInstant(Date.parse(iso)).slice(0, 16);
 }
 
-function histories(o: BillingOffice, codes: Record<Name, string>): Record<string, string[]> {
+async function histories(o: BillingOffice, codes: Record<Name, string>): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const [name, code] of Object.entries(codes)) {
-    const rows = JSON.parse(
-      String(
-        o.scalar(
-          `select json_group_array(json_array(at, from_status, to_status, cause)) from (select h.* from account_status_history h join cloud_accounts a on a.id = h.cloud_account_id where a.code = '${code}' and h.from_status is not null order by h.id)`,
-        ),
-      ),
-    ) as [string, string, string, string][];
-    out[name] = rows.map(([at, from, to, cause]) => `${jstText(at)} ${from}→${to} ${cause.split(' ')[0]}`);
+    const rows = await o.rows<{ at: string; from_status: string; to_status: string; cause: string }>(
+      `select h.at, h.from_status, h.to_status, h.cause from account_status_history h join cloud_accounts a on a.id = h.cloud_account_id where a.code = '${code}' and h.from_status is not null order by h.id`,
+    );
+    out[name] = rows.map((r) => `${jstText(r.at)} ${r.from_status}→${r.to_status} ${r.cause.split(' ')[0]}`);
   }
   return out;
 }
 
-function outbox(o: BillingOffice, codes: Record<Name, string>): Record<string, string[]> {
+async function outbox(o: BillingOffice, codes: Record<Name, string>): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const [name, code] of Object.entries(codes)) {
-    const rows = JSON.parse(
-      String(
-        o.scalar(
-          `select json_group_array(topic || ' ' || json_extract(payload, '$.at')) from (select o.* from outbox o join cloud_accounts a on a.id = o.cloud_account_id where a.code = '${code}' order by o.id)`,
-        ),
-      ),
-    ) as string[];
-    out[name] = rows.map((r) => {
-      const [topic, at] = r.split(' ');
-      return `${topic} ${jstText(at!)}`;
-    });
+    const rows = await o.rows<{ topic: string; payload: string }>(
+      `select o.topic, o.payload from outbox o join cloud_accounts a on a.id = o.cloud_account_id where a.code = '${code}' order by o.id`,
+    );
+    out[name] = rows.map((r) => `${r.topic} ${jstText((JSON.parse(r.payload) as { at: string }).at)}`);
   }
   return out;
 }
@@ -186,8 +175,8 @@ describe('a year simulated day by day through the daily operation', () => {
   beforeAll(async () => {
     daily = await simulate(() => true);
     sparse = await simulate((d) => d.day === 1 && d.month % 3 === 0);
-    h = histories(daily.o, daily.codes);
-    box = outbox(daily.o, daily.codes);
+    h = await histories(daily.o, daily.codes);
+    box = await outbox(daily.o, daily.codes);
   }, 240_000);
   afterAll(async () => {
     await daily?.o.close();
@@ -258,13 +247,11 @@ describe('a year simulated day by day through the daily operation', () => {
     ]);
   });
 
-  it('R-DUN-7: the same date run twice changes nothing, a range of days equals day by day, and terminated stays final', () => {
+  it('R-DUN-7: the same date run twice changes nothing, a range of days equals day by day, and terminated stays final', async () => {
     expect(daily.repeats).toEqual(Array.from({ length: 12 }, () => 0));
-    expect(histories(sparse.o, sparse.codes)).toEqual(h);
-    expect(outbox(sparse.o, sparse.codes)).toEqual(box);
-    const statuses = daily.o.scalar(
-      `select group_concat(status, ',') from (select status from cloud_accounts order by id)`,
-    );
+    expect(await histories(sparse.o, sparse.codes)).toEqual(h);
+    expect(await outbox(sparse.o, sparse.codes)).toEqual(box);
+    const statuses = await daily.o.scalar(`select string_agg(status, ',' order by id) from cloud_accounts`);
     expect(statuses).toBe('active,active,terminated,active,active,terminated,active');
   });
 });

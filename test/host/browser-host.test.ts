@@ -5,6 +5,9 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../core/host/browser-host';
+import { httpTransport } from '../../renderer/api/http-transport';
+import { wordRefusal } from '../../renderer/i18n/problems';
+import { MemoryStorage } from '../renderer/memory-storage';
 import { answering, FakeBackoffice } from './fake-backoffice';
 
 let host: BrowserHost;
@@ -279,6 +282,32 @@ describe('browser host: the HTTP doors contract', () => {
       });
       expect(res.status).toBe(500);
       expect(await res.json()).toEqual({ kind: 'failed', code: 'operation.failed', message: 'disk on fire' });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('answers 503 busy with its code when the ledger was too busy, and the renderer words it', async () => {
+    const busy = new FakeBackoffice();
+    const message = 'the ledger is busy: 5 attempts collided with other writers; nothing was written, try again';
+    busy.call = answering(async () => ({ ok: false, kind: 'busy', code: 'ledger.busy', message }));
+    const other = await startBrowserHost({ backoffice: busy });
+    try {
+      const res = await fetch(`http://127.0.0.1:${other.port}/api/setup.status`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${other.token}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ kind: 'busy', code: 'ledger.busy', message });
+      const answer = await httpTransport(`http://127.0.0.1:${other.port}/`, other.token, new MemoryStorage()).call(
+        'setup.status',
+        {},
+      );
+      expect(answer).toEqual({ ok: false, kind: 'busy', code: 'ledger.busy', message });
+      if (answer.ok) throw new Error('busy was expected');
+      expect(wordRefusal(answer, 'ja')).toBe('台帳が混み合っています。何も保存されていません。もう一度お試しください');
+      expect(wordRefusal(answer, 'en')).toBe('the ledger is busy with other writers: nothing was written; try again');
     } finally {
       await other.close();
     }

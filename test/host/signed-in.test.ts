@@ -57,7 +57,10 @@ describe('SignedInClients: who is signed in, per client, kept by the transport',
     const backoffice = new FakeBackoffice();
     const clients = new SignedInClients<number>(backoffice);
     await clients.call(1, 'session.signIn', { login: 'sato', password: 'sales-pass' }, () => 1);
-    expect(await clients.call(1, 'session.signOut', {}, () => 1)).toEqual({ result: { ok: true, output: null } });
+    expect(await clients.call(1, 'session.signOut', {}, () => 1)).toEqual({
+      result: { ok: true, output: null },
+      signedOut: true,
+    });
     expect(clients.loginOf(1)).toBeNull();
     expect(backoffice.calls.map((c) => c.operation)).toEqual(['session.signIn']);
 

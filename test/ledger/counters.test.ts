@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { nextDocumentNumber } from '../../core/ledger/counters';
 import type { LedgerDb } from '../../core/ledger/open-database';
@@ -31,11 +32,14 @@ describe('document numbers', () => {
       const { openDatabase } = await import('../../core/ledger/open-database');
       const again = await openDatabase(l.file);
       const { migrations } = await import('../../core/ledger/migrations');
-      const applied = again.sqlite.prepare('select name from kysely_migration order by name').pluck().all();
+      const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(again.db);
+      const applied = rows.map((r) => r.name);
       expect(applied).toEqual(Object.keys(migrations));
       expect(applied[0]).toBe('0001_initial');
-      expect(again.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(again.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      if (again.engine === 'sqlite') {
+        expect(again.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+        expect(again.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      }
       expect(await nextDocumentNumber(again.db, 'invoice', 2026)).toBe('INV-2026-000002');
       await again.close();
     } finally {

@@ -35,7 +35,9 @@ describe('a writer killed mid-transaction', () => {
       expect(out).toMatch(/^started\n/);
       expect(child.signalCode).toBe('SIGKILL');
 
-      const { db, sqlite, close } = await openDatabase(file);
+      const opened = await openDatabase(file);
+      if (opened.engine !== 'sqlite') throw new Error('an SQLite ledger was opened');
+      const { db, sqlite, close } = opened;
       try {
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
         const tb = await trialBalance(db);

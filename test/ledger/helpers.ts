@@ -1,18 +1,22 @@
-import path from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../../core/ledger/open-database';
-import { tempDir } from '../api/helpers';
+import { freshLedgerPlace, type TestEngine } from '../support/engine';
 
-/** A freshly migrated ledger database on a temp file. */
-export async function tempLedger(): Promise<OpenedDatabase & { file: string; dispose(): Promise<void> }> {
-  const { dir, cleanup } = tempDir();
-  const file = path.join(dir, 'ledger.db');
-  const opened = await openDatabase(file);
+/** A freshly migrated ledger database, on the test project's engine unless one is named. */
+export async function tempLedger(
+  engine?: TestEngine,
+): Promise<OpenedDatabase & { file: string; dir: string; dispose(): Promise<void> }> {
+  const place = await freshLedgerPlace(engine);
+  const opened = await openDatabase(place.location);
   return {
     ...opened,
-    file,
+    file: place.location,
+    dir: place.dir,
     async dispose() {
-      await opened.close();
-      cleanup();
+      try {
+        await opened.close();
+      } finally {
+        await place.dispose();
+      }
     },
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors';
 import { postTransaction, type PostingLine } from '../../core/ledger/post';
@@ -71,7 +72,12 @@ describe('ledger postings', () => {
       await expect(postTransaction(l.db, posting([line('bank', 'debit', '1')]))).rejects.toMatchObject({
         problems: [{ path: 'lines' }],
       });
-      expect(l.sqlite.prepare('select count(*) as n from ledger_transactions').get()).toEqual({ n: 0 });
+      expect(
+        await l.db
+          .selectFrom('ledger_transactions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .execute(),
+      ).toEqual([{ n: 0 }]);
     } finally {
       await l.dispose();
     }
@@ -84,17 +90,17 @@ describe('ledger postings', () => {
         l.db,
         posting([line('bank', 'debit', '10000'), line('prepaid_liability', 'credit', '10000')]),
       );
-      l.sqlite
-        .prepare(
-          "insert into audit_log (at, channel, operation, input_digest, outcome) values ('t', 'test', 'x', 'd', 'ok')",
-        )
-        .run();
-      expect(() => l.sqlite.prepare('update ledger_entries set debit = 1').run()).toThrow(/append-only/);
-      expect(() => l.sqlite.prepare('delete from ledger_entries').run()).toThrow(/append-only/);
-      expect(() => l.sqlite.prepare("update ledger_transactions set memo = 'x'").run()).toThrow(/append-only/);
-      expect(() => l.sqlite.prepare('delete from ledger_transactions').run()).toThrow(/append-only/);
-      expect(() => l.sqlite.prepare("update audit_log set outcome = 'forbidden'").run()).toThrow(/append-only/);
-      expect(() => l.sqlite.prepare('delete from audit_log').run()).toThrow(/append-only/);
+      const run = (query: string) => sql.raw(query).execute(l.db);
+      await run(
+        "insert into audit_log (at, channel, operation, input_digest, outcome) values ('t', 'test', 'x', 'd', 'ok')",
+      );
+      await expect(run('update ledger_entries set debit = 1')).rejects.toThrow(/append-only/);
+      await expect(run('delete from ledger_entries')).rejects.toThrow(/append-only/);
+      await expect(run("update ledger_transactions set memo = 'x'")).rejects.toThrow(/append-only/);
+      await expect(run('delete from ledger_transactions')).rejects.toThrow(/append-only/);
+      await expect(run("update audit_log set outcome = 'forbidden'")).rejects.toThrow(/append-only/);
+      await expect(run('delete from audit_log')).rejects.toThrow(/append-only/);
+      if (l.engine === 'postgres') await expect(run('truncate ledger_entries')).rejects.toThrow(/append-only/);
     } finally {
       await l.dispose();
     }

@@ -35,15 +35,11 @@ async function closedOctober(methods: ('bank_transfer' | 'direct_debit' | 'credi
   return o.ok<Bill[]>('billing.listBills', { month: '2026-10' }, 'accounting');
 }
 
-function trial(): Record<string, string> {
-  const rows = JSON.parse(
-    String(
-      o.scalar(
-        `select json_group_object(account, d - c) from (select account, sum(debit) d, sum(credit) c from ledger_entries group by account)`,
-      ),
-    ),
-  ) as Record<string, number>;
-  return Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, String(v)]));
+async function trial(): Promise<Record<string, string>> {
+  const rows = await o.rows<{ account: string; balance: number }>(
+    `select account, sum(debit) - sum(credit) as balance from ledger_entries group by account order by account`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.account, String(r.balance)]));
 }
 
 describe('payments', () => {
@@ -63,7 +59,7 @@ describe('payments', () => {
     );
     expect(over).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'amount' }] });
     await o.ok('payments.recordBankReceipt', { billId: bill!.billId, amount: '2480' }, 'accounting');
-    expect(trial()).toEqual({ bank: '7480', receivables: '0', revenue: '-6800', tax_payable: '-680' });
+    expect(await trial()).toEqual({ bank: '7480', receivables: '0', revenue: '-6800', tax_payable: '-680' });
     const both = await o.office.call(
       'payments.recordBankReceipt',
       { billId: bill!.billId, statementNumber: bill!.statementNumber, amount: '1' },
@@ -103,7 +99,7 @@ describe('payments', () => {
       'accounting',
     );
     expect(twice).toMatchObject({ ok: false, problems: [{ path: 'on' }] });
-    expect(trial()).toEqual({ bank: '7480', receivables: '7480', revenue: '-13600', tax_payable: '-1360' });
+    expect(await trial()).toEqual({ bank: '7480', receivables: '7480', revenue: '-13600', tax_payable: '-1360' });
   });
 
   it('what each account owes, aged: due 11-25, on 12-25 (30 days) 0–30, 12-26 31–60, 2027-01-25 61–90, 2027-02-24 over 90', async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../../core/ledger/open-database';
 import { Dec } from '../../core/money';
 import { consumePrepaidForBill } from '../../core/prepaid/consume';
@@ -35,10 +34,8 @@ async function memberWithRegisteredId(t: PrepaidOffice, amount: string): Promise
   await t.ok('prepaid.register', { cloudAccountCode: 'CA-000001', code }, 'sales');
 }
 
-function sql(t: PrepaidOffice, statement: string): void {
-  const w = new BetterSqlite3(t.file);
-  w.prepare(statement).run();
-  w.close();
+async function sql(t: PrepaidOffice, statement: string): Promise<void> {
+  await t.rows(statement);
 }
 
 describe('daily update, alerts and forfeits', () => {
@@ -81,7 +78,7 @@ describe('daily update, alerts and forfeits', () => {
         ok: false,
         problems: [{ path: 'usage.month', message: 'usage of 2026-04, not of 2026-03' }],
       });
-      expect(t.scalar('select as_of from prepaid_daily_balances')).toBe('2026-03-10');
+      expect(await t.scalar('select as_of from prepaid_daily_balances')).toBe('2026-03-10');
     } finally {
       await t.close();
     }
@@ -92,13 +89,12 @@ describe('daily update, alerts and forfeits', () => {
     try {
       await memberWithRegisteredId(t, '30000');
       const older = { ...MARCH_USAGE, plans: [{ ...MARCH_USAGE.plans[0], unitPrice: '200' }] };
-      const w = new BetterSqlite3(t.file);
-      const insert = w.prepare(
-        "insert into usage_imports (month, content_digest, content, imported_at, imported_by) values ('2026-03', ?, ?, '2026-03-10T00:00:00.000Z', 'test')",
-      );
-      insert.run('older', JSON.stringify(older));
-      insert.run('newer', JSON.stringify(MARCH_USAGE));
-      w.close();
+      const insert = (digest: string, content: unknown) =>
+        t.rows(
+          `insert into usage_imports (month, content_digest, content, imported_at, imported_by) values ('2026-03', '${digest}', '${JSON.stringify(content)}', '2026-03-10T00:00:00.000Z', 'test')`,
+        );
+      await insert('older', older);
+      await insert('newer', MARCH_USAGE);
       t.at('2026-03-10T20:00:00.000Z');
       expect(await t.ok('prepaid.dailyUpdate', { date: '2026-03-10' }, 'accounting')).toMatchObject({
         usageSource: 'usage_import:2,1',
@@ -125,11 +121,13 @@ describe('daily update, alerts and forfeits', () => {
       expect(await run('2026-03-11')).toEqual([]); // 264 h → ¥29,040; projected ¥960: already alerted
       expect(await run('2026-03-12')).toEqual([{ cloudAccountCode: 'CA-000001', kind: 'used_up' }]); // 288 h → ¥31,680 > ¥30,000
       expect(await run('2026-03-13')).toEqual([]);
-      const rows = t.scalar(
-        "select group_concat(topic || ' ' || status, ', ') from (select topic, status from outbox where channel = 'email' and topic like 'prepaid.%' and topic != 'prepaid.id_notice' order by id)",
+      const rows = await t.scalar(
+        "select string_agg(topic || ' ' || status, ', ' order by id) from outbox where channel = 'email' and topic like 'prepaid.%' and topic != 'prepaid.id_notice'",
       );
       expect(rows).toBe('prepaid.low_balance pending, prepaid.used_up pending');
-      const payload = JSON.parse(String(t.scalar("select payload from outbox where topic = 'prepaid.used_up'"))) as {
+      const payload = JSON.parse(
+        String(await t.scalar("select payload from outbox where topic = 'prepaid.used_up'")),
+      ) as {
         to: string;
         eml: string;
       };
@@ -173,10 +171,12 @@ describe('daily update, alerts and forfeits', () => {
       expect(await t.ok('prepaid.dailyUpdate', { date: '2029-03-10' }, 'accounting')).toMatchObject({
         forfeited: { count: 1, total: '6000' },
       });
-      expect(t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe('expired 0 6000');
-      expect(ledgerBalance(t, 'forfeited_balances', 'credit')).toBe(6_000);
+      expect(await t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe(
+        'expired 0 6000',
+      );
+      expect(await ledgerBalance(t, 'forfeited_balances', 'credit')).toBe(6_000);
       // ¥4,000 of the liability waits for the month close's own posting of the bill; ¥6,000 was forfeited.
-      expect(ledgerBalance(t, 'prepaid_liability', 'credit')).toBe(4_000);
+      expect(await ledgerBalance(t, 'prepaid_liability', 'credit')).toBe(4_000);
     } finally {
       await t.close();
     }
@@ -191,7 +191,7 @@ describe('daily update, alerts and forfeits', () => {
         asOf: '2026-05-11',
         balance: '50000',
       });
-      sql(
+      await sql(
         t,
         "update cloud_accounts set closed_at = '2026-05-12T00:00:00.000Z', status = 'terminated' where code = 'CA-000001'",
       );
@@ -199,10 +199,12 @@ describe('daily update, alerts and forfeits', () => {
       expect(await t.ok('prepaid.dailyUpdate', { date: '2026-05-12' }, 'accounting')).toMatchObject({
         forfeited: { count: 1, total: '50000' },
       });
-      expect(t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe('void 0 50000');
+      expect(await t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe(
+        'void 0 50000',
+      );
       expect([
-        ledgerBalance(t, 'prepaid_liability', 'credit'),
-        ledgerBalance(t, 'forfeited_balances', 'credit'),
+        await ledgerBalance(t, 'prepaid_liability', 'credit'),
+        await ledgerBalance(t, 'forfeited_balances', 'credit'),
       ]).toEqual([0, 50_000]);
       expect(await t.ok('prepaid.dailyUpdate', { date: '2026-05-13' }, 'accounting')).toMatchObject({
         forfeited: { count: 0 },

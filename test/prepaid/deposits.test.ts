@@ -63,19 +63,19 @@ describe('deposits for prepaid statements', () => {
         outcome: 'confirmed',
         status: 'confirmed',
       });
-      const counts = () => [
-        t.count('deposits'),
-        t.count('ledger_transactions'),
-        t.count('payments'),
-        ledgerBalance(t, 'bank', 'debit'),
+      const counts = async () => [
+        await t.count('deposits'),
+        await t.count('ledger_transactions'),
+        await t.count('payments'),
+        await ledgerBalance(t, 'bank', 'debit'),
       ];
-      const before = counts();
+      const before = await counts();
       expect(before).toEqual([1, 1, 1, 30_000]);
       const again = await t.ok<{ outcome: string; message: string }>('deposits.confirm', input, 'accounting');
       expect(again).toMatchObject({ outcome: 'unchanged', status: 'confirmed' });
       expect(again.message).toContain('nothing changed');
-      expect(counts()).toEqual(before);
-      expect(ledgerBalance(t, 'prepaid_liability', 'credit')).toBe(30_000);
+      expect(await counts()).toEqual(before);
+      expect(await ledgerBalance(t, 'prepaid_liability', 'credit')).toBe(30_000);
       // The same reference with another amount is a mistake, named.
       expect(await t.office.call('deposits.confirm', { ...input, amount: '31000' }, 'accounting')).toMatchObject({
         ok: false,
@@ -92,15 +92,9 @@ describe('deposits for prepaid statements', () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
       const statementNumber = await billed(t, '10000');
-      const file = t.file;
-      const { default: Database } = await import('better-sqlite3');
-      const w = new Database(file);
-      const id = w
-        .prepare(
-          "insert into deposits (value_date, amount, payer_kana, bank_reference, source_digest, status, created_at) values ('2026-03-03', 10000, '2026000001 ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', 'FILE-1', 'abc', 'matched', '2026-03-03T00:00:00.000Z')",
-        )
-        .run().lastInsertRowid;
-      w.close();
+      const [{ id }] = (await t.rows<{ id: number }>(
+        "insert into deposits (value_date, amount, payer_kana, bank_reference, source_digest, status, created_at) values ('2026-03-03', 10000, '2026000001 ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', 'FILE-1', 'abc', 'matched', '2026-03-03T00:00:00.000Z') returning id",
+      )) as [{ id: number }];
       expect(await t.ok('deposits.confirm', { statementNumber, depositId: Number(id) }, 'accounting')).toMatchObject({
         outcome: 'confirmed',
         depositId: Number(id),
@@ -109,7 +103,7 @@ describe('deposits for prepaid statements', () => {
       expect(await t.ok('deposits.confirm', { statementNumber, depositId: Number(id) }, 'accounting')).toMatchObject({
         outcome: 'unchanged',
       });
-      expect(t.count('ledger_transactions')).toBe(1);
+      expect(await t.count('ledger_transactions')).toBe(1);
     } finally {
       await t.close();
     }
@@ -163,8 +157,10 @@ describe('deposits for prepaid statements', () => {
           'accounting',
         ),
       ).toMatchObject({ status: 'returned' });
-      expect([ledgerBalance(t, 'bank', 'debit'), ledgerBalance(t, 'prepaid_liability', 'credit')]).toEqual([0, 0]);
-      expect(t.count('ledger_transactions')).toBe(2);
+      expect([await ledgerBalance(t, 'bank', 'debit'), await ledgerBalance(t, 'prepaid_liability', 'credit')]).toEqual([
+        0, 0,
+      ]);
+      expect(await t.count('ledger_transactions')).toBe(2);
       expect(
         await t.office.call(
           'deposits.decide',
@@ -196,7 +192,7 @@ describe('deposits for prepaid statements', () => {
       // Decided on Mon 2 March: 5 business days later is Mon 9 March.
       expect(accepted).toMatchObject({ outcome: 'confirmed', status: 'confirmed', issueDueDate: '2026-03-09' });
       expect(await t.ok('prepaid.issueId', { statementNumber }, 'accounting')).toMatchObject({ amount: '60000' });
-      expect(ledgerBalance(t, 'prepaid_liability', 'credit')).toBe(60_000);
+      expect(await ledgerBalance(t, 'prepaid_liability', 'credit')).toBe(60_000);
     } finally {
       await t.close();
     }

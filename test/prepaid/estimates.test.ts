@@ -13,7 +13,7 @@ describe('estimates and prepaid statements', () => {
           status: 'draft',
         });
       }
-      const before = [t.count('prepaid_applications'), t.count('counters'), t.count('audit_log')];
+      const before = [await t.count('prepaid_applications'), await t.count('counters'), await t.count('audit_log')];
       for (const amount of ['20000', '49999']) {
         expect(await t.office.call('estimates.draft', { memberNumber: m.memberNumber, amount }, 'sales')).toMatchObject(
           {
@@ -29,7 +29,9 @@ describe('estimates and prepaid statements', () => {
       expect(
         await t.office.call('estimates.draft', { memberNumber: m.memberNumber, amount: 50000 }, 'sales'),
       ).toMatchObject({ ok: false, problems: [{ path: 'amount' }] });
-      expect([t.count('prepaid_applications'), t.count('counters'), t.count('audit_log')]).toEqual(before);
+      expect([await t.count('prepaid_applications'), await t.count('counters'), await t.count('audit_log')]).toEqual(
+        before,
+      );
     } finally {
       await t.close();
     }
@@ -46,7 +48,7 @@ describe('estimates and prepaid statements', () => {
         kind: 'invalid',
         problems: [{ path: 'memberNumber', message: expect.stringContaining('R-PARTY-3') }],
       });
-      expect(t.count('prepaid_applications')).toBe(0);
+      expect(await t.count('prepaid_applications')).toBe(0);
     } finally {
       await t.close();
     }

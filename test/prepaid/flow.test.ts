@@ -28,7 +28,7 @@ describe('prepaid end to end', () => {
       expect(
         await t.ok('prepaid.register', { cloudAccountCode: 'CA-000001', code: second.code }, 'sales'),
       ).toMatchObject({ expiresAt: '2027-03-20T03:00:00.000Z' });
-      expect([ledgerBalance(t, 'bank', 'debit'), ledgerBalance(t, 'prepaid_liability', 'credit')]).toEqual([
+      expect([await ledgerBalance(t, 'bank', 'debit'), await ledgerBalance(t, 'prepaid_liability', 'credit')]).toEqual([
         80_000, 80_000,
       ]);
 
@@ -78,8 +78,8 @@ describe('prepaid end to end', () => {
         [first.code.slice(-4), '0', 'registered', 'CA-000001'],
         [second.code.slice(-4), '35000', 'registered', 'CA-000001'],
       ]);
-      expect(ledgerBalance(t, 'prepaid_liability', 'credit')).toBe(35_000);
-      expect(Number(t.scalar('select sum(debit) - sum(credit) from ledger_entries'))).toBe(0);
+      expect(await ledgerBalance(t, 'prepaid_liability', 'credit')).toBe(35_000);
+      expect(Number(await t.scalar('select sum(debit) - sum(credit) from ledger_entries'))).toBe(0);
     } finally {
       await t.close();
     }

@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readLedger } from '../../core/ledger/copy';
+import { openDatabase } from '../../core/ledger/open-database';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../documents/pdf-tools';
 import { prepaidOffice, YAMADA } from './office';
@@ -27,6 +29,29 @@ function mimeParts(eml: string): { headers: string; parts: { headers: string; bo
   return { headers, parts };
 }
 
+function sqliteFileBytes(file: string): string {
+  return (
+    readFileSync(file).toString('latin1') +
+    readdirSync(path.dirname(file))
+      .filter((f) => f.endsWith('-wal'))
+      .map((f) => readFileSync(path.join(path.dirname(file), f)).toString('latin1'))
+      .join('')
+  );
+}
+
+async function everyRowAsText(location: string): Promise<string> {
+  const { db, close } = await openDatabase(location, { migrate: false });
+  try {
+    return await readLedger(db, async (_tables, _census, rows) => {
+      let text = '';
+      for await (const chunk of rows) text += JSON.stringify(chunk.rows);
+      return text;
+    });
+  } finally {
+    await close();
+  }
+}
+
 describe('prepaid ID issuance and registration', () => {
   it('R-PRE-2: the ID is sent as an .eml to the registered address with the notice PDF; the database keeps only a keyed hash and the last 4 characters', async () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
@@ -35,12 +60,16 @@ describe('prepaid ID issuance and registration', () => {
       const { code, statementNumber } = await t.buy(m.memberNumber, '50000', 'ZB-1');
       expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}$/);
       // The outbox row points at the .eml file beside the ledger.
-      const payload = JSON.parse(String(t.scalar("select payload from outbox where topic = 'prepaid.id_notice'"))) as {
+      const payload = JSON.parse(
+        String(await t.scalar("select payload from outbox where topic = 'prepaid.id_notice'")),
+      ) as {
         to: string;
         emlFile: string;
       };
       expect(payload.to).toBe('keiri@yamada.example');
-      expect(path.dirname(payload.emlFile)).toBe(`${t.file}.outbox`);
+      // Beside an SQLite ledger's file; for PostgreSQL in the data folder, named after server and database.
+      if (t.engine === 'sqlite') expect(path.dirname(payload.emlFile)).toBe(`${t.file}.outbox`);
+      else expect(path.basename(path.dirname(payload.emlFile))).toMatch(/^127\.0\.0\.1-\d+-ledger_\w+\.outbox$/);
       expect(statSync(payload.emlFile).mode & 0o777).toBe(0o600);
       const eml = readFileSync(payload.emlFile, 'utf8');
       const { headers, parts } = mimeParts(eml);
@@ -53,7 +82,7 @@ describe('prepaid ID issuance and registration', () => {
       expect(parts[0]!.headers).toContain('text/plain; charset=UTF-8');
       expect(parts[0]!.body.toString('utf8')).toContain('ご入金（¥50,000）を確認いたしました');
       expect(parts[1]!.headers).toContain('Content-Disposition: attachment; filename="PRE-2026-000001.pdf"');
-      const attached = path.join(path.dirname(t.file), 'attached.pdf');
+      const attached = path.join(t.dir, 'attached.pdf');
       writeFileSync(attached, parts[1]!.body);
       const notice = pdfText(attached);
       for (const word of [
@@ -68,18 +97,16 @@ describe('prepaid ID issuance and registration', () => {
       // pdftotext may split the spaced-out code with a stray space.
       expect(notice.replaceAll(' ', '')).toContain(code);
 
-      // Nothing in the database file reveals the code: neither as printed nor as typed.
-      const bytes =
-        readFileSync(t.file).toString('latin1') +
-        readdirSync(path.dirname(t.file))
-          .filter((f) => f.endsWith('-wal'))
-          .map((f) => readFileSync(path.join(path.dirname(t.file), f)).toString('latin1'))
-          .join('');
+      // Nothing in the database reveals the code: neither as printed nor as typed. SQLite: its file's bytes;
+      // PostgreSQL: every row of every table.
+      const bytes = t.engine === 'sqlite' ? sqliteFileBytes(t.file) : await everyRowAsText(t.file);
       expect(bytes).not.toContain(code);
       expect(bytes).not.toContain(code.replaceAll('-', ''));
-      expect(t.scalar('select code_hint from prepaid_ids')).toBe(code.slice(-4));
-      expect(String(t.scalar('select code from prepaid_ids'))).toMatch(/^[0-9a-f]{64}$/);
-      expect(statSync(`${t.file}.prepaid-key`).mode & 0o777).toBe(0o600);
+      expect(await t.scalar('select code_hint from prepaid_ids')).toBe(code.slice(-4));
+      expect(String(await t.scalar('select code from prepaid_ids'))).toMatch(/^[0-9a-f]{64}$/);
+      // The key beside the side files' base: the .outbox folder's name without its suffix.
+      const base = path.dirname(payload.emlFile).replace(/\.outbox$/, '');
+      expect(statSync(`${base}.prepaid-key`).mode & 0o777).toBe(0o600);
       // Accounting can fetch the notice again while its .eml is kept; then never.
       const again1 = await t.ok<{ file: FileToSave }>(
         'prepaid.noticePdf',
@@ -107,7 +134,7 @@ describe('prepaid ID issuance and registration', () => {
         codeHint: code.slice(-4),
         file: null,
       });
-      expect(t.count('prepaid_ids')).toBe(1);
+      expect(await t.count('prepaid_ids')).toBe(1);
     } finally {
       await t.close();
     }
@@ -156,11 +183,15 @@ describe('prepaid ID issuance and registration', () => {
       });
       // The refusals are audited, without the code.
       const audited = Number(
-        t.scalar("select count(*) from audit_log where operation = 'prepaid.register' and outcome = 'forbidden'"),
+        await t.scalar("select count(*) from audit_log where operation = 'prepaid.register' and outcome = 'forbidden'"),
       );
       expect(audited).toBe(2);
       expect(
-        String(t.scalar("select group_concat(detail, ' | ') from audit_log where operation = 'prepaid.register'")),
+        String(
+          await t.scalar(
+            "select string_agg(detail, ' | ' order by id) from audit_log where operation = 'prepaid.register'",
+          ),
+        ),
       ).not.toContain(code);
     } finally {
       await t.close();
@@ -173,7 +204,7 @@ describe('prepaid ID issuance and registration', () => {
       const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
       await t.ok('cloudAccounts.create', { memberNumber: m.memberNumber }, 'sales');
       const { code } = await t.buy(m.memberNumber, '10000', 'ZB-3');
-      expect(t.scalar('select registration_deadline from prepaid_ids')).toBe('2027-03-02T01:00:00.000Z');
+      expect(await t.scalar('select registration_deadline from prepaid_ids')).toBe('2027-03-02T01:00:00.000Z');
       t.at('2027-03-02T01:00:01.000Z');
       expect(await t.office.call('prepaid.register', { cloudAccountCode: 'CA-000001', code }, 'sales')).toMatchObject({
         ok: false,
@@ -182,11 +213,15 @@ describe('prepaid ID issuance and registration', () => {
       });
       const update = await t.ok('prepaid.dailyUpdate', { date: '2027-03-02' }, 'accounting');
       expect(update).toMatchObject({ forfeited: { count: 1, total: '10000' } });
-      expect(t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe('void 0 10000');
-      expect(t.scalar("select sum(credit) from ledger_entries where account = 'forfeited_balances'")).toBe(10_000);
-      expect(t.scalar("select sum(credit) - sum(debit) from ledger_entries where account = 'prepaid_liability'")).toBe(
-        0,
+      expect(await t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe(
+        'void 0 10000',
       );
+      expect(await t.scalar("select sum(credit) from ledger_entries where account = 'forfeited_balances'")).toBe(
+        10_000,
+      );
+      expect(
+        await t.scalar("select sum(credit) - sum(debit) from ledger_entries where account = 'prepaid_liability'"),
+      ).toBe(0);
     } finally {
       await t.close();
     }

@@ -29,7 +29,7 @@ const CODE = /[2-9A-Z](?: ?[2-9A-Z]){3}(?: ?- ?[2-9A-Z](?: ?[2-9A-Z]){3}){3}/;
 
 export async function prepaidOffice(start = '2026-02-02T01:00:00.000Z'): Promise<PrepaidOffice> {
   const t = await testOffice(start);
-  const dir = path.dirname(t.file);
+  const dir = t.dir;
   let n = 0;
   const readPdf = (base64: string, name: string) => {
     const file = path.join(dir, `${name}-${++n}.pdf`);
@@ -70,7 +70,9 @@ export async function prepaidOffice(start = '2026-02-02T01:00:00.000Z'): Promise
 }
 
 /** Balance of a ledger account on its normal side, read from disk. */
-export function ledgerBalance(t: TestOffice, account: string, normal: 'debit' | 'credit'): number {
+export async function ledgerBalance(t: TestOffice, account: string, normal: 'debit' | 'credit'): Promise<number> {
   const [a, b] = normal === 'debit' ? ['debit', 'credit'] : ['credit', 'debit'];
-  return Number(t.scalar(`select coalesce(sum(${a}) - sum(${b}), 0) from ledger_entries where account = '${account}'`));
+  return Number(
+    await t.scalar(`select coalesce(sum(${a}) - sum(${b}), 0) from ledger_entries where account = '${account}'`),
+  );
 }

@@ -16,7 +16,7 @@ describe('backoffice import-bank FILE (without --dry-run)', () => {
     office = await reconcileOffice();
     const { memberId } = await office.member('株式会社田中電機', 'ｶ)ﾀﾅｶﾃﾞﾝｷ');
     await office.bill(memberId, '33000');
-    const file = path.join(path.dirname(office.file), 'notice.dat');
+    const file = path.join(office.dir, 'notice.dat');
     writeFileSync(file, noticeFile([{ ref: 1, date: '081110', amount: '32560', payer: 'ﾀﾅｶﾃﾞﾝｷ' }]));
 
     const io = cliBuffers();
@@ -25,18 +25,18 @@ describe('backoffice import-bank FILE (without --dry-run)', () => {
     expect(report).toMatchObject({ fileName: 'notice.dat', summary: { matched: { count: 1 }, fees: '440' } });
     expect(io.stderr).toContain('1 matched');
     expect(
-      office.scalar(`select channel || ' ' || operator_login from audit_log where operation = 'bank.import'`),
+      await office.scalar(`select channel || ' ' || operator_login from audit_log where operation = 'bank.import'`),
     ).toBe('cli accounting');
 
     const again = cliBuffers();
     expect(await main(['import-bank', file, '--db', office.file, '--as', 'accounting'], again)).toBe(0);
     expect(again.stderr).toContain('already imported');
-    expect(office.count('deposits')).toBe(1);
+    expect(await office.count('deposits')).toBe(1);
   });
 
   it('R-RECON-1: without --as, or with a malformed record, exit 2 naming the field; nothing written', async () => {
     office = await reconcileOffice();
-    const file = path.join(path.dirname(office.file), 'bad.dat');
+    const file = path.join(office.dir, 'bad.dat');
     const bytes = noticeFile([{ ref: 1, date: '081110', amount: '1000', payer: 'ﾀﾞﾚｶ' }]);
     writeFileSync(file, bytes);
     const noAs = cliBuffers();
@@ -48,7 +48,7 @@ describe('backoffice import-bank FILE (without --dry-run)', () => {
     const bad = cliBuffers();
     expect(await main(['import-bank', file, '--db', office.file, '--as', 'accounting'], bad)).toBe(2);
     expect(bad.stderr).toMatch(/^record 2\b.*cancel flag/);
-    expect(office.count('deposits')).toBe(0);
-    expect(office.count('bank_imports')).toBe(0);
+    expect(await office.count('deposits')).toBe(0);
+    expect(await office.count('bank_imports')).toBe(0);
   });
 });

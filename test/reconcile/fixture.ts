@@ -21,7 +21,7 @@ export interface ReconcileOffice extends TestOffice {
   importFile(fileName: string, bytes: Buffer, extra?: Record<string, unknown>): Promise<ImportOutput>;
   /** Ledger lines of every posting (but the invoice) with this reference, in order. */
   linesOf(reference: string): Promise<PostedLine[]>;
-  trialBalanceSum(): { debit: number; credit: number };
+  trialBalanceSum(): Promise<{ debit: number; credit: number }>;
 }
 
 export interface PostedLine {
@@ -173,10 +173,10 @@ export async function reconcileOffice(start = '2026-11-10T01:00:00.000Z'): Promi
         .orderBy('ledger_entries.line_no')
         .execute();
     },
-    trialBalanceSum() {
+    async trialBalanceSum() {
       return {
-        debit: Number(office.scalar('select coalesce(sum(debit), 0) from ledger_entries')),
-        credit: Number(office.scalar('select coalesce(sum(credit), 0) from ledger_entries')),
+        debit: Number(await office.scalar('select coalesce(sum(debit), 0) from ledger_entries')),
+        credit: Number(await office.scalar('select coalesce(sum(credit), 0) from ledger_entries')),
       };
     },
     async close() {

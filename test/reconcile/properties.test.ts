@@ -30,7 +30,7 @@ afterAll(async () => {
   await office.close();
 });
 
-const num = (q: string) => Number(office.scalar(q));
+const num = async (q: string) => Number(await office.scalar(q));
 
 describe('bank import invariants (fast-check)', () => {
   it('R-RECON-1/2/3: whatever the file, postings balance, no bill is paid beyond its amount due, the bank holds exactly the confirmed deposits, every record is reported once, and importing again adds nothing', async () => {
@@ -51,25 +51,27 @@ describe('bank import invariants (fast-check)', () => {
           .filter(([k]) => k !== 'fees')
           .reduce((n, [, v]) => n + (v as { count: number }).count, 0);
         expect(counted).toBe(entries.length);
-        expect(num('select sum(debit) from ledger_entries')).toBe(num('select sum(credit) from ledger_entries'));
+        expect(await num('select sum(debit) from ledger_entries')).toBe(
+          await num('select sum(credit) from ledger_entries'),
+        );
         expect(
-          num(
+          await num(
             `select count(*) from bills where amount_due < (select coalesce(sum(amount), 0) from payments where payments.bill_id = bills.id)`,
           ),
         ).toBe(0);
-        expect(num(`select coalesce(sum(debit - credit), 0) from ledger_entries where account = 'bank'`)).toBe(
-          num(`select coalesce(sum(amount), 0) from deposits where status = 'confirmed'`),
+        expect(await num(`select coalesce(sum(debit - credit), 0) from ledger_entries where account = 'bank'`)).toBe(
+          await num(`select coalesce(sum(amount), 0) from deposits where status = 'confirmed'`),
         );
         expect(
-          num(
+          await num(
             `select count(*) from deposits d where status = 'confirmed' and exists (select 1 from deposit_reviews r where r.deposit_id = d.id and r.state in ('review', 'unknown'))`,
           ),
         ).toBe(0);
         const tables = ['deposits', 'payments', 'ledger_entries', 'deposit_reviews', 'bank_import_lines'];
-        const before = tables.map((t) => office.count(t));
+        const before = await Promise.all(tables.map((t) => office.count(t)));
         const again: ImportOutput = await office.importFile(`run-${run}-again.dat`, file);
         expect(again.alreadyImported).toBe(true);
-        expect(tables.map((t) => office.count(t))).toEqual(before);
+        expect(await Promise.all(tables.map((t) => office.count(t)))).toEqual(before);
       }),
       { numRuns: 25 },
     );

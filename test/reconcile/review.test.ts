@@ -37,8 +37,8 @@ async function twinBills(o: ReconcileOffice) {
   return [await o.bill(memberId, '33000'), await o.bill(memberId, '33000')] as const;
 }
 
-function trialBalanceIsZero(o: ReconcileOffice): void {
-  const { debit, credit } = o.trialBalanceSum();
+async function trialBalanceIsZero(o: ReconcileOffice): Promise<void> {
+  const { debit, credit } = await o.trialBalanceSum();
   expect(debit).toBe(credit);
 }
 
@@ -68,7 +68,7 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     const lines = await imported.linesOf(`bill:${second.billId}`);
     expect(lines).toHaveLength(2);
     expect(lines).toEqual(await manual.linesOf(`bill:${manualSecond.billId}`));
-    trialBalanceIsZero(imported);
+    await trialBalanceIsZero(imported);
   });
 
   it('R-RECON-4: two prepaid statements of 30,000 → review; confirmed, posted exactly as deposits.confirm typed in by accounting', async () => {
@@ -98,8 +98,8 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
       { account: 'bank', debit: 30000 },
       { account: 'prepaid_liability', credit: 30000 },
     ]);
-    expect(lines).toEqual(await b.o.linesOf(`deposit:${b.o.scalar('select id from deposits') as number}`));
-    trialBalanceIsZero(a.o);
+    expect(lines).toEqual(await b.o.linesOf(`deposit:${(await b.o.scalar('select id from deposits')) as number}`));
+    await trialBalanceIsZero(a.o);
   });
 
   it('R-RECON-3: accounting confirms a deposit short by 440 to a bill of 33,000: the fee is booked as at import', async () => {
@@ -151,7 +151,7 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     // Neither deposit is matched automatically (two candidates each), so both are queued.
     expect(queue).toHaveLength(2);
     await o.ok('bank.confirmMatch', { depositId: queue[0]!.depositId, target: first.statementNumber }, 'accounting');
-    const entries = o.count('ledger_entries');
+    const entries = await o.count('ledger_entries');
     const again = await o.office.call(
       'bank.confirmMatch',
       { depositId: queue[0]!.depositId, target: second.statementNumber },
@@ -170,7 +170,7 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
       'accounting',
     );
     expect(badInput).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'target' }] });
-    expect(o.count('ledger_entries')).toBe(entries);
+    expect(await o.count('ledger_entries')).toBe(entries);
   });
 
   it('R-RECON-4: an unknown deposit is matched by bank.rematch once the bill it pays is final', async () => {
@@ -182,7 +182,7 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     const decisions = await o.ok<{ state: string; target: string }[]>('bank.rematch', {}, 'accounting');
     expect(decisions).toMatchObject([{ state: 'confirmed', target: bill.statementNumber }]);
     expect(await o.ok<Queued[]>('bank.reviewQueue', {}, 'accounting')).toEqual([]);
-    expect(Number(o.scalar(`select sum(amount) from payments where bill_id = ${bill.billId}`))).toBe(11000);
+    expect(Number(await o.scalar(`select sum(amount) from payments where bill_id = ${bill.billId}`))).toBe(11000);
   });
 
   it('R-RECON-4: a deposit dismissed leaves the queue with its reason and posts nothing; marked unknown it stays', async () => {
@@ -194,8 +194,10 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     await o.ok('bank.dismiss', { depositId: b!.depositId, reason: '誤入金: 返金済み' }, 'accounting');
     const queue = await o.ok<(Queued & { note: string })[]>('bank.reviewQueue', {}, 'accounting');
     expect(queue).toMatchObject([{ depositId: a!.depositId, state: 'unknown', note: '電話で確認中' }]);
-    expect(o.scalar(`select note from deposit_reviews where deposit_id = ${b!.depositId}`)).toBe('誤入金: 返金済み');
-    expect(o.count('payments')).toBe(0);
+    expect(await o.scalar(`select note from deposit_reviews where deposit_id = ${b!.depositId}`)).toBe(
+      '誤入金: 返金済み',
+    );
+    expect(await o.count('payments')).toBe(0);
     const again = await o.office.call('bank.dismiss', { depositId: b!.depositId, reason: 'again' }, 'accounting');
     expect(again).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'depositId' }] });
   });
@@ -241,7 +243,7 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
       'accounting',
     );
     expect(reviewOnly).toMatchObject({ total: 1, lines: [{ record: 3 }] });
-    trialBalanceIsZero(o);
+    await trialBalanceIsZero(o);
   });
 
   it('R-RECON-1: sales may not import a bank file (refused and audited); a supervisor may read the queue', async () => {
@@ -252,7 +254,7 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
       'sales',
     );
     expect(refused).toMatchObject({ ok: false, kind: 'forbidden' });
-    expect(o.scalar(`select outcome from audit_log where operation = 'bank.import'`)).toBe('forbidden');
+    expect(await o.scalar(`select outcome from audit_log where operation = 'bank.import'`)).toBe('forbidden');
     expect(await o.ok('bank.reviewQueue', {}, 'supervisor')).toEqual([]);
   });
 });

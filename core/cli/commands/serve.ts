@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBackoffice } from '../../api/open';
 import { InputError } from '../../errors';
+import type { Backoffice } from '../../api/service';
 import { startBrowserHost } from '../../host/browser-host';
+import { startTeamHost } from '../../host/team-host';
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
 import { packageRoot } from '../package-root';
 import { EXIT_OK, type CliCommand, type CliIO } from '../io';
@@ -28,6 +30,27 @@ export interface ServeOptions {
   dbFile: string;
   /** 0: a free port. */
   port: number;
+  /** With --listen HOST:PORT: the address, and the team server's TLS files and public names when given. */
+  listen?: { host: string; tlsCertFile: string | null; tlsKeyFile: string | null; publicNames: string[] };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine reaches. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+function parseListen(text: string): { host: string; port: number } {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+):(\d{1,5})$/.exec(text);
+  const port = match ? Number(match[2]) : -1;
+  if (!match || port > 65535)
+    throw InputError.one(
+      '--listen',
+      'cli.listen_invalid',
+      `must be HOST:PORT (0.0.0.0:8443, [::]:8443, 127.0.0.1:0), not ${JSON.stringify(text)}`,
+      { listen: text },
+    );
+  return { host: match[1]!.replace(/^\[(.*)\]$/, '$1'), port };
 }
 
 export function parseServeArgs(args: string[]): ServeOptions {
@@ -42,6 +65,10 @@ export function parseServeArgs(args: string[]): ServeOptions {
       { port: portText ?? '' },
     );
   }
+  const listenText = takeOption(rest, 'listen');
+  const tlsCertFile = takeOption(rest, 'tls-cert') ?? null;
+  const tlsKeyFile = takeOption(rest, 'tls-key') ?? null;
+  const publicName = takeOption(rest, 'public-name');
   const dbFile = takeDbPath(rest);
   if (rest.length > 0)
     throw new InputError(
@@ -49,10 +76,41 @@ export function parseServeArgs(args: string[]): ServeOptions {
         path: arg,
         code: 'cli.unknown_option',
         params: { option: arg },
-        message: 'not an option of serve (--db FILE, --port N)',
+        message: 'not an option of serve (--db, --port, --listen, --tls-cert, --tls-key, --public-name)',
       })),
     );
-  return { dbFile, port };
+  if (listenText === undefined) {
+    if (tlsCertFile !== null || tlsKeyFile !== null || publicName !== undefined)
+      throw InputError.one('--listen', 'cli.team_needs_listen', 'the team server options need --listen HOST:PORT');
+    return { dbFile, port };
+  }
+  if (portText !== undefined)
+    throw InputError.one('--port', 'cli.port_in_listen', 'give the port in --listen HOST:PORT');
+  const listen = parseListen(listenText);
+  if ((tlsCertFile === null) !== (tlsKeyFile === null))
+    throw InputError.one(
+      tlsCertFile === null ? '--tls-cert' : '--tls-key',
+      'cli.tls_pair',
+      'the certificate and its key go together',
+    );
+  if (tlsCertFile === null && !isLoopback(listen.host))
+    throw InputError.one(
+      '--tls-cert',
+      'cli.tls_required',
+      `${listen.host} is reached from other machines: give --tls-cert and --tls-key, so that passwords and sessions never cross the network in clear`,
+      { host: listen.host },
+    );
+  if (tlsCertFile === null && publicName !== undefined)
+    throw InputError.one(
+      '--public-name',
+      'cli.public_name_needs_tls',
+      'a public name is for the team server: give --tls-cert and --tls-key',
+    );
+  const publicNames = (publicName ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  return { dbFile, port: listen.port, listen: { host: listen.host, tlsCertFile, tlsKeyFile, publicNames } };
 }
 
 function untilSignalled(): Promise<NodeJS.Signals> {
@@ -67,16 +125,42 @@ function untilSignalled(): Promise<NodeJS.Signals> {
   });
 }
 
+async function startHost(
+  options: ServeOptions,
+  backoffice: Backoffice,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const listen = options.listen;
+  if (listen?.tlsCertFile && listen.tlsKeyFile) {
+    return startTeamHost({
+      backoffice,
+      host: listen.host,
+      port: options.port,
+      tlsCert: readFileSync(listen.tlsCertFile, 'utf8'),
+      tlsKey: readFileSync(listen.tlsKeyFile, 'utf8'),
+      publicNames: listen.publicNames,
+      staticDir: RENDERER_DIR,
+    });
+  }
+  return startBrowserHost({ backoffice, port: options.port, staticDir: RENDERER_DIR });
+}
+
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: 'serve the back office to a browser on 127.0.0.1 (prints the URL with its token)',
+  summary: 'serve the back office to a browser on 127.0.0.1 (prints the URL with its token), or to the team over TLS',
   usage: [
-    'Usage: backoffice serve [--db FILE] [--port N]',
+    'Usage: backoffice serve [--db FILE|URL] [--port N]',
+    '       backoffice serve --listen HOST:PORT --tls-cert FILE --tls-key FILE [--public-name NAME[,NAME…]] [--db URL]',
     '',
+    'Serves the renderer (dist/renderer, built first when missing or older than its sources) and the API, and',
+    'prints one line: the URL to open. Runs until Ctrl+C (SIGINT) or SIGTERM, then closes the database.',
     '',
-    'Serves the renderer (dist/renderer, built first when missing or older than its sources) and the API on',
-    '127.0.0.1, and prints one line: the URL to open,',
-    'with its per-launch token. Runs until Ctrl+C (SIGINT) or SIGTERM, then closes the database.',
+    'On this machine only (the default, or --listen on a loopback address without TLS): 127.0.0.1, and the URL',
+    'carries a per-launch token.',
+    '',
+    'As the team server (--listen with --tls-cert and --tls-key, required for any address other than loopback):',
+    'HTTPS on HOST:PORT; operators sign in with their login and password, the session is kept in an HttpOnly',
+    'Secure SameSite cookie (or a header only the desktop app sends), and no token is in the URL. The server',
+    'answers to the names in its certificate, or to --public-name. Use a PostgreSQL ledger (--db postgres://…).',
     '',
     `  ${DB_OPTION_HELP}`,
     '  --port N   the port (default: a free one)',
@@ -86,7 +170,7 @@ export const serveCommand: CliCommand = {
     buildRendererWhenStale(io);
     const backoffice = await openBackoffice(options.dbFile, { channel: 'http' });
     try {
-      const host = await startBrowserHost({ backoffice, port: options.port, staticDir: RENDERER_DIR });
+      const host = await startHost(options, backoffice);
       if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
         io.err('dist/renderer could not be built: only the API is served\n');
       }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { makeAppendOnly } from '../dialect';
 
 /** The first schema: parties, operators, prices, usage, bills, documents, money in, the ledger, audit, outbox. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
@@ -140,6 +141,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('deposits_status').on('deposits').columns(['status', 'value_date']).execute();
 
+  // Before payments, which refer to it (PostgreSQL resolves a reference when the table is created).
+  await db.schema
+    .createTable('ledger_transactions')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('posted_at', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('memo', 'text', (c) => c.notNull())
+    .addColumn('posted_by', 'text')
+    .addColumn('reference', 'text')
+    .execute();
+  await db.schema.createIndex('ledger_transactions_reference').on('ledger_transactions').column('reference').execute();
+
   await db.schema
     .createTable('payments')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -187,17 +200,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cause', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-
-  await db.schema
-    .createTable('ledger_transactions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('posted_at', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('memo', 'text', (c) => c.notNull())
-    .addColumn('posted_by', 'text')
-    .addColumn('reference', 'text')
-    .execute();
-  await db.schema.createIndex('ledger_transactions_reference').on('ledger_transactions').column('reference').execute();
 
   await db.schema
     .createTable('ledger_entries')
@@ -248,14 +250,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('outbox_status').on('outbox').columns(['status', 'id']).execute();
 
   // Posted entries and audit rows are facts: corrections are new rows, never edits (DOMAIN.md, Accounting).
-  for (const table of ['ledger_transactions', 'ledger_entries', 'audit_log']) {
-    for (const event of ['UPDATE', 'DELETE']) {
-      await sql
-        .raw(
-          `CREATE TRIGGER ${table}_no_${event.toLowerCase()} BEFORE ${event} ON ${table} ` +
-            `BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
-        )
-        .execute(db);
-    }
-  }
+  for (const table of ['ledger_transactions', 'ledger_entries', 'audit_log']) await makeAppendOnly(db, table);
 }

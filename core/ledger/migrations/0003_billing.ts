@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { nullOrDigits } from '../dialect';
 
 /**
  * Issue 5: payment methods per cloud account, month closes, collection results (card charges, direct debits),
@@ -17,9 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(sql`method in ('credit_card', 'bank_transfer', 'direct_debit')`),
     )
     .addColumn('card_brand', 'text')
-    .addColumn('card_last4', 'text', (c) =>
-      c.check(sql`card_last4 is null or (length(card_last4) = 4 and card_last4 not glob '*[^0-9]*')`),
-    )
+    .addColumn('card_last4', 'text', (c) => c.check(nullOrDigits(db, 'card_last4', 4)))
     .addColumn('card_expiry', 'text')
     .addColumn('received_on', 'text', (c) => c.notNull())
     .addColumn('first_month', 'text', (c) => c.notNull())
