@@ -42,7 +42,9 @@ const SQLITE_ONLY = [
 
 // Tests never read the wall clock: the back office's clock (core/api/clock.ts) reads this instant in every
 // test process and every CLI child a test starts. A test that needs another day passes its own `now`.
-const NOW = { BACKOFFICE_NOW: '2026-11-24T10:00:00+09:00' };
+// Passwords are hashed with scrypt at N = 2^10 instead of production's 2^17 (core/parties/password.ts, D-SEC-3):
+// the only way to lower the cost, and test/api/passwords.test.ts checks production's.
+const NOW = { BACKOFFICE_NOW: '2026-11-24T10:00:00+09:00', BACKOFFICE_TEST_SCRYPT_LOG2N: '10' };
 
 export default defineConfig({
   test: {

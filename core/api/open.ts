@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError, Refused } from '../errors';
+import { InputError, Refused, type FieldProblem } from '../errors';
 import { writeAudit } from '../ledger/audit';
 import { openDatabase, type LedgerDb } from '../ledger/open-database';
 import { BusyError, transact } from '../ledger/transaction';
@@ -8,8 +8,9 @@ import { loadOperator, operatorCount } from '../parties';
 import { buildCatalog } from './catalog';
 import { processClock, type Clock } from './clock';
 import type { AnyOperation, SignedInOperator } from './operation';
-import type { Backoffice, CallFailure, CallResult, OperationDescription } from './service';
+import type { Backoffice, CallFailure, CallResult, CallSession, OperationDescription } from './service';
 import { zodProblems } from './zod-problems';
+import { tooDeep, UnreadableInput, valueTooDeep } from './input-depth';
 
 export interface BackofficeOptions {
   /** The clock; tests inject one (default: processClock, which honours BACKOFFICE_NOW). */
@@ -67,6 +68,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
       input: maskSecrets(op, input),
       outcome,
       detail: message,
+      code: refusal.code,
     });
     const { code, params } = refusal;
     return { ok: false, kind: outcome, code, ...(params === undefined ? {} : { params }), message };
@@ -76,6 +78,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     op: AnyOperation,
     login: string | null,
     input: unknown,
+    session: CallSession | undefined,
   ): Promise<SignedInOperator | null | CallResult> {
     if (op.channels && !op.channels.includes(channel)) {
       return refuse(op, input, login, 'forbidden', {
@@ -90,6 +93,11 @@ export async function openBackoffice(location: string, options: BackofficeOption
         code: 'operator.not_found',
         params: { login },
         message: `no active operator ${login}`,
+      });
+    if (operator && session && session.generation !== operator.sessionGeneration)
+      return refuse(op, input, login, 'unauthenticated', {
+        code: 'session.ended',
+        message: 'this session has ended: sign in again',
       });
     if (op.roles.length === 0) return operator;
     if (op.openBeforeSetup && (await operatorCount(db)) === 0) return operator;
@@ -106,11 +114,43 @@ export async function openBackoffice(location: string, options: BackofficeOption
         message: `${op.name} needs one of the roles ${op.roles.join(', ')}`,
       });
     }
+    if (operator.mustChangePassword && !op.allowedBeforePasswordChange)
+      return refuse(op, input, login, 'forbidden', {
+        code: 'session.must_change_password',
+        message: 'choose a new password first',
+      });
     return operator;
   }
 
-  async function run(op: AnyOperation, input: unknown, login: string | null): Promise<CallResult> {
-    const operator = await authorize(op, login, input);
+  /** An input nobody may read (D-SEC-8): refused and audited without it. */
+  async function unreadable(op: AnyOperation, problem: FieldProblem, login: string | null): Promise<CallResult> {
+    await writeAudit(db, {
+      at: now().toISOString(),
+      operatorLogin: login,
+      channel,
+      operation: op.name,
+      input: '(not read)',
+      outcome: 'invalid',
+      detail: `${problem.path}: ${problem.message}`,
+      code: problem.code,
+    });
+    return {
+      ok: false,
+      kind: 'invalid',
+      code: problem.code,
+      ...(problem.params === undefined ? {} : { params: problem.params }),
+      message: `invalid input for ${op.name}: ${problem.path} ${problem.message}`,
+      problems: [problem],
+    };
+  }
+
+  async function run(
+    op: AnyOperation,
+    input: unknown,
+    login: string | null,
+    session: CallSession | undefined,
+  ): Promise<CallResult> {
+    const operator = await authorize(op, login, input, session);
     if (operator !== null && 'ok' in operator) return operator;
     const parsed = op.input.safeParse(input);
     if (!parsed.success) {
@@ -161,7 +201,12 @@ export async function openBackoffice(location: string, options: BackofficeOption
     }
   }
 
-  async function call(operation: string, input: unknown, operatorLogin: string | null): Promise<CallResult> {
+  async function call(
+    operation: string,
+    input: unknown,
+    operatorLogin: string | null,
+    session?: CallSession,
+  ): Promise<CallResult> {
     if (closed) return { ok: false, kind: 'failed', code: 'backoffice.closed', message: 'the back office is closed' };
     const op = catalog.get(operation);
     if (!op)
@@ -172,8 +217,12 @@ export async function openBackoffice(location: string, options: BackofficeOption
         params: { operation },
         message: `no operation ${operation}`,
       };
+    if (input instanceof UnreadableInput || valueTooDeep(input)) {
+      const problem = input instanceof UnreadableInput ? input.problem : tooDeep('input');
+      return unreadable(op, problem, operatorLogin);
+    }
     try {
-      return await run(op, input, operatorLogin);
+      return await run(op, input, operatorLogin, session);
     } catch (e) {
       return failed(e);
     }

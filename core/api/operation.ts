@@ -7,6 +7,8 @@ export interface SignedInOperator {
   login: string;
   name: string;
   roles: Role[];
+  mustChangePassword: boolean;
+  sessionGeneration: number;
 }
 
 /** What a handler sees: the open transaction, the injected clock, who is calling and through which door. */
@@ -38,6 +40,8 @@ export interface Operation<N extends string = string, S extends z.ZodType = z.Zo
   channels?: readonly string[];
   /** Allowed to anyone while no operator exists yet (first-run setup), then to `roles` only. */
   openBeforeSetup?: boolean;
+  /** Callable by an operator who must first choose a new password (D-SEC-6): changing it, signing out. */
+  allowedBeforePasswordChange?: boolean;
   input: S;
   /** Writes an audit entry when it succeeds (every write does; reads do not, refusals always do). */
   audited: boolean;

@@ -47,6 +47,15 @@ export interface CallFailure {
 /** An operation's answer: its output (typed when the operation is named by a literal), or why not. */
 export type CallResult<O = unknown> = { ok: true; output: O } | CallFailure;
 
+/**
+ * What a transport that keeps sessions knows of the one a call comes in: the operator's session generation when
+ * it signed in. A later generation (sign-out everywhere, deactivation, a new password) ends it (D-SEC-7). The
+ * command line's `--as` has no session.
+ */
+export interface CallSession {
+  generation: number;
+}
+
 export interface Backoffice {
   operations(): OperationDescription[];
   /**
@@ -58,8 +67,9 @@ export interface Backoffice {
     operation: K,
     input: OperationInput<K>,
     operatorLogin: string | null,
+    session?: CallSession,
   ): Promise<CallResult<OperationOutput<K>>>;
   /** A transport's call: a name and input it received, checked by the catalog before anything runs. */
-  call(operation: string, input: unknown, operatorLogin: string | null): Promise<CallResult>;
+  call(operation: string, input: unknown, operatorLogin: string | null, session?: CallSession): Promise<CallResult>;
   close(): Promise<void>;
 }

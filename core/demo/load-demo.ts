@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createCloudAccount, createMember, createOperator, loadOperator, type Role } from '../parties';
+import { createCloudAccount, createMember, createOperator, type Role } from '../parties';
 import type { LedgerDb } from '../ledger/open-database';
 import { catalogJson } from '../rating';
 import { jstToday, monthOfDate } from '../time';
@@ -60,14 +60,15 @@ function demoMember(random: SeededRandom, index: number) {
 /**
  * A believable company for trying the product: members (mostly corporations), 1–3 cloud accounts each, the
  * default price plans, usage files for the three months before the current one (stored as usage imports), and
- * one operator per role (password "demo"). The same seed and clock give the same data.
+ * one operator per role (password "demo"), into an empty ledger only (D-SEC-1, setup.loadDemo). The same seed and
+ * clock give the same data.
  */
 export async function loadDemo(db: LedgerDb, options: DemoOptions): Promise<DemoSummary> {
   const random = new SeededRandom(options.seed);
   const at = options.now.toISOString();
   const operators = [];
   for (const op of DEMO_OPERATORS) {
-    if (!(await loadOperator(db, op.login))) await createOperator(db, { ...op, password: DEMO_PASSWORD }, at);
+    await createOperator(db, { ...op, password: DEMO_PASSWORD }, at);
     operators.push({ login: op.login, password: DEMO_PASSWORD, roles: op.roles });
   }
   const codes: string[] = [];

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { processClock, type Clock } from '../api/clock';
 import type { Backoffice } from '../api/service';
 import { failure } from './http-answers';
 import { apiRequestHandler, headerValue, type HostDoor } from './http-api';
-import { SignedInClients } from './signed-in';
+import { SESSION_ABSOLUTE_MS, SignedInClients } from './signed-in';
 
 /**
  * The Backoffice over HTTP on 127.0.0.1, for machines without Electron and for end-to-end tests in
@@ -19,6 +20,10 @@ export interface BrowserHostOptions {
   staticDir?: string;
   /** Largest request body accepted, in bytes (default 10 MiB: bank and usage files travel inline). */
   maxBodyBytes?: number;
+  /** The back office's clock, for the token's and the sessions' limits (default processClock). */
+  clock?: Clock;
+  /** Minutes a session may go unused before it ends (default 30). */
+  sessionIdleMinutes?: number;
 }
 
 export interface BrowserHost {
@@ -45,11 +50,14 @@ export function bearerOf(authorization: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+/** D-SEC-7: the launch token works for as long as a session may last; then `backoffice serve` prints a new one. */
+export const TOKEN_LIFETIME_MS = SESSION_ABSOLUTE_MS;
+
 /**
- * The loopback door: the per-launch token as a bearer on every /api request, the session in an X-Session
- * header the renderer keeps, answers only to 127.0.0.1:PORT and localhost:PORT.
+ * The loopback door: the per-launch token as a bearer on every /api request (until it expires), the session in
+ * an X-Session header the renderer keeps, answers only to 127.0.0.1:PORT and localhost:PORT.
  */
-function tokenDoor(token: string, hosts: () => string[]): HostDoor {
+function tokenDoor(token: string, hosts: () => string[], expired: () => boolean): HostDoor {
   return {
     answersTo: (host) => hosts().includes(host),
     get name() {
@@ -64,6 +72,13 @@ function tokenDoor(token: string, hosts: () => string[]): HostDoor {
             message: 'missing or wrong token: open the URL printed by `backoffice serve`',
           }),
         };
+      if (expired())
+        return {
+          refuse: failure(401, 'unauthenticated', {
+            code: 'request.token_expired',
+            message: 'the launch URL has expired: start backoffice serve again',
+          }),
+        };
       return { client: headerValue(req.headers['x-session']) };
     },
     operationsNeedSession: false,
@@ -74,12 +89,21 @@ function tokenDoor(token: string, hosts: () => string[]): HostDoor {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = newToken();
+  const clock = options.clock ?? processClock();
+  const expires = clock().getTime() + TOKEN_LIFETIME_MS;
   let allowedHosts: string[] = [];
-  const clients = new SignedInClients<string>(options.backoffice);
+  const clients = new SignedInClients<string>(options.backoffice, {
+    clock,
+    ...(options.sessionIdleMinutes === undefined ? {} : { idleMs: options.sessionIdleMinutes * 60_000 }),
+  });
   const server = createServer(
     apiRequestHandler(
       options,
-      tokenDoor(token, () => allowedHosts),
+      tokenDoor(
+        token,
+        () => allowedHosts,
+        () => clock().getTime() >= expires,
+      ),
       clients,
       newToken,
     ),

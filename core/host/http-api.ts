@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Backoffice } from '../api/service';
+import { jsonTextTooDeep, tooDeep, UnreadableInput } from '../api/input-depth';
 import { rendererHeaders } from './content-security-policy';
 import { answerOf, failure, type HttpAnswer } from './http-answers';
 import { SignedInClients } from './signed-in';
@@ -239,8 +240,10 @@ function parseInput(bytes: Buffer, contentType: string | undefined): { value: un
       ]),
     };
   }
+  const text = bytes.toString('utf8');
+  if (jsonTextTooDeep(text)) return { value: new UnreadableInput(tooDeep('body')) };
   try {
-    return { value: JSON.parse(bytes.toString('utf8')) as unknown };
+    return { value: JSON.parse(text) as unknown };
   } catch (e) {
     return {
       answer: failure(400, 'invalid', { code: 'request.not_json', message: 'the body is not valid JSON' }, [

@@ -1,3 +1,4 @@
+import { processClock, type Clock } from '../api/clock';
 import type { Backoffice, CallResult } from '../api/service';
 
 /**
@@ -16,36 +17,63 @@ export interface ClientCall<K> {
   signedOut?: true;
 }
 
+/** D-SEC-7: a session unused for 30 minutes ends (each door may set its own), and any session after 12 hours. */
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+
 export interface SignedInOptions {
-  /** A client unseen for this long is signed out (default: never). */
+  /** A client unseen for this long is signed out (default SESSION_IDLE_MS). */
   idleMs?: number;
-  /** A monotonic clock in milliseconds (default performance.now): idle time is a duration, not a date. */
-  monotonicMs?: () => number;
+  /** A client signed in this long ago is signed out, however busy (default SESSION_ABSOLUTE_MS). */
+  absoluteMs?: number;
+  /** The back office's clock (default processClock: tests fix it). */
+  clock?: Clock;
+}
+
+/** Refusals after which the transport forgets the client: its session, or its operator, is no more. */
+const SESSION_GONE = new Set(['session.ended', 'operator.not_found']);
+/** Operations that end the caller's own sessions when they succeed (D-SEC-7). */
+const ENDS_OWN_SESSIONS = new Set(['session.changePassword', 'session.signOutEverywhere']);
+
+interface Session {
+  login: string;
+  /** The operator's session generation when they signed in (D-SEC-7). */
+  generation: number;
+  since: number;
+  seen: number;
 }
 
 export class SignedInClients<K> {
-  private readonly logins = new Map<K, { login: string; seen: number }>();
-  private readonly monotonicMs: () => number;
+  private readonly logins = new Map<K, Session>();
+  private readonly clock: Clock;
+  private readonly idleMs: number;
+  private readonly absoluteMs: number;
 
   constructor(
     private readonly backoffice: Backoffice,
-    private readonly options: SignedInOptions = {},
+    options: SignedInOptions = {},
   ) {
-    this.monotonicMs = options.monotonicMs ?? (() => performance.now());
+    this.clock = options.clock ?? processClock();
+    this.idleMs = options.idleMs ?? SESSION_IDLE_MS;
+    this.absoluteMs = options.absoluteMs ?? SESSION_ABSOLUTE_MS;
   }
 
-  /** The login a client is signed in as; a client idle past idleMs is forgotten first. */
-  loginOf(client: K | null | undefined): string | null {
+  private session(client: K | null | undefined): Session | null {
     if (client == null) return null;
     const entry = this.logins.get(client);
     if (!entry) return null;
-    const now = this.monotonicMs();
-    if (this.options.idleMs !== undefined && now - entry.seen > this.options.idleMs) {
+    const now = this.clock().getTime();
+    if (now - entry.seen > this.idleMs || now - entry.since > this.absoluteMs) {
       this.logins.delete(client);
       return null;
     }
     entry.seen = now;
-    return entry.login;
+    return entry;
+  }
+
+  /** The login a client is signed in as; a client idle past idleMs, or signed in past absoluteMs, is forgotten first. */
+  loginOf(client: K | null | undefined): string | null {
+    return this.session(client)?.login ?? null;
   }
 
   forget(client: K | null | undefined): void {
@@ -65,7 +93,18 @@ export class SignedInClients<K> {
   async call(client: K | null, operation: string, input: unknown, keyForSignIn: () => K): Promise<ClientCall<K>> {
     if (operation === SIGN_IN) return this.signIn(client, input, keyForSignIn);
     if (operation === SIGN_OUT) return { result: await this.signOut(client, input), signedOut: true };
-    return { result: await this.backoffice.call(operation, input, this.loginOf(client)) };
+    const session = this.session(client);
+    const result = await this.backoffice.call(
+      operation,
+      input,
+      session?.login ?? null,
+      session ? { generation: session.generation } : undefined,
+    );
+    if ((!result.ok && session && SESSION_GONE.has(result.code)) || (result.ok && ENDS_OWN_SESSIONS.has(operation))) {
+      this.forget(client);
+      return { result, signedOut: true };
+    }
+    return { result };
   }
 
   private async signIn(client: K | null, input: unknown, keyForSignIn: () => K): Promise<ClientCall<K>> {
@@ -79,7 +118,8 @@ export class SignedInClients<K> {
       };
     }
     const key = keyForSignIn();
-    this.logins.set(key, { login, seen: this.monotonicMs() });
+    const now = this.clock().getTime();
+    this.logins.set(key, { login, generation: generationOf(result.output), since: now, seen: now });
     return { result, signedInAs: key };
   }
 
@@ -91,6 +131,11 @@ export class SignedInClients<K> {
     if (catalogHasSignOut && login !== null) return this.backoffice.call(SIGN_OUT, input ?? {}, login);
     return { ok: true, output: null };
   }
+}
+
+function generationOf(output: unknown): number {
+  const generation = (output as { sessionGeneration?: unknown }).sessionGeneration;
+  return typeof generation === 'number' ? generation : 0;
 }
 
 function signedInLogin(output: unknown): string | null {

@@ -22,9 +22,34 @@ export interface AuditEntry {
   operatorLogin: string | null;
   channel: string;
   operation: string;
+  /** The input as called, its secrets already masked. */
   input: unknown;
   outcome: AuditOutcome;
   detail?: string | null;
+  /** A refusal's problem code. */
+  code?: string | null;
+}
+
+/** Longest string kept whole in the stored input; a longer one (a bank file inline) is kept as its length and digest. */
+export const AUDIT_STRING_LIMIT = 2000;
+
+function shortened(value: unknown): unknown {
+  if (typeof value === 'string' && value.length > AUDIT_STRING_LIMIT) {
+    const digest = createHash('sha256').update(value).digest('hex');
+    return `${value.slice(0, 200)}… (${value.length} characters, sha256 ${digest})`;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(shortened);
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, shortened(v)]));
+}
+
+/**
+ * The input as the audit log stores it (D-SEC-9): canonical JSON of what was called, secrets masked by the
+ * catalog, a string past AUDIT_STRING_LIMIT characters cut to its start, length and sha256 (a bank or usage
+ * file travels inline and is kept whole where it was imported).
+ */
+export function auditedInput(input: unknown): string {
+  return canonicalJson(shortened(input));
 }
 
 /** Appends one audit row (append-only: triggers refuse UPDATE and DELETE). */
@@ -37,8 +62,10 @@ export async function writeAudit(db: LedgerDb, entry: AuditEntry): Promise<void>
       channel: entry.channel,
       operation: entry.operation,
       input_digest: inputDigest(entry.input),
+      input: auditedInput(entry.input),
       outcome: entry.outcome,
       detail: entry.detail ?? null,
+      code: entry.code ?? null,
     })
     .execute();
 }

@@ -89,6 +89,10 @@ export interface OperatorsTable {
   password_hash: string;
   active: ColumnType<number, number | undefined, number>;
   created_at: string;
+  /** 1 after an admin reset the password: the operator must choose a new one at the next sign-in (0007). */
+  must_change_password: ColumnType<number, number | undefined, number>;
+  /** A session begun in an earlier generation is over: sign-out everywhere, deactivation, a new password (0007). */
+  session_generation: ColumnType<number, number | undefined, number>;
 }
 
 export interface OperatorRolesTable {
@@ -263,7 +267,8 @@ export interface LedgerEntriesTable {
   cloud_account_id: number | null;
 }
 
-export type AuditOutcome = 'ok' | 'forbidden' | 'unauthenticated';
+/** `invalid`: an input the catalog refused to read (D-SEC-8); other bad input is not audited. */
+export type AuditOutcome = 'ok' | 'forbidden' | 'unauthenticated' | 'invalid';
 
 export interface AuditLogTable {
   id: Generated<number>;
@@ -274,8 +279,12 @@ export interface AuditLogTable {
   operation: string;
   /** sha256 of the canonical JSON of the input (secrets masked). */
   input_digest: string;
+  /** The input itself as canonical JSON, secrets masked (0007; null in rows written before). */
+  input: ColumnType<string | null, string | null | undefined, never>;
   outcome: AuditOutcome;
   detail: string | null;
+  /** A refusal's problem code (0007). */
+  code: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';

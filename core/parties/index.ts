@@ -22,8 +22,12 @@ export {
   type CloudAccountView,
 } from './cloud-account-store';
 export {
+  changeOwnPassword,
   checkPassword,
   createOperator,
+  resetOperatorPassword,
+  setOperatorActive,
+  signOutEverywhere,
   listOperators,
   loadOperator,
   operatorCount,

@@ -43,7 +43,7 @@ export const en: Messages = {
   'firstRun.passwordMismatch': 'The passwords do not match',
   'firstRun.error.login': '2–32 lower-case letters, digits, ".", "_" or "-", starting with a letter',
   'firstRun.error.displayName': 'At most 100 characters',
-  'firstRun.error.password': 'At least 4 characters',
+  'firstRun.error.password': 'At least 12 characters',
   'firstRun.submit': 'Create administrator',
   'firstRun.created': 'Administrator created. Please sign in.',
   'firstRun.demoTitle': 'Demo data',

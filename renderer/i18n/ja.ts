@@ -44,7 +44,7 @@ export const ja = {
   'firstRun.passwordMismatch': 'パスワードが一致しません',
   'firstRun.error.login': '英小文字で始まる2〜32文字（英小文字・数字・「.」「_」「-」）で入力してください',
   'firstRun.error.displayName': '100文字以内で入力してください',
-  'firstRun.error.password': '4文字以上で入力してください',
+  'firstRun.error.password': '12文字以上で入力してください',
   'firstRun.submit': '管理者を作成',
   'firstRun.created': '管理者を作成しました。サインインしてください。',
   'firstRun.demoTitle': 'デモデータ',

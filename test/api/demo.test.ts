@@ -70,7 +70,7 @@ describe('the demo company', () => {
     }
   });
 
-  it('loading it again needs an admin once operators exist', async () => {
+  it('D-SEC-1: loading it again is refused once the ledger has operators, even to an admin', async () => {
     const place = await freshLedgerPlace();
     try {
       const office = await openBackoffice(place.location, { now: () => now });
@@ -83,9 +83,11 @@ describe('the demo company', () => {
         ok: false,
         kind: 'forbidden',
       });
+      // D-SEC-1: never again into a ledger that has operators, not even by an admin.
       expect(await office.call('setup.loadDemo', { members: 5 }, 'admin')).toMatchObject({
-        ok: true,
-        output: { members: 5 },
+        ok: false,
+        kind: 'forbidden',
+        code: 'setup.demo_needs_empty_ledger',
       });
       await office.close();
     } finally {

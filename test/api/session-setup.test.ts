@@ -10,7 +10,7 @@ describe('setup and sign-in', () => {
     try {
       expect(await office.call('setup.status', {}, null)).toEqual({ ok: true, output: { hasOperators: false } });
       expect(
-        await office.call('setup.createFirstAdmin', { login: 'boss', displayName: '社長', password: 'secret' }, null),
+        await office.call('setup.createFirstAdmin', { login: 'boss', displayName: '社長', password: 'long-enough-secret' }, null),
       ).toEqual({
         ok: true,
         output: { login: 'boss', name: '社長', roles: ['admin'] },
@@ -18,7 +18,7 @@ describe('setup and sign-in', () => {
       expect(await office.call('setup.status', {}, null)).toEqual({ ok: true, output: { hasOperators: true } });
       const again = await office.call(
         'setup.createFirstAdmin',
-        { login: 'intruder', displayName: 'x', password: 'secret' },
+        { login: 'intruder', displayName: 'x', password: 'long-enough-secret' },
         null,
       );
       expect(again).toMatchObject({ ok: false, kind: 'forbidden' });
@@ -40,7 +40,7 @@ describe('setup and sign-in', () => {
     try {
       expect(await t.office.call('session.signIn', { login: 'sales', password: 'demo' }, null)).toEqual({
         ok: true,
-        output: { login: 'sales', name: 'sales', roles: ['sales'] },
+        output: { login: 'sales', name: 'sales', roles: ['sales'], mustChangePassword: false, sessionGeneration: 0 },
       });
       expect(await t.office.call('session.signIn', { login: 'sales', password: 'wrong' }, null)).toEqual({
         ok: false,
@@ -98,7 +98,7 @@ describe('setup and sign-in', () => {
       expect(
         await t.office.call(
           'operators.create',
-          { login: 'sales', displayName: 'x', password: 'demo', roles: ['sales'] },
+          { login: 'sales', displayName: 'x', password: 'long-enough-secret', roles: ['sales'] },
           'admin',
         ),
       ).toMatchObject({

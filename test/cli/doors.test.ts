@@ -50,14 +50,14 @@ describe('the backoffice command line', { timeout: 120_000 }, () => {
     try {
       // BACKOFFICE_DB replaces the default file when --db is not given.
       const first = await backoffice(
-        ['call', 'setup.createFirstAdmin', '{"login":"admin","displayName":"管理者","password":"pw12"}'],
+        ['call', 'setup.createFirstAdmin', '{"login":"admin","displayName":"管理者","password":"pw12-long-enough"}'],
         { BACKOFFICE_DB: db },
       );
       expect([first.code, JSON.parse(first.stdout)]).toEqual([0, { login: 'admin', name: '管理者', roles: ['admin'] }]);
       await backoffice([
         'call',
         'operators.create',
-        '{"login":"sales","displayName":"営業","password":"pw12","roles":["sales"]}',
+        '{"login":"sales","displayName":"営業","password":"pw12-long-enough","roles":["sales"]}',
         '--as',
         'admin',
         '--db',

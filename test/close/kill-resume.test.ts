@@ -124,7 +124,7 @@ describe('close-month killed at random points', () => {
     await importUsage(db, usage(codes), at, null);
     await close();
     const office = await openBackoffice(base.location, { channel: 'test' });
-    const operator = { displayName: '経理', password: 'demo' };
+    const operator = { displayName: '経理', password: 'demo-passphrase' };
     await office.call('setup.createFirstAdmin', { login: 'admin', ...operator }, null);
     await office.call('operators.create', { login: 'accounting', ...operator, roles: ['accounting'] }, 'admin');
     await office.close();

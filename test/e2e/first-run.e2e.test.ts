@@ -5,7 +5,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { en, ja, say } from './pages/words';
 import { startApp, type E2eApp } from './support/harness';
 
-const ADMIN = { login: 'sato', displayName: '佐藤 花子', password: 'correct horse' };
+const ADMIN = { login: 'sato', displayName: '佐藤 花子', password: 'correct horse battery' };
 
 describe('first run on an empty database', () => {
   let app: E2eApp;
@@ -26,8 +26,8 @@ describe('first run on an empty database', () => {
     await firstRun.login.fill('Sato');
     await expect.poll(() => firstRun.errorUnder(firstRun.login).textContent()).toBe(ja['firstRun.error.login']);
     // Passwords that differ are caught before anything is sent.
-    await firstRun.password.fill('correct horse');
-    await firstRun.passwordAgain.fill('correct hors');
+    await firstRun.password.fill('correct horse battery');
+    await firstRun.passwordAgain.fill('correct horse batter');
     await expect
       .poll(() => firstRun.errorUnder(firstRun.passwordAgain).textContent())
       .toBe(ja['firstRun.passwordMismatch']);

@@ -129,10 +129,10 @@ const until = async (test) => {
   await call(appPage, null, 'setup.createFirstAdmin', {
     login: 'admin',
     displayName: '管理者',
-    password: 'admin-pass',
+    password: 'admin-passphrase',
   });
   seen.listBefore = await call(appPage, null, 'operators.list', {});
-  seen.signIn = await call(appPage, null, 'session.signIn', { login: 'admin', password: 'admin-pass' });
+  seen.signIn = await call(appPage, null, 'session.signIn', { login: 'admin', password: 'admin-passphrase' });
   seen.listAfter = await call(appPage, null, 'operators.list', {});
   // Printing: a document already issued (an estimate's PDF) goes to the print dialog, not to the renderer.
   const print = (frameUrl, parent, ...args) =>
@@ -140,10 +140,10 @@ const until = async (test) => {
   await call(appPage, null, 'operators.create', {
     login: 'sato',
     displayName: '佐藤',
-    password: 'sales-pass',
+    password: 'sales-passphrase',
     roles: ['sales'],
   });
-  await call(appPage, null, 'session.signIn', { login: 'sato', password: 'sales-pass' });
+  await call(appPage, null, 'session.signIn', { login: 'sato', password: 'sales-passphrase' });
   const member = await call(appPage, null, 'members.create', {
     kind: 'corporation',
     name: '株式会社青空商事',

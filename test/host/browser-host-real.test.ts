@@ -43,7 +43,7 @@ describe('browser host over the real Backoffice', () => {
     const admin = await post('setup.createFirstAdmin', {
       login: 'admin',
       displayName: '管理者',
-      password: 'admin-pass',
+      password: 'admin-passphrase',
     });
     expect(admin.status).toBe(200);
 
@@ -52,23 +52,29 @@ describe('browser host over the real Backoffice', () => {
     expect(wrong.body).toMatchObject({ kind: 'unauthenticated' });
     expect(wrong.body).not.toHaveProperty('session');
 
-    const adminIn = await post('session.signIn', { login: 'admin', password: 'admin-pass' });
+    const adminIn = await post('session.signIn', { login: 'admin', password: 'admin-passphrase' });
     expect(adminIn.status).toBe(200);
-    expect(adminIn.body.output).toEqual({ login: 'admin', name: '管理者', roles: ['admin'] });
+    expect(adminIn.body.output).toEqual({
+      login: 'admin',
+      name: '管理者',
+      roles: ['admin'],
+      mustChangePassword: false,
+      sessionGeneration: 0,
+    });
     const adminSession = adminIn.body.session as string;
 
     const created = await post(
       'operators.create',
-      { login: 'sato', displayName: '佐藤', password: 'sales-pass', roles: ['sales'] },
+      { login: 'sato', displayName: '佐藤', password: 'sales-passphrase', roles: ['sales'] },
       adminSession,
     );
     expect(created).toEqual({ status: 200, body: { output: { login: 'sato', name: '佐藤', roles: ['sales'] } } });
     expect(
-      (await post('operators.create', { login: 'ito', displayName: '伊藤', password: 'pass-word', roles: ['sales'] }))
+      (await post('operators.create', { login: 'ito', displayName: '伊藤', password: 'pass-word-long', roles: ['sales'] }))
         .status,
     ).toBe(401);
 
-    const satoSession = (await post('session.signIn', { login: 'sato', password: 'sales-pass' })).body
+    const satoSession = (await post('session.signIn', { login: 'sato', password: 'sales-passphrase' })).body
       .session as string;
     const refused = await post('operators.list', {}, satoSession);
     expect(refused.status).toBe(403);

@@ -21,12 +21,12 @@ describe('the renderer api client over the real browser host (HTTP contract)', (
     base = `http://127.0.0.1:${host.port}/`;
     await backoffice.call(
       'setup.createFirstAdmin',
-      { login: 'admin', displayName: '管理 太郎', password: 'pass1234' },
+      { login: 'admin', displayName: '管理 太郎', password: 'pass1234-long' },
       null,
     );
     await backoffice.call(
       'operators.create',
-      { login: 'tanaka', displayName: '田中', password: 'pass1234', roles: ['sales'] },
+      { login: 'tanaka', displayName: '田中', password: 'pass1234-long', roles: ['sales'] },
       'admin',
     );
   });
@@ -47,7 +47,7 @@ describe('the renderer api client over the real browser host (HTTP contract)', (
     const client = httpTransport(base, host.token, storage);
     expect(await client.call('members.search', { query: '' })).toMatchObject({ ok: false, kind: 'unauthenticated' });
 
-    const signIn = await client.call('session.signIn', { login: 'tanaka', password: 'pass1234' });
+    const signIn = await client.call('session.signIn', { login: 'tanaka', password: 'pass1234-long' });
     expect(signIn).toEqual({ ok: true, output: { login: 'tanaka', name: '田中', roles: ['sales'] } });
     expect(storage.getItem('backoffice.session')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     expect(await client.call('members.search', { query: '' })).toEqual({
@@ -62,7 +62,7 @@ describe('the renderer api client over the real browser host (HTTP contract)', (
 
   it('passes refusals and field problems through as the CallResult shape', async () => {
     const client = httpTransport(base, host.token, new MemoryStorage());
-    await client.call('session.signIn', { login: 'tanaka', password: 'pass1234' });
+    await client.call('session.signIn', { login: 'tanaka', password: 'pass1234-long' });
     expect(await client.call('audit.list', {})).toMatchObject({ ok: false, kind: 'forbidden' });
     // @ts-expect-error: a name outside the catalog does not compile either
     expect(await client.call('no.such', {})).toMatchObject({ ok: false, kind: 'unknown_operation' });

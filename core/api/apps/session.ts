@@ -1,7 +1,7 @@
-import { checkPassword } from '../../parties';
-import { Refused } from '../../errors';
+import { changeOwnPassword, checkPassword, signOutEverywhere } from '../../parties';
+import { ROLES } from '../../parties/roles';
 import { defineOperation, type OperationApp } from '../operation';
-import { clockInput, signInInput } from '../schemas/session';
+import { changePasswordInput, clockInput, signInInput, signOutEverywhereInput } from '../schemas/session';
 
 const signIn = defineOperation({
   name: 'session.signIn',
@@ -11,9 +11,15 @@ const signIn = defineOperation({
   secretFields: ['password'],
   auditActor: (input) => (input as { login: string }).login,
   handler: async (ctx, input) => {
-    const operator = await checkPassword(ctx.db, input.login, input.password);
-    if (!operator) throw Refused.of('unauthenticated', 'session.wrong_password', 'wrong login or password');
-    return { login: operator.login, name: operator.name, roles: operator.roles };
+    const operator = await checkPassword(ctx.db, input.login, input.password, ctx.now);
+    return {
+      login: operator.login,
+      name: operator.name,
+      roles: operator.roles,
+      mustChangePassword: operator.mustChangePassword,
+      /** The transport keeps it with the session: a later generation ends the session (D-SEC-7). */
+      sessionGeneration: operator.sessionGeneration,
+    };
   },
 });
 
@@ -29,4 +35,28 @@ const clock = defineOperation({
   handler: async (ctx) => ({ now: ctx.now.toISOString() }),
 });
 
-export const sessionApp = { domain: 'session', operations: [signIn, clock] } as const satisfies OperationApp;
+/** Every operator changes their own password; every session of theirs ends, this one too (D-SEC-7). */
+const changePassword = defineOperation({
+  name: 'session.changePassword',
+  roles: [...ROLES],
+  allowedBeforePasswordChange: true,
+  input: changePasswordInput,
+  audited: true,
+  secretFields: ['currentPassword', 'newPassword'],
+  handler: (ctx, input) => changeOwnPassword(ctx.db, ctx.operator!.login, input.currentPassword, input.newPassword),
+});
+
+/** Ends every session of the caller, on every machine (D-SEC-7). */
+const signOutEverywhereOperation = defineOperation({
+  name: 'session.signOutEverywhere',
+  roles: [...ROLES],
+  allowedBeforePasswordChange: true,
+  input: signOutEverywhereInput,
+  audited: true,
+  handler: (ctx) => signOutEverywhere(ctx.db, ctx.operator!.login),
+});
+
+export const sessionApp = {
+  domain: 'session',
+  operations: [signIn, clock, changePassword, signOutEverywhereOperation],
+} as const satisfies OperationApp;

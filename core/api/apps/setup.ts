@@ -25,13 +25,22 @@ const createFirstAdmin = defineOperation({
   },
 });
 
+/**
+ * D-SEC-1: demo data (its operators have the password "demo") only ever goes into an empty ledger, which it
+ * makes a demo ledger: never beside real operators and members.
+ */
 const loadDemoOperation = defineOperation({
   name: 'setup.loadDemo',
   roles: ['admin'],
   openBeforeSetup: true,
   input: loadDemoInput,
   audited: true,
-  handler: (ctx, input) => loadDemo(ctx.db, { seed: input.seed, members: input.members, now: ctx.now }),
+  handler: async (ctx, input) => {
+    const member = await ctx.db.selectFrom('members').select('id').limit(1).executeTakeFirst();
+    if ((await operatorCount(ctx.db)) > 0 || member)
+      throw Refused.of('forbidden', 'setup.demo_needs_empty_ledger', 'demo data goes only into an empty ledger');
+    return loadDemo(ctx.db, { seed: input.seed, members: input.members, now: ctx.now });
+  },
 });
 
 export const setupApp = {

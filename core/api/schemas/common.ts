@@ -25,9 +25,12 @@ export const password = z
   .min(1, 'a password is required')
   .max(200, 'at most 200 characters');
 
+/** Fewest characters of a new password (D-SEC-2). */
+export const MIN_PASSWORD_LENGTH = 12;
+
 export const newPassword = z
   .string({ error: 'a password' })
-  .min(4, 'at least 4 characters')
+  .min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, 'at most 200 characters');
 
 export const displayName = z

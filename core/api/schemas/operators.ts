@@ -13,3 +13,5 @@ const roles = z
 export const createOperatorInput = z.strictObject({ login, displayName, password: newPassword, roles });
 export const listOperatorsInput = z.strictObject({});
 export const setOperatorRolesInput = z.strictObject({ login, roles });
+export const operatorLoginInput = z.strictObject({ login });
+export const resetPasswordInput = z.strictObject({ login, password: newPassword });

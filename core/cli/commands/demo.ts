@@ -17,7 +17,7 @@ export const demoCommand: CliCommand = {
     '',
     'Runs setup.loadDemo: a few hundred members (default 300), 1–3 cloud accounts each, usage files for the',
     'three months before this one, and the operators admin, sales, accounting and supervisor (password "demo").',
-    'The same seed gives the same company. On a database that already has operators, --as an admin login.',
+    'The same seed gives the same company. Only into an empty ledger: demo operators never sit beside real ones.',
     DB_OPTION_HELP,
   ].join('\n'),
   async run(argv, io) {

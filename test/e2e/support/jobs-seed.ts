@@ -6,7 +6,7 @@ export { ACCOUNTING, ADMIN, SALES };
 export const SUPERVISOR: SeedOperator = {
   login: 'sato',
   displayName: '佐藤 監督',
-  password: 'super-pass',
+  password: 'super-passphrase',
   roles: ['supervisor'],
 };
 
