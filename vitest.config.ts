@@ -35,6 +35,8 @@ const SQLITE_ONLY = [
   // SQLite's own file: its crash safety and its schema as existing ledger files have it.
   'test/ledger/crash.test.ts',
   'test/ledger/schema-snapshot.test.ts',
+  'test/ledger/faults.test.ts',
+  'test/api/readers-beside-a-writer.test.ts',
   // No ledger inside.
   'test/prepaid/code.test.ts',
   'test/prepaid/eml.test.ts',

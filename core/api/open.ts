@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InputError, Refused, type FieldProblem } from '../errors';
 import { writeAudit } from '../ledger/audit';
 import { openDatabase, type LedgerDb } from '../ledger/open-database';
+import { DiskFullError, LedgerFault } from '../ledger/faults';
 import { BusyError, transact } from '../ledger/transaction';
 import { apps } from './apps';
 import { loadOperator, operatorCount } from '../parties';
@@ -11,8 +12,11 @@ import type { AnyOperation, SignedInOperator } from './operation';
 import type { Backoffice, CallFailure, CallResult, CallSession, OperationDescription } from './service';
 import { zodProblems } from './zod-problems';
 import { tooDeep, UnreadableInput, valueTooDeep } from './input-depth';
+import { textProblems } from './input-text';
 
 export interface BackofficeOptions {
+  /** Make a new SQLite ledger file where there is none (default true; the command line decides, D-SEC-15). */
+  create?: boolean;
   /** The clock; tests inject one (default: processClock, which honours BACKOFFICE_NOW). */
   now?: Clock;
   /** The door callers come through, recorded in the audit log: app (default), cli, http… */
@@ -28,6 +32,9 @@ function maskSecrets(op: AnyOperation, input: unknown): unknown {
 
 /** Anything else that went wrong: nothing was written; the English message says what. */
 function failed(e: unknown): CallFailure {
+  if (e instanceof DiskFullError) return { ok: false, kind: 'disk_full', code: e.code, message: e.message };
+  if (e instanceof LedgerFault)
+    return { ok: false, kind: 'failed', code: e.code, ...(e.params ? { params: e.params } : {}), message: e.message };
   return { ok: false, kind: 'failed', code: 'operation.failed', message: e instanceof Error ? e.message : String(e) };
 }
 
@@ -45,7 +52,7 @@ export function describeOperation(op: AnyOperation): OperationDescription {
  * (core/ledger/transaction.ts: run again when it collided with another writer, then answered busy).
  */
 export async function openBackoffice(location: string, options: BackofficeOptions = {}): Promise<Backoffice> {
-  const { db, close } = await openDatabase(location);
+  const { db, close } = await openDatabase(location, { create: options.create ?? true });
   const catalog = buildCatalog(apps);
   const now = options.now ?? processClock();
   const channel = options.channel ?? 'app';
@@ -152,6 +159,16 @@ export async function openBackoffice(location: string, options: BackofficeOption
   ): Promise<CallResult> {
     const operator = await authorize(op, login, input, session);
     if (operator !== null && 'ok' in operator) return operator;
+    const badText = textProblems(input);
+    if (badText.length > 0) {
+      return {
+        ok: false,
+        kind: 'invalid',
+        code: badText[0]!.code,
+        message: `invalid input for ${op.name}: ${badText.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+        problems: badText,
+      };
+    }
     const parsed = op.input.safeParse(input);
     if (!parsed.success) {
       return {
@@ -178,7 +195,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
           });
         }
         return result;
-      });
+      }, { reads: !op.audited });
       return { ok: true, output: output === undefined ? null : output };
     } catch (e) {
       if (e instanceof InputError) {

@@ -28,6 +28,8 @@ export type CallFailureKind =
   | 'invalid'
   /** the ledger was too busy with other writers to run it; nothing written; the same call may be made again */
   | 'busy'
+  /** the disk under the ledger is full; nothing written (D-SEC-14) */
+  | 'disk_full'
   /** anything else; nothing written */
   | 'failed';
 

@@ -42,14 +42,23 @@ function issueProblem(issue: z.core.$ZodIssue, path: string): FieldProblem {
   }
 }
 
+function issuesProblems(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): FieldProblem[] {
+  return issues.flatMap((issue): FieldProblem[] => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => fieldProblem(fieldPath([...path, key]), 'schema.unknown_field', 'unknown field'));
+    }
+    // An input that fits none of a union's shapes: the problems of the shape it came closest to, each naming
+    // its field (deposits.confirm: a typed deposit or an imported one), rather than one problem naming `input`.
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+      if (closest.length > 0) return issuesProblems(closest, path);
+    }
+    return [issueProblem(issue, fieldPath(path))];
+  });
+}
+
 /** zod issues as field problems; an unknown key is reported at its own path. */
 export function zodProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.flatMap((issue): FieldProblem[] => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) =>
-        fieldProblem(fieldPath([...issue.path, key]), 'schema.unknown_field', 'unknown field'),
-      );
-    }
-    return [issueProblem(issue, fieldPath(issue.path))];
-  });
+  return issuesProblems(error.issues, []);
 }

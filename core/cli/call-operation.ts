@@ -3,7 +3,7 @@ import { openBackoffice } from '../api/open';
 import type { Backoffice, CallFailure } from '../api/service';
 import { InputError } from '../errors';
 import { takeOption } from './db-path';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliIO } from './io';
+import { EXIT_BAD_INPUT, EXIT_BUSY, EXIT_DISK_FULL, EXIT_FAILED, EXIT_OK, type CliIO } from './io';
 
 /** The help line of every command that reads or writes the books. */
 export const AS_OPTION_HELP = '--as LOGIN  the operator who does it (required): their roles are checked and audited';
@@ -18,9 +18,16 @@ export function takeOperator(args: string[]): string {
   return as;
 }
 
-/** The back office over `dbFile` through the cli door, closed once `use` is done. */
-export async function withCliOffice<T>(dbFile: string, use: (office: Backoffice) => Promise<T>): Promise<T> {
-  const office = await openBackoffice(dbFile, { channel: 'cli' });
+/**
+ * The back office over `dbFile` through the cli door, closed once `use` is done. Only setup and demo make a new
+ * ledger file (`create`); any other command refuses a missing one, naming it (D-SEC-15).
+ */
+export async function withCliOffice<T>(
+  dbFile: string,
+  use: (office: Backoffice) => Promise<T>,
+  create = false,
+): Promise<T> {
+  const office = await openBackoffice(dbFile, { channel: 'cli', create });
   try {
     return await use(office);
   } finally {
@@ -43,6 +50,8 @@ export function reportFailure(failure: CallFailure, io: CliIO, flags: Record<str
     return EXIT_BAD_INPUT;
   }
   io.err(`${failure.kind}: ${failure.message}\n`);
+  if (failure.kind === 'busy') return EXIT_BUSY;
+  if (failure.kind === 'disk_full') return EXIT_DISK_FULL;
   return EXIT_FAILED;
 }
 
@@ -55,13 +64,17 @@ async function callAndReport(
   onOutput?: (output: unknown) => number | void,
   flags?: Record<string, string>,
 ): Promise<number> {
-  return withCliOffice(dbFile, async (office) => {
-    const result = await office.call(operation, input, as);
-    if (!result.ok) return reportFailure(result, io, flags);
-    const status = onOutput?.(result.output);
-    io.out(`${JSON.stringify(result.output, null, 2)}\n`);
-    return status ?? EXIT_OK;
-  });
+  return withCliOffice(
+    dbFile,
+    async (office) => {
+      const result = await office.call(operation, input, as);
+      if (!result.ok) return reportFailure(result, io, flags);
+      const status = onOutput?.(result.output);
+      io.out(`${JSON.stringify(result.output, null, 2)}\n`);
+      return status ?? EXIT_OK;
+    },
+    operation.startsWith('setup.'),
+  );
 }
 
 /**

@@ -12,10 +12,16 @@ export const processIO: CliIO = {
   outStream: process.stdout,
 };
 
-/** Exit statuses: 0 done, 1 failed for a reason other than the input, 2 bad input (nothing written). */
+/**
+ * Exit statuses: 0 done, 1 failed for a reason other than the input, 2 bad input (nothing written); the ledger
+ * busy with other writers 75 (sysexits' EX_TEMPFAIL: run it again), the disk full 74 (EX_IOERR); nothing
+ * written either way.
+ */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
+export const EXIT_DISK_FULL = 74;
+export const EXIT_BUSY = 75;
 
 export interface CliCommand {
   name: string;

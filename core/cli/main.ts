@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
+import { DiskFullError, LedgerFault } from '../ledger/faults';
 import { commands } from './commands';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, processIO, type CliIO } from './io';
+import { EXIT_BAD_INPUT, EXIT_DISK_FULL, EXIT_FAILED, EXIT_OK, processIO, type CliIO } from './io';
 
 /** The command list with each one's summary (loads every command: only for --help). */
 export async function helpText(): Promise<string> {
@@ -40,6 +41,11 @@ export async function main(args: string[], io: CliIO = processIO): Promise<numbe
     if (e instanceof InputError) {
       io.err(e.problems.map((p) => `${p.path}: ${p.message}\n`).join(''));
       return EXIT_BAD_INPUT;
+    }
+    // The ledger's own faults are said in a sentence naming the file, not as a stack (D-SEC-14, D-SEC-15).
+    if (e instanceof LedgerFault) {
+      io.err(`${e.message}\n`);
+      return e instanceof DiskFullError ? EXIT_DISK_FULL : EXIT_FAILED;
     }
     io.err(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT_FAILED;

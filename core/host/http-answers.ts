@@ -8,6 +8,7 @@ const STATUS_OF_FAILURE: Record<CallFailureKind, number> = {
   unauthenticated: 401,
   forbidden: 403,
   busy: 503,
+  disk_full: 507,
   unknown_operation: 404,
   failed: 500,
 };

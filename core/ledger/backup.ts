@@ -120,8 +120,15 @@ export async function backupLedger(location: string, to: string): Promise<Backup
       throw InputError.one('to', 'backup.in_memory', 'an in-memory ledger has no file to copy');
     const source = new BetterSqlite3(location, { readonly: true, fileMustExist: true });
     try {
-      const { totalPages } = await source.backup(to);
-      return { engine: 'sqlite', from, to, pages: totalPages };
+      // Made first, readable by its owner alone (D-SEC-16): SQLite would make it as the umask allows (0644).
+      closeSync(openSync(to, 'wx', 0o600));
+      try {
+        const { totalPages } = await source.backup(to);
+        return { engine: 'sqlite', from, to, pages: totalPages };
+      } catch (e) {
+        rmSync(to, { force: true });
+        throw e;
+      }
     } finally {
       source.close();
     }

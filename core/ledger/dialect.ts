@@ -149,6 +149,15 @@ export async function enterWriters(trx: AnyDb, alone: boolean): Promise<void> {
 }
 
 /**
+ * The transaction builder for `transact`. A reader on SQLite is marked read only, which open-database.ts begins
+ * DEFERRED rather than IMMEDIATE: under WAL it reads a snapshot beside the writer (D-SEC-17). On PostgreSQL a
+ * reader's transaction is a writer's (SERIALIZABLE readers never wait for writers there).
+ */
+export function transactionFor(db: AnyDb, reads: boolean) {
+  return reads && engineOf(db) === 'sqlite' ? db.transaction().setAccessMode('read only') : db.transaction();
+}
+
+/**
  * What a failed statement means for the transaction that ran it: `retry` when the engine gave up on it
  * because of another transaction (PostgreSQL serialization failure 40001 or deadlock 40P01; SQLite's busy
  * timeout passed while another process held the write lock): running the transaction again from the start is

@@ -8,8 +8,10 @@ import {
   type Driver,
   type MigrationProvider,
 } from 'kysely';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import pg from 'pg';
 import { PostgresSchemaPlugin } from './dialect';
+import { LedgerFault } from './faults';
 import { displayLocation, isPostgresLocation } from './location';
 import { migrations } from './migrations';
 import type { Database } from './schema';
@@ -43,6 +45,11 @@ export interface OpenOptions {
   migrate?: boolean;
   /** PostgreSQL: the most connections the pool keeps open (default 10). */
   maxConnections?: number;
+  /**
+   * SQLite: make a new ledger file when there is none (or it is empty). Default true for the library; the
+   * command line says false except for setup and demo, so a mistyped --db is refused naming it (D-SEC-15).
+   */
+  create?: boolean;
 }
 
 /**
@@ -51,10 +58,23 @@ export interface OpenOptions {
  * instead of waiting its turn under the busy timeout. SQLite-specific by nature, so it lives with the dialect.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
-    driver.beginTransaction = async (connection) => {
-      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    // A reader's transaction (transact's `reads`, marked read only) begins deferred: under WAL it reads its own
+    // snapshot while a writer holds the write lock, instead of queueing behind a 20-second import (D-SEC-17).
+    driver.beginTransaction = async (connection, settings) => {
+      const begin = settings.accessMode === 'read only' ? 'begin deferred' : 'begin immediate';
+      await connection.executeQuery(CompiledQuery.raw(begin));
+    };
+    // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL): a second ROLLBACK would fail with
+    // "cannot rollback - no transaction is active" and hide the error that says what happened (D-SEC-14).
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
     };
     return driver;
   }
@@ -84,17 +104,21 @@ async function migrate(db: LedgerDb, location: string): Promise<void> {
  * process (the CLI beside the app) waits instead of failing.
  */
 async function openSqlite(file: string, options: OpenOptions): Promise<SqliteLedger> {
-  const sqlite = new BetterSqlite3(file);
+  const inMemory = file === '' || file === ':memory:';
+  if (!inMemory) prepareLedgerFile(file, options.create ?? true);
+  let sqlite: BetterSqlite3.Database | undefined;
   try {
+    sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    if (!inMemory) checkIntegrity(sqlite, file);
   } catch (e) {
-    sqlite.close();
-    throw e;
+    sqlite?.close();
+    throw damaged(file, e);
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
   try {
     if (options.migrate !== false) await migrate(db, file);
   } catch (e) {
@@ -102,6 +126,49 @@ async function openSqlite(file: string, options: OpenOptions): Promise<SqliteLed
     throw e;
   }
   return { engine: 'sqlite', db, sqlite, location: file, close: once(() => db.destroy()) };
+}
+
+/**
+ * D-SEC-15: a ledger file is made only where the caller may make one (setup, demo, the app's first start), and
+ * made readable by its owner alone (D-SEC-16: it holds every member's personal data); SQLite gives the -wal and
+ * -shm files beside it the same mode. A missing or empty file is otherwise refused, naming it.
+ */
+function prepareLedgerFile(file: string, create: boolean): void {
+  const empty = !existsSync(file) || statSync(file).size === 0;
+  if (!empty) return;
+  if (!create)
+    throw new LedgerFault(
+      'ledger.missing',
+      `there is no ledger at ${file}: check --db (a new ledger is made only by setup, demo or the app's first start)`,
+      { file },
+    );
+  if (!existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
+}
+
+/**
+ * D-SEC-15: on open, SQLite's quick check (every page's structure, without the slower index comparison): a
+ * damaged file is refused before anyone reads a balance from it.
+ */
+function checkIntegrity(sqlite: BetterSqlite3.Database, file: string): void {
+  const rows = sqlite.pragma('quick_check(3)') as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  if (problems.length > 0)
+    throw new LedgerFault(
+      'ledger.damaged',
+      `the ledger ${file} is damaged (${problems.join('; ')}): restore it from a backup (backoffice backup --restore)`,
+      { file },
+    );
+}
+
+/** Any failure to open an SQLite file as a ledger, said with the file's name (D-SEC-15). */
+function damaged(file: string, e: unknown): Error {
+  if (e instanceof LedgerFault) return e;
+  const reason = e instanceof Error ? e.message : String(e);
+  return new LedgerFault(
+    'ledger.damaged',
+    `the ledger ${file} cannot be read (${reason}): is it a back office ledger? Restore it from a backup`,
+    { file },
+  );
 }
 
 const INT8_OID = 20;

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { conflictOf, enterWriters } from './dialect';
+import { conflictOf, enterWriters, transactionFor } from './dialect';
+import { DiskFullError, isDiskFull } from './faults';
 import type { LedgerDb } from './open-database';
 
 /**
@@ -17,6 +18,8 @@ export class BusyError extends Error {
 export interface TransactOptions {
   /** How many times to run the transaction before answering busy (default 5). */
   attempts?: number;
+  /** Only reads: on SQLite it does not wait for the write lock (D-SEC-17). */
+  reads?: boolean;
 }
 
 const DEFAULT_ATTEMPTS = 5;
@@ -44,11 +47,12 @@ export async function transact<T>(
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
+      return await transactionFor(db, options.reads ?? false).execute(async (trx) => {
         await enterWriters(trx, attempt > 1);
         return fn(trx);
       });
     } catch (e) {
+      if (isDiskFull(e)) throw new DiskFullError();
       const conflict = conflictOf(e);
       if (conflict === null) throw e;
       if (conflict === 'busy' || attempt >= attempts) {

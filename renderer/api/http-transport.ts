@@ -12,6 +12,7 @@ const FAILURE_KINDS: CallFailureKind[] = [
   'forbidden',
   'invalid',
   'busy',
+  'disk_full',
   'failed',
 ];
 
@@ -39,6 +40,7 @@ function failureKind(status: number, kind: unknown): CallFailureKind {
   if (status === 404) return 'unknown_operation';
   if (status === 400 || status === 413) return 'invalid';
   if (status === 503) return 'busy';
+  if (status === 507) return 'disk_full';
   return 'failed';
 }
 

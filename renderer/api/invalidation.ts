@@ -23,6 +23,10 @@ export const READS_CHANGED_BY: Partial<Record<OperationName, Reads | 'all'>> = {
   'cloudAccounts.create': ['members.get', 'cloudAccounts.list', 'dunning.board'],
   'operators.create': ['operators.list'],
   'operators.setRoles': ['operators.list'],
+  'operators.deactivate': ['operators.list'],
+  'operators.reactivate': ['operators.list'],
+  'operators.resetPassword': ['operators.list'],
+  'operators.signOutEverywhere': [],
   'ledger.postAdjustment': LEDGER,
   'estimates.draft': ESTIMATES,
   'estimates.update': ESTIMATES,
@@ -56,6 +60,8 @@ export const READS_CHANGED_BY: Partial<Record<OperationName, Reads | 'all'>> = {
  */
 export const CHANGES_NO_SCREEN: readonly OperationName[] = [
   'session.signIn',
+  'session.changePassword',
+  'session.signOutEverywhere',
   'prepaid.noticePdf',
   'billing.writeStatements',
   'ledger.backup',

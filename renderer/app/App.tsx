@@ -5,6 +5,8 @@ import { Progress } from '../components/Progress';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { useI18n } from '../i18n/i18n';
 import { AuditLog } from '../screens/AuditLog';
+import { ChangePassword } from '../screens/ChangePassword';
+import { OperatorsScreen } from '../screens/operators/OperatorsScreen';
 import { DepositsScreen } from '../screens/deposits/DepositsScreen';
 import { DunningBoard } from '../screens/dunning/DunningBoard';
 import { EstimatesScreen } from '../screens/estimates/EstimatesScreen';
@@ -75,6 +77,14 @@ export function App() {
   }
 
   const [job = 'today', sub] = route;
+  // After an admin reset the password, nothing but choosing a new one (D-SEC-6).
+  if (operator.mustChangePassword || job === 'password') {
+    return (
+      <Shell>
+        <ChangePassword />
+      </Shell>
+    );
+  }
   const known = JOBS.find((j) => j.route === job) ?? JOBS[0]!;
   return (
     <Shell current={known.route}>
@@ -99,6 +109,8 @@ function Screen({ job, sub }: { job: string; sub: string | undefined }) {
       return <DunningBoard />;
     case 'audit':
       return <AuditLog />;
+    case 'operators':
+      return <OperatorsScreen />;
     default:
       return <Today />;
   }

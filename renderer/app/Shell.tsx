@@ -22,7 +22,15 @@ export function Shell({ current, children }: { current?: string; children: React
           {operator ? (
             <>
               <span className="shell__operator">
-                {t('header.signedInAs', { name: operator.name, login: operator.login })}
+                {/* The operator's own settings (their password): a link that looks like the name it is. */}
+                <a
+                  className="shell__operator-link"
+                  href={routeHref('password')}
+                  title={t('header.changePassword')}
+                  aria-label={`${t('header.signedInAs', { name: operator.name, login: operator.login })} ${t('header.changePassword')}`}
+                >
+                  {t('header.signedInAs', { name: operator.name, login: operator.login })}
+                </a>
                 {operator.roles.length ? <span className="shell__roles"> {roleList(t, operator.roles)}</span> : null}
               </span>
               <button type="button" className="quiet" onClick={() => void signOut()}>
@@ -35,7 +43,7 @@ export function Shell({ current, children }: { current?: string; children: React
       {operator ? (
         <nav className="shell__nav" aria-label={t('nav.label')}>
           <ul>
-            {JOBS.map((job) => (
+            {JOBS.filter((job) => !job.roles || job.roles.some((r) => operator.roles.includes(r))).map((job) => (
               <li key={job.route}>
                 <a href={routeHref(job.route)} aria-current={current === job.route ? 'page' : undefined}>
                   {t(job.label)}

@@ -1,9 +1,12 @@
+import type { Role } from '../../core/api/service';
 import type { MessageKey } from '../i18n/ja';
 
 /** Every job of the back office, in menu order. */
 export interface Job {
   route: string;
   label: MessageKey;
+  /** Shown only to these roles (absent: to everyone). */
+  roles?: Role[];
 }
 
 export const JOBS: Job[] = [
@@ -15,4 +18,5 @@ export const JOBS: Job[] = [
   { route: 'usage', label: 'nav.usage' },
   { route: 'dunning', label: 'nav.dunning' },
   { route: 'audit', label: 'nav.audit' },
+  { route: 'operators', label: 'nav.operators', roles: ['admin'] },
 ];

@@ -9,7 +9,7 @@ import type { Welcome } from './welcome';
 
 export function SignIn({ welcome }: { welcome: Welcome | null }) {
   const { t } = useI18n();
-  const { signIn, expired } = useSession();
+  const { signIn, expired, notice } = useSession();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -30,7 +30,12 @@ export function SignIn({ welcome }: { welcome: Welcome | null }) {
     <div className="centered">
       <form className="card" onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
-        {expired && !failure ? (
+        {notice && !failure ? (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {expired && !failure && !notice ? (
           <p className="notice" role="status">
             {t('refusal.unauthenticated')}
           </p>

@@ -16,6 +16,8 @@ export interface Operator {
   login: string;
   name: string;
   roles: Role[];
+  /** An admin reset the password: the operator chooses a new one before anything else (D-SEC-6). */
+  mustChangePassword?: boolean;
 }
 
 /** Calls an operation by name with its typed input, answering its typed output (core/api/catalog-types.ts). */
@@ -27,8 +29,10 @@ interface Session {
   expired: boolean;
   /** The catalog, when the transport can list it (the browser host can; Electron's bridge cannot). */
   catalog: OperationDescription[] | null;
+  /** What the sign-in screen says after a sign-out that had a reason (a new password). */
+  notice: string | null;
   signIn(login: string, password: string): Promise<CallResult<Output<'session.signIn'>>>;
-  signOut(): Promise<void>;
+  signOut(notice?: string): Promise<void>;
   /**
    * Calls an operation; an expired session sends the person back to sign-in, and a write that succeeded has
    * the reads it changed read again (renderer/api/invalidation.ts).
@@ -44,8 +48,10 @@ function storedOperator(): Operator | null {
   try {
     const saved: unknown = JSON.parse(sessionStorage.getItem(OPERATOR_KEY) ?? 'null');
     if (typeof saved !== 'object' || saved === null) return null;
-    const { login, name, roles } = saved as Record<string, unknown>;
-    return typeof login === 'string' && typeof name === 'string' ? { login, name, roles: rolesIn(roles) } : null;
+    const { login, name, roles, mustChangePassword } = saved as Record<string, unknown>;
+    return typeof login === 'string' && typeof name === 'string'
+      ? { login, name, roles: rolesIn(roles), mustChangePassword: mustChangePassword === true }
+      : null;
   } catch {
     return null;
   }
@@ -56,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [operator, setOperator] = useState<Operator | null>(storedOperator);
   const [catalog, setCatalog] = useState<OperationDescription[] | null>(null);
   const [expired, setExpired] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -98,21 +105,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const result = await api.call('session.signIn', { login, password });
       if (result.ok) {
         setExpired(false);
-        remember(result.output);
+        setNotice(null);
+        const { login: signedIn, name, roles, mustChangePassword } = result.output;
+        remember({ login: signedIn, name, roles, mustChangePassword });
       }
       return result;
     },
     [remember],
   );
 
-  const signOut = useCallback(async () => {
-    await api.signOut();
-    remember(null);
-  }, [remember]);
+  const signOut = useCallback(
+    async (reason?: string) => {
+      await api.signOut();
+      setNotice(reason ?? null);
+      remember(null);
+    },
+    [remember],
+  );
 
   const value = useMemo<Session>(
-    () => ({ operator, expired, catalog, signIn, signOut, call }),
-    [operator, expired, catalog, signIn, signOut, call],
+    () => ({ operator, expired, notice, catalog, signIn, signOut, call }),
+    [operator, expired, notice, catalog, signIn, signOut, call],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -28,8 +28,11 @@ const list = defineOperation({
         channel: r.channel,
         operation: r.operation,
         inputDigest: r.input_digest,
+        /** The input as called, secrets masked (D-SEC-9); null in entries written before it was kept. */
+        input: r.input,
         outcome: r.outcome,
         detail: r.detail,
+        code: r.code,
       })),
       total: Number(total),
       page: input.page,

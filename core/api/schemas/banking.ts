@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { page, pageSize } from './common';
+import { page, pageSize, yenString } from './common';
 import { statementNumber } from './prepaid';
 
 // Node-free: the renderer validates the bank import and review screens with these.
 
 /** Whole yen, zero allowed, as a decimal string ("880"). */
-const wholeYen = z
-  .string({ error: 'a whole number of yen as a string, such as "880"' })
-  .regex(/^(0|[1-9][0-9]{0,6})$/, 'a whole number of yen as a string, such as "880"');
+const wholeYen = yenString({ zero: true, maxDigits: 7 });
 
 const depositId = z.number({ error: 'a deposit id' }).int('a whole number').positive('a deposit id');
 const reason = z.string({ error: 'a reason' }).trim().min(1, 'a reason is required').max(200, 'at most 200 characters');

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { VOLUME_SIZE, volumeCount } from '../../close/volumes';
-import { cloudAccountCode, positiveYen } from './common';
+import { cloudAccountCode, monthKey, positiveYen } from './common';
 
 // Node-free: the renderer validates with these too.
 
-export const billingMonthKey = z
-  .string({ error: 'a month as YYYY-MM' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+export const billingMonthKey = monthKey;
 
 export const statementNumber = z
   .string({ error: 'a statement number such as BIL-2026-000123' })

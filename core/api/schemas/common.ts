@@ -1,12 +1,24 @@
 import { z } from 'zod';
-import { parseDate, parseInstant } from '../../time';
+import { readYen, type YenRule } from '../../money';
+import { FIRST_INPUT_YEAR, isInputYear, jstDate, LAST_INPUT_YEAR, parseDate, parseInstant } from '../../time';
 
 // Node-free: the renderer imports these schemas to validate as the user types.
 
-/** Positive whole yen as a decimal string ("12000"): money is never a JSON number. */
-export const positiveYen = z
-  .string({ error: 'a whole number of yen as a string, such as "12000"' })
-  .regex(/^[1-9][0-9]{0,14}$/, 'a positive whole number of yen as a string, such as "12000"');
+/** Whole yen as a decimal string, read by core/money's readYen (D-SEC-12): money is never a JSON number. */
+export function yenString(rule: YenRule) {
+  return z.string({ error: 'a whole number of yen as a string, such as "12000"' }).superRefine((value, ctx) => {
+    const read = readYen(value, rule);
+    if (read.ok) return;
+    ctx.addIssue({
+      code: 'custom',
+      params: read.digits === undefined ? { code: read.code } : { code: read.code, digits: read.digits },
+      message: read.message,
+    });
+  });
+}
+
+/** Positive whole yen as a decimal string ("12000"). */
+export const positiveYen = yenString({ zero: false });
 
 export const memberNumber = z
   .string({ error: 'a member number such as M-000123' })
@@ -39,18 +51,31 @@ export const displayName = z
   .min(1, 'a name is required')
   .max(100, 'at most 100 characters');
 
-/** A JST calendar date, YYYY-MM-DD. */
-export const calendarDate = z
-  .string({ error: 'a date as YYYY-MM-DD' })
-  .refine((s) => parseDate(s) !== null, { params: { code: 'date.invalid' }, message: 'not a date as YYYY-MM-DD' });
+/** A billing month, YYYY-MM, in the years a date may have (D-SEC-11). */
+export const monthKey = z.string({ error: 'a month as YYYY-MM' }).superRefine((s, ctx) => {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(s);
+  if (!m) ctx.addIssue({ code: 'custom', params: { code: 'month.invalid' }, message: 'a month as YYYY-MM' });
+  else if (!isInputYear(Number(m[1]))) ctx.addIssue({ code: 'custom', params: YEARS, message: YEARS_MESSAGE });
+});
 
-/** An instant, ISO 8601 with an explicit offset. */
-export const instant = z
-  .string({ error: 'a time such as 2026-10-01T00:00:00+09:00' })
-  .refine((s) => parseInstant(s) !== null, {
-    params: { code: 'instant.invalid' },
-    message: 'not an ISO 8601 time with an offset',
-  });
+const YEARS = { code: 'date.year_out_of_range', first: FIRST_INPUT_YEAR, last: LAST_INPUT_YEAR };
+const YEARS_MESSAGE = `a date in the years ${FIRST_INPUT_YEAR} to ${LAST_INPUT_YEAR}`;
+
+/** A JST calendar date, YYYY-MM-DD, in the years a date may have (D-SEC-11). */
+export const calendarDate = z.string({ error: 'a date as YYYY-MM-DD' }).superRefine((s, ctx) => {
+  const date = parseDate(s);
+  if (date === null)
+    ctx.addIssue({ code: 'custom', params: { code: 'date.invalid' }, message: 'not a date as YYYY-MM-DD' });
+  else if (!isInputYear(date.year)) ctx.addIssue({ code: 'custom', params: YEARS, message: YEARS_MESSAGE });
+});
+
+/** An instant, ISO 8601 with an explicit offset, on a day of the years a date may have (D-SEC-11). */
+export const instant = z.string({ error: 'a time such as 2026-10-01T00:00:00+09:00' }).superRefine((s, ctx) => {
+  const ms = parseInstant(s);
+  if (ms === null)
+    ctx.addIssue({ code: 'custom', params: { code: 'instant.invalid' }, message: 'not an ISO 8601 time with an offset' });
+  else if (!isInputYear(jstDate(ms).year)) ctx.addIssue({ code: 'custom', params: YEARS, message: YEARS_MESSAGE });
+});
 
 export const page = z
   .number({ error: 'a page number' })

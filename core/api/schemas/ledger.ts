@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LEDGER_ACCOUNT_NAMES } from '../../ledger/accounts';
-import { Dec } from '../../money';
+import { Dec, readYen } from '../../money';
 import { calendarDate, memberNumber, positiveYen } from './common';
 
 // core/ledger/accounts is a plain constant (no Node), safe for the renderer.
@@ -26,8 +26,11 @@ export const postAdjustmentInput = z
     let debits = new Dec(0);
     let credits = new Dec(0);
     for (const line of input.lines) {
-      if (line.side === 'debit') debits = debits.plus(line.amount);
-      else credits = credits.plus(line.amount);
+      // zod runs this refinement even when a line failed its own schema: a bad amount is named there already.
+      const read = readYen(line.amount, { zero: false });
+      if (!read.ok) return;
+      if (line.side === 'debit') debits = debits.plus(read.yen);
+      else credits = credits.plus(read.yen);
     }
     if (!debits.equals(credits)) {
       ctx.addIssue({

@@ -36,7 +36,7 @@ export const migrateToCommand: CliCommand = {
       throw InputError.one('--from', 'cli.not_sqlite_file', `${from} is not an SQLite ledger file on this machine`, {
         file: from,
       });
-    const source = await openDatabase(from);
+    const source = await openDatabase(from, { create: false });
     try {
       const destination = await openDatabase(target);
       try {
