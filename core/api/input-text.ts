@@ -18,7 +18,9 @@ export function textProblems(input: unknown): FieldProblem[] {
       if (value.includes('\u0000'))
         problems.push(fieldProblem(fieldPath(path), 'text.nul', 'a NUL character is not allowed'));
       else if (LONE_SURROGATE.test(value))
-        problems.push(fieldProblem(fieldPath(path), 'text.lone_surrogate', 'contains a lone surrogate, not a character'));
+        problems.push(
+          fieldProblem(fieldPath(path), 'text.lone_surrogate', 'contains a lone surrogate, not a character'),
+        );
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => stack.push([item, [...path, i]]));
     } else if (value !== null && typeof value === 'object') {

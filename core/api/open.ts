@@ -182,20 +182,24 @@ export async function openBackoffice(location: string, options: BackofficeOption
     }
     const at = now();
     try {
-      const output = await transact(db, async (trx: LedgerDb) => {
-        const result = await op.handler({ db: trx, now: at, operator, channel, location }, parsed.data);
-        if (op.audited) {
-          await writeAudit(trx, {
-            at: at.toISOString(),
-            operatorLogin: operator?.login ?? op.auditActor?.(input) ?? null,
-            channel,
-            operation: op.name,
-            input: maskSecrets(op, input),
-            outcome: 'ok',
-          });
-        }
-        return result;
-      }, { reads: !op.audited });
+      const output = await transact(
+        db,
+        async (trx: LedgerDb) => {
+          const result = await op.handler({ db: trx, now: at, operator, channel, location }, parsed.data);
+          if (op.audited) {
+            await writeAudit(trx, {
+              at: at.toISOString(),
+              operatorLogin: operator?.login ?? op.auditActor?.(input) ?? null,
+              channel,
+              operation: op.name,
+              input: maskSecrets(op, input),
+              outcome: 'ok',
+            });
+          }
+          return result;
+        },
+        { reads: !op.audited },
+      );
       return { ok: true, output: output === undefined ? null : output };
     } catch (e) {
       if (e instanceof InputError) {

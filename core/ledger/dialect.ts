@@ -153,7 +153,7 @@ export async function enterWriters(trx: AnyDb, alone: boolean): Promise<void> {
  * DEFERRED rather than IMMEDIATE: under WAL it reads a snapshot beside the writer (D-SEC-17). On PostgreSQL a
  * reader's transaction is a writer's (SERIALIZABLE readers never wait for writers there).
  */
-export function transactionFor(db: AnyDb, reads: boolean) {
+export function transactionFor<DB>(db: Kysely<DB>, reads: boolean) {
   return reads && engineOf(db) === 'sqlite' ? db.transaction().setAccessMode('read only') : db.transaction();
 }
 

@@ -151,7 +151,10 @@ function prepareLedgerFile(file: string, create: boolean): void {
  */
 function checkIntegrity(sqlite: BetterSqlite3.Database, file: string): void {
   const rows = sqlite.pragma('quick_check(3)') as { quick_check: string }[];
-  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  const problems = rows
+    .map((r) => r.quick_check)
+    .filter((r) => r !== 'ok')
+    .map((r) => r.replace(/^\*\*\* in database main \*\*\*\s*/, '').replace(/\s+/g, ' '));
   if (problems.length > 0)
     throw new LedgerFault(
       'ledger.damaged',
@@ -161,14 +164,14 @@ function checkIntegrity(sqlite: BetterSqlite3.Database, file: string): void {
 }
 
 /** Any failure to open an SQLite file as a ledger, said with the file's name (D-SEC-15). */
-function damaged(file: string, e: unknown): Error {
-  if (e instanceof LedgerFault) return e;
+function damaged(file: string, e: unknown): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(NOTADB|CORRUPT|IOERR_SHORT_READ)/.test(code)) return e;
   const reason = e instanceof Error ? e.message : String(e);
-  return new LedgerFault(
-    'ledger.damaged',
-    `the ledger ${file} cannot be read (${reason}): is it a back office ledger? Restore it from a backup`,
-    { file },
-  );
+  const said = code.startsWith('SQLITE_NOTADB')
+    ? `the ledger ${file} cannot be read (${reason}): is it a back office ledger? Restore it from a backup`
+    : `the ledger ${file} is damaged (${reason}): restore it from a backup (backoffice backup --restore)`;
+  return new LedgerFault('ledger.damaged', said, { file });
 }
 
 const INT8_OID = 20;

@@ -15,7 +15,12 @@ export interface YenRule {
 
 export type YenReading =
   | { ok: true; yen: Dec }
-  | { ok: false; code: 'amount.not_yen' | 'amount.not_positive_yen' | 'amount.too_many_digits'; message: string; digits?: number };
+  | {
+      ok: false;
+      code: 'amount.not_yen' | 'amount.not_positive_yen' | 'amount.too_many_digits';
+      message: string;
+      digits?: number;
+    };
 
 const WHOLE_YEN = /^(0|[1-9][0-9]*)$/;
 

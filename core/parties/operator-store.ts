@@ -200,7 +200,12 @@ export async function setOperatorActive(db: LedgerDb, login: string, active: boo
     await endSessions(db, row.id);
   }
   const changed = (row.active === 1) !== active;
-  if (changed) await db.updateTable('operators').set({ active: active ? 1 : 0 }).where('id', '=', row.id).execute();
+  if (changed)
+    await db
+      .updateTable('operators')
+      .set({ active: active ? 1 : 0 })
+      .where('id', '=', row.id)
+      .execute();
   return { login, active, changed };
 }
 

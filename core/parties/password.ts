@@ -48,7 +48,11 @@ export async function hashPassword(password: string, cost: PasswordCost = passwo
 function parseHash(stored: string): { cost: PasswordCost; salt: Buffer; hash: Buffer } | null {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return null;
-  return { cost: { N: Number(n), r: Number(r), p: Number(p) }, salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') };
+  return {
+    cost: { N: Number(n), r: Number(r), p: Number(p) },
+    salt: Buffer.from(salt, 'base64'),
+    hash: Buffer.from(hash, 'base64'),
+  };
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

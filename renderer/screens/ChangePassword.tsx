@@ -18,7 +18,11 @@ type FieldName = (typeof FIELDS)[number];
 export function ChangePassword() {
   const { t, language } = useI18n();
   const { operator, call, signOut } = useSession();
-  const [values, setValues] = useState<Record<FieldName, string>>({ currentPassword: '', newPassword: '', confirm: '' });
+  const [values, setValues] = useState<Record<FieldName, string>>({
+    currentPassword: '',
+    newPassword: '',
+    confirm: '',
+  });
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
   const [failure, setFailure] = useState<{ operation: OperationName; failure: CallFailure } | null>(null);

@@ -8,7 +8,9 @@ import type {
 } from '../../core/api/catalog-types';
 import { apps } from '../../core/api/apps';
 import type { Backoffice, CallResult } from '../../core/api/service';
-import { testOffice, type TestOffice } from './helpers';
+import { openBackoffice } from '../../core/api/open';
+import { freshLedgerPlace } from '../support/engine';
+import type { TestOffice } from './helpers';
 
 describe('the catalog typed end to end', () => {
   it('keeps each operation’s name, input and output types (a type test: tsc checks it)', () => {
@@ -50,9 +52,23 @@ describe('the catalog typed end to end', () => {
   });
 
   it('outputs are what arrives: a JSON round trip changes no read of a demo ledger', async () => {
-    const t = await testOffice('2026-11-23T03:00:00.000Z');
+    // Demo data goes only into an empty ledger (D-SEC-1): one without the test's operators.
+    const place = await freshLedgerPlace();
+    const office = await openBackoffice(place.location, { now: () => new Date('2026-11-23T03:00:00.000Z') });
+    const t = {
+      office,
+      async ok<K extends OperationName>(name: K, input: OperationInput<K>, as: string | null) {
+        const result = await office.call(name, input, as);
+        if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result)}`);
+        return result.output;
+      },
+      async close() {
+        await office.close();
+        await place.dispose();
+      },
+    };
     try {
-      await t.ok('setup.loadDemo', { seed: 5, members: 20 }, 'admin');
+      await t.ok('setup.loadDemo', { seed: 5, members: 20 }, null);
       const member = await t.ok('members.search', { query: '', pageSize: 1 }, 'sales');
       const memberNumber = member.items[0]!.memberNumber;
       const reads: { [K in OperationName]?: OperationInput<K> } = {

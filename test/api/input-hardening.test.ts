@@ -24,7 +24,7 @@ async function cli(...args: string[]) {
 const adjustment = (amount: string) => ({
   memo: '端数調整',
   lines: [
-    { account: 'cash', side: 'debit', amount },
+    { account: 'bank', side: 'debit', amount },
     { account: 'receivables', side: 'credit', amount: '1000' },
   ],
 });
@@ -152,12 +152,18 @@ describe('deposits.confirm names the field of each wrong input', () => {
     t = await testOffice();
     const cases: [Record<string, unknown>, string[]][] = [
       [{ statementNumber: 'BIL-2026-000001', amount: 'abc', valueDate: '2026-11-20', bankReference: 'R' }, ['amount']],
-      [{ statementNumber: 'BIL-2026-000001', amount: '1000', valueDate: '2026-13-01', bankReference: 'R' }, ['valueDate']],
+      [
+        { statementNumber: 'BIL-2026-000001', amount: '1000', valueDate: '2026-13-01', bankReference: 'R' },
+        ['valueDate'],
+      ],
       [{ statementNumber: 'BIL-2026-000001', amount: '1000', valueDate: '2026-11-20' }, ['bankReference']],
       [{ statementNumber: 'X', amount: '1000', valueDate: '2026-11-20', bankReference: 'R' }, ['statementNumber']],
       [{ statementNumber: 'BIL-2026-000001', depositId: 'seven' }, ['depositId']],
       [{ statementNumber: 'BIL-2026-000001', depositId: -1 }, ['depositId']],
-      [{ statementNumber: 'BIL-2026-000001', amount: '1000', valueDate: '2026-11-20', bankReference: 'R', x: 1 }, ['x']],
+      [
+        { statementNumber: 'BIL-2026-000001', amount: '1000', valueDate: '2026-11-20', bankReference: 'R', x: 1 },
+        ['x'],
+      ],
     ];
     for (const [input, paths] of cases) {
       const result = await t.office.call('deposits.confirm', input, 'accounting');
@@ -200,10 +206,7 @@ describe('the audit log keeps the input (D-SEC-9)', () => {
     const audit = await t.ok('audit.list', {}, 'supervisor');
     expect(audit.items.map((i) => [i.operation, i.input])).toEqual([
       ['operators.create', '{"displayName":"伊藤","login":"ito","password":"***","roles":["sales"]}'],
-      [
-        'members.create',
-        '{"email":"t@example.jp","kind":"individual","name":"田中 一郎","nameKana":"ﾀﾅｶ ｲﾁﾛｳ"}',
-      ],
+      ['members.create', '{"email":"t@example.jp","kind":"individual","name":"田中 一郎","nameKana":"ﾀﾅｶ ｲﾁﾛｳ"}'],
     ]);
     const file = 'x'.repeat(2001);
     expect(JSON.parse(auditedInput({ contentBase64: file }))).toEqual({

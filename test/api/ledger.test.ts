@@ -205,7 +205,7 @@ describe('ledger operations', () => {
           })
         ).items.map((i) => i.at),
       ).toEqual(['2026-11-12T00:00:00.000Z']);
-      expect((await list({ operation: 'operators.create' })).total).toBe(3);
+      expect((await list({ operation: 'members.create' })).total).toBe(2);
       expect(await t.office.call('audit.list', { from: '2026-11-12' }, 'supervisor')).toMatchObject({
         ok: false,
         problems: [{ path: 'from', message: 'not an ISO 8601 time with an offset' }],

@@ -84,11 +84,7 @@ describe('operators: created, deactivated, reactivated, their passwords reset an
       ok: false,
       problems: [{ path: 'login', code: 'operator.deactivate_self' }],
     });
-    for (const operation of [
-      'operators.deactivate',
-      'operators.reactivate',
-      'operators.signOutEverywhere',
-    ] as const) {
+    for (const operation of ['operators.deactivate', 'operators.reactivate', 'operators.signOutEverywhere'] as const) {
       expect(await t.office.call(operation, { login: 'accounting' }, 'supervisor')).toMatchObject({
         ok: false,
         kind: 'forbidden',
@@ -148,11 +144,15 @@ describe('operators: created, deactivated, reactivated, their passwords reset an
         { currentPassword: 'not-mine', newPassword: 'a-new-passphrase' },
         'accounting',
       ),
-    ).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'currentPassword', code: 'password.wrong_current' }] });
+    ).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      problems: [{ path: 'currentPassword', code: 'password.wrong_current' }],
+    });
     await t.ok('session.changePassword', { currentPassword: 'demo', newPassword: 'a-new-passphrase' }, 'accounting');
-    expect(await t.office.call('session.signIn', { login: 'accounting', password: 'a-new-passphrase' }, null)).toMatchObject(
-      { ok: true },
-    );
+    expect(
+      await t.office.call('session.signIn', { login: 'accounting', password: 'a-new-passphrase' }, null),
+    ).toMatchObject({ ok: true });
     const [row] = await t.rows<{ input: string }>(
       "select input from audit_log where operation = 'session.changePassword' and outcome = 'ok'",
     );

@@ -15,7 +15,11 @@ afterEach(async () => {
 describe('readers beside a writer', () => {
   it('D-SEC-17: while another process holds the write lock (a 20-second bank import), reads answer at once from the last commit', async () => {
     t = await testOffice();
-    await t.ok('members.create', { kind: 'individual', name: '田中 一郎', nameKana: 'ﾀﾅｶ ｲﾁﾛｳ', email: 't@example.jp' }, 'sales');
+    await t.ok(
+      'members.create',
+      { kind: 'individual', name: '田中 一郎', nameKana: 'ﾀﾅｶ ｲﾁﾛｳ', email: 't@example.jp' },
+      'sales',
+    );
     importer = new BetterSqlite3(t.file);
     importer.pragma('busy_timeout = 0');
     importer.exec('begin immediate');

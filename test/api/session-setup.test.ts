@@ -10,7 +10,11 @@ describe('setup and sign-in', () => {
     try {
       expect(await office.call('setup.status', {}, null)).toEqual({ ok: true, output: { hasOperators: false } });
       expect(
-        await office.call('setup.createFirstAdmin', { login: 'boss', displayName: '社長', password: 'long-enough-secret' }, null),
+        await office.call(
+          'setup.createFirstAdmin',
+          { login: 'boss', displayName: '社長', password: 'long-enough-secret' },
+          null,
+        ),
       ).toEqual({
         ok: true,
         output: { login: 'boss', name: '社長', roles: ['admin'] },

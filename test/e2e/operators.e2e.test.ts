@@ -27,9 +27,9 @@ describe('operators, as the admin; a password, as its operator', () => {
     await operators.row(SALES.login).waitFor();
 
     await operators.add({ login: 'yamada', displayName: '山田 次郎', password: 'short', roles: [ja['role.sales']] });
-    await expect.poll(() => operators.errorUnder(operators.password).textContent()).toBe(
-      ja['operators.error.password'],
-    );
+    await expect
+      .poll(() => operators.errorUnder(operators.password).textContent())
+      .toBe(ja['operators.error.password']);
     await operators.password.fill('yamada-passphrase');
     await app.page.getByRole('button', { name: ja['operators.create.submit'] }).click();
     await expect.poll(() => operators.notice.textContent()).toBe(say(ja, 'operators.created', { login: 'yamada' }));

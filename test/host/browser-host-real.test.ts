@@ -70,8 +70,14 @@ describe('browser host over the real Backoffice', () => {
     );
     expect(created).toEqual({ status: 200, body: { output: { login: 'sato', name: '佐藤', roles: ['sales'] } } });
     expect(
-      (await post('operators.create', { login: 'ito', displayName: '伊藤', password: 'pass-word-long', roles: ['sales'] }))
-        .status,
+      (
+        await post('operators.create', {
+          login: 'ito',
+          displayName: '伊藤',
+          password: 'pass-word-long',
+          roles: ['sales'],
+        })
+      ).status,
     ).toBe(401);
 
     const satoSession = (await post('session.signIn', { login: 'sato', password: 'sales-passphrase' })).body

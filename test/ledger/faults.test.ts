@@ -34,7 +34,11 @@ async function cli(...args: string[]) {
 /** A ledger file with an admin and a few hundred rows, checkpointed so every page is in the file itself. */
 async function filledLedger(file: string): Promise<void> {
   const ledger = (await openDatabase(file)) as SqliteLedger;
-  await createOperator(ledger.db, { login: 'admin', displayName: '管理者', password: 'demo', roles: ['admin'] }, '2026-11-01T00:00:00Z');
+  await createOperator(
+    ledger.db,
+    { login: 'admin', displayName: '管理者', password: 'demo', roles: ['admin'] },
+    '2026-11-01T00:00:00Z',
+  );
   for (let i = 0; i < 300; i++)
     await sql`insert into outbox (created_at, channel, topic, payload, status) values ('2026-11-01T00:00:00Z', 'email', 'x', ${'本文'.repeat(100)}, 'pending')`.execute(
       ledger.db,
@@ -63,7 +67,9 @@ describe('a full disk', () => {
       // The ledger works on once there is room.
       ledger.sqlite.pragma('max_page_count = 1073741823');
       await transact(ledger.db, (trx) =>
-        sql`insert into outbox (created_at, channel, topic, payload, status) values ('t', 'email', 'x', 'y', 'pending')`.execute(trx),
+        sql`insert into outbox (created_at, channel, topic, payload, status) values ('t', 'email', 'x', 'y', 'pending')`.execute(
+          trx,
+        ),
       );
     } finally {
       await ledger.close();
@@ -80,7 +86,11 @@ describe('a damaged ledger file', () => {
     await expect(opening).rejects.toThrow(`the ledger ${file} cannot be read`);
     const r = await cli('trial-balance', '--as', 'admin', '--db', file);
     expect(r.status).toBe(1);
-    expect(r.err).toMatch(new RegExp(`^the ledger ${file} cannot be read \\(.*\\): is it a back office ledger\\? Restore it from a backup\\n$`));
+    expect(r.err).toMatch(
+      new RegExp(
+        `^the ledger ${file} cannot be read \\(.*\\): is it a back office ledger\\? Restore it from a backup\\n$`,
+      ),
+    );
   });
 
   it('D-SEC-15: a truncated file and a file with a damaged page are refused by the quick check, naming the file', async () => {
@@ -88,7 +98,10 @@ describe('a damaged ledger file', () => {
     const truncated = path.join(dir, 'truncated.db');
     await filledLedger(truncated);
     truncateSync(truncated, Math.floor(statSync(truncated).size / 2));
-    await expect(openBackoffice(truncated)).rejects.toMatchObject({ code: 'ledger.damaged', params: { file: truncated } });
+    await expect(openBackoffice(truncated)).rejects.toMatchObject({
+      code: 'ledger.damaged',
+      params: { file: truncated },
+    });
 
     const damaged = path.join(dir, 'damaged.db');
     await filledLedger(damaged);
@@ -131,7 +144,11 @@ describe('a missing or empty ledger file', () => {
     for (const side of ['-wal', '-shm'])
       if (existsSync(file + side)) expect(statSync(file + side).mode & 0o777).toBe(0o600);
     const ledger = await openDatabase(file);
-    await createOperator(ledger.db, { login: 'admin', displayName: '管理者', password: 'demo', roles: ['admin'] }, '2026-11-01T00:00:00Z');
+    await createOperator(
+      ledger.db,
+      { login: 'admin', displayName: '管理者', password: 'demo', roles: ['admin'] },
+      '2026-11-01T00:00:00Z',
+    );
     await ledger.close();
     const copy = path.join(dir, 'copy.db');
     expect((await cli('backup', '--to', copy, '--as', 'admin', '--db', file)).status).toBe(0);

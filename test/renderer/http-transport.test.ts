@@ -48,7 +48,10 @@ describe('the renderer api client over the real browser host (HTTP contract)', (
     expect(await client.call('members.search', { query: '' })).toMatchObject({ ok: false, kind: 'unauthenticated' });
 
     const signIn = await client.call('session.signIn', { login: 'tanaka', password: 'pass1234-long' });
-    expect(signIn).toEqual({ ok: true, output: { login: 'tanaka', name: '田中', roles: ['sales'] } });
+    expect(signIn).toEqual({
+      ok: true,
+      output: { login: 'tanaka', name: '田中', roles: ['sales'], mustChangePassword: false, sessionGeneration: 0 },
+    });
     expect(storage.getItem('backoffice.session')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     expect(await client.call('members.search', { query: '' })).toEqual({
       ok: true,

@@ -171,7 +171,9 @@ describe('backoffice serve as the team server', () => {
       ),
     ).toBe(5);
     expect(
-      await office.scalar("select count(*) from audit_log where operation = 'session.signIn' and code = 'session.backoff'"),
+      await office.scalar(
+        "select count(*) from audit_log where operation = 'session.signIn' and code = 'session.backoff'",
+      ),
     ).toBe(6);
   });
 

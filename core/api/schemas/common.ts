@@ -6,15 +6,22 @@ import { FIRST_INPUT_YEAR, isInputYear, jstDate, LAST_INPUT_YEAR, parseDate, par
 
 /** Whole yen as a decimal string, read by core/money's readYen (D-SEC-12): money is never a JSON number. */
 export function yenString(rule: YenRule) {
-  return z.string({ error: 'a whole number of yen as a string, such as "12000"' }).superRefine((value, ctx) => {
-    const read = readYen(value, rule);
-    if (read.ok) return;
-    ctx.addIssue({
-      code: 'custom',
-      params: read.digits === undefined ? { code: read.code } : { code: read.code, digits: read.digits },
-      message: read.message,
-    });
-  });
+  const more = (rule.maxDigits ?? 15) - 1;
+  return (
+    z
+      .string({ error: 'a whole number of yen as a string, such as "12000"' })
+      .superRefine((value, ctx) => {
+        const read = readYen(value, rule);
+        if (read.ok) return;
+        ctx.addIssue({
+          code: 'custom',
+          params: read.digits === undefined ? { code: read.code } : { code: read.code, digits: read.digits },
+          message: read.message,
+        });
+      })
+      // The rule, for the catalog's JSON Schema (`backoffice operations`), as a pattern.
+      .meta({ pattern: rule.zero ? `^(0|[1-9][0-9]{0,${more}})$` : `^[1-9][0-9]{0,${more}}$` })
+  );
 }
 
 /** Positive whole yen as a decimal string ("12000"). */
@@ -73,7 +80,11 @@ export const calendarDate = z.string({ error: 'a date as YYYY-MM-DD' }).superRef
 export const instant = z.string({ error: 'a time such as 2026-10-01T00:00:00+09:00' }).superRefine((s, ctx) => {
   const ms = parseInstant(s);
   if (ms === null)
-    ctx.addIssue({ code: 'custom', params: { code: 'instant.invalid' }, message: 'not an ISO 8601 time with an offset' });
+    ctx.addIssue({
+      code: 'custom',
+      params: { code: 'instant.invalid' },
+      message: 'not an ISO 8601 time with an offset',
+    });
   else if (!isInputYear(jstDate(ms).year)) ctx.addIssue({ code: 'custom', params: YEARS, message: YEARS_MESSAGE });
 });
 

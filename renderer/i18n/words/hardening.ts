@@ -2,6 +2,7 @@
 export const hardeningJa = {
   'nav.operators': 'オペレーター',
   'header.changePassword': 'パスワード変更',
+  'refusal.disk_full': 'ディスクがいっぱいです。何も書き込まれていません。空き容量を作ってからやり直してください。',
 
   'op.operators.deactivate': 'オペレーターの無効化',
   'op.operators.reactivate': 'オペレーターの再有効化',
@@ -58,6 +59,7 @@ export const hardeningJa = {
 export const hardeningEn: Record<keyof typeof hardeningJa, string> = {
   'nav.operators': 'Operators',
   'header.changePassword': 'Change password',
+  'refusal.disk_full': 'The disk is full; nothing was written. Free some space and try again.',
 
   'op.operators.deactivate': 'deactivating an operator',
   'op.operators.reactivate': 'reactivating an operator',

@@ -47,16 +47,22 @@ export class OperatorsPage {
   }
 
   async deactivate(login: string): Promise<void> {
-    await this.row(login).getByRole('button', { name: say(this.words, 'operators.deactivate') }).click();
+    await this.row(login)
+      .getByRole('button', { name: say(this.words, 'operators.deactivate') })
+      .click();
   }
 
   async reactivate(login: string): Promise<void> {
-    await this.row(login).getByRole('button', { name: say(this.words, 'operators.reactivate') }).click();
+    await this.row(login)
+      .getByRole('button', { name: say(this.words, 'operators.reactivate') })
+      .click();
   }
 
   /** Opens the reset form for the operator, types the temporary password and sends it. */
   async reset(login: string, password: string): Promise<void> {
-    await this.row(login).getByRole('button', { name: say(this.words, 'operators.resetPassword') }).click();
+    await this.row(login)
+      .getByRole('button', { name: say(this.words, 'operators.resetPassword') })
+      .click();
     await this.resetPassword.fill(password);
     await this.page.getByRole('button', { name: say(this.words, 'operators.reset.submit') }).click();
   }

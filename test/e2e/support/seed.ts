@@ -2,7 +2,12 @@ import type { Backoffice } from '../../../core/api/service';
 import { expectOk, seedOperators } from './harness';
 
 export const ADMIN = { login: 'admin', displayName: '管理 太郎', password: 'admin-passphrase' };
-export const SALES = { login: 'tanaka', displayName: '田中 一郎', password: 'sales-passphrase', roles: ['sales' as const] };
+export const SALES = {
+  login: 'tanaka',
+  displayName: '田中 一郎',
+  password: 'sales-passphrase',
+  roles: ['sales' as const],
+};
 export const ACCOUNTING = {
   login: 'suzuki',
   displayName: '鈴木 経子',
