@@ -11,6 +11,7 @@ import { labelOf, roleList } from '../../i18n/labels';
 import { useSession } from '../../session/session';
 import { useRead } from '../../session/useRead';
 import { ResetPasswordForm } from './ResetPasswordForm';
+import './operators.css';
 
 const FIELDS = ['login', 'displayName', 'password', 'roles'] as const;
 type FieldName = Exclude<(typeof FIELDS)[number], 'roles'>;
@@ -95,7 +96,7 @@ export function OperatorsScreen() {
     };
 
   return (
-    <section className="screen" aria-labelledby="operators-title">
+    <section className="screen operators-screen" aria-labelledby="operators-title">
       <h1 id="operators-title">{t('operators.title')}</h1>
       {outcome?.done ? (
         <p className="notice" role="status">
@@ -174,10 +175,10 @@ export function OperatorsScreen() {
         <Field label={t('operators.create.password')} error={errorFor('password')}>
           {control('password', 'password', 'new-password')}
         </Field>
-        <fieldset aria-invalid={Boolean(errorFor('roles'))}>
+        <fieldset className="operator-roles" aria-invalid={Boolean(errorFor('roles'))}>
           <legend>{t('operators.create.roles')}</legend>
           {ROLES.map((role) => (
-            <label key={role} className="checkbox">
+            <label key={role}>
               <input
                 type="checkbox"
                 checked={roles.includes(role)}
