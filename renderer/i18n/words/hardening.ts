@@ -7,9 +7,9 @@ export const hardeningJa = {
   'op.operators.deactivate': 'オペレーターの無効化',
   'op.operators.reactivate': 'オペレーターの再有効化',
   'op.operators.resetPassword': 'パスワードの再設定',
-  'op.operators.signOutEverywhere': 'オペレーターの全セッション終了',
+  'op.operators.signOutEverywhere': '全セッションの終了',
   'op.session.changePassword': 'パスワードの変更',
-  'op.session.signOutEverywhere': 'すべての端末からサインアウト',
+  'op.session.signOutEverywhere': '全端末サインアウト',
 
   'operators.title': 'オペレーター',
   'operators.listLabel': 'オペレーター一覧',
