@@ -47,7 +47,10 @@ describe('electron/main.ts wiring, run in Node against a stand-in electron modul
     expect(seen.foreign).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(seen.iframe).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(seen.listBefore).toMatchObject({ ok: false, kind: 'unauthenticated' });
-    expect(seen.signIn).toEqual({ ok: true, output: { login: 'admin', name: '管理者', roles: ['admin'] } });
+    expect(seen.signIn).toEqual({
+      ok: true,
+      output: { login: 'admin', name: '管理者', roles: ['admin'], mustChangePassword: false, sessionGeneration: 0 },
+    });
     expect(seen.listAfter.ok).toBe(true);
 
     // Printing: the estimate's PDF went to a hidden print window through a private temporary file, then both went.
