@@ -12,6 +12,7 @@ import pg from 'pg';
 import { PostgresSchemaPlugin } from './dialect';
 import { displayLocation, isPostgresLocation } from './location';
 import { migrations } from './migrations';
+import { preparingOnce } from './statement-cache';
 import type { Database } from './schema';
 
 export type LedgerDb = Kysely<Database>;
@@ -94,7 +95,7 @@ async function openSqlite(file: string, options: OpenOptions): Promise<SqliteLed
     sqlite.close();
     throw e;
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: preparingOnce(sqlite) }) });
   try {
     if (options.migrate !== false) await migrate(db, file);
   } catch (e) {
