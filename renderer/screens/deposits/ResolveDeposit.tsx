@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { useRead } from '../../session/useRead';
 import { Yen } from '../common/Yen';
+import '../common/confirm-step.css';
+import './resolve-deposit.css';
 
 interface Part {
   statementNumber: string;

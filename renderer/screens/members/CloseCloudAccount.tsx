@@ -4,6 +4,7 @@ import { Refusal } from '../../components/Refusal';
 import { formatJstDate, formatYen } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
+import '../common/confirm-step.css';
 
 /**
  * R-PRE-11: accounting closes one of the member's cloud accounts, after a confirmation that says what will

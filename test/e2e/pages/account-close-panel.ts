@@ -20,7 +20,7 @@ export class AccountClosePanel {
     await this.panel.getByLabel(say(this.words, 'accountClose.reason')).fill(reason);
     await this.panel.getByRole('button', { name: say(this.words, 'accountClose.submit') }).click();
     const dialog = this.panel.getByRole('alertdialog');
-    const said = (await dialog.textContent()) ?? '';
+    const said = (await dialog.locator('p').textContent()) ?? '';
     await dialog.getByRole('button', { name: say(this.words, 'accountClose.yes') }).click();
     return said;
   }

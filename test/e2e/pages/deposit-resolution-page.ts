@@ -22,11 +22,12 @@ export class DepositResolutionPage {
   }
 
   async payByHand(input: { statementNumber: string; amount: string; valueDate: string; bankReference: string }) {
-    await this.page.getByLabel(say(this.words, 'depositForm.statementNumber')).fill(input.statementNumber);
-    await this.page.getByLabel(say(this.words, 'depositForm.amount')).fill(input.amount);
-    await this.page.getByLabel(say(this.words, 'depositForm.valueDate')).fill(input.valueDate);
-    await this.page.getByLabel(say(this.words, 'depositForm.bankReference')).fill(input.bankReference);
-    await this.page.getByRole('button', { name: say(this.words, 'deposits.confirmSubmit') }).click();
+    const form = this.page.locator('form[aria-labelledby="confirm-deposit-title"]');
+    await form.getByLabel(say(this.words, 'depositForm.statementNumber')).fill(input.statementNumber);
+    await form.getByLabel(say(this.words, 'depositForm.amount')).fill(input.amount);
+    await form.getByLabel(say(this.words, 'depositForm.valueDate')).fill(input.valueDate);
+    await form.getByLabel(say(this.words, 'depositForm.bankReference')).fill(input.bankReference);
+    await form.getByRole('button', { name: say(this.words, 'deposits.confirmSubmit') }).click();
   }
 
   /** Opens the matching panel of the n-th queued deposit. */
@@ -63,7 +64,7 @@ export class DepositResolutionPage {
   async matchAndConfirm(panel: Locator): Promise<string> {
     await panel.getByRole('button', { name: say(this.words, 'bank.resolveSubmit') }).click();
     const dialog = panel.getByRole('alertdialog');
-    const said = (await dialog.textContent()) ?? '';
+    const said = (await dialog.locator('p').textContent()) ?? '';
     await dialog.getByRole('button', { name: say(this.words, 'bank.resolveYes') }).click();
     return said;
   }
