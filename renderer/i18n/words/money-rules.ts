@@ -59,9 +59,9 @@ export const moneyRulesJa = {
     '{code} を解約しました。失効したプリペイド残高 {total}（{count} 件）。最終請求は {month} 分の締めで作られます。',
   'accountClose.already': '{code} は解約済みです。',
   'accountClose.closedOn': '解約日 {date}',
-  'op.cloudAccounts.close': 'クラウドアカウントの解約',
-  'op.bank.openBills': '未払いの請求書の検索',
-  'op.bank.resolveDeposit': '入金の分割消込・預り金・返金',
+  'op.cloudAccounts.close': 'アカウントの解約',
+  'op.bank.openBills': '未払請求の検索',
+  'op.bank.resolveDeposit': '入金の分割消込',
   'op.bank.refunds': '返金予定の一覧',
   'op.bank.payRefund': '返金の支払',
 };
@@ -128,7 +128,7 @@ export const moneyRulesEn: typeof moneyRulesJa = {
   'accountClose.closedOn': 'Closed on {date}',
   'op.cloudAccounts.close': 'Close a cloud account',
   'op.bank.openBills': 'Search unpaid bills',
-  'op.bank.resolveDeposit': 'Split, credit or refund a deposit',
+  'op.bank.resolveDeposit': 'Split a deposit',
   'op.bank.refunds': 'Refunds to pay',
   'op.bank.payRefund': 'Pay a refund',
 };
