@@ -14,6 +14,8 @@ import { transact } from '../ledger/transaction';
 import { monthCloseState } from './month-state';
 import { plansForMonth } from '../billing/price-plans-store';
 import { consumePrepaidForBill } from '../prepaid/consume';
+import { applyCustomerCredit } from '../payments/customer-credit';
+import { accountBillUntil } from '../prepaid/month-to-date';
 import { statementData, type StatementParty } from './statement-data';
 import { rateUsage } from '../rating';
 
@@ -178,6 +180,17 @@ async function parties(db: LedgerDb, codes: string[]): Promise<Map<string, Accou
   return out;
 }
 
+/** R-PRE-14: the account's bill of its month's usage up to an instant (an expiring prepaid ID's cap). */
+async function accountBillOfImport(trx: LedgerDb, rated: RatedAccount, month: BillingMonth, instant: string) {
+  const file = await trx
+    .selectFrom('usage_imports')
+    .select('content')
+    .where('id', '=', rated.usageImportId)
+    .executeTakeFirstOrThrow();
+  const plans = await plansForMonth(trx, month.key);
+  return accountBillUntil([JSON.parse(file.content)], plans, rated.code, Date.parse(instant)) ?? new Dec(0);
+}
+
 /**
  * One account's bill of the month: the method in force (R-BILL-5) and its dates (R-BILL-1..4, R-BILL-6), the
  * prepaid offset (R-PRE-7..10), the statement with its gapless number, and one balanced posting: debit the
@@ -200,7 +213,14 @@ async function billAccount(
   const total = new Dec(rated.bill.total);
   const { applied } = total.isZero()
     ? { applied: new Dec(0) }
-    : await consumePrepaidForBill(trx, { cloudAccountId: party.cloudAccountId, month: month.key, totalYen: total, at });
+    : await consumePrepaidForBill(trx, {
+        cloudAccountId: party.cloudAccountId,
+        month: month.key,
+        totalYen: total,
+        at,
+        by,
+        billUntil: (instant) => accountBillOfImport(trx, rated, month, instant),
+      });
   if (applied.isNegative() || applied.greaterThan(total))
     throw new Error(`prepaid applied ${applied.toFixed()} is outside 0…${total.toFixed()} for ${party.accountCode}`);
   const due = total.minus(applied);
@@ -267,6 +287,12 @@ async function billAccount(
     reference: `bill:${billId}`,
     lines,
   });
+  await applyCustomerCredit(
+    trx,
+    { billId, memberId: party.memberId, cloudAccountId: party.cloudAccountId, due, label: number },
+    at,
+    by,
+  );
 }
 
 /**

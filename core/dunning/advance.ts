@@ -56,7 +56,10 @@ export function initialDunningState(accountId: string, asOf: number): DunningSta
 function candidateMoments(debts: DebtClock[], facts: DunningFacts, after: number, until: number): number[] {
   const moments = new Set<number>();
   for (const debt of debts) for (const m of debt.moments) moments.add(m);
-  for (const p of facts.payments) moments.add(p.recordedAt);
+  for (const p of facts.payments) {
+    moments.add(p.recordedAt);
+    if (p.paidAt !== undefined) moments.add(p.paidAt);
+  }
   for (const r of facts.cardRegistrations) moments.add(r.recordedAt);
   return [...moments].filter((m) => m > after && m <= until).sort((a, b) => a - b);
 }
@@ -87,8 +90,17 @@ function liftCause(
   const started = debts.filter((debt) => debt.moments[0] <= instant);
   if (!started.every((debt) => payments.paidInFull(debt, instant, true))) return null;
   const unpaidInEpisode = started.filter((debt) => !payments.paidInFull(debt, since, false));
-  // A status not caused by an unpaid bill (one loaded as is) is not this machine's to lift.
-  if (unpaidInEpisode.length === 0) return null;
+  if (unpaidInEpisode.length === 0) {
+    // R-ACC-2: paid in time by value date, but recorded after the episode began: the lateness was the
+    // recording's, so the restriction is undone (a new transition; the history keeps what happened).
+    const recordedLate = started.filter((debt) => !payments.paidInFull(debt, since, false, true));
+    if (recordedLate.length === 0) return null; // not caused by an unpaid bill (a status loaded as is)
+    return {
+      rule: 'R-ACC-2',
+      billIds: recordedLate.map((debt) => debt.billId),
+      text: 'payment made in time (by its value date) was recorded late: restriction undone',
+    };
+  }
   const settled = unpaidInEpisode.map((debt) => debt.billId);
   if (!unpaidInEpisode.some((debt) => debt.method === 'credit_card')) {
     return { rule: 'R-DUN-5', billIds: settled, text: 'full payment confirmed: restriction lifted' };

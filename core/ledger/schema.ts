@@ -40,6 +40,8 @@ export interface Database {
   bank_import_lines: BankImportLinesTable;
   deposit_reviews: DepositReviewsTable;
   writer_gate: WriterGateTable;
+  customer_credits: CustomerCreditsTable;
+  deposit_refunds: DepositRefundsTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -201,6 +203,8 @@ export interface PaymentsTable {
   received_at: string;
   ledger_transaction_id: number | null;
   created_at: string;
+  /** 0009, R-ACC-2: JST date the money moved (the bank's value date, the charge or debit day); null before 0009. */
+  value_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type PrepaidStatus = 'issued' | 'registered' | 'expired' | 'void';
@@ -250,6 +254,8 @@ export interface LedgerTransactionsTable {
   posted_by: string | null;
   /** What caused it, e.g. `document:12`, so a flow can find its own postings. */
   reference: string | null;
+  /** 0009, R-ACC-2: JST date the money moved, for a posting of money at the bank; null otherwise. */
+  value_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LedgerEntriesTable {
@@ -503,4 +509,31 @@ export interface DepositReviewsTable {
 /** Never holds a row: its lock lets a transaction that collided with another writer run alone (dialect.ts). */
 export interface WriterGateTable {
   unused: number | null;
+}
+
+/** 0009: an excess deposit kept as the member's credit; it pays their next bills (customer_credit account). */
+export interface CustomerCreditsTable {
+  id: Generated<number>;
+  member_id: number;
+  deposit_id: number | null;
+  amount: number;
+  remaining: number;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** 0009: money of a deposit to pay back to its payer (refunds_payable until paid out, R-ACC-1). */
+export interface DepositRefundsTable {
+  id: Generated<number>;
+  deposit_id: number;
+  member_id: number | null;
+  amount: number;
+  reason: string;
+  status: 'to_pay' | 'paid';
+  created_at: string;
+  created_by: string | null;
+  /** JST date the refund left the bank. */
+  paid_on: string | null;
+  paid_by: string | null;
 }

@@ -19,6 +19,8 @@ export type DepositEntry =
   | { statementNumber: string; depositId: number };
 
 export interface DepositOutcome {
+  /** What the deposit paid: a prepaid statement (a monthly bill's is core/reconcile's HandPayment). */
+  paid: 'prepaid_statement';
   /** confirmed: the statement is paid; held: the amount or the statement needs a decision; unchanged: seen before. */
   outcome: 'confirmed' | 'held' | 'unchanged';
   depositId: number;
@@ -55,6 +57,7 @@ function outcomeOf(
   message: string,
 ): DepositOutcome {
   return {
+    paid: 'prepaid_statement',
     outcome,
     depositId: deposit.id,
     bankReference: deposit.bank_reference,
@@ -101,6 +104,7 @@ async function markPaid(
       received_at: a.now.toISOString(),
       ledger_transaction_id: null,
       created_at: a.now.toISOString(),
+      value_date: deposit.value_date,
     })
     .execute();
   return due;
@@ -117,6 +121,8 @@ export async function confirmDeposit(
   entry: DepositEntry,
   a: Actor,
   fee: Dec = new Dec(0),
+  /** R-ACC-1: where the money is: at the bank now, or in suspense since the bank file's import. */
+  from: 'bank' | 'suspense' = 'bank',
 ): Promise<DepositOutcome> {
   const app = await findByStatement(db, entry.statementNumber);
   let deposit: DepositRow | undefined;
@@ -177,8 +183,9 @@ export async function confirmDeposit(
     postedAt: at,
     postedBy: a.by,
     reference: `deposit:${deposit.id}`,
+    valueDate: deposit.value_date,
     lines: [
-      { account: 'bank', side: 'debit', amount, memberId: app.member_id },
+      { account: from, side: 'debit', amount, memberId: app.member_id },
       { account: 'prepaid_liability', side: 'credit', amount, memberId: app.member_id },
     ],
   });
@@ -262,6 +269,7 @@ export async function decideDeposit(
       postedAt: a.now.toISOString(),
       postedBy: a.by,
       reference: `deposit:${deposit.id}`,
+      valueDate: formatDate(jstToday(a.now)),
       lines: [
         { account: 'prepaid_liability', side: 'debit', amount, memberId: app.member_id },
         { account: 'bank', side: 'credit', amount, memberId: app.member_id },

@@ -43,11 +43,14 @@ export const READS_CHANGED_BY: Partial<Record<OperationName, Reads | 'all'>> = {
   'payments.recordDirectDebit': [...BILLS, ...ACCOUNTS],
   'payments.recordBankReceipt': [...BILLS, ...ACCOUNTS],
   'dunning.runDaily': [...ACCOUNTS, ...PREPAID],
-  'bank.import': MONEY_IN,
-  'bank.confirmMatch': MONEY_IN,
+  'bank.import': [...MONEY_IN, 'bank.openBills'],
+  'bank.confirmMatch': [...MONEY_IN, 'bank.openBills'],
   'bank.rematch': MONEY_IN,
-  'bank.dismiss': DEPOSITS,
+  'bank.dismiss': [...DEPOSITS, 'bank.refunds', ...LEDGER],
   'bank.markUnknown': DEPOSITS,
+  'bank.resolveDeposit': [...MONEY_IN, 'bank.openBills', 'bank.refunds'],
+  'bank.payRefund': ['bank.refunds', ...LEDGER],
+  'cloudAccounts.close': [...ACCOUNTS, ...PREPAID, ...LEDGER],
 };
 
 /**

@@ -3,7 +3,7 @@ import { confirmDepositInput } from '../../../core/api/schemas/prepaid';
 import type { CallFailure, Output } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
-import { todayJst } from '../../format';
+import { formatYen, todayJst } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';
 import { useSchemaForm } from '../common/useSchemaForm';
@@ -12,8 +12,8 @@ const FIELDS = ['statementNumber', 'amount', 'valueDate', 'bankReference'] as co
 type Draft = Record<(typeof FIELDS)[number], string>;
 
 const inputOf = (d: Draft) => ({
-  statementNumber: d.statementNumber.trim(),
-  amount: d.amount.trim(),
+  statementNumber: d.statementNumber.trim().toUpperCase(),
+  amount: d.amount.normalize('NFKC').replace(/[,\s¥円]/g, ''),
   valueDate: d.valueDate.trim(),
   bankReference: d.bankReference,
 });
@@ -52,15 +52,23 @@ export function ConfirmDepositForm() {
     <form className="panel form" onSubmit={submit} noValidate aria-labelledby="confirm-deposit-title">
       <h2 id="confirm-deposit-title">{t('deposits.confirmTitle')}</h2>
       {failure ? <Refusal operation="deposits.confirm" failure={failure} /> : null}
-      {result ? (
+      {result && result.paid === 'monthly_bill' && result.outcome === 'confirmed' ? (
+        <p className="notice" role="status">
+          {t('deposits.outcome.billPaid', {
+            statement: result.statementNumber,
+            outstanding: formatYen(result.outstanding),
+          })}
+          {result.fee !== '0' ? <> {t('deposits.outcome.billFee', { fee: formatYen(result.fee) })}</> : null}
+        </p>
+      ) : result ? (
         <p className={result.outcome === 'held' ? 'notice notice--warn' : 'notice'} role="status">
           {t(
             `deposits.outcome.${result.outcome === 'held' ? 'held' : result.outcome === 'unchanged' ? 'unchanged' : 'confirmed'}`,
             { due: result.issueDueDate || '—' },
           )}
-          <span className="muted small"> {result.message}</span>
         </p>
       ) : null}
+      <p className="muted small">{t('deposits.confirmHint')}</p>
       <TextField
         form={form}
         field="statementNumber"

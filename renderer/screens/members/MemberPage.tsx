@@ -4,6 +4,8 @@ import { formatJstDate } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
+import { useMayCall } from '../../session/useMayCall';
+import { CloseCloudAccount } from './CloseCloudAccount';
 import { KindLabel } from './KindLabel';
 import { MemberExtras } from './MemberExtras';
 
@@ -11,6 +13,7 @@ import { MemberExtras } from './MemberExtras';
 export function MemberPage({ memberNumber }: { memberNumber: string }) {
   const { t } = useI18n();
   const { data: member, failure } = useRead('members.get', { memberNumber });
+  const mayCall = useMayCall();
   const accounts = member?.cloudAccounts ?? [];
 
   return (
@@ -70,6 +73,7 @@ export function MemberPage({ memberNumber }: { memberNumber: string }) {
             )}
           </div>
           <MemberExtras memberNumber={member.memberNumber} accounts={accounts.map((a) => a.code)} />
+          {mayCall('cloudAccounts.close') && accounts.length > 0 ? <CloseCloudAccount accounts={accounts} /> : null}
         </>
       ) : null}
     </section>
