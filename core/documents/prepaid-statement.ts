@@ -1,4 +1,3 @@
-import { DEFAULT_SELLER } from './default-seller';
 import { headlineYen, japaneseDate } from './format';
 import { builtDocument, readOpening } from './opening';
 import { bankAccountRows } from './layout';
@@ -28,7 +27,7 @@ export interface PrepaidStatementData {
 
 export function buildPrepaidStatement(
   data: PrepaidStatementData,
-  seller: SellerProfile = DEFAULT_SELLER,
+  seller: SellerProfile,
 ): BuiltDocument {
   const opening = readOpening(data, { path: 'dueDate', value: data.dueDate });
   const { r } = opening;
@@ -72,7 +71,7 @@ export function buildPrepaidStatement(
 /** Renders the 請求書 for a prepaid purchase as a PDF. */
 export function renderPrepaidStatement(
   data: PrepaidStatementData,
-  seller: SellerProfile = DEFAULT_SELLER,
+  seller: SellerProfile,
 ): Promise<Buffer> {
   return renderBuilt(buildPrepaidStatement(data, seller));
 }

@@ -40,6 +40,7 @@ export interface Database {
   bank_import_lines: BankImportLinesTable;
   deposit_reviews: DepositReviewsTable;
   writer_gate: WriterGateTable;
+  seller_settings: SellerSettingsTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -142,7 +143,7 @@ export interface BillsTable {
   finalized_at: string | null;
 }
 
-export type DocumentKind = 'estimate' | 'statement' | 'prepaid_notice' | 'invoice';
+export type DocumentKind = 'estimate' | 'statement' | 'prepaid_notice' | 'invoice' | 'credit_note';
 
 export interface DocumentsTable {
   id: Generated<number>;
@@ -359,6 +360,8 @@ export interface CreditNotesTable {
   ledger_transaction_id: number;
   created_at: string;
   created_by: string | null;
+  /** 0011: its 適格返還請求書 (R-TAX-4); null for a credit note made before documents had one. */
+  document_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** 0003: up to which instant (UTC ISO) the dunning facts of an account have been applied. */
@@ -399,6 +402,10 @@ export interface PrepaidApplicationsTable {
   /** JST date the prepaid ID is due (R-PRE-3). */
   issue_due_date: string | null;
   prepaid_id: number | null;
+  /** 0011: the sales rep in charge (担当者), printed on the estimate. */
+  rep_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0011: the quote's lines (core/prepaid/quote.ts) as JSON; null for a plain prepaid estimate. */
+  quote: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 0002: a month's bill of an account offset by prepaid balances, once (R-PRE-10). */
@@ -503,4 +510,15 @@ export interface DepositReviewsTable {
 /** Never holds a row: its lock lets a transaction that collided with another writer run alone (dialect.ts). */
 export interface WriterGateTable {
   unused: number | null;
+}
+
+/** 0011 (R-TAX-5): the seller as set from a date; rows are only added, never changed. */
+export interface SellerSettingsTable {
+  id: Generated<number>;
+  /** JST date YYYY-MM-DD from which this seller is printed. */
+  effective_from: string;
+  /** The SellerProfile (core/documents) as JSON. */
+  content: string;
+  created_at: string;
+  created_by: string | null;
 }

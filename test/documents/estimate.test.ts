@@ -28,7 +28,7 @@ describe('見積書 (estimate)', () => {
   });
 
   it('R-TAX-3: the seller block shows the registration number and the tax per rate', () => {
-    expect(text).toContain('登録番号 T1234567890123');
+    expect(text).toContain('登録番号 T1120001234567');
     expect(text).toMatch(/10%対象 ¥100,000\s+消費税 ¥10,000/);
     expect(text).toMatch(/小計（税抜）\s+¥100,000/);
     expect(text).toMatch(/合計（税込）\s+¥110,000/);
