@@ -51,7 +51,11 @@ export function renderCombined(
   if (problems.length > 0) throw new InputError(problems);
 
   const latest = built.reduce((a, b) => (compareDates(a.date, b.date) >= 0 ? a : b));
-  const doc = createPdf({ title: `一括印刷 ${built.length}件`, author: latest.document.seller.name, date: latest.date });
+  const doc = createPdf({
+    title: `一括印刷 ${built.length}件`,
+    author: latest.document.seller.name,
+    date: latest.date,
+  });
   built.forEach((b, i) => {
     if (i > 0) doc.addPage(PAGE_OPTIONS);
     appendDocument(doc, b.document);

@@ -31,7 +31,7 @@ export interface CreditNoteData {
 
 export function buildCreditNote(data: CreditNoteData, seller: SellerProfile): BuiltDocument {
   const opening = readOpening(data);
-  const { r, issueDate } = opening;
+  const { r } = opening;
   const original = data.original ?? { number: '', issueDate: '', month: '' };
   const originalNumber = r.text(original.number, 'original.number');
   const originalDate = r.date(original.issueDate, 'original.issueDate');
@@ -45,10 +45,15 @@ export function buildCreditNote(data: CreditNoteData, seller: SellerProfile): Bu
   const tax = r.yen(data.tax, 'tax');
   const total = r.yen(data.total, 'total');
   if (!subtotal.plus(tax).equals(total))
-    r.add('total', 'amount.sum_mismatch', `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`, {
-      amount: formatYen(total),
-      sum: formatYen(subtotal.plus(tax)),
-    });
+    r.add(
+      'total',
+      'amount.sum_mismatch',
+      `${formatYen(total)} but subtotal + tax is ${formatYen(subtotal.plus(tax))}`,
+      {
+        amount: formatYen(total),
+        sum: formatYen(subtotal.plus(tax)),
+      },
+    );
   const monthLabel = `${Number(year)}年${Number(month)}月分`;
   return builtDocument(opening, data.qualified ? seller : withoutRegistration(seller), {
     title: data.qualified ? '適格返還請求書' : '返還請求書',
@@ -76,7 +81,9 @@ export function buildCreditNote(data: CreditNoteData, seller: SellerProfile): Bu
       { label: '返還額合計（税込）', value: formatYen(total), strong: true },
     ],
     totalsCaption: '消費税：返還請求書ごと・税率ごとに計算し、1円未満を切り捨て',
-    notes: ['返還額は、元の請求書のお支払額から差し引きます（お支払済みの場合は返金または次回以降のご請求に充当します）。'],
+    notes: [
+      '返還額は、元の請求書のお支払額から差し引きます（お支払済みの場合は返金または次回以降のご請求に充当します）。',
+    ],
   });
 }
 

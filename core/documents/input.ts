@@ -6,7 +6,6 @@ import { parseDate, type CalendarDate } from '../time';
 import { registrationNumberProblem } from './registration-number';
 import type { Addressee, BankAccount, MoneyInput, SellerProfile } from './types';
 
-
 /**
  * Reads a document's input, collecting every problem with its field path; `throwIfAny()` throws one InputError
  * naming them all. Each reader returns a usable placeholder after a problem so checks can go on.

@@ -31,7 +31,7 @@ const PRICE_UNITS = { hour: '時間', 'GB-hour': 'GB時間', GB: 'GB', month: '�
 /**
  * D-DOC-1: the decimals a quantity is printed to, by unit: hours and GB-hours to the hundredth (36 seconds;
  * 0.01 GB-hour), transfers to the MB (0.001 GB), a part month to the hundredth. Amounts are computed from the
- * exact quantity; a quantity printed rounded carries the mark ※1, explained under the totals.
+ * exact quantity; a line whose quantity is printed rounded carries the mark ※1 after its name, explained under the totals.
  */
 const QUANTITY_PLACES = { hour: 2, 'GB-hour': 2, GB: 3, month: 2 } as const;
 /**
@@ -200,17 +200,15 @@ function lineRow(r: InputReader, line: MonthlyStatementLine, path: string, marks
   if (!amount.isInteger()) marks.fractionAmount = true;
   return {
     kind: 'item',
-    name: line.capped ? `${name} ※月額上限適用` : name,
-    quantity: `${q.text} ${unit ?? ''}${q.exact ? '' : ' ※1'}`,
+    // The quantity column is narrow: a rounded quantity's mark goes after the line's name.
+    name: `${name}${line.capped ? ' ※月額上限適用' : ''}${q.exact ? '' : ' ※1'}`,
+    quantity: `${q.text} ${unit ?? ''}`,
     unitPrice: unitPrice === null || !unit ? '—' : `${yenWithFraction(unitPrice)}/${PRICE_UNITS[line.unit]}`,
     amount: `${a.text}${amount.isInteger() ? '' : ' ※2'}`,
   };
 }
 
-export function buildMonthlyStatement(
-  data: MonthlyStatementData,
-  seller: SellerProfile,
-): BuiltDocument {
+export function buildMonthlyStatement(data: MonthlyStatementData, seller: SellerProfile): BuiltDocument {
   const opening = readOpening(data);
   const { r, issueDate } = opening;
   let period = '';
@@ -339,9 +337,6 @@ export function withoutRegistration(seller: SellerProfile): SellerProfile {
 }
 
 /** Renders a month's 請求書 as a PDF. */
-export function renderMonthlyStatement(
-  data: MonthlyStatementData,
-  seller: SellerProfile,
-): Promise<Buffer> {
+export function renderMonthlyStatement(data: MonthlyStatementData, seller: SellerProfile): Promise<Buffer> {
   return renderBuilt(buildMonthlyStatement(data, seller));
 }

@@ -77,9 +77,6 @@ export function buildPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerPr
 }
 
 /** Renders the プリペイドID発行のお知らせ as a PDF. */
-export function renderPrepaidIdNotice(
-  data: PrepaidIdNoticeData,
-  seller: SellerProfile,
-): Promise<Buffer> {
+export function renderPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerProfile): Promise<Buffer> {
   return renderBuilt(buildPrepaidIdNotice(data, seller));
 }

@@ -361,7 +361,8 @@ export const PROBLEM_WORDS: Record<'ja' | 'en', Record<ProblemCode, string>> = {
     'seller.registration_number_check_digit': 'the check digit (the first digit after T) does not match',
     'seller.seal_not_png': 'the seal image must be a PNG file',
     'seller.seal_too_large': 'the seal image may be at most {maxKb} KB',
-    'seller.effective_in_past': 'the effective date must be today ({today}) or later: issued documents keep their seller',
+    'seller.effective_in_past':
+      'the effective date must be today ({today}) or later: issued documents keep their seller',
     'session.wrong_password': 'wrong login or password',
     'setup.done': 'setup is done: an admin creates operators',
     'statement.line_without_service': 'no entry in services for this line',

@@ -51,7 +51,9 @@ async function closedStatement(seller: SellerProfile | null, month = '2026-10'):
   await o.ok('billing.closeMonth', { month }, 'accounting');
   const number = String(await o.scalar("select number from documents where kind = 'statement'"));
   const { file } = await o.ok('billing.statementPdf', { statementNumber: number }, 'accounting');
-  return pdfText(savePdf(`qualified-${month}-${seller?.registrationNumber ?? 'none'}.pdf`, Buffer.from(file.base64, 'base64')));
+  return pdfText(
+    savePdf(`qualified-${month}-${seller?.registrationNumber ?? 'none'}.pdf`, Buffer.from(file.base64, 'base64')),
+  );
 }
 
 describe('R-TAX-4: a registered seller issues qualified invoices', () => {
@@ -115,7 +117,7 @@ describe('statement lines (issue 15)', () => {
   it('D-DOC-1, D-DOC-2: unit prices per unit, quantities to the hundredth with ※1, fractional amounts to the sen with ※2 and footnotes', async () => {
     const text = await closedStatement(DEMO_SELLER);
     expect(text).toMatch(/srv\.flat（srv-1）\s+1\s*か月\s+¥15\/月\s+¥15/);
-    expect(text).toMatch(/vol\.std（vol-1）\s+74,366\.67 GB時間 ※1\s+¥0\.01\/GB時間\s+¥743\.66 ※2/);
+    expect(text).toMatch(/vol\.std（vol-1） ※1\s+74,366\.67 GB時間\s+¥0\.01\/GB時間\s+¥743\.66 ※2/);
     expect(text).not.toContain('74,366.666667');
     expect(text).toContain('※1 数量は単位ごとの桁');
     expect(text).toContain('※2 1円未満を含む金額は小数第2位未満を切り捨てて表示');
@@ -164,7 +166,10 @@ describe('R-TAX-5: the seller is data an administrator sets, dated', () => {
     };
     // T1234567890123: 9 − (72 mod 9) = 9, not 1.
     expect(
-      await refused({ seller: { ...DEMO_SELLER, registrationNumber: 'T1234567890123' }, effectiveFrom: '2026-11-02' }, 'admin'),
+      await refused(
+        { seller: { ...DEMO_SELLER, registrationNumber: 'T1234567890123' }, effectiveFrom: '2026-11-02' },
+        'admin',
+      ),
     ).toEqual(['seller.registration_number_check_digit']);
     expect(await refused({ seller: DEMO_SELLER, effectiveFrom: '2026-11-01' }, 'admin')).toEqual([
       'seller.effective_in_past',

@@ -3,7 +3,7 @@ import { Dec } from '../../core/money';
 import { renderEstimate } from '../../core/documents';
 import { CUSTOMER, ESTIMATE, SELLER } from './fixtures';
 import { problemsOf } from './input-problems';
-import { pdfFonts, pdfText, savePdf } from './pdf-tools';
+import { pdfFonts, pdfRawText, pdfText, savePdf } from './pdf-tools';
 
 describe('見積書 (estimate)', () => {
   let path = '';
@@ -20,6 +20,17 @@ describe('見積書 (estimate)', () => {
     expect(text).toMatch(/有効期限\s+2026年10月31日/);
     expect(text).toMatch(/御見積金額\s+¥110,000-\s*（税込）/);
     expect(text).toContain('プリペイドクレジットのご購入');
+  });
+
+  it('D-PRE-K: a draft carries DRAFT / 下書き across the page and names the rep in charge; the issued one neither mark', async () => {
+    const draft = savePdf(
+      'estimate-draft.pdf',
+      await renderEstimate({ ...ESTIMATE, draft: true, repName: '営業 花子' }, SELLER),
+    );
+    expect(pdfRawText(draft).replace(/\s+/g, '')).toContain('DRAFT/下書き');
+    expect(pdfText(draft)).toMatch(/担当者\s+営業 花子/);
+    expect(pdfRawText(path)).not.toContain('DRAFT');
+    expect(text).not.toContain('担当者');
   });
 
   it('R-PARTY-1: a corporation is addressed 御中', () => {

@@ -90,7 +90,7 @@ describe('請求書 for a month (qualified invoice)', () => {
       total: '7',
     };
     const t = pdfText(savePdf('monthly-statement-thirds.pdf', await renderMonthlyStatement(thirds, SELLER)));
-    expect(t.match(/0\.33\s*時間 ※1\s+—\s+¥2\.33 ※2/g)).toHaveLength(3);
+    expect(t.match(/ ※1\s+0\.33\s*時間\s+—\s+¥2\.33 ※2/g)).toHaveLength(3);
     expect(t).not.toContain('0.333333');
     expect(t).toContain('※1 数量は単位ごとの桁');
     expect(t).toContain('※2 1円未満を含む金額は小数第2位未満を切り捨てて表示');

@@ -48,9 +48,7 @@ describe('a sales rep quotes a configuration (D-PRE-J)', () => {
     await estimates.act(quoteNumber, 'estimates.issue');
     await expect.poll(() => estimates.row(quoteNumber).textContent()).toContain(ja['estimateStatus.issued']);
     await estimates.act(quoteNumber, 'quote.toPrepaid');
-    await expect
-      .poll(() => estimates.notice.textContent())
-      .toMatch(new RegExp(`${quoteNumber}.*EST-\\d{4}-\\d{6}`));
+    await expect.poll(() => estimates.notice.textContent()).toMatch(new RegExp(`${quoteNumber}.*EST-\\d{4}-\\d{6}`));
     const prepaid = /EST-\d{4}-\d{6}(?=[^]*$)/.exec(
       ((await estimates.notice.textContent()) ?? '').replace(quoteNumber, ''),
     )![0];

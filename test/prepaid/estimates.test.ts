@@ -157,7 +157,6 @@ describe('estimates and prepaid statements', () => {
       const a = { estimateNumber };
       const draft = t.pdfText((await t.ok<{ file: FileToSave }>('estimates.pdf', a, 'sales')).file.base64, 'draft');
       expect(draft).toContain('下書き');
-      expect(draft).toContain('DRAFT / 下書き');
       expect(draft).toMatch(/担当者\s+sales/);
       expect(draft).toContain('2026年4月1日'); // valid 30 days if issued today
       await t.ok('estimates.issue', a, 'sales');

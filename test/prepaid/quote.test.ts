@@ -14,7 +14,7 @@ const QUOTE: Quote = {
   lines: [
     { plan: 'vm.standard.s4', count: '2', hours: '720', gb: '' },
     { plan: 'vm.light.s1', count: '1', hours: '10', gb: '' },
-    { plan: 'volume.std', count: '1', hours: '', gb: '100' },
+    { plan: 'volume.std', count: '1', hours: '720', gb: '100' },
     { plan: 'internet.metered', count: '1', hours: '', gb: '1.5' },
   ],
 };
@@ -67,7 +67,12 @@ describe('quotes (D-PRE-J)', () => {
       expect(refused.ok ? [] : refused.problems?.map((p) => p.code)).toEqual(['estimate.is_quote']);
 
       const prepaid = await t.ok('estimates.toPrepaid', ref, 'sales');
-      expect(prepaid).toMatchObject({ estimateNumber: 'EST-2026-000002', amount: '190740', status: 'draft', quote: null });
+      expect(prepaid).toMatchObject({
+        estimateNumber: 'EST-2026-000002',
+        amount: '190740',
+        status: 'draft',
+        quote: null,
+      });
     } finally {
       await t.close();
     }

@@ -140,7 +140,10 @@ const pdf = defineOperation({
         { estimateNumber: app.estimate_number },
       );
     }
-    return pdfOutput(`${app.estimate_number}.pdf`, await renderEstimate(data, await sellerAsOf(ctx.db, data.issueDate)));
+    return pdfOutput(
+      `${app.estimate_number}.pdf`,
+      await renderEstimate(data, await sellerAsOf(ctx.db, data.issueDate)),
+    );
   },
 });
 
