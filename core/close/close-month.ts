@@ -1,12 +1,12 @@
 import { billingDates } from '../billing';
 import { issueDocument } from '../documents/document-store';
-import { InputError, type FieldProblem } from '../errors';
+import { InputError, Problems, type FieldProblem } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction, type PostingLine } from '../ledger/post';
 import { yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import type { AccountBill, TaxMode } from '../rating';
+import { parsePlans, type AccountBill, type PlanTable, type TaxMode } from '../rating';
 import { formatDate, jstMidnight, parseMonth, type BillingMonth } from '../time';
 import { methodInForce, paymentMethodHistory, type StoredMethod } from '../payments/methods';
 import { lockRows } from '../ledger/dialect';
@@ -18,6 +18,8 @@ import { applyCustomerCredit } from '../payments/customer-credit';
 import { accountBillUntil } from '../prepaid/month-to-date';
 import { statementData, type StatementParty } from './statement-data';
 import { rateUsage } from '../rating';
+import { sellerHistory, sellerOn, type DatedSeller } from '../parties';
+import { statementTaxMode, taxedInMode } from './qualified-invoice';
 
 export interface CloseProgress {
   month: string;
@@ -65,6 +67,8 @@ interface RatedAccount {
   usageImportId: number;
   taxMode: TaxMode;
   taxRate: string;
+  /** The price list the account was rated with (the file's own, or the month's): the statement's unit prices. */
+  plans: PlanTable;
 }
 
 interface AccountParty extends StatementParty {
@@ -110,7 +114,10 @@ async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccoun
   const byCode = new Map<string, RatedAccount>();
   const problems: FieldProblem[] = [];
   for (const imp of imports) {
-    const bill = rateUsage(JSON.parse(imp.content), plans);
+    const usage = JSON.parse(imp.content) as { plans?: unknown };
+    const bill = rateUsage(usage, plans);
+    // rateUsage has refused a file whose own plans have problems, so this reading finds none.
+    const ratedWith = usage.plans === undefined ? plans : parsePlans(usage.plans, 'plans', new Problems());
     for (const account of bill.accounts) {
       const earlier = byCode.get(account.account);
       if (earlier)
@@ -127,6 +134,7 @@ async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccoun
           usageImportId: imp.id,
           taxMode: bill.taxMode,
           taxRate: bill.taxRate,
+          plans: ratedWith,
         });
     }
   }
@@ -203,14 +211,19 @@ async function billAccount(
   rated: RatedAccount,
   party: AccountParty,
   history: StoredMethod[],
+  sellers: readonly DatedSeller[],
   at: string,
   by: string | null,
 ): Promise<void> {
   const { method, card } = methodInForce(party.kind, history, month);
   const dates = billingDates(method, month);
-  const subtotal = new Dec(rated.bill.subtotal);
-  const tax = new Dec(rated.bill.tax);
-  const total = new Dec(rated.bill.total);
+  // R-TAX-4, R-TAX-5: the seller on the statement's issue date decides whether it is a qualified invoice.
+  const seller = sellerOn(sellers, formatDate(dates.issueOn));
+  const taxMode = statementTaxMode(rated.taxMode, month.key, seller);
+  const bill = taxMode === rated.taxMode ? rated.bill : taxedInMode(rated.bill, rated.taxRate, taxMode);
+  const subtotal = new Dec(bill.subtotal);
+  const tax = new Dec(bill.tax);
+  const total = new Dec(bill.total);
   const { applied } = total.isZero()
     ? { applied: new Dec(0) }
     : await consumePrepaidForBill(trx, {
@@ -230,7 +243,7 @@ async function billAccount(
       cloud_account_id: party.cloudAccountId,
       month: month.key,
       usage_import_id: rated.usageImportId,
-      tax_mode: rated.taxMode,
+      tax_mode: taxMode,
       tax_rate: rated.taxRate,
       subtotal: yenToDb(subtotal),
       tax: yenToDb(tax),
@@ -239,7 +252,7 @@ async function billAccount(
       amount_due: yenToDb(due),
       payment_method: method,
       status: 'draft',
-      detail: JSON.stringify(rated.bill),
+      detail: JSON.stringify(bill),
       created_at: at,
       finalized_at: null,
     })
@@ -249,9 +262,10 @@ async function billAccount(
   const data = statementData({
     number,
     party,
-    bill: rated.bill,
+    bill,
+    plans: rated.plans,
     month: month.key,
-    taxMode: rated.taxMode,
+    taxMode,
     taxRate: rated.taxRate,
     prepaidApplied: applied,
     method,
@@ -410,6 +424,7 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
     todo.length < rated.length ? todo.map((r) => byCode.get(r.code)!.cloudAccountId) : undefined,
   );
 
+  const sellers = await sellerHistory(db);
   const billingStarted = performance.now();
   if (state === 'open')
     await transact(db, (trx) =>
@@ -430,7 +445,7 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
       const fresh = await notYetBilled(trx, month.key, batch, byCode);
       for (const r of fresh) {
         const party = byCode.get(r.code)!;
-        await billAccount(trx, month, r, party, history.get(party.cloudAccountId) ?? [], at, options.by);
+        await billAccount(trx, month, r, party, history.get(party.cloudAccountId) ?? [], sellers, at, options.by);
       }
       return fresh.length;
     });

@@ -1,6 +1,6 @@
 export { closeMonth, type CloseOptions, type CloseProgress, type CloseResult } from './close-month';
 export { importUsage, type UsageImportResult } from './usage-import';
-export { issueCreditNote } from './credit-note';
+export { creditNotePdf, issueCreditNote } from './credit-note';
 export {
   monthStatements,
   statementPdf,

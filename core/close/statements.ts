@@ -1,7 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors';
-import { renderMonthlyStatement, renderStatementBatch, type MonthlyStatementData } from '../documents';
+import {
+  renderMonthlyStatement,
+  renderStatementBatch,
+  type MonthlyStatementData,
+  type SellerProfile,
+} from '../documents';
+import { sellerAsOf, sellerHistory, sellerOn } from '../parties';
 import type { LedgerDb } from '../ledger/open-database';
 import { parseMonth } from '../time';
 import { renderJobs } from './render-pool';
@@ -11,6 +17,8 @@ import type { RenderJob } from './render-worker';
 export interface StoredStatement {
   number: string;
   data: MonthlyStatementData;
+  /** The seller as set on the statement's issue date (R-TAX-5). */
+  seller: SellerProfile;
 }
 
 /** A month's statements as stored at the close, in number order. */
@@ -24,7 +32,11 @@ export async function monthStatements(db: LedgerDb, month: string): Promise<Stor
     .where('bills.month', '=', key)
     .orderBy('documents.number')
     .execute();
-  return rows.map((r) => ({ number: r.number, data: JSON.parse(r.content) as MonthlyStatementData }));
+  const history = await sellerHistory(db);
+  return rows.map((r) => {
+    const data = JSON.parse(r.content) as MonthlyStatementData;
+    return { number: r.number, data, seller: sellerOn(history, data.issueDate) };
+  });
 }
 
 /** One statement's PDF, rendered again from what was stored at the close. */
@@ -39,7 +51,8 @@ export async function statementPdf(db: LedgerDb, number: string): Promise<Buffer
     throw InputError.one('statementNumber', 'statement.not_found', `no statement ${number}`, {
       statementNumber: number,
     });
-  return renderMonthlyStatement(JSON.parse(row.content) as MonthlyStatementData);
+  const data = JSON.parse(row.content) as MonthlyStatementData;
+  return renderMonthlyStatement(data, await sellerAsOf(db, data.issueDate));
 }
 
 export interface WrittenStatements {
@@ -106,7 +119,10 @@ export async function statementVolume(db: LedgerDb, month: string, volume = 1): 
     first: these[0]!.number,
     last: these.at(-1)!.number,
     name: volumeFileName(key, volume, volumes),
-    pdf: await renderStatementBatch(these.map((s) => s.data)),
+    pdf: await renderStatementBatch(
+      these.map((s) => s.data),
+      these.map((s) => s.seller),
+    ),
   };
 }
 
@@ -124,6 +140,7 @@ export async function writeStatements(
     id: i,
     file: path.join(outDir, `${s.number}.pdf`),
     statements: [s.data],
+    sellers: [s.seller],
     combined: false,
   }));
   const volumes = volumeCount(statements.length);
@@ -131,10 +148,12 @@ export async function writeStatements(
   for (let v = 0; v < volumes; v++) {
     const file = path.join(outDir, volumeFileName(key, v + 1, volumes));
     combined.push(file);
+    const volume = statements.slice(v * VOLUME_SIZE, (v + 1) * VOLUME_SIZE);
     jobs.push({
       id: statements.length + v,
       file,
-      statements: statements.slice(v * VOLUME_SIZE, (v + 1) * VOLUME_SIZE).map((s) => s.data),
+      statements: volume.map((s) => s.data),
+      sellers: volume.map((s) => s.seller),
       combined: true,
     });
   }

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createCloudAccount, createMember, createOperator, loadOperator, type Role } from '../parties';
+import {
+  createCloudAccount,
+  createMember,
+  createOperator,
+  loadOperator,
+  sellerHistory,
+  setSeller,
+  type Role,
+} from '../parties';
+import { DEMO_SELLER } from './demo-seller';
 import type { LedgerDb } from '../ledger/open-database';
 import { catalogJson } from '../rating';
 import { jstToday, monthOfDate } from '../time';
@@ -15,6 +24,7 @@ export interface DemoOptions {
 }
 
 export const DEMO_PASSWORD = 'demo';
+const DEMO_SELLER_FROM = '2023-10-01';
 
 const DEMO_OPERATORS: { login: string; displayName: string; roles: Role[] }[] = [
   { login: 'admin', displayName: '管理 太郎', roles: ['admin'] },
@@ -70,6 +80,10 @@ export async function loadDemo(db: LedgerDb, options: DemoOptions): Promise<Demo
     if (!(await loadOperator(db, op.login))) await createOperator(db, { ...op, password: DEMO_PASSWORD }, at);
     operators.push({ login: op.login, password: DEMO_PASSWORD, roles: op.roles });
   }
+  // The demo's history starts years back, so its seller is in force from the qualified-invoice start (R-TAX-4):
+  // a company's own seller is set from today on (D-PARTY-5), the demo's is its past as well.
+  if ((await sellerHistory(db)).length === 0)
+    await setSeller(db, { seller: DEMO_SELLER, effectiveFrom: DEMO_SELLER_FROM }, DEMO_SELLER_FROM, at, null);
   const codes: string[] = [];
   let corporations = 0;
   for (let i = 1; i <= options.members; i++) {

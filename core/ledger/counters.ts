@@ -12,7 +12,13 @@ export async function nextCounterValue(db: LedgerDb, name: string): Promise<numb
   return next;
 }
 
-const DOCUMENT_PREFIX = { estimate: 'EST', statement: 'BIL', prepaid_notice: 'PRE', invoice: 'INV' } as const;
+const DOCUMENT_PREFIX = {
+  estimate: 'EST',
+  statement: 'BIL',
+  prepaid_notice: 'PRE',
+  invoice: 'INV',
+  credit_note: 'CRN',
+} as const;
 
 /** A document number such as EST-2026-000123: gapless per kind and (JST) year. */
 export async function nextDocumentNumber(

@@ -42,6 +42,7 @@ export interface Database {
   writer_gate: WriterGateTable;
   customer_credits: CustomerCreditsTable;
   deposit_refunds: DepositRefundsTable;
+  seller_settings: SellerSettingsTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -144,7 +145,7 @@ export interface BillsTable {
   finalized_at: string | null;
 }
 
-export type DocumentKind = 'estimate' | 'statement' | 'prepaid_notice' | 'invoice';
+export type DocumentKind = 'estimate' | 'statement' | 'prepaid_notice' | 'invoice' | 'credit_note';
 
 export interface DocumentsTable {
   id: Generated<number>;
@@ -365,6 +366,8 @@ export interface CreditNotesTable {
   ledger_transaction_id: number;
   created_at: string;
   created_by: string | null;
+  /** 0011: its 適格返還請求書 (R-TAX-4); null for a credit note made before documents had one. */
+  document_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** 0003: up to which instant (UTC ISO) the dunning facts of an account have been applied. */
@@ -405,6 +408,10 @@ export interface PrepaidApplicationsTable {
   /** JST date the prepaid ID is due (R-PRE-3). */
   issue_due_date: string | null;
   prepaid_id: number | null;
+  /** 0011: the sales rep in charge (担当者), printed on the estimate. */
+  rep_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0011: the quote's lines (core/prepaid/quote.ts) as JSON; null for a plain prepaid estimate. */
+  quote: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 0002: a month's bill of an account offset by prepaid balances, once (R-PRE-10). */
@@ -536,4 +543,15 @@ export interface DepositRefundsTable {
   /** JST date the refund left the bank. */
   paid_on: string | null;
   paid_by: string | null;
+}
+
+/** 0011 (R-TAX-5): the seller as set from a date; rows are only added, never changed. */
+export interface SellerSettingsTable {
+  id: Generated<number>;
+  /** JST date YYYY-MM-DD from which this seller is printed. */
+  effective_from: string;
+  /** The SellerProfile (core/documents) as JSON. */
+  content: string;
+  created_at: string;
+  created_by: string | null;
 }

@@ -31,3 +31,4 @@ export {
   type NewOperator,
   type Operator,
 } from './operator-store';
+export { UNSET_SELLER, sellerAsOf, sellerHistory, sellerOn, setSeller, type DatedSeller } from './seller-store';

@@ -1,5 +1,5 @@
 import { issueDocument } from '../documents/document-store';
-import { memberById } from '../parties';
+import { memberById, sellerAsOf } from '../parties';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderPrepaidIdNotice } from '../documents';
@@ -106,7 +106,8 @@ export async function issuePrepaidId(
     registrationDeadline: deadlineDate,
     statementNumber: app.statement_number,
   });
-  const pdf = await renderPrepaidIdNotice(data);
+  const seller = await sellerAsOf(db, todayText);
+  const pdf = await renderPrepaidIdNotice(data, seller);
   const hint = code.slice(-4);
   const noticeId = await issueDocument(db, {
     kind: 'prepaid_notice',
@@ -161,7 +162,7 @@ export async function issuePrepaidId(
         `ご入金（${formatYen(String(app.credit_amount))}）を確認いたしました。プリペイドIDを発行しましたので、添付の「プリペイドID発行のお知らせ」をご確認ください。`,
         `登録期限: ${deadlineDate}`,
         '',
-        DEFAULT_SIGNATURE,
+        `${seller.name} 請求担当`,
       ].join('\n'),
       attachments: [{ filename: `${noticeNumber}.pdf`, contentType: 'application/pdf', data: pdf }],
       fileName: `${noticeNumber}.eml`,
@@ -181,8 +182,6 @@ export async function issuePrepaidId(
     noticePdf: pdf,
   };
 }
-
-const DEFAULT_SIGNATURE = '株式会社あおぞらクラウド 請求担当';
 
 export interface LateIssuance {
   statementNumber: string;

@@ -5,7 +5,7 @@ import type { LedgerDb } from '../ledger/open-database';
 import type { MemberRow } from '../ledger/schema';
 import { addDays, formatDate, jstToday, nextBusinessDay } from '../time';
 import { statementData } from './document-data';
-import { assertStillValid, type PrepaidApplicationRow } from './estimates';
+import { assertPrepaidEstimate, assertStillValid, type PrepaidApplicationRow } from './estimates';
 
 /** Decision: a prepaid statement is due 14 days after its issue, moved to the next bank business day (R-BILL-6). */
 export const STATEMENT_PAYMENT_DAYS = 14;
@@ -37,6 +37,7 @@ export async function issueStatement(
       { estimateNumber: app.estimate_number, status: app.status },
     );
   }
+  assertPrepaidEstimate(app);
   const today = jstToday(now);
   const todayText = formatDate(today);
   assertStillValid(app, todayText);

@@ -19,6 +19,7 @@ import type { Welcome } from '../screens/welcome';
 import { JOBS } from './jobs';
 import { useSession } from '../session/session';
 import { Shell } from './Shell';
+import { SellerScreen } from '../screens/seller/SellerScreen';
 
 type Setup = 'checking' | 'firstRun' | 'ready';
 
@@ -99,6 +100,8 @@ function Screen({ job, sub }: { job: string; sub: string | undefined }) {
       return <DunningBoard />;
     case 'audit':
       return <AuditLog />;
+    case 'seller':
+      return <SellerScreen />;
     default:
       return <Today />;
   }

@@ -1,10 +1,11 @@
-import { closeMonth, importUsage, issueCreditNote, statementPdf, statementVolume } from '../../close';
+import { closeMonth, creditNotePdf, importUsage, issueCreditNote, statementPdf, statementVolume } from '../../close';
 import { Dec } from '../../money';
 import { defineOperation, type OperationApp } from '../operation';
 import {
   accountBillsInput,
   closeMonthInput,
   creditNoteInput,
+  creditNotePdfInput,
   importUsageInput,
   monthInput,
   monthStatementsPdfInput,
@@ -151,8 +152,28 @@ const creditNote = defineOperation({
     ),
 });
 
+/** A credit note's PDF (適格返還請求書, R-TAX-4), as issued. */
+const creditNotePdfOperation = defineOperation({
+  name: 'billing.creditNotePdf',
+  roles: ['accounting', 'supervisor'],
+  input: creditNotePdfInput,
+  audited: false,
+  handler: async (ctx, input) => ({
+    creditNoteNumber: input.creditNoteNumber,
+    ...pdfOutput(`${input.creditNoteNumber}.pdf`, await creditNotePdf(ctx.db, input.creditNoteNumber)),
+  }),
+});
+
 export const usageApp = { domain: 'usage', operations: [importUsageOperation] } as const satisfies OperationApp;
 export const billingApp = {
   domain: 'billing',
-  operations: [closeMonthOperation, listBills, accountBills, statementPdfOperation, monthStatementsPdf, creditNote],
+  operations: [
+    closeMonthOperation,
+    listBills,
+    accountBills,
+    statementPdfOperation,
+    monthStatementsPdf,
+    creditNote,
+    creditNotePdfOperation,
+  ],
 } as const satisfies OperationApp;

@@ -1,4 +1,5 @@
 import { renderEstimate, type EstimateData } from '../../documents';
+import type { Quote } from '../../prepaid/quote';
 import { InputError } from '../../errors';
 import { addDays, formatDate, jstToday } from '../../time';
 import { estimateData } from '../../prepaid/document-data';
@@ -8,11 +9,19 @@ import {
   estimateView,
   findApplication,
   issueEstimate,
+  quoteToday,
+  quoteToPrepaid,
   updateEstimate,
 } from '../../prepaid/estimates';
 import { defineOperation, type OperationApp } from '../operation';
-import { draftEstimateInput, estimateRefInput, listEstimatesInput, updateEstimateInput } from '../schemas/prepaid';
-import { findMember, memberById } from '../../parties';
+import {
+  draftEstimateInput,
+  estimateRefInput,
+  listEstimatesInput,
+  quoteInput,
+  updateEstimateInput,
+} from '../schemas/prepaid';
+import { findMember, memberById, sellerAsOf } from '../../parties';
 import { pdfOutput } from '../file-output';
 
 const READERS = ['sales', 'accounting', 'supervisor'] as const;
@@ -24,7 +33,9 @@ const draft = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     const member = await findMember(ctx.db, input.memberNumber);
-    const number = await draftEstimate(ctx.db, member, input, ctx.now, ctx.operator?.login ?? null);
+    const repName = input.repName ?? ctx.operator?.name;
+    const draft = { ...input, ...(repName ? { repName } : {}) };
+    const number = await draftEstimate(ctx.db, member, draft, ctx.now, ctx.operator?.login ?? null);
     return estimateView(await findApplication(ctx.db, number), formatDate(jstToday(ctx.now)));
   },
 });
@@ -112,13 +123,15 @@ const pdf = defineOperation({
     } else if (app.status === 'draft') {
       const member = await memberById(ctx.db, app.member_id);
       const today = jstToday(ctx.now);
-      // As it would read if issued today.
+      const priced = app.quote === null ? null : await quoteToday(ctx.db, JSON.parse(app.quote) as Quote, ctx.now);
+      // As it would read if issued today, marked DRAFT / 下書き across every page (D-PRE-M).
       const preview = estimateData(
         { ...app, valid_until: formatDate(addDays(today, app.valid_days)) },
         member,
         formatDate(today),
+        priced,
       );
-      data = { ...preview, notes: ['（下書き：発行前のプレビューです）', ...(preview.notes ?? [])] };
+      data = { ...preview, draft: true, notes: ['（下書き：発行前のプレビューです）', ...(preview.notes ?? [])] };
     } else {
       throw InputError.one(
         'estimateNumber',
@@ -127,11 +140,37 @@ const pdf = defineOperation({
         { estimateNumber: app.estimate_number },
       );
     }
-    return pdfOutput(`${app.estimate_number}.pdf`, await renderEstimate(data));
+    return pdfOutput(
+      `${app.estimate_number}.pdf`,
+      await renderEstimate(data, await sellerAsOf(ctx.db, data.issueDate)),
+    );
+  },
+});
+
+/** D-PRE-L: a quote priced now (the rating core, tax per R-TAX-4), monthly and for its months, before it is saved. */
+const priceQuote = defineOperation({
+  name: 'estimates.priceQuote',
+  roles: [...READERS],
+  input: quoteInput,
+  audited: false,
+  handler: (ctx, input) => quoteToday(ctx.db, input, ctx.now),
+});
+
+/** D-PRE-L: an issued quote becomes a prepaid estimate draft for its total, in one step. */
+const toPrepaid = defineOperation({
+  name: 'estimates.toPrepaid',
+  roles: ['sales'],
+  input: estimateRefInput,
+  audited: true,
+  handler: async (ctx, input) => {
+    const app = await findApplication(ctx.db, input.estimateNumber);
+    const member = await memberById(ctx.db, app.member_id);
+    const number = await quoteToPrepaid(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
+    return estimateView(await findApplication(ctx.db, number), formatDate(jstToday(ctx.now)));
   },
 });
 
 export const prepaidEstimatesApp = {
   domain: 'estimates',
-  operations: [draft, update, issue, cancel, get, list, pdf],
+  operations: [draft, update, issue, cancel, get, list, pdf, priceQuote, toPrepaid],
 } as const satisfies OperationApp;

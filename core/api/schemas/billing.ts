@@ -77,6 +77,10 @@ export const creditNoteInput = z
   })
   .superRefine(oneBillRef);
 
+export const creditNotePdfInput = z.strictObject({
+  creditNoteNumber: z.string({ error: 'a credit note number' }).trim().min(1, 'a credit note number is required'),
+});
+
 export const writeStatementsInput = z.strictObject({
   month: billingMonthKey,
   /** The folder on the machine the command line runs on (billing.writeStatements runs only from there). */

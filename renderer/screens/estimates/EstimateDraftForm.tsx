@@ -7,9 +7,9 @@ import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';
 import { useSchemaForm } from '../common/useSchemaForm';
 
-const FIELDS = ['memberNumber', 'amount', 'subject', 'validDays'] as const;
+const FIELDS = ['memberNumber', 'amount', 'subject', 'validDays', 'repName'] as const;
 type Draft = Record<(typeof FIELDS)[number], string>;
-const EMPTY: Draft = { memberNumber: '', amount: '', subject: '', validDays: '30' };
+const EMPTY: Draft = { memberNumber: '', amount: '', subject: '', validDays: '30', repName: '' };
 
 function inputOf(d: Draft): Record<string, unknown> {
   const days = /^[0-9]+$/.test(d.validDays) ? Number(d.validDays) : d.validDays;
@@ -18,6 +18,7 @@ function inputOf(d: Draft): Record<string, unknown> {
     amount: d.amount.trim(),
     validDays: days,
     ...(d.subject.trim() ? { subject: d.subject } : {}),
+    ...(d.repName.trim() ? { repName: d.repName } : {}),
   };
 }
 
@@ -71,6 +72,7 @@ export function EstimateDraftForm({
       />
       <TextField form={form} field="subject" label={t('estimateForm.subject')} hint={t('estimateForm.subjectHint')} />
       <TextField form={form} field="validDays" label={t('estimateForm.validDays')} inputMode="numeric" />
+      <TextField form={form} field="repName" label={t('estimateForm.repName')} hint={t('estimateForm.repNameHint')} />
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? t('common.working') : t('estimates.draftSubmit')}

@@ -12,6 +12,8 @@ import type { PrintRequest } from '../common/print';
 import { Yen } from '../common/Yen';
 import { CostSimulator } from './CostSimulator';
 import { EstimateDraftForm } from './EstimateDraftForm';
+import { QuoteForm } from './QuoteForm';
+import type { SimulatedLine } from './simulate';
 
 /** Estimates (R-PRE-1, R-PRE-2): the list, a draft form with the cost simulator beside it, issue, PDF, statement. */
 export function EstimatesScreen() {
@@ -25,6 +27,10 @@ export function EstimatesScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const onAmount = useCallback((value: string) => setAmount(value), []);
+  const [lines, setLines] = useState<SimulatedLine[]>([]);
+  const onLines = useCallback((value: SimulatedLine[]) => setLines(value), []);
+  // The draft form quotes either an amount of prepaid credit or the simulator's configuration (D-PRE-L).
+  const [quoting, setQuoting] = useState(false);
 
   /** One action on an estimate: busy while it runs, its refusal shown, `done` with its output. */
   async function act<T>(operation: OperationName, run: () => Promise<CallResult<T>>, done: (output: T) => void) {
@@ -42,6 +48,12 @@ export function EstimatesScreen() {
       'estimates.issue',
       () => call('estimates.issue', { estimateNumber }),
       () => setNotice(t('estimates.issued', { number: estimateNumber })),
+    );
+  const toPrepaid = (estimateNumber: string) =>
+    act(
+      'estimates.toPrepaid',
+      () => call('estimates.toPrepaid', { estimateNumber }),
+      (made) => setNotice(t('quote.converted', { from: estimateNumber, number: made.estimateNumber })),
     );
   const pdf = (estimateNumber: string) =>
     act(
@@ -68,15 +80,23 @@ export function EstimatesScreen() {
     <section aria-labelledby="estimates-title">
       <div className="screen-head">
         <h1 id="estimates-title">{t('estimates.title')}</h1>
+        {mayCall('estimates.draft') ? (
+          <button type="button" aria-pressed={quoting} onClick={() => setQuoting(!quoting)}>
+            {quoting ? t('quote.back') : t('quote.open')}
+          </button>
+        ) : null}
       </div>
       <div className="columns">
-        {mayCall('estimates.draft') ? (
+        {mayCall('estimates.draft') && !quoting ? (
           <EstimateDraftForm
             onAmount={onAmount}
             onDrafted={(e) => setNotice(t('estimates.drafted', { number: e.estimateNumber }))}
           />
         ) : null}
-        <CostSimulator prepaid={amount} />
+        {mayCall('estimates.draft') && quoting ? (
+          <QuoteForm lines={lines} onDrafted={(e) => setNotice(t('quote.drafted', { number: e.estimateNumber }))} />
+        ) : null}
+        <CostSimulator prepaid={quoting ? '' : amount} onLines={onLines} />
       </div>
       {notice ? (
         <p className="notice" role="status">
@@ -104,7 +124,10 @@ export function EstimatesScreen() {
             <tbody>
               {estimates.data.map((e) => (
                 <tr key={e.estimateNumber} data-estimate={e.estimateNumber}>
-                  <td className="mono">{e.estimateNumber}</td>
+                  <td className="mono">
+                    {e.estimateNumber}
+                    {e.quote ? <span className="tag small"> {t('quote.kind')}</span> : null}
+                  </td>
                   <td className="mono">{e.memberNumber}</td>
                   <td className="num">
                     <Yen value={e.amount} />
@@ -117,7 +140,12 @@ export function EstimatesScreen() {
                         {t('estimates.issue')}
                       </button>
                     ) : null}
-                    {e.status === 'issued' && mayCall('prepaid.issueStatement') ? (
+                    {e.status === 'issued' && e.quote && mayCall('estimates.toPrepaid') ? (
+                      <button type="button" disabled={busy !== null} onClick={() => void toPrepaid(e.estimateNumber)}>
+                        {t('quote.toPrepaid')}
+                      </button>
+                    ) : null}
+                    {e.status === 'issued' && !e.quote && mayCall('prepaid.issueStatement') ? (
                       <button type="button" disabled={busy !== null} onClick={() => void statement(e.estimateNumber)}>
                         {t('estimates.issueStatement')}
                       </button>

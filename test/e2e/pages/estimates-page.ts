@@ -32,6 +32,36 @@ export class EstimatesPage {
     if (gb) await this.page.getByLabel(say(this.words, 'simulator.gbN', { n })).fill(gb);
   }
 
+  /** D-PRE-L: the quote form in place of the draft form, the simulator's lines beside it. */
+  async openQuote(): Promise<void> {
+    await this.page.getByRole('button', { name: say(this.words, 'quote.open') }).click();
+  }
+
+  async quote(memberNumber: string, months: string): Promise<void> {
+    await this.page.getByLabel(say(this.words, 'quote.memberNumber')).fill(memberNumber);
+    await this.page.getByLabel(say(this.words, 'quote.months')).fill(months);
+  }
+
+  async priceQuote(): Promise<void> {
+    await this.page.getByRole('button', { name: say(this.words, 'quote.price') }).click();
+  }
+
+  async saveQuote(): Promise<void> {
+    await this.page.getByRole('button', { name: say(this.words, 'quote.submit') }).click();
+  }
+
+  get quoteMonthly(): Locator {
+    return this.page.getByTestId('quote-monthly');
+  }
+
+  get quotePeriod(): Locator {
+    return this.page.getByTestId('quote-period');
+  }
+
+  async simulateCount(n: number, count: string): Promise<void> {
+    await this.page.getByLabel(say(this.words, 'simulator.countN', { n })).fill(count);
+  }
+
   row(estimateNumber: string): Locator {
     return this.page.locator(`tr[data-estimate="${estimateNumber}"]`);
   }
@@ -39,7 +69,7 @@ export class EstimatesPage {
   /** From the keyboard: a click at the button's place can land in the PDF preview's viewer while it settles. */
   async act(
     estimateNumber: string,
-    key: 'estimates.issue' | 'estimates.issueStatement' | 'estimates.pdf',
+    key: 'estimates.issue' | 'estimates.issueStatement' | 'estimates.pdf' | 'quote.toPrepaid',
   ): Promise<void> {
     await this.row(estimateNumber)
       .getByRole('button', { name: say(this.words, key), exact: true })
