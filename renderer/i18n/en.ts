@@ -1,7 +1,9 @@
+import { closeJobsEn } from './words/close-jobs';
 import type { Messages } from './ja';
 
 /** Every visible string in English; typed against the Japanese dictionary so no key can be missing. */
 export const en: Messages = {
+  ...closeJobsEn,
   'app.title': 'Billing Back Office',
   'app.loading': 'Loading…',
   'app.crashed.title': 'The screen cannot be shown',
