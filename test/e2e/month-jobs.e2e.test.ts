@@ -84,9 +84,9 @@ describe('month jobs: a late close confirmed, imports, printing, the daily job a
     await expect
       .poll(() => app.page.locator('section[aria-labelledby="usage-imports-title"] p.notice').textContent())
       .toBe(say(ja, 'imports.withdrawn', { id: 4, month: '2026-09' }));
-    expect(await usage.usageImport(4).count()).toBe(0);
+    await expect.poll(() => usage.usageImport(4).count()).toBe(0);
     expect(await usage.usageImport(1).textContent()).toContain(ja['imports.closedMonth']);
-    await app.screenshot('40-usage-imports');
+    await app.screenshot('month-jobs-0-usage-imports');
   }, 60_000);
 
   it('R-BILL-7: closing September on 12-02 names 2 bills and ¥14,960, says it is 50 days late, then issues 12-02, due 12-16', async () => {
@@ -98,12 +98,12 @@ describe('month jobs: a late close confirmed, imports, printing, the daily job a
       say(ja, 'closeConfirm.late', { regularIssueOn: '2026-10-13', daysLate: 50, closedOn: '2026-12-02' }),
     );
     expect(text).toContain(ja['confirm.cannotUndo']);
-    await app.screenshot('41-close-confirm');
+    await app.screenshot('month-jobs-1-close-confirm');
     await confirm.getByRole('button', { name: say(ja, 'closeConfirm.confirm', { month: '2026-09' }) }).click();
     await expect
       .poll(() => usage.closed.textContent(), { timeout: 20_000 })
       .toContain(say(ja, 'usage.closedBills', { month: '2026-09', bills: 2 }));
-    expect(await app.page.locator('form[aria-labelledby="close-title"] .notice--warn').textContent()).toBe(
+    expect(await app.page.locator('form[aria-labelledby="close-title"] .late-close').textContent()).toBe(
       say(ja, 'usage.closedLate', { daysLate: 50, closedOn: '2026-12-02', regularIssueOn: '2026-10-13' }),
     );
     const bills = (await expectOk(
@@ -144,7 +144,7 @@ describe('month jobs: a late close confirmed, imports, printing, the daily job a
     await preview.close();
     await months.onlyNotYetDelivered();
     await expect.poll(() => months.statementRows.count()).toBe(0);
-    await app.screenshot('42-month-overview');
+    await app.screenshot('month-jobs-2-month-overview');
   }, 60_000);
 
   it('issue 14: accounting opens a September bill from its statement and issues a credit note on it, confirmed', async () => {
@@ -161,7 +161,7 @@ describe('month jobs: a late close confirmed, imports, printing, the daily job a
     expect(await bill.creditNotes.first().textContent()).toContain('二重計上の訂正');
     // ¥7,480 − ¥1,100 still unpaid.
     expect(await app.page.locator('.facts').textContent()).toContain('¥6,380');
-    await app.screenshot('47-bill-credit-note');
+    await app.screenshot('month-jobs-7-bill-credit-note');
   }, 60_000);
 
   it('R-DUN-8: the daily job ran by itself today; accounting cannot run it for a later day', async () => {
@@ -173,7 +173,7 @@ describe('month jobs: a late close confirmed, imports, printing, the daily job a
       .poll(() => dunning.refusal.textContent())
       .toContain('日次処理は今日（2026-12-02）以前の日付にのみ実行できます。2027-06-30 は指定できません');
     expect(await dunning.column('terminated').locator('.board__card').count()).toBe(2);
-    await app.screenshot('43-daily-refused');
+    await app.screenshot('month-jobs-3-daily-refused');
     await shell.signOut();
   }, 60_000);
 
@@ -193,7 +193,7 @@ describe('month jobs: a late close confirmed, imports, printing, the daily job a
     expect(await confirm.textContent()).toContain(
       say(ja, 'release.confirm', { account: released, member: '株式会社山田商事' }),
     );
-    await app.screenshot('44-release-confirm');
+    await app.screenshot('month-jobs-4-release-confirm');
     await dunning.confirmRelease(released);
     await expect
       .poll(() => dunning.releaseQueue.locator('p.notice').textContent())
@@ -204,7 +204,7 @@ describe('month jobs: a late close confirmed, imports, printing, the daily job a
     await expect
       .poll(() => dunning.card(held).locator('.timeline__commands').textContent())
       .toContain(ja['outboxStatus.withheld']);
-    await app.screenshot('45-release-decided');
+    await app.screenshot('month-jobs-5-release-decided');
   }, 60_000);
 
   it('issue 14: the supervisor sees who has not paid, aged, with a bar chart', async () => {
@@ -218,6 +218,6 @@ describe('month jobs: a late close confirmed, imports, printing, the daily job a
     expect(await app.page.locator('.screen-head').textContent()).toContain(
       say(ja, 'receivables.asOf', { date: '2026-12-02' }),
     );
-    await app.screenshot('46-receivables');
+    await app.screenshot('month-jobs-6-receivables');
   }, 60_000);
 });

@@ -138,7 +138,7 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
           {said}
         </p>
       ) : null}
-      {lateSaid ? <p className="notice notice--warn">{lateSaid}</p> : null}
+      {lateSaid ? <div className="notice notice--warn late-close">{lateSaid}</div> : null}
     </form>
   );
 }
