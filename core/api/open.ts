@@ -18,6 +18,9 @@ export interface BackofficeOptions {
   channel?: string;
 }
 
+/** The door of the back office's own schedule (R-DUN-8): no operator, only operations marked `scheduled`. */
+const SCHEDULER = 'scheduler';
+
 function maskSecrets(op: AnyOperation, input: unknown): unknown {
   if (!op.secretFields || input === null || typeof input !== 'object' || Array.isArray(input)) return input;
   const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
@@ -47,7 +50,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
   const { db, close } = await openDatabase(location);
   const catalog = buildCatalog(apps);
   const now = options.now ?? processClock();
-  const channel = options.channel ?? 'app';
+  const defaultChannel = options.channel ?? 'app';
   let closed = false;
 
   async function refuse(
@@ -56,6 +59,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     login: string | null,
     outcome: 'forbidden' | 'unauthenticated',
     refusal: Pick<CallFailure, 'code' | 'params' | 'message'>,
+    channel = defaultChannel,
   ): Promise<CallResult> {
     const message = refusal.message;
     // Written on its own: a refusal leaves a trace even though nothing else is written.
@@ -77,6 +81,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     login: string | null,
     input: unknown,
   ): Promise<SignedInOperator | null | CallResult> {
+    const channel = defaultChannel;
     if (op.channels && !op.channels.includes(channel)) {
       return refuse(op, input, login, 'forbidden', {
         code: 'operation.wrong_channel',
@@ -109,8 +114,13 @@ export async function openBackoffice(location: string, options: BackofficeOption
     return operator;
   }
 
-  async function run(op: AnyOperation, input: unknown, login: string | null): Promise<CallResult> {
-    const operator = await authorize(op, login, input);
+  async function run(
+    op: AnyOperation,
+    input: unknown,
+    login: string | null,
+    channel = defaultChannel,
+  ): Promise<CallResult> {
+    const operator = channel === SCHEDULER ? null : await authorize(op, login, input);
     if (operator !== null && 'ok' in operator) return operator;
     const parsed = op.input.safeParse(input);
     if (!parsed.success) {
@@ -135,6 +145,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
             operation: op.name,
             input: maskSecrets(op, input),
             outcome: 'ok',
+            detail: op.auditDetail?.(result) ?? null,
           });
         }
         return result;
@@ -155,7 +166,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
       if (e instanceof BusyError) return { ok: false, kind: 'busy', code: 'ledger.busy', message: e.message };
       if (e instanceof Refused) {
         const who = e.kind === 'forbidden' ? login : (login ?? op.auditActor?.(input) ?? null);
-        return refuse(op, input, who, e.kind, { code: e.code, params: e.params, message: e.message });
+        return refuse(op, input, who, e.kind, { code: e.code, params: e.params, message: e.message }, channel);
       }
       return failed(e);
     }
@@ -179,10 +190,29 @@ export async function openBackoffice(location: string, options: BackofficeOption
     }
   }
 
+  async function runScheduled(operation: string, input: unknown): Promise<CallResult> {
+    if (closed) return { ok: false, kind: 'failed', code: 'backoffice.closed', message: 'the back office is closed' };
+    const op = catalog.get(operation);
+    if (!op?.scheduled)
+      return {
+        ok: false,
+        kind: 'unknown_operation',
+        code: 'operation.unknown',
+        params: { operation },
+        message: `no scheduled operation ${operation}`,
+      };
+    try {
+      return await run(op, input, null, SCHEDULER);
+    } catch (e) {
+      return failed(e);
+    }
+  }
+
   return {
     operations: () => [...catalog.values()].map(describeOperation),
     // The handler's output is its operation's output type (catalog-types.ts): one map from name to operation.
     call: call as Backoffice['call'],
+    runScheduled: runScheduled as Backoffice['runScheduled'],
     async close() {
       if (closed) return;
       closed = true;

@@ -1,13 +1,13 @@
-import { billingDates } from '../billing';
+import { billingDates, datesForClose } from '../billing';
 import { issueDocument } from '../documents/document-store';
 import { InputError, Problems, type FieldProblem } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction, type PostingLine } from '../ledger/post';
-import { yenToDb } from '../ledger/yen';
+import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { parsePlans, type AccountBill, type PlanTable, type TaxMode } from '../rating';
-import { formatDate, jstMidnight, parseMonth, type BillingMonth } from '../time';
+import { formatDate, jstDate, jstMidnight, jstToday, parseMonth, type BillingMonth, type CalendarDate } from '../time';
 import { methodInForce, paymentMethodHistory, type StoredMethod } from '../payments/methods';
 import { lockRows } from '../ledger/dialect';
 import { transact } from '../ledger/transaction';
@@ -59,6 +59,11 @@ export interface CloseResult {
   resumed: boolean;
   /** Milliseconds spent rating the month's usage and writing bills, statements and postings. */
   phaseMs: { rating: number; billing: number };
+  /**
+   * R-BILL-7: the close is late (after the month's regular statement issue date, R-BILL-3): the day its
+   * statements are issued instead, and by how many days; null when on time.
+   */
+  late: { closedOn: string; regularIssueOn: string; daysLate: number } | null;
 }
 
 interface RatedAccount {
@@ -212,11 +217,12 @@ async function billAccount(
   party: AccountParty,
   history: StoredMethod[],
   sellers: readonly DatedSeller[],
+  closedOn: CalendarDate,
   at: string,
   by: string | null,
 ): Promise<void> {
   const { method, card } = methodInForce(party.kind, history, month);
-  const dates = billingDates(method, month);
+  const dates = datesForClose(billingDates(method, month), closedOn);
   // R-TAX-4, R-TAX-5: the seller on the statement's issue date decides whether it is a qualified invoice.
   const seller = sellerOn(sellers, formatDate(dates.issueOn));
   const taxMode = statementTaxMode(rated.taxMode, month.key, seller);
@@ -359,7 +365,31 @@ function alreadyClosed(month: string, bills: number, message: string): CloseResu
     billedNow: 0,
     resumed: false,
     phaseMs: { rating: 0, billing: 0 },
+    late: null,
   };
+}
+
+/**
+ * R-BILL-7: the day of the close, which late statements are issued on: the JST day the close started, so every
+ * step of a close that runs past midnight issues on the same day.
+ */
+async function closeDay(db: LedgerDb, month: string, now: Date): Promise<CalendarDate> {
+  const row = await db.selectFrom('month_closes').select('started_at').where('month', '=', month).executeTakeFirst();
+  return row ? jstDate(Date.parse(row.started_at)) : jstToday(now);
+}
+
+/** R-BILL-7: whether a close on `closedOn` is late, measured against the statements' regular issue date. */
+export function lateness(month: BillingMonth, closedOn: CalendarDate): CloseResult['late'] {
+  const { late } = datesForClose(billingDates('bank_transfer', month), closedOn);
+  return late
+    ? { closedOn: formatDate(closedOn), regularIssueOn: formatDate(late.regularIssueOn), daysLate: late.daysLate }
+    : null;
+}
+
+function lateText(late: CloseResult['late']): string {
+  return late
+    ? `; closed ${late.daysLate} day(s) late: statements issued ${late.closedOn} instead of ${late.regularIssueOn}, due dates moved (R-BILL-7)`
+    : '';
 }
 
 function closedMeanwhile(month: string, bills: number): CloseResult {
@@ -425,6 +455,8 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   );
 
   const sellers = await sellerHistory(db);
+  const closedOn = await closeDay(db, month.key, options.now);
+  const late = lateness(month, closedOn);
   const billingStarted = performance.now();
   if (state === 'open')
     await transact(db, (trx) =>
@@ -445,7 +477,7 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
       const fresh = await notYetBilled(trx, month.key, batch, byCode);
       for (const r of fresh) {
         const party = byCode.get(r.code)!;
-        await billAccount(trx, month, r, party, history.get(party.cloudAccountId) ?? [], sellers, at, options.by);
+        await billAccount(trx, month, r, party, history.get(party.cloudAccountId) ?? [], sellers, closedOn, at, options.by);
       }
       return fresh.length;
     });
@@ -468,6 +500,7 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
       billedNow,
       resumed,
       phaseMs: phaseMs(),
+      late,
     };
   }
   const closedHere = await transact(db, async (trx) => {
@@ -489,12 +522,52 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   return {
     month: month.key,
     alreadyClosed: false,
-    message: `${month.key} closed: ${rated.length} bills`,
+    message: `${month.key} closed: ${rated.length} bills${lateText(late)}`,
     bills: rated.length,
     done: rated.length,
     finished: true,
     billedNow,
     resumed,
     phaseMs: phaseMs(),
+    late,
+  };
+}
+
+export interface ClosePreview {
+  month: string;
+  state: 'open' | 'closing' | 'closed';
+  /** Bills the close makes (or made), and their total in yen (a decimal string). */
+  bills: number;
+  total: string;
+  /** R-BILL-7: a close today would be late by this much (null: on time, or already closed). */
+  late: CloseResult['late'];
+}
+
+/**
+ * What closing the month would do, for the confirmation that names it before the close (issue 14): the bills
+ * and their total, rated as the close will rate them; for a closed month, what it made. Writes nothing.
+ */
+export async function previewClose(db: LedgerDb, monthText: string, now: Date): Promise<ClosePreview> {
+  const month = parseMonth(monthText, 'month');
+  const state = await monthCloseState(db, month.key);
+  if (state === 'closed') {
+    const row = await db
+      .selectFrom('bills')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('n'),
+        eb.fn.sum<number | string | null>('total').as('total'),
+      ])
+      .where('month', '=', month.key)
+      .executeTakeFirstOrThrow();
+    return { month: month.key, state, bills: Number(row.n), total: yenFromDb(row.total).toFixed(), late: null };
+  }
+  const rated = await rateMonth(db, month);
+  const total = rated.reduce((sum, r) => sum.plus(new Dec(r.bill.total)), new Dec(0));
+  return {
+    month: month.key,
+    state,
+    bills: rated.length,
+    total: total.toFixed(),
+    late: lateness(month, await closeDay(db, month.key, now)),
   };
 }

@@ -99,9 +99,15 @@ export interface StatementVolume {
  * One volume of a closed month's statements in one PDF for printing: the same PDF as `statements` writes
  * (`statements-YYYY-MM[-NN].pdf`), rendered again from what was stored at the close.
  */
-export async function statementVolume(db: LedgerDb, month: string, volume = 1): Promise<StatementVolume> {
+export async function statementVolume(
+  db: LedgerDb,
+  month: string,
+  volume = 1,
+  only?: readonly string[],
+): Promise<StatementVolume> {
   const key = await closedMonthKey(db, month);
-  const statements = await monthStatements(db, key);
+  const picked = only === undefined ? null : new Set(only);
+  const statements = (await monthStatements(db, key)).filter((s) => picked === null || picked.has(s.number));
   if (statements.length === 0)
     throw InputError.one('month', 'month.no_statements', `${key} has no statements to print`, { month: key });
   const volumes = volumeCount(statements.length);

@@ -116,7 +116,7 @@ export async function loadDemo(db: LedgerDb, options: DemoOptions): Promise<Demo
   }
   for (const file of files) {
     const content = `${JSON.stringify(file, null, 2)}\n`;
-    await db
+    const stored = await db
       .insertInto('usage_imports')
       .values({
         month: file.month,
@@ -126,7 +126,19 @@ export async function loadDemo(db: LedgerDb, options: DemoOptions): Promise<Demo
         imported_by: 'demo',
       })
       .onConflict((oc) => oc.doNothing())
-      .execute();
+      .returning('id')
+      .executeTakeFirst();
+    // Which import holds each account's month, as usage.import records it (one file per account and month).
+    const accounts = file.accounts.map((a) => ({
+      month: file.month,
+      account_code: a.account,
+      usage_import_id: stored?.id ?? 0,
+    }));
+    for (let i = 0; stored && i < accounts.length; i += 500)
+      await db
+        .insertInto('usage_accounts')
+        .values(accounts.slice(i, i + 500))
+        .execute();
   }
   return {
     members: options.members,

@@ -4,7 +4,8 @@ import type { CloudAccountStatus } from '../ledger/schema';
 import { yenFromDb } from '../ledger/yen';
 import { advanceToInstant, type DunningState, type StatusTransition } from './advance';
 import type { DunningFacts } from './facts';
-import type { AccountStatus } from './status';
+import { waitsForRelease, type AccountStatus } from './status';
+import { heldAtSuspend } from './release-store';
 import { addDays, jstMidnight, parseDate } from '../time';
 
 /** The status machine says `suspend`, the cloud_accounts table `suspended`. */
@@ -125,11 +126,13 @@ export async function loadDunningState(db: LedgerDb, cloudAccountId: number): Pr
       at: Date.parse(r.at),
       cause: { rule: r.cause.split(' ')[0] ?? '', billIds: [], text: r.cause },
     }));
+  const held = await heldAtSuspend(db, cloudAccountId);
   return {
     accountId: account.code,
     status: fromDbStatus(account.status),
     asOf: Date.parse(progress?.as_of ?? account.created_at),
     history,
+    ...(held ? { ceiling: 'suspend' as const } : {}),
   };
 }
 
@@ -230,7 +233,7 @@ export async function advanceAccount(
           rule: c.rule,
         }),
         cloud_account_id: cloudAccountId,
-        status: 'pending',
+        status: waitsForRelease(c.command) ? 'awaiting_release' : 'pending',
         dedupe_key: c.key,
       })
       .onConflict((oc) => oc.column('dedupe_key').doNothing())

@@ -38,6 +38,11 @@ export interface DunningState {
   /** Epoch ms up to which (inclusive) the facts have been applied. */
   asOf: number;
   history: StatusTransition[];
+  /**
+   * The most severe status the machine may put the account in: `suspend` while a supervisor holds it there
+   * (R-DUN-9); absent: no limit.
+   */
+  ceiling?: AccountStatus;
 }
 
 export interface Advanced {
@@ -147,9 +152,10 @@ export function advanceToInstant(state: DunningState, facts: DunningFacts, until
     status = to;
   };
 
+  const ceiling = state.ceiling === undefined ? Infinity : severity(state.ceiling);
   for (const instant of candidateMoments(debts, facts, state.asOf, until)) {
     if (status === 'terminated') break;
-    const target = Math.max(0, ...debts.map((debt) => debtSeverity(debt, payments, instant)));
+    const target = Math.min(ceiling, Math.max(0, ...debts.map((debt) => debtSeverity(debt, payments, instant))));
     while (severity(status) < target) {
       const level = severity(status) + 1;
       record(statusOfSeverity(level), instant, stepCause(debts, payments, instant, level));

@@ -35,6 +35,9 @@ export interface Database {
   usage_accounts: UsageAccountsTable;
   collection_attempts: CollectionAttemptsTable;
   credit_notes: CreditNotesTable;
+  daily_runs: DailyRunsTable;
+  platform_command_decisions: PlatformCommandDecisionsTable;
+  statement_deliveries: StatementDeliveriesTable;
   dunning_progress: DunningProgressTable;
   bank_imports: BankImportsTable;
   bank_import_lines: BankImportLinesTable;
@@ -285,7 +288,11 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/**
+ * pending: to be sent; awaiting_release: a command that waits for a supervisor (R-DUN-9); withheld: the
+ * supervisor held the account instead, never to be sent.
+ */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'awaiting_release' | 'withheld';
 
 /** Commands for the cloud platform and e-mails to send, written in the transaction that decided them. */
 export interface OutboxTable {
@@ -554,4 +561,36 @@ export interface SellerSettingsTable {
   content: string;
   created_at: string;
   created_by: string | null;
+}
+
+/** 0008: one run of the daily job for a JST date (R-DUN-8): who ran it, through which door, and what changed. */
+export interface DailyRunsTable {
+  id: Generated<number>;
+  /** YYYY-MM-DD (JST) the job brought the accounts to. */
+  run_date: string;
+  ran_at: string;
+  /** null: the back office's own schedule. */
+  ran_by: string | null;
+  channel: string;
+  /** JSON of the counts per kind (DailyChanges). */
+  summary: string;
+}
+
+/** 0008: a supervisor's release or hold of a platform command that waited for one (R-DUN-9). */
+export interface PlatformCommandDecisionsTable {
+  outbox_id: number;
+  cloud_account_id: number;
+  decision: 'released' | 'held';
+  reason: string | null;
+  decided_at: string;
+  decided_by: string;
+}
+
+/** 0008: a statement printed or sent (R-BILL statements of a closed month). */
+export interface StatementDeliveriesTable {
+  id: Generated<number>;
+  document_id: number;
+  how: 'printed' | 'sent';
+  recorded_at: string;
+  recorded_by: string | null;
 }

@@ -3,11 +3,13 @@ import type { OperationName } from '../../core/api/catalog-types';
 type Reads = readonly OperationName[];
 
 const LEDGER: Reads = ['ledger.trialBalance', 'ledger.accountStatement', 'payments.aging'];
-const BILLS: Reads = ['billing.listBills', 'billing.accountBills', ...LEDGER];
+const BILLS: Reads = ['billing.listBills', 'billing.accountBills', 'billing.bill', ...LEDGER];
 const PREPAID: Reads = ['prepaid.list', 'prepaid.balance', 'prepaid.lateIssuances'];
 const ESTIMATES: Reads = ['estimates.list', 'estimates.get'];
 const DEPOSITS: Reads = ['deposits.held', 'bank.reviewQueue', 'bank.importReport'];
 const ACCOUNTS: Reads = ['dunning.board', 'cloudAccounts.get', 'cloudAccounts.list', 'members.get'];
+const MONTHS: Reads = ['billing.monthOverview', 'billing.monthStatements', 'billing.closePreview', 'usage.listImports'];
+const RELEASES: Reads = ['dunning.awaitingRelease', 'dunning.board', 'cloudAccounts.get', 'members.get'];
 const MONEY_IN: Reads = [...DEPOSITS, ...BILLS, ...PREPAID, ...ESTIMATES, ...ACCOUNTS];
 
 /**
@@ -36,15 +38,19 @@ export const READS_CHANGED_BY: Partial<Record<OperationName, Reads | 'all'>> = {
   'prepaid.dailyUpdate': [...PREPAID, ...LEDGER],
   'deposits.confirm': MONEY_IN,
   'deposits.decide': MONEY_IN,
-  'usage.import': ['billing.listBills'],
-  'billing.closeMonth': [...BILLS, ...PREPAID, ...ACCOUNTS],
+  'usage.import': ['billing.listBills', ...MONTHS],
+  'usage.withdrawImport': MONTHS,
+  'billing.closeMonth': [...BILLS, ...PREPAID, ...ACCOUNTS, ...MONTHS],
+  'billing.recordStatementDeliveries': MONTHS,
   'billing.issueCreditNote': BILLS,
   'seller.set': ['seller.get'],
   'payments.registerMethod': [...BILLS, ...ACCOUNTS],
   'payments.recordCardCharge': [...BILLS, ...ACCOUNTS],
   'payments.recordDirectDebit': [...BILLS, ...ACCOUNTS],
   'payments.recordBankReceipt': [...BILLS, ...ACCOUNTS],
-  'dunning.runDaily': [...ACCOUNTS, ...PREPAID],
+  'dunning.runDaily': [...ACCOUNTS, ...PREPAID, ...RELEASES, 'dunning.dueDays'],
+  'dunning.releaseCommand': RELEASES,
+  'dunning.holdAtSuspend': RELEASES,
   'bank.import': [...MONEY_IN, 'bank.openBills'],
   'bank.confirmMatch': [...MONEY_IN, 'bank.openBills'],
   'bank.rematch': MONEY_IN,

@@ -11,8 +11,12 @@ import { EstimatesScreen } from '../screens/estimates/EstimatesScreen';
 import { PrepaidScreen } from '../screens/prepaid/PrepaidScreen';
 import { UsageScreen } from '../screens/usage/UsageScreen';
 import '../screens/common/screens.css';
+import '../screens/common/close-jobs.css';
 import { FirstRun } from '../screens/FirstRun';
 import { MembersScreen } from '../screens/members/MembersScreen';
+import { MonthsScreen } from '../screens/months/MonthsScreen';
+import { BillPage } from '../screens/bill/BillPage';
+import { ReceivablesScreen } from '../screens/receivables/ReceivablesScreen';
 import { SignIn } from '../screens/SignIn';
 import { Today } from '../screens/Today';
 import type { Welcome } from '../screens/welcome';
@@ -95,9 +99,10 @@ function Screen({ job, sub }: { job: string; sub: string | undefined }) {
     case 'prepaid':
       return <PrepaidScreen />;
     case 'usage':
-      return <UsageScreen />;
+      if (sub === 'months') return <MonthsScreen />;
+      return sub?.startsWith('BIL-') ? <BillPage statementNumber={sub} /> : <UsageScreen />;
     case 'dunning':
-      return <DunningBoard />;
+      return sub === 'receivables' ? <ReceivablesScreen /> : <DunningBoard />;
     case 'audit':
       return <AuditLog />;
     case 'seller':

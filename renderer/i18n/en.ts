@@ -1,3 +1,4 @@
+import { closeJobsEn } from './words/close-jobs';
 import type { Messages } from './ja';
 import { moneyRulesEn } from './words/money-rules';
 import { invoicesEn } from './words/invoices';
@@ -5,6 +6,7 @@ import { invoicesEn } from './words/invoices';
 /** Every visible string in English; typed against the Japanese dictionary so no key can be missing. */
 export const en: Messages = {
   ...invoicesEn,
+  ...closeJobsEn,
   'app.title': 'Billing Back Office',
   'app.loading': 'Loading…',
   'app.crashed.title': 'The screen cannot be shown',

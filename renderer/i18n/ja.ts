@@ -1,5 +1,6 @@
 import { moneyRulesJa } from './words/money-rules';
 import { invoicesJa } from './words/invoices';
+import { closeJobsJa } from './words/close-jobs';
 
 /**
  * Every visible string in Japanese, the default language. This dictionary defines the keys: en.ts is typed
@@ -7,6 +8,7 @@ import { invoicesJa } from './words/invoices';
  */
 export const ja = {
   ...invoicesJa,
+  ...closeJobsJa,
   'app.title': '請求バックオフィス',
   'app.loading': '読み込み中…',
   'app.crashed.title': '画面を表示できません',

@@ -58,10 +58,12 @@ describe('month close wired onto the ledger', () => {
   });
 
   it("R-BILL-1: an account's bills, newest month first, as the member's page lists them; sales may read them", async () => {
-    o = await billingOffice('2026-11-05T00:00:00.000Z');
+    o = await billingOffice('2026-10-05T00:00:00.000Z');
     const code = await o.account(await o.member('corporation'));
     await o.importUsage(usageFile('2026-09', [{ code }]));
     await o.ok('billing.closeMonth', { month: '2026-09' }, 'accounting');
+    // Each month closed before its statements' issue date (R-BILL-7 keeps the regular dates then).
+    o.setNow('2026-11-05T00:00:00.000Z');
     await o.importUsage(usageFile('2026-10', [{ code }]));
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     const list = await o.ok<(BillRow & { month: string })[]>('billing.accountBills', { account: code }, 'sales');
@@ -140,7 +142,8 @@ describe('month close wired onto the ledger', () => {
       'accounting',
     );
     expect(await o.scalar('select card_last4 from payment_methods')).toBe('4242');
-    o.setNow('2026-11-02T00:00:00.000Z');
+    // Closed on the 1st itself (10:00 JST), so not late (R-BILL-7, D-BILL-7a).
+    o.setNow('2026-11-01T01:00:00.000Z');
     await o.importUsage(usageFile('2026-10', [{ code }]));
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     const [bill] = await bills('2026-10');

@@ -15,7 +15,8 @@ describe('a month close with its statements, then the dunning board after the da
   let account: string;
 
   beforeAll(async () => {
-    app = await startApp();
+    // October is closed on 2026-11-02, before its statements' issue date (R-BILL-7 keeps the regular dates).
+    app = await startApp({ now: '2026-11-02T10:00:00+09:00' });
     ({ yamada } = await seedJobs(app.backoffice));
     account = await openAccount(app.backoffice, yamada, '本番環境');
     await expectOk(
@@ -94,6 +95,8 @@ describe('a month close with its statements, then the dunning board after the da
   }, 60_000);
 
   it('R-DUN-5: the daily run of 2026-11-26 restricts the unpaid account; the board shows it with its cause and the restrict command', async () => {
+    // R-DUN-8: the job runs for today or an earlier day only: it is 2026-11-26 now.
+    app.setNow('2026-11-26T09:00:00+09:00');
     await shell.goTo('nav.dunning');
     const dunning = new DunningPage(app.page, ja);
     await dunning.runDaily('2026-11-26');

@@ -15,13 +15,19 @@ import { findCloudAccount } from '../../parties';
 import type { LedgerDb } from '../../ledger/open-database';
 import { pdfOutput } from '../file-output';
 
-/** usage.import: stores a month's usage file (idempotent per content; refused for a closed month). */
+/**
+ * usage.import: stores a month's usage file (idempotent per content; refused for a closed month). An account
+ * whose month is already in another import is refused, naming it, unless `replace` withdraws that import.
+ */
 const importUsageOperation = defineOperation({
   name: 'usage.import',
   roles: ['accounting'],
   input: importUsageInput,
   audited: true,
-  handler: (ctx, input) => importUsage(ctx.db, input.content, ctx.now.toISOString(), ctx.operator?.login ?? null),
+  handler: (ctx, input) =>
+    importUsage(ctx.db, input.content, ctx.now.toISOString(), ctx.operator?.login ?? null, {
+      replace: input.replace,
+    }),
 });
 
 /**
@@ -130,7 +136,7 @@ const monthStatementsPdf = defineOperation({
   input: monthStatementsPdfInput,
   audited: false,
   handler: async (ctx, input) => {
-    const { pdf, name, ...volume } = await statementVolume(ctx.db, input.month, input.volume);
+    const { pdf, name, ...volume } = await statementVolume(ctx.db, input.month, input.volume, input.statementNumbers);
     return { ...volume, ...pdfOutput(name, pdf) };
   },
 });

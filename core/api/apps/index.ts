@@ -10,6 +10,8 @@ import { prepaidApps } from './prepaid';
 import { billingApp, usageApp } from './billing';
 import { paymentsApp } from './payments';
 import { dunningApp } from './dunning';
+import { dunningReleaseApp } from './dunning-release';
+import { monthJobsApp, usageImportsApp } from './month-jobs';
 import { bankingApp } from './banking';
 import { dunningBoardApp } from './dunning-board';
 import { ledgerBackupApp } from './ledger-backup';
@@ -32,6 +34,9 @@ export const apps = [
   statementFilesApp,
   paymentsApp,
   dunningApp,
+  dunningReleaseApp,
+  monthJobsApp,
+  usageImportsApp,
   bankingApp,
   dunningBoardApp,
   sellerApp,

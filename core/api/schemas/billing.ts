@@ -37,6 +37,8 @@ export function oneBillRef(
 export const importUsageInput = z.strictObject({
   /** The usage file's text, exactly as exported (its sha256 makes the import idempotent). */
   content: z.string({ error: 'the usage file as text' }).min(2, 'the usage file as text'),
+  /** Withdraw the open month's imports that already hold an account of this file (whole), instead of refusing. */
+  replace: z.boolean().optional(),
 });
 
 export const closeMonthInput = z.strictObject({
@@ -66,6 +68,8 @@ export const monthStatementsPdfInput = z.strictObject({
   month: billingMonthKey,
   /** Which volume of VOLUME_SIZE (1,000) statements (default the first; a month has more only past 1,000 bills). */
   volume: z.number({ error: 'a volume number' }).int('a whole volume number').min(1, 'at least 1').optional(),
+  /** Only these statements of the month (a filtered print), in number order. */
+  statementNumbers: z.array(statementNumber).min(1, 'at least one statement').max(VOLUME_SIZE).optional(),
 });
 
 export const creditNoteInput = z

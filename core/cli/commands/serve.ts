@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBackoffice } from '../../api/open';
+import { processClock } from '../../api/clock';
+import { startDailySchedule } from '../../api/daily-schedule';
 import { InputError } from '../../errors';
 import type { Backoffice } from '../../api/service';
 import { startBrowserHost } from '../../host/browser-host';
@@ -169,6 +171,13 @@ export const serveCommand: CliCommand = {
     const options = parseServeArgs(args);
     buildRendererWhenStale(io);
     const backoffice = await openBackoffice(options.dbFile, { channel: 'http' });
+    // R-DUN-8: the daily job brings every account up to today now and at each 00:00 JST.
+    const schedule = startDailySchedule(backoffice, {
+      clock: processClock(),
+      onRun: (date, result) => {
+        if (!result.ok) io.err(`daily job ${date}: ${result.message}\n`);
+      },
+    });
     try {
       const host = await startHost(options, backoffice);
       if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
@@ -178,6 +187,8 @@ export const serveCommand: CliCommand = {
       await untilSignalled();
       await host.close();
     } finally {
+      schedule.stop();
+      await schedule.idle();
       await backoffice.close();
     }
     return EXIT_OK;

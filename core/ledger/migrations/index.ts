@@ -7,6 +7,7 @@ import * as m0005 from './0005_kana_key';
 import * as m0006 from './0006_writer_gate';
 import * as m0009 from './0009_money_rules';
 import * as m0011 from './0011_seller_documents';
+import * as m0008 from './0008_close_jobs';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_writer_gate': m0006,
   '0009_money_rules': m0009,
   '0011_seller_documents': m0011,
+  '0008_close_jobs': m0008,
 };

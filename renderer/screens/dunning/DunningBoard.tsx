@@ -12,6 +12,8 @@ import { labelOf } from '../../i18n/labels';
 import { TextField } from '../common/TextField';
 import { useSchemaForm } from '../common/useSchemaForm';
 import { AccountTimeline } from './AccountTimeline';
+import { DailyRuns } from './DailyRuns';
+import { ReleaseQueue } from './ReleaseQueue';
 
 const COLUMNS = ['restricted', 'suspended', 'terminated', 'active'] as const;
 const FIELDS = ['date'] as const;
@@ -21,7 +23,9 @@ const inputOf = (d: { date: string }) => (d.date.trim() ? { date: d.date.trim() 
 export function DunningBoard() {
   const { t } = useI18n();
   const { call } = useSession();
-  const mayRun = useMayCall()('dunning.runDaily');
+  const mayCall = useMayCall();
+  const mayRun = mayCall('dunning.runDaily');
+  const mayAge = mayCall('payments.aging');
   const board = useRead('dunning.board', {});
   const form = useSchemaForm('dunning.runDaily', dailyInput, FIELDS, { date: todayJst() }, inputOf, 'dailyForm');
   const [failure, setFailure] = useState<CallFailure | null>(null);
@@ -50,11 +54,19 @@ export function DunningBoard() {
     <section aria-labelledby="dunning-title">
       <div className="screen-head">
         <h1 id="dunning-title">{t('dunning.title')}</h1>
+        {mayAge ? <a href={routeHref('dunning', 'receivables')}>{t('nav.receivables')}</a> : null}
       </div>
       {mayRun ? (
         <form className="panel form form--inline" onSubmit={run} noValidate aria-labelledby="daily-title">
           <h2 id="daily-title">{t('dunning.dailyTitle')}</h2>
-          <TextField form={form} field="date" label={t('dailyForm.date')} type="date" />
+          <DailyRuns />
+          <TextField
+            form={form}
+            field="date"
+            label={t('dailyForm.date')}
+            type="date"
+            hint={t('dunning.dateHint', { today: todayJst() })}
+          />
           <div className="actions">
             <button type="submit" className="primary" disabled={running}>
               {running ? t('common.working') : t('dunning.runDaily')}
@@ -68,6 +80,7 @@ export function DunningBoard() {
           ) : null}
         </form>
       ) : null}
+      <ReleaseQueue />
       {board.failure ? <Refusal operation="dunning.board" failure={board.failure} /> : null}
       {board.data ? (
         <div className="board">

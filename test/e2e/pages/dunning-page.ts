@@ -5,6 +5,11 @@ import { say, type Messages } from './words';
 export class DunningPage {
   readonly heading: Locator;
   readonly said: Locator;
+  readonly refusal: Locator;
+  /** R-DUN-8: up to which day the job has run. */
+  readonly dailyRuns: Locator;
+  /** R-DUN-9: the VM deletions awaiting a supervisor. */
+  readonly releaseQueue: Locator;
 
   constructor(
     readonly page: Page,
@@ -12,11 +17,40 @@ export class DunningPage {
   ) {
     this.heading = page.getByRole('heading', { name: say(words, 'dunning.title'), level: 1 });
     this.said = page.locator('form[aria-labelledby="daily-title"] p.notice');
+    this.refusal = page.locator('form[aria-labelledby="daily-title"] [role="alert"]');
+    this.dailyRuns = page.locator('form[aria-labelledby="daily-title"] .daily-runs');
+    this.releaseQueue = page.locator('section[aria-labelledby="release-title"]');
   }
 
   async runDaily(date: string): Promise<void> {
     await this.page.getByLabel(say(this.words, 'dailyForm.date')).fill(date);
     await this.page.getByRole('button', { name: say(this.words, 'dunning.runDaily') }).click();
+  }
+
+  awaiting(account: string): Locator {
+    return this.releaseQueue.locator(`article[data-account="${account}"]`);
+  }
+
+  /** R-DUN-9: the supervisor releases the deletion, confirming what the confirmation names. */
+  async release(account: string): Promise<Locator> {
+    const card = this.awaiting(account);
+    await card.getByRole('button', { name: say(this.words, 'release.release') }).click();
+    const confirm = card.getByRole('alertdialog');
+    await confirm.waitFor();
+    return confirm;
+  }
+
+  async confirmRelease(account: string): Promise<void> {
+    await this.awaiting(account)
+      .getByRole('button', { name: say(this.words, 'release.confirmButton') })
+      .click();
+  }
+
+  /** R-DUN-9: the supervisor holds the account at Suspend instead, with a reason. */
+  async holdAtSuspend(account: string, reason: string): Promise<void> {
+    const card = this.awaiting(account);
+    await card.getByLabel(say(this.words, 'release.reason')).fill(reason);
+    await card.getByRole('button', { name: say(this.words, 'release.hold') }).click();
   }
 
   column(status: 'active' | 'restricted' | 'suspended' | 'terminated'): Locator {

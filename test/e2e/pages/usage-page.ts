@@ -31,14 +31,43 @@ export class UsagePage {
     await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
   }
 
-  async closeMonth(month: string): Promise<void> {
+  /** Asks to close the month: the confirmation naming its bills and total appears (nothing is closed yet). */
+  async askToClose(month: string): Promise<Locator> {
     await this.page.getByLabel(say(this.words, 'closeForm.month')).fill(month);
     await this.page.getByRole('button', { name: say(this.words, 'usage.closeSubmit') }).click();
+    const confirm = this.page.getByRole('alertdialog', { name: say(this.words, 'closeConfirm.title', { month }) });
+    await confirm.waitFor();
+    return confirm;
+  }
+
+  /** Closes the month, confirming what the confirmation names. */
+  async closeMonth(month: string): Promise<void> {
+    const confirm = await this.askToClose(month);
+    await confirm.getByRole('button', { name: say(this.words, 'closeConfirm.confirm', { month }) }).click();
   }
 
   /** Prints the month's statements in one action (one volume). */
   async printMonth(month: string, count: number): Promise<void> {
     await this.page.getByRole('button', { name: say(this.words, 'usage.printMonth', { month, count }) }).click();
+  }
+
+  /** The usage imports table's row of an import. */
+  usageImport(id: number): Locator {
+    return this.page.locator(`table.usage-imports tr[data-import="${id}"]`);
+  }
+
+  /** Ticks "replace an import holding the same account's month" before importing. */
+  async replaceOnImport(): Promise<void> {
+    await this.page.getByLabel(say(this.words, 'imports.replace')).check();
+  }
+
+  /** Withdraws an open month's import, confirming it. */
+  async withdrawImport(id: number): Promise<void> {
+    await this.usageImport(id)
+      .getByRole('button', { name: say(this.words, 'imports.withdrawButton', { id }) })
+      .click();
+    const confirm = this.page.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: say(this.words, 'imports.withdrawButton', { id }) }).click();
   }
 
   async openStatement(statementNumber: string): Promise<void> {
