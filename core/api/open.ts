@@ -70,6 +70,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
       input: maskSecrets(op, input),
       outcome,
       detail: message,
+      problem: { code: refusal.code, params: refusal.params },
     });
     const { code, params } = refusal;
     return { ok: false, kind: outcome, code, ...(params === undefined ? {} : { params }), message };

@@ -10,6 +10,7 @@ import {
   type Output,
 } from '../api/client';
 import { readsChangedBy } from '../api/invalidation';
+import { signInExpired } from './expired';
 import { rolesIn } from './roles';
 
 export interface Operator {
@@ -82,7 +83,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const call: Call = useCallback(
     async (operation, input) => {
       const result = await api.call(operation, input);
-      if (!result.ok && result.kind === 'unauthenticated') {
+      if (!result.ok && signInExpired(result)) {
         setExpired(true);
         remember(null);
       }

@@ -3,8 +3,9 @@ import { confirmDepositInput } from '../../../core/api/schemas/prepaid';
 import type { CallFailure, Output } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
-import { todayJst } from '../../format';
-import { useI18n } from '../../i18n/i18n';
+import { formatYen, todayJst } from '../../format';
+import { useI18n, type Translate } from '../../i18n/i18n';
+import { labelOf } from '../../i18n/labels';
 import { TextField } from '../common/TextField';
 import { useSchemaForm } from '../common/useSchemaForm';
 
@@ -17,6 +18,19 @@ const inputOf = (d: Draft) => ({
   valueDate: d.valueDate.trim(),
   bankReference: d.bankReference,
 });
+
+/** What the confirmation did, worded from its outcome (never core's English sentence). */
+function outcomeWords(t: Translate, result: Output<'deposits.confirm'>): string {
+  if (result.outcome === 'unchanged') return t('deposits.outcome.unchanged');
+  if (result.outcome === 'confirmed') return t('deposits.outcome.confirmed', { due: result.issueDueDate || '—' });
+  const values = {
+    amount: formatYen(result.amount),
+    expected: formatYen(result.expected),
+    statementNumber: result.statementNumber,
+    status: labelOf(t, 'estimateStatus', result.statementStatus),
+  };
+  return t(`deposits.outcome.held.${result.heldBecause ?? 'not_awaiting_payment'}`, values);
+}
 
 /** R-PRE-2, R-PRE-3: accounting types in a deposit seen on the bank account; a short or excess amount is held. */
 export function ConfirmDepositForm() {
@@ -54,11 +68,7 @@ export function ConfirmDepositForm() {
       {failure ? <Refusal operation="deposits.confirm" failure={failure} /> : null}
       {result ? (
         <p className={result.outcome === 'held' ? 'notice notice--warn' : 'notice'} role="status">
-          {t(
-            `deposits.outcome.${result.outcome === 'held' ? 'held' : result.outcome === 'unchanged' ? 'unchanged' : 'confirmed'}`,
-            { due: result.issueDueDate || '—' },
-          )}
-          <span className="muted small"> {result.message}</span>
+          {outcomeWords(t, result)}
         </p>
       ) : null}
       <TextField

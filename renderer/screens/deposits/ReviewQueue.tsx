@@ -12,7 +12,7 @@ import { Yen } from '../common/Yen';
 
 /** R-RECON-4: deposits the matcher could not settle alone; accounting confirms a target, rematches or dismisses. */
 export function ReviewQueue() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { call } = useSession();
   const mayCall = useMayCall();
   const queue = useRead('bank.reviewQueue', {});
@@ -28,11 +28,11 @@ export function ReviewQueue() {
   const rematchAll = async () => answered('bank.rematch', await call('bank.rematch', {}), null);
   async function confirm(depositId: number, target: string) {
     const result = await call('bank.confirmMatch', { depositId, target });
-    answered('bank.confirmMatch', result, result.ok ? result.output.message : null);
+    answered('bank.confirmMatch', result, result.ok && language === 'en' ? result.output.message : null);
   }
   async function dismiss(depositId: number, reason: string) {
     const result = await call('bank.dismiss', { depositId, reason });
-    answered('bank.dismiss', result, result.ok ? result.output.message : null);
+    answered('bank.dismiss', result, result.ok && language === 'en' ? result.output.message : null);
   }
 
   return (

@@ -5,6 +5,7 @@ import { useMayCall } from '../../session/useMayCall';
 import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
+import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { FilePreview } from '../common/FilePreview';
@@ -12,6 +13,10 @@ import type { PrintRequest } from '../common/print';
 import { Yen } from '../common/Yen';
 import { CostSimulator } from './CostSimulator';
 import { EstimateDraftForm } from './EstimateDraftForm';
+import './estimates.css';
+
+/** What may still be cancelled (core/prepaid cancelEstimate): before the member has paid. */
+const CANCELLABLE: readonly string[] = ['draft', 'issued', 'expired', 'billed'];
 
 /** Estimates (R-PRE-1, R-PRE-2): the list, a draft form with the cost simulator beside it, issue, PDF, statement. */
 export function EstimatesScreen() {
@@ -24,6 +29,7 @@ export function EstimatesScreen() {
   const [failure, setFailure] = useState<{ operation: OperationName; failure: CallFailure } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<string | null>(null);
   const onAmount = useCallback((value: string) => setAmount(value), []);
 
   /** One action on an estimate: busy while it runs, its refusal shown, `done` with its output. */
@@ -42,6 +48,20 @@ export function EstimatesScreen() {
       'estimates.issue',
       () => call('estimates.issue', { estimateNumber }),
       () => setNotice(t('estimates.issued', { number: estimateNumber })),
+    );
+  const cancel = (estimateNumber: string) =>
+    act(
+      'estimates.cancel',
+      () => call('estimates.cancel', { estimateNumber }),
+      () => (setCancelling(null), setNotice(t('estimates.cancelled', { number: estimateNumber }))),
+    );
+  // An issued prepaid statement, opened again as it was issued (to resend or print it).
+  const statementPdf = (statementNumber: string) =>
+    act(
+      'prepaid.statementPdf',
+      () => call('prepaid.statementPdf', { statementNumber }),
+      (output) =>
+        setFile({ file: output.file, print: { operation: 'prepaid.statementPdf', input: { statementNumber } } }),
     );
   const pdf = (estimateNumber: string) =>
     act(
@@ -104,8 +124,11 @@ export function EstimatesScreen() {
             <tbody>
               {estimates.data.map((e) => (
                 <tr key={e.estimateNumber} data-estimate={e.estimateNumber}>
-                  <td className="mono">{e.estimateNumber}</td>
-                  <td className="mono">{e.memberNumber}</td>
+                  <td className="mono nowrap">{e.estimateNumber}</td>
+                  <td>
+                    <a href={routeHref('members', e.memberNumber)}>{e.memberName}</a>{' '}
+                    <span className="mono muted small nowrap">{e.memberNumber}</span>
+                  </td>
                   <td className="num">
                     <Yen value={e.amount} />
                   </td>
@@ -131,6 +154,47 @@ export function EstimatesScreen() {
                       >
                         {t('estimates.pdf')}
                       </button>
+                    ) : null}
+                    {e.statementNumber && e.status !== 'cancelled' && mayCall('prepaid.statementPdf') ? (
+                      <button
+                        type="button"
+                        className="quiet"
+                        disabled={busy !== null}
+                        onClick={() => void statementPdf(e.statementNumber!)}
+                      >
+                        {t('estimates.statementPdf', { number: e.statementNumber })}
+                      </button>
+                    ) : null}
+                    {CANCELLABLE.includes(e.status) && mayCall('estimates.cancel') ? (
+                      cancelling === e.estimateNumber ? (
+                        <span
+                          className="confirm-inline"
+                          role="group"
+                          aria-label={t('estimates.cancelConfirm', { number: e.estimateNumber })}
+                        >
+                          <span className="small">{t('estimates.cancelConfirm', { number: e.estimateNumber })}</span>{' '}
+                          <button
+                            type="button"
+                            className="danger"
+                            disabled={busy !== null}
+                            onClick={() => void cancel(e.estimateNumber)}
+                          >
+                            {t('estimates.cancelYes')}
+                          </button>
+                          <button type="button" className="quiet" onClick={() => setCancelling(null)}>
+                            {t('estimates.cancelNo')}
+                          </button>
+                        </span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="quiet"
+                          disabled={busy !== null}
+                          onClick={() => setCancelling(e.estimateNumber)}
+                        >
+                          {t('estimates.cancel')}
+                        </button>
+                      )
                     ) : null}
                   </td>
                 </tr>

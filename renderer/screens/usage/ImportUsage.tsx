@@ -26,7 +26,8 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
     const result = await call('usage.import', { content });
     setBusy(null);
     if (!result.ok) return setFailure(result);
-    setSaid(`${file.name}: ${result.output.message}`);
+    const { imported, month, accounts } = result.output;
+    setSaid(t(imported ? 'usage.importedAccounts' : 'usage.alreadyImported', { name: file.name, month, accounts }));
     onImported(result.output.month);
   }
 
