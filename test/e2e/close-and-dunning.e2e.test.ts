@@ -37,7 +37,9 @@ describe('a month close with its statements, then the dunning board after the da
     await shell.goTo('nav.usage');
     const usage = new UsagePage(app.page, ja);
     await usage.importUsage('usage-2026-10.json', usageFile('2026-10', [account]));
-    await expect.poll(() => usage.imported.textContent()).toContain('imported 1 account(s) for 2026-10');
+    await expect
+      .poll(() => usage.imported.textContent())
+      .toBe(say(ja, 'usage.importedAccounts', { name: 'usage-2026-10.json', month: '2026-10', accounts: 1 }));
 
     await usage.closeMonth('2026-10');
     await expect

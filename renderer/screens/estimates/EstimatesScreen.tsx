@@ -132,8 +132,8 @@ export function EstimatesScreen() {
                   <td className="num">
                     <Yen value={e.amount} />
                   </td>
-                  <td>{labelOf(t, 'estimateStatus', e.status)}</td>
-                  <td>{e.validUntil ? formatJstDate(e.validUntil) : t('common.none')}</td>
+                  <td className="nowrap">{labelOf(t, 'estimateStatus', e.status)}</td>
+                  <td className="nowrap">{e.validUntil ? formatJstDate(e.validUntil) : t('common.none')}</td>
                   <td className="row-actions">
                     {e.status === 'draft' && mayCall('estimates.issue') ? (
                       <button type="button" disabled={busy !== null} onClick={() => void issue(e.estimateNumber)}>
