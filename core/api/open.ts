@@ -4,11 +4,11 @@ import { writeAudit } from '../ledger/audit';
 import { openDatabase, type LedgerDb } from '../ledger/open-database';
 import { BusyError, transact } from '../ledger/transaction';
 import { apps } from './apps';
-import { loadOperator, operatorCount } from '../parties';
+import { loadOperator, operatorCount, rolesAllow } from '../parties';
 import { buildCatalog } from './catalog';
 import { processClock, type Clock } from './clock';
 import type { AnyOperation, SignedInOperator } from './operation';
-import type { Backoffice, CallFailure, CallResult, OperationDescription } from './service';
+import type { Backoffice, CallFailure, CallResult, OperationDescription, Role } from './service';
 import { zodProblems } from './zod-problems';
 
 export interface BackofficeOptions {
@@ -49,6 +49,9 @@ export function describeOperation(op: AnyOperation): OperationDescription {
 export async function openBackoffice(location: string, options: BackofficeOptions = {}): Promise<Backoffice> {
   const { db, close } = await openDatabase(location);
   const catalog = buildCatalog(apps);
+  const operationRoles: ReadonlyMap<string, readonly Role[]> = new Map(
+    [...catalog.values()].map((op) => [op.name, op.roles]),
+  );
   const now = options.now ?? processClock();
   const defaultChannel = options.channel ?? 'app';
   let closed = false;
@@ -71,6 +74,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
       input: maskSecrets(op, input),
       outcome,
       detail: message,
+      problem: { code: refusal.code, params: refusal.params },
     });
     const { code, params } = refusal;
     return { ok: false, kind: outcome, code, ...(params === undefined ? {} : { params }), message };
@@ -104,7 +108,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
         params: { operation: op.name },
         message: `${op.name} needs a signed-in operator`,
       });
-    if (!op.roles.some((r) => operator.roles.includes(r))) {
+    if (!rolesAllow(op.roles, operator.roles)) {
       return refuse(op, input, login, 'forbidden', {
         code: 'operation.needs_role',
         params: { operation: op.name, roles: op.roles.join(', ') },
@@ -136,7 +140,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     const at = now();
     try {
       const output = await transact(db, async (trx: LedgerDb) => {
-        const result = await op.handler({ db: trx, now: at, operator, channel, location }, parsed.data);
+        const result = await op.handler({ db: trx, now: at, operator, channel, location, operationRoles }, parsed.data);
         if (op.audited) {
           await writeAudit(trx, {
             at: at.toISOString(),

@@ -21,6 +21,8 @@ export interface OperationContext {
    * connection of its own beside this transaction (ledger.backup).
    */
   location: string;
+  /** Every operation of the catalog with the roles allowed to call it (what signing in tells the screens). */
+  operationRoles: ReadonlyMap<string, readonly Role[]>;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface AuditEntry {
   input: unknown;
   outcome: AuditOutcome;
   detail?: string | null;
+  /** A refusal's code and params, so a screen words the detail in its own language. */
+  problem?: { code: string; params?: Record<string, string | number> | undefined };
 }
 
 /** Appends one audit row (append-only: triggers refuse UPDATE and DELETE). */
@@ -39,6 +41,8 @@ export async function writeAudit(db: LedgerDb, entry: AuditEntry): Promise<void>
       input_digest: inputDigest(entry.input),
       outcome: entry.outcome,
       detail: entry.detail ?? null,
+      detail_code: entry.problem?.code ?? null,
+      detail_params: entry.problem?.params === undefined ? null : JSON.stringify(entry.problem.params),
     })
     .execute();
 }

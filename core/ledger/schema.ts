@@ -286,6 +286,9 @@ export interface AuditLogTable {
   input_digest: string;
   outcome: AuditOutcome;
   detail: string | null;
+  /** A refusal's problem code (core/problem-codes.ts) and its params as JSON: the detail, for any language. */
+  detail_code: string | null;
+  detail_params: string | null;
 }
 
 /**

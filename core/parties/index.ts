@@ -1,4 +1,4 @@
-export { ROLES, type Role } from './roles';
+export { ROLES, rolesAllow, type Role } from './roles';
 export { formatMemberNumber, memberNumberInQuery } from './member-number';
 export {
   createMember,

@@ -27,6 +27,9 @@ export interface EstimateDraft {
 export interface EstimateView {
   estimateNumber: string;
   memberNumber: string;
+  memberName: string;
+  /** The prepaid statement issued for it (BIL-…), once there is one: its PDF can be opened again. */
+  statementNumber: string | null;
   /** draft, issued, expired (issued and past its validity), cancelled, billed, paid, fulfilled */
   status: PrepaidApplicationStatus | 'expired';
   amount: string;
@@ -53,6 +56,8 @@ export function estimateView(row: PrepaidApplicationRow, today: string): Estimat
   return {
     estimateNumber: row.estimate_number,
     memberNumber: row.member_number,
+    memberName: row.member_name,
+    statementNumber: row.statement_number,
     status: effectiveStatus(row, today),
     amount: String(row.amount),
     subject: row.subject,
@@ -69,8 +74,14 @@ export async function findApplication(db: LedgerDb, estimateNumber: string, path
   const row = await db
     .selectFrom('prepaid_applications')
     .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
+    .leftJoin('documents as statement', 'statement.id', 'prepaid_applications.statement_document_id')
     .selectAll('prepaid_applications')
-    .select(['members.member_number', 'members.kind as member_kind'])
+    .select([
+      'members.member_number',
+      'members.name as member_name',
+      'members.kind as member_kind',
+      'statement.number as statement_number',
+    ])
     .where('estimate_number', '=', estimateNumber)
     .executeTakeFirst();
   if (!row) throw InputError.one(path, 'estimate.not_found', `no estimate ${estimateNumber}`, { estimateNumber });

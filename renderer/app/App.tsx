@@ -20,8 +20,9 @@ import { ReceivablesScreen } from '../screens/receivables/ReceivablesScreen';
 import { SignIn } from '../screens/SignIn';
 import { Today } from '../screens/Today';
 import type { Welcome } from '../screens/welcome';
-import { JOBS } from './jobs';
+import { jobsFor } from './jobs';
 import { useSession } from '../session/session';
+import { useMayCall } from '../session/useMayCall';
 import { Shell } from './Shell';
 import { SellerScreen } from '../screens/seller/SellerScreen';
 
@@ -31,6 +32,7 @@ type Setup = 'checking' | 'firstRun' | 'ready';
 export function App() {
   const { t } = useI18n();
   const { operator } = useSession();
+  const mayCall = useMayCall();
   const [setup, setSetup] = useState<Setup>('checking');
   const [welcome, setWelcome] = useState<Welcome | null>(null);
   const route = useHashRoute();
@@ -80,7 +82,9 @@ export function App() {
   }
 
   const [job = 'today', sub] = route;
-  const known = JOBS.find((j) => j.route === job) ?? JOBS[0]!;
+  // A job the operator may not do is not there for them: its address opens Today, never a refusal.
+  const jobs = jobsFor(mayCall);
+  const known = jobs.find((j) => j.route === job) ?? jobs[0]!;
   return (
     <Shell current={known.route}>
       <Screen job={known.route} sub={sub} />

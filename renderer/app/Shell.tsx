@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { routeHref } from '../hooks/useHashRoute';
 import { useI18n } from '../i18n/i18n';
 import { roleList } from '../i18n/labels';
-import { JOBS } from './jobs';
+import { jobsFor } from './jobs';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from '../session/session';
 import { useMayCall } from '../session/useMayCall';
@@ -37,7 +37,7 @@ export function Shell({ current, children }: { current?: string; children: React
       {operator ? (
         <nav className="shell__nav" aria-label={t('nav.label')}>
           <ul>
-            {JOBS.filter((job) => job.only === undefined || mayCall(job.only)).map((job) => (
+            {jobsFor(mayCall).map((job) => (
               <li key={job.route}>
                 <a href={routeHref(job.route)} aria-current={current === job.route ? 'page' : undefined}>
                   {t(job.label)}

@@ -2,6 +2,7 @@ import { closeJobsEn } from './words/close-jobs';
 import type { Messages } from './ja';
 import { moneyRulesEn } from './words/money-rules';
 import { invoicesEn } from './words/invoices';
+import { everyRoleEn } from './words/every-role';
 
 /** Every visible string in English; typed against the Japanese dictionary so no key can be missing. */
 export const en: Messages = {
@@ -126,8 +127,8 @@ export const en: Messages = {
   'memberForm.title': 'Register a member',
   'memberForm.kind': 'Type',
   'memberForm.name': 'Name',
-  'memberForm.nameKana': 'Name in half-width kana',
-  'memberForm.nameKanaHint': 'As the bank writes the payer, e.g. ｶ)ﾀﾅｶﾃﾞﾝｷ',
+  'memberForm.nameKana': 'Name in kana',
+  'memberForm.nameKanaHint': 'Katakana or hiragana; kept as the bank writes the payer, e.g. ｶ)ﾀﾅｶﾃﾞﾝｷ',
   'memberForm.email': 'E-mail',
   'memberForm.address': 'Address',
   'memberForm.error.kind': 'Choose corporation or individual',
@@ -510,4 +511,5 @@ export const en: Messages = {
   'op.bank.markUnknown': 'Mark a deposit unknown',
   'op.bank.importReport': 'Import report',
   ...moneyRulesEn,
+  ...everyRoleEn,
 };

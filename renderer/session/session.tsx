@@ -10,12 +10,15 @@ import {
   type Output,
 } from '../api/client';
 import { readsChangedBy } from '../api/invalidation';
+import { signInExpired } from './expired';
 import { rolesIn } from './roles';
 
 export interface Operator {
   login: string;
   name: string;
   roles: Role[];
+  /** The operations the catalog's roles let this operator call (session.signIn): what the screens offer. */
+  operations: string[];
 }
 
 /** Calls an operation by name with its typed input, answering its typed output (core/api/catalog-types.ts). */
@@ -44,8 +47,9 @@ function storedOperator(): Operator | null {
   try {
     const saved: unknown = JSON.parse(sessionStorage.getItem(OPERATOR_KEY) ?? 'null');
     if (typeof saved !== 'object' || saved === null) return null;
-    const { login, name, roles } = saved as Record<string, unknown>;
-    return typeof login === 'string' && typeof name === 'string' ? { login, name, roles: rolesIn(roles) } : null;
+    const { login, name, roles, operations } = saved as Record<string, unknown>;
+    if (typeof login !== 'string' || typeof name !== 'string' || !Array.isArray(operations)) return null;
+    return { login, name, roles: rolesIn(roles), operations: operations.filter((o) => typeof o === 'string') };
   } catch {
     return null;
   }
@@ -79,7 +83,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const call: Call = useCallback(
     async (operation, input) => {
       const result = await api.call(operation, input);
-      if (!result.ok && result.kind === 'unauthenticated') {
+      if (!result.ok && signInExpired(result)) {
         setExpired(true);
         remember(null);
       }

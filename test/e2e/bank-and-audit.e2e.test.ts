@@ -95,7 +95,7 @@ describe('a bank file imported by its dry run and report, a review confirmed, an
     await expect.poll(() => audit.rows.count()).toBe(1);
     await app.screenshot('43-audit-filtered');
     await filter.between('2020-01-01', '2020-01-31');
-    await expect.poll(() => app.page.getByText(ja['audit.none']).count()).toBe(1);
+    await expect.poll(() => app.page.getByText(ja['audit.noMatches']).count()).toBe(1);
 
     await filter.clear();
     await expect.poll(() => audit.rows.count()).toBeGreaterThan(5);

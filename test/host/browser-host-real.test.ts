@@ -54,7 +54,7 @@ describe('browser host over the real Backoffice', () => {
 
     const adminIn = await post('session.signIn', { login: 'admin', password: 'admin-pass' });
     expect(adminIn.status).toBe(200);
-    expect(adminIn.body.output).toEqual({ login: 'admin', name: '管理者', roles: ['admin'] });
+    expect(adminIn.body.output).toMatchObject({ login: 'admin', name: '管理者', roles: ['admin'] });
     const adminSession = adminIn.body.session as string;
 
     const created = await post(

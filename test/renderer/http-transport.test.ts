@@ -48,7 +48,7 @@ describe('the renderer api client over the real browser host (HTTP contract)', (
     expect(await client.call('members.search', { query: '' })).toMatchObject({ ok: false, kind: 'unauthenticated' });
 
     const signIn = await client.call('session.signIn', { login: 'tanaka', password: 'pass1234' });
-    expect(signIn).toEqual({ ok: true, output: { login: 'tanaka', name: '田中', roles: ['sales'] } });
+    expect(signIn).toMatchObject({ ok: true, output: { login: 'tanaka', name: '田中', roles: ['sales'] } });
     expect(storage.getItem('backoffice.session')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     expect(await client.call('members.search', { query: '' })).toEqual({
       ok: true,
@@ -69,7 +69,7 @@ describe('the renderer api client over the real browser host (HTTP contract)', (
     const bad = await client.call('members.create', {
       kind: 'corporation',
       name: '株式会社北海物産',
-      nameKana: 'ホッカイ',
+      nameKana: '北海',
       email: 'x@y.jp',
     });
     expect(bad).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'nameKana' }] });

@@ -13,6 +13,8 @@ import {
 } from '../schemas/billing';
 import { findCloudAccount } from '../../parties';
 import type { LedgerDb } from '../../ledger/open-database';
+import { yenFromDb } from '../../ledger/yen';
+import { paidState, settledByBill } from '../../payments/settled';
 import { pdfOutput } from '../file-output';
 
 /**
@@ -54,11 +56,15 @@ async function billRows(db: LedgerDb, where: { month: string } | { cloudAccountI
   const rows = await db
     .selectFrom('bills')
     .innerJoin('cloud_accounts', 'cloud_accounts.id', 'bills.cloud_account_id')
+    .innerJoin('members', 'members.id', 'cloud_accounts.member_id')
     .leftJoin('documents', (j) => j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'))
     .select([
       'bills.id',
       'bills.month',
       'cloud_accounts.code',
+      'members.member_number',
+      'members.name',
+      'members.name_kana',
       'bills.status',
       'bills.payment_method',
       'bills.subtotal',
@@ -76,10 +82,20 @@ async function billRows(db: LedgerDb, where: { month: string } | { cloudAccountI
     .orderBy('cloud_accounts.code')
     .orderBy('bills.month', 'desc')
     .execute();
+  const settled = await settledByBill(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     billId: r.id,
     month: r.month,
     account: r.code,
+    memberNumber: r.member_number,
+    memberName: r.name,
+    memberKana: r.name_kana,
+    /** What is still owed after payments and credit notes, and whether that makes it paid. */
+    outstanding: Dec.max(yenFromDb(r.amount_due).minus(settled.get(r.id) ?? 0), 0).toFixed(),
+    paid: paidState(yenFromDb(r.amount_due), settled.get(r.id) ?? new Dec(0)),
     status: r.status,
     paymentMethod: r.payment_method,
     subtotal: String(r.subtotal),

@@ -93,8 +93,14 @@ const list = defineOperation({
     let query = ctx.db
       .selectFrom('prepaid_applications')
       .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
+      .leftJoin('documents as statement', 'statement.id', 'prepaid_applications.statement_document_id')
       .selectAll('prepaid_applications')
-      .select(['members.member_number', 'members.kind as member_kind']);
+      .select([
+        'members.member_number',
+        'members.name as member_name',
+        'members.kind as member_kind',
+        'statement.number as statement_number',
+      ]);
     if (input.memberNumber)
       query = query.where('prepaid_applications.member_id', '=', (await findMember(ctx.db, input.memberNumber)).id);
     const today = formatDate(jstToday(ctx.now));

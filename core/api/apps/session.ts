@@ -1,4 +1,4 @@
-import { checkPassword } from '../../parties';
+import { checkPassword, rolesAllow } from '../../parties';
 import { Refused } from '../../errors';
 import { defineOperation, type OperationApp } from '../operation';
 import { clockInput, signInInput } from '../schemas/session';
@@ -13,7 +13,12 @@ const signIn = defineOperation({
   handler: async (ctx, input) => {
     const operator = await checkPassword(ctx.db, input.login, input.password);
     if (!operator) throw Refused.of('unauthenticated', 'session.wrong_password', 'wrong login or password');
-    return { login: operator.login, name: operator.name, roles: operator.roles };
+    // What the screens may offer this operator (menus, buttons): the catalog's roles, the one home of who may.
+    const operations = [...ctx.operationRoles]
+      .filter(([, allowed]) => allowed.length > 0 && rolesAllow(allowed, operator.roles))
+      .map(([name]) => name)
+      .sort();
+    return { login: operator.login, name: operator.name, roles: operator.roles, operations };
   },
 });
 

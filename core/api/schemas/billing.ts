@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { VOLUME_SIZE, volumeCount } from '../../close/volumes';
 import { cloudAccountCode, positiveYen } from './common';
+import { statementNumber } from './prepaid';
+import { typedDate } from './typed';
 
 // Node-free: the renderer validates with these too.
 
 export const billingMonthKey = z
   .string({ error: 'a month as YYYY-MM' })
+  .overwrite(typedDate)
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 
-export const statementNumber = z
-  .string({ error: 'a statement number such as BIL-2026-000123' })
-  .regex(/^BIL-\d{4}-\d{6,}$/, 'a statement number such as BIL-2026-000123');
+/** The one schema of a statement number (prepaid statements and monthly bills share the numbering). */
+export { statementNumber } from './prepaid';
 
 export const billId = z.number({ error: 'a bill id' }).int('a whole bill id').positive('a bill id');
 

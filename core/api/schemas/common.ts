@@ -1,19 +1,23 @@
 import { z } from 'zod';
 import { parseDate, parseInstant } from '../../time';
+import { typedCode, typedYen } from './typed';
 
 // Node-free: the renderer imports these schemas to validate as the user types.
 
 /** Positive whole yen as a decimal string ("12000"): money is never a JSON number. */
 export const positiveYen = z
   .string({ error: 'a whole number of yen as a string, such as "12000"' })
+  .overwrite(typedYen)
   .regex(/^[1-9][0-9]{0,14}$/, 'a positive whole number of yen as a string, such as "12000"');
 
 export const memberNumber = z
   .string({ error: 'a member number such as M-000123' })
+  .overwrite(typedCode)
   .regex(/^M-[0-9]{6,}$/, 'a member number such as M-000123');
 
 export const cloudAccountCode = z
   .string({ error: 'a cloud account code such as CA-000123' })
+  .overwrite(typedCode)
   .regex(/^CA-[0-9]{6,}$/, 'a cloud account code such as CA-000123');
 
 export const login = z

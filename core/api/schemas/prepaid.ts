@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { calendarDate, cloudAccountCode, memberNumber, positiveYen } from './common';
+import { typedCode } from './typed';
 
 // Node-free: the renderer validates the prepaid screens with these.
 
 export const estimateNumber = z
   .string({ error: 'an estimate number such as EST-2026-000123' })
+  .overwrite(typedCode)
   .regex(/^EST-[0-9]{4}-[0-9]{6,}$/, 'an estimate number such as EST-2026-000123');
 
 export const statementNumber = z
   .string({ error: 'a statement number such as BIL-2026-000123' })
+  .overwrite(typedCode)
   .regex(/^BIL-[0-9]{4}-[0-9]{6,}$/, 'a statement number such as BIL-2026-000123');
 
 const subject = z

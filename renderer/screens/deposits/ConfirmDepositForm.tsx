@@ -4,7 +4,8 @@ import type { CallFailure, Output } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { formatYen, todayJst } from '../../format';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../../i18n/i18n';
+import { labelOf } from '../../i18n/labels';
 import { TextField } from '../common/TextField';
 import { useSchemaForm } from '../common/useSchemaForm';
 
@@ -17,6 +18,19 @@ const inputOf = (d: Draft) => ({
   valueDate: d.valueDate.trim(),
   bankReference: d.bankReference,
 });
+
+/** What the confirmation did, worded from its outcome (never core's English sentence). */
+function outcomeWords(t: Translate, result: Output<'deposits.confirm'>): string {
+  if (result.outcome === 'unchanged' || !('heldBecause' in result)) return t('deposits.outcome.unchanged');
+  if (result.outcome === 'confirmed') return t('deposits.outcome.confirmed', { due: result.issueDueDate || '—' });
+  const values = {
+    amount: formatYen(result.amount),
+    expected: formatYen(result.expected),
+    statementNumber: result.statementNumber,
+    status: labelOf(t, 'estimateStatus', result.statementStatus),
+  };
+  return t(`deposits.outcome.held.${result.heldBecause ?? 'not_awaiting_payment'}`, values);
+}
 
 /** R-PRE-2, R-PRE-3: accounting types in a deposit seen on the bank account; a short or excess amount is held. */
 export function ConfirmDepositForm() {
@@ -62,10 +76,7 @@ export function ConfirmDepositForm() {
         </p>
       ) : result ? (
         <p className={result.outcome === 'held' ? 'notice notice--warn' : 'notice'} role="status">
-          {t(
-            `deposits.outcome.${result.outcome === 'held' ? 'held' : result.outcome === 'unchanged' ? 'unchanged' : 'confirmed'}`,
-            { due: result.issueDueDate || '—' },
-          )}
+          {outcomeWords(t, result)}
         </p>
       ) : null}
       <p className="muted small">{t('deposits.confirmHint')}</p>

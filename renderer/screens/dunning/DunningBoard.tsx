@@ -8,14 +8,13 @@ import { Refusal } from '../../components/Refusal';
 import { todayJst } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
-import { labelOf } from '../../i18n/labels';
 import { TextField } from '../common/TextField';
 import { useSchemaForm } from '../common/useSchemaForm';
-import { AccountTimeline } from './AccountTimeline';
 import { DailyRuns } from './DailyRuns';
 import { ReleaseQueue } from './ReleaseQueue';
+import { BoardCards } from './BoardCards';
+import './board.css';
 
-const COLUMNS = ['restricted', 'suspended', 'terminated', 'active'] as const;
 const FIELDS = ['date'] as const;
 const inputOf = (d: { date: string }) => (d.date.trim() ? { date: d.date.trim() } : {});
 
@@ -82,33 +81,7 @@ export function DunningBoard() {
       ) : null}
       <ReleaseQueue />
       {board.failure ? <Refusal operation="dunning.board" failure={board.failure} /> : null}
-      {board.data ? (
-        <div className="board">
-          {COLUMNS.map((status) => {
-            const accounts = board.data!.accounts.filter((a) => a.status === status);
-            return (
-              <section key={status} className="board__column" aria-labelledby={`board-${status}`} data-status={status}>
-                <h2 id={`board-${status}`}>
-                  {labelOf(t, 'accountStatus', status)} <span className="muted">({accounts.length})</span>
-                </h2>
-                {accounts.length === 0 ? <p className="muted small">{t('dunning.empty')}</p> : null}
-                {accounts.map((a) => (
-                  <article key={a.cloudAccountCode} className="board__card" data-account={a.cloudAccountCode}>
-                    <h3>
-                      <span className="mono">{a.cloudAccountCode}</span> {a.label}
-                    </h3>
-                    <p className="small">
-                      <a href={routeHref('members', a.memberNumber)}>{a.memberName}</a>{' '}
-                      <span className="mono muted">{a.memberNumber}</span>
-                    </p>
-                    <AccountTimeline account={a} />
-                  </article>
-                ))}
-              </section>
-            );
-          })}
-        </div>
-      ) : null}
+      {board.data ? <BoardCards accounts={board.data.accounts} /> : null}
     </section>
   );
 }

@@ -85,7 +85,7 @@ export function CostSimulator({
                     <option value="">{t('simulator.noPlan')}</option>
                     {plans.map((p) => (
                       <option key={p.id} value={p.id}>
-                        {p.id}（{labelOf(t, 'service', p.service)}）
+                        {labelOf(t, 'plan', p.id)}（{labelOf(t, 'service', p.service)}）
                       </option>
                     ))}
                   </select>

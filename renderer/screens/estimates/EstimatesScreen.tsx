@@ -5,6 +5,7 @@ import { useMayCall } from '../../session/useMayCall';
 import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDate } from '../../format';
+import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { FilePreview } from '../common/FilePreview';
@@ -14,6 +15,10 @@ import { CostSimulator } from './CostSimulator';
 import { EstimateDraftForm } from './EstimateDraftForm';
 import { QuoteForm } from './QuoteForm';
 import type { SimulatedLine } from './simulate';
+import './estimates.css';
+
+/** What may still be cancelled (core/prepaid cancelEstimate): before the member has paid. */
+const CANCELLABLE: readonly string[] = ['draft', 'issued', 'expired', 'billed'];
 
 /** Estimates (R-PRE-1, R-PRE-2): the list, a draft form with the cost simulator beside it, issue, PDF, statement. */
 export function EstimatesScreen() {
@@ -26,6 +31,7 @@ export function EstimatesScreen() {
   const [failure, setFailure] = useState<{ operation: OperationName; failure: CallFailure } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<string | null>(null);
   const onAmount = useCallback((value: string) => setAmount(value), []);
   const [lines, setLines] = useState<SimulatedLine[]>([]);
   const onLines = useCallback((value: SimulatedLine[]) => setLines(value), []);
@@ -54,6 +60,20 @@ export function EstimatesScreen() {
       'estimates.toPrepaid',
       () => call('estimates.toPrepaid', { estimateNumber }),
       (made) => setNotice(t('quote.converted', { from: estimateNumber, number: made.estimateNumber })),
+    );
+  const cancel = (estimateNumber: string) =>
+    act(
+      'estimates.cancel',
+      () => call('estimates.cancel', { estimateNumber }),
+      () => (setCancelling(null), setNotice(t('estimates.cancelled', { number: estimateNumber }))),
+    );
+  // An issued prepaid statement, opened again as it was issued (to resend or print it).
+  const statementPdf = (statementNumber: string) =>
+    act(
+      'prepaid.statementPdf',
+      () => call('prepaid.statementPdf', { statementNumber }),
+      (output) =>
+        setFile({ file: output.file, print: { operation: 'prepaid.statementPdf', input: { statementNumber } } }),
     );
   const pdf = (estimateNumber: string) =>
     act(
@@ -124,16 +144,19 @@ export function EstimatesScreen() {
             <tbody>
               {estimates.data.map((e) => (
                 <tr key={e.estimateNumber} data-estimate={e.estimateNumber}>
-                  <td className="mono">
+                  <td className="mono nowrap">
                     {e.estimateNumber}
                     {e.quote ? <span className="tag small"> {t('quote.kind')}</span> : null}
                   </td>
-                  <td className="mono">{e.memberNumber}</td>
+                  <td>
+                    <a href={routeHref('members', e.memberNumber)}>{e.memberName}</a>{' '}
+                    <span className="mono muted small nowrap">{e.memberNumber}</span>
+                  </td>
                   <td className="num">
                     <Yen value={e.amount} />
                   </td>
-                  <td>{labelOf(t, 'estimateStatus', e.status)}</td>
-                  <td>{e.validUntil ? formatJstDate(e.validUntil) : t('common.none')}</td>
+                  <td className="nowrap">{labelOf(t, 'estimateStatus', e.status)}</td>
+                  <td className="nowrap">{e.validUntil ? formatJstDate(e.validUntil) : t('common.none')}</td>
                   <td className="row-actions">
                     {e.status === 'draft' && mayCall('estimates.issue') ? (
                       <button type="button" disabled={busy !== null} onClick={() => void issue(e.estimateNumber)}>
@@ -159,6 +182,47 @@ export function EstimatesScreen() {
                       >
                         {t('estimates.pdf')}
                       </button>
+                    ) : null}
+                    {e.statementNumber && e.status !== 'cancelled' && mayCall('prepaid.statementPdf') ? (
+                      <button
+                        type="button"
+                        className="quiet"
+                        disabled={busy !== null}
+                        onClick={() => void statementPdf(e.statementNumber!)}
+                      >
+                        {t('estimates.statementPdf', { number: e.statementNumber })}
+                      </button>
+                    ) : null}
+                    {CANCELLABLE.includes(e.status) && mayCall('estimates.cancel') ? (
+                      cancelling === e.estimateNumber ? (
+                        <span
+                          className="confirm-inline"
+                          role="group"
+                          aria-label={t('estimates.cancelConfirm', { number: e.estimateNumber })}
+                        >
+                          <span className="small">{t('estimates.cancelConfirm', { number: e.estimateNumber })}</span>{' '}
+                          <button
+                            type="button"
+                            className="danger"
+                            disabled={busy !== null}
+                            onClick={() => void cancel(e.estimateNumber)}
+                          >
+                            {t('estimates.cancelYes')}
+                          </button>
+                          <button type="button" className="quiet" onClick={() => setCancelling(null)}>
+                            {t('estimates.cancelNo')}
+                          </button>
+                        </span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="quiet"
+                          disabled={busy !== null}
+                          onClick={() => setCancelling(e.estimateNumber)}
+                        >
+                          {t('estimates.cancel')}
+                        </button>
+                      )
                     ) : null}
                   </td>
                 </tr>

@@ -27,9 +27,9 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
     const result = await call('usage.import', replace ? { content, replace } : { content });
     setBusy(null);
     if (!result.ok) return setFailure(result);
-    const { replaced } = result.output;
+    const { imported, month, accounts, replaced } = result.output;
     setSaid(
-      `${file.name}: ${result.output.message}` +
+      t(imported ? 'usage.importedAccounts' : 'usage.alreadyImported', { name: file.name, month, accounts }) +
         (replaced.length > 0 ? ` ${t('imports.replaced', { ids: replaced.join(', ') })}` : ''),
     );
     onImported(result.output.month);

@@ -1,3 +1,4 @@
+import { typedDate } from '../../../core/api/schemas/typed';
 import { useMayCall } from '../../session/useMayCall';
 import { useDraft } from '../../hooks/useDraft';
 import { useI18n } from '../../i18n/i18n';
@@ -37,7 +38,7 @@ export function UsageScreen() {
           </label>
         </div>
       ) : null}
-      {mayCall('billing.listBills') && shown.month ? <MonthBills month={shown.month} /> : null}
+      {mayCall('billing.listBills') && shown.month ? <MonthBills month={typedDate(shown.month)} /> : null}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { say, type Messages } from './words';
 
+type Stage = 'active' | 'restricted' | 'suspended' | 'terminated';
+
 /** The dunning board: the daily run and accounts by status with their timeline and commands. */
 export class DunningPage {
   readonly heading: Locator;
@@ -53,8 +55,25 @@ export class DunningPage {
     await card.getByRole('button', { name: say(this.words, 'release.hold') }).click();
   }
 
-  column(status: 'active' | 'restricted' | 'suspended' | 'terminated'): Locator {
-    return this.page.locator(`.board__column[data-status="${status}"]`);
+  /** Shows one stage of the board (its cards), as a person picks it above the cards. */
+  async showStage(status: Stage): Promise<Locator> {
+    await this.page.locator(`.stage-tab[data-status="${status}"]`).click();
+    return this.column(status);
+  }
+
+  /** The cards of the stage shown. */
+  column(status: Stage): Locator {
+    return this.page.locator(`.board-cards__grid[data-status="${status}"]`);
+  }
+
+  /** The search above the cards: account, member number or name, typed as people type. */
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: say(this.words, 'dunning.search') }).fill(text);
+  }
+
+  /** How many of the stage shown match the search (the line beside it). */
+  get matching(): Locator {
+    return this.page.locator('.board-cards .search-bar [role="status"]');
   }
 
   card(account: string): Locator {

@@ -66,6 +66,39 @@ export class EstimatesPage {
     return this.page.locator(`tr[data-estimate="${estimateNumber}"]`);
   }
 
+  /** Cancels an estimate: the row asks once, naming the estimate; the person confirms. */
+  async cancel(estimateNumber: string): Promise<Locator> {
+    await this.row(estimateNumber)
+      .getByRole('button', { name: say(this.words, 'estimates.cancel'), exact: true })
+      .click();
+    const ask = this.row(estimateNumber).getByRole('group', {
+      name: say(this.words, 'estimates.cancelConfirm', { number: estimateNumber }),
+    });
+    await ask.waitFor();
+    return ask;
+  }
+
+  async confirmCancel(estimateNumber: string): Promise<void> {
+    await this.row(estimateNumber)
+      .getByRole('button', { name: say(this.words, 'estimates.cancelYes') })
+      .click();
+  }
+
+  /** Opens an issued prepaid statement's PDF again from its estimate's row. */
+  async openStatement(estimateNumber: string, statementNumber: string): Promise<void> {
+    await this.row(estimateNumber)
+      .getByRole('button', { name: say(this.words, 'estimates.statementPdf', { number: statementNumber }) })
+      .press('Enter');
+  }
+
+  /** The plans the simulator offers, as their names read. */
+  async planNames(n = 1): Promise<string[]> {
+    return this.page
+      .getByLabel(say(this.words, 'simulator.planN', { n }))
+      .locator('option')
+      .allTextContents();
+  }
+
   /** From the keyboard: a click at the button's place can land in the PDF preview's viewer while it settles. */
   async act(
     estimateNumber: string,

@@ -25,6 +25,32 @@ export class UsagePage {
     this.preview = page.locator('.file-preview');
   }
 
+  /** Shows a month's bills (typed as a person types it). */
+  async showMonth(month: string): Promise<void> {
+    await this.page.getByLabel(say(this.words, 'usage.showMonth')).fill(month);
+  }
+
+  /** The bills list's search, paid filter, the count beside them and its pager. */
+  async searchBills(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: say(this.words, 'bills.search') }).fill(text);
+  }
+
+  async billsPaid(filter: 'all' | 'unpaid' | 'paid'): Promise<void> {
+    await this.page.getByLabel(say(this.words, 'bills.paidFilter')).selectOption(filter);
+  }
+
+  get billsFound(): Locator {
+    return this.page.locator('section.bills .search-bar [role="status"]');
+  }
+
+  get billsPager(): Locator {
+    return this.page.getByRole('navigation', { name: say(this.words, 'bills.pages') });
+  }
+
+  async nextBills(): Promise<void> {
+    await this.billsPager.getByRole('button', { name: say(this.words, 'common.next') }).click();
+  }
+
   async importUsage(name: string, content: string): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByRole('button', { name: say(this.words, 'usage.pick') }).click();
