@@ -40,6 +40,8 @@ export interface Database {
   bank_import_lines: BankImportLinesTable;
   deposit_reviews: DepositReviewsTable;
   writer_gate: WriterGateTable;
+  document_archive: DocumentArchiveTable;
+  journal_mappings: JournalMappingsTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -503,4 +505,35 @@ export interface DepositReviewsTable {
 /** Never holds a row: its lock lets a transaction that collided with another writer run alone (dialect.ts). */
 export interface WriterGateTable {
   unused: number | null;
+}
+
+/** 0012: an issued document's PDF as issued (電子帳簿保存法), with what the law asks to search it by. Append-only. */
+export interface DocumentArchiveTable {
+  document_id: number;
+  kind: DocumentKind;
+  number: string;
+  /** JST date of issue (取引年月日). */
+  issued_on: string;
+  /** The document's total in integer yen (取引金額). */
+  amount: number;
+  member_id: number;
+  /** The member's name as of the issue (取引先), and its search key (parties nameSearchKey). */
+  counterparty: string;
+  counterparty_key: string;
+  /** Hex SHA-256 of the PDF bytes. */
+  sha256: string;
+  size: number;
+  pdf_base64: string;
+  archived_at: string;
+}
+
+/** 0012: one version of the account mapping for an accounting package's journal import. Append-only. */
+export interface JournalMappingsTable {
+  id: Generated<number>;
+  target: 'yayoi' | 'freee' | 'moneyforward';
+  version: number;
+  /** JSON: per ledger account, the package's 勘定科目, 補助科目 and 税区分. */
+  accounts: string;
+  created_at: string;
+  created_by: string | null;
 }

@@ -1,3 +1,4 @@
+import { renderEstimate } from '../documents';
 import { issueDocument } from '../documents/document-store';
 import { InputError } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
@@ -171,6 +172,7 @@ export async function issueEstimate(
     total: yenToDb(amount),
     content: data,
     createdBy: by,
+    pdf: await renderEstimate(data),
   });
   await db
     .updateTable('prepaid_applications')

@@ -1,3 +1,4 @@
+import { renderPrepaidStatement } from '../documents';
 import { issueDocument } from '../documents/document-store';
 import { InputError } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
@@ -56,6 +57,7 @@ export async function issueStatement(
     total: app.amount,
     content: data,
     createdBy: by,
+    pdf: await renderPrepaidStatement(data),
   });
   await db
     .updateTable('prepaid_applications')

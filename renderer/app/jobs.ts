@@ -14,5 +14,6 @@ export const JOBS: Job[] = [
   { route: 'prepaid', label: 'nav.prepaid' },
   { route: 'usage', label: 'nav.usage' },
   { route: 'dunning', label: 'nav.dunning' },
+  { route: 'books', label: 'nav.books' },
   { route: 'audit', label: 'nav.audit' },
 ];

@@ -1,7 +1,9 @@
 import type { Messages } from './ja';
+import { booksEn } from './words/books';
 
 /** Every visible string in English; typed against the Japanese dictionary so no key can be missing. */
 export const en: Messages = {
+  ...booksEn,
   'app.title': 'Billing Back Office',
   'app.loading': 'Loading…',
   'app.crashed.title': 'The screen cannot be shown',

@@ -1,8 +1,10 @@
+import { booksJa } from './words/books';
 /**
  * Every visible string in Japanese, the default language. This dictionary defines the keys: en.ts is typed
  * against it, so a key missing from either is a type error. `{name}` marks a value filled in at display time.
  */
 export const ja = {
+  ...booksJa,
   'app.title': '請求バックオフィス',
   'app.loading': '読み込み中…',
   'app.crashed.title': '画面を表示できません',

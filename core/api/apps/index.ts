@@ -14,6 +14,9 @@ import { bankingApp } from './banking';
 import { dunningBoardApp } from './dunning-board';
 import { ledgerBackupApp } from './ledger-backup';
 import { statementFilesApp } from './statement-files';
+import { archiveApp } from './archive';
+import { journalApp } from './journal';
+import { reportsApp } from './reports';
 
 /** Every domain's operations (each name unique, checked by buildCatalog). */
 export const apps = [
@@ -33,4 +36,7 @@ export const apps = [
   dunningApp,
   bankingApp,
   dunningBoardApp,
+  archiveApp,
+  journalApp,
+  reportsApp,
 ] as const satisfies readonly OperationApp[];

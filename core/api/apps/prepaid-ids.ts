@@ -1,3 +1,4 @@
+import { archivedPdf } from '../../documents/archive-store';
 import { renderPrepaidStatement, type PrepaidStatementData } from '../../documents';
 import { formatDate, jstToday } from '../../time';
 import { yenToDb } from '../../ledger/yen';
@@ -56,7 +57,9 @@ const statementPdf = defineOperation({
   audited: false,
   handler: async (ctx, input) => {
     const s = await findByStatement(ctx.db, input.statementNumber);
-    const pdf = await renderPrepaidStatement(JSON.parse(s.statement_content) as PrepaidStatementData);
+    const pdf =
+      (await archivedPdf(ctx.db, s.statement_id)) ??
+      (await renderPrepaidStatement(JSON.parse(s.statement_content) as PrepaidStatementData));
     return pdfOutput(`${s.statement_number}.pdf`, pdf);
   },
 });
