@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +7,8 @@ import { LEDGER_ACCOUNTS, LEDGER_ACCOUNT_NAMES, type LedgerAccount } from '../..
 import { DEFAULT_MAPPINGS, type JournalTarget } from '../../core/journal/mapping';
 import { FREEE_COLUMNS, MONEYFORWARD_COLUMNS, YAYOI_COLUMNS } from '../../core/journal/formats';
 import { Dec } from '../../core/money';
+import { main } from '../../core/cli/main';
+import { tempDir } from '../api/helpers';
 import { billingOffice, usageFile, type BillingOffice } from '../close/helpers';
 
 let o: BillingOffice;
@@ -177,5 +180,24 @@ describe('journal export for accounting software (issue 15)', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems?.map((p) => p.path)).toContain('accounts.revenue');
     expect(Object.keys(LEDGER_ACCOUNTS)).toEqual([...LEDGER_ACCOUNT_NAMES]);
+  });
+
+  it('backoffice export-journal --format yayoi writes the same bytes as journal.export; an unknown --format is refused (exit 2)', async () => {
+    await closedOctober();
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = path.join(dir, 'oct.csv');
+      const said: string[] = [];
+      const io = { out: (t: string) => said.push(t), err: (t: string) => said.push(t) };
+      const args = ['--from', '2026-11-01', '--to', '2026-11-30', '--as', 'accounting', '--db', o.file];
+      expect(await main(['export-journal', '--format', 'yayoi', '--out', out, ...args], io)).toBe(0);
+      expect(readFileSync(out).equals((await exported('yayoi')).bytes)).toBe(true);
+      expect(JSON.parse(said.join(''))).toMatchObject({ target: 'yayoi', entries: 2, rows: 4, writtenTo: out });
+      said.length = 0;
+      expect(await main(['export-journal', '--format', 'sage', '--out', out, ...args], io)).toBe(2);
+      expect(said.join('')).toContain('--format');
+    } finally {
+      cleanup();
+    }
   });
 });

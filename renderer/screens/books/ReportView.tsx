@@ -127,14 +127,21 @@ function SalesView({ fromMonth, toMonth }: { fromMonth: string; toMonth: string 
     <>
       <figure className="books-chart" aria-label={t('reports.chart.sales')}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={chart}>
+          <BarChart data={chart} maxBarSize={80}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="month" />
             <YAxis tickFormatter={(v: number) => formatYen(String(v))} width={90} />
             <Tooltip formatter={(v) => formatYen(String(v))} />
             <Legend />
             {SERVICES.map((s, i) => (
-              <Bar key={s} dataKey={s} name={t(`service.${s}` as const)} stackId="sales" fill={COLORS[i]} />
+              <Bar
+                key={s}
+                dataKey={s}
+                name={t(`service.${s}` as const)}
+                stackId="sales"
+                fill={COLORS[i]}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -245,12 +252,12 @@ function AgingView({ asOf }: { asOf: string }) {
     <>
       <figure className="books-chart" aria-label={t('reports.chart.aging')}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={chart}>
+          <BarChart data={chart} maxBarSize={80}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="bucket" />
             <YAxis tickFormatter={(v: number) => formatYen(String(v))} width={90} />
             <Tooltip formatter={(v) => formatYen(String(v))} />
-            <Bar dataKey="amount" name={t('reports.kind.aging')} fill={COLORS[4]} />
+            <Bar dataKey="amount" name={t('reports.kind.aging')} fill={COLORS[4]} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </figure>
