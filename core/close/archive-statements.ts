@@ -4,6 +4,8 @@ import type { LedgerDb } from '../ledger/open-database';
 import type { DocumentKind } from '../ledger/schema';
 import { renderStatementPdfs } from './render-pool';
 
+const STATEMENTS_PER_THREAD = 100;
+
 /** A month-close statement as stored, with what the archive keeps beside its bytes. */
 export interface StoredStatement {
   id: number;
@@ -33,9 +35,11 @@ export async function statementsAsArchived(
   );
   const missing = statements.filter((s) => !kept.has(s.id));
   if (missing.length === 0) return kept;
+  // A thread costs more to start than rendering a few dozen statements here.
+  const threads = missing.length < STATEMENTS_PER_THREAD ? 1 : workers;
   const pdfs = await renderStatementPdfs(
     missing.map((s) => s.data),
-    workers,
+    threads,
   );
   await archiveDocuments(
     db,
