@@ -82,7 +82,10 @@ export const benchmark: Benchmark = {
 
         started = performance.now();
         const statementsCpu = process.cpuUsage();
-        const written = await writeStatements(db, '2026-10', path.join(dir, 'statements'), { workers: WORKERS });
+        const written = await writeStatements(db, '2026-10', path.join(dir, 'statements'), {
+          workers: WORKERS,
+          now: new Date(),
+        });
         const statementsMs = performance.now() - started;
         // process.cpuUsage covers every thread of the process, the render workers included.
         const renderCpu = process.cpuUsage(statementsCpu);

@@ -291,6 +291,8 @@ async function billAccount(
     total: yenToDb(total),
     content: data,
     createdBy: by,
+    // D-ARCH-1: archived when it first leaves the back office (core/close/archive-statements.ts).
+    pdf: 'at first send',
   });
   if (total.isZero()) return;
   const who = { memberId: party.memberId, cloudAccountId: party.cloudAccountId };

@@ -6,6 +6,7 @@ import { Dec } from '../money';
 import { formatDate, jstToday, monthOfDate } from '../time';
 import { renderCreditNote, type CreditNoteData, type MonthlyStatementData } from '../documents';
 import { sellerAsOf } from '../parties';
+import { archivedPdf } from '../documents/archive-store';
 import { issueDocument } from '../documents/document-store';
 import { nextDocumentNumber } from '../ledger/counters';
 import { findOwedBill, type BillRef } from '../payments/owed';
@@ -107,6 +108,7 @@ export async function issueCreditNote(
     total: yenToDb(total),
     content: data,
     createdBy: by,
+    pdf: await renderCreditNote(data, await sellerAsOf(db, data.issueDate)),
   });
   const { id } = await db
     .insertInto('credit_notes')
@@ -140,7 +142,7 @@ export async function issueCreditNote(
 export async function creditNotePdf(db: LedgerDb, number: string): Promise<Buffer> {
   const row = await db
     .selectFrom('documents')
-    .select('content')
+    .select(['id', 'content'])
     .where('kind', '=', 'credit_note')
     .where('number', '=', number)
     .executeTakeFirst();
@@ -148,6 +150,8 @@ export async function creditNotePdf(db: LedgerDb, number: string): Promise<Buffe
     throw InputError.one('creditNoteNumber', 'credit_note.not_found', `no credit note ${number}`, {
       creditNoteNumber: number,
     });
+  const kept = await archivedPdf(db, row.id);
+  if (kept) return kept;
   const data = JSON.parse(row.content) as CreditNoteData;
   return renderCreditNote(data, await sellerAsOf(db, data.issueDate));
 }

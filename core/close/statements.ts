@@ -1,58 +1,70 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors';
-import {
-  renderMonthlyStatement,
-  renderStatementBatch,
-  type MonthlyStatementData,
-  type SellerProfile,
-} from '../documents';
-import { sellerAsOf, sellerHistory, sellerOn } from '../parties';
+import { renderStatementBatch, type MonthlyStatementData } from '../documents';
+import { sellerHistory, sellerOn } from '../parties';
 import type { LedgerDb } from '../ledger/open-database';
 import { parseMonth } from '../time';
 import { renderJobs } from './render-pool';
 import { VOLUME_SIZE, volumeCount, volumeFileName } from './volumes';
 import type { RenderJob } from './render-worker';
+import { statementsAsArchived, type StoredStatement } from './archive-statements';
 
-export interface StoredStatement {
-  number: string;
-  data: MonthlyStatementData;
-  /** The seller as set on the statement's issue date (R-TAX-5). */
-  seller: SellerProfile;
-}
+export type { StoredStatement } from './archive-statements';
 
-/** A month's statements as stored at the close, in number order. */
-export async function monthStatements(db: LedgerDb, month: string): Promise<StoredStatement[]> {
-  const key = parseMonth(month, 'month').key;
-  const rows = await db
+/** A month's statements as stored at the close (`where`: one by number), in number order. */
+async function storedStatements(
+  db: LedgerDb,
+  where: { month: string } | { number: string },
+): Promise<StoredStatement[]> {
+  let query = db
     .selectFrom('documents')
     .innerJoin('bills', 'bills.id', 'documents.bill_id')
-    .select(['documents.number', 'documents.content'])
-    .where('documents.kind', '=', 'statement')
-    .where('bills.month', '=', key)
-    .orderBy('documents.number')
-    .execute();
+    .select([
+      'documents.id',
+      'documents.kind',
+      'documents.number',
+      'documents.member_id',
+      'documents.issued_at',
+      'documents.total',
+      'documents.content',
+    ])
+    .where('documents.kind', '=', 'statement');
+  query =
+    'month' in where
+      ? query.where('bills.month', '=', where.month)
+      : query.where('documents.number', '=', where.number);
+  const rows = await query.orderBy('documents.number').execute();
   const history = await sellerHistory(db);
   return rows.map((r) => {
     const data = JSON.parse(r.content) as MonthlyStatementData;
-    return { number: r.number, data, seller: sellerOn(history, data.issueDate) };
+    return {
+    id: r.id,
+    kind: r.kind,
+    number: r.number,
+    memberId: r.member_id,
+    issuedAt: r.issued_at,
+    total: Number(r.total),
+      data,
+      seller: sellerOn(history, data.issueDate),
+    };
   });
 }
 
-/** One statement's PDF, rendered again from what was stored at the close. */
-export async function statementPdf(db: LedgerDb, number: string): Promise<Buffer> {
-  const row = await db
-    .selectFrom('documents')
-    .select('content')
-    .where('kind', '=', 'statement')
-    .where('number', '=', number)
-    .executeTakeFirst();
-  if (!row)
+/** A month's statements as stored at the close, in number order. */
+export function monthStatements(db: LedgerDb, month: string): Promise<StoredStatement[]> {
+  return storedStatements(db, { month: parseMonth(month, 'month').key });
+}
+
+/** One statement's PDF as archived (archived now if this is the first time it leaves, D-ARCH-1). */
+export async function statementPdf(db: LedgerDb, number: string, now: Date): Promise<Buffer> {
+  const [statement] = await storedStatements(db, { number });
+  if (!statement)
     throw InputError.one('statementNumber', 'statement.not_found', `no statement ${number}`, {
       statementNumber: number,
     });
-  const data = JSON.parse(row.content) as MonthlyStatementData;
-  return renderMonthlyStatement(data, await sellerAsOf(db, data.issueDate));
+  const pdfs = await statementsAsArchived(db, [statement], now.toISOString());
+  return pdfs.get(statement.id)!;
 }
 
 export interface WrittenStatements {
@@ -66,6 +78,8 @@ export interface WrittenStatements {
 export { VOLUME_SIZE, volumeFileName } from './volumes';
 
 export interface WriteStatementsOptions {
+  /** When the statements not archived yet are archived (D-ARCH-1). */
+  now: Date;
   /** Render threads (default 1: this process). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
@@ -102,6 +116,7 @@ export interface StatementVolume {
 export async function statementVolume(
   db: LedgerDb,
   month: string,
+  now: Date,
   volume = 1,
   only?: readonly string[],
 ): Promise<StatementVolume> {
@@ -117,6 +132,7 @@ export async function statementVolume(
       volumes,
     });
   const these = statements.slice((volume - 1) * VOLUME_SIZE, volume * VOLUME_SIZE);
+  await statementsAsArchived(db, these, now.toISOString());
   return {
     month: key,
     volume,
@@ -137,18 +153,16 @@ export async function writeStatements(
   db: LedgerDb,
   month: string,
   outDir: string,
-  options: WriteStatementsOptions = {},
+  options: WriteStatementsOptions,
 ): Promise<WrittenStatements> {
   const key = await closedMonthKey(db, month);
   const statements = await monthStatements(db, key);
   await mkdir(outDir, { recursive: true });
-  const jobs: RenderJob[] = statements.map((s, i) => ({
-    id: i,
-    file: path.join(outDir, `${s.number}.pdf`),
-    statements: [s.data],
-    sellers: [s.seller],
-    combined: false,
-  }));
+  const started = performance.now();
+  // Each statement's file is its archived PDF, byte for byte (rendered and archived first if it never left).
+  const archived = await statementsAsArchived(db, statements, options.now.toISOString(), options.workers ?? 1);
+  for (const s of statements) await writeFile(path.join(outDir, `${s.number}.pdf`), archived.get(s.id)!);
+  const jobs: RenderJob[] = [];
   const volumes = volumeCount(statements.length);
   const combined: string[] = [];
   for (let v = 0; v < volumes; v++) {
@@ -163,8 +177,9 @@ export async function writeStatements(
       combined: true,
     });
   }
-  const started = performance.now();
-  let done = 0;
-  await renderJobs(jobs, options.workers ?? 1, () => options.onProgress?.(++done, jobs.length));
+  let done = statements.length;
+  const total = statements.length + jobs.length;
+  options.onProgress?.(done, total);
+  await renderJobs(jobs, options.workers ?? 1, () => options.onProgress?.(++done, total));
   return { month: key, files: statements.length, combined, renderMs: performance.now() - started };
 }

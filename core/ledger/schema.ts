@@ -46,6 +46,8 @@ export interface Database {
   customer_credits: CustomerCreditsTable;
   deposit_refunds: DepositRefundsTable;
   seller_settings: SellerSettingsTable;
+  document_archive: DocumentArchiveTable;
+  journal_mappings: JournalMappingsTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -596,4 +598,35 @@ export interface StatementDeliveriesTable {
   how: 'printed' | 'sent';
   recorded_at: string;
   recorded_by: string | null;
+}
+
+/** 0012: an issued document's PDF as issued (電子帳簿保存法), with what the law asks to search it by. Append-only. */
+export interface DocumentArchiveTable {
+  document_id: number;
+  kind: DocumentKind;
+  number: string;
+  /** JST date of issue (取引年月日). */
+  issued_on: string;
+  /** The document's total in integer yen (取引金額). */
+  amount: number;
+  member_id: number;
+  /** The member's name as of the issue (取引先), and its search key (parties nameSearchKey). */
+  counterparty: string;
+  counterparty_key: string;
+  /** Hex SHA-256 of the PDF bytes. */
+  sha256: string;
+  size: number;
+  pdf_base64: string;
+  archived_at: string;
+}
+
+/** 0012: one version of the account mapping for an accounting package's journal import. Append-only. */
+export interface JournalMappingsTable {
+  id: Generated<number>;
+  target: 'yayoi' | 'freee' | 'moneyforward';
+  version: number;
+  /** JSON: per ledger account, the package's 勘定科目, 補助科目 and 税区分. */
+  accounts: string;
+  created_at: string;
+  created_by: string | null;
 }

@@ -1,3 +1,4 @@
+import { renderEstimate } from '../documents';
 import { issueDocument } from '../documents/document-store';
 import { InputError } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
@@ -5,6 +6,7 @@ import type { LedgerDb } from '../ledger/open-database';
 import type { MemberRow, PrepaidApplicationStatus } from '../ledger/schema';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
+import { sellerAsOf } from '../parties';
 import { addDays, compareDates, formatDate, jstToday, parseDate } from '../time';
 import { prepaidAmountProblem } from './amount';
 import { estimateData } from './document-data';
@@ -220,6 +222,7 @@ export async function issueEstimate(
     total: yenToDb(priced ? new Dec(priced.period.total) : amount),
     content: data,
     createdBy: by,
+    pdf: await renderEstimate(data, await sellerAsOf(db, todayText)),
   });
   await db
     .updateTable('prepaid_applications')

@@ -109,6 +109,7 @@ export async function issuePrepaidId(
   const seller = await sellerAsOf(db, todayText);
   const pdf = await renderPrepaidIdNotice(data, seller);
   const hint = code.slice(-4);
+  const kept = { ...data, prepaidId: `****-****-****-${hint}` };
   const noticeId = await issueDocument(db, {
     kind: 'prepaid_notice',
     number: noticeNumber,
@@ -119,8 +120,10 @@ export async function issuePrepaidId(
     tax: 0,
     total: app.credit_amount,
     // The code itself is never stored: the notice is kept with its last four characters only.
-    content: { ...data, prepaidId: `****-****-****-${hint}` },
+    content: kept,
     createdBy: by,
+    // D-ARCH-3: the archive keeps the notice with the code masked: a bearer secret the ledger never holds.
+    pdf: await renderPrepaidIdNotice({ ...data, prepaidId: `XXXX-XXXX-XXXX-${hint}` }, seller),
   });
   const row = await db
     .insertInto('prepaid_ids')

@@ -1,8 +1,10 @@
+import { renderPrepaidStatement } from '../documents';
 import { issueDocument } from '../documents/document-store';
 import { InputError } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
 import type { MemberRow } from '../ledger/schema';
+import { sellerAsOf } from '../parties';
 import { addDays, formatDate, jstToday, nextBusinessDay } from '../time';
 import { statementData } from './document-data';
 import { assertPrepaidEstimate, assertStillValid, type PrepaidApplicationRow } from './estimates';
@@ -57,6 +59,7 @@ export async function issueStatement(
     total: app.amount,
     content: data,
     createdBy: by,
+    pdf: await renderPrepaidStatement(data, await sellerAsOf(db, todayText)),
   });
   await db
     .updateTable('prepaid_applications')

@@ -59,17 +59,20 @@ export const READS_CHANGED_BY: Partial<Record<OperationName, Reads | 'all'>> = {
   'bank.resolveDeposit': [...MONEY_IN, 'bank.openBills', 'bank.refunds'],
   'bank.payRefund': ['bank.refunds', ...LEDGER],
   'cloudAccounts.close': [...ACCOUNTS, ...PREPAID, ...LEDGER],
+  'journal.saveMapping': ['journal.mapping'],
 };
 
 /**
  * Audited operations that change nothing a screen reads: signing in (the cache is cleared anyway), a notice
- * shown again, and the command line's file exports.
+ * shown again, the command line's file exports, the journal export (a file) and the archive's check (a report).
  */
 export const CHANGES_NO_SCREEN: readonly OperationName[] = [
   'session.signIn',
   'prepaid.noticePdf',
   'billing.writeStatements',
   'ledger.backup',
+  'journal.export',
+  'archive.verify',
 ];
 
 /** The reads to read again after `operation` succeeded: every write also adds an audit entry. */

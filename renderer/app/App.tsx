@@ -5,6 +5,7 @@ import { Progress } from '../components/Progress';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { useI18n } from '../i18n/i18n';
 import { AuditLog } from '../screens/AuditLog';
+import { BooksScreen } from '../screens/books/BooksScreen';
 import { DepositsScreen } from '../screens/deposits/DepositsScreen';
 import { DunningBoard } from '../screens/dunning/DunningBoard';
 import { EstimatesScreen } from '../screens/estimates/EstimatesScreen';
@@ -107,6 +108,8 @@ function Screen({ job, sub }: { job: string; sub: string | undefined }) {
       return sub?.startsWith('BIL-') ? <BillPage statementNumber={sub} /> : <UsageScreen />;
     case 'dunning':
       return sub === 'receivables' ? <ReceivablesScreen /> : <DunningBoard />;
+    case 'books':
+      return <BooksScreen sub={sub} />;
     case 'audit':
       return <AuditLog />;
     case 'seller':

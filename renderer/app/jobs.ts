@@ -28,6 +28,11 @@ export const JOBS: Job[] = [
   },
   { route: 'usage', label: 'nav.usage', operations: ['usage.import', 'billing.closeMonth', 'billing.listBills'] },
   { route: 'dunning', label: 'nav.dunning', operations: ['dunning.board'] },
+  {
+    route: 'books',
+    label: 'nav.books',
+    operations: ['reports.trialBalance', 'reports.sales', 'archive.search', 'journal.export'],
+  },
   { route: 'audit', label: 'nav.audit', operations: ['audit.list'] },
   { route: 'seller', label: 'nav.seller', operations: ['seller.set'] },
 ];

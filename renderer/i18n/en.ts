@@ -1,13 +1,15 @@
-import { closeJobsEn } from './words/close-jobs';
 import type { Messages } from './ja';
-import { moneyRulesEn } from './words/money-rules';
-import { invoicesEn } from './words/invoices';
+import { booksEn } from './words/books';
+import { closeJobsEn } from './words/close-jobs';
 import { everyRoleEn } from './words/every-role';
+import { invoicesEn } from './words/invoices';
+import { moneyRulesEn } from './words/money-rules';
 
 /** Every visible string in English; typed against the Japanese dictionary so no key can be missing. */
 export const en: Messages = {
   ...invoicesEn,
   ...closeJobsEn,
+  ...booksEn,
   'app.title': 'Billing Back Office',
   'app.loading': 'Loading…',
   'app.crashed.title': 'The screen cannot be shown',

@@ -2,6 +2,7 @@ import { moneyRulesJa } from './words/money-rules';
 import { invoicesJa } from './words/invoices';
 import { closeJobsJa } from './words/close-jobs';
 import { everyRoleJa } from './words/every-role';
+import { booksJa } from './words/books';
 
 /**
  * Every visible string in Japanese, the default language. This dictionary defines the keys: en.ts is typed
@@ -10,6 +11,7 @@ import { everyRoleJa } from './words/every-role';
 export const ja = {
   ...invoicesJa,
   ...closeJobsJa,
+  ...booksJa,
   'app.title': '請求バックオフィス',
   'app.loading': '読み込み中…',
   'app.crashed.title': '画面を表示できません',

@@ -130,7 +130,7 @@ const accountBills = defineOperation({
   },
 });
 
-/** One statement PDF for the UI (`file`: previewed in a browser, saved by Electron). */
+/** One statement PDF for the UI (`file`: previewed in a browser, saved by Electron), as archived (D-ARCH-1). */
 const statementPdfOperation = defineOperation({
   name: 'billing.statementPdf',
   roles: ['accounting', 'supervisor'],
@@ -138,13 +138,14 @@ const statementPdfOperation = defineOperation({
   audited: false,
   handler: async (ctx, input) => ({
     statementNumber: input.statementNumber,
-    ...pdfOutput(`${input.statementNumber}.pdf`, await statementPdf(ctx.db, input.statementNumber)),
+    ...pdfOutput(`${input.statementNumber}.pdf`, await statementPdf(ctx.db, input.statementNumber, ctx.now)),
   }),
 });
 
 /**
  * A closed month's statements in one PDF for printing (a volume of at most 1,000): the same PDF as the
- * `statements` command's statements-YYYY-MM.pdf. Reads only; printing it again issues nothing.
+ * `statements` command's statements-YYYY-MM.pdf. Printing it again issues nothing; its statements are archived
+ * first if they never left (D-ARCH-1).
  */
 const monthStatementsPdf = defineOperation({
   name: 'billing.monthStatementsPdf',
@@ -152,7 +153,13 @@ const monthStatementsPdf = defineOperation({
   input: monthStatementsPdfInput,
   audited: false,
   handler: async (ctx, input) => {
-    const { pdf, name, ...volume } = await statementVolume(ctx.db, input.month, input.volume, input.statementNumbers);
+    const { pdf, name, ...volume } = await statementVolume(
+      ctx.db,
+      input.month,
+      ctx.now,
+      input.volume,
+      input.statementNumbers,
+    );
     return { ...volume, ...pdfOutput(name, pdf) };
   },
 });

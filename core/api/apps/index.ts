@@ -17,6 +17,9 @@ import { dunningBoardApp } from './dunning-board';
 import { ledgerBackupApp } from './ledger-backup';
 import { statementFilesApp } from './statement-files';
 import { sellerApp } from './seller';
+import { archiveApp } from './archive';
+import { journalApp } from './journal';
+import { reportsApp } from './reports';
 
 /** Every domain's operations (each name unique, checked by buildCatalog). */
 export const apps = [
@@ -40,4 +43,7 @@ export const apps = [
   bankingApp,
   dunningBoardApp,
   sellerApp,
+  archiveApp,
+  journalApp,
+  reportsApp,
 ] as const satisfies readonly OperationApp[];

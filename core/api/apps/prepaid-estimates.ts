@@ -1,3 +1,4 @@
+import { archivedPdf } from '../../documents/archive-store';
 import { renderEstimate, type EstimateData } from '../../documents';
 import type { Quote } from '../../prepaid/quote';
 import { InputError } from '../../errors';
@@ -120,6 +121,8 @@ const pdf = defineOperation({
     const app = await findApplication(ctx.db, input.estimateNumber);
     let data: EstimateData;
     if (app.estimate_document_id !== null) {
+      const kept = await archivedPdf(ctx.db, app.estimate_document_id);
+      if (kept) return pdfOutput(`${app.estimate_number}.pdf`, kept);
       const doc = await ctx.db
         .selectFrom('documents')
         .select('content')

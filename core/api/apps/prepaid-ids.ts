@@ -1,3 +1,4 @@
+import { archivedPdf } from '../../documents/archive-store';
 import { renderPrepaidStatement, type PrepaidStatementData } from '../../documents';
 import { sellerAsOf } from '../../parties';
 import { formatDate, jstToday } from '../../time';
@@ -58,7 +59,9 @@ const statementPdf = defineOperation({
   handler: async (ctx, input) => {
     const s = await findByStatement(ctx.db, input.statementNumber);
     const data = JSON.parse(s.statement_content) as PrepaidStatementData;
-    const pdf = await renderPrepaidStatement(data, await sellerAsOf(ctx.db, data.issueDate));
+    const pdf =
+      (await archivedPdf(ctx.db, s.statement_id)) ??
+      (await renderPrepaidStatement(data, await sellerAsOf(ctx.db, data.issueDate)));
     return pdfOutput(`${s.statement_number}.pdf`, pdf);
   },
 });

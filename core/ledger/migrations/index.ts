@@ -9,6 +9,7 @@ import * as m0009 from './0009_money_rules';
 import * as m0011 from './0011_seller_documents';
 import * as m0008 from './0008_close_jobs';
 import * as m0010 from './0010_audit_problem';
+import * as m0012 from './0012_document_archive';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0011_seller_documents': m0011,
   '0008_close_jobs': m0008,
   '0010_audit_problem': m0010,
+  '0012_document_archive': m0012,
 };
