@@ -5,10 +5,10 @@ import * as m0003 from './0003_billing';
 import * as m0004 from './0004_banking';
 import * as m0005 from './0005_kana_key';
 import * as m0006 from './0006_writer_gate';
-import * as m0009 from './0009_money_rules';
-import * as m0011 from './0011_seller_documents';
 import * as m0008 from './0008_close_jobs';
+import * as m0009 from './0009_money_rules';
 import * as m0010 from './0010_audit_problem';
+import * as m0011 from './0011_seller_documents';
 import * as m0012 from './0012_document_archive';
 
 /**
@@ -22,9 +22,9 @@ export const migrations: Record<string, Migration> = {
   '0004_banking': m0004,
   '0005_kana_key': m0005,
   '0006_writer_gate': m0006,
-  '0009_money_rules': m0009,
-  '0011_seller_documents': m0011,
   '0008_close_jobs': m0008,
+  '0009_money_rules': m0009,
   '0010_audit_problem': m0010,
+  '0011_seller_documents': m0011,
   '0012_document_archive': m0012,
 };
