@@ -31,7 +31,7 @@ export const JOBS: Job[] = [
   {
     route: 'books',
     label: 'nav.books',
-    operations: ['reports.trialBalance', 'reports.sales', 'archive.search', 'journal.export'],
+    operations: ['reports.trialBalance', 'reports.sales', 'archive.search', 'journal.export', 'journal.saveMapping'],
   },
   { route: 'audit', label: 'nav.audit', operations: ['audit.list'] },
   { route: 'seller', label: 'nav.seller', operations: ['seller.set'] },

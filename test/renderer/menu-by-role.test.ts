@@ -27,8 +27,17 @@ describe('the job menu shows only what the role may do (catalog roles)', () => {
     expect(menuOf('sales')).toEqual(['today', 'members', 'estimates', 'prepaid']);
   });
 
-  it('accounting: members, estimates, deposits, prepaid IDs, usage and close, dunning', () => {
-    expect(menuOf('accounting')).toEqual(['today', 'members', 'estimates', 'deposits', 'prepaid', 'usage', 'dunning']);
+  it('accounting: members, estimates, deposits, prepaid IDs, usage and close, dunning, the books', () => {
+    expect(menuOf('accounting')).toEqual([
+      'today',
+      'members',
+      'estimates',
+      'deposits',
+      'prepaid',
+      'usage',
+      'dunning',
+      'books',
+    ]);
   });
 
   it('supervisor: what accounting sees to read, and the audit log', () => {
@@ -40,11 +49,12 @@ describe('the job menu shows only what the role may do (catalog roles)', () => {
       'prepaid',
       'usage',
       'dunning',
+      'books',
       'audit',
     ]);
   });
 
-  it('administrator: the audit log and nothing of the books', () => {
-    expect(menuOf('admin')).toEqual(['today', 'audit']);
+  it('administrator: the journal mapping (books), the audit log and the seller; no member, bill or deposit', () => {
+    expect(menuOf('admin')).toEqual(['today', 'books', 'audit', 'seller']);
   });
 });
