@@ -260,13 +260,13 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   if (importId !== null) {
     await storeLines(db, importId, lines, at);
     // R-ACC-1: what is not matched is money at the bank too, waiting in suspense.
-    for (const l of lines)
-      if ((l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null)
-        await postToSuspense(
-          db,
-          { id: l.depositId, amount: new Dec(l.amount), bankReference: l.reference, valueDate: l.date },
-          a,
-        );
+    await postToSuspense(
+      db,
+      lines
+        .filter((l) => (l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null)
+        .map((l) => ({ id: l.depositId!, amount: new Dec(l.amount), bankReference: l.reference, valueDate: l.date })),
+      a,
+    );
   }
   const summary = summarize(lines);
   const attention = lines.filter((l) => l.outcome !== 'matched' && l.outcome !== 'duplicate').slice(0, ATTENTION_LINES);
