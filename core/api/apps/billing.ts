@@ -12,6 +12,7 @@ import {
 } from '../schemas/billing';
 import { findCloudAccount } from '../../parties';
 import type { LedgerDb } from '../../ledger/open-database';
+import { yenFromDb } from '../../ledger/yen';
 import { pdfOutput } from '../file-output';
 
 /**
@@ -75,6 +76,10 @@ async function billRows(db: LedgerDb, where: { month: string } | { cloudAccountI
     .orderBy('cloud_accounts.code')
     .orderBy('bills.month', 'desc')
     .execute();
+  const settled = await settledByBill(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     billId: r.id,
     month: r.month,
@@ -89,7 +94,33 @@ async function billRows(db: LedgerDb, where: { month: string } | { cloudAccountI
     statementNumber: r.number,
     issuedOn: r.issued_at,
     dueOn: r.due_date,
+    /** What is still owed after payments and credit notes (0: paid), yen as a decimal string. */
+    outstanding: Dec.max(0, yenFromDb(r.amount_due).minus(settled.get(r.id) ?? 0)).toFixed(),
   }));
+}
+
+/** Payments and credit notes per bill, in yen. */
+async function settledByBill(db: LedgerDb, ids: number[]): Promise<Map<number, Dec>> {
+  const out = new Map<number, Dec>();
+  const add = (id: number | null, v: number) => {
+    if (id !== null) out.set(id, (out.get(id) ?? new Dec(0)).plus(yenFromDb(v)));
+  };
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    for (const p of await db
+      .selectFrom('payments')
+      .select(['bill_id', 'amount'])
+      .where('bill_id', 'in', part)
+      .execute())
+      add(p.bill_id, p.amount);
+    for (const c of await db
+      .selectFrom('credit_notes')
+      .select(['bill_id', 'total'])
+      .where('bill_id', 'in', part)
+      .execute())
+      add(c.bill_id, c.total);
+  }
+  return out;
 }
 
 /** A closed month's bills, by account. */

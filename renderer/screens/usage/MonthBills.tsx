@@ -81,6 +81,7 @@ export function BillsPanel({
               <th className="num">{t('usage.col.prepaid')}</th>
               <th className="num">{t('usage.col.due')}</th>
               <th>{t('usage.col.statement')}</th>
+              {byMonth ? <th>{t('bill.outstanding')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -117,6 +118,17 @@ export function BillsPanel({
                     t('common.none')
                   )}
                 </td>
+                {byMonth ? (
+                  <td className="paid-status">
+                    {b.status !== 'final' ? null : b.outstanding === '0' ? (
+                      <span className="tag">{t('bill.paid')}</span>
+                    ) : (
+                      <>
+                        <span className="tag">{t('bill.unpaid')}</span> <Yen value={b.outstanding} />
+                      </>
+                    )}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
