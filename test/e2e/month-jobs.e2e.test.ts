@@ -220,4 +220,15 @@ describe('month jobs: a late close confirmed, imports, printing, the daily job a
     );
     await app.screenshot('month-jobs-6-receivables');
   }, 60_000);
+
+  it("issue 14: the member's page says which bills are paid and which are not", async () => {
+    await app.page.goto(`${new URL(app.page.url()).origin}/#/members/${yamada}`);
+    const august = app.page.locator(`section[aria-labelledby="member-bills-${released}"] tr[data-month="2026-08"]`);
+    await expect.poll(() => august.locator('td.paid-status').textContent()).toBe(`${ja['bill.unpaid']} ¥7,480`);
+    // September's bill of the other account: ¥7,480 less the ¥1,100 credit note.
+    const september0 = app.page.locator(
+      `section[aria-labelledby="member-bills-${september[0]}"] tr[data-month="2026-09"] td.paid-status`,
+    );
+    await expect.poll(() => september0.textContent()).toBe(`${ja['bill.unpaid']} ¥6,380`);
+  }, 60_000);
 });

@@ -19,6 +19,8 @@ export const closeJobsJa = {
 
   'confirm.cannotUndo': 'この操作は元に戻せません。',
   'confirm.back': 'やめる',
+  'dismissConfirm.body': '{payer} からの入金 {amount} を対象外にします（理由: {reason}）。どの請求にも充当しません。',
+  'dismissConfirm.button': '入金 {id} を対象外にする',
 
   'dunning.lastRun': '日次処理は {date} 分まで実行済みです（毎日 0:00 に自動で実行します）。',
   'dunning.neverRun': '日次処理はまだ実行されていません（起動時と毎日 0:00 に自動で実行します）。',
@@ -151,6 +153,8 @@ export const closeJobsEn: Record<keyof typeof closeJobsJa, string> = {
 
   'confirm.cannotUndo': 'This cannot be undone.',
   'confirm.back': 'Go back',
+  'dismissConfirm.body': 'The deposit of {amount} from {payer} will be dismissed (reason: {reason}) and pay no bill.',
+  'dismissConfirm.button': 'Dismiss deposit {id}',
 
   'dunning.lastRun': 'The daily job has run up to {date} (it runs by itself every day at 00:00).',
   'dunning.neverRun': 'The daily job has not run yet (it runs by itself at start and every day at 00:00).',

@@ -10,6 +10,8 @@ import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { Yen } from '../common/Yen';
 import { ResolveDeposit } from './ResolveDeposit';
+import { ConfirmIrreversible } from '../../components/ConfirmIrreversible';
+import { formatYen } from '../../format';
 
 /** R-RECON-4: deposits the matcher could not settle alone; accounting confirms a target, rematches or dismisses. */
 export function ReviewQueue() {
@@ -21,6 +23,7 @@ export function ReviewQueue() {
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [failure, setFailure] = useState<{ operation: OperationName; failure: CallFailure } | null>(null);
   const [said, setSaid] = useState<string | null>(null);
+  const [askedDismiss, setAskedDismiss] = useState<number | null>(null);
 
   function answered(operation: OperationName, result: CallResult<unknown>, message: string | null) {
     setFailure(result.ok ? null : { operation, failure: result });
@@ -32,6 +35,7 @@ export function ReviewQueue() {
     answered('bank.confirmMatch', result, t('bank.confirmed'));
   }
   async function dismiss(depositId: number, reason: string) {
+    setAskedDismiss(null);
     const result = await call('bank.dismiss', { depositId, reason });
     answered('bank.dismiss', result, t('bank.dismissed'));
   }
@@ -112,7 +116,7 @@ export function ReviewQueue() {
                       value={reason}
                       onChange={(e) => setReasons((x) => ({ ...x, [d.depositId]: e.target.value }))}
                     />
-                    <button type="button" disabled={!reason.trim()} onClick={() => void dismiss(d.depositId, reason)}>
+                    <button type="button" disabled={!reason.trim()} onClick={() => setAskedDismiss(d.depositId)}>
                       {t('bank.dismiss')}
                     </button>
                   </div>
@@ -138,6 +142,22 @@ export function ReviewQueue() {
                       />
                     ) : null}
                   </>
+                ) : null}
+                {askedDismiss === d.depositId ? (
+                  <ConfirmIrreversible
+                    title={t('bank.dismiss')}
+                    confirmLabel={t('dismissConfirm.button', { id: d.depositId })}
+                    onConfirm={() => void dismiss(d.depositId, reason)}
+                    onCancel={() => setAskedDismiss(null)}
+                  >
+                    <p>
+                      {t('dismissConfirm.body', {
+                        payer: d.payer || t('common.none'),
+                        amount: formatYen(d.amount),
+                        reason: reason.trim(),
+                      })}
+                    </p>
+                  </ConfirmIrreversible>
                 ) : null}
               </li>
             );
