@@ -22,7 +22,7 @@ function typedHiragana(kana: string): string {
     .map((c) => (c >= 'ァ' && c <= 'ヶ' ? String.fromCharCode(c.charCodeAt(0) - 0x60) : c))
     .join('');
 }
-type Board = { accounts: { cloudAccountCode: string; status: string; memberName: string }[] };
+type Board = { accounts: { cloudAccountCode: string; status: string; memberName: string; memberKana: string }[] };
 
 /**
  * Issue 14, lists at real size, on the demo company (300 members, hundreds of accounts): a month's bills and
@@ -134,5 +134,14 @@ describe('the lists at the demo company’s real size', () => {
     await dunning.card(one.cloudAccountCode).waitFor();
     expect(await dunning.card(one.cloudAccountCode).textContent()).toContain(one.memberName);
     await app.screenshot('63-dunning-board-search');
+
+    // The member's kana typed in hiragana finds every card of the stage whose member's kana key holds it.
+    const hiragana = typedHiragana(one.memberKana);
+    const byKana = byStage(biggest).filter((a) => kanaKey(a.memberKana).includes(kanaKey(hiragana))).length;
+    await dunning.search(hiragana);
+    await expect
+      .poll(() => dunning.matching.textContent(), { message: hiragana })
+      .toBe(say(ja, 'list.matching', { count: byKana.toLocaleString('ja-JP') }));
+    await dunning.card(one.cloudAccountCode).waitFor();
   }, 120_000);
 });

@@ -16,7 +16,7 @@ const PAGE_SIZE = 40;
 
 /**
  * The board at real size (hundreds of accounts): one stage at a time, chosen with its count, searched by
- * account, member number, member or account name, in pages of cards.
+ * account, member number, member or account name, or kana as typed, in pages of cards.
  */
 export function BoardCards({ accounts }: { accounts: BoardAccount[] }) {
   const { t } = useI18n();
@@ -33,7 +33,7 @@ export function BoardCards({ accounts }: { accounts: BoardAccount[] }) {
     return accounts.filter(
       (a) =>
         a.status === stage &&
-        found({ codes: [a.cloudAccountCode, a.memberNumber], names: [a.memberName, a.label], kana: [] }),
+        found({ codes: [a.cloudAccountCode, a.memberNumber], names: [a.memberName, a.label], kana: [a.memberKana] }),
     );
   }, [accounts, stage, search]);
   const shown = pageOf(matching, page, PAGE_SIZE);

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { draftEstimateInput } from '../../../core/api/schemas/prepaid';
 import type { CallFailure, Output } from '../../api/client';
+import { typedYen } from '../../../core/api/schemas/typed';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
@@ -36,7 +37,7 @@ export function EstimateDraftForm({
   const [failure, setFailure] = useState<CallFailure | null>(null);
   const [saving, setSaving] = useState(false);
   // The simulator beside the form says how many months the amount being typed would cover.
-  useEffect(() => onAmount(form.draft.amount.trim()), [form.draft.amount, onAmount]);
+  useEffect(() => onAmount(typedYen(form.draft.amount)), [form.draft.amount, onAmount]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
