@@ -11,19 +11,13 @@ import { useSchemaForm } from '../common/useSchemaForm';
 import { SellerFields } from './SellerFields';
 import { SELLER_FIELDS, draftOfSeller, emptySellerDraft, sellerInputOf, type SellerDraft } from './seller-draft';
 
-/** R-TAX-5: the seller as set today, its dated history, and (for an administrator) a form to set it from a date. */
-export function SellerScreen() {
+/** The administrator's form, opened with the seller in force today (or empty before one is set). */
+function SellerForm({ initial, onSaved }: { initial: SellerDraft; onSaved: (effectiveFrom: string) => void }) {
   const { t } = useI18n();
   const { call } = useSession();
-  const mayCall = useMayCall();
-  const current = useRead('seller.get', {});
-  const today = todayJst();
   const [seal, setSeal] = useState<{ name: string; base64: string } | null>(null);
   const [failure, setFailure] = useState<CallFailure | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const initial =
-    current.data?.configured === true ? draftOfSeller(current.data.seller, today) : emptySellerDraft(today);
   const toInput = (d: SellerDraft) => sellerInputOf(d, seal?.base64 ?? null);
   const form = useSchemaForm('seller.set', setSellerInput, SELLER_FIELDS, initial, toInput, 'sellerForm');
 
@@ -32,12 +26,35 @@ export function SellerScreen() {
     const input = form.check();
     if (!input) return;
     setSaving(true);
-    setNotice(null);
     const result = await call('seller.set', input);
     setSaving(false);
     setFailure(form.answer(result));
-    if (result.ok) setNotice(t('seller.saved', { date: formatJstDate(result.output.effectiveFrom) }));
+    if (result.ok) onSaved(result.output.effectiveFrom);
   }
+
+  return (
+    <form className="panel form" onSubmit={submit} noValidate aria-labelledby="seller-form-title">
+      <h2 id="seller-form-title">{t('sellerForm.title')}</h2>
+      {failure ? <Refusal operation="seller.set" failure={failure} /> : null}
+      <SellerFields form={form} seal={seal} onSeal={setSeal} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('common.working') : t('sellerForm.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** R-TAX-5: the seller as set today, its dated history, and (for an administrator) a form to set it from a date. */
+export function SellerScreen() {
+  const { t } = useI18n();
+  const mayCall = useMayCall();
+  const current = useRead('seller.get', {});
+  const today = todayJst();
+  const [notice, setNotice] = useState<string | null>(null);
+  const initial =
+    current.data?.configured === true ? draftOfSeller(current.data.seller, today) : emptySellerDraft(today);
 
   const seller = current.data?.seller;
   return (
@@ -53,17 +70,11 @@ export function SellerScreen() {
         </p>
       ) : null}
       <div className="columns">
-        {mayCall('seller.set') ? (
-          <form className="panel form" onSubmit={submit} noValidate aria-labelledby="seller-form-title">
-            <h2 id="seller-form-title">{t('sellerForm.title')}</h2>
-            {failure ? <Refusal operation="seller.set" failure={failure} /> : null}
-            <SellerFields form={form} seal={seal} onSeal={setSeal} />
-            <div className="actions">
-              <button type="submit" className="primary" disabled={saving}>
-                {saving ? t('common.working') : t('sellerForm.submit')}
-              </button>
-            </div>
-          </form>
+        {mayCall('seller.set') && current.data ? (
+          <SellerForm
+            initial={initial}
+            onSaved={(date) => setNotice(t('seller.saved', { date: formatJstDate(date) }))}
+          />
         ) : null}
         {seller && current.data ? (
           <div className="panel" aria-labelledby="seller-current-title">
