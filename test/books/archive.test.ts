@@ -151,4 +151,24 @@ describe('電子帳簿保存法: every issued document is kept as issued (issue 
     expect(said).not.toContain(`${first}:`);
     expect(said).toContain('2 archived documents checked, 1 differ');
   });
+
+  it('archive.pdf hands out a document exactly as archived; a month-close statement not sent yet is refused with archive.not_archived', async () => {
+    o = await billingOffice('2026-11-02T01:00:00.000Z');
+    const number = await issuedEstimate('株式会社青空商事', '50000');
+    const [kept] = await o.rows<{ document_id: number; sha256: string }>(
+      'select document_id, sha256 from document_archive',
+    );
+    const pdf = await o.ok('archive.pdf', { documentId: Number(kept!.document_id) }, 'supervisor');
+    expect(pdf.file.name).toBe(`${number}.pdf`);
+    expect(sha256(Buffer.from(pdf.file.base64, 'base64'))).toBe(kept!.sha256);
+
+    const a = await o.account(await o.member('corporation', '株式会社海風物産'));
+    await o.importUsage(usageFile('2026-10', [{ code: a }]));
+    await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
+    const statementId = Number(await o.scalar("select id from documents where number = 'BIL-2026-000001'"));
+    const refused = await o.office.call('archive.pdf', { documentId: statementId }, 'accounting');
+    expect(refused.ok ? null : refused.problems?.map((p) => [p.path, p.code])).toEqual([
+      ['documentId', 'archive.not_archived'],
+    ]);
+  });
 });
