@@ -14,6 +14,7 @@ import { bankingApp } from './banking';
 import { dunningBoardApp } from './dunning-board';
 import { ledgerBackupApp } from './ledger-backup';
 import { statementFilesApp } from './statement-files';
+import { syncApp } from './sync';
 
 /** Every domain's operations (each name unique, checked by buildCatalog). */
 export const apps = [
@@ -33,4 +34,5 @@ export const apps = [
   dunningApp,
   bankingApp,
   dunningBoardApp,
+  syncApp,
 ] as const satisfies readonly OperationApp[];

@@ -5,6 +5,7 @@ import * as m0003 from './0003_billing';
 import * as m0004 from './0004_banking';
 import * as m0005 from './0005_kana_key';
 import * as m0006 from './0006_writer_gate';
+import * as m0013 from './0013_sync';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_banking': m0004,
   '0005_kana_key': m0005,
   '0006_writer_gate': m0006,
+  '0013_sync': m0013,
 };
