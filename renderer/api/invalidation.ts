@@ -59,6 +59,9 @@ export const CHANGES_NO_SCREEN: readonly OperationName[] = [
   'prepaid.noticePdf',
   'billing.writeStatements',
   'ledger.backup',
+  // A team desktop's own door sends these (core/host/team-client); its sync.status tells the screens to read again.
+  'sync.lease',
+  'sync.apply',
 ];
 
 /** The reads to read again after `operation` succeeded: every write also adds an audit entry. */

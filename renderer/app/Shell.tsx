@@ -5,6 +5,7 @@ import { roleList } from '../i18n/labels';
 import { JOBS } from './jobs';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from '../session/session';
+import { SyncStatus } from './SyncStatus';
 
 /** Header (title, operator, language, sign-out), the job menu, and the current screen. */
 export function Shell({ current, children }: { current?: string; children: ReactNode }) {
@@ -18,6 +19,7 @@ export function Shell({ current, children }: { current?: string; children: React
       <header className="shell__header">
         <span className="shell__title">{t('app.title')}</span>
         <div className="shell__tools">
+          <SyncStatus />
           <LanguageSwitch />
           {operator ? (
             <>

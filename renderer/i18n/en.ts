@@ -1,4 +1,5 @@
 import type { Messages } from './ja';
+import { desktopsTeamEn } from './words/desktops-team';
 
 /** Every visible string in English; typed against the Japanese dictionary so no key can be missing. */
 export const en: Messages = {
@@ -504,4 +505,5 @@ export const en: Messages = {
   'op.bank.dismiss': 'Dismiss a deposit',
   'op.bank.markUnknown': 'Mark a deposit unknown',
   'op.bank.importReport': 'Import report',
+  ...desktopsTeamEn,
 };

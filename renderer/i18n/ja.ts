@@ -1,3 +1,5 @@
+import { desktopsTeamJa } from './words/desktops-team';
+
 /**
  * Every visible string in Japanese, the default language. This dictionary defines the keys: en.ts is typed
  * against it, so a key missing from either is a type error. `{name}` marks a value filled in at display time.
@@ -503,6 +505,7 @@ export const ja = {
   'op.bank.dismiss': '入金を対象外にする',
   'op.bank.markUnknown': '入金を不明にする',
   'op.bank.importReport': '取込結果の閲覧',
+  ...desktopsTeamJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

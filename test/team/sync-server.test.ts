@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { OperationInput } from '../../core/api/catalog-types';
+import type { MemberView } from '../../core/parties/member-store';
 import { testOffice, type TestOffice } from '../api/helpers';
 
 const DESKTOP = '0b5f2f4e-3c61-4a8e-9d0e-6f1f5a0c7a11';
@@ -12,7 +14,7 @@ afterEach(async () => {
   t = undefined;
 });
 
-const corporation = {
+const corporation: OperationInput<'members.create'> = {
   kind: 'corporation',
   name: '株式会社田中電機',
   nameKana: 'ｶ)ﾀﾅｶﾃﾞﾝｷ',
@@ -30,7 +32,7 @@ function op(operation: string, input: unknown, madeAt = MADE_AT) {
 describe('the team server’s side of offline work', () => {
   it('D-SYNC-3 leases a desktop a block of 20 estimate numbers, tops it up below 10 unused, and an online draft numbers past it', async () => {
     t = await testOffice();
-    const m = await t.ok('members.create', corporation, 'sales');
+    const m = await t.ok<MemberView>('members.create', corporation, 'sales');
     const lease = await t.ok('sync.lease', { desktopId: DESKTOP }, 'sales');
     expect(lease.blocks).toHaveLength(1);
     expect(lease.blocks[0]).toMatchObject({ prefix: 'EST-2026', first: 'EST-2026-000001', last: 'EST-2026-000020' });
@@ -109,8 +111,8 @@ describe('the team server’s side of offline work', () => {
 
   it('D-SYNC-2 refuses an offline estimate for a member closed meanwhile, keeps the refusal for a replay, and still applies what follows', async () => {
     t = await testOffice();
-    const m = await t.ok('members.create', corporation, 'sales');
-    const other = await t.ok(
+    const m = await t.ok<MemberView>('members.create', corporation, 'sales');
+    const other = await t.ok<MemberView>(
       'members.create',
       { ...corporation, name: '株式会社佐藤商事', nameKana: 'ｶ)ｻﾄｳｼﾖｳｼﾞ' },
       'sales',
@@ -138,7 +140,7 @@ describe('the team server’s side of offline work', () => {
 
   it('D-SYNC-1 refuses an offline change of a member changed on the server since, and applies one made from the server’s version', async () => {
     t = await testOffice();
-    const m = await t.ok('members.create', corporation, 'sales');
+    const m = await t.ok<MemberView>('members.create', corporation, 'sales');
     t.clock.now = new Date('2026-11-10T03:00:00.000Z');
     await t.ok('members.update', { memberNumber: m.memberNumber, email: 'new@tanaka.example' }, 'sales');
     const stale = op('members.update', {
@@ -165,7 +167,7 @@ describe('the team server’s side of offline work', () => {
 
   it('D-SYNC-4 answers changes since a cursor: members, accounts and the rep’s own estimates changed since, and the price catalog only when it changed', async () => {
     t = await testOffice();
-    const m = await t.ok('members.create', corporation, 'sales');
+    const m = await t.ok<MemberView>('members.create', corporation, 'sales');
     await t.ok('cloudAccounts.create', { memberNumber: m.memberNumber }, 'sales');
     await t.ok('estimates.draft', { memberNumber: m.memberNumber, amount: '10000' }, 'sales');
     const all = await t.ok('sync.changes', { desktopId: DESKTOP, cursor: null }, 'sales');

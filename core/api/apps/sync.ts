@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { InputError } from '../../errors';
-import { findMember, createMember, memberView, updateMember } from '../../parties';
+import { InputError, Refused } from '../../errors';
+import { createMember, findMember, memberById, memberView, updateMember } from '../../parties';
 import { draftEstimate, estimateView, findApplication, issueEstimate, updateEstimate } from '../../prepaid/estimates';
-import { memberById } from '../../parties';
 import { applyOfflineOperations, type OfflineRunner } from '../../sync/apply';
 import { changesSince } from '../../sync/changes';
 import { isLeasedTo, leaseEstimateNumbers } from '../../sync/leases';
@@ -11,7 +10,8 @@ import { formatDate, jstToday } from '../../time';
 import { defineOperation, type OperationApp } from '../operation';
 import { createMemberInput, updateMemberInput } from '../schemas/members';
 import { draftEstimateInput, estimateNumber, estimateRefInput, updateEstimateInput } from '../schemas/prepaid';
-import { syncApplyInput, syncChangesInput, syncLeaseInput, syncStatusInput } from '../schemas/sync';
+import type { ProblemCode } from '../../problem-codes';
+import { syncApplyInput, syncChangesInput, syncJoinTeamInput, syncLeaseInput, syncStatusInput } from '../schemas/sync';
 import { zodProblems } from '../zod-problems';
 
 /**
@@ -131,7 +131,7 @@ export interface SyncProblem {
   madeAt: string;
   /** What it was about, for the list: the member's name, the estimate's number. */
   subject: string;
-  code: import('../../problem-codes').ProblemCode;
+  code: ProblemCode;
   params?: Record<string, string | number>;
   message: string;
 }
@@ -144,6 +144,8 @@ export interface SyncStatus {
   /** Operations queued offline, not yet answered by the server. */
   waiting: number;
   lastSyncedAt: string | null;
+  /** Counts the synchronisations that changed the local copy: the screens read again when it moves. */
+  revision: number;
   problems: SyncProblem[];
 }
 
@@ -162,11 +164,26 @@ const status = defineOperation({
     online: true,
     waiting: 0,
     lastSyncedAt: null,
+    revision: 0,
     problems: [],
   }),
 });
 
+/**
+ * First start of a desktop: join a team server rather than keep a ledger of its own. The desktop's door
+ * (core/host/team-client/desktop-backoffice.ts) answers it; a ledger reached any other way refuses.
+ */
+const joinTeam = defineOperation({
+  name: 'sync.joinTeam',
+  roles: [],
+  input: syncJoinTeamInput,
+  audited: false,
+  handler: async (): Promise<{ server: string }> => {
+    throw Refused.of('forbidden', 'sync.join_first_start', 'only a desktop on its first start joins a team server');
+  },
+});
+
 export const syncApp = {
   domain: 'sync',
-  operations: [changes, lease, apply, status],
+  operations: [changes, lease, apply, status, joinTeam],
 } as const satisfies OperationApp;

@@ -33,3 +33,18 @@ export const syncApplyInput = z.strictObject({
 });
 
 export const syncStatusInput = z.strictObject({});
+
+export const syncJoinTeamInput = z.strictObject({
+  /** https://NAME:PORT/ of the team server. */
+  server: z
+    .string({ error: "the team server's address, such as https://books.example.jp:8443/" })
+    .trim()
+    .regex(/^https:\/\/[^\s/?#]+\/?$/, 'https://NAME:PORT/ of the team server'),
+  /** The company's CA certificate (PEM), to pin: the server's certificate must chain to it. */
+  ca: z
+    .string()
+    .trim()
+    .max(20_000)
+    .regex(/^(-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*)?$/, 'a PEM certificate')
+    .optional(),
+});
