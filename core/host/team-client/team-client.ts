@@ -211,7 +211,20 @@ export class TeamClient implements Backoffice {
     } catch (e) {
       if (!(e instanceof Unreachable)) throw e;
       this.online = false;
-      // Offline: the local copy knows the operators who signed in here before (D-SYNC-8).
+      // Offline: the local copy knows the operators who signed in here before (D-SYNC-8); others wait for the server.
+      const known = await this.localDb
+        .selectFrom('operators')
+        .select('id')
+        .where('login', '=', login)
+        .executeTakeFirst();
+      if (!known)
+        return {
+          ok: false,
+          kind: 'failed',
+          code: 'sync.offline',
+          params: { operation: 'session.signIn' },
+          message: `the team server cannot be reached, and ${login} has not signed in on this desktop before`,
+        };
       const result = await this.local.call('session.signIn', input, null);
       if (result.ok) this.signedIn = { ...(result.output as Omit<SignedIn, 'password'>), password };
       return result;
