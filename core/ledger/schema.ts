@@ -48,6 +48,8 @@ export interface Database {
   seller_settings: SellerSettingsTable;
   document_archive: DocumentArchiveTable;
   journal_mappings: JournalMappingsTable;
+  sync_applied: SyncAppliedTable;
+  estimate_leases: EstimateLeasesTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -629,4 +631,30 @@ export interface JournalMappingsTable {
   accounts: string;
   created_at: string;
   created_by: string | null;
+}
+
+/** 0013: an offline operation a desktop replayed, once per id, with the answer it got (core/api/apps/sync.ts). */
+export interface SyncAppliedTable {
+  /** The UUIDv7 the desktop made when the operation was queued. */
+  operation_id: string;
+  desktop_id: string;
+  operator_login: string;
+  operation: string;
+  /** When the rep made it on the laptop (UTC ISO): the time it takes effect at. */
+  made_at: string;
+  applied_at: string;
+  outcome: 'applied' | 'refused';
+  /** The output (applied) or the refusal (code, params, message) as JSON, answered again to a replay. */
+  answer: string;
+}
+
+/** 0013: a block of estimate numbers (prefix EST-YYYY, first..last) a desktop may use offline. */
+export interface EstimateLeasesTable {
+  id: Generated<number>;
+  desktop_id: string;
+  operator_login: string;
+  prefix: string;
+  first_value: number;
+  last_value: number;
+  leased_at: string;
 }

@@ -108,18 +108,22 @@ export function assertCorporation(member: Pick<MemberRow, 'kind' | 'member_numbe
   }
 }
 
-/** Drafts an estimate for one application (R-PRE-2), numbered now so the sales rep can quote the number. */
+/**
+ * Drafts an estimate for one application (R-PRE-2), numbered now so the sales rep can quote the number: the next
+ * of the year, or `leasedNumber`, one of a block leased to a team desktop that drafted it offline (core/sync).
+ */
 export async function draftEstimate(
   db: LedgerDb,
   member: MemberRow,
   draft: EstimateDraft,
   now: Date,
   by: string | null,
+  leasedNumber?: string,
 ): Promise<string> {
   assertCorporation(member);
   const amount = await amountOf(db, draft, now);
   const at = now.toISOString();
-  const number = await nextDocumentNumber(db, 'estimate', jstToday(now).year);
+  const number = leasedNumber ?? (await nextDocumentNumber(db, 'estimate', jstToday(now).year));
   await db
     .insertInto('prepaid_applications')
     .values({

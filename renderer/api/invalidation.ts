@@ -73,6 +73,9 @@ export const CHANGES_NO_SCREEN: readonly OperationName[] = [
   'ledger.backup',
   'journal.export',
   'archive.verify',
+  // A team desktop's own door sends these (core/host/team-client); its sync.status tells the screens to read again.
+  'sync.lease',
+  'sync.apply',
 ];
 
 /** The reads to read again after `operation` succeeded: every write also adds an audit entry. */

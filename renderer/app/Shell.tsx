@@ -6,6 +6,7 @@ import { jobsFor } from './jobs';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from '../session/session';
 import { useMayCall } from '../session/useMayCall';
+import { SyncStatus } from './SyncStatus';
 
 /** Header (title, operator, language, sign-out), the job menu, and the current screen. */
 export function Shell({ current, children }: { current?: string; children: ReactNode }) {
@@ -20,6 +21,7 @@ export function Shell({ current, children }: { current?: string; children: React
       <header className="shell__header">
         <span className="shell__title">{t('app.title')}</span>
         <div className="shell__tools">
+          <SyncStatus />
           <LanguageSwitch />
           {operator ? (
             <>

@@ -4,6 +4,7 @@ import { closeJobsEn } from './words/close-jobs';
 import { everyRoleEn } from './words/every-role';
 import { invoicesEn } from './words/invoices';
 import { moneyRulesEn } from './words/money-rules';
+import { desktopsTeamEn } from './words/desktops-team';
 
 /** Every visible string in English; typed against the Japanese dictionary so no key can be missing. */
 export const en: Messages = {
@@ -514,4 +515,5 @@ export const en: Messages = {
   'op.bank.importReport': 'Import report',
   ...moneyRulesEn,
   ...everyRoleEn,
+  ...desktopsTeamEn,
 };

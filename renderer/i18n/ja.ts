@@ -3,6 +3,7 @@ import { invoicesJa } from './words/invoices';
 import { closeJobsJa } from './words/close-jobs';
 import { everyRoleJa } from './words/every-role';
 import { booksJa } from './words/books';
+import { desktopsTeamJa } from './words/desktops-team';
 
 /**
  * Every visible string in Japanese, the default language. This dictionary defines the keys: en.ts is typed
@@ -515,6 +516,7 @@ export const ja = {
   'op.bank.importReport': '取込結果の閲覧',
   ...moneyRulesJa,
   ...everyRoleJa,
+  ...desktopsTeamJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -192,6 +192,16 @@ export const PROBLEM_WORDS: Record<'ja' | 'en', Record<ProblemCode, string>> = {
     'statement.service_without_lines': '{service} に小計がありますが明細行がありません',
     'statement.tax_per_service_in_per_invoice': '請求書単位の課税では、サービスごとの消費税は記載しません',
     'statement.volume_unknown': '{month} の請求書は {volumes} 冊までです',
+    'sync.clock_ahead': 'この端末の時計が進みすぎています（操作時刻 {madeAt}）。時計を合わせてください',
+    'sync.join_first_start': 'チームのサーバーにつなぐのは、この端末の最初の起動時だけです',
+    'sync.member_changed':
+      '会員 {memberNumber} はオフラインの間にサーバーで変更されました。サーバーの内容を確かめて、もう一度変更してください',
+    'sync.member_closed': '会員 {memberNumber} はオフラインの間に解約されたため、見積を受け付けられません',
+    'sync.not_offline': '{operation} はオフラインでは行えません',
+    'sync.number_not_leased': '見積番号 {estimateNumber} はこの端末に割り当てられた番号ではありません',
+    'sync.numbers_used_up': 'オフライン用の見積番号を使い切りました。サーバーに接続すると補充されます',
+    'sync.server_unreachable': '{server} にチームのサーバーとして接続できません（{reason}）',
+    'sync.offline': 'サーバーに接続できないため、{operation} は行えません。接続後にもう一度お試しください',
     'transport.unreachable': 'バックオフィスに接続できません',
     'usage.account_in_other_file':
       '{account} の {month} 分の利用は取込 {usageImportId} に既にあります（アカウントと月ごとに1ファイル）',
@@ -400,6 +410,17 @@ export const PROBLEM_WORDS: Record<'ja' | 'en', Record<ProblemCode, string>> = {
     'statement.service_without_lines': '{service} has a subtotal but no lines',
     'statement.tax_per_service_in_per_invoice': 'per_invoice mode has one tax per invoice and rate, not per service',
     'statement.volume_unknown': '{month} has {volumes} volume(s) of statements',
+    'sync.clock_ahead': "this computer's clock is ahead (made at {madeAt}): set the clock",
+    'sync.join_first_start': 'a desktop joins a team server on its first start only',
+    'sync.member_changed':
+      'member {memberNumber} was changed on the server while you were offline: check it and change it again',
+    'sync.member_closed': 'member {memberNumber} was closed while you were offline: the estimate was not accepted',
+    'sync.not_offline': '{operation} cannot be done offline',
+    'sync.number_not_leased': 'estimate number {estimateNumber} was not given to this computer',
+    'sync.numbers_used_up':
+      'the estimate numbers for offline work are used up: they are topped up when the server answers',
+    'sync.server_unreachable': '{server} did not answer as a team server ({reason})',
+    'sync.offline': 'the team server cannot be reached: {operation} needs it; try again once online',
     'transport.unreachable': 'the back office cannot be reached',
     'usage.account_in_other_file':
       "{account}'s usage of {month} is already in usage import {usageImportId}: one file per account and month",

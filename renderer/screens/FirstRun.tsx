@@ -14,6 +14,7 @@ import { Refusal } from '../components/Refusal';
 import { fieldOfPath, problemText, schemaProblems } from '../forms/field-problems';
 import { useI18n } from '../i18n/i18n';
 import { demoWelcome, type Welcome } from './welcome';
+import { JoinTeam } from './JoinTeam';
 
 const FIELDS = ['login', 'displayName', 'password', 'confirm'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -156,6 +157,7 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
             )}
           </section>
         </div>
+        <JoinTeam onJoined={(server) => onDone({ kind: 'joined', server })} />
       </div>
     </div>
   );

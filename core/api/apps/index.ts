@@ -20,6 +20,7 @@ import { sellerApp } from './seller';
 import { archiveApp } from './archive';
 import { journalApp } from './journal';
 import { reportsApp } from './reports';
+import { syncApp } from './sync';
 
 /** Every domain's operations (each name unique, checked by buildCatalog). */
 export const apps = [
@@ -46,4 +47,5 @@ export const apps = [
   archiveApp,
   journalApp,
   reportsApp,
+  syncApp,
 ] as const satisfies readonly OperationApp[];

@@ -10,6 +10,7 @@ import * as m0009 from './0009_money_rules';
 import * as m0010 from './0010_audit_problem';
 import * as m0011 from './0011_seller_documents';
 import * as m0012 from './0012_document_archive';
+import * as m0013 from './0013_sync';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0010_audit_problem': m0010,
   '0011_seller_documents': m0011,
   '0012_document_archive': m0012,
+  '0013_sync': m0013,
 };
