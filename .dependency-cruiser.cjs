@@ -7,7 +7,8 @@
  */
 
 /** The domain modules: the jobs, the parties, the documents and the demo company. */
-const DOMAIN = '^core/(parties|prepaid|billing|payments|dunning|banking|reconcile|close|daily|documents|demo|rating)/';
+const DOMAIN =
+  '^core/(parties|prepaid|billing|payments|dunning|banking|reconcile|close|daily|documents|demo|rating|journal|reports|sync)/';
 /** The lowest layer: pure values (no database, no Node), imported by everything above. */
 const FOUNDATION = '^core/(money|time|kana|errors\\.ts|problem-codes\\.ts)';
 

@@ -26,7 +26,7 @@ const E2E = ['test/e2e/**/*.test.ts'];
  * time on PostgreSQL. The rest (rating, documents, time, the renderer, e2e…) does not touch the engine.
  */
 const LEDGER_TESTS = [
-  'test/{api,ledger,close,prepaid,daily,payments,reconcile,team}/**/*.test.ts',
+  'test/{api,ledger,close,prepaid,daily,payments,reconcile,team,books}/**/*.test.ts',
   'test/banking/import-bank-cli.test.ts',
   // The doors that read or write the books as a named operator (ledger.backup: a dump on PostgreSQL).
   'test/cli/ledger-doors.test.ts',

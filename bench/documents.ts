@@ -1,5 +1,6 @@
 import { cachedFontCount } from '../core/documents/fonts';
 import { renderEstimate, type EstimateData } from '../core/documents';
+import { DEMO_SELLER } from '../core/demo/demo-seller';
 import type { Benchmark } from './lib/benchmark';
 import { ms, perSecond, printBlock } from './lib/report';
 
@@ -43,9 +44,9 @@ export async function benchDocuments(
 ): Promise<{ wallMs: number; firstMs: number; bytes: number; fontReads: number }> {
   let bytes = 0;
   const started = performance.now();
-  bytes += (await renderEstimate(estimate(0))).length;
+  bytes += (await renderEstimate(estimate(0), DEMO_SELLER)).length;
   const firstMs = performance.now() - started;
-  for (let i = 1; i < count; i++) bytes += (await renderEstimate(estimate(i))).length;
+  for (let i = 1; i < count; i++) bytes += (await renderEstimate(estimate(i), DEMO_SELLER)).length;
   return { wallMs: performance.now() - started, firstMs, bytes, fontReads: cachedFontCount() };
 }
 

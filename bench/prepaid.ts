@@ -13,6 +13,7 @@ import { estimateData } from '../core/prepaid/document-data';
 import { draftEstimate, findApplication, issueEstimate } from '../core/prepaid/estimates';
 import { issuePrepaidId } from '../core/prepaid/issue';
 import { findByStatement, issueStatement } from '../core/prepaid/statement';
+import { DEMO_SELLER } from '../core/demo/demo-seller';
 import type { Benchmark } from './lib/benchmark';
 import { ms, perSecond, printBlock } from './lib/report';
 
@@ -168,7 +169,7 @@ async function estimatePdfs(count: number): Promise<{ wallMs: number; bytes: num
       member,
       '2026-03-02',
     );
-    bytes += (await renderEstimate(data)).length;
+    bytes += (await renderEstimate(data, DEMO_SELLER)).length;
   }
   return { wallMs: performance.now() - started, bytes };
 }

@@ -16,7 +16,8 @@ import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { processClock } from '../core/api/clock';
-import { openBackoffice } from '../core/api/open';
+import { startDailySchedule, type DailySchedule } from '../core/api/daily-schedule';
+import { openDesktopBackoffice } from '../core/host/team-client/desktop-backoffice';
 import type { Backoffice } from '../core/api/service';
 import { defaultDbPath } from '../core/cli/db-path';
 import { safeFileName, type FileToSave } from '../core/host/file-output';
@@ -38,6 +39,7 @@ import { mainWindowOptions } from './window-options';
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let mainWindow: BrowserWindow | null = null;
 let backoffice: Backoffice | null = null;
+let dailySchedule: DailySchedule | null = null;
 let language: MainLanguage = 'ja';
 
 // Logs and crash reports stay on this machine, in the user data folder (D-APP-3).
@@ -64,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
     if (!backoffice) return;
+    dailySchedule?.stop();
     const closing = backoffice;
     backoffice = null;
     event.preventDefault();
@@ -82,7 +85,14 @@ async function start(): Promise<void> {
     // The same ledger as the `backoffice` command: BACKOFFICE_DB, else backoffice/ledger.db in the data folder.
     const dbFile = path.resolve(defaultDbPath());
     mkdirSync(path.dirname(dbFile), { recursive: true });
-    backoffice = await openBackoffice(dbFile, { channel: 'app' });
+    // This computer only, or a team server's client (chosen on first start, core/host/team-client): same door.
+    backoffice = await openDesktopBackoffice({ ledger: dbFile, channel: 'app' });
+    // R-DUN-8: the daily job brings every account up to today now and at each 00:00 JST.
+    dailySchedule = startDailySchedule(backoffice, {
+      clock: processClock(),
+      onRun: (date, result) =>
+        log.info('main', result.ok ? `daily job run for ${date}` : `daily job ${date}: ${result.message}`),
+    });
   } catch (e) {
     return fail(e);
   }

@@ -5,11 +5,11 @@ import { openDatabase, type LedgerDb } from '../ledger/open-database';
 import { DiskFullError, LedgerFault } from '../ledger/faults';
 import { BusyError, transact } from '../ledger/transaction';
 import { apps } from './apps';
-import { loadOperator, operatorCount } from '../parties';
+import { loadOperator, operatorCount, rolesAllow } from '../parties';
 import { buildCatalog } from './catalog';
 import { processClock, type Clock } from './clock';
 import type { AnyOperation, SignedInOperator } from './operation';
-import type { Backoffice, CallFailure, CallResult, CallSession, OperationDescription } from './service';
+import type { Backoffice, CallFailure, CallResult, CallSession, OperationDescription, Role } from './service';
 import { zodProblems } from './zod-problems';
 import { tooDeep, UnreadableInput, valueTooDeep } from './input-depth';
 import { textProblems } from './input-text';
@@ -22,6 +22,9 @@ export interface BackofficeOptions {
   /** The door callers come through, recorded in the audit log: app (default), cli, http… */
   channel?: string;
 }
+
+/** The door of the back office's own schedule (R-DUN-8): no operator, only operations marked `scheduled`. */
+const SCHEDULER = 'scheduler';
 
 function maskSecrets(op: AnyOperation, input: unknown): unknown {
   if (!op.secretFields || input === null || typeof input !== 'object' || Array.isArray(input)) return input;
@@ -54,8 +57,11 @@ export function describeOperation(op: AnyOperation): OperationDescription {
 export async function openBackoffice(location: string, options: BackofficeOptions = {}): Promise<Backoffice> {
   const { db, close } = await openDatabase(location, { create: options.create ?? true });
   const catalog = buildCatalog(apps);
+  const operationRoles: ReadonlyMap<string, readonly Role[]> = new Map(
+    [...catalog.values()].map((op) => [op.name, op.roles]),
+  );
   const now = options.now ?? processClock();
-  const channel = options.channel ?? 'app';
+  const defaultChannel = options.channel ?? 'app';
   let closed = false;
 
   async function refuse(
@@ -64,6 +70,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     login: string | null,
     outcome: 'forbidden' | 'unauthenticated',
     refusal: Pick<CallFailure, 'code' | 'params' | 'message'>,
+    channel = defaultChannel,
   ): Promise<CallResult> {
     const message = refusal.message;
     // Written on its own: a refusal leaves a trace even though nothing else is written.
@@ -75,6 +82,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
       input: maskSecrets(op, input),
       outcome,
       detail: message,
+      problem: { code: refusal.code, params: refusal.params },
       code: refusal.code,
     });
     const { code, params } = refusal;
@@ -87,6 +95,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     input: unknown,
     session: CallSession | undefined,
   ): Promise<SignedInOperator | null | CallResult> {
+    const channel = defaultChannel;
     if (op.channels && !op.channels.includes(channel)) {
       return refuse(op, input, login, 'forbidden', {
         code: 'operation.wrong_channel',
@@ -114,7 +123,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
         params: { operation: op.name },
         message: `${op.name} needs a signed-in operator`,
       });
-    if (!op.roles.some((r) => operator.roles.includes(r))) {
+    if (!rolesAllow(op.roles, operator.roles)) {
       return refuse(op, input, login, 'forbidden', {
         code: 'operation.needs_role',
         params: { operation: op.name, roles: op.roles.join(', ') },
@@ -134,7 +143,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     await writeAudit(db, {
       at: now().toISOString(),
       operatorLogin: login,
-      channel,
+      channel: defaultChannel,
       operation: op.name,
       input: '(not read)',
       outcome: 'invalid',
@@ -156,8 +165,9 @@ export async function openBackoffice(location: string, options: BackofficeOption
     input: unknown,
     login: string | null,
     session: CallSession | undefined,
+    channel = defaultChannel,
   ): Promise<CallResult> {
-    const operator = await authorize(op, login, input, session);
+    const operator = channel === SCHEDULER ? null : await authorize(op, login, input, session);
     if (operator !== null && 'ok' in operator) return operator;
     const badText = textProblems(input);
     if (badText.length > 0) {
@@ -185,7 +195,10 @@ export async function openBackoffice(location: string, options: BackofficeOption
       const output = await transact(
         db,
         async (trx: LedgerDb) => {
-          const result = await op.handler({ db: trx, now: at, operator, channel, location }, parsed.data);
+          const result = await op.handler(
+            { db: trx, now: at, operator, channel, location, operationRoles },
+            parsed.data,
+          );
           if (op.audited) {
             await writeAudit(trx, {
               at: at.toISOString(),
@@ -194,6 +207,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
               operation: op.name,
               input: maskSecrets(op, input),
               outcome: 'ok',
+              detail: op.auditDetail?.(result) ?? null,
             });
           }
           return result;
@@ -216,7 +230,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
       if (e instanceof BusyError) return { ok: false, kind: 'busy', code: 'ledger.busy', message: e.message };
       if (e instanceof Refused) {
         const who = e.kind === 'forbidden' ? login : (login ?? op.auditActor?.(input) ?? null);
-        return refuse(op, input, who, e.kind, { code: e.code, params: e.params, message: e.message });
+        return refuse(op, input, who, e.kind, { code: e.code, params: e.params, message: e.message }, channel);
       }
       return failed(e);
     }
@@ -249,10 +263,29 @@ export async function openBackoffice(location: string, options: BackofficeOption
     }
   }
 
+  async function runScheduled(operation: string, input: unknown): Promise<CallResult> {
+    if (closed) return { ok: false, kind: 'failed', code: 'backoffice.closed', message: 'the back office is closed' };
+    const op = catalog.get(operation);
+    if (!op?.scheduled)
+      return {
+        ok: false,
+        kind: 'unknown_operation',
+        code: 'operation.unknown',
+        params: { operation },
+        message: `no scheduled operation ${operation}`,
+      };
+    try {
+      return await run(op, input, null, undefined, SCHEDULER);
+    } catch (e) {
+      return failed(e);
+    }
+  }
+
   return {
     operations: () => [...catalog.values()].map(describeOperation),
     // The handler's output is its operation's output type (catalog-types.ts): one map from name to operation.
     call: call as Backoffice['call'],
+    runScheduled: runScheduled as Backoffice['runScheduled'],
     async close() {
       if (closed) return;
       closed = true;

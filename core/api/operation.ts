@@ -23,6 +23,8 @@ export interface OperationContext {
    * connection of its own beside this transaction (ledger.backup).
    */
   location: string;
+  /** Every operation of the catalog with the roles allowed to call it (what signing in tells the screens). */
+  operationRoles: ReadonlyMap<string, readonly Role[]>;
 }
 
 /**
@@ -45,6 +47,13 @@ export interface Operation<N extends string = string, S extends z.ZodType = z.Zo
   input: S;
   /** Writes an audit entry when it succeeds (every write does; reads do not, refusals always do). */
   audited: boolean;
+  /**
+   * The back office's own schedule may run it with nobody signed in (Backoffice.runScheduled, channel
+   * `scheduler`; R-DUN-8). Every other door still needs `roles`.
+   */
+  scheduled?: boolean;
+  /** What the audit entry of a success says beside the input's digest (R-DUN-8: the date run and what changed). */
+  auditDetail?(output: O): string | null;
   /** Input fields replaced by "***" before the input is digested for the audit log. */
   secretFields?: string[];
   /** Who the audit row names when nobody is signed in yet (signing in: the login being tried). */

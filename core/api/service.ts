@@ -73,5 +73,13 @@ export interface Backoffice {
   ): Promise<CallResult<OperationOutput<K>>>;
   /** A transport's call: a name and input it received, checked by the catalog before anything runs. */
   call(operation: string, input: unknown, operatorLogin: string | null, session?: CallSession): Promise<CallResult>;
+  /**
+   * The back office's own schedule (R-DUN-8): runs an operation marked `scheduled` with nobody signed in,
+   * through the door `scheduler`, audited like any call.
+   */
+  runScheduled<K extends OperationName>(
+    operation: K,
+    input: OperationInput<K>,
+  ): Promise<CallResult<OperationOutput<K>>>;
   close(): Promise<void>;
 }

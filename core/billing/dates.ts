@@ -1,4 +1,12 @@
-import { addMonths, nextBusinessDay, type BillingMonth, type CalendarDate } from '../time';
+import {
+  addBusinessDays,
+  addMonths,
+  compareDates,
+  daysBetween,
+  nextBusinessDay,
+  type BillingMonth,
+  type CalendarDate,
+} from '../time';
 import type { ArrearsPaymentMethod } from './payment-method';
 
 /** When a billing month's bill is issued and paid, by payment method. */
@@ -52,4 +60,37 @@ export function billingDates(method: ArrearsPaymentMethod, month: BillingMonth):
         dueOn: nextBusinessDay(dayOf(issueMonth, 26)),
       };
   }
+}
+
+/** How late a month's close was for a bill (R-BILL-7): the regular issue date and the days after it. */
+export interface LateIssue {
+  regularIssueOn: CalendarDate;
+  regularDueOn: CalendarDate;
+  daysLate: number;
+}
+
+/** Business days between a late statement's issue and its due date, at least (R-BILL-7). */
+export const LATE_DUE_BUSINESS_DAYS = 10;
+
+/**
+ * R-BILL-7: a bill of a month closed after its regular issue date is issued on the day of the close, and is
+ * due on the later of its regular (R-BILL-3/4) due date and the 10th business day after that issue. Decision
+ * D-BILL-7a: a credit card bill closed after the 1st is charged on the day of the close (issue and charge the
+ * same day, as R-BILL-2 has them), since a card charge is not a date the customer pays by. Closed on or
+ * before the regular issue date, the dates are the regular ones.
+ */
+export function datesForClose(
+  regular: BillingDates,
+  closedOn: CalendarDate,
+): BillingDates & { late: LateIssue | null } {
+  if (compareDates(closedOn, regular.issueOn) <= 0) return { ...regular, late: null };
+  const late = {
+    regularIssueOn: regular.issueOn,
+    regularDueOn: regular.dueOn,
+    daysLate: daysBetween(regular.issueOn, closedOn),
+  };
+  if (regular.method === 'credit_card') return { ...regular, issueOn: closedOn, dueOn: closedOn, late };
+  const earliestDue = addBusinessDays(closedOn, LATE_DUE_BUSINESS_DAYS);
+  const dueOn = compareDates(earliestDue, regular.dueOn) > 0 ? earliestDue : regular.dueOn;
+  return { ...regular, issueOn: closedOn, dueOn, late };
 }

@@ -48,19 +48,16 @@ export function paymentMethodProblems(kind: PartyKind, method: unknown, path = '
  * R-BILL-5: the first billing month whose bill is paid by the new method, given the JST date the card was
  * authorised (credit card) or the signed form was received (bank transfer, direct debit).
  *
- * Decision: "the bill of the month after" (翌月以降の請求) is the bill *issued or charged* in the month after,
- * that is the bill for the month of the authorisation or receipt itself: a card authorised on 15 April pays
- * April's usage, charged on 1 May; a bank-transfer form received in April gets April's statement, issued on
- * 10 May. Reasons: 請求 is the act of billing, which for a month's usage happens in the following month; the
- * source says a card *change* follows the same rule, and a replacement card authorised in April that was not
- * used for the 1 May charge would defeat its purpose; and the direct-debit cut-off on the 20th only makes
- * sense as the bank's lead time before the next month's debit on the 26th. Direct debit from a form received
- * after the 20th starts one month later.
+ * "The bill of the month after" (翌月以降の請求) is the bill of the next month's usage (DOMAIN.md R-BILL-5): a
+ * card authorised on 15 April pays May's usage (charged on 1 June), a bank-transfer form received in April gets
+ * May's statement (issued on 10 June); a direct-debit form received by the 20th pays the next month's bill,
+ * after the 20th the bill of the month after that. The month of the authorisation or receipt itself is still
+ * paid by the method before.
  */
 export function firstBillingMonthForChange(to: ArrearsPaymentMethod, receivedOn: CalendarDate): BillingMonth {
   const monthOfReceipt = billingMonth(receivedOn.year, receivedOn.month);
-  if (to === 'direct_debit' && receivedOn.day > 20) return addMonths(monthOfReceipt, 1);
-  return monthOfReceipt;
+  if (to === 'direct_debit' && receivedOn.day > 20) return addMonths(monthOfReceipt, 2);
+  return addMonths(monthOfReceipt, 1);
 }
 
 /** A requested change of payment method, dated by card authorisation or form receipt (JST). */

@@ -22,4 +22,6 @@ export const commands: CommandEntry[] = [
   { name: 'close-month', load: async () => (await import('./commands/close-month')).closeMonthCommand },
   { name: 'statements', load: async () => (await import('./commands/statements')).statementsCommand },
   { name: 'daily', load: async () => (await import('./commands/daily')).dailyCommand },
+  { name: 'export-journal', load: async () => (await import('./commands/export-journal')).exportJournalCommand },
+  { name: 'verify', load: async () => (await import('./commands/verify')).verifyCommand },
 ];

@@ -1,21 +1,25 @@
-import { billingDates } from '../billing';
+import { billingDates, datesForClose } from '../billing';
 import { issueDocument } from '../documents/document-store';
-import { InputError, type FieldProblem } from '../errors';
+import { InputError, Problems, type FieldProblem } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction, type PostingLine } from '../ledger/post';
-import { yenToDb } from '../ledger/yen';
+import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import type { AccountBill, TaxMode } from '../rating';
-import { formatDate, jstMidnight, parseMonth, type BillingMonth } from '../time';
+import { parsePlans, type AccountBill, type PlanTable, type TaxMode } from '../rating';
+import { formatDate, jstDate, jstMidnight, jstToday, parseMonth, type BillingMonth, type CalendarDate } from '../time';
 import { methodInForce, paymentMethodHistory, type StoredMethod } from '../payments/methods';
 import { lockRows } from '../ledger/dialect';
 import { transact } from '../ledger/transaction';
 import { monthCloseState } from './month-state';
 import { plansForMonth } from '../billing/price-plans-store';
 import { consumePrepaidForBill } from '../prepaid/consume';
+import { applyCustomerCredit } from '../payments/customer-credit';
+import { accountBillUntil } from '../prepaid/month-to-date';
 import { statementData, type StatementParty } from './statement-data';
 import { rateUsage } from '../rating';
+import { sellerHistory, sellerOn, type DatedSeller } from '../parties';
+import { statementTaxMode, taxedInMode } from './qualified-invoice';
 
 export interface CloseProgress {
   month: string;
@@ -55,6 +59,11 @@ export interface CloseResult {
   resumed: boolean;
   /** Milliseconds spent rating the month's usage and writing bills, statements and postings. */
   phaseMs: { rating: number; billing: number };
+  /**
+   * R-BILL-7: the close is late (after the month's regular statement issue date, R-BILL-3): the day its
+   * statements are issued instead, and by how many days; null when on time.
+   */
+  late: { closedOn: string; regularIssueOn: string; daysLate: number } | null;
 }
 
 interface RatedAccount {
@@ -63,6 +72,8 @@ interface RatedAccount {
   usageImportId: number;
   taxMode: TaxMode;
   taxRate: string;
+  /** The price list the account was rated with (the file's own, or the month's): the statement's unit prices. */
+  plans: PlanTable;
 }
 
 interface AccountParty extends StatementParty {
@@ -108,7 +119,10 @@ async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccoun
   const byCode = new Map<string, RatedAccount>();
   const problems: FieldProblem[] = [];
   for (const imp of imports) {
-    const bill = rateUsage(JSON.parse(imp.content), plans);
+    const usage = JSON.parse(imp.content) as { plans?: unknown };
+    const bill = rateUsage(usage, plans);
+    // rateUsage has refused a file whose own plans have problems, so this reading finds none.
+    const ratedWith = usage.plans === undefined ? plans : parsePlans(usage.plans, 'plans', new Problems());
     for (const account of bill.accounts) {
       const earlier = byCode.get(account.account);
       if (earlier)
@@ -125,6 +139,7 @@ async function rateMonth(db: LedgerDb, month: BillingMonth): Promise<RatedAccoun
           usageImportId: imp.id,
           taxMode: bill.taxMode,
           taxRate: bill.taxRate,
+          plans: ratedWith,
         });
     }
   }
@@ -178,6 +193,17 @@ async function parties(db: LedgerDb, codes: string[]): Promise<Map<string, Accou
   return out;
 }
 
+/** R-PRE-14: the account's bill of its month's usage up to an instant (an expiring prepaid ID's cap). */
+async function accountBillOfImport(trx: LedgerDb, rated: RatedAccount, month: BillingMonth, instant: string) {
+  const file = await trx
+    .selectFrom('usage_imports')
+    .select('content')
+    .where('id', '=', rated.usageImportId)
+    .executeTakeFirstOrThrow();
+  const plans = await plansForMonth(trx, month.key);
+  return accountBillUntil([JSON.parse(file.content)], plans, rated.code, Date.parse(instant)) ?? new Dec(0);
+}
+
 /**
  * One account's bill of the month: the method in force (R-BILL-5) and its dates (R-BILL-1..4, R-BILL-6), the
  * prepaid offset (R-PRE-7..10), the statement with its gapless number, and one balanced posting: debit the
@@ -190,17 +216,30 @@ async function billAccount(
   rated: RatedAccount,
   party: AccountParty,
   history: StoredMethod[],
+  sellers: readonly DatedSeller[],
+  closedOn: CalendarDate,
   at: string,
   by: string | null,
 ): Promise<void> {
   const { method, card } = methodInForce(party.kind, history, month);
-  const dates = billingDates(method, month);
-  const subtotal = new Dec(rated.bill.subtotal);
-  const tax = new Dec(rated.bill.tax);
-  const total = new Dec(rated.bill.total);
+  const dates = datesForClose(billingDates(method, month), closedOn);
+  // R-TAX-4, R-TAX-5: the seller on the statement's issue date decides whether it is a qualified invoice.
+  const seller = sellerOn(sellers, formatDate(dates.issueOn));
+  const taxMode = statementTaxMode(rated.taxMode, month.key, seller);
+  const bill = taxMode === rated.taxMode ? rated.bill : taxedInMode(rated.bill, rated.taxRate, taxMode);
+  const subtotal = new Dec(bill.subtotal);
+  const tax = new Dec(bill.tax);
+  const total = new Dec(bill.total);
   const { applied } = total.isZero()
     ? { applied: new Dec(0) }
-    : await consumePrepaidForBill(trx, { cloudAccountId: party.cloudAccountId, month: month.key, totalYen: total, at });
+    : await consumePrepaidForBill(trx, {
+        cloudAccountId: party.cloudAccountId,
+        month: month.key,
+        totalYen: total,
+        at,
+        by,
+        billUntil: (instant) => accountBillOfImport(trx, rated, month, instant),
+      });
   if (applied.isNegative() || applied.greaterThan(total))
     throw new Error(`prepaid applied ${applied.toFixed()} is outside 0…${total.toFixed()} for ${party.accountCode}`);
   const due = total.minus(applied);
@@ -210,7 +249,7 @@ async function billAccount(
       cloud_account_id: party.cloudAccountId,
       month: month.key,
       usage_import_id: rated.usageImportId,
-      tax_mode: rated.taxMode,
+      tax_mode: taxMode,
       tax_rate: rated.taxRate,
       subtotal: yenToDb(subtotal),
       tax: yenToDb(tax),
@@ -219,7 +258,7 @@ async function billAccount(
       amount_due: yenToDb(due),
       payment_method: method,
       status: 'draft',
-      detail: JSON.stringify(rated.bill),
+      detail: JSON.stringify(bill),
       created_at: at,
       finalized_at: null,
     })
@@ -229,9 +268,10 @@ async function billAccount(
   const data = statementData({
     number,
     party,
-    bill: rated.bill,
+    bill,
+    plans: rated.plans,
     month: month.key,
-    taxMode: rated.taxMode,
+    taxMode,
     taxRate: rated.taxRate,
     prepaidApplied: applied,
     method,
@@ -251,6 +291,8 @@ async function billAccount(
     total: yenToDb(total),
     content: data,
     createdBy: by,
+    // D-ARCH-1: archived when it first leaves the back office (core/close/archive-statements.ts).
+    pdf: 'at first send',
   });
   if (total.isZero()) return;
   const who = { memberId: party.memberId, cloudAccountId: party.cloudAccountId };
@@ -267,6 +309,12 @@ async function billAccount(
     reference: `bill:${billId}`,
     lines,
   });
+  await applyCustomerCredit(
+    trx,
+    { billId, memberId: party.memberId, cloudAccountId: party.cloudAccountId, due, label: number },
+    at,
+    by,
+  );
 }
 
 /**
@@ -319,7 +367,31 @@ function alreadyClosed(month: string, bills: number, message: string): CloseResu
     billedNow: 0,
     resumed: false,
     phaseMs: { rating: 0, billing: 0 },
+    late: null,
   };
+}
+
+/**
+ * R-BILL-7: the day of the close, which late statements are issued on: the JST day the close started, so every
+ * step of a close that runs past midnight issues on the same day.
+ */
+async function closeDay(db: LedgerDb, month: string, now: Date): Promise<CalendarDate> {
+  const row = await db.selectFrom('month_closes').select('started_at').where('month', '=', month).executeTakeFirst();
+  return row ? jstDate(Date.parse(row.started_at)) : jstToday(now);
+}
+
+/** R-BILL-7: whether a close on `closedOn` is late, measured against the statements' regular issue date. */
+export function lateness(month: BillingMonth, closedOn: CalendarDate): CloseResult['late'] {
+  const { late } = datesForClose(billingDates('bank_transfer', month), closedOn);
+  return late
+    ? { closedOn: formatDate(closedOn), regularIssueOn: formatDate(late.regularIssueOn), daysLate: late.daysLate }
+    : null;
+}
+
+function lateText(late: CloseResult['late']): string {
+  return late
+    ? `; closed ${late.daysLate} day(s) late: statements issued ${late.closedOn} instead of ${late.regularIssueOn}, due dates moved (R-BILL-7)`
+    : '';
 }
 
 function closedMeanwhile(month: string, bills: number): CloseResult {
@@ -384,6 +456,9 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
     todo.length < rated.length ? todo.map((r) => byCode.get(r.code)!.cloudAccountId) : undefined,
   );
 
+  const sellers = await sellerHistory(db);
+  const closedOn = await closeDay(db, month.key, options.now);
+  const late = lateness(month, closedOn);
   const billingStarted = performance.now();
   if (state === 'open')
     await transact(db, (trx) =>
@@ -404,7 +479,17 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
       const fresh = await notYetBilled(trx, month.key, batch, byCode);
       for (const r of fresh) {
         const party = byCode.get(r.code)!;
-        await billAccount(trx, month, r, party, history.get(party.cloudAccountId) ?? [], at, options.by);
+        await billAccount(
+          trx,
+          month,
+          r,
+          party,
+          history.get(party.cloudAccountId) ?? [],
+          sellers,
+          closedOn,
+          at,
+          options.by,
+        );
       }
       return fresh.length;
     });
@@ -427,6 +512,7 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
       billedNow,
       resumed,
       phaseMs: phaseMs(),
+      late,
     };
   }
   const closedHere = await transact(db, async (trx) => {
@@ -448,12 +534,52 @@ export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<C
   return {
     month: month.key,
     alreadyClosed: false,
-    message: `${month.key} closed: ${rated.length} bills`,
+    message: `${month.key} closed: ${rated.length} bills${lateText(late)}`,
     bills: rated.length,
     done: rated.length,
     finished: true,
     billedNow,
     resumed,
     phaseMs: phaseMs(),
+    late,
+  };
+}
+
+export interface ClosePreview {
+  month: string;
+  state: 'open' | 'closing' | 'closed';
+  /** Bills the close makes (or made), and their total in yen (a decimal string). */
+  bills: number;
+  total: string;
+  /** R-BILL-7: a close today would be late by this much (null: on time, or already closed). */
+  late: CloseResult['late'];
+}
+
+/**
+ * What closing the month would do, for the confirmation that names it before the close (issue 14): the bills
+ * and their total, rated as the close will rate them; for a closed month, what it made. Writes nothing.
+ */
+export async function previewClose(db: LedgerDb, monthText: string, now: Date): Promise<ClosePreview> {
+  const month = parseMonth(monthText, 'month');
+  const state = await monthCloseState(db, month.key);
+  if (state === 'closed') {
+    const row = await db
+      .selectFrom('bills')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('n'),
+        eb.fn.sum<number | string | null>('total').as('total'),
+      ])
+      .where('month', '=', month.key)
+      .executeTakeFirstOrThrow();
+    return { month: month.key, state, bills: Number(row.n), total: yenFromDb(row.total).toFixed(), late: null };
+  }
+  const rated = await rateMonth(db, month);
+  const total = rated.reduce((sum, r) => sum.plus(new Dec(r.bill.total)), new Dec(0));
+  return {
+    month: month.key,
+    state,
+    bills: rated.length,
+    total: total.toFixed(),
+    late: lateness(month, await closeDay(db, month.key, now)),
   };
 }

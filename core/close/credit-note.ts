@@ -3,7 +3,12 @@ import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction } from '../ledger/post';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
-import { jstToday, monthOfDate } from '../time';
+import { formatDate, jstToday, monthOfDate } from '../time';
+import { renderCreditNote, type CreditNoteData, type MonthlyStatementData } from '../documents';
+import { sellerAsOf } from '../parties';
+import { archivedPdf } from '../documents/archive-store';
+import { issueDocument } from '../documents/document-store';
+import { nextDocumentNumber } from '../ledger/counters';
 import { findOwedBill, type BillRef } from '../payments/owed';
 
 /**
@@ -27,7 +32,7 @@ export async function issueCreditNote(
     });
   const row = await db
     .selectFrom('bills')
-    .select(['subtotal', 'tax_rate'])
+    .select(['subtotal', 'tax_rate', 'tax_mode'])
     .where('id', '=', bill.id)
     .executeTakeFirstOrThrow();
   const earlier = await db
@@ -45,7 +50,8 @@ export async function issueCreditNote(
     );
   const tax = subtotal.times(row.tax_rate).floor();
   const total = subtotal.plus(tax);
-  const month = monthOfDate(jstToday(now)).key;
+  const today = jstToday(now);
+  const month = monthOfDate(today).key;
   const at = now.toISOString();
   const who = { memberId: bill.memberId, cloudAccountId: bill.cloudAccountId };
   const lines = [
@@ -66,6 +72,44 @@ export async function issueCreditNote(
     reference: `bill:${bill.id}`,
     lines,
   });
+  const statement = await db
+    .selectFrom('documents')
+    .select(['id', 'number', 'content', 'member_id'])
+    .where('bill_id', '=', bill.id)
+    .where('kind', '=', 'statement')
+    .executeTakeFirstOrThrow();
+  const original = JSON.parse(statement.content) as MonthlyStatementData;
+  const number = await nextDocumentNumber(db, 'credit_note', today.year);
+  // R-TAX-4: the return of a qualified invoice is a qualified return invoice (適格返還請求書).
+  const data: CreditNoteData = {
+    number,
+    issueDate: formatDate(today),
+    addressee: original.addressee,
+    memberId: original.memberId,
+    account: original.account,
+    original: { number: statement.number, issueDate: original.issueDate, month: original.month },
+    qualified: row.tax_mode === 'per_invoice',
+    reason,
+    taxRate: row.tax_rate,
+    subtotal: subtotal.toFixed(),
+    tax: tax.toFixed(),
+    total: total.toFixed(),
+  };
+  const documentId = await issueDocument(db, {
+    kind: 'credit_note',
+    number,
+    memberId: bill.memberId,
+    cloudAccountId: bill.cloudAccountId,
+    billId: bill.id,
+    relatedDocumentId: statement.id,
+    issuedAt: at,
+    subtotal: yenToDb(subtotal),
+    tax: yenToDb(tax),
+    total: yenToDb(total),
+    content: data,
+    createdBy: by,
+    pdf: await renderCreditNote(data, await sellerAsOf(db, data.issueDate)),
+  });
   const { id } = await db
     .insertInto('credit_notes')
     .values({
@@ -78,11 +122,13 @@ export async function issueCreditNote(
       ledger_transaction_id: transactionId,
       created_at: at,
       created_by: by,
+      document_id: documentId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return {
     creditNoteId: id,
+    creditNoteNumber: number,
     billId: bill.id,
     month,
     subtotal: subtotal.toFixed(),
@@ -90,4 +136,22 @@ export async function issueCreditNote(
     total: total.toFixed(),
     transactionId,
   };
+}
+
+/** A credit note's PDF, rendered again from what was stored when it was issued, with the seller of that day. */
+export async function creditNotePdf(db: LedgerDb, number: string): Promise<Buffer> {
+  const row = await db
+    .selectFrom('documents')
+    .select(['id', 'content'])
+    .where('kind', '=', 'credit_note')
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (!row)
+    throw InputError.one('creditNoteNumber', 'credit_note.not_found', `no credit note ${number}`, {
+      creditNoteNumber: number,
+    });
+  const kept = await archivedPdf(db, row.id);
+  if (kept) return kept;
+  const data = JSON.parse(row.content) as CreditNoteData;
+  return renderCreditNote(data, await sellerAsOf(db, data.issueDate));
 }

@@ -1,6 +1,22 @@
-export { closeMonth, type CloseOptions, type CloseProgress, type CloseResult } from './close-month';
-export { importUsage, type UsageImportResult } from './usage-import';
-export { issueCreditNote } from './credit-note';
+export {
+  closeMonth,
+  previewClose,
+  type ClosePreview,
+  type CloseOptions,
+  type CloseProgress,
+  type CloseResult,
+} from './close-month';
+export {
+  importUsage,
+  listUsageImports,
+  withdrawUsageImport,
+  type StoredUsageImport,
+  type UsageImportResult,
+  type WithdrawnImport,
+} from './usage-import';
+export { monthOverview, type MonthOverviewRow } from './month-overview';
+export { listMonthStatements, recordDeliveries, type MonthStatementRow } from './statement-deliveries';
+export { creditNotePdf, issueCreditNote } from './credit-note';
 export {
   monthStatements,
   statementPdf,
@@ -11,3 +27,4 @@ export {
   type WrittenStatements,
 } from './statements';
 export { monthCloseState, type MonthCloseState } from './month-state';
+export { billDetail, type BillDetail } from './bill-detail';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { MonthlyStatementData, SellerProfile } from '../documents';
 import { runRenderJob, type RenderJob } from './render-worker';
 
 /**
@@ -31,14 +32,15 @@ function workerEntry(): URL | undefined {
  * each worker taking the next job when it is done; in this process when `workers` ≤ 1 or when no worker entry
  * is at hand. Rejects on the first job that fails.
  */
-export async function renderJobs(jobs: RenderJob[], workers: number, onDone?: (job: RenderJob) => void): Promise<void> {
+export async function renderJobs(
+  jobs: RenderJob[],
+  workers: number,
+  onDone?: (job: RenderJob, pdf: Buffer | null) => void,
+): Promise<void> {
   const queue = [...jobs].sort((a, b) => b.statements.length - a.statements.length);
   const entry = workers > 1 ? workerEntry() : undefined;
   if (!entry) {
-    for (const job of queue) {
-      await runRenderJob(job);
-      onDone?.(job);
-    }
+    for (const job of queue) onDone?.(job, await runRenderJob(job));
     return;
   }
   const byId = new Map(jobs.map((j) => [j.id, j]));
@@ -53,9 +55,9 @@ export async function renderJobs(jobs: RenderJob[], workers: number, onDone?: (j
               if (job) worker.postMessage(job);
               else resolve();
             };
-            worker.on('message', (m: { id: number; error?: string }) => {
+            worker.on('message', (m: { id: number; pdf?: Uint8Array | null; error?: string }) => {
               if (m.error) return reject(new Error(`statement ${byId.get(m.id)?.file ?? m.id}: ${m.error}`));
-              onDone?.(byId.get(m.id)!);
+              onDone?.(byId.get(m.id)!, m.pdf ? Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength) : null);
               next();
             });
             worker.on('error', reject);
@@ -66,4 +68,24 @@ export async function renderJobs(jobs: RenderJob[], workers: number, onDone?: (j
   } finally {
     await Promise.all(threads.map((t) => t.terminate()));
   }
+}
+
+/** Each statement's PDF, in the order given, rendered on `workers` threads (render jobs that hand bytes back). */
+export async function renderStatementPdfs(
+  statements: ReadonlyArray<{ data: MonthlyStatementData; seller: SellerProfile }>,
+  workers: number,
+): Promise<Buffer[]> {
+  const pdfs: Buffer[] = new Array<Buffer>(statements.length);
+  const jobs = statements.map((s, id): RenderJob => ({
+    id,
+    file: null,
+    statements: [s.data],
+    sellers: [s.seller],
+    combined: false,
+  }));
+  await renderJobs(jobs, workers, (job, pdf) => {
+    if (!pdf) throw new Error(`render job ${job.id} handed back no PDF`);
+    pdfs[job.id] = pdf;
+  });
+  return pdfs;
 }

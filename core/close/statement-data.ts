@@ -2,7 +2,7 @@ import type { ArrearsPaymentMethod, BillingDates } from '../billing';
 import type { MonthlyStatementData, StatementPayment } from '../documents';
 import type { MemberKind } from '../ledger/schema';
 import type { Dec } from '../money';
-import type { AccountBill, TaxMode } from '../rating';
+import type { AccountBill, BillLine, PlanTable, TaxMode } from '../rating';
 import { formatDate } from '../time';
 
 export interface StatementParty {
@@ -18,6 +18,8 @@ export interface StatementFacts {
   number: string;
   party: StatementParty;
   bill: AccountBill;
+  /** The price list the bill was rated with, for each line's unit price. */
+  plans: PlanTable;
   month: string;
   taxMode: TaxMode;
   taxRate: string;
@@ -40,6 +42,13 @@ function payment(f: StatementFacts): StatementPayment {
   }
 }
 
+/** A line's price per unit (per hour, GB-hour, GB or month) from the plan it was rated with, when it has one. */
+function unitPriceOf(line: BillLine, plans: PlanTable): string | undefined {
+  const plan = plans.get(line.plan);
+  const price = line.unit === 'month' ? plan?.monthlyPrice : plan?.unitPrice;
+  return price?.toFixed();
+}
+
 /**
  * Everything the 請求書 of a bill shows (core/documents renderMonthlyStatement), stored with the statement so
  * it renders again identically: the rated lines and services, the tax mode of the usage file (R-TAX-2/3), the
@@ -55,15 +64,19 @@ export function statementData(f: StatementFacts): MonthlyStatementData {
     account: f.party.accountCode,
     taxMode: f.taxMode,
     taxRate: f.taxRate,
-    lines: f.bill.lines.map((l) => ({
-      service: l.service,
-      resource: l.resource,
-      plan: l.plan,
-      quantity: l.quantity,
-      unit: l.unit,
-      amount: l.amount,
-      capped: l.capped,
-    })),
+    lines: f.bill.lines.map((l) => {
+      const unitPrice = unitPriceOf(l, f.plans);
+      return {
+        service: l.service,
+        resource: l.resource,
+        plan: l.plan,
+        quantity: l.quantity,
+        unit: l.unit,
+        ...(unitPrice === undefined ? {} : { unitPrice }),
+        amount: l.amount,
+        capped: l.capped,
+      };
+    }),
     services: f.bill.services.map((s) => ({
       service: s.service,
       subtotal: s.subtotal,

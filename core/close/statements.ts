@@ -1,45 +1,70 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors';
-import { renderMonthlyStatement, renderStatementBatch, type MonthlyStatementData } from '../documents';
+import { renderStatementBatch, type MonthlyStatementData } from '../documents';
+import { sellerHistory, sellerOn } from '../parties';
 import type { LedgerDb } from '../ledger/open-database';
 import { parseMonth } from '../time';
 import { renderJobs } from './render-pool';
 import { VOLUME_SIZE, volumeCount, volumeFileName } from './volumes';
 import type { RenderJob } from './render-worker';
+import { statementsAsArchived, type StoredStatement } from './archive-statements';
 
-export interface StoredStatement {
-  number: string;
-  data: MonthlyStatementData;
+export type { StoredStatement } from './archive-statements';
+
+/** A month's statements as stored at the close (`where`: one by number), in number order. */
+async function storedStatements(
+  db: LedgerDb,
+  where: { month: string } | { number: string },
+): Promise<StoredStatement[]> {
+  let query = db
+    .selectFrom('documents')
+    .innerJoin('bills', 'bills.id', 'documents.bill_id')
+    .select([
+      'documents.id',
+      'documents.kind',
+      'documents.number',
+      'documents.member_id',
+      'documents.issued_at',
+      'documents.total',
+      'documents.content',
+    ])
+    .where('documents.kind', '=', 'statement');
+  query =
+    'month' in where
+      ? query.where('bills.month', '=', where.month)
+      : query.where('documents.number', '=', where.number);
+  const rows = await query.orderBy('documents.number').execute();
+  const history = await sellerHistory(db);
+  return rows.map((r) => {
+    const data = JSON.parse(r.content) as MonthlyStatementData;
+    return {
+      id: r.id,
+      kind: r.kind,
+      number: r.number,
+      memberId: r.member_id,
+      issuedAt: r.issued_at,
+      total: Number(r.total),
+      data,
+      seller: sellerOn(history, data.issueDate),
+    };
+  });
 }
 
 /** A month's statements as stored at the close, in number order. */
-export async function monthStatements(db: LedgerDb, month: string): Promise<StoredStatement[]> {
-  const key = parseMonth(month, 'month').key;
-  const rows = await db
-    .selectFrom('documents')
-    .innerJoin('bills', 'bills.id', 'documents.bill_id')
-    .select(['documents.number', 'documents.content'])
-    .where('documents.kind', '=', 'statement')
-    .where('bills.month', '=', key)
-    .orderBy('documents.number')
-    .execute();
-  return rows.map((r) => ({ number: r.number, data: JSON.parse(r.content) as MonthlyStatementData }));
+export function monthStatements(db: LedgerDb, month: string): Promise<StoredStatement[]> {
+  return storedStatements(db, { month: parseMonth(month, 'month').key });
 }
 
-/** One statement's PDF, rendered again from what was stored at the close. */
-export async function statementPdf(db: LedgerDb, number: string): Promise<Buffer> {
-  const row = await db
-    .selectFrom('documents')
-    .select('content')
-    .where('kind', '=', 'statement')
-    .where('number', '=', number)
-    .executeTakeFirst();
-  if (!row)
+/** One statement's PDF as archived (archived now if this is the first time it leaves, D-ARCH-1). */
+export async function statementPdf(db: LedgerDb, number: string, now: Date): Promise<Buffer> {
+  const [statement] = await storedStatements(db, { number });
+  if (!statement)
     throw InputError.one('statementNumber', 'statement.not_found', `no statement ${number}`, {
       statementNumber: number,
     });
-  return renderMonthlyStatement(JSON.parse(row.content) as MonthlyStatementData);
+  const pdfs = await statementsAsArchived(db, [statement], now.toISOString());
+  return pdfs.get(statement.id)!;
 }
 
 export interface WrittenStatements {
@@ -53,6 +78,8 @@ export interface WrittenStatements {
 export { VOLUME_SIZE, volumeFileName } from './volumes';
 
 export interface WriteStatementsOptions {
+  /** When the statements not archived yet are archived (D-ARCH-1). */
+  now: Date;
   /** Render threads (default 1: this process). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
@@ -86,9 +113,16 @@ export interface StatementVolume {
  * One volume of a closed month's statements in one PDF for printing: the same PDF as `statements` writes
  * (`statements-YYYY-MM[-NN].pdf`), rendered again from what was stored at the close.
  */
-export async function statementVolume(db: LedgerDb, month: string, volume = 1): Promise<StatementVolume> {
+export async function statementVolume(
+  db: LedgerDb,
+  month: string,
+  now: Date,
+  volume = 1,
+  only?: readonly string[],
+): Promise<StatementVolume> {
   const key = await closedMonthKey(db, month);
-  const statements = await monthStatements(db, key);
+  const picked = only === undefined ? null : new Set(only);
+  const statements = (await monthStatements(db, key)).filter((s) => picked === null || picked.has(s.number));
   if (statements.length === 0)
     throw InputError.one('month', 'month.no_statements', `${key} has no statements to print`, { month: key });
   const volumes = volumeCount(statements.length);
@@ -98,6 +132,7 @@ export async function statementVolume(db: LedgerDb, month: string, volume = 1): 
       volumes,
     });
   const these = statements.slice((volume - 1) * VOLUME_SIZE, volume * VOLUME_SIZE);
+  await statementsAsArchived(db, these, now.toISOString());
   return {
     month: key,
     volume,
@@ -106,7 +141,10 @@ export async function statementVolume(db: LedgerDb, month: string, volume = 1): 
     first: these[0]!.number,
     last: these.at(-1)!.number,
     name: volumeFileName(key, volume, volumes),
-    pdf: await renderStatementBatch(these.map((s) => s.data)),
+    pdf: await renderStatementBatch(
+      these.map((s) => s.data),
+      these.map((s) => s.seller),
+    ),
   };
 }
 
@@ -115,31 +153,33 @@ export async function writeStatements(
   db: LedgerDb,
   month: string,
   outDir: string,
-  options: WriteStatementsOptions = {},
+  options: WriteStatementsOptions,
 ): Promise<WrittenStatements> {
   const key = await closedMonthKey(db, month);
   const statements = await monthStatements(db, key);
   await mkdir(outDir, { recursive: true });
-  const jobs: RenderJob[] = statements.map((s, i) => ({
-    id: i,
-    file: path.join(outDir, `${s.number}.pdf`),
-    statements: [s.data],
-    combined: false,
-  }));
+  const started = performance.now();
+  // Each statement's file is its archived PDF, byte for byte (rendered and archived first if it never left).
+  const archived = await statementsAsArchived(db, statements, options.now.toISOString(), options.workers ?? 1);
+  for (const s of statements) await writeFile(path.join(outDir, `${s.number}.pdf`), archived.get(s.id)!);
+  const jobs: RenderJob[] = [];
   const volumes = volumeCount(statements.length);
   const combined: string[] = [];
   for (let v = 0; v < volumes; v++) {
     const file = path.join(outDir, volumeFileName(key, v + 1, volumes));
     combined.push(file);
+    const volume = statements.slice(v * VOLUME_SIZE, (v + 1) * VOLUME_SIZE);
     jobs.push({
       id: statements.length + v,
       file,
-      statements: statements.slice(v * VOLUME_SIZE, (v + 1) * VOLUME_SIZE).map((s) => s.data),
+      statements: volume.map((s) => s.data),
+      sellers: volume.map((s) => s.seller),
       combined: true,
     });
   }
-  const started = performance.now();
-  let done = 0;
-  await renderJobs(jobs, options.workers ?? 1, () => options.onProgress?.(++done, jobs.length));
+  let done = statements.length;
+  const total = statements.length + jobs.length;
+  options.onProgress?.(done, total);
+  await renderJobs(jobs, options.workers ?? 1, () => options.onProgress?.(++done, total));
   return { month: key, files: statements.length, combined, renderMs: performance.now() - started };
 }

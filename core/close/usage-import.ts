@@ -14,6 +14,8 @@ export interface UsageImportResult {
   month: string;
   accounts: number;
   digest: string;
+  /** The imports withdrawn because this file replaced them (`replace`: their accounts' usage is in this one). */
+  replaced: number[];
 }
 
 /** SQLite allows a limited number of bound values per statement. */
@@ -44,13 +46,16 @@ export async function rateStoredUsage(db: LedgerDb, usage: unknown, month: strin
  * Stores a month's usage file (shared/contracts/rating.md) for the close. Idempotent per content: the same
  * bytes a second time write nothing and say so. Refused, nothing written: a file that does not rate, a file
  * for a month whose close has started, usage of unknown cloud accounts (listed), and an account whose usage
- * of the month is already in another file (decision: one file per account and month, see close-month.ts).
+ * of the month is already in another file, naming that import (decision: one file per account and month, see
+ * close-month.ts). With `replace`, those other imports are withdrawn instead, whole (D-CLOSE-2), while the
+ * month is open.
  */
 export async function importUsage(
   db: LedgerDb,
   content: string,
   at: string,
   by: string | null,
+  options: { replace?: boolean } = {},
 ): Promise<UsageImportResult> {
   const digest = createHash('sha256').update(content).digest('hex');
   const usage = parseJson(content);
@@ -73,6 +78,7 @@ export async function importUsage(
       month: same.month,
       accounts: Number(accounts.n),
       digest,
+      replaced: [],
     };
   }
   const state = await monthCloseState(db, monthKey);
@@ -121,7 +127,9 @@ export async function importUsage(
       });
     }
   }
-  if (elsewhere.length > 0) throw new InputError(elsewhere);
+  const replaced = [...new Set(elsewhere.map((p) => Number(p.params?.['usageImportId'])))].sort((a, b) => a - b);
+  if (elsewhere.length > 0 && !options.replace) throw new InputError(elsewhere);
+  for (const old of replaced) await deleteImport(db, old);
 
   const { id } = await db
     .insertInto('usage_imports')
@@ -136,10 +144,102 @@ export async function importUsage(
   }
   return {
     imported: true,
-    message: `imported ${codes.length} account(s) for ${monthKey}`,
+    message:
+      `imported ${codes.length} account(s) for ${monthKey}` +
+      (replaced.length > 0 ? `, replacing usage import(s) ${replaced.join(', ')}` : ''),
     usageImportId: id,
     month: monthKey,
     accounts: codes.length,
     digest,
+    replaced,
   };
+}
+
+async function deleteImport(db: LedgerDb, id: number): Promise<void> {
+  await db.deleteFrom('usage_accounts').where('usage_import_id', '=', id).execute();
+  await db.deleteFrom('usage_imports').where('id', '=', id).execute();
+}
+
+export interface WithdrawnImport {
+  usageImportId: number;
+  month: string;
+  accounts: number;
+  message: string;
+}
+
+/**
+ * An open month's usage import withdrawn: the file and its accounts are removed, so its month closes without
+ * it (or with a corrected file imported again). Refused once the month's close has started (its bills come
+ * from it). The audit entry of the call keeps the trace.
+ */
+export async function withdrawUsageImport(db: LedgerDb, usageImportId: number): Promise<WithdrawnImport> {
+  const row = await db
+    .selectFrom('usage_imports')
+    .select(['id', 'month'])
+    .where('id', '=', usageImportId)
+    .executeTakeFirst();
+  if (!row)
+    throw InputError.one('usageImportId', 'usage_import.not_found', `no usage import ${usageImportId}`, {
+      usageImportId,
+    });
+  const state = await monthCloseState(db, row.month);
+  if (state !== 'open')
+    throw InputError.one(
+      'usageImportId',
+      'month.closed',
+      `${row.month} is ${state === 'closed' ? 'closed' : 'being closed'}: its usage imports stay`,
+      { month: row.month },
+    );
+  const accounts = await db
+    .selectFrom('usage_accounts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('usage_import_id', '=', usageImportId)
+    .executeTakeFirstOrThrow();
+  await deleteImport(db, usageImportId);
+  return {
+    usageImportId,
+    month: row.month,
+    accounts: Number(accounts.n),
+    message: `usage import ${usageImportId} of ${row.month} withdrawn (${Number(accounts.n)} account(s))`,
+  };
+}
+
+export interface StoredUsageImport {
+  usageImportId: number;
+  month: string;
+  accounts: number;
+  importedAt: string;
+  importedBy: string | null;
+  /** Whether it can still be withdrawn or replaced (its month is open). */
+  open: boolean;
+}
+
+/** The usage imports of a month (or every month), newest first. */
+export async function listUsageImports(db: LedgerDb, month?: string): Promise<StoredUsageImport[]> {
+  let query = db
+    .selectFrom('usage_imports')
+    .leftJoin('month_closes', 'month_closes.month', 'usage_imports.month')
+    .select((eb) => [
+      'usage_imports.id',
+      'usage_imports.month',
+      'usage_imports.imported_at',
+      'usage_imports.imported_by',
+      'month_closes.started_at',
+      eb
+        .selectFrom('usage_accounts')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .whereRef('usage_accounts.usage_import_id', '=', 'usage_imports.id')
+        .as('accounts'),
+    ])
+    .orderBy('usage_imports.id', 'desc');
+  if (month) query = query.where('usage_imports.month', '=', month);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    usageImportId: r.id,
+    month: r.month,
+    accounts: Number(r.accounts ?? 0),
+    importedAt: r.imported_at,
+    importedBy: r.imported_by,
+    open: r.started_at === null,
+  }));
 }

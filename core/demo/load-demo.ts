@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createCloudAccount, createMember, createOperator, type Role } from '../parties';
+import { createCloudAccount, createMember, createOperator, sellerHistory, setSeller, type Role } from '../parties';
+import { DEMO_SELLER } from './demo-seller';
 import type { LedgerDb } from '../ledger/open-database';
 import { catalogJson } from '../rating';
 import { jstToday, monthOfDate } from '../time';
@@ -15,6 +16,7 @@ export interface DemoOptions {
 }
 
 export const DEMO_PASSWORD = 'demo';
+const DEMO_SELLER_FROM = '2023-10-01';
 
 const DEMO_OPERATORS: { login: string; displayName: string; roles: Role[] }[] = [
   { login: 'admin', displayName: '管理 太郎', roles: ['admin'] },
@@ -71,6 +73,10 @@ export async function loadDemo(db: LedgerDb, options: DemoOptions): Promise<Demo
     await createOperator(db, { ...op, password: DEMO_PASSWORD }, at);
     operators.push({ login: op.login, password: DEMO_PASSWORD, roles: op.roles });
   }
+  // The demo's history starts years back, so its seller is in force from the qualified-invoice start (R-TAX-4):
+  // a company's own seller is set from today on (D-PARTY-5), the demo's is its past as well.
+  if ((await sellerHistory(db)).length === 0)
+    await setSeller(db, { seller: DEMO_SELLER, effectiveFrom: DEMO_SELLER_FROM }, DEMO_SELLER_FROM, at, null);
   const codes: string[] = [];
   let corporations = 0;
   for (let i = 1; i <= options.members; i++) {
@@ -103,7 +109,7 @@ export async function loadDemo(db: LedgerDb, options: DemoOptions): Promise<Demo
   }
   for (const file of files) {
     const content = `${JSON.stringify(file, null, 2)}\n`;
-    await db
+    const stored = await db
       .insertInto('usage_imports')
       .values({
         month: file.month,
@@ -113,7 +119,19 @@ export async function loadDemo(db: LedgerDb, options: DemoOptions): Promise<Demo
         imported_by: 'demo',
       })
       .onConflict((oc) => oc.doNothing())
-      .execute();
+      .returning('id')
+      .executeTakeFirst();
+    // Which import holds each account's month, as usage.import records it (one file per account and month).
+    const accounts = file.accounts.map((a) => ({
+      month: file.month,
+      account_code: a.account,
+      usage_import_id: stored?.id ?? 0,
+    }));
+    for (let i = 0; stored && i < accounts.length; i += 500)
+      await db
+        .insertInto('usage_accounts')
+        .values(accounts.slice(i, i + 500))
+        .execute();
   }
   return {
     members: options.members,

@@ -1,6 +1,5 @@
 import { InputError, type FieldProblem } from '../errors';
 import { compareDates } from '../time';
-import { DEFAULT_SELLER } from './default-seller';
 import { buildEstimate, type EstimateData } from './estimate';
 import { buildMonthlyStatement, type MonthlyStatementData } from './monthly-statement';
 import { appendDocument, createPdf, finishPdf, type BuiltDocument } from './pdf';
@@ -33,13 +32,17 @@ function build(item: PrintableDocument, seller: SellerProfile): BuiltDocument {
  * its own ("1 / 2"). Every document is checked first; one bad document stops the batch with every problem
  * named by its position (`documents[3].total`), before anything is drawn.
  */
-export function renderCombined(items: PrintableDocument[], seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
+export function renderCombined(
+  items: PrintableDocument[],
+  seller: SellerProfile | readonly SellerProfile[],
+): Promise<Buffer> {
+  const sellerOf = (i: number): SellerProfile => (Array.isArray(seller) ? seller[i] : seller) as SellerProfile;
   if (items.length === 0) throw InputError.one('documents', 'documents.nothing_to_print', 'nothing to print');
   const problems: FieldProblem[] = [];
   const built: BuiltDocument[] = [];
   items.forEach((item, i) => {
     try {
-      built.push(build(item, seller));
+      built.push(build(item, sellerOf(i)));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems.map((p) => ({ ...p, path: `documents[${i}].${p.path}` })));
@@ -48,7 +51,11 @@ export function renderCombined(items: PrintableDocument[], seller: SellerProfile
   if (problems.length > 0) throw new InputError(problems);
 
   const latest = built.reduce((a, b) => (compareDates(a.date, b.date) >= 0 ? a : b));
-  const doc = createPdf({ title: `一括印刷 ${built.length}件`, author: seller.name, date: latest.date });
+  const doc = createPdf({
+    title: `一括印刷 ${built.length}件`,
+    author: latest.document.seller.name,
+    date: latest.date,
+  });
   built.forEach((b, i) => {
     if (i > 0) doc.addPage(PAGE_OPTIONS);
     appendDocument(doc, b.document);
@@ -56,10 +63,10 @@ export function renderCombined(items: PrintableDocument[], seller: SellerProfile
   return finishPdf(doc);
 }
 
-/** Monthly statements of many accounts in one PDF for printing. */
+/** Monthly statements of many accounts in one PDF for printing; `seller` is one for all, or one per statement. */
 export function renderStatementBatch(
   statements: MonthlyStatementData[],
-  seller: SellerProfile = DEFAULT_SELLER,
+  seller: SellerProfile | readonly SellerProfile[],
 ): Promise<Buffer> {
   return renderCombined(
     statements.map((data) => ({ kind: 'monthly_statement', data })),

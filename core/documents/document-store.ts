@@ -1,5 +1,6 @@
 import type { LedgerDb } from '../ledger/open-database';
 import type { DocumentKind } from '../ledger/schema';
+import { archiveDocuments } from './archive-store';
 
 /** A document as issued: its number, whom it is for, its amounts in integer yen and what its PDF shows. */
 export interface IssuedDocument {
@@ -21,11 +22,18 @@ export interface IssuedDocument {
   /** Everything the PDF shows, stored so that it renders again identically. */
   content: unknown;
   createdBy: string | null;
+  /**
+   * The PDF as issued, archived in this transaction (電子帳簿保存法, D-ARCH-1); or `at first send` for the
+   * month close's statements, archived by every door that hands one out before it leaves the back office
+   * (core/close/archive-statements.ts), which keeps the close fast.
+   */
+  pdf: Uint8Array | 'at first send';
 }
 
 /**
  * Issues a document: the one writer of the `documents` table (estimates, prepaid statements, prepaid ID
- * notices, monthly statements), in the caller's transaction. Returns its id.
+ * notices, monthly statements), in the caller's transaction, with its PDF kept as issued in the archive
+ * (archive-store.ts). Returns its id.
  */
 export async function issueDocument(db: LedgerDb, d: IssuedDocument): Promise<number> {
   const { id } = await db
@@ -48,5 +56,18 @@ export async function issueDocument(db: LedgerDb, d: IssuedDocument): Promise<nu
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (d.pdf !== 'at first send') await archiveDocuments(db, [{ facts: archiveFacts(id, d), pdf: d.pdf }], d.issuedAt);
   return id;
+}
+
+/** What the archive keeps beside a document's bytes. */
+export function archiveFacts(documentId: number, d: IssuedDocument) {
+  return {
+    documentId,
+    kind: d.kind,
+    number: d.number,
+    memberId: d.memberId,
+    issuedAt: d.issuedAt,
+    total: d.total,
+  };
 }

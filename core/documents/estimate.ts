@@ -1,4 +1,3 @@
-import { DEFAULT_SELLER } from './default-seller';
 import { japaneseDate, headlineYen } from './format';
 import { builtDocument, readOpening } from './opening';
 import { renderBuilt, type BuiltDocument } from './pdf';
@@ -19,27 +18,39 @@ export interface EstimateData {
   /** Whole yen, tax included. */
   total: MoneyInput;
   notes?: string[];
+  /** The sales rep in charge (担当者). */
+  repName?: string;
+  /** Headed paragraphs under the totals (a quote's configuration, its monthly and whole-period figures). */
+  sections?: { heading: string; lines: string[] }[];
+  /** A draft's preview: DRAFT / 下書き across every page; never set on an issued estimate. */
+  draft?: boolean;
 }
 
-export function buildEstimate(data: EstimateData, seller: SellerProfile = DEFAULT_SELLER): BuiltDocument {
+/** The mark across a draft estimate's pages. */
+export const DRAFT_MARK = 'DRAFT / 下書き';
+
+export function buildEstimate(data: EstimateData, seller: SellerProfile): BuiltDocument {
   const opening = readOpening(data, { path: 'validUntil', value: data.validUntil });
   const { r } = opening;
   const validUntil = japaneseDate(opening.later!);
   const subject = r.text(data.subject, 'subject');
   const priced = readPricedItems(r, data.items, data.taxes, data.total);
+  const rep = r.optionalText(data.repName, 'repName');
   return builtDocument(opening, seller, {
     title: '見積書',
-    headerFields: [{ label: '有効期限', value: validUntil }],
+    headerFields: [{ label: '有効期限', value: validUntil }, ...(rep ? [{ label: '担当者', value: rep }] : [])],
     subject,
     greeting: '下記の通りお見積り申し上げます。',
     headline: { label: '御見積金額', amount: headlineYen(priced.total), note: '（税込）' },
     items: priced.rows,
     totals: priced.totals,
+    ...(data.sections ? { sections: data.sections } : {}),
     notes: [`本見積書の有効期限は${validUntil}です。`, ...(data.notes ?? [])],
+    ...(data.draft ? { watermark: DRAFT_MARK } : {}),
   });
 }
 
 /** Renders a 見積書 as a PDF. */
-export function renderEstimate(data: EstimateData, seller: SellerProfile = DEFAULT_SELLER): Promise<Buffer> {
+export function renderEstimate(data: EstimateData, seller: SellerProfile): Promise<Buffer> {
   return renderBuilt(buildEstimate(data, seller));
 }

@@ -26,6 +26,21 @@ export function groupedNumber(value: Dec): string {
   return yenWithFraction(value).replace('¥', '');
 }
 
+/**
+ * A figure printed to at most `places` decimals (half up, trailing zeros dropped), grouped; `exact` says whether
+ * the printed figure is the value itself.
+ */
+export function roundedNumber(value: Dec, places: number): { text: string; exact: boolean } {
+  const shown = value.toDecimalPlaces(places, Dec.ROUND_HALF_UP);
+  return { text: groupedNumber(shown), exact: shown.equals(value) };
+}
+
+/** ¥12,345.67: yen with a fraction cut (not rounded) to `places` decimals; `exact` as in roundedNumber. */
+export function yenCut(value: Dec, places: number): { text: string; exact: boolean } {
+  const shown = value.toDecimalPlaces(places, Dec.ROUND_DOWN);
+  return { text: yenWithFraction(shown), exact: shown.equals(value) };
+}
+
 /** "10%" for a rate of 0.1; null is outside the tax. */
 export function rateLabel(rate: Dec | null): string {
   return rate === null ? '対象外' : `${rate.times(100).toFixed()}%`;

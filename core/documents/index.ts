@@ -1,6 +1,6 @@
 export type { SellerProfile, Addressee, BankAccount, LineItemInput, TaxSummaryInput, MoneyInput } from './types';
-export { DEFAULT_SELLER } from './default-seller';
-export { renderEstimate, buildEstimate, type EstimateData } from './estimate';
+export { registrationNumberProblem, registrationCheckDigit } from './registration-number';
+export { renderEstimate, buildEstimate, DRAFT_MARK, type EstimateData } from './estimate';
 export { renderPrepaidStatement, buildPrepaidStatement, type PrepaidStatementData } from './prepaid-statement';
 export { renderPrepaidIdNotice, buildPrepaidIdNotice, type PrepaidIdNoticeData } from './prepaid-id-notice';
 export {
@@ -12,4 +12,6 @@ export {
   type StatementPayment,
   type ServiceName,
 } from './monthly-statement';
+export { renderCreditNote, buildCreditNote, type CreditNoteData } from './credit-note';
+export { withoutRegistration, serviceLabel } from './monthly-statement';
 export { renderCombined, renderStatementBatch, type PrintableDocument } from './combine';

@@ -3,9 +3,8 @@ import type { ProblemArgs, ProblemCode } from '../problem-codes';
 import { Dec, isDecimalString } from '../money';
 import { HALF_WIDTH_KANA } from '../kana';
 import { parseDate, type CalendarDate } from '../time';
+import { registrationNumberProblem } from './registration-number';
 import type { Addressee, BankAccount, MoneyInput, SellerProfile } from './types';
-
-const REGISTRATION_NUMBER = /^T\d{13}$/;
 
 /**
  * Reads a document's input, collecting every problem with its field path; `throwIfAny()` throws one InputError
@@ -119,22 +118,32 @@ function readBankAccount(r: InputReader, value: BankAccount | undefined, path: s
   r.halfWidthKana(value.accountHolderKana, `${path}.accountHolderKana`);
 }
 
-/** Checks the seller profile (R-TAX-3: the registration number is "T" and 13 digits). */
+/** Checks the seller profile (R-TAX-4: a registration number, when given, passes its check digit). */
 export function readSeller(r: InputReader, value: SellerProfile | undefined, path = 'seller'): SellerProfile {
   if (!value || typeof value !== 'object') {
     return r.fail(path, 'value.required', 'required seller profile is missing');
   }
   r.text(value.name, `${path}.name`);
-  r.text(value.postalCode, `${path}.postalCode`);
   r.text(value.address, `${path}.address`);
-  r.text(value.phone, `${path}.phone`);
-  if (typeof value.registrationNumber !== 'string' || !REGISTRATION_NUMBER.test(value.registrationNumber)) {
-    r.add(
-      `${path}.registrationNumber`,
-      'seller.registration_number_invalid',
-      'not a registration number: "T" and 13 digits',
-    );
+  r.optionalText(value.postalCode, `${path}.postalCode`);
+  r.optionalText(value.phone, `${path}.phone`);
+  if (value.registrationNumber !== undefined) {
+    const problem = registrationNumberProblem(value.registrationNumber);
+    if (problem === 'shape')
+      r.add(
+        `${path}.registrationNumber`,
+        'seller.registration_number_invalid',
+        'not a registration number: "T" and 13 digits',
+      );
+    else if (problem === 'check_digit')
+      r.add(
+        `${path}.registrationNumber`,
+        'seller.registration_number_check_digit',
+        'the first digit after "T" is not the check digit of the other twelve (R-TAX-4)',
+      );
   }
-  readBankAccount(r, value.bankAccount, `${path}.bankAccount`);
+  (Array.isArray(value.bankAccounts) ? value.bankAccounts : []).forEach((b, i) =>
+    readBankAccount(r, b, `${path}.bankAccounts[${i}]`),
+  );
   return value;
 }

@@ -49,6 +49,10 @@ export interface BusinessDocument {
   /** Headed paragraphs or numbered steps (how to register). */
   sections?: { heading: string; lines: string[] }[];
   notes?: string[];
+  /** Footnotes under the totals, each opened by its mark (※1 …). */
+  footnotes?: string[];
+  /** Printed large across every page: DRAFT / 下書き on a draft's preview. */
+  watermark?: string;
 }
 
 const PAGE_WIDTH = 595.28; // A4 in points
@@ -61,6 +65,7 @@ const BOTTOM = PAGE_HEIGHT - 56;
 const LEFT_COLUMN_WIDTH = 290;
 const RIGHT_COLUMN_X = RIGHT - 205;
 const RIGHT_COLUMN_WIDTH = 205;
+const SEAL_SIZE = 52;
 
 const INK = '#1a1a1a';
 const MUTED = '#555555';
@@ -95,6 +100,7 @@ export function drawBusinessDocument(doc: PDFKit.PDFDocument, d: BusinessDocumen
   if (d.highlight) drawHighlight(page, d.highlight);
   if (d.items) drawItemsTable(page, d.items);
   if (d.totals) drawTotals(page, d.totals, d.totalsCaption);
+  if (d.footnotes && d.footnotes.length > 0) drawSection(page, '注記', d.footnotes);
   for (const block of d.blocks ?? []) drawBlock(page, block.heading, block.rows);
   for (const section of d.sections ?? []) drawSection(page, section.heading, section.lines);
   if (d.notes && d.notes.length > 0) drawSection(page, '備考', d.notes);
@@ -102,12 +108,19 @@ export function drawBusinessDocument(doc: PDFKit.PDFDocument, d: BusinessDocumen
 }
 
 /** Writes "1 / 2" at the foot of each page of a document drawn from `firstPage` to the last buffered page. */
-export function numberPages(doc: PDFKit.PDFDocument, firstPage: number, title: string, number: string): void {
+export function numberPages(
+  doc: PDFKit.PDFDocument,
+  firstPage: number,
+  title: string,
+  number: string,
+  watermark?: string,
+): void {
   const range = doc.bufferedPageRange();
   const last = range.start + range.count - 1;
   const count = last - firstPage + 1;
   for (let i = firstPage; i <= last; i++) {
     doc.switchToPage(i);
+    if (watermark) drawWatermark(doc, watermark);
     doc.font(FONT_REGULAR).fontSize(7.5).fillColor(MUTED);
     doc.text(`${title}  No. ${number}    ${i - firstPage + 1} / ${count}`, MARGIN, PAGE_HEIGHT - 36, {
       width: CONTENT_WIDTH,
@@ -220,19 +233,41 @@ function drawFirstPageHeader(doc: PDFKit.PDFDocument, d: BusinessDocument): void
   doc.y = Math.max(left, right) + 18;
 }
 
-/** The seller block, with the registration number a qualified invoice must show (R-TAX-3). */
+/**
+ * The seller block. The registration number is printed only when the document passes it (a qualified invoice,
+ * R-TAX-4); the seal (角印) is placed over the right end of the seller's name, as it is stamped on paper.
+ */
 function drawSeller(doc: PDFKit.PDFDocument, s: SellerProfile, top: number): number {
   doc.font(FONT_BOLD).fontSize(10.5).fillColor(INK).text(s.name, RIGHT_COLUMN_X, top, { width: RIGHT_COLUMN_WIDTH });
   doc.font(FONT_REGULAR).fontSize(8).fillColor(INK);
   const lines = [
-    `〒${s.postalCode}`,
+    ...(s.postalCode ? [`〒${s.postalCode}`] : []),
     s.address,
-    `TEL ${s.phone}`,
+    ...(s.phone ? [`TEL ${s.phone}`] : []),
     ...(s.email ? [s.email] : []),
-    `登録番号 ${s.registrationNumber}`,
+    ...(s.contactName ? [`担当 ${s.contactName}`] : []),
+    ...(s.registrationNumber ? [`登録番号 ${s.registrationNumber}`] : []),
   ];
   doc.text(lines.join('\n'), RIGHT_COLUMN_X, doc.y + 2, { width: RIGHT_COLUMN_WIDTH, lineGap: 1 });
-  return doc.y;
+  const bottom = doc.y;
+  if (s.sealPng) {
+    doc.image(Buffer.from(s.sealPng, 'base64'), RIGHT - SEAL_SIZE, top - 6, { fit: [SEAL_SIZE, SEAL_SIZE] });
+    doc.y = bottom;
+  }
+  return bottom;
+}
+
+/** A large mark across every page of a document that is not issued (a draft's preview). */
+function drawWatermark(doc: PDFKit.PDFDocument, text: string): void {
+  doc.save();
+  doc.rotate(-35, { origin: [PAGE_WIDTH / 2, PAGE_HEIGHT / 2] });
+  doc
+    .font(FONT_BOLD)
+    .fontSize(64)
+    .fillColor('#c0392b')
+    .fillOpacity(0.18)
+    .text(text, 0, PAGE_HEIGHT / 2 - 40, { width: PAGE_WIDTH, align: 'center', lineBreak: false });
+  doc.restore();
 }
 
 /** A slim header at the top of every continuation page: title, number and addressee. */
@@ -429,13 +464,14 @@ function drawSection(page: PageFlow, heading: string, lines: string[]): void {
   doc.y = page.y;
 }
 
-/** The seller's bank account as payment-block rows: where the customer transfers to. */
+/** The seller's bank accounts as payment-block rows: where the customer transfers to (振込先 1, 2… when several). */
 export function bankAccountRows(s: SellerProfile): KeyValue[] {
-  const b = s.bankAccount;
-  return [
-    { label: '金融機関', value: `${b.bankName}（${b.bankCode}）` },
+  const many = s.bankAccounts.length > 1;
+  if (s.bankAccounts.length === 0) return [{ label: '振込先', value: '別途ご案内いたします' }];
+  return s.bankAccounts.flatMap((b, i) => [
+    { label: many ? `金融機関（振込先${i + 1}）` : '金融機関', value: `${b.bankName}（${b.bankCode}）` },
     { label: '支店', value: `${b.branchName}（${b.branchCode}）` },
     { label: '口座', value: `${accountTypeLabel(b.accountType)} ${b.accountNumber}` },
     { label: '口座名義', value: b.accountHolderKana },
-  ];
+  ]);
 }

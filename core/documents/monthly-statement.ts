@@ -1,7 +1,6 @@
 import { Dec, formatYen } from '../money';
 import { daysInMonth, parseMonth, type CalendarDate } from '../time';
-import { DEFAULT_SELLER } from './default-seller';
-import { groupedNumber, headlineYen, japaneseDate, rateLabel, yenWithFraction } from './format';
+import { headlineYen, japaneseDate, rateLabel, roundedNumber, yenCut, yenWithFraction } from './format';
 import type { InputReader } from './input';
 import { builtDocument, readDateNotBefore, readOpening } from './opening';
 import { bankAccountRows, type KeyValue, type TableRow, type TotalRow } from './layout';
@@ -19,9 +18,31 @@ const SERVICE_NAMES = {
   ip: 'IPアドレス',
 } as const;
 export type ServiceName = keyof typeof SERVICE_NAMES;
+
+/** A service's printed name (サーバー, ディスク…). */
+export function serviceLabel(service: ServiceName): string {
+  return SERVICE_NAMES[service];
+}
 const SERVICE_ORDER = Object.keys(SERVICE_NAMES) as ServiceName[];
 
 const UNIT_NAMES = { hour: '時間', 'GB-hour': 'GB時間', GB: 'GB', month: 'か月' } as const;
+/** The unit a price is quoted per (¥10.5/時間, ¥1,100/月). */
+const PRICE_UNITS = { hour: '時間', 'GB-hour': 'GB時間', GB: 'GB', month: '月' } as const;
+/**
+ * D-DOC-1: the decimals a quantity is printed to, by unit: hours and GB-hours to the hundredth (36 seconds;
+ * 0.01 GB-hour), transfers to the MB (0.001 GB), a part month to the hundredth. Amounts are computed from the
+ * exact quantity; a line whose quantity is printed rounded carries the mark ※1 after its name, explained under the totals.
+ */
+const QUANTITY_PLACES = { hour: 2, 'GB-hour': 2, GB: 3, month: 2 } as const;
+/**
+ * D-DOC-2: a line amount with a fraction of a yen is printed cut to the sen (2 decimals) with the mark ※2: the
+ * exact amounts are summed and the sum floored per service (R-RATE-8), which the footnote says.
+ */
+const AMOUNT_PLACES = 2;
+const ROUNDED_QUANTITY_NOTE =
+  '※1 数量は単位ごとの桁（時間・GB時間・か月は小数第2位、GBは小数第3位）に四捨五入して表示しています。金額は正確な数量×単価で計算しています。';
+const FRACTION_AMOUNT_NOTE =
+  '※2 1円未満を含む金額は小数第2位未満を切り捨てて表示しています。サービス小計は各行の正確な金額を合計し、1円未満を切り捨てた額です。';
 
 /** One bill line as the rating core gives it (shared/contracts/rating.md), plus an optional unit price. */
 export interface MonthlyStatementLine {
@@ -157,7 +178,12 @@ function paymentDetails(
   return { header: [], block: [] };
 }
 
-function lineRow(r: InputReader, line: MonthlyStatementLine, path: string): TableRow {
+interface LineMarks {
+  roundedQuantity: boolean;
+  fractionAmount: boolean;
+}
+
+function lineRow(r: InputReader, line: MonthlyStatementLine, path: string, marks: LineMarks): TableRow {
   const quantity = r.decimal(line.quantity, `${path}.quantity`);
   const amount = r.decimal(line.amount, `${path}.amount`);
   const unitPrice = line.unitPrice === undefined ? null : r.decimal(line.unitPrice, `${path}.unitPrice`);
@@ -168,19 +194,21 @@ function lineRow(r: InputReader, line: MonthlyStatementLine, path: string): Tabl
     });
   const name =
     line.description ?? `${r.text(line.plan, `${path}.plan`)}（${r.text(line.resource, `${path}.resource`)}）`;
+  const q = roundedNumber(quantity, unit ? QUANTITY_PLACES[line.unit] : 6);
+  const a = amount.isInteger() ? { text: yenWithFraction(amount), exact: true } : yenCut(amount, AMOUNT_PLACES);
+  if (!q.exact) marks.roundedQuantity = true;
+  if (!amount.isInteger()) marks.fractionAmount = true;
   return {
     kind: 'item',
-    name: line.capped ? `${name} ※月額上限適用` : name,
-    quantity: `${groupedNumber(quantity)} ${unit ?? ''}`,
-    unitPrice: unitPrice === null ? '—' : yenWithFraction(unitPrice),
-    amount: yenWithFraction(amount),
+    // The quantity column is narrow: a rounded quantity's mark goes after the line's name.
+    name: `${name}${line.capped ? ' ※月額上限適用' : ''}${q.exact ? '' : ' ※1'}`,
+    quantity: `${q.text} ${unit ?? ''}`,
+    unitPrice: unitPrice === null || !unit ? '—' : `${yenWithFraction(unitPrice)}/${PRICE_UNITS[line.unit]}`,
+    amount: `${a.text}${amount.isInteger() ? '' : ' ※2'}`,
   };
 }
 
-export function buildMonthlyStatement(
-  data: MonthlyStatementData,
-  seller: SellerProfile = DEFAULT_SELLER,
-): BuiltDocument {
+export function buildMonthlyStatement(data: MonthlyStatementData, seller: SellerProfile): BuiltDocument {
   const opening = readOpening(data);
   const { r, issueDate } = opening;
   let period = '';
@@ -244,6 +272,7 @@ export function buildMonthlyStatement(
     if (!services.some((s) => s.service === line.service))
       r.add(`lines[${i}].service`, 'statement.line_without_service', 'no entry in services for this line');
   });
+  const marks: LineMarks = { roundedQuantity: false, fractionAmount: false };
   const ordered = [...services].sort((a, b) => SERVICE_ORDER.indexOf(a.service) - SERVICE_ORDER.indexOf(b.service));
   for (const s of ordered) {
     const name = SERVICE_NAMES[s.service] ?? s.service;
@@ -253,11 +282,17 @@ export function buildMonthlyStatement(
       r.add('services', 'statement.service_without_lines', `${s.service} has a subtotal but no lines`, {
         service: s.service,
       });
-    for (const { line, i } of own) rows.push(lineRow(r, line, `lines[${i}]`));
+    for (const { line, i } of own) rows.push(lineRow(r, line, `lines[${i}]`, marks));
     rows.push({ kind: 'subtotal', label: `${name} 小計`, amount: formatYen(s.subtotal) });
     if (s.tax) rows.push({ kind: 'subtotal', label: `${name} 消費税（${rateLabel(rate)}）`, amount: formatYen(s.tax) });
   }
-  const pay = paymentDetails(r, data.payment, issueDate, seller);
+  // R-TAX-4: only a qualified invoice (tax once per rate, per_invoice) shows the registration number.
+  const shownSeller = data.taxMode === 'per_invoice' ? seller : withoutRegistration(seller);
+  const pay = paymentDetails(r, data.payment, issueDate, shownSeller);
+  const footnotes = [
+    ...(marks.roundedQuantity ? [ROUNDED_QUANTITY_NOTE] : []),
+    ...(marks.fractionAmount ? [FRACTION_AMOUNT_NOTE] : []),
+  ];
 
   const totals: TotalRow[] = [
     { label: '小計（税抜）', value: formatYen(subtotal) },
@@ -270,7 +305,7 @@ export function buildMonthlyStatement(
         ]
       : []),
   ];
-  return builtDocument(opening, seller, {
+  return builtDocument(opening, shownSeller, {
     title: '請求書',
     headerFields: [
       { label: '請求対象期間', value: period },
@@ -288,15 +323,20 @@ export function buildMonthlyStatement(
       data.taxMode === 'per_invoice'
         ? '消費税：請求書ごと・税率ごとに計算し、1円未満を切り捨て'
         : '消費税：サービスごとに税込金額を計算し、1円未満を切り捨て',
+    ...(footnotes.length > 0 ? { footnotes } : {}),
     blocks: [{ heading: 'お支払について', rows: pay.block }],
     notes: data.notes && data.notes.length > 0 ? data.notes : undefined,
   });
 }
 
+/** The seller as a document that is not a qualified invoice prints it: no registration number (R-TAX-4). */
+export function withoutRegistration(seller: SellerProfile): SellerProfile {
+  if (seller.registrationNumber === undefined) return seller;
+  const { registrationNumber: _dropped, ...rest } = seller;
+  return rest;
+}
+
 /** Renders a month's 請求書 as a PDF. */
-export function renderMonthlyStatement(
-  data: MonthlyStatementData,
-  seller: SellerProfile = DEFAULT_SELLER,
-): Promise<Buffer> {
+export function renderMonthlyStatement(data: MonthlyStatementData, seller: SellerProfile): Promise<Buffer> {
   return renderBuilt(buildMonthlyStatement(data, seller));
 }

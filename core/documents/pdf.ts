@@ -27,7 +27,7 @@ export function createPdf(info: PdfInfo): PDFKit.PDFDocument {
 /** Draws a business document on the current (fresh) page and numbers its pages. */
 export function appendDocument(doc: PDFKit.PDFDocument, d: BusinessDocument): void {
   const { firstPage } = drawBusinessDocument(doc, d);
-  numberPages(doc, firstPage, d.title, d.number);
+  numberPages(doc, firstPage, d.title, d.number, d.watermark);
 }
 
 /** Ends the document and collects its bytes. */

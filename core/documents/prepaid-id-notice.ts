@@ -1,4 +1,3 @@
-import { DEFAULT_SELLER } from './default-seller';
 import { headlineYen, japaneseDate } from './format';
 import { builtDocument, readOpening } from './opening';
 import { renderBuilt, type BuiltDocument } from './pdf';
@@ -23,7 +22,7 @@ export interface PrepaidIdNoticeData {
   notes?: string[];
 }
 
-export function buildPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerProfile = DEFAULT_SELLER): BuiltDocument {
+export function buildPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerProfile): BuiltDocument {
   const opening = readOpening(data, { path: 'registrationDeadline', value: data.registrationDeadline });
   const { r } = opening;
   const memberId = r.text(data.memberId, 'memberId');
@@ -78,9 +77,6 @@ export function buildPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerPr
 }
 
 /** Renders the プリペイドID発行のお知らせ as a PDF. */
-export function renderPrepaidIdNotice(
-  data: PrepaidIdNoticeData,
-  seller: SellerProfile = DEFAULT_SELLER,
-): Promise<Buffer> {
+export function renderPrepaidIdNotice(data: PrepaidIdNoticeData, seller: SellerProfile): Promise<Buffer> {
   return renderBuilt(buildPrepaidIdNotice(data, seller));
 }

@@ -1,4 +1,3 @@
-import { DEFAULT_SELLER } from './default-seller';
 import { headlineYen, japaneseDate } from './format';
 import { builtDocument, readOpening } from './opening';
 import { bankAccountRows } from './layout';
@@ -26,10 +25,7 @@ export interface PrepaidStatementData {
   notes?: string[];
 }
 
-export function buildPrepaidStatement(
-  data: PrepaidStatementData,
-  seller: SellerProfile = DEFAULT_SELLER,
-): BuiltDocument {
+export function buildPrepaidStatement(data: PrepaidStatementData, seller: SellerProfile): BuiltDocument {
   const opening = readOpening(data, { path: 'dueDate', value: data.dueDate });
   const { r } = opening;
   if (opening.addressee.kind !== 'corporation')
@@ -70,9 +66,6 @@ export function buildPrepaidStatement(
 }
 
 /** Renders the 請求書 for a prepaid purchase as a PDF. */
-export function renderPrepaidStatement(
-  data: PrepaidStatementData,
-  seller: SellerProfile = DEFAULT_SELLER,
-): Promise<Buffer> {
+export function renderPrepaidStatement(data: PrepaidStatementData, seller: SellerProfile): Promise<Buffer> {
   return renderBuilt(buildPrepaidStatement(data, seller));
 }

@@ -20,17 +20,29 @@ export interface BankAccount {
   accountHolderKana: string;
 }
 
-/** The issuer printed on every document (the seller block and the qualified-invoice registration number). */
+/**
+ * The issuer printed on every document (the seller block and the qualified-invoice registration number), as the
+ * administrator set it for the document's issue date (R-TAX-5, core/parties/seller-store.ts).
+ */
 export interface SellerProfile {
   name: string;
-  postalCode: string;
+  /** Printed when given. */
+  postalCode?: string;
   address: string;
-  phone: string;
+  /** Printed when given. */
+  phone?: string;
   email?: string;
-  /** 適格請求書発行事業者登録番号: "T" and 13 digits (R-TAX-3). */
-  registrationNumber: string;
-  /** Where customers pay billing statements. */
-  bankAccount: BankAccount;
+  /** The person or desk customers contact (経理部 請求担当), printed under the address. */
+  contactName?: string;
+  /**
+   * 適格請求書発行事業者登録番号: "T" and 13 digits, the first the check digit of the other twelve (R-TAX-4).
+   * Absent: the seller is not registered, and no document of theirs is a qualified invoice.
+   */
+  registrationNumber?: string;
+  /** Where customers pay billing statements, in the order printed. */
+  bankAccounts: BankAccount[];
+  /** The company seal (角印) as a base64 PNG, placed over the seller block. */
+  sealPng?: string;
 }
 
 /** Who a document is for: a corporation gets 御中, an individual 様 (R-PARTY-1). */

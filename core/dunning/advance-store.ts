@@ -4,8 +4,9 @@ import type { CloudAccountStatus } from '../ledger/schema';
 import { yenFromDb } from '../ledger/yen';
 import { advanceToInstant, type DunningState, type StatusTransition } from './advance';
 import type { DunningFacts } from './facts';
-import type { AccountStatus } from './status';
-import { parseDate } from '../time';
+import { waitsForRelease, type AccountStatus } from './status';
+import { heldAtSuspend } from './release-store';
+import { addDays, jstMidnight, parseDate } from '../time';
 
 /** The status machine says `suspend`, the cloud_accounts table `suspended`. */
 export function toDbStatus(s: AccountStatus): CloudAccountStatus {
@@ -19,7 +20,8 @@ export function fromDbStatus(s: string): AccountStatus {
  * Every fact the status machine needs about one account, read from the ledger: each final bill still owed
  * after credit notes (card bills only once a charge failure is recorded, R-DUN-1; bank transfer and direct
  * debit bills from their statement's due date, R-DUN-5), the payments against them, and every card registered
- * (R-DUN-4). Decision: a payment counts from the instant it was recorded (payments.received_at).
+ * (R-DUN-4). R-ACC-2: a payment counts from its value date (the end of that JST day), or from the instant it was
+ * recorded when that is earlier or no value date is known.
  */
 export async function loadDunningFacts(db: LedgerDb, cloudAccountId: number): Promise<DunningFacts> {
   const bills = await db
@@ -48,7 +50,7 @@ export async function loadDunningFacts(db: LedgerDb, cloudAccountId: number): Pr
       .execute();
     const payments = await db
       .selectFrom('payments')
-      .select(['bill_id', 'amount', 'received_at'])
+      .select(['bill_id', 'amount', 'received_at', 'value_date'])
       .where('bill_id', 'in', ids)
       .orderBy('id')
       .execute();
@@ -76,6 +78,7 @@ export async function loadDunningFacts(db: LedgerDb, cloudAccountId: number): Pr
           billId: String(p.bill_id),
           amount: yenFromDb(p.amount),
           recordedAt: Date.parse(p.received_at),
+          ...paidAtOf(p.value_date, Date.parse(p.received_at)),
         });
     }
   }
@@ -87,6 +90,14 @@ export async function loadDunningFacts(db: LedgerDb, cloudAccountId: number): Pr
     .execute();
   facts.cardRegistrations = cards.map((c) => ({ recordedAt: Date.parse(c.recorded_at) }));
   return facts;
+}
+
+/** R-ACC-2: the instant a payment counts as made, when its value date says earlier than its recording. */
+function paidAtOf(valueDate: string | null, recordedAt: number): { paidAt?: number } {
+  const day = parseDate(valueDate);
+  if (!day) return {};
+  const endOfDay = jstMidnight(addDays(day, 1)) - 1;
+  return endOfDay < recordedAt ? { paidAt: endOfDay } : {};
 }
 
 /** The account's status machine state: its status, up to when facts were applied, and its transitions. */
@@ -115,11 +126,13 @@ export async function loadDunningState(db: LedgerDb, cloudAccountId: number): Pr
       at: Date.parse(r.at),
       cause: { rule: r.cause.split(' ')[0] ?? '', billIds: [], text: r.cause },
     }));
+  const held = await heldAtSuspend(db, cloudAccountId);
   return {
     accountId: account.code,
     status: fromDbStatus(account.status),
     asOf: Date.parse(progress?.as_of ?? account.created_at),
     history,
+    ...(held ? { ceiling: 'suspend' as const } : {}),
   };
 }
 
@@ -220,7 +233,7 @@ export async function advanceAccount(
           rule: c.rule,
         }),
         cloud_account_id: cloudAccountId,
-        status: 'pending',
+        status: waitsForRelease(c.command) ? 'awaiting_release' : 'pending',
         dedupe_key: c.key,
       })
       .onConflict((oc) => oc.column('dedupe_key').doNothing())

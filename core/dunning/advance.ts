@@ -38,6 +38,11 @@ export interface DunningState {
   /** Epoch ms up to which (inclusive) the facts have been applied. */
   asOf: number;
   history: StatusTransition[];
+  /**
+   * The most severe status the machine may put the account in: `suspend` while a supervisor holds it there
+   * (R-DUN-9); absent: no limit.
+   */
+  ceiling?: AccountStatus;
 }
 
 export interface Advanced {
@@ -56,7 +61,10 @@ export function initialDunningState(accountId: string, asOf: number): DunningSta
 function candidateMoments(debts: DebtClock[], facts: DunningFacts, after: number, until: number): number[] {
   const moments = new Set<number>();
   for (const debt of debts) for (const m of debt.moments) moments.add(m);
-  for (const p of facts.payments) moments.add(p.recordedAt);
+  for (const p of facts.payments) {
+    moments.add(p.recordedAt);
+    if (p.paidAt !== undefined) moments.add(p.paidAt);
+  }
   for (const r of facts.cardRegistrations) moments.add(r.recordedAt);
   return [...moments].filter((m) => m > after && m <= until).sort((a, b) => a - b);
 }
@@ -87,8 +95,17 @@ function liftCause(
   const started = debts.filter((debt) => debt.moments[0] <= instant);
   if (!started.every((debt) => payments.paidInFull(debt, instant, true))) return null;
   const unpaidInEpisode = started.filter((debt) => !payments.paidInFull(debt, since, false));
-  // A status not caused by an unpaid bill (one loaded as is) is not this machine's to lift.
-  if (unpaidInEpisode.length === 0) return null;
+  if (unpaidInEpisode.length === 0) {
+    // R-ACC-2: paid in time by value date, but recorded after the episode began: the lateness was the
+    // recording's, so the restriction is undone (a new transition; the history keeps what happened).
+    const recordedLate = started.filter((debt) => !payments.paidInFull(debt, since, false, true));
+    if (recordedLate.length === 0) return null; // not caused by an unpaid bill (a status loaded as is)
+    return {
+      rule: 'R-ACC-2',
+      billIds: recordedLate.map((debt) => debt.billId),
+      text: 'payment made in time (by its value date) was recorded late: restriction undone',
+    };
+  }
   const settled = unpaidInEpisode.map((debt) => debt.billId);
   if (!unpaidInEpisode.some((debt) => debt.method === 'credit_card')) {
     return { rule: 'R-DUN-5', billIds: settled, text: 'full payment confirmed: restriction lifted' };
@@ -135,9 +152,10 @@ export function advanceToInstant(state: DunningState, facts: DunningFacts, until
     status = to;
   };
 
+  const ceiling = state.ceiling === undefined ? Infinity : severity(state.ceiling);
   for (const instant of candidateMoments(debts, facts, state.asOf, until)) {
     if (status === 'terminated') break;
-    const target = Math.max(0, ...debts.map((debt) => debtSeverity(debt, payments, instant)));
+    const target = Math.min(ceiling, Math.max(0, ...debts.map((debt) => debtSeverity(debt, payments, instant))));
     while (severity(status) < target) {
       const level = severity(status) + 1;
       record(statusOfSeverity(level), instant, stepCause(debts, payments, instant, level));

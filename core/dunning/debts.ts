@@ -97,11 +97,15 @@ export class PaymentBook {
     }
   }
 
-  /** True when payments recorded strictly before `instant` (or at it, when `inclusive`) cover the amount. */
-  paidInFull(debt: DebtClock, instant: number, inclusive: boolean): boolean {
+  /**
+   * True when payments made strictly before `instant` (or at it, when `inclusive`) cover the amount: made by
+   * their value date (R-ACC-2), or, with `asRecorded`, by when the back office recorded them.
+   */
+  paidInFull(debt: DebtClock, instant: number, inclusive: boolean, asRecorded = false): boolean {
     let paid = new Dec(0);
     for (const p of this.byBill.get(debt.billId) ?? []) {
-      if (p.recordedAt < instant || (inclusive && p.recordedAt === instant)) paid = paid.plus(p.amount);
+      const at = asRecorded ? p.recordedAt : (p.paidAt ?? p.recordedAt);
+      if (at < instant || (inclusive && at === instant)) paid = paid.plus(p.amount);
     }
     return paid.gte(debt.amount);
   }

@@ -26,6 +26,11 @@ export interface PaymentFact {
   amount: Dec;
   /** Epoch ms the back office recorded it. */
   recordedAt: number;
+  /**
+   * R-ACC-2: epoch ms the money counts as paid, by its value date (the end of that JST day, or the recording
+   * instant if earlier); default recordedAt. "Paid by day X" questions read this.
+   */
+  paidAt?: number;
 }
 
 /** R-DUN-4: a usable card (accepted under R-BILL-2) was registered on the account. */
@@ -100,6 +105,8 @@ export function dunningFactsProblems(facts: DunningFacts): FieldProblem[] {
         code: 'instant.invalid',
         message: 'not an instant (epoch ms)',
       });
+    if (p.paidAt !== undefined && !isInstant(p.paidAt))
+      problems.push({ path: `payments[${i}].paidAt`, code: 'instant.invalid', message: 'not an instant (epoch ms)' });
   });
   facts.cardRegistrations.forEach((r, i) => {
     if (!isInstant(r.recordedAt))

@@ -32,3 +32,11 @@ export function commandsForEntering(status: AccountStatus): PlatformCommandName[
       return ['lift'];
   }
 }
+
+/**
+ * R-DUN-9: deleting a customer's VMs cannot be undone, so it waits in the outbox for a supervisor's release;
+ * every other command is sent as soon as it is written.
+ */
+export function waitsForRelease(command: PlatformCommandName): boolean {
+  return command === 'delete_all_vms';
+}

@@ -1,1 +1,8 @@
-export { canonicalKana, HALF_WIDTH_KANA, isKanaText, kanaKey, stripCorporateAbbreviations } from './kana-key';
+export {
+  canonicalKana,
+  HALF_WIDTH_KANA,
+  halfWidthKana,
+  isKanaText,
+  kanaKey,
+  stripCorporateAbbreviations,
+} from './kana-key';

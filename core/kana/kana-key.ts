@@ -50,6 +50,14 @@ const FULL_TO_HALF: Record<string, string> = {};
   });
 }
 
+// Small kana as a person types them, kept small in half width (ｯ); the key compares them large, as banks write.
+const SMALL_FULL = 'ァィゥェォッャュョ';
+const SMALL_HALF = 'ｧｨｩｪｫｯｬｭｮ';
+const LARGE_HALF = 'ｱｲｳｴｵﾂﾔﾕﾖ';
+const TYPED_FULL_TO_HALF: Record<string, string> = { ...FULL_TO_HALF };
+for (let i = 0; i < SMALL_FULL.length; i++) TYPED_FULL_TO_HALF[SMALL_FULL[i]!] = SMALL_HALF[i]!;
+const SMALL_HALF_KANA = new RegExp(`[${SMALL_HALF}]`, 'g');
+
 // Every sign a person or a bank uses for a long vowel or a hyphen.
 const DASHES = /[ー‐‑‒–—―−－﹣ｰ~〜～]/g;
 const SPACES = /[\s\u3000]+/g;
@@ -65,14 +73,29 @@ const ALTERNATION = ABBREVIATIONS.join('|');
 const LEADING_ABBREVIATION = new RegExp(`^\\(?(?:${ALTERNATION})\\)`);
 const TRAILING_ABBREVIATION = new RegExp(`\\((?:${ALTERNATION})\\)?$`);
 
-/** Canonical kana without removing corporate abbreviations (useful to show what was compared). */
-export function canonicalKana(text: string): string {
-  const nfkc = text.normalize('NFKC').toUpperCase();
+/**
+ * A name in kana as a person types it (タナカ　ハナコ, たなか はなこ, ｶ）ﾀﾅｶ) in half width, as the member form
+ * stores フリガナ: half-width katakana, voicing marks apart, small kana kept small, "-" for a long vowel,
+ * upper-case Latin, ASCII digits and signs, one space between words.
+ */
+export function halfWidthKana(text: string): string {
+  // NFKC turns a spacing voicing mark (゛) into a space and a combining mark: the space is not the person's.
+  const nfkc = text
+    .normalize('NFKC')
+    .replace(/\s+(?=[\u3099\u309A])/g, '')
+    .toUpperCase();
   let out = '';
   for (const ch of nfkc.replace(HIRAGANA, (h) => String.fromCharCode(h.charCodeAt(0) + 0x60))) {
-    out += FULL_TO_HALF[ch] ?? ch;
+    out += TYPED_FULL_TO_HALF[ch] ?? ch;
   }
-  return out.replace(DASHES, '-').replace(SPACES, '');
+  return out.replace(DASHES, '-').replace(SPACES, ' ').trim();
+}
+
+/** Canonical kana without removing corporate abbreviations (useful to show what was compared). */
+export function canonicalKana(text: string): string {
+  return halfWidthKana(text)
+    .replace(SMALL_HALF_KANA, (small) => LARGE_HALF[SMALL_HALF.indexOf(small)]!)
+    .replace(SPACES, '');
 }
 
 /** Removes one corporate-form abbreviation before the name (ｶ) ...) and one after it (... (ｶ or ... (ｶ)). */

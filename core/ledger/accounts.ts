@@ -11,6 +11,9 @@ export const LEDGER_ACCOUNTS = {
   tax_payable: { normal: 'credit', label: '仮受消費税 (tax payable)' },
   revenue: { normal: 'credit', label: '売上高 (revenue)' },
   forfeited_balances: { normal: 'credit', label: '雑収入 (forfeited balances)' },
+  suspense: { normal: 'credit', label: '仮受金 (suspense)' },
+  customer_credit: { normal: 'credit', label: '預り金 (customer credit)' },
+  refunds_payable: { normal: 'credit', label: '未払金 (refunds to pay)' },
 } as const;
 
 export type LedgerAccount = keyof typeof LEDGER_ACCOUNTS;

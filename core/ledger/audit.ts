@@ -28,6 +28,8 @@ export interface AuditEntry {
   detail?: string | null;
   /** A refusal's problem code. */
   code?: string | null;
+  /** A refusal's code and params, so a screen words the detail in its own language. */
+  problem?: { code: string; params?: Record<string, string | number> | undefined };
 }
 
 /** Longest string kept whole in the stored input; a longer one (a bank file inline) is kept as its length and digest. */
@@ -66,6 +68,8 @@ export async function writeAudit(db: LedgerDb, entry: AuditEntry): Promise<void>
       outcome: entry.outcome,
       detail: entry.detail ?? null,
       code: entry.code ?? null,
+      detail_code: entry.problem?.code ?? null,
+      detail_params: entry.problem?.params === undefined ? null : JSON.stringify(entry.problem.params),
     })
     .execute();
 }

@@ -14,6 +14,7 @@ import { PostgresSchemaPlugin } from './dialect';
 import { LedgerFault } from './faults';
 import { displayLocation, isPostgresLocation } from './location';
 import { migrations } from './migrations';
+import { preparingOnce } from './statement-cache';
 import type { Database } from './schema';
 
 export type LedgerDb = Kysely<Database>;
@@ -59,7 +60,7 @@ export interface OpenOptions {
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   constructor(private readonly sqlite: BetterSqlite3.Database) {
-    super({ database: sqlite });
+    super({ database: preparingOnce(sqlite) });
   }
 
   override createDriver(): Driver {

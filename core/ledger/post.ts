@@ -20,6 +20,8 @@ export interface Posting {
   postedAt: string;
   postedBy: string | null;
   reference?: string | null;
+  /** R-ACC-2: the JST date (YYYY-MM-DD) the money moved, for postings of money received or paid out. */
+  valueDate?: string | null;
   lines: PostingLine[];
 }
 
@@ -75,6 +77,7 @@ export async function postTransaction(db: LedgerDb, posting: Posting): Promise<n
       memo: posting.memo,
       posted_by: posting.postedBy,
       reference: posting.reference ?? null,
+      value_date: posting.valueDate ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

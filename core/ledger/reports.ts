@@ -24,13 +24,24 @@ function normalBalance(account: LedgerAccount, debit: Dec, credit: Dec): Dec {
   return LEDGER_ACCOUNTS[account].normal === 'debit' ? debit.minus(credit) : credit.minus(debit);
 }
 
-/** Every account of the chart with its debit and credit totals; balanced when all debits equal all credits. */
-export async function trialBalance(db: LedgerDb): Promise<TrialBalance> {
-  const sums = await db
+/**
+ * Every account of the chart with its debit and credit totals; balanced when all debits equal all credits. With
+ * `period` (UTC ISO instants, [from, to)), only what was posted in it: the period's movements.
+ */
+export async function trialBalance(db: LedgerDb, period?: { from: string; to: string }): Promise<TrialBalance> {
+  let query = db
     .selectFrom('ledger_entries')
-    .select((eb) => ['account', eb.fn.sum<number>('debit').as('debit'), eb.fn.sum<number>('credit').as('credit')])
-    .groupBy('account')
-    .execute();
+    .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_entries.transaction_id')
+    .select((eb) => [
+      'ledger_entries.account',
+      eb.fn.sum<number>('ledger_entries.debit').as('debit'),
+      eb.fn.sum<number>('ledger_entries.credit').as('credit'),
+    ]);
+  if (period)
+    query = query
+      .where('ledger_transactions.posted_at', '>=', period.from)
+      .where('ledger_transactions.posted_at', '<', period.to);
+  const sums = await query.groupBy('ledger_entries.account').execute();
   const byAccount = new Map(sums.map((s) => [s.account, s]));
   let totalDebit = new Dec(0);
   let totalCredit = new Dec(0);

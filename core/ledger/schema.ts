@@ -35,11 +35,21 @@ export interface Database {
   usage_accounts: UsageAccountsTable;
   collection_attempts: CollectionAttemptsTable;
   credit_notes: CreditNotesTable;
+  daily_runs: DailyRunsTable;
+  platform_command_decisions: PlatformCommandDecisionsTable;
+  statement_deliveries: StatementDeliveriesTable;
   dunning_progress: DunningProgressTable;
   bank_imports: BankImportsTable;
   bank_import_lines: BankImportLinesTable;
   deposit_reviews: DepositReviewsTable;
   writer_gate: WriterGateTable;
+  customer_credits: CustomerCreditsTable;
+  deposit_refunds: DepositRefundsTable;
+  seller_settings: SellerSettingsTable;
+  document_archive: DocumentArchiveTable;
+  journal_mappings: JournalMappingsTable;
+  sync_applied: SyncAppliedTable;
+  estimate_leases: EstimateLeasesTable;
 }
 
 /** Gapless counters (member numbers, account codes, document numbers per kind and year). */
@@ -146,7 +156,7 @@ export interface BillsTable {
   finalized_at: string | null;
 }
 
-export type DocumentKind = 'estimate' | 'statement' | 'prepaid_notice' | 'invoice';
+export type DocumentKind = 'estimate' | 'statement' | 'prepaid_notice' | 'invoice' | 'credit_note';
 
 export interface DocumentsTable {
   id: Generated<number>;
@@ -205,6 +215,8 @@ export interface PaymentsTable {
   received_at: string;
   ledger_transaction_id: number | null;
   created_at: string;
+  /** 0009, R-ACC-2: JST date the money moved (the bank's value date, the charge or debit day); null before 0009. */
+  value_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type PrepaidStatus = 'issued' | 'registered' | 'expired' | 'void';
@@ -254,6 +266,8 @@ export interface LedgerTransactionsTable {
   posted_by: string | null;
   /** What caused it, e.g. `document:12`, so a flow can find its own postings. */
   reference: string | null;
+  /** 0009, R-ACC-2: JST date the money moved, for a posting of money at the bank; null otherwise. */
+  value_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LedgerEntriesTable {
@@ -285,9 +299,16 @@ export interface AuditLogTable {
   detail: string | null;
   /** A refusal's problem code (0007). */
   code: ColumnType<string | null, string | null | undefined, never>;
+  /** A refusal's problem code (core/problem-codes.ts) and its params as JSON: the detail, for any language. */
+  detail_code: string | null;
+  detail_params: string | null;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/**
+ * pending: to be sent; awaiting_release: a command that waits for a supervisor (R-DUN-9); withheld: the
+ * supervisor held the account instead, never to be sent.
+ */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'awaiting_release' | 'withheld';
 
 /** Commands for the cloud platform and e-mails to send, written in the transaction that decided them. */
 export interface OutboxTable {
@@ -368,6 +389,8 @@ export interface CreditNotesTable {
   ledger_transaction_id: number;
   created_at: string;
   created_by: string | null;
+  /** 0011: its 適格返還請求書 (R-TAX-4); null for a credit note made before documents had one. */
+  document_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** 0003: up to which instant (UTC ISO) the dunning facts of an account have been applied. */
@@ -408,6 +431,10 @@ export interface PrepaidApplicationsTable {
   /** JST date the prepaid ID is due (R-PRE-3). */
   issue_due_date: string | null;
   prepaid_id: number | null;
+  /** 0011: the sales rep in charge (担当者), printed on the estimate. */
+  rep_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0011: the quote's lines (core/prepaid/quote.ts) as JSON; null for a plain prepaid estimate. */
+  quote: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 0002: a month's bill of an account offset by prepaid balances, once (R-PRE-10). */
@@ -512,4 +539,131 @@ export interface DepositReviewsTable {
 /** Never holds a row: its lock lets a transaction that collided with another writer run alone (dialect.ts). */
 export interface WriterGateTable {
   unused: number | null;
+}
+
+/** 0009: an excess deposit kept as the member's credit; it pays their next bills (customer_credit account). */
+export interface CustomerCreditsTable {
+  id: Generated<number>;
+  member_id: number;
+  deposit_id: number | null;
+  amount: number;
+  remaining: number;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** 0009: money of a deposit to pay back to its payer (refunds_payable until paid out, R-ACC-1). */
+export interface DepositRefundsTable {
+  id: Generated<number>;
+  deposit_id: number;
+  member_id: number | null;
+  amount: number;
+  reason: string;
+  status: 'to_pay' | 'paid';
+  created_at: string;
+  created_by: string | null;
+  /** JST date the refund left the bank. */
+  paid_on: string | null;
+  paid_by: string | null;
+}
+
+/** 0011 (R-TAX-5): the seller as set from a date; rows are only added, never changed. */
+export interface SellerSettingsTable {
+  id: Generated<number>;
+  /** JST date YYYY-MM-DD from which this seller is printed. */
+  effective_from: string;
+  /** The SellerProfile (core/documents) as JSON. */
+  content: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** 0008: one run of the daily job for a JST date (R-DUN-8): who ran it, through which door, and what changed. */
+export interface DailyRunsTable {
+  id: Generated<number>;
+  /** YYYY-MM-DD (JST) the job brought the accounts to. */
+  run_date: string;
+  ran_at: string;
+  /** null: the back office's own schedule. */
+  ran_by: string | null;
+  channel: string;
+  /** JSON of the counts per kind (DailyChanges). */
+  summary: string;
+}
+
+/** 0008: a supervisor's release or hold of a platform command that waited for one (R-DUN-9). */
+export interface PlatformCommandDecisionsTable {
+  outbox_id: number;
+  cloud_account_id: number;
+  decision: 'released' | 'held';
+  reason: string | null;
+  decided_at: string;
+  decided_by: string;
+}
+
+/** 0008: a statement printed or sent (R-BILL statements of a closed month). */
+export interface StatementDeliveriesTable {
+  id: Generated<number>;
+  document_id: number;
+  how: 'printed' | 'sent';
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+/** 0012: an issued document's PDF as issued (電子帳簿保存法), with what the law asks to search it by. Append-only. */
+export interface DocumentArchiveTable {
+  document_id: number;
+  kind: DocumentKind;
+  number: string;
+  /** JST date of issue (取引年月日). */
+  issued_on: string;
+  /** The document's total in integer yen (取引金額). */
+  amount: number;
+  member_id: number;
+  /** The member's name as of the issue (取引先), and its search key (parties nameSearchKey). */
+  counterparty: string;
+  counterparty_key: string;
+  /** Hex SHA-256 of the PDF bytes. */
+  sha256: string;
+  size: number;
+  pdf_base64: string;
+  archived_at: string;
+}
+
+/** 0012: one version of the account mapping for an accounting package's journal import. Append-only. */
+export interface JournalMappingsTable {
+  id: Generated<number>;
+  target: 'yayoi' | 'freee' | 'moneyforward';
+  version: number;
+  /** JSON: per ledger account, the package's 勘定科目, 補助科目 and 税区分. */
+  accounts: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** 0013: an offline operation a desktop replayed, once per id, with the answer it got (core/api/apps/sync.ts). */
+export interface SyncAppliedTable {
+  /** The UUIDv7 the desktop made when the operation was queued. */
+  operation_id: string;
+  desktop_id: string;
+  operator_login: string;
+  operation: string;
+  /** When the rep made it on the laptop (UTC ISO): the time it takes effect at. */
+  made_at: string;
+  applied_at: string;
+  outcome: 'applied' | 'refused';
+  /** The output (applied) or the refusal (code, params, message) as JSON, answered again to a replay. */
+  answer: string;
+}
+
+/** 0013: a block of estimate numbers (prefix EST-YYYY, first..last) a desktop may use offline. */
+export interface EstimateLeasesTable {
+  id: Generated<number>;
+  desktop_id: string;
+  operator_login: string;
+  prefix: string;
+  first_value: number;
+  last_value: number;
+  leased_at: string;
 }

@@ -1,4 +1,4 @@
-export { ROLES, type Role } from './roles';
+export { ROLES, rolesAllow, type Role } from './roles';
 export { formatMemberNumber, memberNumberInQuery } from './member-number';
 export {
   createMember,
@@ -35,3 +35,4 @@ export {
   type NewOperator,
   type Operator,
 } from './operator-store';
+export { UNSET_SELLER, sellerAsOf, sellerHistory, sellerOn, setSeller, type DatedSeller } from './seller-store';

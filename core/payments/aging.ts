@@ -1,5 +1,6 @@
 import type { LedgerDb } from '../ledger/open-database';
 import { yenFromDb } from '../ledger/yen';
+import { settledByBill } from './settled';
 import { Dec } from '../money';
 import { daysBetween, formatDate, parseDate, type CalendarDate } from '../time';
 
@@ -42,17 +43,7 @@ export async function agedReceivables(
     .orderBy('cloud_accounts.code')
     .orderBy('bills.id')
     .execute();
-  const settled = new Map<number, Dec>();
-  const add = (id: number | null, v: number) => {
-    if (id !== null) settled.set(id, (settled.get(id) ?? new Dec(0)).plus(yenFromDb(v)));
-  };
-  for (const p of await db
-    .selectFrom('payments')
-    .select(['bill_id', 'amount'])
-    .where('bill_id', 'is not', null)
-    .execute())
-    add(p.bill_id, p.amount);
-  for (const c of await db.selectFrom('credit_notes').select(['bill_id', 'total']).execute()) add(c.bill_id, c.total);
+  const settled = await settledByBill(db);
   const zero = () => Object.fromEntries(AGING_BUCKETS.map((b) => [b, new Dec(0)])) as Record<AgingBucket, Dec>;
   const totals = zero();
   const byAccount = new Map<string, { memberNumber: string; buckets: Record<AgingBucket, Dec> }>();

@@ -3,7 +3,7 @@ import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction } from '../ledger/post';
 import { yenToDb } from '../ledger/yen';
 import type { Dec } from '../money';
-import { formatDate, jstMidnight, parseDate, type CalendarDate } from '../time';
+import { formatDate, jstMidnight, jstToday, parseDate, type CalendarDate } from '../time';
 import { advanceAccount, rewindForLateFact, type AppliedTransition } from '../dunning/advance-store';
 import { findOwedBill, type BillRef, type OwedBill } from './owed';
 
@@ -22,10 +22,26 @@ interface Who {
   by: string | null;
 }
 
+/** R-ACC-2: the day the money moved, as YYYY-MM-DD: the given day, or the day it is recorded (JST). */
+export function valueDateOf(given: CalendarDate | undefined, who: Who): string {
+  return formatDate(given ?? jstToday(new Date(who.at)));
+}
+
 function finalBill(bill: OwedBill, path: string): void {
   if (bill.status !== 'final')
     throw InputError.one(path, 'bill.not_final', `bill ${bill.id} is not final yet: its month is still being closed`, {
       billId: bill.id,
+    });
+}
+
+/** A day typed in as the day money moved cannot be after the day it is recorded (JST). */
+export function refuseFutureValueDate(given: CalendarDate | undefined, now: Date, path = 'valueDate'): void {
+  if (!given) return;
+  const today = formatDate(jstToday(now));
+  if (formatDate(given) > today)
+    throw InputError.one(path, 'payment.value_date_future', `${formatDate(given)} is after today (${today})`, {
+      valueDate: formatDate(given),
+      today,
     });
 }
 
@@ -42,16 +58,23 @@ async function recordPayment(
   amount: Dec,
   who: Who,
   path: string,
+  valueDate: string,
+  from: PaidFrom = 'bank',
 ): Promise<RecordedPayment> {
   if (amount.greaterThan(bill.outstanding))
     throw InputError.one(
       path,
       'payment.over_outstanding',
-      `¥${amount.toFixed()} is more than the ¥${bill.outstanding.toFixed()} still owed on bill ${bill.id}`,
-      { amount: amount.toFixed(), outstanding: bill.outstanding.toFixed(), billId: bill.id },
+      `¥${amount.toFixed()} is more than the ¥${bill.outstanding.toFixed()} still owed on ${bill.statementNumber ?? `bill ${bill.id}`}`,
+      {
+        amount: amount.toFixed(),
+        outstanding: bill.outstanding.toFixed(),
+        billId: bill.id,
+        statementNumber: bill.statementNumber ?? '',
+      },
     );
   const lines = [
-    { account: 'bank', side: 'debit' as const, amount, memberId: bill.memberId, cloudAccountId: bill.cloudAccountId },
+    { account: from, side: 'debit' as const, amount, memberId: bill.memberId, cloudAccountId: bill.cloudAccountId },
     {
       account: 'receivables',
       side: 'credit' as const,
@@ -66,6 +89,7 @@ async function recordPayment(
     postedAt: who.at,
     postedBy: who.by,
     reference: `bill:${bill.id}`,
+    valueDate,
     lines,
   });
   const { id } = await db
@@ -81,6 +105,7 @@ async function recordPayment(
       received_at: who.at,
       ledger_transaction_id: transactionId,
       created_at: who.at,
+      value_date: valueDate,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -161,7 +186,8 @@ export async function recordCollection(
   if (bill.outstanding.isZero())
     throw InputError.one('billId', 'bill.nothing_owed', `nothing is owed on bill ${bill.id}`, { billId: bill.id });
   await recordAttempt(db, bill, method, r.outcome, r.on, r.reason ?? null, who);
-  if (r.outcome === 'paid') return recordPayment(db, bill, method, bill.outstanding, who, 'billId');
+  if (r.outcome === 'paid')
+    return recordPayment(db, bill, method, bill.outstanding, who, 'billId', valueDateOf(r.on, who));
   const chargedOn = parseDate(bill.dueDate);
   if (method === 'credit_card' && chargedOn) await rewindForLateFact(db, bill.cloudAccountId, jstMidnight(chargedOn));
   const transitions = await advanceAccount(db, bill.cloudAccountId, Date.parse(who.at), who.at);
@@ -175,9 +201,26 @@ export async function recordCollection(
   };
 }
 
-/** A bank transfer received for a bill (whatever its method: a failed card bill may be settled this way). */
-export async function recordBankReceipt(db: LedgerDb, ref: BillRef, amount: Dec, who: Who): Promise<RecordedPayment> {
+/**
+ * Where the money of a payment is taken from: the bank (received now), suspense (a deposit posted at import and
+ * matched later, R-ACC-1) or the member's credit (an excess kept from an earlier deposit).
+ */
+export type PaidFrom = 'bank' | 'suspense' | 'customer_credit';
+
+/**
+ * A bank transfer received for a bill (whatever its method: a failed card bill may be settled this way), on the
+ * day the bank credited it (R-ACC-2; default the day it is recorded).
+ */
+export async function recordBankReceipt(
+  db: LedgerDb,
+  ref: BillRef,
+  amount: Dec,
+  who: Who,
+  valueDate?: CalendarDate,
+  from: PaidFrom = 'bank',
+): Promise<RecordedPayment> {
   const bill = await findOwedBill(db, ref);
   finalBill(bill, 'billId');
-  return recordPayment(db, bill, 'bank_transfer', amount, who, 'amount');
+  const method = from === 'customer_credit' ? 'customer_credit' : 'bank_transfer';
+  return recordPayment(db, bill, method, amount, who, 'amount', valueDateOf(valueDate, who), from);
 }

@@ -6,8 +6,8 @@ import { plansForMonth } from '../billing/price-plans-store';
 import { rateUsage, type PlanTable } from '../rating';
 import { addDays, billingMonth, jstMidnight, parseDate } from '../time';
 import { alertFor, sendAlertOnce, type AlertKind } from './alerts';
-import { forfeitDue } from './forfeit';
-import { usageUntil } from './month-to-date';
+import { forfeitDue, type BillUntil } from './forfeit';
+import { accountBillUntil, usageUntil } from './month-to-date';
 
 export interface DailyUpdateResult {
   date: string;
@@ -39,6 +39,20 @@ async function monthUsages(
   return {
     usages: imports.map((i) => JSON.parse(i.content) as unknown),
     source: `usage_import:${imports.map((i) => i.id).join(',')}`,
+  };
+}
+
+/** R-PRE-14: an account's month-to-date bill at an instant, from the month's usage imports (newest first). */
+function billUntilFromImports(db: LedgerDb): BillUntil {
+  const months = new Map<string, Promise<{ usages: unknown[]; plans: PlanTable }>>();
+  const load = async (month: string) => ({
+    usages: (await monthUsages(db, month, undefined)).usages,
+    plans: await plansForMonth(db, month),
+  });
+  return async (account, month, instant) => {
+    if (!months.has(month.key)) months.set(month.key, load(month.key));
+    const { usages, plans } = await months.get(month.key)!;
+    return accountBillUntil(usages, plans, account.code, Date.parse(instant));
   };
 }
 
@@ -80,7 +94,7 @@ export async function dailyUpdate(
   const month = billingMonth(day.year, day.month);
   const cutoff = jstMidnight(addDays(day, 1));
   const at = now.toISOString();
-  const forfeited = await forfeitDue(db, at, by);
+  const forfeited = await forfeitDue(db, at, by, billUntilFromImports(db));
   const { usages, source } = await monthUsages(db, month.key, input.usage);
   // The prices the month close will use, so the projection matches the bill to come.
   const totals = monthToDateTotals(usages, await plansForMonth(db, month.key), month.key, cutoff);
@@ -95,6 +109,9 @@ export async function dailyUpdate(
       'prepaid_ids.cloud_account_id as accountId',
       'cloud_accounts.code',
       'members.email',
+      // Every yen the account's IDs still hold (what each ID shows), R-PRE-14's kept part of a past month included.
+      eb.fn.sum<number>('prepaid_ids.balance').as('balance'),
+      // What can pay this month: registered before it ends, not expired before it starts.
       eb.fn
         .sum<number>(
           eb
@@ -106,10 +123,19 @@ export async function dailyUpdate(
             .else(0)
             .end(),
         )
-        .as('balance'),
-      eb.fn.min<string>('prepaid_ids.expires_at').as('nextExpiry'),
+        .as('usable'),
+      eb.fn
+        .min<string>(
+          eb.case().when('prepaid_ids.status', '=', 'registered').then(eb.ref('prepaid_ids.expires_at')).end(),
+        )
+        .as('nextExpiry'),
     ])
-    .where('prepaid_ids.status', '=', 'registered')
+    .where((eb) =>
+      eb.or([
+        eb('prepaid_ids.status', '=', 'registered'),
+        eb.and([eb('prepaid_ids.status', '=', 'expired'), eb('prepaid_ids.balance', '>', 0)]),
+      ]),
+    )
     .groupBy(['prepaid_ids.cloud_account_id', 'cloud_accounts.code', 'members.email'])
     .execute();
   const thresholds = new Map(
@@ -123,7 +149,8 @@ export async function dailyUpdate(
     const accountId = row.accountId!;
     const balance = yenFromDb(row.balance ?? 0);
     const monthToDate = totals.get(row.code) ?? new Dec(0);
-    const projected = Dec.max(balance.minus(monthToDate), 0);
+    const usable = yenFromDb(row.usable ?? 0);
+    const projected = Dec.max(usable.minus(monthToDate), 0);
     const values = {
       as_of: input.date,
       month: month.key,
@@ -140,7 +167,7 @@ export async function dailyUpdate(
       .execute();
     // No alert before any usage: a balance untouched this month is not "used up" by a zero-yen month.
     const kind =
-      monthToDate.isZero() && balance.isZero() ? null : alertFor(projected, thresholds.get(accountId) ?? null);
+      monthToDate.isZero() && usable.isZero() ? null : alertFor(projected, thresholds.get(accountId) ?? null);
     if (kind) {
       const target = {
         cloudAccountId: accountId,

@@ -19,6 +19,8 @@ export type DepositEntry =
   | { statementNumber: string; depositId: number };
 
 export interface DepositOutcome {
+  /** What the deposit paid: a prepaid statement (a monthly bill's is core/reconcile's HandPayment). */
+  paid: 'prepaid_statement';
   /** confirmed: the statement is paid; held: the amount or the statement needs a decision; unchanged: seen before. */
   outcome: 'confirmed' | 'held' | 'unchanged';
   depositId: number;
@@ -28,7 +30,23 @@ export interface DepositOutcome {
   expected: string;
   status: string;
   issueDueDate: string | null;
+  /** Why a held deposit is held, for the screen to word: more or less than the statement, or it was paid already. */
+  heldBecause: HeldReason | null;
+  /** The statement's status when the deposit was decided (paid: a second payment). */
+  statementStatus: string;
   message: string;
+}
+
+export type HeldReason = 'excess' | 'short' | 'not_awaiting_payment';
+
+/**
+ * Why a deposit of `amount` for the statement is held, or null when it pays it exactly (with the transfer fee
+ * the payer deducted, accepted by the bank import).
+ */
+function heldReason(amount: Dec, fee: Dec, expected: Dec, statementStatus: string): HeldReason | null {
+  if (statementStatus !== 'billed') return 'not_awaiting_payment';
+  if (amount.plus(fee).equals(expected)) return null;
+  return amount.greaterThan(expected) ? 'excess' : 'short';
 }
 
 interface Actor {
@@ -53,9 +71,13 @@ function outcomeOf(
   app: StatementApplication,
   outcome: DepositOutcome['outcome'],
   message: string,
+  heldBecause: HeldReason | null = null,
 ): DepositOutcome {
   return {
+    paid: 'prepaid_statement',
     outcome,
+    heldBecause,
+    statementStatus: app.status,
     depositId: deposit.id,
     bankReference: deposit.bank_reference,
     statementNumber: app.statement_number,
@@ -101,6 +123,7 @@ async function markPaid(
       received_at: a.now.toISOString(),
       ledger_transaction_id: null,
       created_at: a.now.toISOString(),
+      value_date: deposit.value_date,
     })
     .execute();
   return due;
@@ -117,6 +140,8 @@ export async function confirmDeposit(
   entry: DepositEntry,
   a: Actor,
   fee: Dec = new Dec(0),
+  /** R-ACC-1: where the money is: at the bank now, or in suspense since the bank file's import. */
+  from: 'bank' | 'suspense' = 'bank',
 ): Promise<DepositOutcome> {
   const app = await findByStatement(db, entry.statementNumber);
   let deposit: DepositRow | undefined;
@@ -177,18 +202,20 @@ export async function confirmDeposit(
     postedAt: at,
     postedBy: a.by,
     reference: `deposit:${deposit.id}`,
+    valueDate: deposit.value_date,
     lines: [
-      { account: 'bank', side: 'debit', amount, memberId: app.member_id },
+      { account: from, side: 'debit', amount, memberId: app.member_id },
       { account: 'prepaid_liability', side: 'credit', amount, memberId: app.member_id },
     ],
   });
   // fee: the transfer fee the payer deducted, accepted by the bank import (R-RECON-3); it counts as paid.
-  const exact = amount.plus(fee).equals(expected) && app.status === 'billed';
+  const because = heldReason(amount, fee, expected, app.status);
+  const exact = because === null;
   const reason = exact
     ? null
-    : app.status !== 'billed'
+    : because === 'not_awaiting_payment'
       ? `the statement is ${app.status}, not awaiting payment`
-      : `${amount.greaterThan(expected) ? 'excess' : 'short'} deposit: ${amount.toFixed()} yen for a statement of ${expected.toFixed()} yen`;
+      : `${because} deposit: ${amount.toFixed()} yen for a statement of ${expected.toFixed()} yen`;
   const confirmed = await db
     .updateTable('deposits')
     .set({
@@ -201,7 +228,7 @@ export async function confirmDeposit(
     .where('id', '=', deposit.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (!exact) return outcomeOf(confirmed, app, 'held', `held for a decision: ${reason}`);
+  if (because !== null) return outcomeOf(confirmed, app, 'held', `held for a decision: ${reason}`, because);
   if (fee.isPositive() && !fee.isZero()) {
     await postTransaction(db, {
       kind: 'bank_fee',
@@ -253,7 +280,9 @@ export async function decideDeposit(
   const amount = yenFromDb(deposit.amount);
   if (input.decision === 'hold') {
     await db.updateTable('deposits').set({ note }).where('id', '=', deposit.id).execute();
-    return outcomeOf({ ...deposit, note }, app, 'held', 'still held');
+    const because =
+      heldReason(amount, new Dec(0), yenFromDb(app.statement_total), app.status) ?? 'not_awaiting_payment';
+    return outcomeOf({ ...deposit, note }, app, 'held', 'still held', because);
   }
   if (input.decision === 'refund') {
     await postTransaction(db, {
@@ -262,6 +291,7 @@ export async function decideDeposit(
       postedAt: a.now.toISOString(),
       postedBy: a.by,
       reference: `deposit:${deposit.id}`,
+      valueDate: formatDate(jstToday(a.now)),
       lines: [
         { account: 'prepaid_liability', side: 'debit', amount, memberId: app.member_id },
         { account: 'bank', side: 'credit', amount, memberId: app.member_id },

@@ -1,5 +1,5 @@
 import { issueDocument } from '../documents/document-store';
-import { memberById } from '../parties';
+import { memberById, sellerAsOf } from '../parties';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderPrepaidIdNotice } from '../documents';
@@ -106,8 +106,10 @@ export async function issuePrepaidId(
     registrationDeadline: deadlineDate,
     statementNumber: app.statement_number,
   });
-  const pdf = await renderPrepaidIdNotice(data);
+  const seller = await sellerAsOf(db, todayText);
+  const pdf = await renderPrepaidIdNotice(data, seller);
   const hint = code.slice(-4);
+  const kept = { ...data, prepaidId: `****-****-****-${hint}` };
   const noticeId = await issueDocument(db, {
     kind: 'prepaid_notice',
     number: noticeNumber,
@@ -118,8 +120,10 @@ export async function issuePrepaidId(
     tax: 0,
     total: app.credit_amount,
     // The code itself is never stored: the notice is kept with its last four characters only.
-    content: { ...data, prepaidId: `****-****-****-${hint}` },
+    content: kept,
     createdBy: by,
+    // D-ARCH-3: the archive keeps the notice with the code masked: a bearer secret the ledger never holds.
+    pdf: await renderPrepaidIdNotice({ ...data, prepaidId: `XXXX-XXXX-XXXX-${hint}` }, seller),
   });
   const row = await db
     .insertInto('prepaid_ids')
@@ -161,7 +165,7 @@ export async function issuePrepaidId(
         `ご入金（${formatYen(String(app.credit_amount))}）を確認いたしました。プリペイドIDを発行しましたので、添付の「プリペイドID発行のお知らせ」をご確認ください。`,
         `登録期限: ${deadlineDate}`,
         '',
-        DEFAULT_SIGNATURE,
+        `${seller.name} 請求担当`,
       ].join('\n'),
       attachments: [{ filename: `${noticeNumber}.pdf`, contentType: 'application/pdf', data: pdf }],
       fileName: `${noticeNumber}.eml`,
@@ -181,8 +185,6 @@ export async function issuePrepaidId(
     noticePdf: pdf,
   };
 }
-
-const DEFAULT_SIGNATURE = '株式会社あおぞらクラウド 請求担当';
 
 export interface LateIssuance {
   statementNumber: string;

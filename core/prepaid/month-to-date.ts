@@ -1,3 +1,5 @@
+import { Dec } from '../money';
+import { rateUsage, type PlanTable } from '../rating';
 import { parseInstant } from '../time';
 
 type Json = Record<string, unknown>;
@@ -36,4 +38,30 @@ export function usageUntil(usage: unknown, cutoff: number): unknown {
       return { ...account, resources };
     }),
   };
+}
+
+/** One account's part of a usage file (the rating core rates every account it names). */
+function accountOnly(usage: unknown, accountCode: string): unknown {
+  if (!isRecord(usage) || !Array.isArray(usage.accounts)) return usage;
+  return { ...usage, accounts: usage.accounts.filter((a: unknown) => isRecord(a) && a.account === accountCode) };
+}
+
+/**
+ * R-PRE-14: the account's month-to-date bill at `instant`, tax included, from the first usage file (newest first)
+ * that names the account; null when none does.
+ */
+export function accountBillUntil(
+  usages: unknown[],
+  plans: PlanTable,
+  accountCode: string,
+  instant: number,
+): Dec | null {
+  for (const usage of usages) {
+    const mine = accountOnly(usage, accountCode);
+    if (!isRecord(mine) || !Array.isArray(mine.accounts) || mine.accounts.length === 0) continue;
+    const bill = rateUsage(usageUntil(mine, instant), plans);
+    const account = bill.accounts.find((a) => a.account === accountCode);
+    return new Dec(account?.total ?? 0);
+  }
+  return null;
 }

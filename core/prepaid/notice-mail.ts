@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SELLER } from '../documents';
+import { sellerAsOf } from '../parties';
+import { formatDate, jstToday } from '../time';
 import type { LedgerDb } from '../ledger/open-database';
 import { buildEml, type EmlAttachment } from './eml';
 import { sideFilesBase } from '../ledger/dialect';
@@ -34,7 +35,7 @@ export async function queueMail(
   now: Date,
 ): Promise<{ outboxId: number; file: string | null }> {
   const eml = buildEml({
-    from: DEFAULT_SELLER.email ?? 'billing@invalid',
+    from: (await sellerAsOf(db, formatDate(jstToday(now)))).email ?? 'billing@invalid',
     to: mail.to,
     subject: mail.subject,
     date: now,

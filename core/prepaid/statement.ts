@@ -1,11 +1,13 @@
+import { renderPrepaidStatement } from '../documents';
 import { issueDocument } from '../documents/document-store';
 import { InputError } from '../errors';
 import { nextDocumentNumber } from '../ledger/counters';
 import type { LedgerDb } from '../ledger/open-database';
 import type { MemberRow } from '../ledger/schema';
+import { sellerAsOf } from '../parties';
 import { addDays, formatDate, jstToday, nextBusinessDay } from '../time';
 import { statementData } from './document-data';
-import { assertStillValid, type PrepaidApplicationRow } from './estimates';
+import { assertPrepaidEstimate, assertStillValid, type PrepaidApplicationRow } from './estimates';
 
 /** Decision: a prepaid statement is due 14 days after its issue, moved to the next bank business day (R-BILL-6). */
 export const STATEMENT_PAYMENT_DAYS = 14;
@@ -37,6 +39,7 @@ export async function issueStatement(
       { estimateNumber: app.estimate_number, status: app.status },
     );
   }
+  assertPrepaidEstimate(app);
   const today = jstToday(now);
   const todayText = formatDate(today);
   assertStillValid(app, todayText);
@@ -56,6 +59,7 @@ export async function issueStatement(
     total: app.amount,
     content: data,
     createdBy: by,
+    pdf: await renderPrepaidStatement(data, await sellerAsOf(db, todayText)),
   });
   await db
     .updateTable('prepaid_applications')

@@ -6,6 +6,7 @@ import { yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { loadOpenItems } from './open-items';
 import { settleDeposit, type Actor } from './settle';
+import { postToSuspense } from './suspense';
 import { candidatesToJson, summarize, type CandidateJson, type ImportSummary } from './summary';
 
 export interface ImportRequest {
@@ -106,7 +107,7 @@ function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number 
 /**
  * Imports a bank file (R-RECON-1): every record read (the format told by core/banking), each new deposit
  * stored, matched to an open prepaid statement or monthly bill (R-RECON-2) and, when matched, settled through
- * the same code as a manual entry; the rest queued for review. All or nothing: call it in one transaction (an
+ * the same code as a manual entry; the rest queued for review and posted to suspense (R-ACC-1). All or nothing: call it in one transaction (an
  * operation's); a malformed record refuses the file before anything is written. Idempotent: the same bytes
  * again add nothing, and a record whose bank reference is already recorded is reported as a duplicate.
  */
@@ -239,7 +240,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     }
     const settled = await settleDeposit(
       db,
-      { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference },
+      { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference, value_date: d.date },
       target,
       outcome.fee,
       a,
@@ -256,7 +257,17 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     );
   }
 
-  if (importId !== null) await storeLines(db, importId, lines, at);
+  if (importId !== null) {
+    await storeLines(db, importId, lines, at);
+    // R-ACC-1: what is not matched is money at the bank too, waiting in suspense.
+    await postToSuspense(
+      db,
+      lines
+        .filter((l) => (l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null)
+        .map((l) => ({ id: l.depositId!, amount: new Dec(l.amount), bankReference: l.reference, valueDate: l.date })),
+      a,
+    );
+  }
   const summary = summarize(lines);
   const attention = lines.filter((l) => l.outcome !== 'matched' && l.outcome !== 'duplicate').slice(0, ATTENTION_LINES);
   const verb = dryRun ? 'would import' : 'imported';

@@ -6,6 +6,7 @@ import { yenFromDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { findOpenTarget, loadOpenItems } from './open-items';
 import { settleDeposit, type Actor } from './settle';
+import { refundFromSuspense } from './suspense';
 import { candidatesToJson, type CandidateJson } from './summary';
 
 export interface QueuedDeposit {
@@ -61,11 +62,27 @@ export async function reviewQueue(db: LedgerDb, state?: 'review' | 'unknown'): P
   }));
 }
 
-async function queued(db: LedgerDb, depositId: number) {
+export function suspenseOf(row: { id: number; amount: number; bank_reference: string; value_date: string }) {
+  return {
+    id: row.id,
+    amount: yenFromDb(row.amount),
+    bankReference: row.bank_reference,
+    valueDate: row.value_date,
+  };
+}
+
+export async function queued(db: LedgerDb, depositId: number) {
   const row = await db
     .selectFrom('deposit_reviews')
     .innerJoin('deposits', 'deposits.id', 'deposit_reviews.deposit_id')
-    .select(['deposit_reviews.state', 'deposits.id', 'deposits.amount', 'deposits.bank_reference'])
+    .select([
+      'deposit_reviews.state',
+      'deposits.id',
+      'deposits.amount',
+      'deposits.bank_reference',
+      'deposits.value_date',
+      'deposits.payer_kana',
+    ])
     .where('deposit_reviews.deposit_id', '=', depositId)
     .executeTakeFirst();
   if (!row)
@@ -116,7 +133,14 @@ export async function confirmMatch(
   const tolerance = input.feeTolerance ?? DEFAULT_FEE_TOLERANCE;
   const fee =
     shortfall.isPositive() && !shortfall.isZero() && shortfall.lessThanOrEqualTo(tolerance) ? shortfall : new Dec(0);
-  const settled = await settleDeposit(db, { id: row.id, amount, bank_reference: row.bank_reference }, target, fee, a);
+  const settled = await settleDeposit(
+    db,
+    { id: row.id, amount, bank_reference: row.bank_reference, value_date: row.value_date },
+    target,
+    fee,
+    a,
+    'suspense',
+  );
   await decide(db, input.depositId, 'confirmed', a, input.note ?? settled.message);
   return {
     depositId: input.depositId,
@@ -128,7 +152,7 @@ export async function confirmMatch(
   };
 }
 
-async function decide(
+export async function decide(
   db: LedgerDb,
   depositId: number,
   state: DepositReviewState,
@@ -143,9 +167,14 @@ async function decide(
     .execute();
 }
 
-/** Accounting sets a deposit aside (returned to the payer, not ours): it leaves the queue, nothing is posted. */
+/**
+ * Accounting sets a deposit aside (not ours: to be returned to the payer): it leaves the queue and its money
+ * leaves suspense as a refund to pay out (R-ACC-1), paid with bank.payRefund.
+ */
 export async function dismiss(db: LedgerDb, input: { depositId: number; reason: string }, a: Actor): Promise<Decision> {
-  await queued(db, input.depositId);
+  const row = await queued(db, input.depositId);
+  await refundFromSuspense(db, suspenseOf(row), yenFromDb(row.amount), null, input.reason, a);
+  await db.updateTable('deposits').set({ status: 'returned' }).where('id', '=', row.id).execute();
   await decide(db, input.depositId, 'dismissed', a, input.reason);
   return {
     depositId: input.depositId,
@@ -195,10 +224,11 @@ export async function rematch(
       const target = open.targets.get(outcome.itemId)!;
       const settled = await settleDeposit(
         db,
-        { id: q.depositId, amount: new Dec(q.amount), bank_reference: q.bankReference },
+        { id: q.depositId, amount: new Dec(q.amount), bank_reference: q.bankReference, value_date: q.valueDate },
         target,
         outcome.fee,
         a,
+        'suspense',
       );
       await decide(db, q.depositId, 'confirmed', a, settled.message);
       decisions.push({

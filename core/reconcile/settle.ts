@@ -5,6 +5,7 @@ import { Dec } from '../money';
 import { findOwedBill } from '../payments/owed';
 import { recordBankReceipt } from '../payments/record';
 import { confirmDeposit } from '../prepaid/deposits';
+import { parseDate } from '../time';
 import type { OpenTarget } from './open-items';
 
 export interface Actor {
@@ -16,6 +17,8 @@ export interface ImportedDeposit {
   id: number;
   amount: Dec;
   bank_reference: string;
+  /** JST date the bank credited it (R-ACC-2). */
+  value_date: string;
 }
 
 export interface Settlement {
@@ -40,9 +43,16 @@ export async function settleDeposit(
   target: OpenTarget,
   fee: Dec,
   a: Actor,
+  from: 'bank' | 'suspense' = 'bank',
 ): Promise<Settlement> {
   if (target.kind === 'prepaid_statement') {
-    const result = await confirmDeposit(db, { statementNumber: target.statementNumber, depositId: deposit.id }, a, fee);
+    const result = await confirmDeposit(
+      db,
+      { statementNumber: target.statementNumber, depositId: deposit.id },
+      a,
+      fee,
+      from,
+    );
     return {
       outcome: result.outcome === 'confirmed' ? 'matched' : 'held',
       fee: result.outcome === 'confirmed' ? fee : new Dec(0),
@@ -63,6 +73,7 @@ export async function settleDeposit(
       postedAt: at,
       postedBy: a.by,
       reference: `bill:${billId}`,
+      valueDate: deposit.value_date,
       lines: [
         { account: 'fees', side: 'debit', amount: fee, memberId: bill.memberId, cloudAccountId: bill.cloudAccountId },
         {
@@ -87,11 +98,19 @@ export async function settleDeposit(
         received_at: at,
         ledger_transaction_id: transactionId,
         created_at: at,
+        value_date: deposit.value_date,
       })
       .execute();
   }
   // The receipt comes last: its status update sees the bill settled and lifts a restriction (R-DUN-4, R-DUN-5).
-  const receipt = await recordBankReceipt(db, { billId }, amount, { at, by: a.by });
+  const receipt = await recordBankReceipt(
+    db,
+    { billId },
+    amount,
+    { at, by: a.by },
+    parseDate(deposit.value_date) ?? undefined,
+    from,
+  );
   if (receipt.paymentId !== null)
     await db.updateTable('payments').set({ deposit_id: deposit.id }).where('id', '=', receipt.paymentId).execute();
   await db

@@ -3,11 +3,13 @@ import type { OperationName } from '../../core/api/catalog-types';
 type Reads = readonly OperationName[];
 
 const LEDGER: Reads = ['ledger.trialBalance', 'ledger.accountStatement', 'payments.aging'];
-const BILLS: Reads = ['billing.listBills', 'billing.accountBills', ...LEDGER];
+const BILLS: Reads = ['billing.listBills', 'billing.accountBills', 'billing.bill', ...LEDGER];
 const PREPAID: Reads = ['prepaid.list', 'prepaid.balance', 'prepaid.lateIssuances'];
 const ESTIMATES: Reads = ['estimates.list', 'estimates.get'];
 const DEPOSITS: Reads = ['deposits.held', 'bank.reviewQueue', 'bank.importReport'];
 const ACCOUNTS: Reads = ['dunning.board', 'cloudAccounts.get', 'cloudAccounts.list', 'members.get'];
+const MONTHS: Reads = ['billing.monthOverview', 'billing.monthStatements', 'billing.closePreview', 'usage.listImports'];
+const RELEASES: Reads = ['dunning.awaitingRelease', 'dunning.board', 'cloudAccounts.get', 'members.get'];
 const MONEY_IN: Reads = [...DEPOSITS, ...BILLS, ...PREPAID, ...ESTIMATES, ...ACCOUNTS];
 
 /**
@@ -32,6 +34,7 @@ export const READS_CHANGED_BY: Partial<Record<OperationName, Reads | 'all'>> = {
   'estimates.update': ESTIMATES,
   'estimates.issue': ESTIMATES,
   'estimates.cancel': ESTIMATES,
+  'estimates.toPrepaid': ESTIMATES,
   'prepaid.issueStatement': ESTIMATES,
   'prepaid.issueId': [...PREPAID, ...ESTIMATES],
   'prepaid.register': [...PREPAID, ...ACCOUNTS],
@@ -39,24 +42,33 @@ export const READS_CHANGED_BY: Partial<Record<OperationName, Reads | 'all'>> = {
   'prepaid.dailyUpdate': [...PREPAID, ...LEDGER],
   'deposits.confirm': MONEY_IN,
   'deposits.decide': MONEY_IN,
-  'usage.import': ['billing.listBills'],
-  'billing.closeMonth': [...BILLS, ...PREPAID, ...ACCOUNTS],
+  'usage.import': ['billing.listBills', ...MONTHS],
+  'usage.withdrawImport': MONTHS,
+  'billing.closeMonth': [...BILLS, ...PREPAID, ...ACCOUNTS, ...MONTHS],
+  'billing.recordStatementDeliveries': MONTHS,
   'billing.issueCreditNote': BILLS,
+  'seller.set': ['seller.get'],
   'payments.registerMethod': [...BILLS, ...ACCOUNTS],
   'payments.recordCardCharge': [...BILLS, ...ACCOUNTS],
   'payments.recordDirectDebit': [...BILLS, ...ACCOUNTS],
   'payments.recordBankReceipt': [...BILLS, ...ACCOUNTS],
-  'dunning.runDaily': [...ACCOUNTS, ...PREPAID],
-  'bank.import': MONEY_IN,
-  'bank.confirmMatch': MONEY_IN,
+  'dunning.runDaily': [...ACCOUNTS, ...PREPAID, ...RELEASES, 'dunning.dueDays'],
+  'dunning.releaseCommand': RELEASES,
+  'dunning.holdAtSuspend': RELEASES,
+  'bank.import': [...MONEY_IN, 'bank.openBills'],
+  'bank.confirmMatch': [...MONEY_IN, 'bank.openBills'],
   'bank.rematch': MONEY_IN,
-  'bank.dismiss': DEPOSITS,
+  'bank.dismiss': [...DEPOSITS, 'bank.refunds', ...LEDGER],
   'bank.markUnknown': DEPOSITS,
+  'bank.resolveDeposit': [...MONEY_IN, 'bank.openBills', 'bank.refunds'],
+  'bank.payRefund': ['bank.refunds', ...LEDGER],
+  'cloudAccounts.close': [...ACCOUNTS, ...PREPAID, ...LEDGER],
+  'journal.saveMapping': ['journal.mapping'],
 };
 
 /**
  * Audited operations that change nothing a screen reads: signing in (the cache is cleared anyway), a notice
- * shown again, and the command line's file exports.
+ * shown again, the command line's file exports, the journal export (a file) and the archive's check (a report).
  */
 export const CHANGES_NO_SCREEN: readonly OperationName[] = [
   'session.signIn',
@@ -65,6 +77,11 @@ export const CHANGES_NO_SCREEN: readonly OperationName[] = [
   'prepaid.noticePdf',
   'billing.writeStatements',
   'ledger.backup',
+  'journal.export',
+  'archive.verify',
+  // A team desktop's own door sends these (core/host/team-client); its sync.status tells the screens to read again.
+  'sync.lease',
+  'sync.apply',
 ];
 
 /** The reads to read again after `operation` succeeded: every write also adds an audit entry. */

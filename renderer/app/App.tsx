@@ -7,20 +7,27 @@ import { useI18n } from '../i18n/i18n';
 import { AuditLog } from '../screens/AuditLog';
 import { ChangePassword } from '../screens/ChangePassword';
 import { OperatorsScreen } from '../screens/operators/OperatorsScreen';
+import { BooksScreen } from '../screens/books/BooksScreen';
 import { DepositsScreen } from '../screens/deposits/DepositsScreen';
 import { DunningBoard } from '../screens/dunning/DunningBoard';
 import { EstimatesScreen } from '../screens/estimates/EstimatesScreen';
 import { PrepaidScreen } from '../screens/prepaid/PrepaidScreen';
 import { UsageScreen } from '../screens/usage/UsageScreen';
 import '../screens/common/screens.css';
+import '../screens/common/close-jobs.css';
 import { FirstRun } from '../screens/FirstRun';
 import { MembersScreen } from '../screens/members/MembersScreen';
+import { MonthsScreen } from '../screens/months/MonthsScreen';
+import { BillPage } from '../screens/bill/BillPage';
+import { ReceivablesScreen } from '../screens/receivables/ReceivablesScreen';
 import { SignIn } from '../screens/SignIn';
 import { Today } from '../screens/Today';
 import type { Welcome } from '../screens/welcome';
-import { JOBS } from './jobs';
+import { jobsFor } from './jobs';
 import { useSession } from '../session/session';
+import { useMayCall } from '../session/useMayCall';
 import { Shell } from './Shell';
+import { SellerScreen } from '../screens/seller/SellerScreen';
 
 type Setup = 'checking' | 'firstRun' | 'ready';
 
@@ -28,6 +35,7 @@ type Setup = 'checking' | 'firstRun' | 'ready';
 export function App() {
   const { t } = useI18n();
   const { operator } = useSession();
+  const mayCall = useMayCall();
   const [setup, setSetup] = useState<Setup>('checking');
   const [welcome, setWelcome] = useState<Welcome | null>(null);
   const route = useHashRoute();
@@ -85,7 +93,9 @@ export function App() {
       </Shell>
     );
   }
-  const known = JOBS.find((j) => j.route === job) ?? JOBS[0]!;
+  // A job the operator may not do is not there for them: its address opens Today, never a refusal.
+  const jobs = jobsFor(mayCall);
+  const known = jobs.find((j) => j.route === job) ?? jobs[0]!;
   return (
     <Shell current={known.route}>
       <Screen job={known.route} sub={sub} />
@@ -104,13 +114,18 @@ function Screen({ job, sub }: { job: string; sub: string | undefined }) {
     case 'prepaid':
       return <PrepaidScreen />;
     case 'usage':
-      return <UsageScreen />;
+      if (sub === 'months') return <MonthsScreen />;
+      return sub?.startsWith('BIL-') ? <BillPage statementNumber={sub} /> : <UsageScreen />;
     case 'dunning':
-      return <DunningBoard />;
+      return sub === 'receivables' ? <ReceivablesScreen /> : <DunningBoard />;
+    case 'books':
+      return <BooksScreen sub={sub} />;
     case 'audit':
       return <AuditLog />;
     case 'operators':
       return <OperatorsScreen />;
+    case 'seller':
+      return <SellerScreen />;
     default:
       return <Today />;
   }

@@ -2,14 +2,17 @@ import type { ReactNode } from 'react';
 import { routeHref } from '../hooks/useHashRoute';
 import { useI18n } from '../i18n/i18n';
 import { roleList } from '../i18n/labels';
-import { JOBS } from './jobs';
+import { jobsFor } from './jobs';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from '../session/session';
+import { useMayCall } from '../session/useMayCall';
+import { SyncStatus } from './SyncStatus';
 
 /** Header (title, operator, language, sign-out), the job menu, and the current screen. */
 export function Shell({ current, children }: { current?: string; children: ReactNode }) {
   const { t } = useI18n();
   const { operator, signOut } = useSession();
+  const mayCall = useMayCall();
   return (
     <div className={operator ? 'shell' : 'shell shell--bare'}>
       <a className="skip-link" href="#main">
@@ -18,6 +21,7 @@ export function Shell({ current, children }: { current?: string; children: React
       <header className="shell__header">
         <span className="shell__title">{t('app.title')}</span>
         <div className="shell__tools">
+          <SyncStatus />
           <LanguageSwitch />
           {operator ? (
             <>
@@ -43,7 +47,7 @@ export function Shell({ current, children }: { current?: string; children: React
       {operator ? (
         <nav className="shell__nav" aria-label={t('nav.label')}>
           <ul>
-            {JOBS.filter((job) => !job.roles || job.roles.some((r) => operator.roles.includes(r))).map((job) => (
+            {jobsFor(mayCall).map((job) => (
               <li key={job.route}>
                 <a href={routeHref(job.route)} aria-current={current === job.route ? 'page' : undefined}>
                   {t(job.label)}

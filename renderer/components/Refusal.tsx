@@ -1,4 +1,5 @@
 import type { CallFailure } from '../api/client';
+import { signInExpired } from '../session/expired';
 import { useSession } from '../session/session';
 import { useI18n } from '../i18n/i18n';
 import { labelOf, roleList } from '../i18n/labels';
@@ -10,6 +11,17 @@ export function Refusal({ operation, failure }: { operation: string; failure: Ca
   const { operator, catalog } = useSession();
   const roleNames = (roles: readonly string[]) => (roles.length === 0 ? t('refusal.noRoles') : roleList(t, roles));
 
+  // A rule's own refusal (a wrong password, the last administrator, the wrong door) says its own reason.
+  const ownReason =
+    (failure.kind === 'forbidden' && failure.code !== 'operation.needs_role') ||
+    (failure.kind === 'unauthenticated' && !signInExpired(failure));
+  if (ownReason) {
+    return (
+      <section className="refusal" role="alert">
+        <p>{wordRefusal(failure, language)}</p>
+      </section>
+    );
+  }
   if (failure.kind === 'forbidden') {
     const needed = catalog?.find((op) => op.name === operation)?.roles;
     return (

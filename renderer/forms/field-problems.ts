@@ -19,9 +19,10 @@ export function schemaProblems(schema: z.ZodType, input: unknown, fields: readon
 }
 
 /**
- * What to show under a field. In Japanese: "required" for an empty field, else the form's own words for that
- * field (`<form>.error.<field>`, a hint written for the form), else the problem's code worded
- * (renderer/i18n/problems.ts). In English: the problem worded (a schema's own English sentence for its field).
+ * What to show under a field. A rule's refusal (any code but `schema.*`: "an individual", "the month is not
+ * over") is its code worded, whatever the field. A problem of shape (`schema.*`): in Japanese "required" for an
+ * empty field, else the form's own words for that field (`<form>.error.<field>`, a hint written for the form),
+ * else the code worded (renderer/i18n/problems.ts); in English the schema's own sentence for its field.
  */
 export function problemText(
   problem: FieldProblem,
@@ -31,7 +32,7 @@ export function problemText(
   language: Language,
   t: Translate,
 ): string {
-  if (language === 'en') return wordProblem(problem, 'en');
+  if (language === 'en' || !problem.code.startsWith('schema.')) return wordProblem(problem, language);
   if (value.trim() === '') return t('form.required');
   const text = labelOf(t, `${form}.error`, field);
   return text === field ? wordProblem(problem, 'ja') : text;

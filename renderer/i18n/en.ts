@@ -1,9 +1,18 @@
 import type { Messages } from './ja';
+import { booksEn } from './words/books';
+import { closeJobsEn } from './words/close-jobs';
+import { desktopsTeamEn } from './words/desktops-team';
+import { everyRoleEn } from './words/every-role';
 import { hardeningEn } from './words/hardening';
+import { invoicesEn } from './words/invoices';
+import { moneyRulesEn } from './words/money-rules';
 
 /** Every visible string in English; typed against the Japanese dictionary so no key can be missing. */
 export const en: Messages = {
   ...hardeningEn,
+  ...invoicesEn,
+  ...closeJobsEn,
+  ...booksEn,
   'app.title': 'Billing Back Office',
   'app.loading': 'Loading…',
   'app.crashed.title': 'The screen cannot be shown',
@@ -123,8 +132,8 @@ export const en: Messages = {
   'memberForm.title': 'Register a member',
   'memberForm.kind': 'Type',
   'memberForm.name': 'Name',
-  'memberForm.nameKana': 'Name in half-width kana',
-  'memberForm.nameKanaHint': 'As the bank writes the payer, e.g. ｶ)ﾀﾅｶﾃﾞﾝｷ',
+  'memberForm.nameKana': 'Name in kana',
+  'memberForm.nameKanaHint': 'Katakana or hiragana; kept as the bank writes the payer, e.g. ｶ)ﾀﾅｶﾃﾞﾝｷ',
   'memberForm.email': 'E-mail',
   'memberForm.address': 'Address',
   'memberForm.error.kind': 'Choose corporation or individual',
@@ -506,4 +515,7 @@ export const en: Messages = {
   'op.bank.dismiss': 'Dismiss a deposit',
   'op.bank.markUnknown': 'Mark a deposit unknown',
   'op.bank.importReport': 'Import report',
+  ...moneyRulesEn,
+  ...everyRoleEn,
+  ...desktopsTeamEn,
 };

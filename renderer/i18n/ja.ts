@@ -1,4 +1,10 @@
 import { hardeningJa } from './words/hardening';
+import { moneyRulesJa } from './words/money-rules';
+import { invoicesJa } from './words/invoices';
+import { closeJobsJa } from './words/close-jobs';
+import { everyRoleJa } from './words/every-role';
+import { booksJa } from './words/books';
+import { desktopsTeamJa } from './words/desktops-team';
 
 /**
  * Every visible string in Japanese, the default language. This dictionary defines the keys: en.ts is typed
@@ -6,6 +12,9 @@ import { hardeningJa } from './words/hardening';
  */
 export const ja = {
   ...hardeningJa,
+  ...invoicesJa,
+  ...closeJobsJa,
+  ...booksJa,
   'app.title': '請求バックオフィス',
   'app.loading': '読み込み中…',
   'app.crashed.title': '画面を表示できません',
@@ -125,13 +134,14 @@ export const ja = {
   'memberForm.title': '会員の新規登録',
   'memberForm.kind': '区分',
   'memberForm.name': '氏名・名称',
-  'memberForm.nameKana': 'フリガナ（半角カナ）',
-  'memberForm.nameKanaHint': '銀行の振込名義と同じ半角カタカナ（例: ｶ)ﾀﾅｶﾃﾞﾝｷ）',
+  'memberForm.nameKana': 'フリガナ',
+  'memberForm.nameKanaHint':
+    'カタカナかひらがなで入力します。銀行の振込名義と同じ半角カタカナで保存します（例: ｶ)ﾀﾅｶﾃﾞﾝｷ）',
   'memberForm.email': 'メールアドレス',
   'memberForm.address': '住所',
   'memberForm.error.kind': '法人か個人を選んでください',
   'memberForm.error.name': '200文字以内で入力してください',
-  'memberForm.error.nameKana': '半角カタカナで入力してください（例: ｶ)ﾀﾅｶﾃﾞﾝｷ）',
+  'memberForm.error.nameKana': 'カタカナかひらがなで入力してください（例: ｶ)ﾀﾅｶﾃﾞﾝｷ、タナカデンキ）',
   'memberForm.error.email': 'メールアドレスの形式で入力してください（例: keiri@example.co.jp）',
   'memberForm.error.address': '300文字以内で入力してください',
   'form.required': '入力してください',
@@ -506,6 +516,9 @@ export const ja = {
   'op.bank.dismiss': '入金を対象外にする',
   'op.bank.markUnknown': '入金を不明にする',
   'op.bank.importReport': '取込結果の閲覧',
+  ...moneyRulesJa,
+  ...everyRoleJa,
+  ...desktopsTeamJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { listAuditInput } from '../../core/api/schemas/audit';
 import { addDays, formatDate, parseDate } from '../../core/time';
-import type { OperationInput } from '../api/client';
-import { useSession } from '../session/session';
+import type { OperationInput, Output } from '../api/client';
 import { useRead } from '../session/useRead';
 import { Field } from '../components/Field';
 import { Refusal } from '../components/Refusal';
 import { formatJstDateTime } from '../format';
 import { useDebounced } from '../hooks/useDebounced';
 import { useDraft } from '../hooks/useDraft';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Language, type Translate } from '../i18n/i18n';
+import { ja, type MessageKey } from '../i18n/ja';
+import { wordProblem } from '../i18n/problems';
 import { labelOf } from '../i18n/labels';
 
 const PAGE_SIZE = 50;
@@ -29,10 +30,26 @@ function filterInput(f: Filter, page: number): OperationInput<'audit.list'> {
   return input;
 }
 
+/**
+ * Every operation a person may filter by, by its name in the screen's language: the dictionary words every
+ * operation of the catalog (test/renderer/problem-wording.test.ts), so the list needs no catalog listing.
+ */
+function operationChoices(t: Translate): { name: string; label: string }[] {
+  return (Object.keys(ja) as MessageKey[])
+    .filter((key) => key.startsWith('op.'))
+    .map((key) => ({ name: key.slice('op.'.length), label: t(key) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'ja'));
+}
+
+/** A row's detail: its refusal's code worded; an English detail without a code only on an English screen. */
+function auditDetail(row: Output<'audit.list'>['items'][number], language: Language, t: Translate): string {
+  if (row.problem) return wordProblem({ ...row.problem, message: row.detail ?? '' }, language);
+  return language === 'en' && row.detail ? row.detail : row.detail ? t('audit.detailNone') : '';
+}
+
 /** Who did what, when: filterable by operator, operation and JST days, newest first, in pages. */
 export function AuditLog() {
-  const { t } = useI18n();
-  const { catalog } = useSession();
+  const { t, language } = useI18n();
   const [filter, update, clear] = useDraft<Filter>('audit.filter', NO_FILTER);
   const [page, setPage] = useState(1);
   const settled = useDebounced(filter, 250);
@@ -46,6 +63,7 @@ export function AuditLog() {
   };
 
   const rows = audit.data?.items ?? null;
+  const filtering = Object.values(settled).some((v) => v.trim() !== '');
   const total = audit.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -82,9 +100,9 @@ export function AuditLog() {
                 onChange={(e) => change({ operation: e.target.value })}
               >
                 <option value="">{t('audit.filter.any')}</option>
-                {(catalog ?? []).map((op) => (
+                {operationChoices(t).map((op) => (
                   <option key={op.name} value={op.name}>
-                    {labelOf(t, 'op', op.name)}
+                    {op.label}
                   </option>
                 ))}
               </select>
@@ -119,7 +137,11 @@ export function AuditLog() {
           </div>
         </form>
       )}
-      {rows && rows.length === 0 ? <p className="muted">{t('audit.none')}</p> : null}
+      {rows && rows.length === 0 ? (
+        <p className="muted" role="status">
+          {filtering ? t('audit.noMatches') : t('audit.none')}
+        </p>
+      ) : null}
       {rows && rows.length > 0 ? (
         <>
           <table className="table">
@@ -139,7 +161,7 @@ export function AuditLog() {
                   <td>{r.operator || t('audit.noOperator')}</td>
                   <td title={r.operation}>{labelOf(t, 'op', r.operation)}</td>
                   <td className={r.outcome === 'ok' ? '' : 'outcome--refused'}>{labelOf(t, 'outcome', r.outcome)}</td>
-                  <td className="muted clip">{r.detail}</td>
+                  <td className="muted clip">{auditDetail(r, language, t)}</td>
                 </tr>
               ))}
             </tbody>

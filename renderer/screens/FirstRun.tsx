@@ -1,5 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { createFirstAdminInput } from '../../core/api/schemas/setup';
+import { setSellerInput } from '../../core/api/schemas/seller';
+import { todayJst } from '../format';
+import { useSchemaForm } from './common/useSchemaForm';
+import { SellerFields } from './seller/SellerFields';
+import { SELLER_FIELDS, emptySellerDraft, sellerInputOf, type SellerDraft } from './seller/seller-draft';
 import type { FieldProblem } from '../../core/errors';
 import type { CallFailure, OperationName } from '../api/client';
 import { useSession } from '../session/session';
@@ -9,6 +14,7 @@ import { Refusal } from '../components/Refusal';
 import { fieldOfPath, problemText, schemaProblems } from '../forms/field-problems';
 import { useI18n } from '../i18n/i18n';
 import { demoWelcome, type Welcome } from './welcome';
+import { JoinTeam } from './JoinTeam';
 
 const FIELDS = ['login', 'displayName', 'password', 'confirm'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -27,6 +33,16 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
   const { call } = useSession();
   const [failure, setFailure] = useState<{ operation: OperationName; failure: CallFailure } | null>(null);
   const [busy, setBusy] = useState<'admin' | 'demo' | null>(null);
+  const [seal, setSeal] = useState<{ name: string; base64: string } | null>(null);
+  const toSellerInput = (d: SellerDraft) => sellerInputOf({ ...d, effectiveFrom: todayJst() }, seal?.base64 ?? null);
+  const seller = useSchemaForm(
+    'firstRun.seller',
+    setSellerInput,
+    SELLER_FIELDS,
+    emptySellerDraft(todayJst()),
+    toSellerInput,
+    'sellerForm',
+  );
 
   const input = { login: values.login.trim(), displayName: values.displayName, password: values.password };
   const clientProblems = schemaProblems(createFirstAdminInput, input, FIELDS);
@@ -51,9 +67,19 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
   async function createAdmin(event: FormEvent) {
     event.preventDefault();
     setTouched(Object.fromEntries(FIELDS.map((f) => [f, true])));
-    if (clientProblems.length > 0) return;
+    const sellerInput = seller.check();
+    if (clientProblems.length > 0 || !sellerInput) return;
     setBusy('admin');
     setFailure(null);
+    // R-TAX-5: the seller first (allowed while no operator exists), then the administrator who may change it.
+    const saved = await call('seller.set', sellerInput);
+    const sellerFailure = seller.answer(saved);
+    if (!saved.ok) {
+      setBusy(null);
+      if (sellerFailure) setFailure({ operation: 'seller.set', failure: sellerFailure });
+      return;
+    }
+    seller.reset();
     const result = await call('setup.createFirstAdmin', input);
     setBusy(null);
     if (result.ok) return onDone({ kind: 'created' });
@@ -107,6 +133,9 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
             <Field label={t('firstRun.passwordConfirm')} error={errorFor('confirm')}>
               {control('confirm', 'password', 'new-password')}
             </Field>
+            <h3 id="first-run-seller-title">{t('firstRun.sellerTitle')}</h3>
+            <p className="muted small">{t('firstRun.sellerIntro')}</p>
+            <SellerFields form={seller} seal={seal} onSeal={setSeal} withDate={false} />
             <div className="actions">
               <button type="submit" className="primary" disabled={busy !== null}>
                 {t('firstRun.submit')}
@@ -128,6 +157,7 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
             )}
           </section>
         </div>
+        <JoinTeam onJoined={(server) => onDone({ kind: 'joined', server })} />
       </div>
     </div>
   );

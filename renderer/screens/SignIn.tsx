@@ -45,6 +45,11 @@ export function SignIn({ welcome }: { welcome: Welcome | null }) {
             {t('firstRun.created')}
           </p>
         ) : null}
+        {welcome?.kind === 'joined' ? (
+          <p className="notice" role="status">
+            {t('team.joined', { server: welcome.server })}
+          </p>
+        ) : null}
         {welcome?.kind === 'demo' ? (
           <div className="notice" role="status">
             <p>

@@ -10,6 +10,7 @@ import {
   type Output,
 } from '../api/client';
 import { readsChangedBy } from '../api/invalidation';
+import { signInExpired } from './expired';
 import { rolesIn } from './roles';
 
 export interface Operator {
@@ -18,6 +19,8 @@ export interface Operator {
   roles: Role[];
   /** An admin reset the password: the operator chooses a new one before anything else (D-SEC-6). */
   mustChangePassword?: boolean;
+  /** The operations the catalog's roles let this operator call (session.signIn): what the screens offer. */
+  operations: string[];
 }
 
 /** Calls an operation by name with its typed input, answering its typed output (core/api/catalog-types.ts). */
@@ -48,10 +51,15 @@ function storedOperator(): Operator | null {
   try {
     const saved: unknown = JSON.parse(sessionStorage.getItem(OPERATOR_KEY) ?? 'null');
     if (typeof saved !== 'object' || saved === null) return null;
-    const { login, name, roles, mustChangePassword } = saved as Record<string, unknown>;
-    return typeof login === 'string' && typeof name === 'string'
-      ? { login, name, roles: rolesIn(roles), mustChangePassword: mustChangePassword === true }
-      : null;
+    const { login, name, roles, operations, mustChangePassword } = saved as Record<string, unknown>;
+    if (typeof login !== 'string' || typeof name !== 'string' || !Array.isArray(operations)) return null;
+    return {
+      login,
+      name,
+      roles: rolesIn(roles),
+      operations: operations.filter((o) => typeof o === 'string'),
+      mustChangePassword: mustChangePassword === true,
+    };
   } catch {
     return null;
   }
@@ -86,7 +94,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const call: Call = useCallback(
     async (operation, input) => {
       const result = await api.call(operation, input);
-      if (!result.ok && result.kind === 'unauthenticated') {
+      if (!result.ok && signInExpired(result)) {
         setExpired(true);
         remember(null);
       }
@@ -106,8 +114,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (result.ok) {
         setExpired(false);
         setNotice(null);
-        const { login: signedIn, name, roles, mustChangePassword } = result.output;
-        remember({ login: signedIn, name, roles, mustChangePassword });
+        const { login: signedIn, name, roles, operations, mustChangePassword } = result.output;
+        remember({ login: signedIn, name, roles, operations, mustChangePassword });
       }
       return result;
     },

@@ -44,7 +44,7 @@ describe('members and cloud accounts', () => {
       const before = await counts();
       const result = await t.office.call(
         'members.create',
-        { kind: 'corporation', name: ' ', nameKana: 'タナカ', email: 'tanaka@', phone: '03' },
+        { kind: 'corporation', name: ' ', nameKana: '田中', email: 'tanaka@', phone: '03' },
         'sales',
       );
       expect(result).toMatchObject({ ok: false, kind: 'invalid' });

@@ -39,13 +39,25 @@ describe('setup and sign-in', () => {
     }
   });
 
-  it('signs in with the right password and returns login, name and roles; a wrong one is refused and audited without the password', async () => {
+  it('signs in with the right password and returns login, name, roles and the operations those roles may call (what the menus show); a wrong one is refused and audited without the password', async () => {
     const t = await testOffice();
     try {
-      expect(await t.office.call('session.signIn', { login: 'sales', password: 'demo' }, null)).toEqual({
+      const sales = await t.office.call('session.signIn', { login: 'sales', password: 'demo' }, null);
+      expect(sales).toEqual({
         ok: true,
-        output: { login: 'sales', name: 'sales', roles: ['sales'], mustChangePassword: false, sessionGeneration: 0 },
+        output: {
+          login: 'sales',
+          name: 'sales',
+          roles: ['sales'],
+          mustChangePassword: false,
+          sessionGeneration: 0,
+          operations: expect.arrayContaining(['members.create', 'estimates.issue', 'prepaid.register']) as string[],
+        },
       });
+      if (!sales.ok) throw new Error(sales.message);
+      // Nothing sales would be refused, and nothing open to anyone (signing in): only what the roles allow.
+      for (const op of ['audit.list', 'billing.closeMonth', 'deposits.confirm', 'session.signIn'])
+        expect(sales.output.operations).not.toContain(op);
       expect(await t.office.call('session.signIn', { login: 'sales', password: 'wrong' }, null)).toEqual({
         ok: false,
         kind: 'unauthenticated',

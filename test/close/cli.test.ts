@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../../core/cli/main';
 import { billingOffice, usageFile, type BillingOffice } from './helpers';
 
@@ -19,6 +19,13 @@ async function run(...args: string[]) {
 describe('CLI: import-usage, close-month, daily', () => {
   it('imports a usage file once ("already imported" the second time), refuses unknown accounts with exit 2, closes with progress on stderr, runs the daily job', async () => {
     o = await billingOffice();
+    // The commands read the clock from BACKOFFICE_NOW: October is closed on 2026-11-02, on time (R-BILL-7).
+    const testNow = process.env['BACKOFFICE_NOW'];
+    process.env['BACKOFFICE_NOW'] = '2026-11-02T10:00:00+09:00';
+    onTestFinished(() => {
+      if (testNow === undefined) delete process.env['BACKOFFICE_NOW'];
+      else process.env['BACKOFFICE_NOW'] = testNow;
+    });
     const code = await o.account(await o.member('corporation'));
     const file = path.join(o.dir, 'usage.json');
     writeFileSync(file, usageFile('2026-10', [{ code }]));
@@ -41,6 +48,8 @@ describe('CLI: import-usage, close-month, daily', () => {
     const forbidden = await run('close-month', '2026-10', '--as', 'sales', '--db', o.file);
     expect(forbidden.status).toBe(1);
 
+    // R-DUN-8: the job runs for today or an earlier day: the command's clock reads 2026-11-26 from here on.
+    process.env['BACKOFFICE_NOW'] = '2026-11-26T09:00:00+09:00';
     const daily = await run('daily', '--date', '2026-11-26', '--as', 'accounting', '--db', o.file);
     expect(daily.status).toBe(0);
     // R-DUN-5: October's bill was due Wed 11-25 and is unpaid: restricted at 00:00 on 11-26.

@@ -58,10 +58,12 @@ describe('month close wired onto the ledger', () => {
   });
 
   it("R-BILL-1: an account's bills, newest month first, as the member's page lists them; sales may read them", async () => {
-    o = await billingOffice('2026-11-05T00:00:00.000Z');
+    o = await billingOffice('2026-10-05T00:00:00.000Z');
     const code = await o.account(await o.member('corporation'));
     await o.importUsage(usageFile('2026-09', [{ code }]));
     await o.ok('billing.closeMonth', { month: '2026-09' }, 'accounting');
+    // Each month closed before its statements' issue date (R-BILL-7 keeps the regular dates then).
+    o.setNow('2026-11-05T00:00:00.000Z');
     await o.importUsage(usageFile('2026-10', [{ code }]));
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     const list = await o.ok<(BillRow & { month: string })[]>('billing.accountBills', { account: code }, 'sales');
@@ -140,7 +142,8 @@ describe('month close wired onto the ledger', () => {
       'accounting',
     );
     expect(await o.scalar('select card_last4 from payment_methods')).toBe('4242');
-    o.setNow('2026-11-02T00:00:00.000Z');
+    // Closed on the 1st itself (10:00 JST), so not late (R-BILL-7, D-BILL-7a).
+    o.setNow('2026-11-01T01:00:00.000Z');
     await o.importUsage(usageFile('2026-10', [{ code }]));
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     const [bill] = await bills('2026-10');
@@ -203,7 +206,7 @@ describe('month close wired onto the ledger', () => {
     expect(await o.count('payment_methods')).toBe(1);
   });
 
-  it('R-BILL-5: a card authorised on 10-15 pays October; a direct-debit form received on 10-20 pays October, on 10-21 only November', async () => {
+  it("R-BILL-5: 'the bill of the month after' is the bill of the next month's usage (翌月以降の請求): a card authorised on 09-15 pays October; a direct-debit form received on 09-20 pays October, on 09-21 only November; a card authorised 10-01 pays November", async () => {
     o = await billingOffice('2026-10-01T00:00:00.000Z');
     const card = await o.account(await o.member('corporation'));
     const dd20 = await o.account(await o.member('corporation'));
@@ -215,18 +218,18 @@ describe('month close wired onto the ledger', () => {
         account: card,
         method: 'credit_card',
         card: { brand: 'JCB', last4: '0001', expiry: '01/29' },
-        receivedOn: '2026-10-15',
+        receivedOn: '2026-09-15',
       },
       'accounting',
     );
     await o.ok(
       'payments.registerMethod',
-      { account: dd20, method: 'direct_debit', receivedOn: '2026-10-20' },
+      { account: dd20, method: 'direct_debit', receivedOn: '2026-09-20' },
       'accounting',
     );
     const late = await o.ok<{ firstMonth: string }>(
       'payments.registerMethod',
-      { account: dd21, method: 'direct_debit', receivedOn: '2026-10-21' },
+      { account: dd21, method: 'direct_debit', receivedOn: '2026-09-21' },
       'accounting',
     );
     expect(late.firstMonth).toBe('2026-11');
@@ -236,7 +239,7 @@ describe('month close wired onto the ledger', () => {
         account: cardLate,
         method: 'credit_card',
         card: { brand: 'JCB', last4: '0002', expiry: '01/29' },
-        receivedOn: '2026-11-01',
+        receivedOn: '2026-10-01',
       },
       'accounting',
     );

@@ -62,10 +62,11 @@ describe('refusal and problem codes', () => {
     expect(wordProblem(problem!, 'ja')).toBe('月を YYYY-MM の形式で入力してください');
     const overpaid = {
       code: 'payment.over_outstanding',
-      params: { amount: '12000', outstanding: '11000', billId: 7 },
-      message: '¥12000 is more than the ¥11000 still owed on bill 7',
+      params: { amount: '12000', outstanding: '11000', billId: 7, statementNumber: 'BIL-2026-000123' },
+      message: '¥12000 is more than the ¥11000 still owed on BIL-2026-000123',
     } as const;
-    expect(wordProblem(overpaid, 'ja')).toBe('¥12000 は未払額 ¥11000 を超えています');
-    expect(wordProblem(overpaid, 'en')).toBe('¥12000 is more than the ¥11000 still owed');
+    // Issue 14: the statement number, never the internal bill id.
+    expect(wordProblem(overpaid, 'ja')).toBe('¥12000 は BIL-2026-000123 の未払額 ¥11000 を超えています');
+    expect(wordProblem(overpaid, 'en')).toBe('¥12000 is more than the ¥11000 still owed on BIL-2026-000123');
   });
 });

@@ -49,7 +49,7 @@ async function simulate(
     const card = plan.method === 'credit_card' ? { card: { brand: 'VISA', last4: '1111', expiry: '12/29' } } : {};
     await o.ok(
       'payments.registerMethod',
-      { account: codes[name], method: plan.method, receivedOn: '2026-01-05', ...card },
+      { account: codes[name], method: plan.method, receivedOn: '2025-12-05', ...card },
       'accounting',
     );
   }

@@ -3,7 +3,7 @@ import { Dec } from '../../core/money';
 import { renderEstimate } from '../../core/documents';
 import { CUSTOMER, ESTIMATE, SELLER } from './fixtures';
 import { problemsOf } from './input-problems';
-import { pdfFonts, pdfText, savePdf } from './pdf-tools';
+import { pdfFonts, pdfRawText, pdfText, savePdf } from './pdf-tools';
 
 describe('見積書 (estimate)', () => {
   let path = '';
@@ -22,13 +22,24 @@ describe('見積書 (estimate)', () => {
     expect(text).toContain('プリペイドクレジットのご購入');
   });
 
+  it('D-PRE-M: a draft carries DRAFT / 下書き across the page and names the rep in charge; the issued one neither mark', async () => {
+    const draft = savePdf(
+      'estimate-draft.pdf',
+      await renderEstimate({ ...ESTIMATE, draft: true, repName: '営業 花子' }, SELLER),
+    );
+    expect(pdfRawText(draft).replace(/\s+/g, '')).toContain('DRAFT/下書き');
+    expect(pdfText(draft)).toMatch(/担当者\s+営業 花子/);
+    expect(pdfRawText(path)).not.toContain('DRAFT');
+    expect(text).not.toContain('担当者');
+  });
+
   it('R-PARTY-1: a corporation is addressed 御中', () => {
     expect(text).toContain('株式会社山田商事 御中');
     expect(text).not.toContain('様');
   });
 
   it('R-TAX-3: the seller block shows the registration number and the tax per rate', () => {
-    expect(text).toContain('登録番号 T1234567890123');
+    expect(text).toContain('登録番号 T1120001234567');
     expect(text).toMatch(/10%対象 ¥100,000\s+消費税 ¥10,000/);
     expect(text).toMatch(/小計（税抜）\s+¥100,000/);
     expect(text).toMatch(/合計（税込）\s+¥110,000/);

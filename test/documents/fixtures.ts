@@ -6,9 +6,27 @@ import type {
   PrepaidStatementData,
   SellerProfile,
 } from '../../core/documents';
-import { DEFAULT_SELLER } from '../../core/documents';
 
-export const SELLER: SellerProfile = { ...DEFAULT_SELLER, registrationNumber: 'T1234567890123' };
+/** A registered seller: T1120001234567 passes its check digit (R-TAX-4: 9 − (44 mod 9) = 1). */
+export const SELLER: SellerProfile = {
+  name: '株式会社あおぞらクラウド',
+  postalCode: '530-0011',
+  address: '大阪府大阪市北区大深町3番1号 グランフロント大阪タワーB 12階',
+  phone: '06-6123-4567',
+  email: 'billing@aozora-cloud.example.jp',
+  registrationNumber: 'T1120001234567',
+  bankAccounts: [
+    {
+      bankName: 'みずなみ銀行',
+      bankCode: '0001',
+      branchName: '梅田支店',
+      branchCode: '123',
+      accountType: 'ordinary',
+      accountNumber: '1234567',
+      accountHolderKana: 'ｶ)ｱｵｿﾞﾗｸﾗｳﾄﾞ',
+    },
+  ],
+};
 
 export const CUSTOMER = {
   kind: 'corporation' as const,

@@ -24,8 +24,8 @@ describe('請求書 for a month (qualified invoice)', () => {
     expect(server).toBeGreaterThan(0);
     expect(volume).toBeGreaterThan(server);
     expect(internet).toBeGreaterThan(volume);
-    expect(text).toMatch(/vm\.standard\.s4（vm-1）\s+444\s*時間\s+¥10\.5\s+¥4,662/);
-    expect(text).toMatch(/volume\.std（vol-1） ※月額上限適用\s+103,200\s*GB時間\s+¥0\.0125\s+¥1,160/);
+    expect(text).toMatch(/vm\.standard\.s4（vm-1）\s+444\s*時間\s+¥10\.5\/時間\s+¥4,662/);
+    expect(text).toMatch(/volume\.std（vol-1） ※月額上限適用\s+103,200\s*GB時間\s+¥0\.0125\/GB時間\s+¥1,160/);
     expect(text).toMatch(/サーバー 小計\s+¥8,442/);
   });
 
@@ -37,8 +37,8 @@ describe('請求書 for a month (qualified invoice)', () => {
     expect(text).toContain('サービスごとに税込金額を計算し、1円未満を切り捨て');
   });
 
-  it('R-TAX-3: the invoice shows the registration number, the rate, the taxable total and the tax', () => {
-    expect(text).toContain('登録番号 T1234567890123');
+  it('R-TAX-4: a per_service statement is no qualified invoice: the rate, the taxable total and the tax, no registration number', () => {
+    expect(text).not.toContain('登録番号');
     expect(text).toMatch(/10%対象 ¥9,727\s+消費税 ¥972/);
   });
 
@@ -47,6 +47,7 @@ describe('請求書 for a month (qualified invoice)', () => {
       savePdf('monthly-statement-per-invoice.pdf', await renderMonthlyStatement(MONTHLY_STATEMENT_PER_INVOICE, SELLER)),
     );
     expect(t).not.toContain('サーバー 消費税');
+    expect(t).toContain('登録番号 T1120001234567');
     expect(t).toMatch(/10%対象 ¥9,727\s+消費税 ¥972/);
     expect(t).toContain('請求書ごと・税率ごとに計算し、1円未満を切り捨て');
     expect(
@@ -71,7 +72,7 @@ describe('請求書 for a month (qualified invoice)', () => {
     );
   });
 
-  it('R-RATE-8: a line amount keeps its fraction; the service subtotal is whole yen', async () => {
+  it('R-RATE-8, D-DOC-1, D-DOC-2: a thirds line prints 0.33 時間 ※1 and ¥2.33 ※2, footnoted; the service subtotal is whole yen', async () => {
     const thirds = {
       ...MONTHLY_STATEMENT,
       lines: [0, 1, 2].map((i) => ({
@@ -89,7 +90,10 @@ describe('請求書 for a month (qualified invoice)', () => {
       total: '7',
     };
     const t = pdfText(savePdf('monthly-statement-thirds.pdf', await renderMonthlyStatement(thirds, SELLER)));
-    expect(t.match(/0\.333333\s*時間\s+—\s+¥2\.333333/g)).toHaveLength(3);
+    expect(t.match(/ ※1\s+0\.33\s*時間\s+—\s+¥2\.33 ※2/g)).toHaveLength(3);
+    expect(t).not.toContain('0.333333');
+    expect(t).toContain('※1 数量は単位ごとの桁');
+    expect(t).toContain('※2 1円未満を含む金額は小数第2位未満を切り捨てて表示');
     expect(t).toMatch(/サーバー 小計\s+¥7/);
   });
 

@@ -18,6 +18,11 @@ export function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 }
 
+/** The text in content order (poppler's pdftotext -raw), where text drawn at an angle stays together. */
+export function pdfRawText(path: string): string {
+  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
+}
+
 /** The text of one page. */
 export function pageText(path: string, page: number): string {
   return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path, '-'], {

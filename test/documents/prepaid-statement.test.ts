@@ -32,7 +32,7 @@ describe('請求書 for a prepaid purchase', () => {
   });
 
   it('R-TAX-3: registration number and tax per rate', () => {
-    expect(text).toContain('登録番号 T1234567890123');
+    expect(text).toContain('登録番号 T1120001234567');
     expect(text).toMatch(/10%対象 ¥100,000\s+消費税 ¥10,000/);
   });
 

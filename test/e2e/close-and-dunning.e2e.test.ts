@@ -15,7 +15,8 @@ describe('a month close with its statements, then the dunning board after the da
   let account: string;
 
   beforeAll(async () => {
-    app = await startApp();
+    // October is closed on 2026-11-02, before its statements' issue date (R-BILL-7 keeps the regular dates).
+    app = await startApp({ now: '2026-11-02T10:00:00+09:00' });
     ({ yamada } = await seedJobs(app.backoffice));
     account = await openAccount(app.backoffice, yamada, '本番環境');
     await expectOk(
@@ -37,7 +38,9 @@ describe('a month close with its statements, then the dunning board after the da
     await shell.goTo('nav.usage');
     const usage = new UsagePage(app.page, ja);
     await usage.importUsage('usage-2026-10.json', usageFile('2026-10', [account]));
-    await expect.poll(() => usage.imported.textContent()).toContain('imported 1 account(s) for 2026-10');
+    await expect
+      .poll(() => usage.imported.textContent())
+      .toBe(say(ja, 'usage.importedAccounts', { name: 'usage-2026-10.json', month: '2026-10', accounts: 1 }));
 
     await usage.closeMonth('2026-10');
     await expect
@@ -94,13 +97,15 @@ describe('a month close with its statements, then the dunning board after the da
   }, 60_000);
 
   it('R-DUN-5: the daily run of 2026-11-26 restricts the unpaid account; the board shows it with its cause and the restrict command', async () => {
+    // R-DUN-8: the job runs for today or an earlier day only: it is 2026-11-26 now.
+    app.setNow('2026-11-26T09:00:00+09:00');
     await shell.goTo('nav.dunning');
     const dunning = new DunningPage(app.page, ja);
     await dunning.runDaily('2026-11-26');
     await expect
       .poll(() => dunning.said.textContent())
       .toContain(say(ja, 'dunning.ran', { date: '2026-11-26', changes: 1, commands: 1 }));
-    const card = dunning.column('restricted').locator(`[data-account="${account}"]`);
+    const card = (await dunning.showStage('restricted')).locator(`[data-account="${account}"]`);
     await card.waitFor();
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('株式会社山田商事');
@@ -111,9 +116,11 @@ describe('a month close with its statements, then the dunning board after the da
     );
     // Restricted from 00:00 JST of 2026-11-26, the day after the due date (R-DUN-7).
     expect(text).toContain('2026-11-26 00:00');
-    expect(text).toContain('restrict');
-    expect(await dunning.column('active').locator('.board__card').count()).toBe(0);
+    // The platform command by its name in Japanese, never the outbox's topic.
+    expect(text).toContain(ja['command.restrict']);
+    expect(text).not.toContain('restrict');
     await app.screenshot('31-dunning-board');
+    expect(await (await dunning.showStage('active')).locator('.board__card').count()).toBe(0);
 
     await shell.goTo('nav.today');
     await expect
@@ -127,7 +134,7 @@ describe('a month close with its statements, then the dunning board after the da
     shell = await new SignInPage(app.page, ja).signIn(SUPERVISOR.login, SUPERVISOR.password);
     await shell.goTo('nav.dunning');
     const dunning = new DunningPage(app.page, ja);
-    await dunning.column('restricted').locator(`[data-account="${account}"]`).waitFor();
+    await (await dunning.showStage('restricted')).locator(`[data-account="${account}"]`).waitFor();
     // Only accounting runs the daily job: the supervisor has no such button.
     expect(await app.page.getByRole('button', { name: ja['dunning.runDaily'] }).count()).toBe(0);
     await app.page.goto(`${new URL(app.page.url()).origin}/#/members/${yamada}`);

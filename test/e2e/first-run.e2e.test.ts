@@ -1,3 +1,4 @@
+import { PROBLEM_WORDS } from '../../renderer/i18n/problem-words';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell';
 import { FirstRunPage } from './pages/first-run-page';
@@ -53,7 +54,8 @@ describe('first run on an empty database', () => {
     await shell.heading.waitFor();
     await shell.signIn(ADMIN.login, 'wrong');
     await app.page.locator('.refusal').waitFor();
-    expect(await app.page.locator('.refusal').textContent()).toContain(ja['refusal.unauthenticated'].slice(0, 4));
+    // The wrong password itself, in words; not "your sign-in expired".
+    expect(await app.page.locator('.refusal').textContent()).toBe(PROBLEM_WORDS.ja['session.wrong_password']);
     await shell.heading.waitFor();
   });
 
@@ -61,15 +63,16 @@ describe('first run on an empty database', () => {
     const signIn = new SignInPage(app.page, ja);
     const shell = await signIn.signIn(ADMIN.login, ADMIN.password);
     await shell.operator.waitFor();
-    await shell.goTo('nav.estimates');
-    await app.page.getByRole('heading', { name: ja['estimates.title'], level: 1 }).waitFor();
-    await app.screenshot('04-estimates-ja');
+    // The administrator's jobs: Today and the audit log (D-UI-1).
+    await shell.goTo('nav.audit');
+    await app.page.getByRole('heading', { name: ja['audit.title'], level: 1 }).waitFor();
+    await app.screenshot('04-audit-ja');
 
     const english = await shell.switchLanguage('en');
-    await english.link('nav.members').waitFor();
-    await app.page.getByRole('heading', { name: en['estimates.title'], level: 1 }).waitFor();
+    await english.link('nav.audit').waitFor();
+    await app.page.getByRole('heading', { name: en['audit.title'], level: 1 }).waitFor();
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await app.screenshot('05-estimates-en');
+    await app.screenshot('05-audit-en');
 
     // Remembered across a reload (localStorage), and the session survives it too (sessionStorage).
     await app.page.reload();
@@ -81,9 +84,11 @@ describe('first run on an empty database', () => {
 
   it('sends the person back to sign-in, saying why, when the host no longer knows the session', async () => {
     const shell = new AppShell(app.page, ja);
-    await shell.link('nav.members').waitFor();
+    await shell.link('nav.audit').waitFor();
     await app.page.evaluate(() => sessionStorage.setItem('backoffice.session', 'forgotten-by-the-host'));
-    await shell.goToMembers();
+    // From Today back to the audit log: its read goes out again, with a session the host does not know.
+    await shell.goTo('nav.today');
+    await shell.goToAuditLog();
     const signIn = new SignInPage(app.page, ja);
     await signIn.heading.waitFor();
     expect(await signIn.notice.textContent()).toBe(ja['refusal.unauthenticated']);

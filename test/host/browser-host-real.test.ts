@@ -54,7 +54,7 @@ describe('browser host over the real Backoffice', () => {
 
     const adminIn = await post('session.signIn', { login: 'admin', password: 'admin-passphrase' });
     expect(adminIn.status).toBe(200);
-    expect(adminIn.body.output).toEqual({
+    expect(adminIn.body.output).toMatchObject({
       login: 'admin',
       name: '管理者',
       roles: ['admin'],

@@ -36,6 +36,10 @@ export class FakeBackoffice implements Backoffice {
 
   call = answering(this.answer.bind(this));
 
+  /** The schedule's door (R-DUN-8) answers like a call with nobody signed in. */
+  runScheduled = ((operation: string, input: unknown) =>
+    this.answer(operation, input, null)) as unknown as Backoffice['runScheduled'];
+
   private async answer(operation: string, input: unknown, operatorLogin: string | null): Promise<CallResult> {
     this.calls.push({ operation, input, operatorLogin });
     const description = OPERATIONS.find((o) => o.name === operation);

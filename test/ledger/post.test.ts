@@ -42,6 +42,9 @@ describe('ledger postings', () => {
         tax_payable: ['0', '1000', '1000'],
         revenue: ['0', '10000', '10000'],
         forfeited_balances: ['0', '0', '0'],
+        suspense: ['0', '0', '0'],
+        customer_credit: ['0', '0', '0'],
+        refunds_payable: ['0', '0', '0'],
       });
       expect([tb.totalDebit, tb.totalCredit, tb.balanced]).toEqual(['22000', '22000', true]);
     } finally {

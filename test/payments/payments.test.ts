@@ -21,7 +21,7 @@ async function closedOctober(methods: ('bank_transfer' | 'direct_debit' | 'credi
   for (const method of methods) {
     const code = await o.account(await o.member(method === 'credit_card' ? 'individual' : 'corporation'));
     const card = method === 'credit_card' ? { card: { brand: 'VISA', last4: '4242', expiry: '12/29' } } : {};
-    await o.ok('payments.registerMethod', { account: code, method, ...card }, 'accounting');
+    await o.ok('payments.registerMethod', { account: code, method, receivedOn: '2026-09-01', ...card }, 'accounting');
     codes.push(code);
   }
   o.setNow('2026-11-01T00:00:00.000Z');

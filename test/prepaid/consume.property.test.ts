@@ -6,6 +6,7 @@ import { dbFixture, memberWithAccount, registeredId } from './db-fixture';
 
 const MARCH_START = Date.parse('2026-02-28T15:00:00.000Z');
 const DAY = 86_400_000;
+const APRIL_START = '2026-03-31T15:00:00.000Z';
 
 /** An ID: its amount, registration day relative to 1 March (−400 … +40) and its expiry 12 months later. */
 const prepaidId = fc.record({
@@ -36,6 +37,8 @@ describe('consumePrepaidForBill, property', () => {
               cloudAccountId: owner.accountId,
               month: '2026-03',
               totalYen: new Dec(total),
+              // The whole month's usage before any expiry instant: an ID expiring in March pays as the others do.
+              billUntil: () => Promise.resolve(new Dec(total)),
               at: '2026-04-10T00:00:00Z',
             });
             const usable = rows
@@ -53,12 +56,16 @@ describe('consumePrepaidForBill, property', () => {
             expect(r.consumptions.reduce((s, c) => s + c.amount.toNumber(), 0)).toBe(r.applied.toNumber());
             const after = await f.db
               .selectFrom('prepaid_ids')
-              .select(['id', 'balance'])
+              .select(['id', 'balance', 'forfeited'])
               .where('cloud_account_id', '=', owner.accountId)
               .execute();
             for (const row of after) {
               const used = r.consumptions.find((c) => c.prepaidId === row.id)?.amount.toNumber() ?? 0;
-              expect(row.balance).toBe(rows.find((x) => x.id === row.id)!.amount - used);
+              const id = rows.find((x) => x.id === row.id)!;
+              // R-PRE-14: an ID that expired during March keeps nothing once March is offset.
+              const expiredInMarch = id.usable && id.expires < APRIL_START;
+              const left = id.amount - used;
+              expect([row.balance, row.forfeited]).toEqual(expiredInMarch ? [0, left] : [left, 0]);
             }
           },
         ),

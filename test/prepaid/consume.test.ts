@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../core/money';
 import { consumePrepaidForBill } from '../../core/prepaid/consume';
-import { dbFixture, memberWithAccount, registeredId } from './db-fixture';
+import { dbFixture, memberWithAccount, noExpiryInMonth, registeredId } from './db-fixture';
 
 const yen = (n: number | string) => new Dec(n);
 const plain = (r: { applied: Dec; consumptions: { prepaidId: number; amount: Dec }[] }) => ({
@@ -21,6 +21,7 @@ describe('consumePrepaidForBill', () => {
         cloudAccountId: ids.accountId,
         month: '2026-03',
         totalYen: yen(45_000),
+        billUntil: noExpiryInMonth,
         at: '2026-04-10T00:00:00Z',
       });
       expect(plain(r)).toEqual({
@@ -50,6 +51,7 @@ describe('consumePrepaidForBill', () => {
         cloudAccountId: ids.accountId,
         month: '2026-03',
         totalYen: yen(11_000),
+        billUntil: noExpiryInMonth,
         at: '2026-04-10T00:00:00Z',
       });
       expect(plain(r)).toEqual({ applied: '10000', consumptions: [[only, '10000']] });
@@ -70,6 +72,7 @@ describe('consumePrepaidForBill', () => {
         cloudAccountId: ids.accountId,
         month: '2026-03',
         totalYen: yen(12_345),
+        billUntil: noExpiryInMonth,
         at: '2026-04-10T00:00:00Z',
       });
       expect(plain(r)).toEqual({ applied: '10000', consumptions: [[inMarch, '10000']] });
@@ -88,6 +91,7 @@ describe('consumePrepaidForBill', () => {
         cloudAccountId: ids.accountId,
         month: '2026-03',
         totalYen: yen(25_000),
+        billUntil: noExpiryInMonth,
         at: '2026-04-10T00:00:00Z',
       });
       expect(plain(r)).toEqual({
@@ -111,6 +115,7 @@ describe('consumePrepaidForBill', () => {
         cloudAccountId: ids.accountId,
         month: '2026-03',
         totalYen: yen(25_000),
+        billUntil: noExpiryInMonth,
         at: '2026-04-10T00:00:00Z',
       };
       expect(plain(await consumePrepaidForBill(f.db, args))).toMatchObject({ applied: '10000' });
@@ -134,21 +139,33 @@ describe('consumePrepaidForBill', () => {
     }
   });
 
-  it('R-PRE-6: an ID that expired before the month starts pays nothing; one expiring during the month still pays that month', async () => {
+  it('R-PRE-6, R-PRE-14: an ID expired before March pays nothing of it; one expiring 2026-03-15 10:00 JST pays only the ¥3,300 billed up to that instant, the rest forfeited', async () => {
     const f = await dbFixture();
     try {
       const ids = await memberWithAccount(f.db);
       // Expired 2026-02-28 09:00 JST, before March: no use for March.
       await registeredId(f.db, ids, 10_000, '2025-02-28T00:00:00.000Z', '2026-02-28T00:00:00.000Z');
-      // Expires 2026-03-15: still counts for March, its expiry month.
-      const midMarch = await registeredId(f.db, ids, 30_000, '2025-03-15T00:00:00.000Z', '2026-03-15T00:00:00.000Z');
+      const midMarch = await registeredId(f.db, ids, 30_000, '2025-03-15T01:00:00.000Z', '2026-03-15T01:00:00.000Z');
+      const asked: string[] = [];
       const r = await consumePrepaidForBill(f.db, {
         cloudAccountId: ids.accountId,
         month: '2026-03',
-        totalYen: yen(5_000),
+        totalYen: yen(5_940),
+        // March's bill of the usage up to the expiry instant: ¥3,300; ¥2,640 more after it.
+        billUntil: (instant) => {
+          asked.push(instant);
+          return Promise.resolve(yen(3_300));
+        },
         at: '2026-04-10T00:00:00Z',
       });
-      expect(plain(r)).toEqual({ applied: '5000', consumptions: [[midMarch, '5000']] });
+      expect(asked).toEqual(['2026-03-15T01:00:00.000Z']);
+      expect(plain(r)).toEqual({ applied: '3300', consumptions: [[midMarch, '3300']] });
+      const row = await f.db
+        .selectFrom('prepaid_ids')
+        .select(['status', 'balance', 'forfeited'])
+        .where('id', '=', midMarch)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'expired', balance: 0, forfeited: 26_700 });
     } finally {
       await f.close();
     }
@@ -163,6 +180,7 @@ describe('consumePrepaidForBill', () => {
           cloudAccountId: ids.accountId,
           month: '2026-03',
           totalYen: yen('10.5'),
+          billUntil: noExpiryInMonth,
           at: '2026-04-10T00:00:00Z',
         }),
       ).rejects.toThrow(/totalYen/);
@@ -171,6 +189,7 @@ describe('consumePrepaidForBill', () => {
           cloudAccountId: ids.accountId,
           month: '2026-13',
           totalYen: yen(1),
+          billUntil: noExpiryInMonth,
           at: '2026-04-10T00:00:00Z',
         }),
       ).rejects.toThrow(/month/);

@@ -139,7 +139,7 @@ describe('daily update, alerts and forfeits', () => {
     }
   });
 
-  it('R-PRE-6: an ID registered on 29 Feb 2028 expires on 28 Feb 2029 at the same time; it still pays February, then the rest is forfeited and posted', async () => {
+  it('R-PRE-6, R-PRE-14: an ID registered on 29 Feb 2028 expires on 28 Feb 2029 at the same time; with no February usage known yet it keeps its ¥10,000 for the close, which takes the ¥4,000 billed up to the instant and forfeits ¥6,000', async () => {
     const t = await prepaidOffice('2028-02-28T01:00:00.000Z');
     try {
       const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
@@ -150,17 +150,21 @@ describe('daily update, alerts and forfeits', () => {
         expiresAt: '2029-02-28T03:00:00.000Z',
       });
       t.at('2029-03-01T20:00:00.000Z');
-      // Expired, but February 2029 is not closed yet: nothing forfeited.
+      // Expired; no usage of February imported yet: it keeps its balance for February's bill, nothing forfeited.
       expect(await t.ok('prepaid.dailyUpdate', { date: '2029-03-01' }, 'accounting')).toMatchObject({
         forfeited: { count: 0, total: '0' },
       });
+      expect(await t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe(
+        'expired 10000 0',
+      );
       const opened = await openDatabase(t.file);
       try {
         const r = await opened.db.transaction().execute((trx) =>
           consumePrepaidForBill(trx, {
             cloudAccountId: 1,
             month: '2029-02',
-            totalYen: new Dec(4_000),
+            totalYen: new Dec(4_500),
+            billUntil: () => Promise.resolve(new Dec(4_000)),
             at: '2029-03-10T00:00:00Z',
           }),
         );
@@ -168,12 +172,12 @@ describe('daily update, alerts and forfeits', () => {
       } finally {
         await opened.close();
       }
-      expect(await t.ok('prepaid.dailyUpdate', { date: '2029-03-10' }, 'accounting')).toMatchObject({
-        forfeited: { count: 1, total: '6000' },
-      });
       expect(await t.scalar("select status || ' ' || balance || ' ' || forfeited from prepaid_ids")).toBe(
         'expired 0 6000',
       );
+      expect(await t.ok('prepaid.dailyUpdate', { date: '2029-03-10' }, 'accounting')).toMatchObject({
+        forfeited: { count: 0, total: '0' },
+      });
       expect(await ledgerBalance(t, 'forfeited_balances', 'credit')).toBe(6_000);
       // ¥4,000 of the liability waits for the month close's own posting of the bill; ¥6,000 was forfeited.
       expect(await ledgerBalance(t, 'prepaid_liability', 'credit')).toBe(4_000);

@@ -74,3 +74,8 @@ export async function registeredId(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** consumePrepaidForBill's month-to-date bill, for months in which no ID expires (it is never asked then). */
+export function noExpiryInMonth(): Promise<never> {
+  return Promise.reject(new Error('no prepaid ID expires in this month: the bill up to an instant is not asked'));
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepaidOffice, HANAKO, YAMADA } from './office';
+import { DEMO_SELLER } from '../../core/demo/demo-seller';
 import type { FileToSave } from '../../core/api/file-output';
 
 describe('estimates and prepaid statements', () => {
@@ -143,9 +144,10 @@ describe('estimates and prepaid statements', () => {
     }
   });
 
-  it('estimate and statement PDFs carry the number, the amount outside tax, the bank account, the due date and the payer name', async () => {
+  it('R-TAX-5, D-PRE-M: estimate and statement PDFs carry the number, the rep, the amount outside tax, the seller’s bank account, the due date and the payer name', async () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
+      await t.ok('seller.set', { seller: DEMO_SELLER, effectiveFrom: '2026-03-02' }, 'admin');
       const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
       const { estimateNumber } = await t.ok<{ estimateNumber: string }>(
         'estimates.draft',
@@ -155,6 +157,7 @@ describe('estimates and prepaid statements', () => {
       const a = { estimateNumber };
       const draft = t.pdfText((await t.ok<{ file: FileToSave }>('estimates.pdf', a, 'sales')).file.base64, 'draft');
       expect(draft).toContain('下書き');
+      expect(draft).toMatch(/担当者\s+sales/);
       expect(draft).toContain('2026年4月1日'); // valid 30 days if issued today
       await t.ok('estimates.issue', a, 'sales');
       const { file: estimate } = await t.ok<{ file: FileToSave }>('estimates.pdf', a, 'accounting');
@@ -163,6 +166,8 @@ describe('estimates and prepaid statements', () => {
       for (const word of ['見積書', 'EST-2026-000001', '株式会社山田商事', '¥120,000', '対象外', '2026年4月1日'])
         expect(text).toContain(word);
       expect(text).not.toContain('下書き');
+      expect(text).not.toContain('DRAFT');
+      expect(text).toMatch(/担当者\s+sales/);
       const { statementNumber } = await t.ok<{ statementNumber: string }>('prepaid.issueStatement', a, 'sales');
       const stText = t.pdfText(
         (await t.ok<{ file: FileToSave }>('prepaid.statementPdf', { statementNumber }, 'accounting')).file.base64,

@@ -3,6 +3,7 @@ import { openDatabase } from '../../core/ledger/open-database';
 import { postTransaction } from '../../core/ledger/post';
 import { Dec } from '../../core/money';
 import { consumePrepaidForBill } from '../../core/prepaid/consume';
+import { noExpiryInMonth } from './db-fixture';
 import { ledgerBalance, prepaidOffice, YAMADA } from './office';
 
 describe('prepaid end to end', () => {
@@ -40,6 +41,7 @@ describe('prepaid end to end', () => {
             cloudAccountId: 1,
             month: '2026-03',
             totalYen: new Dec(45_000),
+            billUntil: noExpiryInMonth,
             at: '2026-04-10T00:00:00.000Z',
           });
           await postTransaction(trx, {
@@ -62,6 +64,7 @@ describe('prepaid end to end', () => {
             cloudAccountId: 1,
             month: '2026-03',
             totalYen: new Dec(45_000),
+            billUntil: noExpiryInMonth,
             at: '2026-04-11T00:00:00.000Z',
           }),
         );

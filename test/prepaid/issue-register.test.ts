@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfText } from '../documents/pdf-tools';
 import { prepaidOffice, YAMADA } from './office';
 import type { FileToSave } from '../../core/api/file-output';
+import { DEMO_SELLER } from '../../core/demo/demo-seller';
 
 /** The parts of a MIME message: headers of the whole, and each part's headers and decoded body. */
 function mimeParts(eml: string): { headers: string; parts: { headers: string; body: Buffer }[] } {
@@ -53,9 +54,10 @@ async function everyRowAsText(location: string): Promise<string> {
 }
 
 describe('prepaid ID issuance and registration', () => {
-  it('R-PRE-2: the ID is sent as an .eml to the registered address with the notice PDF; the database keeps only a keyed hash and the last 4 characters', async () => {
+  it('R-PRE-2, R-TAX-5: the ID is sent as an .eml from the seller’s address to the registered address with the notice PDF; the database keeps only a keyed hash and the last 4 characters', async () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
+      await t.ok('seller.set', { seller: DEMO_SELLER, effectiveFrom: '2026-03-02' }, 'admin');
       const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
       const { code, statementNumber } = await t.buy(m.memberNumber, '50000', 'ZB-1');
       expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}$/);

@@ -104,7 +104,7 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     expect(await receivablesOf(office, bill.billId)).toBe(0);
   });
 
-  it('R-RECON-4: an unknown payer goes to the queue as unknown; nothing is posted', async () => {
+  it('R-RECON-4, R-ACC-1: an unknown payer goes to the queue as unknown; its money is posted bank / suspense, nothing paid', async () => {
     office = await reconcileOffice();
     const { memberId } = await tanaka(office);
     await office.bill(memberId, '33000');
@@ -117,7 +117,14 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     );
     expect(queue).toMatchObject([{ state: 'unknown', amount: '77777', payer: 'ﾔﾏﾀﾞﾀﾛｳ' }]);
     expect(await office.count('payments')).toBe(0);
-    expect(await office.scalar(`select count(*) from ledger_transactions where kind != 'invoice'`)).toBe(0);
+    expect(
+      await office.rows(
+        `select t.kind, t.value_date, e.account, e.debit, e.credit from ledger_entries e join ledger_transactions t on t.id = e.transaction_id where t.kind != 'invoice' order by e.id`,
+      ),
+    ).toEqual([
+      { kind: 'deposit_suspense', value_date: '2026-11-10', account: 'bank', debit: 77777, credit: 0 },
+      { kind: 'deposit_suspense', value_date: '2026-11-10', account: 'suspense', debit: 0, credit: 77777 },
+    ]);
   });
 
   it('R-RECON-1: a cancelled 01 record is reported and never matched, even with the name and amount of an open bill', async () => {
@@ -240,7 +247,7 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
 });
 
 describe('bank.import: the shared example files', () => {
-  it('R-RECON-1: notice01 and statement03 import into a ledger with nothing open: every deposit unknown, nothing posted; notice01 again adds nothing', async () => {
+  it('R-RECON-1, R-ACC-1: notice01 and statement03 import into a ledger with nothing open: every deposit unknown, posted bank / suspense; notice01 again adds nothing', async () => {
     office = await reconcileOffice();
     const examples = path.resolve(__dirname, '../../../shared/examples/bank');
     const notice = await office.importFile('notice01.dat', readFileSync(path.join(examples, 'notice01.dat')));
@@ -248,7 +255,10 @@ describe('bank.import: the shared example files', () => {
     const statement = await office.importFile('statement03.dat', readFileSync(path.join(examples, 'statement03.dat')));
     expect(statement.summary.unknown.count).toBe(1);
     expect(await office.count('deposits')).toBe(3);
-    expect(await office.count('ledger_entries')).toBe(0);
+    expect(await office.count('ledger_entries')).toBe(6);
+    expect(
+      Number(await office.scalar("select sum(credit) - sum(debit) from ledger_entries where account = 'suspense'")),
+    ).toBe(Number(await office.scalar('select sum(amount) from deposits')));
     expect(
       (await office.importFile('copy.dat', readFileSync(path.join(examples, 'notice01.dat')))).alreadyImported,
     ).toBe(true);

@@ -59,8 +59,16 @@ describe('bank import invariants (fast-check)', () => {
             `select count(*) from bills where amount_due < (select coalesce(sum(amount), 0) from payments where payments.bill_id = bills.id)`,
           ),
         ).toBe(0);
+        // R-ACC-1: the bank follows the bank file: every deposit is posted, what waits for review in suspense.
         expect(await num(`select coalesce(sum(debit - credit), 0) from ledger_entries where account = 'bank'`)).toBe(
-          await num(`select coalesce(sum(amount), 0) from deposits where status = 'confirmed'`),
+          await num(`select coalesce(sum(amount), 0) from deposits`),
+        );
+        expect(
+          await num(`select coalesce(sum(credit - debit), 0) from ledger_entries where account = 'suspense'`),
+        ).toBe(
+          await num(
+            `select coalesce(sum(d.amount), 0) from deposits d join deposit_reviews r on r.deposit_id = d.id where r.state in ('review', 'unknown')`,
+          ),
         );
         expect(
           await num(

@@ -65,9 +65,20 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     const [, manualSecond] = await twinBills(manual);
     await manual.ok('payments.recordBankReceipt', { billId: manualSecond.billId, amount: '33000' }, 'accounting');
 
+    // R-ACC-1: the imported deposit was posted bank / suspense at import; its receipt takes it out of suspense.
     const lines = await imported.linesOf(`bill:${second.billId}`);
     expect(lines).toHaveLength(2);
-    expect(lines).toEqual(await manual.linesOf(`bill:${manualSecond.billId}`));
+    expect(lines).toEqual(
+      (await manual.linesOf(`bill:${manualSecond.billId}`)).map((l) =>
+        l.account === 'bank' ? { ...l, account: 'suspense' } : l,
+      ),
+    );
+    expect(
+      (await imported.linesOf(`deposit:${queued!.depositId}`)).map((l) => [l.kind, l.account, l.debit, l.credit]),
+    ).toEqual([
+      ['deposit_suspense', 'bank', 33000, 0],
+      ['deposit_suspense', 'suspense', 0, 33000],
+    ]);
     await trialBalanceIsZero(imported);
   });
 
@@ -93,12 +104,19 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
       'accounting',
     );
 
+    // R-ACC-1: posted bank / suspense at import, then suspense / prepaid_liability as deposits.confirm posts it.
     const lines = await a.o.linesOf(`deposit:${queued!.depositId}`);
     expect(lines).toMatchObject([
       { account: 'bank', debit: 30000 },
+      { account: 'suspense', credit: 30000 },
+      { account: 'suspense', debit: 30000 },
       { account: 'prepaid_liability', credit: 30000 },
     ]);
-    expect(lines).toEqual(await b.o.linesOf(`deposit:${(await b.o.scalar('select id from deposits')) as number}`));
+    expect(lines.slice(2)).toEqual(
+      (await b.o.linesOf(`deposit:${(await b.o.scalar('select id from deposits')) as number}`)).map((l) =>
+        l.account === 'bank' ? { ...l, account: 'suspense' } : l,
+      ),
+    );
     await trialBalanceIsZero(a.o);
   });
 
@@ -116,7 +134,7 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     expect((await o.linesOf(`bill:${first.billId}`)).map((l) => [l.account, l.debit, l.credit])).toEqual([
       ['fees', 440, 0],
       ['receivables', 0, 440],
-      ['bank', 32560, 0],
+      ['suspense', 32560, 0],
       ['receivables', 0, 32560],
     ]);
   });
@@ -139,6 +157,8 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     ]);
     expect(await o.linesOf(`deposit:${queued!.depositId}`)).toMatchObject([
       { account: 'bank', debit: 35000 },
+      { account: 'suspense', credit: 35000 },
+      { account: 'suspense', debit: 35000 },
       { account: 'prepaid_liability', credit: 35000 },
     ]);
   });
@@ -185,7 +205,7 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
     expect(Number(await o.scalar(`select sum(amount) from payments where bill_id = ${bill.billId}`))).toBe(11000);
   });
 
-  it('R-RECON-4: a deposit dismissed leaves the queue with its reason and posts nothing; marked unknown it stays', async () => {
+  it('R-RECON-4, R-ACC-1: a deposit dismissed leaves the queue with its reason and becomes a refund to pay (suspense / refunds_payable); marked unknown it stays', async () => {
     const o = await open();
     await twinBills(o);
     await o.importFile('notice.dat', noticeFile([deposit(1, '33000', 'ﾀﾅｶﾃﾞﾝｷ'), deposit(2, '9999', 'ﾀﾞﾚｶ')]));
@@ -198,6 +218,12 @@ describe('review queue: accounting confirms, re-matches, dismisses', () => {
       '誤入金: 返金済み',
     );
     expect(await o.count('payments')).toBe(0);
+    expect((await o.linesOf(`deposit:${b!.depositId}`)).map((l) => [l.kind, l.account, l.debit, l.credit])).toEqual([
+      ['deposit_suspense', 'bank', 9999, 0],
+      ['deposit_suspense', 'suspense', 0, 9999],
+      ['deposit_refund_due', 'suspense', 9999, 0],
+      ['deposit_refund_due', 'refunds_payable', 0, 9999],
+    ]);
     const again = await o.office.call('bank.dismiss', { depositId: b!.depositId, reason: 'again' }, 'accounting');
     expect(again).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: 'depositId' }] });
   });

@@ -1,6 +1,13 @@
+import { isProblemCode, type ProblemCode, type ProblemParams } from '../../problem-codes';
 import { parseInstant } from '../../time';
 import { defineOperation, type OperationApp } from '../operation';
 import { listAuditInput } from '../schemas/audit';
+
+/** A refusal's code and params as the row keeps them; a code this build does not know is left out. */
+function problemOf(code: string | null, params: string | null): { code: ProblemCode; params: ProblemParams } | null {
+  if (!isProblemCode(code)) return null;
+  return { code, params: params === null ? {} : (JSON.parse(params) as ProblemParams) };
+}
 
 const list = defineOperation({
   name: 'audit.list',
@@ -32,6 +39,7 @@ const list = defineOperation({
         input: r.input,
         outcome: r.outcome,
         detail: r.detail,
+        problem: problemOf(r.detail_code, r.detail_params),
         code: r.code,
       })),
       total: Number(total),

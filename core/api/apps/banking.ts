@@ -14,9 +14,16 @@ import {
   confirmMatchInput,
   dismissDepositInput,
   importReportInput,
+  openBillsInput,
+  payRefundInput,
+  refundsInput,
   rematchInput,
+  resolveDepositInput,
   reviewQueueInput,
 } from '../schemas/banking';
+import { resolveDeposit, searchOpenBills } from '../../reconcile/resolve';
+import { listRefunds, payOutRefund } from '../../reconcile/suspense';
+import { jstToday, parseDate } from '../../time';
 
 const actor = (ctx: OperationContext) => ({ now: ctx.now, by: ctx.operator?.login ?? null });
 const tolerance = (value: string | undefined) => (value === undefined ? undefined : new Dec(value));
@@ -101,7 +108,55 @@ const report = defineOperation({
   handler: (ctx, input) => importReport(ctx.db, input),
 });
 
+/** Issue 14: open statements and bills found by payer, name, amount or number, to match a deposit by hand. */
+const openBills = defineOperation({
+  name: 'bank.openBills',
+  roles: ['accounting', 'supervisor'],
+  input: openBillsInput,
+  audited: false,
+  handler: (ctx, input) => searchOpenBills(ctx.db, input.query),
+});
+
+/** Issue 14, R-ACC-1: a queued deposit split over bills; the rest kept as the member's credit or refunded. */
+const resolve = defineOperation({
+  name: 'bank.resolveDeposit',
+  roles: ['accounting'],
+  input: resolveDepositInput,
+  audited: true,
+  handler: (ctx, input) => resolveDeposit(ctx.db, input, actor(ctx)),
+});
+
+/** R-ACC-1: money owed back to payers (refunds_payable), and what was paid out. */
+const refunds = defineOperation({
+  name: 'bank.refunds',
+  roles: ['accounting', 'supervisor'],
+  input: refundsInput,
+  audited: false,
+  handler: (ctx, input) => listRefunds(ctx.db, input.status),
+});
+
+const payRefund = defineOperation({
+  name: 'bank.payRefund',
+  roles: ['accounting'],
+  input: payRefundInput,
+  audited: true,
+  handler: (ctx, input) =>
+    payOutRefund(ctx.db, input.refundId, input.paidOn ? parseDate(input.paidOn)! : jstToday(ctx.now), actor(ctx)),
+});
+
 export const bankingApp = {
   domain: 'bank',
-  operations: [importFile, queue, confirm, rematchOperation, dismissOperation, markUnknownOperation, report],
+  operations: [
+    importFile,
+    queue,
+    confirm,
+    rematchOperation,
+    dismissOperation,
+    markUnknownOperation,
+    report,
+    openBills,
+    resolve,
+    refunds,
+    payRefund,
+  ],
 } as const satisfies OperationApp;

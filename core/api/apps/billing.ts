@@ -1,10 +1,11 @@
-import { closeMonth, importUsage, issueCreditNote, statementPdf, statementVolume } from '../../close';
+import { closeMonth, creditNotePdf, importUsage, issueCreditNote, statementPdf, statementVolume } from '../../close';
 import { Dec } from '../../money';
 import { defineOperation, type OperationApp } from '../operation';
 import {
   accountBillsInput,
   closeMonthInput,
   creditNoteInput,
+  creditNotePdfInput,
   importUsageInput,
   monthInput,
   monthStatementsPdfInput,
@@ -12,15 +13,23 @@ import {
 } from '../schemas/billing';
 import { findCloudAccount } from '../../parties';
 import type { LedgerDb } from '../../ledger/open-database';
+import { yenFromDb } from '../../ledger/yen';
+import { paidState, settledByBill } from '../../payments/settled';
 import { pdfOutput } from '../file-output';
 
-/** usage.import: stores a month's usage file (idempotent per content; refused for a closed month). */
+/**
+ * usage.import: stores a month's usage file (idempotent per content; refused for a closed month). An account
+ * whose month is already in another import is refused, naming it, unless `replace` withdraws that import.
+ */
 const importUsageOperation = defineOperation({
   name: 'usage.import',
   roles: ['accounting'],
   input: importUsageInput,
   audited: true,
-  handler: (ctx, input) => importUsage(ctx.db, input.content, ctx.now.toISOString(), ctx.operator?.login ?? null),
+  handler: (ctx, input) =>
+    importUsage(ctx.db, input.content, ctx.now.toISOString(), ctx.operator?.login ?? null, {
+      replace: input.replace,
+    }),
 });
 
 /**
@@ -47,11 +56,15 @@ async function billRows(db: LedgerDb, where: { month: string } | { cloudAccountI
   const rows = await db
     .selectFrom('bills')
     .innerJoin('cloud_accounts', 'cloud_accounts.id', 'bills.cloud_account_id')
+    .innerJoin('members', 'members.id', 'cloud_accounts.member_id')
     .leftJoin('documents', (j) => j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'))
     .select([
       'bills.id',
       'bills.month',
       'cloud_accounts.code',
+      'members.member_number',
+      'members.name',
+      'members.name_kana',
       'bills.status',
       'bills.payment_method',
       'bills.subtotal',
@@ -69,10 +82,20 @@ async function billRows(db: LedgerDb, where: { month: string } | { cloudAccountI
     .orderBy('cloud_accounts.code')
     .orderBy('bills.month', 'desc')
     .execute();
+  const settled = await settledByBill(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     billId: r.id,
     month: r.month,
     account: r.code,
+    memberNumber: r.member_number,
+    memberName: r.name,
+    memberKana: r.name_kana,
+    /** What is still owed after payments and credit notes, and whether that makes it paid. */
+    outstanding: Dec.max(yenFromDb(r.amount_due).minus(settled.get(r.id) ?? 0), 0).toFixed(),
+    paid: paidState(yenFromDb(r.amount_due), settled.get(r.id) ?? new Dec(0)),
     status: r.status,
     paymentMethod: r.payment_method,
     subtotal: String(r.subtotal),
@@ -107,7 +130,7 @@ const accountBills = defineOperation({
   },
 });
 
-/** One statement PDF for the UI (`file`: previewed in a browser, saved by Electron). */
+/** One statement PDF for the UI (`file`: previewed in a browser, saved by Electron), as archived (D-ARCH-1). */
 const statementPdfOperation = defineOperation({
   name: 'billing.statementPdf',
   roles: ['accounting', 'supervisor'],
@@ -115,13 +138,14 @@ const statementPdfOperation = defineOperation({
   audited: false,
   handler: async (ctx, input) => ({
     statementNumber: input.statementNumber,
-    ...pdfOutput(`${input.statementNumber}.pdf`, await statementPdf(ctx.db, input.statementNumber)),
+    ...pdfOutput(`${input.statementNumber}.pdf`, await statementPdf(ctx.db, input.statementNumber, ctx.now)),
   }),
 });
 
 /**
  * A closed month's statements in one PDF for printing (a volume of at most 1,000): the same PDF as the
- * `statements` command's statements-YYYY-MM.pdf. Reads only; printing it again issues nothing.
+ * `statements` command's statements-YYYY-MM.pdf. Printing it again issues nothing; its statements are archived
+ * first if they never left (D-ARCH-1).
  */
 const monthStatementsPdf = defineOperation({
   name: 'billing.monthStatementsPdf',
@@ -129,7 +153,13 @@ const monthStatementsPdf = defineOperation({
   input: monthStatementsPdfInput,
   audited: false,
   handler: async (ctx, input) => {
-    const { pdf, name, ...volume } = await statementVolume(ctx.db, input.month, input.volume);
+    const { pdf, name, ...volume } = await statementVolume(
+      ctx.db,
+      input.month,
+      ctx.now,
+      input.volume,
+      input.statementNumbers,
+    );
     return { ...volume, ...pdfOutput(name, pdf) };
   },
 });
@@ -151,8 +181,28 @@ const creditNote = defineOperation({
     ),
 });
 
+/** A credit note's PDF (適格返還請求書, R-TAX-4), as issued. */
+const creditNotePdfOperation = defineOperation({
+  name: 'billing.creditNotePdf',
+  roles: ['accounting', 'supervisor'],
+  input: creditNotePdfInput,
+  audited: false,
+  handler: async (ctx, input) => ({
+    creditNoteNumber: input.creditNoteNumber,
+    ...pdfOutput(`${input.creditNoteNumber}.pdf`, await creditNotePdf(ctx.db, input.creditNoteNumber)),
+  }),
+});
+
 export const usageApp = { domain: 'usage', operations: [importUsageOperation] } as const satisfies OperationApp;
 export const billingApp = {
   domain: 'billing',
-  operations: [closeMonthOperation, listBills, accountBills, statementPdfOperation, monthStatementsPdf, creditNote],
+  operations: [
+    closeMonthOperation,
+    listBills,
+    accountBills,
+    statementPdfOperation,
+    monthStatementsPdf,
+    creditNote,
+    creditNotePdfOperation,
+  ],
 } as const satisfies OperationApp;

@@ -6,7 +6,13 @@ import {
   memberCloudAccounts,
 } from '../../parties';
 import { defineOperation, type OperationApp } from '../operation';
-import { createCloudAccountInput, getCloudAccountInput, listCloudAccountsInput } from '../schemas/cloud-accounts';
+import { closeCloudAccount } from '../../prepaid/close-account';
+import {
+  closeCloudAccountInput,
+  createCloudAccountInput,
+  getCloudAccountInput,
+  listCloudAccountsInput,
+} from '../schemas/cloud-accounts';
 
 const create = defineOperation({
   name: 'cloudAccounts.create',
@@ -36,7 +42,16 @@ const get = defineOperation({
   handler: (ctx, input) => cloudAccountWithHistory(ctx.db, input.code),
 });
 
+/** R-PRE-11: accounting closes a cloud account: prepaid balances voided and posted, a platform command queued. */
+const close = defineOperation({
+  name: 'cloudAccounts.close',
+  roles: ['accounting'],
+  input: closeCloudAccountInput,
+  audited: true,
+  handler: (ctx, input) => closeCloudAccount(ctx.db, input, { now: ctx.now, by: ctx.operator?.login ?? null }),
+});
+
 export const cloudAccountsApp = {
   domain: 'cloudAccounts',
-  operations: [create, list, get],
+  operations: [create, list, get, close],
 } as const satisfies OperationApp;

@@ -23,6 +23,7 @@ const board = defineOperation({
         'cloud_accounts.status',
         'members.member_number',
         'members.name',
+        'members.name_kana',
       ])
       .orderBy('cloud_accounts.code')
       .limit(LIMIT);
@@ -69,6 +70,7 @@ const board = defineOperation({
         status: a.status,
         memberNumber: a.member_number,
         memberName: a.name,
+        memberKana: a.name_kana,
         history: history
           .filter((h) => h.cloud_account_id === a.id)
           .map((h) => ({ from: h.from_status, to: h.to_status, cause: h.cause, at: h.at })),

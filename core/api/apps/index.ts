@@ -10,10 +10,17 @@ import { prepaidApps } from './prepaid';
 import { billingApp, usageApp } from './billing';
 import { paymentsApp } from './payments';
 import { dunningApp } from './dunning';
+import { dunningReleaseApp } from './dunning-release';
+import { monthJobsApp, usageImportsApp } from './month-jobs';
 import { bankingApp } from './banking';
 import { dunningBoardApp } from './dunning-board';
 import { ledgerBackupApp } from './ledger-backup';
 import { statementFilesApp } from './statement-files';
+import { sellerApp } from './seller';
+import { archiveApp } from './archive';
+import { journalApp } from './journal';
+import { reportsApp } from './reports';
+import { syncApp } from './sync';
 
 /** Every domain's operations (each name unique, checked by buildCatalog). */
 export const apps = [
@@ -31,6 +38,14 @@ export const apps = [
   statementFilesApp,
   paymentsApp,
   dunningApp,
+  dunningReleaseApp,
+  monthJobsApp,
+  usageImportsApp,
   bankingApp,
   dunningBoardApp,
+  sellerApp,
+  archiveApp,
+  journalApp,
+  reportsApp,
+  syncApp,
 ] as const satisfies readonly OperationApp[];

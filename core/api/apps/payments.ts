@@ -3,7 +3,7 @@ import { advanceAccount } from '../../dunning/advance-store';
 import { Dec } from '../../money';
 import { agedReceivables } from '../../payments/aging';
 import { registerPaymentMethod } from '../../payments/methods';
-import { recordBankReceipt, recordCollection } from '../../payments/record';
+import { recordBankReceipt, recordCollection, refuseFutureValueDate } from '../../payments/record';
 import { jstToday, parseDate } from '../../time';
 import { defineOperation, type OperationApp, type OperationContext } from '../operation';
 import { agingInput, bankReceiptInput, collectionResultInput, registerMethodInput } from '../schemas/payments';
@@ -49,18 +49,16 @@ function collectionOperation<N extends string>(name: N, method: 'credit_card' | 
     roles: ['accounting'],
     input: collectionResultInput,
     audited: true,
-    handler: (ctx, input) =>
-      recordCollection(
+    handler: (ctx, input) => {
+      const on = input.on ? parseDate(input.on)! : today(ctx);
+      refuseFutureValueDate(on, ctx.now, 'on');
+      return recordCollection(
         ctx.db,
         method,
-        {
-          ref: ref(input),
-          outcome: input.outcome,
-          on: input.on ? parseDate(input.on)! : today(ctx),
-          reason: input.reason,
-        },
+        { ref: ref(input), outcome: input.outcome, on, reason: input.reason },
         who(ctx),
-      ),
+      );
+    },
   });
 }
 
@@ -76,7 +74,11 @@ const recordBankReceiptOperation = defineOperation({
   roles: ['accounting'],
   input: bankReceiptInput,
   audited: true,
-  handler: (ctx, input) => recordBankReceipt(ctx.db, ref(input), new Dec(input.amount), who(ctx)),
+  handler: (ctx, input) => {
+    const valueDate = input.valueDate ? parseDate(input.valueDate)! : undefined;
+    refuseFutureValueDate(valueDate, ctx.now);
+    return recordBankReceipt(ctx.db, ref(input), new Dec(input.amount), who(ctx), valueDate);
+  },
 });
 
 /** What each account owes, aged 0–30, 31–60, 61–90 and over 90 days past due. */

@@ -1,10 +1,12 @@
+import type { LedgerDb } from '../../ledger/open-database';
 import { confirmDeposit, decideDeposit } from '../../prepaid/deposits';
+import { recordHandPayment } from '../../reconcile/hand-payment';
 import { defineOperation, type OperationApp } from '../operation';
 import { noInput } from '../schemas/common';
 import { confirmDepositInput, decideDepositInput } from '../schemas/prepaid';
 
 /**
- * Deposits for prepaid statements. The bank-file import routes its matches through deposits.confirm with the
+ * Deposits typed in by accounting: for a prepaid statement, or (issue 14) any open monthly bill. The bank-file import routes its matches through deposits.confirm with the
  * imported deposit's id, so a typed and an imported deposit are confirmed by the same code.
  */
 const confirm = defineOperation({
@@ -12,8 +14,24 @@ const confirm = defineOperation({
   roles: ['accounting'],
   input: confirmDepositInput,
   audited: true,
-  handler: async (ctx, input) => confirmDeposit(ctx.db, input, { now: ctx.now, by: ctx.operator?.login ?? null }),
+  handler: async (ctx, input) => {
+    const actor = { now: ctx.now, by: ctx.operator?.login ?? null };
+    // Issue 14: a monthly bill's statement is paid by hand too (any open bill, in full or in part).
+    if ('amount' in input && (await isMonthlyStatement(ctx.db, input.statementNumber)))
+      return recordHandPayment(ctx.db, input, actor);
+    return confirmDeposit(ctx.db, input, actor);
+  },
 });
+
+async function isMonthlyStatement(db: LedgerDb, statementNumber: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('documents')
+    .select('bill_id')
+    .where('number', '=', statementNumber)
+    .where('kind', '=', 'statement')
+    .executeTakeFirst();
+  return row !== undefined && row.bill_id !== null;
+}
 
 const decide = defineOperation({
   name: 'deposits.decide',

@@ -1,4 +1,6 @@
+import { archivedPdf } from '../../documents/archive-store';
 import { renderEstimate, type EstimateData } from '../../documents';
+import type { Quote } from '../../prepaid/quote';
 import { InputError } from '../../errors';
 import { addDays, formatDate, jstToday } from '../../time';
 import { estimateData } from '../../prepaid/document-data';
@@ -8,11 +10,19 @@ import {
   estimateView,
   findApplication,
   issueEstimate,
+  quoteToday,
+  quoteToPrepaid,
   updateEstimate,
 } from '../../prepaid/estimates';
 import { defineOperation, type OperationApp } from '../operation';
-import { draftEstimateInput, estimateRefInput, listEstimatesInput, updateEstimateInput } from '../schemas/prepaid';
-import { findMember, memberById } from '../../parties';
+import {
+  draftEstimateInput,
+  estimateRefInput,
+  listEstimatesInput,
+  quoteInput,
+  updateEstimateInput,
+} from '../schemas/prepaid';
+import { findMember, memberById, sellerAsOf } from '../../parties';
 import { pdfOutput } from '../file-output';
 
 const READERS = ['sales', 'accounting', 'supervisor'] as const;
@@ -24,7 +34,9 @@ const draft = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     const member = await findMember(ctx.db, input.memberNumber);
-    const number = await draftEstimate(ctx.db, member, input, ctx.now, ctx.operator?.login ?? null);
+    const repName = input.repName ?? ctx.operator?.name;
+    const draft = { ...input, ...(repName ? { repName } : {}) };
+    const number = await draftEstimate(ctx.db, member, draft, ctx.now, ctx.operator?.login ?? null);
     return estimateView(await findApplication(ctx.db, number), formatDate(jstToday(ctx.now)));
   },
 });
@@ -82,8 +94,14 @@ const list = defineOperation({
     let query = ctx.db
       .selectFrom('prepaid_applications')
       .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
+      .leftJoin('documents as statement', 'statement.id', 'prepaid_applications.statement_document_id')
       .selectAll('prepaid_applications')
-      .select(['members.member_number', 'members.kind as member_kind']);
+      .select([
+        'members.member_number',
+        'members.name as member_name',
+        'members.kind as member_kind',
+        'statement.number as statement_number',
+      ]);
     if (input.memberNumber)
       query = query.where('prepaid_applications.member_id', '=', (await findMember(ctx.db, input.memberNumber)).id);
     const today = formatDate(jstToday(ctx.now));
@@ -103,6 +121,8 @@ const pdf = defineOperation({
     const app = await findApplication(ctx.db, input.estimateNumber);
     let data: EstimateData;
     if (app.estimate_document_id !== null) {
+      const kept = await archivedPdf(ctx.db, app.estimate_document_id);
+      if (kept) return pdfOutput(`${app.estimate_number}.pdf`, kept);
       const doc = await ctx.db
         .selectFrom('documents')
         .select('content')
@@ -112,13 +132,15 @@ const pdf = defineOperation({
     } else if (app.status === 'draft') {
       const member = await memberById(ctx.db, app.member_id);
       const today = jstToday(ctx.now);
-      // As it would read if issued today.
+      const priced = app.quote === null ? null : await quoteToday(ctx.db, JSON.parse(app.quote) as Quote, ctx.now);
+      // As it would read if issued today, marked DRAFT / 下書き across every page (D-PRE-M).
       const preview = estimateData(
         { ...app, valid_until: formatDate(addDays(today, app.valid_days)) },
         member,
         formatDate(today),
+        priced,
       );
-      data = { ...preview, notes: ['（下書き：発行前のプレビューです）', ...(preview.notes ?? [])] };
+      data = { ...preview, draft: true, notes: ['（下書き：発行前のプレビューです）', ...(preview.notes ?? [])] };
     } else {
       throw InputError.one(
         'estimateNumber',
@@ -127,11 +149,37 @@ const pdf = defineOperation({
         { estimateNumber: app.estimate_number },
       );
     }
-    return pdfOutput(`${app.estimate_number}.pdf`, await renderEstimate(data));
+    return pdfOutput(
+      `${app.estimate_number}.pdf`,
+      await renderEstimate(data, await sellerAsOf(ctx.db, data.issueDate)),
+    );
+  },
+});
+
+/** D-PRE-L: a quote priced now (the rating core, tax per R-TAX-4), monthly and for its months, before it is saved. */
+const priceQuote = defineOperation({
+  name: 'estimates.priceQuote',
+  roles: [...READERS],
+  input: quoteInput,
+  audited: false,
+  handler: (ctx, input) => quoteToday(ctx.db, input, ctx.now),
+});
+
+/** D-PRE-L: an issued quote becomes a prepaid estimate draft for its total, in one step. */
+const toPrepaid = defineOperation({
+  name: 'estimates.toPrepaid',
+  roles: ['sales'],
+  input: estimateRefInput,
+  audited: true,
+  handler: async (ctx, input) => {
+    const app = await findApplication(ctx.db, input.estimateNumber);
+    const member = await memberById(ctx.db, app.member_id);
+    const number = await quoteToPrepaid(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
+    return estimateView(await findApplication(ctx.db, number), formatDate(jstToday(ctx.now)));
   },
 });
 
 export const prepaidEstimatesApp = {
   domain: 'estimates',
-  operations: [draft, update, issue, cancel, get, list, pdf],
+  operations: [draft, update, issue, cancel, get, list, pdf, priceQuote, toPrepaid],
 } as const satisfies OperationApp;

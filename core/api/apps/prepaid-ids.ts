@@ -1,4 +1,6 @@
+import { archivedPdf } from '../../documents/archive-store';
 import { renderPrepaidStatement, type PrepaidStatementData } from '../../documents';
+import { sellerAsOf } from '../../parties';
 import { formatDate, jstToday } from '../../time';
 import { yenToDb } from '../../ledger/yen';
 import { Dec } from '../../money';
@@ -56,7 +58,10 @@ const statementPdf = defineOperation({
   audited: false,
   handler: async (ctx, input) => {
     const s = await findByStatement(ctx.db, input.statementNumber);
-    const pdf = await renderPrepaidStatement(JSON.parse(s.statement_content) as PrepaidStatementData);
+    const data = JSON.parse(s.statement_content) as PrepaidStatementData;
+    const pdf =
+      (await archivedPdf(ctx.db, s.statement_id)) ??
+      (await renderPrepaidStatement(data, await sellerAsOf(ctx.db, data.issueDate)));
     return pdfOutput(`${s.statement_number}.pdf`, pdf);
   },
 });

@@ -1,4 +1,4 @@
-import { changeOwnPassword, checkPassword, signOutEverywhere } from '../../parties';
+import { changeOwnPassword, checkPassword, rolesAllow, signOutEverywhere } from '../../parties';
 import { ROLES } from '../../parties/roles';
 import { defineOperation, type OperationApp } from '../operation';
 import { changePasswordInput, clockInput, signInInput, signOutEverywhereInput } from '../schemas/session';
@@ -12,10 +12,16 @@ const signIn = defineOperation({
   auditActor: (input) => (input as { login: string }).login,
   handler: async (ctx, input) => {
     const operator = await checkPassword(ctx.db, input.login, input.password, ctx.now);
+    // What the screens may offer this operator (menus, buttons): the catalog's roles, the one home of who may.
+    const operations = [...ctx.operationRoles]
+      .filter(([, allowed]) => allowed.length > 0 && rolesAllow(allowed, operator.roles))
+      .map(([name]) => name)
+      .sort();
     return {
       login: operator.login,
       name: operator.name,
       roles: operator.roles,
+      operations,
       mustChangePassword: operator.mustChangePassword,
       /** The transport keeps it with the session: a later generation ends the session (D-SEC-7). */
       sessionGeneration: operator.sessionGeneration,

@@ -16,6 +16,7 @@ const write = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     const written = await writeStatements(ctx.db, input.month, input.outDir, {
+      now: ctx.now,
       workers: input.workers ?? Math.min(2, availableParallelism()),
     });
     return { ...written, renderMs: Math.round(written.renderMs) };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page, pageSize, yenString } from './common';
+import { calendarDate, memberNumber, page, pageSize, positiveYen, yenString } from './common';
 import { statementNumber } from './prepaid';
 
 // Node-free: the renderer validates the bank import and review screens with these.
@@ -51,4 +51,30 @@ export const importReportInput = z.strictObject({
     .optional(),
   page,
   pageSize,
+});
+
+/** Issue 14: open statements and bills a clerk looks for by payer, name, amount or number. */
+export const openBillsInput = z.strictObject({
+  query: z.string({ error: 'what to look for' }).max(100, 'at most 100 characters'),
+});
+
+/** Issue 14, R-ACC-1: a queued deposit paying several bills, the rest kept as credit or refunded. */
+export const resolveDepositInput = z.strictObject({
+  depositId,
+  parts: z
+    .array(z.strictObject({ statementNumber, amount: positiveYen }), { error: 'a list of bills and amounts' })
+    .max(20, 'at most 20 bills'),
+  rest: z.enum(['credit', 'refund'], { error: 'credit or refund' }).optional(),
+  memberNumber: memberNumber.optional(),
+  note: z.string({ error: 'a note' }).trim().max(200, 'at most 200 characters').optional(),
+});
+
+export const refundsInput = z.strictObject({
+  status: z.enum(['to_pay', 'paid'], { error: 'to_pay or paid' }).optional(),
+});
+
+export const payRefundInput = z.strictObject({
+  refundId: z.number({ error: 'a refund id' }).int('a whole number').positive('a refund id'),
+  /** JST date the refund left the bank; default today. */
+  paidOn: calendarDate.optional(),
 });

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { VOLUME_SIZE, volumeCount } from '../../close/volumes';
 import { cloudAccountCode, monthKey, positiveYen } from './common';
+import { statementNumber } from './prepaid';
 
 // Node-free: the renderer validates with these too.
 
 export const billingMonthKey = monthKey;
 
-export const statementNumber = z
-  .string({ error: 'a statement number such as BIL-2026-000123' })
-  .regex(/^BIL-\d{4}-\d{6,}$/, 'a statement number such as BIL-2026-000123');
+/** The one schema of a statement number (prepaid statements and monthly bills share the numbering). */
+export { statementNumber } from './prepaid';
 
 export const billId = z.number({ error: 'a bill id' }).int('a whole bill id').positive('a bill id');
 
@@ -35,6 +35,8 @@ export function oneBillRef(
 export const importUsageInput = z.strictObject({
   /** The usage file's text, exactly as exported (its sha256 makes the import idempotent). */
   content: z.string({ error: 'the usage file as text' }).min(2, 'the usage file as text'),
+  /** Withdraw the open month's imports that already hold an account of this file (whole), instead of refusing. */
+  replace: z.boolean().optional(),
 });
 
 export const closeMonthInput = z.strictObject({
@@ -64,6 +66,8 @@ export const monthStatementsPdfInput = z.strictObject({
   month: billingMonthKey,
   /** Which volume of VOLUME_SIZE (1,000) statements (default the first; a month has more only past 1,000 bills). */
   volume: z.number({ error: 'a volume number' }).int('a whole volume number').min(1, 'at least 1').optional(),
+  /** Only these statements of the month (a filtered print), in number order. */
+  statementNumbers: z.array(statementNumber).min(1, 'at least one statement').max(VOLUME_SIZE).optional(),
 });
 
 export const creditNoteInput = z
@@ -74,6 +78,10 @@ export const creditNoteInput = z
     reason: z.string({ error: 'a reason' }).trim().min(1, 'a reason is required').max(200, 'at most 200 characters'),
   })
   .superRefine(oneBillRef);
+
+export const creditNotePdfInput = z.strictObject({
+  creditNoteNumber: z.string({ error: 'a credit note number' }).trim().min(1, 'a credit note number is required'),
+});
 
 export const writeStatementsInput = z.strictObject({
   month: billingMonthKey,

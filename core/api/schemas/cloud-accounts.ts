@@ -12,3 +12,9 @@ export const createCloudAccountInput = z.strictObject({
 });
 export const listCloudAccountsInput = z.strictObject({ memberNumber });
 export const getCloudAccountInput = z.strictObject({ code: cloudAccountCode });
+
+/** R-PRE-11: accounting closes (deletes) a cloud account, saying why. */
+export const closeCloudAccountInput = z.strictObject({
+  code: cloudAccountCode,
+  reason: z.string({ error: 'a reason' }).trim().min(1, 'a reason is required').max(200, 'at most 200 characters'),
+});

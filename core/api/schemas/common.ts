@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readYen, type YenRule } from '../../money';
 import { FIRST_INPUT_YEAR, isInputYear, jstDate, LAST_INPUT_YEAR, parseDate, parseInstant } from '../../time';
+import { typedCode, typedDate, typedYen } from './typed';
 
 // Node-free: the renderer imports these schemas to validate as the user types.
 
@@ -10,6 +11,8 @@ export function yenString(rule: YenRule) {
   return (
     z
       .string({ error: 'a whole number of yen as a string, such as "12000"' })
+      // As people type it (D-UI): "50,000", full-width digits, "¥50,000円".
+      .overwrite(typedYen)
       .superRefine((value, ctx) => {
         const read = readYen(value, rule);
         if (read.ok) return;
@@ -29,10 +32,12 @@ export const positiveYen = yenString({ zero: false });
 
 export const memberNumber = z
   .string({ error: 'a member number such as M-000123' })
+  .overwrite(typedCode)
   .regex(/^M-[0-9]{6,}$/, 'a member number such as M-000123');
 
 export const cloudAccountCode = z
   .string({ error: 'a cloud account code such as CA-000123' })
+  .overwrite(typedCode)
   .regex(/^CA-[0-9]{6,}$/, 'a cloud account code such as CA-000123');
 
 export const login = z
@@ -59,11 +64,14 @@ export const displayName = z
   .max(100, 'at most 100 characters');
 
 /** A billing month, YYYY-MM, in the years a date may have (D-SEC-11). */
-export const monthKey = z.string({ error: 'a month as YYYY-MM' }).superRefine((s, ctx) => {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(s);
-  if (!m) ctx.addIssue({ code: 'custom', params: { code: 'month.invalid' }, message: 'a month as YYYY-MM' });
-  else if (!isInputYear(Number(m[1]))) ctx.addIssue({ code: 'custom', params: YEARS, message: YEARS_MESSAGE });
-});
+export const monthKey = z
+  .string({ error: 'a month as YYYY-MM' })
+  .overwrite(typedDate)
+  .superRefine((s, ctx) => {
+    const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(s);
+    if (!m) ctx.addIssue({ code: 'custom', params: { code: 'month.invalid' }, message: 'a month as YYYY-MM' });
+    else if (!isInputYear(Number(m[1]))) ctx.addIssue({ code: 'custom', params: YEARS, message: YEARS_MESSAGE });
+  });
 
 const YEARS = { code: 'date.year_out_of_range', first: FIRST_INPUT_YEAR, last: LAST_INPUT_YEAR };
 const YEARS_MESSAGE = `a date in the years ${FIRST_INPUT_YEAR} to ${LAST_INPUT_YEAR}`;

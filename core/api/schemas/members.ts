@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { HALF_WIDTH_KANA } from '../../kana';
 import { memberNumber, page, pageSize } from './common';
+import { typedKana } from './typed';
 
+/** フリガナ as typed (full-width katakana, hiragana, half-width), stored as the bank writes it (ｶ)ﾀﾅｶﾃﾞﾝｷ). */
 const nameKana = z
   .string({ error: 'the name in half-width katakana' })
-  .trim()
+  .overwrite(typedKana)
   .min(1, 'the name in half-width katakana is required')
   .max(100, 'at most 100 characters')
-  .regex(HALF_WIDTH_KANA, 'half-width katakana as the bank writes it, such as ｶ)ﾀﾅｶﾃﾞﾝｷ');
+  .regex(HALF_WIDTH_KANA, 'katakana or hiragana, as the bank writes the name: ｶ)ﾀﾅｶﾃﾞﾝｷ');
 
 const email = z.string({ error: 'an e-mail address' }).trim().toLowerCase().pipe(z.email('not an e-mail address'));
 

@@ -58,7 +58,14 @@ export const collectionResultInput = z
   })
   .superRefine(oneBillRef);
 
-export const bankReceiptInput = z.strictObject({ ...billRef, amount: positiveYen }).superRefine(oneBillRef);
+export const bankReceiptInput = z
+  .strictObject({
+    ...billRef,
+    amount: positiveYen,
+    /** R-ACC-2: the day the bank credited the transfer (JST); default today. */
+    valueDate: calendarDate.optional(),
+  })
+  .superRefine(oneBillRef);
 
 export const agingInput = z.strictObject({ asOf: calendarDate.optional() });
 export const dailyInput = z.strictObject({ date: calendarDate.optional() });

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { calendarDate, cloudAccountCode, memberNumber, positiveYen } from './common';
+import { typedCode } from './typed';
 
 // Node-free: the renderer validates the prepaid screens with these.
 
 export const estimateNumber = z
   .string({ error: 'an estimate number such as EST-2026-000123' })
+  .overwrite(typedCode)
   .regex(/^EST-[0-9]{4}-[0-9]{6,}$/, 'an estimate number such as EST-2026-000123');
 
 export const statementNumber = z
   .string({ error: 'a statement number such as BIL-2026-000123' })
+  .overwrite(typedCode)
   .regex(/^BIL-[0-9]{4}-[0-9]{6,}$/, 'a statement number such as BIL-2026-000123');
 
 const subject = z
@@ -27,14 +30,43 @@ const validDays = z
   .min(1, 'at least 1 day')
   .max(365, 'at most 365 days');
 
-export const draftEstimateInput = z.strictObject({
-  memberNumber,
-  /** R-PRE-1: "10000", "30000", or "50000" and more. */
-  amount: positiveYen,
-  subject: subject.default('プリペイドクレジットのご購入'),
-  validDays: validDays.default(30),
-  notes: notes.default([]),
+const decimalText = z
+  .string({ error: 'a number such as 720 or 12.5' })
+  .trim()
+  .regex(/^(0|[1-9][0-9]*)(\.[0-9]+)?$/, 'a number such as 720 or 12.5');
+
+/** One simulator line of a quote (D-PRE-L): a plan, how many, hours per month and GB. */
+const quoteLine = z.strictObject({
+  plan: z.string({ error: 'a plan' }).trim().min(1, 'a plan is required'),
+  count: z.string({ error: 'a count' }).regex(/^[1-9][0-9]{0,3}$/, 'a whole number from 1 to 9999'),
+  hours: decimalText.or(z.literal('')),
+  gb: decimalText.or(z.literal('')),
 });
+
+export const quoteInput = z.strictObject({
+  months: z.number({ error: 'a number of months' }).int('whole months').min(1, 'at least 1').max(60, 'at most 60'),
+  lines: z.array(quoteLine).min(1, 'at least one line').max(20, 'at most 20 lines'),
+});
+
+const repName = z.string({ error: 'a name' }).trim().min(1, 'a name is required').max(60, 'at most 60 characters');
+
+export const draftEstimateInput = z
+  .strictObject({
+    memberNumber,
+    /** R-PRE-1: "10000", "30000", or "50000" and more. Absent for a quote (D-PRE-L). */
+    amount: positiveYen.optional(),
+    subject: subject.default('プリペイドクレジットのご購入'),
+    validDays: validDays.default(30),
+    notes: notes.default([]),
+    /** 担当者 (D-PRE-M): the operator's display name when absent. */
+    repName: repName.optional(),
+    quote: quoteInput.optional(),
+  })
+  .refine((d) => d.amount !== undefined || d.quote !== undefined, {
+    path: ['amount'],
+    params: { code: 'value.required' },
+    message: 'an amount, or a quote',
+  });
 
 export const updateEstimateInput = z.strictObject({
   estimateNumber,
@@ -42,6 +74,8 @@ export const updateEstimateInput = z.strictObject({
   subject: subject.optional(),
   validDays: validDays.optional(),
   notes: notes.optional(),
+  repName: repName.optional(),
+  quote: quoteInput.optional(),
 });
 
 export const estimateRefInput = z.strictObject({ estimateNumber });

@@ -11,6 +11,8 @@ export const dailyCommand: CliCommand = {
     '',
     'Runs dunning.runDaily (R-DUN-1..7) for the date (default today, JST) as the accounting operator LOGIN.',
     'Run twice for a date it changes nothing; run once for a later date it catches up on the days between.',
+    'The date is today or an earlier day, never a later one (R-DUN-8); the app and `serve` run the job by',
+    'themselves at start and at 00:00 JST.',
     AS_OPTION_HELP,
     DB_OPTION_HELP,
   ].join('\n'),

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBackoffice } from '../../api/open';
+import { processClock } from '../../api/clock';
+import { startDailySchedule } from '../../api/daily-schedule';
 import { InputError } from '../../errors';
 import type { Backoffice } from '../../api/service';
 import { startBrowserHost } from '../../host/browser-host';
 import { startTeamHost } from '../../host/team-host';
+import { openDesktopBackoffice } from '../../host/team-client/desktop-backoffice';
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
 import { packageRoot } from '../package-root';
 import { EXIT_OK, type CliCommand, type CliIO } from '../io';
@@ -164,11 +167,25 @@ export const serveCommand: CliCommand = {
     '',
     `  ${DB_OPTION_HELP}`,
     '  --port N   the port (default: a free one)',
+    '',
+    "A desktop (an SQLite ledger on this machine) may instead be a team server's client: chosen on its first",
+    'screen, kept in FILE.team/team.json beside the ledger with its local copy for offline work (README).',
   ].join('\n'),
   async run(args, io) {
     const options = parseServeArgs(args);
     buildRendererWhenStale(io);
-    const backoffice = await openBackoffice(options.dbFile, { channel: 'http' });
+    // A desktop (an SQLite file served on this machine) may be, or become on first start, a team server's client.
+    const desktop = options.listen?.tlsCertFile == null && !/^postgres(ql)?:/i.test(options.dbFile);
+    const backoffice = desktop
+      ? await openDesktopBackoffice({ ledger: options.dbFile, channel: 'http' })
+      : await openBackoffice(options.dbFile, { channel: 'http' });
+    // R-DUN-8: the daily job brings every account up to today now and at each 00:00 JST.
+    const schedule = startDailySchedule(backoffice, {
+      clock: processClock(),
+      onRun: (date, result) => {
+        if (!result.ok) io.err(`daily job ${date}: ${result.message}\n`);
+      },
+    });
     try {
       const host = await startHost(options, backoffice);
       if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
@@ -178,6 +195,8 @@ export const serveCommand: CliCommand = {
       await untilSignalled();
       await host.close();
     } finally {
+      schedule.stop();
+      await schedule.idle();
       await backoffice.close();
     }
     return EXIT_OK;

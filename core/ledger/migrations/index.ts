@@ -6,6 +6,12 @@ import * as m0004 from './0004_banking';
 import * as m0005 from './0005_kana_key';
 import * as m0006 from './0006_writer_gate';
 import * as m0007 from './0007_operator_security';
+import * as m0008 from './0008_close_jobs';
+import * as m0009 from './0009_money_rules';
+import * as m0010 from './0010_audit_problem';
+import * as m0011 from './0011_seller_documents';
+import * as m0012 from './0012_document_archive';
+import * as m0013 from './0013_sync';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -19,4 +25,10 @@ export const migrations: Record<string, Migration> = {
   '0005_kana_key': m0005,
   '0006_writer_gate': m0006,
   '0007_operator_security': m0007,
+  '0008_close_jobs': m0008,
+  '0009_money_rules': m0009,
+  '0010_audit_problem': m0010,
+  '0011_seller_documents': m0011,
+  '0012_document_archive': m0012,
+  '0013_sync': m0013,
 };

@@ -3,8 +3,9 @@ import { confirmDepositInput } from '../../../core/api/schemas/prepaid';
 import type { CallFailure, Output } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
-import { todayJst } from '../../format';
-import { useI18n } from '../../i18n/i18n';
+import { formatYen, todayJst } from '../../format';
+import { useI18n, type Translate } from '../../i18n/i18n';
+import { labelOf } from '../../i18n/labels';
 import { TextField } from '../common/TextField';
 import { useSchemaForm } from '../common/useSchemaForm';
 
@@ -12,11 +13,24 @@ const FIELDS = ['statementNumber', 'amount', 'valueDate', 'bankReference'] as co
 type Draft = Record<(typeof FIELDS)[number], string>;
 
 const inputOf = (d: Draft) => ({
-  statementNumber: d.statementNumber.trim(),
-  amount: d.amount.trim(),
+  statementNumber: d.statementNumber.trim().toUpperCase(),
+  amount: d.amount.normalize('NFKC').replace(/[,\s¥円]/g, ''),
   valueDate: d.valueDate.trim(),
   bankReference: d.bankReference,
 });
+
+/** What the confirmation did, worded from its outcome (never core's English sentence). */
+function outcomeWords(t: Translate, result: Output<'deposits.confirm'>): string {
+  if (result.outcome === 'unchanged' || !('heldBecause' in result)) return t('deposits.outcome.unchanged');
+  if (result.outcome === 'confirmed') return t('deposits.outcome.confirmed', { due: result.issueDueDate || '—' });
+  const values = {
+    amount: formatYen(result.amount),
+    expected: formatYen(result.expected),
+    statementNumber: result.statementNumber,
+    status: labelOf(t, 'estimateStatus', result.statementStatus),
+  };
+  return t(`deposits.outcome.held.${result.heldBecause ?? 'not_awaiting_payment'}`, values);
+}
 
 /** R-PRE-2, R-PRE-3: accounting types in a deposit seen on the bank account; a short or excess amount is held. */
 export function ConfirmDepositForm() {
@@ -52,15 +66,20 @@ export function ConfirmDepositForm() {
     <form className="panel form" onSubmit={submit} noValidate aria-labelledby="confirm-deposit-title">
       <h2 id="confirm-deposit-title">{t('deposits.confirmTitle')}</h2>
       {failure ? <Refusal operation="deposits.confirm" failure={failure} /> : null}
-      {result ? (
+      {result && result.paid === 'monthly_bill' && result.outcome === 'confirmed' ? (
+        <p className="notice" role="status">
+          {t('deposits.outcome.billPaid', {
+            statement: result.statementNumber,
+            outstanding: formatYen(result.outstanding),
+          })}
+          {result.fee !== '0' ? <> {t('deposits.outcome.billFee', { fee: formatYen(result.fee) })}</> : null}
+        </p>
+      ) : result ? (
         <p className={result.outcome === 'held' ? 'notice notice--warn' : 'notice'} role="status">
-          {t(
-            `deposits.outcome.${result.outcome === 'held' ? 'held' : result.outcome === 'unchanged' ? 'unchanged' : 'confirmed'}`,
-            { due: result.issueDueDate || '—' },
-          )}
-          <span className="muted small"> {result.message}</span>
+          {outcomeWords(t, result)}
         </p>
       ) : null}
+      <p className="muted small">{t('deposits.confirmHint')}</p>
       <TextField
         form={form}
         field="statementNumber"

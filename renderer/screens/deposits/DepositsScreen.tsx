@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/i18n';
 import { BankImport } from './BankImport';
 import { ConfirmDepositForm } from './ConfirmDepositForm';
 import { HeldDeposits } from './HeldDeposits';
+import { Refunds } from './Refunds';
 import { ReviewQueue } from './ReviewQueue';
 
 /** Deposits: typed-in confirmation, held deposits and their decision, bank file import, the review queue. */
@@ -20,6 +21,7 @@ export function DepositsScreen() {
       </div>
       {mayCall('bank.reviewQueue') ? <ReviewQueue /> : null}
       {mayCall('deposits.held') ? <HeldDeposits /> : null}
+      {mayCall('bank.refunds') ? <Refunds /> : null}
     </section>
   );
 }

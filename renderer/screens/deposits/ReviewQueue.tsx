@@ -9,6 +9,9 @@ import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { Yen } from '../common/Yen';
+import { ResolveDeposit } from './ResolveDeposit';
+import { ConfirmIrreversible } from '../../components/ConfirmIrreversible';
+import { formatYen } from '../../format';
 
 /** R-RECON-4: deposits the matcher could not settle alone; accounting confirms a target, rematches or dismisses. */
 export function ReviewQueue() {
@@ -20,6 +23,7 @@ export function ReviewQueue() {
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [failure, setFailure] = useState<{ operation: OperationName; failure: CallFailure } | null>(null);
   const [said, setSaid] = useState<string | null>(null);
+  const [askedDismiss, setAskedDismiss] = useState<number | null>(null);
 
   function answered(operation: OperationName, result: CallResult<unknown>, message: string | null) {
     setFailure(result.ok ? null : { operation, failure: result });
@@ -27,13 +31,15 @@ export function ReviewQueue() {
   }
   const rematchAll = async () => answered('bank.rematch', await call('bank.rematch', {}), null);
   async function confirm(depositId: number, target: string) {
-    const result = await call('bank.confirmMatch', { depositId, target });
-    answered('bank.confirmMatch', result, result.ok ? result.output.message : null);
+    const result = await call('bank.confirmMatch', { depositId, target: target.toUpperCase() });
+    answered('bank.confirmMatch', result, t('bank.confirmed'));
   }
   async function dismiss(depositId: number, reason: string) {
+    setAskedDismiss(null);
     const result = await call('bank.dismiss', { depositId, reason });
-    answered('bank.dismiss', result, result.ok ? result.output.message : null);
+    answered('bank.dismiss', result, t('bank.dismissed'));
   }
+  const [resolving, setResolving] = useState<number | null>(null);
 
   return (
     <section className="panel" aria-labelledby="review-title">
@@ -57,17 +63,17 @@ export function ReviewQueue() {
         <ul className="review-list">
           {queue.data.map((d) => {
             const target = targets[d.depositId] ?? d.candidates.find((c) => !c.taken)?.statementNumber ?? '';
-            const targetOk = statementNumberSchema.safeParse(target).success;
+            const targetOk = statementNumberSchema.safeParse(target.toUpperCase()).success;
             const reason = reasons[d.depositId] ?? '';
             return (
               <li key={d.depositId} className="review-item" data-deposit={d.depositId}>
                 <div className="review-item__head">
                   <strong>{d.payer || t('common.none')}</strong> <Yen value={d.amount} />{' '}
                   <span className="muted">{formatJstDate(d.valueDate)}</span>{' '}
-                  <span className="mono muted small">{d.bankReference}</span>{' '}
                   <span className="tag">{labelOf(t, 'reviewState', d.state)}</span>
                 </div>
-                <p className="muted small">{labelOf(t, 'reviewReason', d.reason)}</p>
+                <p className="small review-reason">{labelOf(t, 'reviewReason', d.reason)}</p>
+                <p className="muted small">{t('bank.referenceSmall', { reference: d.bankReference })}</p>
                 {d.candidates.length > 0 ? (
                   <p className="small">
                     {t('bank.candidates')}{' '}
@@ -110,10 +116,48 @@ export function ReviewQueue() {
                       value={reason}
                       onChange={(e) => setReasons((x) => ({ ...x, [d.depositId]: e.target.value }))}
                     />
-                    <button type="button" disabled={!reason.trim()} onClick={() => void dismiss(d.depositId, reason)}>
+                    <button type="button" disabled={!reason.trim()} onClick={() => setAskedDismiss(d.depositId)}>
                       {t('bank.dismiss')}
                     </button>
                   </div>
+                ) : null}
+                {mayCall('bank.resolveDeposit') ? (
+                  <>
+                    <button
+                      type="button"
+                      className="quiet"
+                      aria-expanded={resolving === d.depositId}
+                      onClick={() => setResolving(resolving === d.depositId ? null : d.depositId)}
+                    >
+                      {resolving === d.depositId ? t('bank.resolveClose') : t('bank.resolveOpen')}
+                    </button>
+                    {resolving === d.depositId ? (
+                      <ResolveDeposit
+                        deposit={d}
+                        onDone={(message) => {
+                          setResolving(null);
+                          setFailure(null);
+                          setSaid(message);
+                        }}
+                      />
+                    ) : null}
+                  </>
+                ) : null}
+                {askedDismiss === d.depositId ? (
+                  <ConfirmIrreversible
+                    title={t('bank.dismiss')}
+                    confirmLabel={t('dismissConfirm.button', { id: d.depositId })}
+                    onConfirm={() => void dismiss(d.depositId, reason)}
+                    onCancel={() => setAskedDismiss(null)}
+                  >
+                    <p>
+                      {t('dismissConfirm.body', {
+                        payer: d.payer || t('common.none'),
+                        amount: formatYen(d.amount),
+                        reason: reason.trim(),
+                      })}
+                    </p>
+                  </ConfirmIrreversible>
                 ) : null}
               </li>
             );

@@ -38,7 +38,7 @@ export function AccountTimeline({ account }: { account: BoardAccount }) {
         <ul className="timeline__commands" aria-label={t('dunning.commandsOf', { account: account.cloudAccountCode })}>
           {account.commands.map((c) => (
             <li key={c.id} className="small">
-              <span className="mono">{c.topic}</span>{' '}
+              <span title={c.topic}>{labelOf(t, 'command', c.topic)}</span>{' '}
               <span className="tag">{labelOf(t, 'outboxStatus', c.status)}</span>{' '}
               <span className="muted">{formatJstDateTime(c.createdAt)}</span>
             </li>

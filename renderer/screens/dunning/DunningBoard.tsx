@@ -8,12 +8,13 @@ import { Refusal } from '../../components/Refusal';
 import { todayJst } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
-import { labelOf } from '../../i18n/labels';
 import { TextField } from '../common/TextField';
 import { useSchemaForm } from '../common/useSchemaForm';
-import { AccountTimeline } from './AccountTimeline';
+import { DailyRuns } from './DailyRuns';
+import { ReleaseQueue } from './ReleaseQueue';
+import { BoardCards } from './BoardCards';
+import './board.css';
 
-const COLUMNS = ['restricted', 'suspended', 'terminated', 'active'] as const;
 const FIELDS = ['date'] as const;
 const inputOf = (d: { date: string }) => (d.date.trim() ? { date: d.date.trim() } : {});
 
@@ -21,7 +22,9 @@ const inputOf = (d: { date: string }) => (d.date.trim() ? { date: d.date.trim() 
 export function DunningBoard() {
   const { t } = useI18n();
   const { call } = useSession();
-  const mayRun = useMayCall()('dunning.runDaily');
+  const mayCall = useMayCall();
+  const mayRun = mayCall('dunning.runDaily');
+  const mayAge = mayCall('payments.aging');
   const board = useRead('dunning.board', {});
   const form = useSchemaForm('dunning.runDaily', dailyInput, FIELDS, { date: todayJst() }, inputOf, 'dailyForm');
   const [failure, setFailure] = useState<CallFailure | null>(null);
@@ -50,11 +53,19 @@ export function DunningBoard() {
     <section aria-labelledby="dunning-title">
       <div className="screen-head">
         <h1 id="dunning-title">{t('dunning.title')}</h1>
+        {mayAge ? <a href={routeHref('dunning', 'receivables')}>{t('nav.receivables')}</a> : null}
       </div>
       {mayRun ? (
         <form className="panel form form--inline" onSubmit={run} noValidate aria-labelledby="daily-title">
           <h2 id="daily-title">{t('dunning.dailyTitle')}</h2>
-          <TextField form={form} field="date" label={t('dailyForm.date')} type="date" />
+          <DailyRuns />
+          <TextField
+            form={form}
+            field="date"
+            label={t('dailyForm.date')}
+            type="date"
+            hint={t('dunning.dateHint', { today: todayJst() })}
+          />
           <div className="actions">
             <button type="submit" className="primary" disabled={running}>
               {running ? t('common.working') : t('dunning.runDaily')}
@@ -68,34 +79,9 @@ export function DunningBoard() {
           ) : null}
         </form>
       ) : null}
+      <ReleaseQueue />
       {board.failure ? <Refusal operation="dunning.board" failure={board.failure} /> : null}
-      {board.data ? (
-        <div className="board">
-          {COLUMNS.map((status) => {
-            const accounts = board.data!.accounts.filter((a) => a.status === status);
-            return (
-              <section key={status} className="board__column" aria-labelledby={`board-${status}`} data-status={status}>
-                <h2 id={`board-${status}`}>
-                  {labelOf(t, 'accountStatus', status)} <span className="muted">({accounts.length})</span>
-                </h2>
-                {accounts.length === 0 ? <p className="muted small">{t('dunning.empty')}</p> : null}
-                {accounts.map((a) => (
-                  <article key={a.cloudAccountCode} className="board__card" data-account={a.cloudAccountCode}>
-                    <h3>
-                      <span className="mono">{a.cloudAccountCode}</span> {a.label}
-                    </h3>
-                    <p className="small">
-                      <a href={routeHref('members', a.memberNumber)}>{a.memberName}</a>{' '}
-                      <span className="mono muted">{a.memberNumber}</span>
-                    </p>
-                    <AccountTimeline account={a} />
-                  </article>
-                ))}
-              </section>
-            );
-          })}
-        </div>
-      ) : null}
+      {board.data ? <BoardCards accounts={board.data.accounts} /> : null}
     </section>
   );
 }

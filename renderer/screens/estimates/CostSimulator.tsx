@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { formatYen } from '../../format';
 import { useDraft } from '../../hooks/useDraft';
 import { useI18n } from '../../i18n/i18n';
@@ -32,7 +32,14 @@ function simulateLines(lines: SimulatedLine[], prepaid: string) {
  * The cost simulator: plans and hours per month rated IN THE RENDERER by core/rating (the same code as the month
  * close), the bill per service with its tax (R-TAX-2), and how many months a prepaid amount covers (R-PRE-9).
  */
-export function CostSimulator({ prepaid }: { prepaid: string }) {
+export function CostSimulator({
+  prepaid,
+  onLines,
+}: {
+  prepaid: string;
+  /** The chosen lines, whenever they change: a quote carries them (D-PRE-L). */
+  onLines?: (lines: SimulatedLine[]) => void;
+}) {
   const { t, language } = useI18n();
   const [draft, update, clear] = useDraft<Draft>('estimates.simulator', INITIAL);
   const plans = useMemo(() => planList(), []);
@@ -42,11 +49,11 @@ export function CostSimulator({ prepaid }: { prepaid: string }) {
     hours: draft[`hours${i}`] ?? '',
     gb: draft[`gb${i}`] ?? '',
   }));
+  const chosen = lines.filter((l) => l.plan !== '');
+  const chosenKey = JSON.stringify(chosen);
+  useEffect(() => onLines?.(JSON.parse(chosenKey) as SimulatedLine[]), [chosenKey, onLines]);
   // Rating four lines takes well under a millisecond: done on every render, nothing to memoize.
-  const result = simulateLines(
-    lines.filter((l) => l.plan !== ''),
-    prepaid,
-  );
+  const result = simulateLines(chosen, prepaid);
 
   const meterOf = (planId: string) => plans.find((p) => p.id === planId)?.meter;
   const numeric = (v: string) => v === '' || /^[0-9]+(\.[0-9]+)?$/.test(v);
@@ -78,7 +85,7 @@ export function CostSimulator({ prepaid }: { prepaid: string }) {
                     <option value="">{t('simulator.noPlan')}</option>
                     {plans.map((p) => (
                       <option key={p.id} value={p.id}>
-                        {p.id}（{labelOf(t, 'service', p.service)}）
+                        {labelOf(t, 'plan', p.id)}（{labelOf(t, 'service', p.service)}）
                       </option>
                     ))}
                   </select>

@@ -1,15 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { draftEstimateInput } from '../../../core/api/schemas/prepaid';
 import type { CallFailure, Output } from '../../api/client';
+import { typedYen } from '../../../core/api/schemas/typed';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';
 import { useSchemaForm } from '../common/useSchemaForm';
 
-const FIELDS = ['memberNumber', 'amount', 'subject', 'validDays'] as const;
+const FIELDS = ['memberNumber', 'amount', 'subject', 'validDays', 'repName'] as const;
 type Draft = Record<(typeof FIELDS)[number], string>;
-const EMPTY: Draft = { memberNumber: '', amount: '', subject: '', validDays: '30' };
+const EMPTY: Draft = { memberNumber: '', amount: '', subject: '', validDays: '30', repName: '' };
 
 function inputOf(d: Draft): Record<string, unknown> {
   const days = /^[0-9]+$/.test(d.validDays) ? Number(d.validDays) : d.validDays;
@@ -18,6 +19,7 @@ function inputOf(d: Draft): Record<string, unknown> {
     amount: d.amount.trim(),
     validDays: days,
     ...(d.subject.trim() ? { subject: d.subject } : {}),
+    ...(d.repName.trim() ? { repName: d.repName } : {}),
   };
 }
 
@@ -35,7 +37,7 @@ export function EstimateDraftForm({
   const [failure, setFailure] = useState<CallFailure | null>(null);
   const [saving, setSaving] = useState(false);
   // The simulator beside the form says how many months the amount being typed would cover.
-  useEffect(() => onAmount(form.draft.amount.trim()), [form.draft.amount, onAmount]);
+  useEffect(() => onAmount(typedYen(form.draft.amount)), [form.draft.amount, onAmount]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,6 +73,7 @@ export function EstimateDraftForm({
       />
       <TextField form={form} field="subject" label={t('estimateForm.subject')} hint={t('estimateForm.subjectHint')} />
       <TextField form={form} field="validDays" label={t('estimateForm.validDays')} inputMode="numeric" />
+      <TextField form={form} field="repName" label={t('estimateForm.repName')} hint={t('estimateForm.repNameHint')} />
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? t('common.working') : t('estimates.draftSubmit')}

@@ -3,6 +3,7 @@ import { Refusal } from '../../components/Refusal';
 import { useDebounced } from '../../hooks/useDebounced';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
+import { useMayCall } from '../../session/useMayCall';
 import { MemberCreateForm } from './MemberCreateForm';
 import { MemberList } from './MemberList';
 import { MemberPage } from './MemberPage';
@@ -19,6 +20,7 @@ export function MembersScreen({ sub }: { sub: string | undefined }) {
 
 function MemberSearch() {
   const { t } = useI18n();
+  const mayCall = useMayCall();
   const [query, setQuery] = useState(() => sessionStorage.getItem(SEARCH_KEY) ?? '');
   // Typing stays instant; the search runs once the text has settled.
   const settled = useDebounced(query.trim(), 250);
@@ -31,9 +33,11 @@ function MemberSearch() {
     <section aria-labelledby="members-title" className="members">
       <div className="screen-head">
         <h1 id="members-title">{t('members.title')}</h1>
-        <a className="button primary" href={routeHref('members', 'new')}>
-          {t('members.new')}
-        </a>
+        {mayCall('members.create') ? (
+          <a className="button primary" href={routeHref('members', 'new')}>
+            {t('members.new')}
+          </a>
+        ) : null}
       </div>
       <div className="search-bar">
         <input

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { FilePreview } from '../common/FilePreview';
 import { TextField } from '../common/TextField';
 import { useSchemaForm } from '../common/useSchemaForm';
+import './issue-id.css';
 
 const FIELDS = ['statementNumber'] as const;
 const inputOf = (d: { statementNumber: string }) => ({ statementNumber: d.statementNumber.trim() });

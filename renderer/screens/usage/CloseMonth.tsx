@@ -7,6 +7,9 @@ import { Refusal } from '../../components/Refusal';
 import type { CallFailure } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';
+import { ConfirmIrreversible } from '../../components/ConfirmIrreversible';
+import { formatYen } from '../../format';
+import type { Output } from '../../api/client';
 import { useSchemaForm } from '../common/useSchemaForm';
 
 const FIELDS = ['month'] as const;
@@ -41,6 +44,9 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
   const [elapsed, setElapsed] = useState(0);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [said, setSaid] = useState<string | null>(null);
+  const [lateSaid, setLateSaid] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [preview, setPreview] = useState<Output<'billing.closePreview'> | null>(null);
 
   useEffect(() => {
     if (startedAt === null) return;
@@ -48,10 +54,26 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
     return () => clearInterval(timer);
   }, [startedAt]);
 
+  /** Issue 14: the close is irreversible, so first what it makes is named (billing.closePreview) and confirmed. */
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = form.check();
+    if (!input || startedAt !== null || checking) return;
+    setSaid(null);
+    setLateSaid(null);
+    setChecking(true);
+    const result = await call('billing.closePreview', { month: input.month });
+    setChecking(false);
+    setFailure(form.answer(result));
+    if (!result.ok) return;
+    if (result.output.state === 'closed') return void close();
+    setPreview(result.output);
+  }
+
+  async function close() {
+    const input = form.check();
     if (!input || startedAt !== null) return;
+    setPreview(null);
     setSaid(null);
     setElapsed(0);
     setProgress(null);
@@ -63,8 +85,9 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
         setStartedAt(null);
         setFailure(form.answer(result));
         if (result.ok) {
-          const { alreadyClosed, bills } = result.output;
+          const { alreadyClosed, bills, late } = result.output;
           setSaid(t(alreadyClosed ? 'usage.alreadyClosed' : 'usage.closedBills', { month: input.month, bills }));
+          setLateSaid(late ? t('usage.closedLate', late) : null);
           onClosed(input.month);
         }
         return;
@@ -80,10 +103,23 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
       <h2 id="close-title">{t('usage.closeTitle')}</h2>
       <TextField form={form} field="month" label={t('closeForm.month')} hint={t('closeForm.monthHint')} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={startedAt !== null}>
-          {t('usage.closeSubmit')}
+        <button type="submit" className="primary" disabled={startedAt !== null || checking || preview !== null}>
+          {checking ? t('closeConfirm.checking') : t('usage.closeSubmit')}
         </button>
       </div>
+      {preview ? (
+        <ConfirmIrreversible
+          title={t('closeConfirm.title', { month: preview.month })}
+          confirmLabel={t('closeConfirm.confirm', { month: preview.month })}
+          onConfirm={() => void close()}
+          onCancel={() => setPreview(null)}
+        >
+          <p>
+            {t('closeConfirm.body', { month: preview.month, bills: preview.bills, total: formatYen(preview.total) })}
+          </p>
+          {preview.late ? <p>{t('closeConfirm.late', preview.late)}</p> : null}
+        </ConfirmIrreversible>
+      ) : null}
       {startedAt !== null ? (
         <div className="close-progress">
           <progress
@@ -102,6 +138,7 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
           {said}
         </p>
       ) : null}
+      {lateSaid ? <div className="notice notice--warn late-close">{lateSaid}</div> : null}
     </form>
   );
 }

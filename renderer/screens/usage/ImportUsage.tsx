@@ -15,6 +15,7 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
   const [said, setSaid] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<CallFailure | null>(null);
+  const [replace, setReplace] = useState(false);
 
   async function take(file: File) {
     setSaid(null);
@@ -23,10 +24,14 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
     const content = await file.text();
     if (!importUsageInput.safeParse({ content }).success) return setProblem(t('usage.emptyFile', { name: file.name }));
     setBusy(t('usage.importing', { name: file.name }));
-    const result = await call('usage.import', { content });
+    const result = await call('usage.import', replace ? { content, replace } : { content });
     setBusy(null);
     if (!result.ok) return setFailure(result);
-    setSaid(`${file.name}: ${result.output.message}`);
+    const { imported, month, accounts, replaced } = result.output;
+    setSaid(
+      t(imported ? 'usage.importedAccounts' : 'usage.alreadyImported', { name: file.name, month, accounts }) +
+        (replaced.length > 0 ? ` ${t('imports.replaced', { ids: replaced.join(', ') })}` : ''),
+    );
     onImported(result.output.month);
   }
 
@@ -39,6 +44,10 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
         accept=".json,application/json"
         onFile={(file) => void take(file)}
       />
+      <label className="checkbox">
+        <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />{' '}
+        {t('imports.replace')}
+      </label>
       {busy ? <Progress label={busy} /> : null}
       {problem ? (
         <p className="field__error" role="alert">

@@ -22,6 +22,17 @@ export class AppShell {
     return this.nav.getByRole('link', { name: say(this.words, key), exact: true });
   }
 
+  /** The job menu as the operator sees it, in order. */
+  async menu(): Promise<string[]> {
+    await this.nav.getByRole('link').first().waitFor();
+    return this.nav.getByRole('link').allTextContents();
+  }
+
+  /** Opens a job by its address, as a bookmark or a typed URL would. */
+  async openAddress(route: string): Promise<void> {
+    await this.page.evaluate((hash) => (window.location.hash = hash), `#/${route}`);
+  }
+
   async goToMembers(): Promise<MembersPage> {
     await this.link('nav.members').click();
     return new MembersPage(this.page, this.words);

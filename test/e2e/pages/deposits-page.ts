@@ -48,6 +48,16 @@ export class DepositsPage {
     return this.page.locator(`.import-summary tr[data-outcome="${outcome}"]`);
   }
 
+  /** Asks to dismiss a deposit with a reason: the confirmation naming it appears (nothing is dismissed yet). */
+  async askToDismiss(depositIndex: number, reason: string): Promise<Locator> {
+    const item = this.reviewItems.nth(depositIndex);
+    await item.getByPlaceholder(say(this.words, 'deposits.reason')).fill(reason);
+    await item.getByRole('button', { name: say(this.words, 'bank.dismiss'), exact: true }).click();
+    const confirm = item.getByRole('alertdialog');
+    await confirm.waitFor();
+    return confirm;
+  }
+
   async confirmReview(depositIndex: number, statementNumber: string): Promise<void> {
     const item = this.reviewItems.nth(depositIndex);
     await item.locator('input.mono').fill(statementNumber);

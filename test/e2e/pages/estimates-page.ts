@@ -32,14 +32,77 @@ export class EstimatesPage {
     if (gb) await this.page.getByLabel(say(this.words, 'simulator.gbN', { n })).fill(gb);
   }
 
+  /** D-PRE-L: the quote form in place of the draft form, the simulator's lines beside it. */
+  async openQuote(): Promise<void> {
+    await this.page.getByRole('button', { name: say(this.words, 'quote.open') }).click();
+  }
+
+  async quote(memberNumber: string, months: string): Promise<void> {
+    await this.page.getByLabel(say(this.words, 'quote.memberNumber')).fill(memberNumber);
+    await this.page.getByLabel(say(this.words, 'quote.months')).fill(months);
+  }
+
+  async priceQuote(): Promise<void> {
+    await this.page.getByRole('button', { name: say(this.words, 'quote.price') }).click();
+  }
+
+  async saveQuote(): Promise<void> {
+    await this.page.getByRole('button', { name: say(this.words, 'quote.submit') }).click();
+  }
+
+  get quoteMonthly(): Locator {
+    return this.page.getByTestId('quote-monthly');
+  }
+
+  get quotePeriod(): Locator {
+    return this.page.getByTestId('quote-period');
+  }
+
+  async simulateCount(n: number, count: string): Promise<void> {
+    await this.page.getByLabel(say(this.words, 'simulator.countN', { n })).fill(count);
+  }
+
   row(estimateNumber: string): Locator {
     return this.page.locator(`tr[data-estimate="${estimateNumber}"]`);
+  }
+
+  /** Cancels an estimate: the row asks once, naming the estimate; the person confirms. */
+  async cancel(estimateNumber: string): Promise<Locator> {
+    await this.row(estimateNumber)
+      .getByRole('button', { name: say(this.words, 'estimates.cancel'), exact: true })
+      .click();
+    const ask = this.row(estimateNumber).getByRole('group', {
+      name: say(this.words, 'estimates.cancelConfirm', { number: estimateNumber }),
+    });
+    await ask.waitFor();
+    return ask;
+  }
+
+  async confirmCancel(estimateNumber: string): Promise<void> {
+    await this.row(estimateNumber)
+      .getByRole('button', { name: say(this.words, 'estimates.cancelYes') })
+      .click();
+  }
+
+  /** Opens an issued prepaid statement's PDF again from its estimate's row. */
+  async openStatement(estimateNumber: string, statementNumber: string): Promise<void> {
+    await this.row(estimateNumber)
+      .getByRole('button', { name: say(this.words, 'estimates.statementPdf', { number: statementNumber }) })
+      .press('Enter');
+  }
+
+  /** The plans the simulator offers, as their names read. */
+  async planNames(n = 1): Promise<string[]> {
+    return this.page
+      .getByLabel(say(this.words, 'simulator.planN', { n }))
+      .locator('option')
+      .allTextContents();
   }
 
   /** From the keyboard: a click at the button's place can land in the PDF preview's viewer while it settles. */
   async act(
     estimateNumber: string,
-    key: 'estimates.issue' | 'estimates.issueStatement' | 'estimates.pdf',
+    key: 'estimates.issue' | 'estimates.issueStatement' | 'estimates.pdf' | 'quote.toPrepaid',
   ): Promise<void> {
     await this.row(estimateNumber)
       .getByRole('button', { name: say(this.words, key), exact: true })

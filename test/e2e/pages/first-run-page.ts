@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { fillSeller, type SellerEntry } from './seller-page';
 import { SignInPage } from './sign-in-page';
 import { say, type Messages } from './words';
 
@@ -22,7 +23,12 @@ export class FirstRunPage {
     this.progress = page.getByRole('progressbar', { name: say(words, 'firstRun.loadingDemo') });
   }
 
-  async createFirstAdmin(admin: { login: string; displayName: string; password: string }): Promise<SignInPage> {
+  /** The first administrator, and the seller the first run asks for with them (R-TAX-5). */
+  async createFirstAdmin(
+    admin: { login: string; displayName: string; password: string },
+    seller: SellerEntry = { name: '株式会社テストクラウド', address: '東京都千代田区丸の内1-1-1' },
+  ): Promise<SignInPage> {
+    await fillSeller(this.page, this.words, seller);
     await this.login.fill(admin.login);
     await this.displayName.fill(admin.displayName);
     await this.password.fill(admin.password);
