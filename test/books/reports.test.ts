@@ -57,9 +57,9 @@ describe('reports (issue 15)', () => {
     expect(december.accounts.find((x) => x.account === 'fees')!.debit).toBe('330');
   });
 
-  it('D-REP-2: sales by month and service: October servers ¥7,052; a ¥1,000 credit note on 2026-11-05 is November, net −¥1,000', async () => {
+  it('D-REP-2: sales by month and service: October servers ¥7,052; a ¥1,000 credit note on 2026-11-25 is November, net −¥1,000', async () => {
     await closedOctober();
-    o.setNow('2026-11-05T01:00:00.000Z');
+    o.setNow('2026-11-25T01:00:00.000Z');
     await o.ok(
       'billing.issueCreditNote',
       { statementNumber: 'BIL-2026-000001', amount: '1000', reason: '障害による値引' },

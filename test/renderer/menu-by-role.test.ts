@@ -54,7 +54,7 @@ describe('the job menu shows only what the role may do (catalog roles)', () => {
     ]);
   });
 
-  it('administrator: the journal mapping (books), the audit log and the seller; no member, bill or deposit', () => {
-    expect(menuOf('admin')).toEqual(['today', 'books', 'audit', 'seller']);
+  it('administrator: the journal mapping (books), the audit log, the operators and the seller; no member, bill or deposit', () => {
+    expect(menuOf('admin')).toEqual(['today', 'books', 'audit', 'operators', 'seller']);
   });
 });
