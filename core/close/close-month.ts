@@ -402,6 +402,17 @@ function closedMeanwhile(month: string, bills: number): CloseResult {
   );
 }
 
+/** A month is closed once it has ended (JST): the close and its preview say so before anything else. */
+function refuseMonthNotOver(month: BillingMonth, now: Date): void {
+  if (now.getTime() < month.end)
+    throw InputError.one(
+      'month',
+      'month.not_over',
+      `${month.key} is not over yet: a month is closed once it has ended (JST)`,
+      { month: month.key },
+    );
+}
+
 /**
  * The month close (issue 5). Resumable: each batch of accounts is committed with its bills, statements and
  * postings (through the catalog, billing.closeMonth called in steps of `maxAccounts`, each step one transaction
@@ -413,13 +424,7 @@ function closedMeanwhile(month: string, bills: number): CloseResult {
 export async function closeMonth(db: LedgerDb, options: CloseOptions): Promise<CloseResult> {
   const month = parseMonth(options.month, 'month');
   const at = options.now.toISOString();
-  if (options.now.getTime() < month.end)
-    throw InputError.one(
-      'month',
-      'month.not_over',
-      `${month.key} is not over yet: a month is closed once it has ended (JST)`,
-      { month: month.key },
-    );
+  refuseMonthNotOver(month, options.now);
   const state = await monthCloseState(db, month.key);
   if (state === 'closed') {
     const row = await db
@@ -561,6 +566,7 @@ export interface ClosePreview {
  */
 export async function previewClose(db: LedgerDb, monthText: string, now: Date): Promise<ClosePreview> {
   const month = parseMonth(monthText, 'month');
+  refuseMonthNotOver(month, now);
   const state = await monthCloseState(db, month.key);
   if (state === 'closed') {
     const row = await db

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { LedgerDb } from '../ledger/open-database';
 import type { DocumentKind } from '../ledger/schema';
-import { nameSearchKey } from '../parties/search-keys';
+import { nameSearchKey } from '../kana/search-keys';
 import { formatDate, jstDate } from '../time';
 
 /**

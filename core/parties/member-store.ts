@@ -5,7 +5,7 @@ import type { MemberKind, MemberRow } from '../ledger/schema';
 import { memberCloudAccounts, type CloudAccountView } from './cloud-account-store';
 import { formatMemberNumber, memberNumberInQuery } from './member-number';
 import { isKanaText, kanaKey } from '../kana';
-import { nameSearchKey, prefixUpperBound } from './search-keys';
+import { nameSearchKey, prefixUpperBound } from '../kana/search-keys';
 
 export interface MemberView {
   memberNumber: string;

@@ -182,7 +182,7 @@ describe('every role finishes its everyday job in Japanese', () => {
     const shell = new AppShell(app.page, ja);
     await shell.goTo('nav.usage');
     const usage = new UsagePage(app.page, ja);
-    await usage.closeMonth('２０２６－１１');
+    await usage.submitClose('２０２６－１１');
     const error = app.page.locator(
       'form[aria-labelledby="close-title"] .field__error, form[aria-labelledby="close-title"] .refusal',
     );

@@ -42,7 +42,7 @@ describe('a refused action is explained in words', () => {
     await expectOk(
       app.backoffice.call(
         'operators.create',
-        { login: 'sato', displayName: '佐藤 監', password: 'super-pass', roles: ['supervisor'] },
+        { login: 'sato', displayName: '佐藤 監', password: 'super-passphrase', roles: ['supervisor'] },
         ADMIN.login,
       ),
     );
@@ -50,7 +50,7 @@ describe('a refused action is explained in words', () => {
     for (const [login, password] of [
       [SALES.login, SALES.password],
       [ACCOUNTING.login, ACCOUNTING.password],
-      ['sato', 'super-pass'],
+      ['sato', 'super-passphrase'],
       [ADMIN.login, ADMIN.password],
     ] as const) {
       const shell = await new SignInPage(app.page, ja).signIn(login, password);
@@ -81,6 +81,7 @@ describe('a refused action is explained in words', () => {
         'nav.prepaid',
         'nav.usage',
         'nav.dunning',
+        'nav.books',
       ),
       sato: menu(
         'nav.today',
@@ -90,9 +91,10 @@ describe('a refused action is explained in words', () => {
         'nav.prepaid',
         'nav.usage',
         'nav.dunning',
+        'nav.books',
         'nav.audit',
       ),
-      [ADMIN.login]: menu('nav.today', 'nav.audit'),
+      [ADMIN.login]: menu('nav.today', 'nav.books', 'nav.audit', 'nav.operators', 'nav.seller'),
     });
     // Nobody clicked into a refusal: the audit log holds none but the one the first test caused on purpose.
     const audit = (await expectOk(app.backoffice.call('audit.list', { pageSize: 200 }, ADMIN.login))) as {

@@ -4,7 +4,7 @@ import type { LedgerDb } from '../../ledger/open-database';
 import { yenToDb } from '../../ledger/yen';
 import { Dec } from '../../money';
 import type { Role } from '../../parties/roles';
-import { nameSearchKey } from '../../parties/search-keys';
+import { nameSearchKey } from '../../kana/search-keys';
 import type { SyncChanges, SyncEstimate, SyncMember } from '../../sync/changes';
 import type { LeasedBlock } from '../../sync/leases';
 

@@ -57,10 +57,15 @@ export class UsagePage {
     await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
   }
 
-  /** Asks to close the month: the confirmation naming its bills and total appears (nothing is closed yet). */
-  async askToClose(month: string): Promise<Locator> {
+  /** Types a month and asks to close it; a month that cannot be closed is refused before any confirmation. */
+  async submitClose(month: string): Promise<void> {
     await this.page.getByLabel(say(this.words, 'closeForm.month')).fill(month);
     await this.page.getByRole('button', { name: say(this.words, 'usage.closeSubmit') }).click();
+  }
+
+  /** Asks to close the month: the confirmation naming its bills and total appears (nothing is closed yet). */
+  async askToClose(month: string): Promise<Locator> {
+    await this.submitClose(month);
     const confirm = this.page.getByRole('alertdialog', { name: say(this.words, 'closeConfirm.title', { month }) });
     await confirm.waitFor();
     return confirm;
