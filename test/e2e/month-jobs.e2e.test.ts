@@ -198,7 +198,8 @@ describe('month jobs: a late close confirmed, imports, printing, the daily job a
     await expect
       .poll(() => dunning.releaseQueue.locator('p.notice').textContent())
       .toBe(say(ja, 'release.released', { account: released }));
-    expect(await dunning.releaseQueue.locator('article').count()).toBe(0);
+    // The queue is read again after the notice: wait for it rather than count once.
+    await expect.poll(() => dunning.releaseQueue.locator('article').count()).toBe(0);
     await dunning.showStage('terminated');
     const commands = dunning.card(released).locator('.timeline__commands');
     await expect.poll(() => commands.textContent()).not.toContain(ja['outboxStatus.awaiting_release']);
