@@ -1,8 +1,7 @@
 import { useMayCall } from '../session/useMayCall';
 import { useRead } from '../session/useRead';
-import { formatYen } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { labelOf } from '../i18n/labels';
+import { TrialBalanceTable } from './common/TrialBalanceTable';
 
 /**
  * The ledger at a glance for accounting and supervisors (Accounting decision: the sum of all postings is zero,
@@ -20,36 +19,7 @@ export function TrialBalancePanel() {
         <h2 id="trial-title">{t('trial.title')}</h2>
         <span className="muted small">{t('trial.asOf')}</span>
       </div>
-      <table className="table table--money">
-        <thead>
-          <tr>
-            <th>{t('trial.col.account')}</th>
-            <th className="num">{t('trial.col.debit')}</th>
-            <th className="num">{t('trial.col.credit')}</th>
-            <th className="num">{t('trial.col.balance')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {trial.accounts.map((a) => (
-            <tr key={a.account}>
-              <td>{labelOf(t, 'ledgerAccount', a.account)}</td>
-              <td className="num">{formatYen(a.debit)}</td>
-              <td className="num">{formatYen(a.credit)}</td>
-              <td className="num">{formatYen(a.balance)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th>{t('trial.total')}</th>
-            <th className="num">{formatYen(trial.totalDebit)}</th>
-            <th className="num">{formatYen(trial.totalCredit)}</th>
-            <th className={trial.balanced ? 'num balanced' : 'num outcome--refused'}>
-              {trial.balanced ? t('trial.balanced') : t('trial.unbalanced')}
-            </th>
-          </tr>
-        </tfoot>
-      </table>
+      <TrialBalanceTable trial={trial} />
     </section>
   );
 }

@@ -3,8 +3,8 @@ import { SERVICES } from '../../../core/rating';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDateTime, formatYen } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { labelOf } from '../../i18n/labels';
 import { useRead } from '../../session/useRead';
+import { TrialBalanceTable } from '../common/TrialBalanceTable';
 import { Yen } from '../common/Yen';
 import type { ReportParams } from './report-params';
 
@@ -35,36 +35,7 @@ function TrialBalanceView({ from, to }: { from: string; to: string }) {
   const tb = useRead('reports.trialBalance', { from, to }, { enabled: Boolean(from && to && from <= to) });
   if (tb.failure) return <Refusal operation="reports.trialBalance" failure={tb.failure} />;
   if (!tb.data) return null;
-  return (
-    <table className="table table--money" aria-label={t('reports.kind.trialBalance')}>
-      <thead>
-        <tr>
-          <th>{t('trial.col.account')}</th>
-          <th className="num">{t('trial.col.debit')}</th>
-          <th className="num">{t('trial.col.credit')}</th>
-          <th className="num">{t('trial.col.balance')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {tb.data.accounts.map((a) => (
-          <tr key={a.account}>
-            <td>{labelOf(t, 'ledgerAccount', a.account)}</td>
-            <td className="num">{formatYen(a.debit)}</td>
-            <td className="num">{formatYen(a.credit)}</td>
-            <td className="num">{formatYen(a.balance)}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th>{t('trial.total')}</th>
-          <th className="num">{formatYen(tb.data.totalDebit)}</th>
-          <th className="num">{formatYen(tb.data.totalCredit)}</th>
-          <th />
-        </tr>
-      </tfoot>
-    </table>
-  );
+  return <TrialBalanceTable trial={tb.data} label={t('reports.kind.trialBalance')} />;
 }
 
 function GeneralLedgerView({ params }: { params: ReportParams }) {
