@@ -83,7 +83,6 @@ export async function openBackoffice(location: string, options: BackofficeOption
       outcome,
       detail: message,
       problem: { code: refusal.code, params: refusal.params },
-      code: refusal.code,
     });
     const { code, params } = refusal;
     return { ok: false, kind: outcome, code, ...(params === undefined ? {} : { params }), message };
@@ -148,7 +147,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
       input: '(not read)',
       outcome: 'invalid',
       detail: `${problem.path}: ${problem.message}`,
-      code: problem.code,
+      problem: { code: problem.code, params: problem.params },
     });
     return {
       ok: false,

@@ -21,7 +21,14 @@ const inputOf = (d: Draft) => ({
 
 /** What the confirmation did, worded from its outcome (never core's English sentence). */
 function outcomeWords(t: Translate, result: Output<'deposits.confirm'>): string {
-  if (result.outcome === 'unchanged' || !('heldBecause' in result)) return t('deposits.outcome.unchanged');
+  if (result.outcome === 'unchanged') return t('deposits.outcome.unchanged');
+  if (result.paid === 'monthly_bill') {
+    const paid = t('deposits.outcome.billPaid', {
+      statement: result.statementNumber,
+      outstanding: formatYen(result.outstanding),
+    });
+    return result.fee === '0' ? paid : `${paid} ${t('deposits.outcome.billFee', { fee: formatYen(result.fee) })}`;
+  }
   if (result.outcome === 'confirmed') return t('deposits.outcome.confirmed', { due: result.issueDueDate || '—' });
   const values = {
     amount: formatYen(result.amount),
@@ -66,15 +73,7 @@ export function ConfirmDepositForm() {
     <form className="panel form" onSubmit={submit} noValidate aria-labelledby="confirm-deposit-title">
       <h2 id="confirm-deposit-title">{t('deposits.confirmTitle')}</h2>
       {failure ? <Refusal operation="deposits.confirm" failure={failure} /> : null}
-      {result && result.paid === 'monthly_bill' && result.outcome === 'confirmed' ? (
-        <p className="notice" role="status">
-          {t('deposits.outcome.billPaid', {
-            statement: result.statementNumber,
-            outstanding: formatYen(result.outstanding),
-          })}
-          {result.fee !== '0' ? <> {t('deposits.outcome.billFee', { fee: formatYen(result.fee) })}</> : null}
-        </p>
-      ) : result ? (
+      {result ? (
         <p className={result.outcome === 'held' ? 'notice notice--warn' : 'notice'} role="status">
           {outcomeWords(t, result)}
         </p>
