@@ -99,7 +99,7 @@ module.exports = {
       comment: 'Electron opens the catalog and relays calls (with the host helpers): it reaches no domain module.',
       severity: 'error',
       from: { path: '^electron/' },
-      to: { path: '^core/', pathNot: '^core/(api|host)/|^core/cli/db-path\\.ts$' },
+      to: { path: '^core/', pathNot: '^core/(api|host)/|^core/cli/(db-path|idle-minutes)\\.ts$' },
     },
     {
       name: 'renderer-through-the-api-client',

@@ -54,6 +54,7 @@ export const PROBLEM_CODES = {
   'card.full_number': [],
   'card.validity_too_short': ['validThrough', 'months', 'today', 'mustBeValidOn'],
   'cli.as_required': [],
+  'cli.idle_minutes_invalid': ['value', 'min', 'max'],
   'cli.listen_invalid': ['listen'],
   'cli.not_postgres_url': ['location'],
   'cli.not_sqlite_file': ['file'],

@@ -20,6 +20,7 @@ import { startDailySchedule, type DailySchedule } from '../core/api/daily-schedu
 import { openDesktopBackoffice } from '../core/host/team-client/desktop-backoffice';
 import type { Backoffice } from '../core/api/service';
 import { defaultDbPath } from '../core/cli/db-path';
+import { takeIdleMinutes } from '../core/cli/idle-minutes';
 import { safeFileName, type FileToSave } from '../core/host/file-output';
 import { SignedInClients } from '../core/host/signed-in';
 import { APP_SCHEME, APP_START_URL } from './app-origin';
@@ -81,7 +82,10 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   language = mainLanguage(app.getLocale());
   log.info('main', `start ${app.getName()} ${app.getVersion()} (Electron ${process.versions.electron ?? '?'})`);
+  let idleMinutes: number | undefined;
   try {
+    // D-SEC-18: `--idle-minutes N` on the app's command line (npm start passes its own on).
+    idleMinutes = takeIdleMinutes(process.argv.slice(1));
     // The same ledger as the `backoffice` command: BACKOFFICE_DB, else backoffice/ledger.db in the data folder.
     const dbFile = path.resolve(defaultDbPath());
     mkdirSync(path.dirname(dbFile), { recursive: true });
@@ -96,7 +100,10 @@ async function start(): Promise<void> {
   } catch (e) {
     return fail(e);
   }
-  const clients = new SignedInClients<number>(backoffice);
+  const clients = new SignedInClients<number>(
+    backoffice,
+    idleMinutes === undefined ? {} : { idleMs: idleMinutes * 60_000 },
+  );
   const route = createIpcRouter({
     clients,
     saveFile: saveWithDialog,

@@ -2,8 +2,8 @@
 // `npm start`: builds what is stale, then runs the desktop app in Electron, or, where Electron cannot run
 // (no binary and no way to download it, no display, or it stops at once), the same app in a browser
 // through `backoffice serve`. Options: --db FILE (else BACKOFFICE_DB, else the CLI's default ledger),
-// --port N (browser host only), --no-open (print the URL, open no browser). Never waits on a download for
-// more than ELECTRON_INSTALL_TIMEOUT_MS.
+// --port N (browser host only), --idle-minutes N (minutes a session may go unused), --no-open (print the URL,
+// open no browser). Never waits on a download for more than ELECTRON_INSTALL_TIMEOUT_MS.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +39,10 @@ if (dbIndex >= 0) {
   }
 }
 const backofficeCli = [at('bin', 'backoffice.mjs')];
+// --idle-minutes N goes to Electron as well as to serve (each checks it: core/cli/idle-minutes.ts).
+const idleIndex = serveArgs.findIndex((a) => a === '--idle-minutes' || a.startsWith('--idle-minutes='));
+const electronArgs =
+  idleIndex < 0 ? [] : serveArgs.slice(idleIndex, serveArgs[idleIndex].includes('=') ? idleIndex + 1 : idleIndex + 2);
 
 /** The newest modification time under a folder (or of a file), 0 when it does not exist. */
 function newestMtime(p) {
@@ -123,7 +127,7 @@ function runElectron(binary) {
   const started = Date.now();
   // ELECTRON_RUN_AS_NODE would turn the app into a plain Node process.
   const { ELECTRON_RUN_AS_NODE: _asNode, ...env } = process.env;
-  const child = spawn(binary, [root], { cwd: root, stdio: 'inherit', env });
+  const child = spawn(binary, [root, ...electronArgs], { cwd: root, stdio: 'inherit', env });
   const forward = (signal) => child.kill(signal);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
   child.on('error', (e) => fallBack(`Electron could not start (${e.message})`));

@@ -56,6 +56,7 @@ export const PROBLEM_WORDS: Record<'ja' | 'en', Record<ProblemCode, string>> = {
     'card.validity_too_short':
       'カードの有効期限 {validThrough} は {today} から{months}か月未満です（{mustBeValidOn} まで有効なカードが必要です）',
     'cli.as_required': '--as で操作者を指定してください',
+    'cli.idle_minutes_invalid': '{min}〜{max} 分の整数で指定してください（「{value}」）',
     'cli.listen_invalid': 'HOST:PORT の形で指定してください（「{listen}」）',
     'cli.not_postgres_url': '{location} は postgres:// のURLではありません',
     'cli.not_sqlite_file': '{file} はこのマシンのSQLite台帳ファイルではありません',
@@ -290,6 +291,7 @@ export const PROBLEM_WORDS: Record<'ja' | 'en', Record<ProblemCode, string>> = {
     'card.validity_too_short':
       'the card is valid through {validThrough}, less than {months} months from {today}; it must be valid on {mustBeValidOn}',
     'cli.as_required': 'name the operator with --as LOGIN',
+    'cli.idle_minutes_invalid': 'must be a whole number of minutes from {min} to {max}, not "{value}"',
     'cli.listen_invalid': 'must be HOST:PORT (0.0.0.0:8443, [::]:8443, 127.0.0.1:0), not "{listen}"',
     'cli.not_postgres_url': '{location} is not a postgres:// URL (postgres://USER@HOST:PORT/DB)',
     'cli.not_sqlite_file': '{file} is not an SQLite ledger file on this machine',

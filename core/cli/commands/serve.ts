@@ -9,6 +9,7 @@ import { startBrowserHost } from '../../host/browser-host';
 import { startTeamHost } from '../../host/team-host';
 import { openDesktopBackoffice } from '../../host/team-client/desktop-backoffice';
 import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
+import { IDLE_MINUTES_HELP, takeIdleMinutes } from '../idle-minutes';
 import { packageRoot } from '../package-root';
 import { EXIT_OK, type CliCommand, type CliIO } from '../io';
 import { buildRendererIfStale, rendererDist } from '../../../scripts/renderer-build.mjs';
@@ -35,6 +36,8 @@ export interface ServeOptions {
   port: number;
   /** With --listen HOST:PORT: the address, and the team server's TLS files and public names when given. */
   listen?: { host: string; tlsCertFile: string | null; tlsKeyFile: string | null; publicNames: string[] };
+  /** --idle-minutes: minutes a session may go unused (absent: the default, D-SEC-18). */
+  idleMinutes?: number;
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses no other machine reaches. */
@@ -72,6 +75,8 @@ export function parseServeArgs(args: string[]): ServeOptions {
   const tlsCertFile = takeOption(rest, 'tls-cert') ?? null;
   const tlsKeyFile = takeOption(rest, 'tls-key') ?? null;
   const publicName = takeOption(rest, 'public-name');
+  const idleMinutes = takeIdleMinutes(rest);
+  const idle = idleMinutes === undefined ? {} : { idleMinutes };
   const dbFile = takeDbPath(rest);
   if (rest.length > 0)
     throw new InputError(
@@ -79,13 +84,14 @@ export function parseServeArgs(args: string[]): ServeOptions {
         path: arg,
         code: 'cli.unknown_option',
         params: { option: arg },
-        message: 'not an option of serve (--db, --port, --listen, --tls-cert, --tls-key, --public-name)',
+        message:
+          'not an option of serve (--db, --port, --listen, --tls-cert, --tls-key, --public-name, --idle-minutes)',
       })),
     );
   if (listenText === undefined) {
     if (tlsCertFile !== null || tlsKeyFile !== null || publicName !== undefined)
       throw InputError.one('--listen', 'cli.team_needs_listen', 'the team server options need --listen HOST:PORT');
-    return { dbFile, port };
+    return { dbFile, port, ...idle };
   }
   if (portText !== undefined)
     throw InputError.one('--port', 'cli.port_in_listen', 'give the port in --listen HOST:PORT');
@@ -113,7 +119,7 @@ export function parseServeArgs(args: string[]): ServeOptions {
     .split(',')
     .map((n) => n.trim())
     .filter((n) => n !== '');
-  return { dbFile, port: listen.port, listen: { host: listen.host, tlsCertFile, tlsKeyFile, publicNames } };
+  return { dbFile, port: listen.port, listen: { host: listen.host, tlsCertFile, tlsKeyFile, publicNames }, ...idle };
 }
 
 function untilSignalled(): Promise<NodeJS.Signals> {
@@ -133,6 +139,7 @@ async function startHost(
   backoffice: Backoffice,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const listen = options.listen;
+  const idle = options.idleMinutes === undefined ? {} : { sessionIdleMinutes: options.idleMinutes };
   if (listen?.tlsCertFile && listen.tlsKeyFile) {
     return startTeamHost({
       backoffice,
@@ -142,17 +149,19 @@ async function startHost(
       tlsKey: readFileSync(listen.tlsKeyFile, 'utf8'),
       publicNames: listen.publicNames,
       staticDir: RENDERER_DIR,
+      ...idle,
     });
   }
-  return startBrowserHost({ backoffice, port: options.port, staticDir: RENDERER_DIR });
+  return startBrowserHost({ backoffice, port: options.port, staticDir: RENDERER_DIR, ...idle });
 }
 
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'serve the back office to a browser on 127.0.0.1 (prints the URL with its token), or to the team over TLS',
   usage: [
-    'Usage: backoffice serve [--db FILE|URL] [--port N]',
+    'Usage: backoffice serve [--db FILE|URL] [--port N] [--idle-minutes N]',
     '       backoffice serve --listen HOST:PORT --tls-cert FILE --tls-key FILE [--public-name NAME[,NAME…]] [--db URL]',
+    '                        [--idle-minutes N]',
     '',
     'Serves the renderer (dist/renderer, built first when missing or older than its sources) and the API, and',
     'prints one line: the URL to open. Runs until Ctrl+C (SIGINT) or SIGTERM, then closes the database.',
@@ -167,6 +176,7 @@ export const serveCommand: CliCommand = {
     '',
     `  ${DB_OPTION_HELP}`,
     '  --port N   the port (default: a free one)',
+    `  ${IDLE_MINUTES_HELP}`,
     '',
     "A desktop (an SQLite ledger on this machine) may instead be a team server's client: chosen on its first",
     'screen, kept in FILE.team/team.json beside the ledger with its local copy for offline work (README).',
