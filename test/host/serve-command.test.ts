@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,17 @@ describe('backoffice serve', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('D-SEC-18: `backoffice serve --idle-minutes 0` exits 2 naming the flag, before opening any ledger', () => {
+    const db = path.join(work, 'never-made.sqlite');
+    const run = spawnSync(process.execPath, ['bin/backoffice.mjs', 'serve', '--idle-minutes', '0', '--db', db], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('--idle-minutes: must be a whole number of minutes from 1 to 720, not "0"\n');
   });
 
   it('refuses a bad --port or an unknown option, naming it', () => {
