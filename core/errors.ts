@@ -75,11 +75,12 @@ export class Problems {
  * written) or their identity is not proven (`unauthenticated`, audited). Code and params as for a problem.
  */
 export class Refused extends Error {
-  readonly kind: 'forbidden' | 'unauthenticated';
+  /** throttled: too many failed sign-ins from the caller's address (D-SEC-19). */
+  readonly kind: 'forbidden' | 'unauthenticated' | 'throttled';
   readonly code: ProblemCode;
   readonly params: ProblemParams | undefined;
 
-  constructor(kind: 'forbidden' | 'unauthenticated', problem: Omit<FieldProblem, 'path'>) {
+  constructor(kind: Refused['kind'], problem: Omit<FieldProblem, 'path'>) {
     super(problem.message);
     this.name = 'Refused';
     this.kind = kind;
@@ -88,7 +89,7 @@ export class Refused extends Error {
   }
 
   static of<C extends ProblemCode>(
-    kind: 'forbidden' | 'unauthenticated',
+    kind: Refused['kind'],
     code: C,
     message: string,
     ...params: ProblemArgs<C>

@@ -9,7 +9,15 @@ import { loadOperator, operatorCount, rolesAllow } from '../parties';
 import { buildCatalog } from './catalog';
 import { processClock, type Clock } from './clock';
 import type { AnyOperation, SignedInOperator } from './operation';
-import type { Backoffice, CallFailure, CallResult, CallSession, OperationDescription, Role } from './service';
+import type {
+  Backoffice,
+  CallFailure,
+  CallOrigin,
+  CallResult,
+  CallSession,
+  OperationDescription,
+  Role,
+} from './service';
 import { zodProblems } from './zod-problems';
 import { tooDeep, UnreadableInput, valueTooDeep } from './input-depth';
 import { textProblems } from './input-text';
@@ -64,12 +72,13 @@ export async function openBackoffice(location: string, options: BackofficeOption
   const defaultChannel = options.channel ?? 'app';
   let closed = false;
 
-  async function refuse(
+  async function refuseAs(
     op: AnyOperation,
     input: unknown,
     login: string | null,
-    outcome: 'forbidden' | 'unauthenticated',
+    kind: Refused['kind'],
     refusal: Pick<CallFailure, 'code' | 'params' | 'message'>,
+    origin: CallOrigin | undefined,
     channel = defaultChannel,
   ): Promise<CallResult> {
     const message = refusal.message;
@@ -80,12 +89,14 @@ export async function openBackoffice(location: string, options: BackofficeOption
       channel,
       operation: op.name,
       input: maskSecrets(op, input),
-      outcome,
+      // A sign-in refused for its address's failures is refused entry like any other (its code says why).
+      outcome: kind === 'throttled' ? 'unauthenticated' : kind,
       detail: message,
       problem: { code: refusal.code, params: refusal.params },
+      address: origin?.address,
     });
     const { code, params } = refusal;
-    return { ok: false, kind: outcome, code, ...(params === undefined ? {} : { params }), message };
+    return { ok: false, kind, code, ...(params === undefined ? {} : { params }), message };
   }
 
   async function authorize(
@@ -93,7 +104,15 @@ export async function openBackoffice(location: string, options: BackofficeOption
     login: string | null,
     input: unknown,
     session: CallSession | undefined,
+    origin: CallOrigin | undefined,
   ): Promise<SignedInOperator | null | CallResult> {
+    const refuse = (
+      op: AnyOperation,
+      input: unknown,
+      login: string | null,
+      kind: Refused['kind'],
+      refusal: Pick<CallFailure, 'code' | 'params' | 'message'>,
+    ) => refuseAs(op, input, login, kind, refusal, origin);
     const channel = defaultChannel;
     if (op.channels && !op.channels.includes(channel)) {
       return refuse(op, input, login, 'forbidden', {
@@ -138,7 +157,12 @@ export async function openBackoffice(location: string, options: BackofficeOption
   }
 
   /** An input nobody may read (D-SEC-8): refused and audited without it. */
-  async function unreadable(op: AnyOperation, problem: FieldProblem, login: string | null): Promise<CallResult> {
+  async function unreadable(
+    op: AnyOperation,
+    problem: FieldProblem,
+    login: string | null,
+    origin: CallOrigin | undefined,
+  ): Promise<CallResult> {
     await writeAudit(db, {
       at: now().toISOString(),
       operatorLogin: login,
@@ -148,6 +172,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
       outcome: 'invalid',
       detail: `${problem.path}: ${problem.message}`,
       problem: { code: problem.code, params: problem.params },
+      address: origin?.address,
     });
     return {
       ok: false,
@@ -164,9 +189,10 @@ export async function openBackoffice(location: string, options: BackofficeOption
     input: unknown,
     login: string | null,
     session: CallSession | undefined,
+    origin: CallOrigin | undefined,
     channel = defaultChannel,
   ): Promise<CallResult> {
-    const operator = channel === SCHEDULER ? null : await authorize(op, login, input, session);
+    const operator = channel === SCHEDULER ? null : await authorize(op, login, input, session, origin);
     if (operator !== null && 'ok' in operator) return operator;
     const badText = textProblems(input);
     if (badText.length > 0) {
@@ -195,7 +221,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
         db,
         async (trx: LedgerDb) => {
           const result = await op.handler(
-            { db: trx, now: at, operator, channel, location, operationRoles },
+            { db: trx, now: at, operator, channel, address: origin?.address ?? null, location, operationRoles },
             parsed.data,
           );
           if (op.audited) {
@@ -207,6 +233,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
               input: maskSecrets(op, input),
               outcome: 'ok',
               detail: op.auditDetail?.(result) ?? null,
+              address: origin?.address,
             });
           }
           return result;
@@ -229,7 +256,8 @@ export async function openBackoffice(location: string, options: BackofficeOption
       if (e instanceof BusyError) return { ok: false, kind: 'busy', code: 'ledger.busy', message: e.message };
       if (e instanceof Refused) {
         const who = e.kind === 'forbidden' ? login : (login ?? op.auditActor?.(input) ?? null);
-        return refuse(op, input, who, e.kind, { code: e.code, params: e.params, message: e.message }, channel);
+        const refusal = { code: e.code, params: e.params, message: e.message };
+        return refuseAs(op, input, who, e.kind, refusal, origin, channel);
       }
       return failed(e);
     }
@@ -240,6 +268,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     input: unknown,
     operatorLogin: string | null,
     session?: CallSession,
+    origin?: CallOrigin,
   ): Promise<CallResult> {
     if (closed) return { ok: false, kind: 'failed', code: 'backoffice.closed', message: 'the back office is closed' };
     const op = catalog.get(operation);
@@ -253,10 +282,10 @@ export async function openBackoffice(location: string, options: BackofficeOption
       };
     if (input instanceof UnreadableInput || valueTooDeep(input)) {
       const problem = input instanceof UnreadableInput ? input.problem : tooDeep('input');
-      return unreadable(op, problem, operatorLogin);
+      return unreadable(op, problem, operatorLogin, origin);
     }
     try {
-      return await run(op, input, operatorLogin, session);
+      return await run(op, input, operatorLogin, session, origin);
     } catch (e) {
       return failed(e);
     }
@@ -274,7 +303,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
         message: `no scheduled operation ${operation}`,
       };
     try {
-      return await run(op, input, null, undefined, SCHEDULER);
+      return await run(op, input, null, undefined, undefined, SCHEDULER);
     } catch (e) {
       return failed(e);
     }

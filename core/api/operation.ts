@@ -18,6 +18,8 @@ export interface OperationContext {
   now: Date;
   operator: SignedInOperator | null;
   channel: string;
+  /** The network address the call came from, where its door has one (D-SEC-19); null otherwise. */
+  address: string | null;
   /**
    * Where the ledger is (an SQLite file or a postgres:// URL): for an operation that reads it through a
    * connection of its own beside this transaction (ledger.backup).

@@ -26,6 +26,8 @@ export type CallFailureKind =
   | 'forbidden'
   /** the input failed its schema or a business rule; `problems` name the fields; nothing written */
   | 'invalid'
+  /** too many failed sign-ins from the caller's address: wait, then try again (D-SEC-19, HTTP 429) */
+  | 'throttled'
   /** the ledger was too busy with other writers to run it; nothing written; the same call may be made again */
   | 'busy'
   /** the disk under the ledger is full; nothing written (D-SEC-14) */
@@ -58,6 +60,15 @@ export interface CallSession {
   generation: number;
 }
 
+/**
+ * Where a call comes from, as its door knows it: the remote address of an HTTP request (the team server, the
+ * browser host). Kept in the audit row; failed sign-ins are counted per address from it (D-SEC-19). The app's
+ * window, the command line and the schedule have none.
+ */
+export interface CallOrigin {
+  address: string;
+}
+
 export interface Backoffice {
   operations(): OperationDescription[];
   /**
@@ -70,9 +81,16 @@ export interface Backoffice {
     input: OperationInput<K>,
     operatorLogin: string | null,
     session?: CallSession,
+    origin?: CallOrigin,
   ): Promise<CallResult<OperationOutput<K>>>;
   /** A transport's call: a name and input it received, checked by the catalog before anything runs. */
-  call(operation: string, input: unknown, operatorLogin: string | null, session?: CallSession): Promise<CallResult>;
+  call(
+    operation: string,
+    input: unknown,
+    operatorLogin: string | null,
+    session?: CallSession,
+    origin?: CallOrigin,
+  ): Promise<CallResult>;
   /**
    * The back office's own schedule (R-DUN-8): runs an operation marked `scheduled` with nobody signed in,
    * through the door `scheduler`, audited like any call.

@@ -7,6 +7,7 @@ const STATUS_OF_FAILURE: Record<CallFailureKind, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
+  throttled: 429,
   busy: 503,
   disk_full: 507,
   unknown_operation: 404,

@@ -149,7 +149,8 @@ export function apiRequestHandler(
     }
     const input = parseInput(body.bytes, req.headers['content-type']);
     if ('answer' in input) return send(res, input.answer);
-    const { result, signedInAs, signedOut } = await clients.call(client, operation, input.value, newSession);
+    const origin = { address: req.socket.remoteAddress ?? '' };
+    const { result, signedInAs, signedOut } = await clients.call(client, operation, input.value, newSession, origin);
     if (signedInAs !== undefined || signedOut) {
       const { headers, inBody } = door.sessionChanged(req, signedInAs ?? null);
       return send(res, answerOf(result, inBody ? signedInAs : undefined), headers);

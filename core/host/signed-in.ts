@@ -1,5 +1,5 @@
 import { processClock, type Clock } from '../api/clock';
-import type { Backoffice, CallResult } from '../api/service';
+import type { Backoffice, CallOrigin, CallResult } from '../api/service';
 
 /**
  * Who is signed in, kept by the transport per client and never taken from a request body. A client is
@@ -88,17 +88,25 @@ export class SignedInClients<K> {
   /**
    * Runs one operation for a client. A successful sign-in forgets whatever the client was signed in as and
    * remembers the new login under `keyForSignIn()`; an HTTP host returns a fresh random key there so a
-   * session ID is never reused across sign-ins.
+   * session ID is never reused across sign-ins. `origin`: the request's address, for the audit log and the
+   * sign-in backoff per address (D-SEC-19).
    */
-  async call(client: K | null, operation: string, input: unknown, keyForSignIn: () => K): Promise<ClientCall<K>> {
-    if (operation === SIGN_IN) return this.signIn(client, input, keyForSignIn);
-    if (operation === SIGN_OUT) return { result: await this.signOut(client, input), signedOut: true };
+  async call(
+    client: K | null,
+    operation: string,
+    input: unknown,
+    keyForSignIn: () => K,
+    origin?: CallOrigin,
+  ): Promise<ClientCall<K>> {
+    if (operation === SIGN_IN) return this.signIn(client, input, keyForSignIn, origin);
+    if (operation === SIGN_OUT) return { result: await this.signOut(client, input, origin), signedOut: true };
     const session = this.session(client);
     const result = await this.backoffice.call(
       operation,
       input,
       session?.login ?? null,
       session ? { generation: session.generation } : undefined,
+      origin,
     );
     if ((!result.ok && session && SESSION_GONE.has(result.code)) || (result.ok && ENDS_OWN_SESSIONS.has(operation))) {
       this.forget(client);
@@ -107,9 +115,14 @@ export class SignedInClients<K> {
     return { result };
   }
 
-  private async signIn(client: K | null, input: unknown, keyForSignIn: () => K): Promise<ClientCall<K>> {
+  private async signIn(
+    client: K | null,
+    input: unknown,
+    keyForSignIn: () => K,
+    origin: CallOrigin | undefined,
+  ): Promise<ClientCall<K>> {
     this.forget(client);
-    const result = await this.backoffice.call(SIGN_IN, input, null);
+    const result = await this.backoffice.call(SIGN_IN, input, null, undefined, origin);
     if (!result.ok) return { result };
     const login = signedInLogin(result.output);
     if (login === null) {
@@ -124,11 +137,12 @@ export class SignedInClients<K> {
   }
 
   /** Signing out always succeeds for the transport; the catalog's own signOut (if any) is told, for its audit trail. */
-  private async signOut(client: K | null, input: unknown): Promise<CallResult> {
+  private async signOut(client: K | null, input: unknown, origin: CallOrigin | undefined): Promise<CallResult> {
     const login = this.loginOf(client);
     this.forget(client);
     const catalogHasSignOut = this.backoffice.operations().some((o) => o.name === SIGN_OUT);
-    if (catalogHasSignOut && login !== null) return this.backoffice.call(SIGN_OUT, input ?? {}, login);
+    if (catalogHasSignOut && login !== null)
+      return this.backoffice.call(SIGN_OUT, input ?? {}, login, undefined, origin);
     return { ok: true, output: null };
   }
 }

@@ -28,6 +28,8 @@ export interface AuditEntry {
   detail?: string | null;
   /** A refusal's code and params (stored as `code`, 0007, and `detail_code`/`detail_params`, 0010), so a screen words the detail in its own language. */
   problem?: { code: string; params?: Record<string, string | number> | undefined };
+  /** The network address the call came from, where the door has one (the HTTP hosts, D-SEC-19). */
+  address?: string | null | undefined;
 }
 
 /** Longest string kept whole in the stored input; a longer one (a bank file inline) is kept as its length and digest. */
@@ -68,6 +70,7 @@ export async function writeAudit(db: LedgerDb, entry: AuditEntry): Promise<void>
       code: entry.problem?.code ?? null,
       detail_code: entry.problem?.code ?? null,
       detail_params: entry.problem?.params === undefined ? null : JSON.stringify(entry.problem.params),
+      client_address: entry.address ?? null,
     })
     .execute();
 }

@@ -302,6 +302,8 @@ export interface AuditLogTable {
   /** A refusal's problem code (core/problem-codes.ts) and its params as JSON: the detail, for any language. */
   detail_code: string | null;
   detail_params: string | null;
+  /** The network address the call came from (0014): HTTP doors only; null for the app's window, the CLI… */
+  client_address: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /**

@@ -2,7 +2,13 @@ import { InputError, Refused } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
 import { hashPassword, needsRehash, verifyAgainstNobody, verifyPassword } from './password';
 import { ROLES, type Role } from './roles';
-import { signInWaitUntil } from './sign-in-backoff';
+import {
+  ADDRESS_FAILURES,
+  ADDRESS_WINDOW_MS,
+  addressWaitUntil,
+  BACKOFF_WINDOW_MS,
+  signInWaitUntil,
+} from './sign-in-backoff';
 
 /** An active operator as the catalog sees them when they call. */
 export interface Operator {
@@ -40,29 +46,66 @@ export async function loadOperator(db: LedgerDb, login: string): Promise<(Operat
 
 export const SIGN_IN_OPERATION = 'session.signIn';
 
-/** The audited sign-in attempts for a login within the backoff window, newest first (sign-in-backoff.ts). */
-async function recentSignIns(db: LedgerDb, login: string, now: Date) {
+/**
+ * The audited sign-in attempts, newest first, of a login (those that succeeded or met a wrong password) or
+ * from an address (those that met a wrong password), since `since`. The one reader of the audit log's
+ * problem code for signing in: it reads `detail_code` (0010; `code`, 0007, holds the same value).
+ */
+async function signInAttempts(db: LedgerDb, by: { login: string } | { address: string }, since: Date, limit: number) {
   const rows = await db
     .selectFrom('audit_log')
     .select(['at', 'outcome'])
-    .where('operator_login', '=', login)
+    .$call((q) =>
+      'login' in by ? q.where('operator_login', '=', by.login) : q.where('client_address', '=', by.address),
+    )
     .where('operation', '=', SIGN_IN_OPERATION)
-    .where('at', '>', new Date(now.getTime() - 24 * 3600_000).toISOString())
-    .where((eb) => eb.or([eb('outcome', '=', 'ok'), eb('code', '=', 'session.wrong_password')]))
+    .where('at', '>', since.toISOString())
+    .where((eb) =>
+      'login' in by
+        ? eb.or([eb('outcome', '=', 'ok'), eb('detail_code', '=', WRONG_PASSWORD)])
+        : eb('detail_code', '=', WRONG_PASSWORD),
+    )
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
-    .limit(100)
+    .limit(limit)
     .execute();
   return rows.map((r) => ({ at: r.at, failed: r.outcome !== 'ok' }));
 }
 
+const WRONG_PASSWORD = 'session.wrong_password';
+
+/** Refused before anything else when the address has failed too often lately (D-SEC-19). */
+async function refuseBusyAddress(db: LedgerDb, address: string, now: Date): Promise<void> {
+  const failures = await signInAttempts(db, { address }, new Date(now.getTime() - ADDRESS_WINDOW_MS), ADDRESS_FAILURES);
+  const until = addressWaitUntil(
+    failures.map((f) => f.at),
+    now,
+  );
+  if (until === null) return;
+  const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
+  throw Refused.of(
+    'throttled',
+    'session.address_backoff',
+    `too many failed sign-ins from this address: try again in ${seconds} s`,
+    { seconds },
+  );
+}
+
 /**
  * The operator whose login and password these are; refused the same way for an unknown login and a wrong
- * password, after the same work (D-SEC-4): a door does not confirm which logins exist. A login with recent
- * failures waits first (D-SEC-5). A hash made with less work than today's is made again (D-SEC-3).
+ * password, after the same work (D-SEC-4): a door does not confirm which logins exist. An address (D-SEC-19)
+ * or a login (D-SEC-5) with recent failures waits first. A hash made with less work than today's is made again (D-SEC-3).
  */
-export async function checkPassword(db: LedgerDb, login: string, password: string, now: Date): Promise<Operator> {
-  const until = signInWaitUntil(await recentSignIns(db, login, now), now);
+export async function checkPassword(
+  db: LedgerDb,
+  login: string,
+  password: string,
+  now: Date,
+  address: string | null = null,
+): Promise<Operator> {
+  if (address !== null) await refuseBusyAddress(db, address, now);
+  const attempts = await signInAttempts(db, { login }, new Date(now.getTime() - BACKOFF_WINDOW_MS), 100);
+  const until = signInWaitUntil(attempts, now);
   if (until !== null) {
     const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
     throw Refused.of('unauthenticated', 'session.backoff', `too many failed sign-ins: try again in ${seconds} s`, {

@@ -32,3 +32,20 @@ export function signInWaitUntil(attempts: readonly SignInAttempt[], now: Date): 
   const until = latest + wait;
   return until > now.getTime() ? new Date(until) : null;
 }
+
+/**
+ * D-SEC-19: ten failed sign-ins from one network address within 15 minutes, whatever the logins, close signing
+ * in from that address until the oldest of those ten is 15 minutes old. A success does not clear them: one
+ * valid login must not wipe the count between guesses at the others.
+ */
+export const ADDRESS_FAILURES = 10;
+export const ADDRESS_WINDOW_MS = 15 * 60_000;
+
+/** The instant before which a sign-in from the address is refused, given its failures' instants newest first. */
+export function addressWaitUntil(failuresAt: readonly string[], now: Date): Date | null {
+  const since = now.getTime() - ADDRESS_WINDOW_MS;
+  const recent = failuresAt.map((at) => Date.parse(at)).filter((at) => at > since);
+  if (recent.length < ADDRESS_FAILURES) return null;
+  const oldestOfTen = [...recent].sort((a, b) => b - a)[ADDRESS_FAILURES - 1]!;
+  return new Date(oldestOfTen + ADDRESS_WINDOW_MS);
+}

@@ -11,6 +11,7 @@ const FAILURE_KINDS: CallFailureKind[] = [
   'unauthenticated',
   'forbidden',
   'invalid',
+  'throttled',
   'busy',
   'disk_full',
   'failed',
@@ -39,6 +40,7 @@ function failureKind(status: number, kind: unknown): CallFailureKind {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'unknown_operation';
   if (status === 400 || status === 413) return 'invalid';
+  if (status === 429) return 'throttled';
   if (status === 503) return 'busy';
   if (status === 507) return 'disk_full';
   return 'failed';

@@ -11,10 +11,12 @@ export function Refusal({ operation, failure }: { operation: string; failure: Ca
   const { operator, catalog } = useSession();
   const roleNames = (roles: readonly string[]) => (roles.length === 0 ? t('refusal.noRoles') : roleList(t, roles));
 
-  // A rule's own refusal (a wrong password, the last administrator, the wrong door) says its own reason.
+  // A rule's own refusal (a wrong password, the last administrator, the wrong door, too many failed sign-ins)
+  // says its own reason.
   const ownReason =
     (failure.kind === 'forbidden' && failure.code !== 'operation.needs_role') ||
-    (failure.kind === 'unauthenticated' && !signInExpired(failure));
+    (failure.kind === 'unauthenticated' && !signInExpired(failure)) ||
+    failure.kind === 'throttled';
   if (ownReason) {
     return (
       <section className="refusal" role="alert">

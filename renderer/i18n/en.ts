@@ -4,12 +4,14 @@ import { closeJobsEn } from './words/close-jobs';
 import { desktopsTeamEn } from './words/desktops-team';
 import { everyRoleEn } from './words/every-role';
 import { hardeningEn } from './words/hardening';
+import { hardeningMoreEn } from './words/hardening-more';
 import { invoicesEn } from './words/invoices';
 import { moneyRulesEn } from './words/money-rules';
 
 /** Every visible string in English; typed against the Japanese dictionary so no key can be missing. */
 export const en: Messages = {
   ...hardeningEn,
+  ...hardeningMoreEn,
   ...invoicesEn,
   ...closeJobsEn,
   ...booksEn,

@@ -1,4 +1,5 @@
 import { hardeningJa } from './words/hardening';
+import { hardeningMoreJa } from './words/hardening-more';
 import { moneyRulesJa } from './words/money-rules';
 import { invoicesJa } from './words/invoices';
 import { closeJobsJa } from './words/close-jobs';
@@ -12,6 +13,7 @@ import { desktopsTeamJa } from './words/desktops-team';
  */
 export const ja = {
   ...hardeningJa,
+  ...hardeningMoreJa,
   ...invoicesJa,
   ...closeJobsJa,
   ...booksJa,

@@ -11,7 +11,7 @@ const signIn = defineOperation({
   secretFields: ['password'],
   auditActor: (input) => (input as { login: string }).login,
   handler: async (ctx, input) => {
-    const operator = await checkPassword(ctx.db, input.login, input.password, ctx.now);
+    const operator = await checkPassword(ctx.db, input.login, input.password, ctx.now, ctx.address);
     // What the screens may offer this operator (menus, buttons): the catalog's roles, the one home of who may.
     const operations = [...ctx.operationRoles]
       .filter(([, allowed]) => allowed.length > 0 && rolesAllow(allowed, operator.roles))

@@ -24,7 +24,15 @@ export interface ServerLinkOptions {
   timeoutMs?: number;
 }
 
-const FAILURE_KINDS = ['unknown_operation', 'unauthenticated', 'forbidden', 'invalid', 'busy', 'failed'] as const;
+const FAILURE_KINDS = [
+  'unknown_operation',
+  'unauthenticated',
+  'forbidden',
+  'invalid',
+  'throttled',
+  'busy',
+  'failed',
+] as const;
 
 /** The address the desktop reaches the server by: https only (D-SYNC-9). */
 export function teamServerUrl(text: string): URL {
