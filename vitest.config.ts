@@ -37,6 +37,7 @@ const SQLITE_ONLY = [
   'test/ledger/schema-snapshot.test.ts',
   'test/ledger/faults.test.ts',
   'test/api/readers-beside-a-writer.test.ts',
+  'test/api/writers-beside-an-import.test.ts',
   // No ledger inside.
   'test/prepaid/code.test.ts',
   'test/prepaid/eml.test.ts',

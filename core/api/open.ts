@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError, Refused, type FieldProblem } from '../errors';
-import { writeAudit } from '../ledger/audit';
+import { writeAudit, type AuditEntry } from '../ledger/audit';
 import { openDatabase, type LedgerDb } from '../ledger/open-database';
 import { DiskFullError, LedgerFault } from '../ledger/faults';
 import { BusyError, transact } from '../ledger/transaction';
@@ -29,6 +29,8 @@ export interface BackofficeOptions {
   now?: Clock;
   /** The door callers come through, recorded in the audit log: app (default), cli, http… */
   channel?: string;
+  /** SQLite: how long a writer waits for another's write lock (default 5 s; tests lower it, D-SEC-20). */
+  busyTimeoutMs?: number;
 }
 
 /** The door of the back office's own schedule (R-DUN-8): no operator, only operations marked `scheduled`. */
@@ -63,7 +65,10 @@ export function describeOperation(op: AnyOperation): OperationDescription {
  * (core/ledger/transaction.ts: run again when it collided with another writer, then answered busy).
  */
 export async function openBackoffice(location: string, options: BackofficeOptions = {}): Promise<Backoffice> {
-  const { db, close } = await openDatabase(location, { create: options.create ?? true });
+  const { db, close } = await openDatabase(location, {
+    create: options.create ?? true,
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
   const catalog = buildCatalog(apps);
   const operationRoles: ReadonlyMap<string, readonly Role[]> = new Map(
     [...catalog.values()].map((op) => [op.name, op.roles]),
@@ -71,6 +76,20 @@ export async function openBackoffice(location: string, options: BackofficeOption
   const now = options.now ?? processClock();
   const defaultChannel = options.channel ?? 'app';
   let closed = false;
+
+  /**
+   * Writes a refusal's audit row in a transaction of its own, queued for the write lock like any writer: a
+   * ledger too busy to take it (a long import holds the lock) answers busy, nothing written (D-SEC-20).
+   */
+  async function auditRefusal(entry: AuditEntry): Promise<CallFailure | null> {
+    try {
+      await transact(db, (trx) => writeAudit(trx, entry));
+      return null;
+    } catch (e) {
+      if (e instanceof BusyError) return { ok: false, kind: 'busy', code: 'ledger.busy', message: e.message };
+      throw e;
+    }
+  }
 
   async function refuseAs(
     op: AnyOperation,
@@ -83,7 +102,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
   ): Promise<CallResult> {
     const message = refusal.message;
     // Written on its own: a refusal leaves a trace even though nothing else is written.
-    await writeAudit(db, {
+    const busy = await auditRefusal({
       at: now().toISOString(),
       operatorLogin: login,
       channel,
@@ -95,6 +114,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
       problem: { code: refusal.code, params: refusal.params },
       address: origin?.address,
     });
+    if (busy) return busy;
     const { code, params } = refusal;
     return { ok: false, kind, code, ...(params === undefined ? {} : { params }), message };
   }
@@ -163,7 +183,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     login: string | null,
     origin: CallOrigin | undefined,
   ): Promise<CallResult> {
-    await writeAudit(db, {
+    const busy = await auditRefusal({
       at: now().toISOString(),
       operatorLogin: login,
       channel: defaultChannel,
@@ -174,6 +194,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
       problem: { code: problem.code, params: problem.params },
       address: origin?.address,
     });
+    if (busy) return busy;
     return {
       ok: false,
       kind: 'invalid',

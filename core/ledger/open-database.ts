@@ -51,6 +51,26 @@ export interface OpenOptions {
    * command line says false except for setup and demo, so a mistyped --db is refused naming it (D-SEC-15).
    */
   create?: boolean;
+  /** SQLite: how long a writer waits for another's write lock before `busy` (default 5 s; D-SEC-20). */
+  busyTimeoutMs?: number;
+}
+
+/** D-SEC-20: how long an SQLite writer waits for another connection's write lock, unless the caller says. */
+export const BUSY_TIMEOUT_MS = 5000;
+/**
+ * The test seam for that wait (as BACKOFFICE_TEST_SCRYPT_LOG2N is for password work): a test that holds the
+ * lock from a second connection sets it low for the `backoffice` child it starts. Nothing in production does.
+ */
+export const TEST_BUSY_TIMEOUT_ENV = 'BACKOFFICE_TEST_BUSY_TIMEOUT_MS';
+
+function busyTimeoutMs(options: OpenOptions, env: NodeJS.ProcessEnv = process.env): number {
+  if (options.busyTimeoutMs !== undefined) return options.busyTimeoutMs;
+  const text = env[TEST_BUSY_TIMEOUT_ENV];
+  if (text === undefined || text === '') return BUSY_TIMEOUT_MS;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 0 || ms > BUSY_TIMEOUT_MS)
+    throw new Error(`${TEST_BUSY_TIMEOUT_ENV}=${text}: a whole number of milliseconds, 0–${BUSY_TIMEOUT_MS}`);
+  return ms;
 }
 
 /**
@@ -113,7 +133,7 @@ async function openSqlite(file: string, options: OpenOptions): Promise<SqliteLed
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs(options)}`);
     if (!inMemory) checkIntegrity(sqlite, file);
   } catch (e) {
     sqlite?.close();
