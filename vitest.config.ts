@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 const PROCESSES = [
   'test/banking/import-bank-cli.test.ts',
+  'test/cli/busy-ledger.test.ts',
   'test/cli/compiled-command.test.ts',
   'test/cli/doors.test.ts',
   'test/close/kill-resume.test.ts',
