@@ -65,10 +65,20 @@ export function describeOperation(op: AnyOperation): OperationDescription {
  * (core/ledger/transaction.ts: run again when it collided with another writer, then answered busy).
  */
 export async function openBackoffice(location: string, options: BackofficeOptions = {}): Promise<Backoffice> {
-  const { db, close } = await openDatabase(location, {
-    create: options.create ?? true,
-    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
-  });
+  const busyTimeout = options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs };
+  const { db, close, engine } = await openDatabase(location, { create: options.create ?? true, ...busyTimeout });
+  // D-SEC-20: on an SQLite file, reads have a connection of their own, so that they answer from the last commit
+  // while this process's writer holds (or waits for) the write lock; one connection would queue them behind it.
+  const reader =
+    engine === 'sqlite' && location !== '' && location !== ':memory:'
+      ? await openDatabase(location, { migrate: false, create: false, quickCheck: false, ...busyTimeout }).catch(
+          async (e: unknown) => {
+            await close();
+            throw e;
+          },
+        )
+      : null;
+  const readDb = reader?.db ?? db;
   const catalog = buildCatalog(apps);
   const operationRoles: ReadonlyMap<string, readonly Role[]> = new Map(
     [...catalog.values()].map((op) => [op.name, op.roles]),
@@ -141,7 +151,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
         message: `${op.name} is only called through: ${op.channels.join(', ')}`,
       });
     }
-    const operator = login === null ? null : await loadOperator(db, login);
+    const operator = login === null ? null : await loadOperator(op.audited ? db : readDb, login);
     if (login !== null && !operator)
       return refuse(op, input, login, 'unauthenticated', {
         code: 'operator.not_found',
@@ -154,7 +164,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
         message: 'this session has ended: sign in again',
       });
     if (op.roles.length === 0) return operator;
-    if (op.openBeforeSetup && (await operatorCount(db)) === 0) return operator;
+    if (op.openBeforeSetup && (await operatorCount(op.audited ? db : readDb)) === 0) return operator;
     if (!operator)
       return refuse(op, input, null, 'unauthenticated', {
         code: 'operation.needs_sign_in',
@@ -239,7 +249,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     const at = now();
     try {
       const output = await transact(
-        db,
+        op.audited ? db : readDb,
         async (trx: LedgerDb) => {
           const result = await op.handler(
             { db: trx, now: at, operator, channel, address: origin?.address ?? null, location, operationRoles },
@@ -338,6 +348,7 @@ export async function openBackoffice(location: string, options: BackofficeOption
     async close() {
       if (closed) return;
       closed = true;
+      await reader?.close();
       await close();
     },
   };

@@ -5,9 +5,11 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  type DatabaseConnection,
   type Driver,
   type MigrationProvider,
 } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import pg from 'pg';
 import { PostgresSchemaPlugin } from './dialect';
@@ -53,6 +55,8 @@ export interface OpenOptions {
   create?: boolean;
   /** SQLite: how long a writer waits for another's write lock before `busy` (default 5 s; D-SEC-20). */
   busyTimeoutMs?: number;
+  /** SQLite: run the quick check on open (default; D-SEC-15). False for a second connection to a file just checked. */
+  quickCheck?: boolean;
 }
 
 /** D-SEC-20: how long an SQLite writer waits for another connection's write lock, unless the caller says. */
@@ -62,6 +66,8 @@ export const BUSY_TIMEOUT_MS = 5000;
  * lock from a second connection sets it low for the `backoffice` child it starts. Nothing in production does.
  */
 export const TEST_BUSY_TIMEOUT_ENV = 'BACKOFFICE_TEST_BUSY_TIMEOUT_MS';
+/** How often a writer looks again for the write lock while another connection holds it. */
+const WAIT_SLICE_MS = 20;
 
 function busyTimeoutMs(options: OpenOptions, env: NodeJS.ProcessEnv = process.env): number {
   if (options.busyTimeoutMs !== undefined) return options.busyTimeoutMs;
@@ -79,8 +85,33 @@ function busyTimeoutMs(options: OpenOptions, env: NodeJS.ProcessEnv = process.en
  * instead of waiting its turn under the busy timeout. SQLite-specific by nature, so it lives with the dialect.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: BetterSqlite3.Database) {
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly busyTimeoutMs: number,
+  ) {
     super({ database: preparingOnce(sqlite) });
+  }
+
+  /**
+   * D-SEC-20: BEGIN IMMEDIATE, waiting for another connection's write lock in short slices rather than in
+   * SQLite's busy handler, which would hold the whole process (every other request of a host) for as long.
+   */
+  private async beginImmediate(connection: DatabaseConnection): Promise<void> {
+    const deadline = performance.now() + this.busyTimeoutMs;
+    this.sqlite.pragma('busy_timeout = 0');
+    try {
+      for (;;) {
+        try {
+          await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+          return;
+        } catch (e) {
+          if ((e as { code?: unknown }).code !== 'SQLITE_BUSY' || performance.now() >= deadline) throw e;
+          await sleep(WAIT_SLICE_MS);
+        }
+      }
+    } finally {
+      this.sqlite.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+    }
   }
 
   override createDriver(): Driver {
@@ -88,8 +119,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
     // A reader's transaction (transact's `reads`, marked read only) begins deferred: under WAL it reads its own
     // snapshot while a writer holds the write lock, instead of queueing behind a 20-second import (D-SEC-17).
     driver.beginTransaction = async (connection, settings) => {
-      const begin = settings.accessMode === 'read only' ? 'begin deferred' : 'begin immediate';
-      await connection.executeQuery(CompiledQuery.raw(begin));
+      if (settings.accessMode === 'read only') await connection.executeQuery(CompiledQuery.raw('begin deferred'));
+      else await this.beginImmediate(connection);
     };
     // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL): a second ROLLBACK would fail with
     // "cannot rollback - no transaction is active" and hide the error that says what happened (D-SEC-14).
@@ -127,19 +158,20 @@ async function migrate(db: LedgerDb, location: string): Promise<void> {
 async function openSqlite(file: string, options: OpenOptions): Promise<SqliteLedger> {
   const inMemory = file === '' || file === ':memory:';
   if (!inMemory) prepareLedgerFile(file, options.create ?? true);
+  const busyTimeout = busyTimeoutMs(options);
   let sqlite: BetterSqlite3.Database | undefined;
   try {
     sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma(`busy_timeout = ${busyTimeoutMs(options)}`);
-    if (!inMemory) checkIntegrity(sqlite, file);
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+    if (!inMemory && options.quickCheck !== false) checkIntegrity(sqlite, file);
   } catch (e) {
     sqlite?.close();
     throw damaged(file, e);
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, busyTimeout) });
   try {
     if (options.migrate !== false) await migrate(db, file);
   } catch (e) {

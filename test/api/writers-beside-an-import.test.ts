@@ -33,10 +33,10 @@ interface Answer {
   body: { kind?: string; code?: string; session?: string; output?: unknown };
 }
 
-async function hostOverLedger() {
+async function hostOverLedger(busyTimeoutMs = BUSY_TIMEOUT_MS) {
   t = await testOffice();
   const clock = t.clock;
-  office = await openBackoffice(t.file, { now: () => clock.now, channel: 'http', busyTimeoutMs: BUSY_TIMEOUT_MS });
+  office = await openBackoffice(t.file, { now: () => clock.now, channel: 'http', busyTimeoutMs });
   host = await startBrowserHost({ backoffice: office, clock: () => clock.now });
   const api = async (operation: string, input: unknown, session?: string): Promise<Answer> => {
     const res = await fetch(`http://127.0.0.1:${host!.port}/api/${operation}`, {
@@ -94,5 +94,25 @@ describe('writers beside a long import', () => {
     expect((await api('members.create', { ...member, name: '田中 二郎' }, sales)).status).toBe(200);
     expect(await api('members.create', member, accounting)).toMatchObject({ status: 403 });
     expect(await t.count('members')).toBe(2);
+  });
+
+  it('D-SEC-20: while a write from this host waits for the lock, the host goes on answering reads at once', async () => {
+    // A busy timeout of a second: the write waits five of them before it says busy.
+    const { t, api, signIn } = await hostOverLedger(1000);
+    const sales = await signIn('sales');
+    importer = holdWriteLock(t.file);
+    const timed = async (answer: Promise<Answer>) => {
+      const start = performance.now();
+      const result = await answer;
+      return { ...result, ms: performance.now() - start, at: performance.now() };
+    };
+    const write = timed(api('members.create', member, sales));
+    const read = await timed(api('members.search', { query: '' }, sales));
+    expect(read).toMatchObject({ status: 200, body: { output: { total: 0 } } });
+    expect(read.ms).toBeLessThan(500);
+    const written = await write;
+    expect(written).toMatchObject({ status: 503, body: { code: 'ledger.busy' } });
+    expect(written.ms).toBeGreaterThanOrEqual(5000);
+    expect(read.at).toBeLessThan(written.at);
   });
 });
