@@ -178,7 +178,14 @@ async function openSqlite(file: string, options: OpenOptions): Promise<SqliteLed
     await db.destroy();
     throw e;
   }
-  return { engine: 'sqlite', db, sqlite, location: file, close: once(() => db.destroy()) };
+  // Kysely closes the handle only if it ever ran a query on it: a connection that ran none (a reader never
+  // used) would otherwise stay open, and SQLite would not fold the WAL back into the file when the last closes.
+  const handle = sqlite;
+  const closeAll = async () => {
+    await db.destroy();
+    if (handle.open) handle.close();
+  };
+  return { engine: 'sqlite', db, sqlite, location: file, close: once(closeAll) };
 }
 
 /**
