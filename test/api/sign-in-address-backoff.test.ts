@@ -83,6 +83,21 @@ describe('sign-in backoff per address', () => {
         input: '{"login":"admin","password":"***"}',
       },
     ]);
+    // An auditor sees it too.
+    const listed = await t.ok('audit.list', { operation: 'session.signIn', pageSize: 3 }, 'supervisor');
+    expect(listed).toMatchObject({
+      items: [
+        { operator: 'admin', outcome: 'ok', address: '192.0.2.7' },
+        {
+          operator: 'admin',
+          outcome: 'unauthenticated',
+          address: '192.0.2.7',
+          input: '{"login":"admin","password":"***"}',
+          problem: { code: 'session.address_backoff', params: { seconds: 1 } },
+        },
+        { operator: 'admin', outcome: 'ok', address: '198.51.100.20' },
+      ],
+    });
     expect(audited.map((r) => r.client_address)).toEqual([
       ...Array<string>(11).fill('192.0.2.7'),
       '198.51.100.20',

@@ -41,6 +41,8 @@ const list = defineOperation({
         detail: r.detail,
         problem: problemOf(r.detail_code, r.detail_params),
         code: r.code,
+        /** The network address the call came from (D-SEC-19); null for the app's window, the CLI, the schedule. */
+        address: r.client_address,
       })),
       total: Number(total),
       page: input.page,
