@@ -48,7 +48,7 @@ async function recentSignIns(db: LedgerDb, login: string, now: Date) {
     .where('operator_login', '=', login)
     .where('operation', '=', SIGN_IN_OPERATION)
     .where('at', '>', new Date(now.getTime() - 24 * 3600_000).toISOString())
-    .where((eb) => eb.or([eb('outcome', '=', 'ok'), eb('code', '=', 'session.wrong_password')]))
+    .where((eb) => eb.or([eb('outcome', '=', 'ok'), eb('detail_code', '=', 'session.wrong_password')]))
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(100)

@@ -167,12 +167,12 @@ describe('backoffice serve as the team server', () => {
     expect((await call('/api/session.signIn', { login: 'sales', password: 'demo' }, page())).status).toBe(200);
     expect(
       await office.scalar(
-        "select count(*) from audit_log where operation = 'session.signIn' and code = 'session.wrong_password'",
+        "select count(*) from audit_log where operation = 'session.signIn' and detail_code = 'session.wrong_password'",
       ),
     ).toBe(5);
     expect(
       await office.scalar(
-        "select count(*) from audit_log where operation = 'session.signIn' and code = 'session.backoff'",
+        "select count(*) from audit_log where operation = 'session.signIn' and detail_code = 'session.backoff'",
       ),
     ).toBe(6);
   });

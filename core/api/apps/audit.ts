@@ -40,7 +40,7 @@ const list = defineOperation({
         outcome: r.outcome,
         detail: r.detail,
         problem: problemOf(r.detail_code, r.detail_params),
-        code: r.code,
+        code: r.detail_code,
       })),
       total: Number(total),
       page: input.page,

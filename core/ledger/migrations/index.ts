@@ -12,6 +12,7 @@ import * as m0010 from './0010_audit_problem';
 import * as m0011 from './0011_seller_documents';
 import * as m0012 from './0012_document_archive';
 import * as m0013 from './0013_sync';
+import * as m0015 from './0015_audit_one_code';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_seller_documents': m0011,
   '0012_document_archive': m0012,
   '0013_sync': m0013,
+  '0015_audit_one_code': m0015,
 };
