@@ -65,9 +65,9 @@ export function BillPage({ statementNumber }: { statementNumber: string }) {
                   <Yen value={b.outstanding} />
                 </strong>{' '}
                 {b.outstanding === '0' ? (
-                  <span className="tag">{t('bill.paid')}</span>
+                  <span className="tag">{t('billPaid.paid')}</span>
                 ) : (
-                  <span className="tag">{t('bill.unpaid')}</span>
+                  <span className="tag">{t('billPaid.unpaid')}</span>
                 )}
               </dd>
             </dl>
