@@ -12,15 +12,18 @@ export interface OperationCommandSpec<K extends OperationName, O extends string>
   operation: K;
   /** The `--NAME VALUE` options it takes besides `--db` and `--as`; an input field NAME is reported as `--NAME`. */
   options?: readonly O[];
-  /** The operation's input, from the options given. */
-  input(options: Partial<Record<O, string>>): OperationInput<K>;
+  /** Whether the command takes one argument besides its options (a file, a month). */
+  argument?: boolean;
+  /** The operation's input, from the options given and the argument (when it takes one). */
+  input(options: Partial<Record<O, string>>, argument: string): OperationInput<K> | Promise<OperationInput<K>>;
   /** The exit status the output means (default 0); it may say something on stderr first. */
   onOutput?(output: OperationOutput<K>, io: CliIO): number | void;
 }
 
 /**
  * A command that opens the ledger (`--db`) as the operator `--as` names, runs one catalog operation, prints its
- * output as JSON and exits as `onOutput` answers; anything else on the line is bad input (its usage, exit 2).
+ * output as JSON and exits as `onOutput` answers; anything else on the line than its options and its one
+ * argument (where it takes one) is bad input (its usage, exit 2).
  */
 export function operationCommand<K extends OperationName, O extends string = never>(
   spec: OperationCommandSpec<K, O>,
@@ -39,7 +42,8 @@ export function operationCommand<K extends OperationName, O extends string = nev
         const value = takeOption(args, name);
         if (value !== undefined) options[name] = value;
       }
-      if (args.length > 0) {
+      const argument = spec.argument ? args.shift() : undefined;
+      if (args.length > 0 || (spec.argument && (argument === undefined || argument.startsWith('-')))) {
         io.err(`${spec.usage}\n`);
         return EXIT_BAD_INPUT;
       }
@@ -47,7 +51,7 @@ export function operationCommand<K extends OperationName, O extends string = nev
       return callOperation(
         file,
         spec.operation,
-        spec.input(options),
+        await spec.input(options, argument ?? ''),
         as,
         io,
         onOutput && ((output) => onOutput(output, io)),
