@@ -4,6 +4,7 @@ import type { CallFailure, OperationInput, OperationName, ReceivedFile } from '.
 import { Field } from '../../components/Field';
 import { Pager } from '../../components/Pager';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useDraft } from '../../hooks/useDraft';
 import { useI18n } from '../../i18n/i18n';
@@ -112,11 +113,7 @@ export function ArchiveSearch() {
         ) : null}
       </div>
       <p className="muted">{t('archive.intro')}</p>
-      {verified ? (
-        <p className="notice" role="status">
-          {verified}
-        </p>
-      ) : null}
+      <Notice>{verified}</Notice>
       {found.failure ? <Refusal operation="archive.search" failure={found.failure} /> : null}
       {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
       <form

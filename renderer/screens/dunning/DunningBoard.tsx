@@ -3,6 +3,7 @@ import { dailyInput } from '../../../core/api/schemas/payments';
 import { useMayCall } from '../../session/useMayCall';
 import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { todayJst } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
@@ -63,11 +64,7 @@ export function DunningBoard() {
             </button>
           </div>
           {failure ? <Refusal operation="dunning.runDaily" failure={failure} /> : null}
-          {said ? (
-            <p className="notice" role="status">
-              {said}
-            </p>
-          ) : null}
+          <Notice>{said}</Notice>
         </form>
       ) : null}
       <ReleaseQueue />

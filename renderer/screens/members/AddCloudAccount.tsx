@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { createCloudAccountInput } from '../../../core/api/schemas/cloud-accounts';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';
 import { useFormSubmit } from '../common/useFormSubmit';
@@ -41,11 +42,7 @@ export function AddCloudAccount({ memberNumber }: { memberNumber: string }) {
         </button>
       </div>
       {failure ? <Refusal operation="cloudAccounts.create" failure={failure} /> : null}
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
     </form>
   );
 }

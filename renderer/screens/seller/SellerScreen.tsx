@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { setSellerInput } from '../../../core/api/schemas/seller';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDate, todayJst } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useMayCall } from '../../session/useMayCall';
@@ -55,11 +56,7 @@ export function SellerScreen() {
       </div>
       <p className="muted">{t('seller.intro')}</p>
       {current.failure ? <Refusal operation="seller.get" failure={current.failure} /> : null}
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice>{notice}</Notice>
       <div className="columns">
         {mayCall('seller.set') && current.data ? (
           <SellerForm
