@@ -26,7 +26,7 @@ export interface AuditEntry {
   input: unknown;
   outcome: AuditOutcome;
   detail?: string | null;
-  /** A refusal's code and params (stored as `code`, 0007, and `detail_code`/`detail_params`, 0010), so a screen words the detail in its own language. */
+  /** A refusal's code and params (stored as `detail_code`/`detail_params`), so a screen words the detail in its own language. */
   problem?: { code: string; params?: Record<string, string | number> | undefined };
   /** The network address the call came from, where the door has one (the HTTP hosts, D-SEC-19). */
   address?: string | null | undefined;
@@ -67,7 +67,6 @@ export async function writeAudit(db: LedgerDb, entry: AuditEntry): Promise<void>
       input: auditedInput(entry.input),
       outcome: entry.outcome,
       detail: entry.detail ?? null,
-      code: entry.problem?.code ?? null,
       detail_code: entry.problem?.code ?? null,
       detail_params: entry.problem?.params === undefined ? null : JSON.stringify(entry.problem.params),
       client_address: entry.address ?? null,

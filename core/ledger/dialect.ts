@@ -48,14 +48,7 @@ export function engineOf(db: AnyDb): Engine {
 export async function makeAppendOnly(db: AnyDb, table: string): Promise<void> {
   const message = `${table} is append-only`;
   if (engineOf(db) === 'sqlite') {
-    for (const event of ['UPDATE', 'DELETE']) {
-      await sql
-        .raw(
-          `CREATE TRIGGER ${table}_no_${event.toLowerCase()} BEFORE ${event} ON ${table} ` +
-            `BEGIN SELECT RAISE(ABORT, '${message}'); END`,
-        )
-        .execute(db);
-    }
+    for (const event of ['UPDATE', 'DELETE'] as const) await sqliteAppendOnlyTrigger(table, event).execute(db);
     return;
   }
   await sql
@@ -77,6 +70,30 @@ export async function makeAppendOnly(db: AnyDb, table: string): Promise<void> {
         `FOR EACH STATEMENT EXECUTE FUNCTION ${table}_append_only()`,
     )
     .execute(db);
+}
+
+function sqliteAppendOnlyTrigger(table: string, event: 'UPDATE' | 'DELETE'): RawBuilder<unknown> {
+  return sql.raw(
+    `CREATE TRIGGER ${table}_no_${event.toLowerCase()} BEFORE ${event} ON ${table} ` +
+      `BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+  );
+}
+
+/**
+ * Runs `fill` with UPDATE allowed on an append-only table (makeAppendOnly), for a migration that moves what
+ * rows already say into another column of theirs; never for a correction (that is a new row). The refusal is
+ * back, unchanged, when `fill` is done.
+ */
+export async function updatingAppendOnly(db: AnyDb, table: string, fill: () => Promise<void>): Promise<void> {
+  if (engineOf(db) === 'sqlite') {
+    await sql.raw(`DROP TRIGGER ${table}_no_update`).execute(db);
+    await fill();
+    await sqliteAppendOnlyTrigger(table, 'UPDATE').execute(db);
+    return;
+  }
+  await sql.raw(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_no_change`).execute(db);
+  await fill();
+  await sql.raw(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_no_change`).execute(db);
 }
 
 /** A CHECK that `column` is NULL or exactly `length` ASCII digits. */

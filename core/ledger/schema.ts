@@ -297,9 +297,10 @@ export interface AuditLogTable {
   input: ColumnType<string | null, string | null | undefined, never>;
   outcome: AuditOutcome;
   detail: string | null;
-  /** A refusal's problem code (0007). */
-  code: ColumnType<string | null, string | null | undefined, never>;
-  /** A refusal's problem code (core/problem-codes.ts) and its params as JSON: the detail, for any language. */
+  /**
+   * A refusal's problem code (core/problem-codes.ts) and its params as JSON: the detail, for any language. The
+   * sign-in backoff counts `detail_code = 'session.wrong_password'` (0007's `code` column was merged into it, 0015).
+   */
   detail_code: string | null;
   detail_params: string | null;
   /** The network address the call came from (0014): HTTP doors only; null for the app's window, the CLI… */

@@ -72,8 +72,9 @@ export function estimateView(row: PrepaidApplicationRow, today: string): Estimat
   };
 }
 
-export async function findApplication(db: LedgerDb, estimateNumber: string, path = 'estimateNumber') {
-  const row = await db
+/** Estimates with their member's number, name and kind and their statement's number, as estimateView reads them. */
+export function selectApplications(db: LedgerDb) {
+  return db
     .selectFrom('prepaid_applications')
     .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
     .leftJoin('documents as statement', 'statement.id', 'prepaid_applications.statement_document_id')
@@ -83,9 +84,11 @@ export async function findApplication(db: LedgerDb, estimateNumber: string, path
       'members.name as member_name',
       'members.kind as member_kind',
       'statement.number as statement_number',
-    ])
-    .where('estimate_number', '=', estimateNumber)
-    .executeTakeFirst();
+    ]);
+}
+
+export async function findApplication(db: LedgerDb, estimateNumber: string, path = 'estimateNumber') {
+  const row = await selectApplications(db).where('estimate_number', '=', estimateNumber).executeTakeFirst();
   if (!row) throw InputError.one(path, 'estimate.not_found', `no estimate ${estimateNumber}`, { estimateNumber });
   return row;
 }

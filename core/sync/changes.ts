@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../ledger/audit';
 import type { LedgerDb } from '../ledger/open-database';
 import { yenFromDb } from '../ledger/yen';
-import type { CloudAccountStatus, MemberKind, PrepaidApplicationStatus, PricePlansTable } from '../ledger/schema';
+import { memberView, type MemberView } from '../parties/member-store';
+import type { CloudAccountStatus, PrepaidApplicationStatus, PricePlansTable } from '../ledger/schema';
 
 /**
  * What a rep's desktop keeps for offline work (TEAM.md), as changes since a cursor: the members and cloud accounts
@@ -16,16 +17,8 @@ import type { CloudAccountStatus, MemberKind, PrepaidApplicationStatus, PricePla
  */
 export const CURSOR_OVERLAP_MS = 10 * 60_000;
 
-export interface SyncMember {
-  memberNumber: string;
-  kind: MemberKind;
-  name: string;
-  nameKana: string;
-  email: string;
-  address: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A member as the desktop keeps it: as every screen sees one. */
+export type SyncMember = MemberView;
 
 export interface SyncCloudAccount {
   code: string;
@@ -123,16 +116,7 @@ export async function changesSince(
   const plansDigest = createHash('sha256').update(canonicalJson(plans)).digest('hex');
   return {
     cursor: writeCursor({ since: new Date(now.getTime() - CURSOR_OVERLAP_MS).toISOString(), plans: plansDigest }),
-    members: members.map((m) => ({
-      memberNumber: m.member_number,
-      kind: m.kind,
-      name: m.name,
-      nameKana: m.name_kana,
-      email: m.email,
-      address: m.address,
-      createdAt: m.created_at,
-      updatedAt: m.updated_at,
-    })),
+    members: members.map(memberView),
     cloudAccounts: accounts.map((a) => ({
       code: a.code,
       memberNumber: a.member_number,

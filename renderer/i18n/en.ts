@@ -2,6 +2,7 @@ import type { Messages } from './ja';
 import { booksEn } from './words/books';
 import { closeJobsEn } from './words/close-jobs';
 import { desktopsTeamEn } from './words/desktops-team';
+import { cleanupsEn } from './words/cleanups';
 import { everyRoleEn } from './words/every-role';
 import { hardeningEn } from './words/hardening';
 import { hardeningMoreEn } from './words/hardening-more';
@@ -476,7 +477,6 @@ export const en: Messages = {
   'audit.filter.any': 'Any',
   'audit.filter.from': 'From',
   'audit.filter.to': 'To',
-  'audit.page': 'Page {page} of {pages}',
   'op.estimates.draft': 'Draft an estimate',
   'op.estimates.update': 'Change an estimate',
   'op.estimates.issue': 'Issue an estimate',
@@ -520,4 +520,5 @@ export const en: Messages = {
   ...moneyRulesEn,
   ...everyRoleEn,
   ...desktopsTeamEn,
+  ...cleanupsEn,
 };

@@ -6,6 +6,7 @@ import { closeJobsJa } from './words/close-jobs';
 import { everyRoleJa } from './words/every-role';
 import { booksJa } from './words/books';
 import { desktopsTeamJa } from './words/desktops-team';
+import { cleanupsJa } from './words/cleanups';
 
 /**
  * Every visible string in Japanese, the default language. This dictionary defines the keys: en.ts is typed
@@ -477,7 +478,6 @@ export const ja = {
   'audit.filter.any': 'すべて',
   'audit.filter.from': '開始日',
   'audit.filter.to': '終了日',
-  'audit.page': '{page} / {pages} ページ',
   'op.estimates.draft': '見積の作成',
   'op.estimates.update': '見積の変更',
   'op.estimates.issue': '見積の発行',
@@ -521,6 +521,7 @@ export const ja = {
   ...moneyRulesJa,
   ...everyRoleJa,
   ...desktopsTeamJa,
+  ...cleanupsJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -4,6 +4,7 @@ import { addDays, formatDate, parseDate } from '../../core/time';
 import type { OperationInput, Output } from '../api/client';
 import { useRead } from '../session/useRead';
 import { Field } from '../components/Field';
+import { Pager } from '../components/Pager';
 import { Refusal } from '../components/Refusal';
 import { formatJstDateTime } from '../format';
 import { useDebounced } from '../hooks/useDebounced';
@@ -65,7 +66,6 @@ export function AuditLog() {
   const rows = audit.data?.items ?? null;
   const filtering = Object.values(settled).some((v) => v.trim() !== '');
   const total = audit.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <section aria-labelledby="audit-title">
@@ -166,17 +166,7 @@ export function AuditLog() {
               ))}
             </tbody>
           </table>
-          {pages > 1 ? (
-            <div className="actions pager">
-              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                {t('common.previous')}
-              </button>
-              <span className="muted">{t('audit.page', { page, pages })}</span>
-              <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                {t('common.next')}
-              </button>
-            </div>
-          ) : null}
+          <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} label={t('audit.pages')} />
         </>
       ) : null}
     </section>

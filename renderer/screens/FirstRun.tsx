@@ -2,34 +2,40 @@ import { useState, type FormEvent } from 'react';
 import { createFirstAdminInput } from '../../core/api/schemas/setup';
 import { setSellerInput } from '../../core/api/schemas/seller';
 import { todayJst } from '../format';
+import { NewPasswordFields, passwordsDiffer } from './common/NewPasswordFields';
+import { TextField } from './common/TextField';
 import { useSchemaForm } from './common/useSchemaForm';
 import { SellerFields } from './seller/SellerFields';
 import { SELLER_FIELDS, emptySellerDraft, sellerInputOf, type SellerDraft } from './seller/seller-draft';
-import type { FieldProblem } from '../../core/errors';
 import type { CallFailure, OperationName } from '../api/client';
 import { useSession } from '../session/session';
-import { Field } from '../components/Field';
 import { Progress } from '../components/Progress';
 import { Refusal } from '../components/Refusal';
-import { fieldOfPath, problemText, schemaProblems } from '../forms/field-problems';
 import { useI18n } from '../i18n/i18n';
 import { demoWelcome, type Welcome } from './welcome';
 import { JoinTeam } from './JoinTeam';
 
 const FIELDS = ['login', 'displayName', 'password', 'confirm'] as const;
 type FieldName = (typeof FIELDS)[number];
+const EMPTY_ADMIN: Record<FieldName, string> = { login: '', displayName: '', password: '', confirm: '' };
+const adminInput = (d: Record<FieldName, string>) => ({
+  login: d.login.trim(),
+  displayName: d.displayName,
+  password: d.password,
+});
 
 /** No operators yet: create the first administrator, or load demo data (which brings its own operators). */
 export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
-  const { t, language } = useI18n();
-  const [values, setValues] = useState<Record<FieldName, string>>({
-    login: '',
-    displayName: '',
-    password: '',
-    confirm: '',
-  });
-  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
-  const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
+  const { t } = useI18n();
+  const admin = useSchemaForm(
+    'firstRun.admin',
+    createFirstAdminInput,
+    FIELDS,
+    EMPTY_ADMIN,
+    adminInput,
+    'firstRun',
+    FIELDS,
+  );
   const { call } = useSession();
   const [failure, setFailure] = useState<{ operation: OperationName; failure: CallFailure } | null>(null);
   const [busy, setBusy] = useState<'admin' | 'demo' | null>(null);
@@ -44,31 +50,11 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
     'sellerForm',
   );
 
-  const input = { login: values.login.trim(), displayName: values.displayName, password: values.password };
-  const clientProblems = schemaProblems(createFirstAdminInput, input, FIELDS);
-  if (values.confirm !== values.password)
-    clientProblems.push({ path: 'confirm', code: 'password.mismatch', message: t('firstRun.passwordMismatch') });
-
-  const errorFor = (field: FieldName): string | undefined => {
-    if (field === 'confirm' && touched.confirm && values.confirm !== values.password)
-      return t('firstRun.passwordMismatch');
-    const server = serverProblems.find((p) => fieldOfPath(p.path, FIELDS) === field);
-    const client = touched[field] ? clientProblems.find((p) => fieldOfPath(p.path, FIELDS) === field) : undefined;
-    const problem = server ?? client;
-    return problem ? problemText(problem, field, values[field], 'firstRun', language, t) : undefined;
-  };
-
-  function change(field: FieldName, value: string) {
-    setValues((was) => ({ ...was, [field]: value }));
-    setTouched((was) => ({ ...was, [field]: true }));
-    setServerProblems((was) => was.filter((p) => fieldOfPath(p.path, FIELDS) !== field));
-  }
-
   async function createAdmin(event: FormEvent) {
     event.preventDefault();
-    setTouched(Object.fromEntries(FIELDS.map((f) => [f, true])));
+    const input = admin.check();
     const sellerInput = seller.check();
-    if (clientProblems.length > 0 || !sellerInput) return;
+    if (!input || passwordsDiffer(admin, 'password', 'confirm') || !sellerInput) return;
     setBusy('admin');
     setFailure(null);
     // R-TAX-5: the seller first (allowed while no operator exists), then the administrator who may change it.
@@ -83,9 +69,8 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
     const result = await call('setup.createFirstAdmin', input);
     setBusy(null);
     if (result.ok) return onDone({ kind: 'created' });
-    setServerProblems(result.problems ?? []);
-    if (!result.problems?.some((p) => fieldOfPath(p.path, FIELDS)))
-      setFailure({ operation: 'setup.createFirstAdmin', failure: result });
+    const unplaced = admin.answer(result);
+    if (unplaced) setFailure({ operation: 'setup.createFirstAdmin', failure: unplaced });
   }
 
   async function loadDemo() {
@@ -97,21 +82,6 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
     setFailure({ operation: 'setup.loadDemo', failure: result });
   }
 
-  const control = (field: FieldName, type: string, autoComplete: string, autoFocus = false) =>
-    function Control(c: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) {
-      return (
-        <input
-          {...c}
-          name={field}
-          type={type}
-          autoComplete={autoComplete}
-          value={values[field]}
-          onChange={(e) => change(field, e.target.value)}
-          autoFocus={autoFocus}
-        />
-      );
-    };
-
   return (
     <div className="centered">
       <div className="card card--wide">
@@ -121,18 +91,16 @@ export function FirstRun({ onDone }: { onDone(welcome: Welcome): void }) {
         <div className="first-run">
           <form onSubmit={createAdmin} noValidate aria-labelledby="create-admin-title">
             <h2 id="create-admin-title">{t('firstRun.createAdmin')}</h2>
-            <Field label={t('firstRun.login')} error={errorFor('login')}>
-              {control('login', 'text', 'username', true)}
-            </Field>
-            <Field label={t('firstRun.displayName')} error={errorFor('displayName')}>
-              {control('displayName', 'text', 'name')}
-            </Field>
-            <Field label={t('firstRun.password')} error={errorFor('password')}>
-              {control('password', 'password', 'new-password')}
-            </Field>
-            <Field label={t('firstRun.passwordConfirm')} error={errorFor('confirm')}>
-              {control('confirm', 'password', 'new-password')}
-            </Field>
+            <TextField form={admin} field="login" label={t('firstRun.login')} autoComplete="username" autoFocus />
+            <TextField form={admin} field="displayName" label={t('firstRun.displayName')} autoComplete="name" />
+            <NewPasswordFields
+              form={admin}
+              field="password"
+              confirm="confirm"
+              label={t('firstRun.password')}
+              confirmLabel={t('firstRun.passwordConfirm')}
+              mismatch={t('firstRun.passwordMismatch')}
+            />
             <h3 id="first-run-seller-title">{t('firstRun.sellerTitle')}</h3>
             <p className="muted small">{t('firstRun.sellerIntro')}</p>
             <SellerFields form={seller} seal={seal} onSeal={setSeal} withDate={false} />

@@ -186,7 +186,9 @@ describe('nesting (D-SEC-8)', () => {
       problems: [{ path: 'input', code: 'input.too_deep', params: { depth: 64 } }],
     });
     expect(
-      await t.rows("select operator_login as who, outcome, code from audit_log where operation = 'members.search'"),
+      await t.rows(
+        "select operator_login as who, outcome, detail_code as code from audit_log where operation = 'members.search'",
+      ),
     ).toEqual([{ who: 'sales', outcome: 'invalid', code: 'input.too_deep' }]);
   });
 });

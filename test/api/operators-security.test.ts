@@ -235,7 +235,7 @@ describe('signing in', () => {
       ok: true,
     });
     const audited = await t.rows<{ outcome: string; code: string | null; input: string }>(
-      "select outcome, code, input from audit_log where operation = 'session.signIn' and operator_login = 'sales' order by id",
+      "select outcome, detail_code as code, input from audit_log where operation = 'session.signIn' and operator_login = 'sales' order by id",
     );
     expect(audited.map((r) => r.code ?? r.outcome)).toEqual([
       ...Array<string>(5).fill('session.wrong_password'),
@@ -260,7 +260,7 @@ describe('signing in', () => {
     expect(
       Number(
         await t.scalar(
-          "select count(*) from audit_log where operator_login = 'supervisor' and code = 'session.wrong_password'",
+          "select count(*) from audit_log where operator_login = 'supervisor' and detail_code = 'session.wrong_password'",
         ),
       ),
     ).toBeLessThan(10);

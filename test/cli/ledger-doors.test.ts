@@ -2,20 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../core/cli/commands';
-import { main } from '../../core/cli/main';
+import { runCli } from '../support/cli-buffers';
 import { billingOffice, usageFile, type BillingOffice } from '../close/helpers';
 
 let o: BillingOffice;
 afterEach(async () => {
   await o?.close();
 });
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out: out.join(''), err: err.join('') };
-}
 
 const audit = () =>
   o.rows<{ op: string; by: string | null; channel: string; outcome: string }>(
@@ -44,7 +37,7 @@ describe('every command that reads or writes the books goes through the catalog 
       ['daily', '--date', '2026-11-26'],
       ['import-usage', path.join(dir, 'usage.json')],
     ]) {
-      const r = await run(...args, '--db', o.file);
+      const r = await runCli(...args, '--db', o.file);
       expect([args[0], r.status, r.err]).toEqual([args[0], 2, '--as: name the operator who does this (--as LOGIN)\n']);
     }
     expect(await o.count('bills')).toBe(0);
@@ -54,12 +47,12 @@ describe('every command that reads or writes the books goes through the catalog 
 
   it('close-month runs billing.closeMonth in steps as the operator: role checked, each step audited once', async () => {
     await october();
-    const refused = await run('close-month', '2026-10', '--as', 'sales', '--db', o.file);
+    const refused = await runCli('close-month', '2026-10', '--as', 'sales', '--db', o.file);
     expect([refused.status, refused.err]).toEqual([
       1,
       'forbidden: billing.closeMonth needs one of the roles accounting\n',
     ]);
-    const closed = await run('close-month', '2026-10', '--batch', '1', '--as', 'accounting', '--db', o.file);
+    const closed = await runCli('close-month', '2026-10', '--batch', '1', '--as', 'accounting', '--db', o.file);
     expect(closed.status).toBe(0);
     expect(closed.err).toBe(
       'close-month 2026-10: 0/2 bills\nclose-month 2026-10: 1/2 bills\nclose-month 2026-10: 2/2 bills\n',
@@ -84,23 +77,23 @@ describe('every command that reads or writes the books goes through the catalog 
     await o.ok('billing.closeMonth', { month: '2026-10' }, 'accounting');
     const dir = o.dir;
     const out = path.join(dir, 'statements');
-    expect((await run('statements', '2026-10', '--out', out, '--as', 'sales', '--db', o.file)).status).toBe(1);
+    expect((await runCli('statements', '2026-10', '--out', out, '--as', 'sales', '--db', o.file)).status).toBe(1);
     expect(existsSync(out)).toBe(false);
-    const written = await run('statements', '2026-10', '--out', out, '--as', 'supervisor', '--db', o.file);
+    const written = await runCli('statements', '2026-10', '--out', out, '--as', 'supervisor', '--db', o.file);
     expect(written.status).toBe(0);
     expect(JSON.parse(written.out)).toMatchObject({ month: '2026-10', files: 2 });
     expect(existsSync(path.join(out, 'BIL-2026-000002.pdf'))).toBe(true);
 
-    const tb = await run('trial-balance', '--as', 'supervisor', '--db', o.file);
+    const tb = await runCli('trial-balance', '--as', 'supervisor', '--db', o.file);
     expect([tb.status, JSON.parse(tb.out).balanced]).toEqual([0, true]);
-    expect((await run('trial-balance', '--as', 'sales', '--db', o.file)).err).toBe(
+    expect((await runCli('trial-balance', '--as', 'sales', '--db', o.file)).err).toBe(
       'forbidden: ledger.trialBalance needs one of the roles accounting, supervisor\n',
     );
 
     const copy = path.join(dir, 'copy.db');
-    expect((await run('backup', '--to', copy, '--as', 'supervisor', '--db', o.file)).status).toBe(1);
+    expect((await runCli('backup', '--to', copy, '--as', 'supervisor', '--db', o.file)).status).toBe(1);
     expect(existsSync(copy)).toBe(false);
-    const backup = await run('backup', '--to', copy, '--as', 'accounting', '--db', o.file);
+    const backup = await runCli('backup', '--to', copy, '--as', 'accounting', '--db', o.file);
     expect(backup.status).toBe(0);
     // SQLite's online backup counts pages; PostgreSQL's dump counts tables and rows.
     expect(JSON.parse(backup.out)).toMatchObject(

@@ -1,20 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { main } from '../../core/cli/main';
+import { runCli } from '../support/cli-buffers';
 import { billingOffice, usageFile, type BillingOffice } from './helpers';
 
 let o: BillingOffice;
 afterEach(async () => {
   await o?.close();
 });
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out: out.join(''), err: err.join('') };
-}
 
 describe('CLI: import-usage, close-month, daily', () => {
   it('imports a usage file once ("already imported" the second time), refuses unknown accounts with exit 2, closes with progress on stderr, runs the daily job', async () => {
@@ -29,34 +22,34 @@ describe('CLI: import-usage, close-month, daily', () => {
     const code = await o.account(await o.member('corporation'));
     const file = path.join(o.dir, 'usage.json');
     writeFileSync(file, usageFile('2026-10', [{ code }]));
-    const first = await run('import-usage', file, '--as', 'accounting', '--db', o.file);
+    const first = await runCli('import-usage', file, '--as', 'accounting', '--db', o.file);
     expect(first.status).toBe(0);
     expect(JSON.parse(first.out)).toMatchObject({ imported: true, month: '2026-10', accounts: 1 });
-    const second = await run('import-usage', file, '--as', 'accounting', '--db', o.file);
+    const second = await runCli('import-usage', file, '--as', 'accounting', '--db', o.file);
     expect(second.status).toBe(0);
     expect(JSON.parse(second.out)).toMatchObject({ imported: false });
     expect(JSON.parse(second.out).message).toMatch(/^already imported/);
 
     writeFileSync(file, usageFile('2026-10', [{ code: 'CA-777777' }]));
-    const unknown = await run('import-usage', file, '--as', 'accounting', '--db', o.file);
+    const unknown = await runCli('import-usage', file, '--as', 'accounting', '--db', o.file);
     expect(unknown).toEqual({ status: 2, out: '', err: 'accounts[0].account: no cloud account CA-777777\n' });
 
-    const closed = await run('close-month', '2026-10', '--as', 'accounting', '--db', o.file);
+    const closed = await runCli('close-month', '2026-10', '--as', 'accounting', '--db', o.file);
     expect(closed.status).toBe(0);
     expect(closed.err).toBe('close-month 2026-10: 0/1 bills\nclose-month 2026-10: 1/1 bills\n');
     expect(JSON.parse(closed.out)).toMatchObject({ bills: 1, billedNow: 1, alreadyClosed: false });
-    const forbidden = await run('close-month', '2026-10', '--as', 'sales', '--db', o.file);
+    const forbidden = await runCli('close-month', '2026-10', '--as', 'sales', '--db', o.file);
     expect(forbidden.status).toBe(1);
 
     // R-DUN-8: the job runs for today or an earlier day: the command's clock reads 2026-11-26 from here on.
     process.env['BACKOFFICE_NOW'] = '2026-11-26T09:00:00+09:00';
-    const daily = await run('daily', '--date', '2026-11-26', '--as', 'accounting', '--db', o.file);
+    const daily = await runCli('daily', '--date', '2026-11-26', '--as', 'accounting', '--db', o.file);
     expect(daily.status).toBe(0);
     // R-DUN-5: October's bill was due Wed 11-25 and is unpaid: restricted at 00:00 on 11-26.
     expect(JSON.parse(daily.out).transitions).toMatchObject([
       { account: code, from: 'active', to: 'restricted', at: '2026-11-25T15:00:00.000Z', rule: 'R-DUN-5' },
     ]);
-    const again = await run('daily', '--date', '2026-11-26', '--as', 'accounting', '--db', o.file);
+    const again = await runCli('daily', '--date', '2026-11-26', '--as', 'accounting', '--db', o.file);
     expect(JSON.parse(again.out)).toMatchObject({
       transitions: [],
       commands: 0,

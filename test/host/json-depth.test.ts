@@ -25,8 +25,8 @@ describe('a request body nested too deep', () => {
       code: 'input.too_deep',
       problems: [{ path: 'body', code: 'input.too_deep', params: { depth: 64 } }],
     });
-    expect(await t.rows("select outcome, code, input from audit_log where operation = 'members.search'")).toEqual([
-      { outcome: 'invalid', code: 'input.too_deep', input: '"(not read)"' },
-    ]);
+    expect(
+      await t.rows("select outcome, detail_code as code, input from audit_log where operation = 'members.search'"),
+    ).toEqual([{ outcome: 'invalid', code: 'input.too_deep', input: '"(not read)"' }]);
   });
 });

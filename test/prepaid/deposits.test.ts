@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerBalance, prepaidOffice, YAMADA, type PrepaidOffice } from './office';
-
-async function billed(t: PrepaidOffice, amount: string): Promise<string> {
-  const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
-  const { estimateNumber } = await t.ok<{ estimateNumber: string }>(
-    'estimates.draft',
-    { memberNumber: m.memberNumber, amount },
-    'sales',
-  );
-  await t.ok('estimates.issue', { estimateNumber }, 'sales');
-  return (await t.ok<{ statementNumber: string }>('prepaid.issueStatement', { estimateNumber }, 'sales'))
-    .statementNumber;
-}
+import { ledgerBalance, prepaidOffice } from './office';
 
 describe('deposits for prepaid statements', () => {
   it('R-PRE-3: a deposit confirmed on Fri 24 April 2026 makes the ID due on Thu 7 May (5 bank business days, Golden Week skipped); late from 8 May', async () => {
     const t = await prepaidOffice('2026-04-20T01:00:00.000Z');
     try {
-      const statementNumber = await billed(t, '50000');
+      const statementNumber = await t.billed('50000');
       t.at('2026-04-24T02:00:00.000Z'); // Fri 24 April, 11:00 JST
       const confirmed = await t.ok(
         'deposits.confirm',
@@ -57,7 +45,7 @@ describe('deposits for prepaid statements', () => {
   it('the same bank reference twice is one deposit: the second call changes nothing and says so', async () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
-      const statementNumber = await billed(t, '30000');
+      const statementNumber = await t.billed('30000');
       const input = { statementNumber, amount: '30000', valueDate: '2026-03-04', bankReference: 'ZB-0304-007' };
       expect(await t.ok('deposits.confirm', input, 'accounting')).toMatchObject({
         outcome: 'confirmed',
@@ -91,7 +79,7 @@ describe('deposits for prepaid statements', () => {
   it('an imported deposit (by id) goes through the same confirmation', async () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
-      const statementNumber = await billed(t, '10000');
+      const statementNumber = await t.billed('10000');
       const [{ id }] = (await t.rows<{ id: number }>(
         "insert into deposits (value_date, amount, payer_kana, bank_reference, source_digest, status, created_at) values ('2026-03-03', 10000, '2026000001 ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ', 'FILE-1', 'abc', 'matched', '2026-03-03T00:00:00.000Z') returning id",
       )) as [{ id: number }];
@@ -112,7 +100,7 @@ describe('deposits for prepaid statements', () => {
   it('a short deposit is held, never accepted silently; refunding it posts prepaid_liability / bank', async () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
-      const statementNumber = await billed(t, '50000');
+      const statementNumber = await t.billed('50000');
       // The member deducted the ¥440 transfer fee.
       const held = await t.ok(
         'deposits.confirm',
@@ -176,7 +164,7 @@ describe('deposits for prepaid statements', () => {
   it('an excess deposit is held; accepting it buys credit of the amount received', async () => {
     const t = await prepaidOffice('2026-03-02T01:00:00.000Z');
     try {
-      const statementNumber = await billed(t, '50000');
+      const statementNumber = await t.billed('50000');
       expect(
         await t.ok(
           'deposits.confirm',

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { prepaidOffice, YAMADA, type PrepaidOffice } from './office';
-
-async function billed(t: PrepaidOffice, amount: string): Promise<string> {
-  const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
-  const { estimateNumber } = await t.ok<{ estimateNumber: string }>(
-    'estimates.draft',
-    { memberNumber: m.memberNumber, amount },
-    'sales',
-  );
-  await t.ok('estimates.issue', { estimateNumber }, 'sales');
-  return (await t.ok<{ statementNumber: string }>('prepaid.issueStatement', { estimateNumber }, 'sales'))
-    .statementNumber;
-}
+import { prepaidOffice } from './office';
 
 describe('a held deposit says why, for the screen to word it (issue 14)', () => {
   it('R-PRE-2: paying a statement twice with the same amount is held as a second payment, not as "amount differs"', async () => {
     const t = await prepaidOffice('2026-11-20T01:00:00.000Z');
     try {
-      const statementNumber = await billed(t, '50000');
+      const statementNumber = await t.billed('50000');
       // Typed as people type: a lower-case number and "50,000".
       const first = { statementNumber: statementNumber.toLowerCase(), amount: '50,000', valueDate: '2026-11-20' };
       expect(await t.ok('deposits.confirm', { ...first, bankReference: 'ZB-1120-001' }, 'accounting')).toMatchObject({
@@ -43,7 +31,7 @@ describe('a held deposit says why, for the screen to word it (issue 14)', () => 
   it('R-PRE-2: ¥30,000 for a ¥50,000 statement is held as short, ¥60,000 as excess', async () => {
     const t = await prepaidOffice('2026-11-20T01:00:00.000Z');
     try {
-      const short = await billed(t, '50000');
+      const short = await t.billed('50000');
       expect(
         await t.ok(
           'deposits.confirm',
@@ -51,7 +39,7 @@ describe('a held deposit says why, for the screen to word it (issue 14)', () => 
           'accounting',
         ),
       ).toMatchObject({ outcome: 'held', heldBecause: 'short', statementStatus: 'billed' });
-      const excess = await billed(t, '50000');
+      const excess = await t.billed('50000');
       expect(
         await t.ok(
           'deposits.confirm',

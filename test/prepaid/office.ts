@@ -16,6 +16,8 @@ export interface PrepaidOffice extends TestOffice {
   at(iso: string): void;
   /** Writes a base64 PDF beside the database and returns its text (pdftotext -layout). */
   pdfText(base64: string, name: string): string;
+  /** A new member (YAMADA) with an issued estimate and its statement for `amount` yen: the statement's number. */
+  billed(amount: string): Promise<string>;
   /** Runs estimate → statement → deposit → issuance for `amount` yen; returns the code read from the notice PDF. */
   buy(
     memberNumber: string,
@@ -36,20 +38,28 @@ export async function prepaidOffice(start = '2026-02-02T01:00:00.000Z'): Promise
     writeFileSync(file, Buffer.from(base64, 'base64'));
     return pdfText(file);
   };
+  const issuedStatement = async (memberNumber: string, amount: string) => {
+    const est = await t.ok<{ estimateNumber: string }>('estimates.draft', { memberNumber, amount }, 'sales');
+    await t.ok('estimates.issue', { estimateNumber: est.estimateNumber }, 'sales');
+    const st = await t.ok<{ statementNumber: string }>(
+      'prepaid.issueStatement',
+      { estimateNumber: est.estimateNumber },
+      'sales',
+    );
+    return { est, st };
+  };
   return {
     ...t,
     at(iso) {
       t.clock.now = new Date(iso);
     },
     pdfText: readPdf,
+    async billed(amount) {
+      const m = await t.ok<{ memberNumber: string }>('members.create', YAMADA, 'sales');
+      return (await issuedStatement(m.memberNumber, amount)).st.statementNumber;
+    },
     async buy(memberNumber, amount, reference) {
-      const est = await t.ok<{ estimateNumber: string }>('estimates.draft', { memberNumber, amount }, 'sales');
-      await t.ok('estimates.issue', { estimateNumber: est.estimateNumber }, 'sales');
-      const st = await t.ok<{ statementNumber: string }>(
-        'prepaid.issueStatement',
-        { estimateNumber: est.estimateNumber },
-        'sales',
-      );
+      const { est, st } = await issuedStatement(memberNumber, amount);
       const today = t.clock.now.toISOString().slice(0, 10);
       await t.ok(
         'deposits.confirm',

@@ -47,6 +47,16 @@ export async function freshLedgerPlace(engine: TestEngine = TEST_ENGINE): Promis
 }
 
 /**
+ * A place for a ledger with no migration run yet: on SQLite a file path in a new temp folder, on PostgreSQL a new
+ * empty database (for a test that brings a ledger to an older migration first).
+ */
+export async function emptyLedgerPlace(engine: TestEngine = TEST_ENGINE): Promise<TestLedgerPlace> {
+  if (engine === 'sqlite') return freshLedgerPlace(engine);
+  const { dir, cleanup } = tempDir();
+  return newDatabase('template0', dir, cleanup);
+}
+
+/**
  * A copy of a ledger nobody has open (its every row, as a file copy or CREATE DATABASE … TEMPLATE), for tests
  * that run the same thing twice from one starting point.
  */

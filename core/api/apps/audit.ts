@@ -40,7 +40,7 @@ const list = defineOperation({
         outcome: r.outcome,
         detail: r.detail,
         problem: problemOf(r.detail_code, r.detail_params),
-        code: r.code,
+        code: r.detail_code,
         /** The network address the call came from (D-SEC-19); null for the app's window, the CLI, the schedule. */
         address: r.client_address,
       })),

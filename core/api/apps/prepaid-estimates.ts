@@ -9,6 +9,7 @@ import {
   draftEstimate,
   estimateView,
   findApplication,
+  selectApplications,
   issueEstimate,
   quoteToday,
   quoteToPrepaid,
@@ -24,8 +25,14 @@ import {
 } from '../schemas/prepaid';
 import { findMember, memberById, sellerAsOf } from '../../parties';
 import { pdfOutput } from '../file-output';
+import type { LedgerDb } from '../../ledger/open-database';
 
 const READERS = ['sales', 'accounting', 'supervisor'] as const;
+
+/** The estimate as it stands, its validity judged on today's JST date. */
+async function estimateAsOf(db: LedgerDb, estimateNumber: string, now: Date) {
+  return estimateView(await findApplication(db, estimateNumber), formatDate(jstToday(now)));
+}
 
 const draft = defineOperation({
   name: 'estimates.draft',
@@ -37,7 +44,7 @@ const draft = defineOperation({
     const repName = input.repName ?? ctx.operator?.name;
     const draft = { ...input, ...(repName ? { repName } : {}) };
     const number = await draftEstimate(ctx.db, member, draft, ctx.now, ctx.operator?.login ?? null);
-    return estimateView(await findApplication(ctx.db, number), formatDate(jstToday(ctx.now)));
+    return estimateAsOf(ctx.db, number, ctx.now);
   },
 });
 
@@ -48,7 +55,7 @@ const update = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     await updateEstimate(ctx.db, await findApplication(ctx.db, input.estimateNumber), input, ctx.now);
-    return estimateView(await findApplication(ctx.db, input.estimateNumber), formatDate(jstToday(ctx.now)));
+    return estimateAsOf(ctx.db, input.estimateNumber, ctx.now);
   },
 });
 
@@ -61,7 +68,7 @@ const issue = defineOperation({
     const app = await findApplication(ctx.db, input.estimateNumber);
     const member = await memberById(ctx.db, app.member_id);
     await issueEstimate(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
-    return estimateView(await findApplication(ctx.db, input.estimateNumber), formatDate(jstToday(ctx.now)));
+    return estimateAsOf(ctx.db, input.estimateNumber, ctx.now);
   },
 });
 
@@ -72,7 +79,7 @@ const cancel = defineOperation({
   audited: true,
   handler: async (ctx, input) => {
     await cancelEstimate(ctx.db, await findApplication(ctx.db, input.estimateNumber), ctx.now);
-    return estimateView(await findApplication(ctx.db, input.estimateNumber), formatDate(jstToday(ctx.now)));
+    return estimateAsOf(ctx.db, input.estimateNumber, ctx.now);
   },
 });
 
@@ -81,8 +88,7 @@ const get = defineOperation({
   roles: [...READERS],
   input: estimateRefInput,
   audited: false,
-  handler: async (ctx, input) =>
-    estimateView(await findApplication(ctx.db, input.estimateNumber), formatDate(jstToday(ctx.now))),
+  handler: async (ctx, input) => estimateAsOf(ctx.db, input.estimateNumber, ctx.now),
 });
 
 const list = defineOperation({
@@ -91,17 +97,7 @@ const list = defineOperation({
   input: listEstimatesInput,
   audited: false,
   handler: async (ctx, input) => {
-    let query = ctx.db
-      .selectFrom('prepaid_applications')
-      .innerJoin('members', 'members.id', 'prepaid_applications.member_id')
-      .leftJoin('documents as statement', 'statement.id', 'prepaid_applications.statement_document_id')
-      .selectAll('prepaid_applications')
-      .select([
-        'members.member_number',
-        'members.name as member_name',
-        'members.kind as member_kind',
-        'statement.number as statement_number',
-      ]);
+    let query = selectApplications(ctx.db);
     if (input.memberNumber)
       query = query.where('prepaid_applications.member_id', '=', (await findMember(ctx.db, input.memberNumber)).id);
     const today = formatDate(jstToday(ctx.now));
@@ -175,7 +171,7 @@ const toPrepaid = defineOperation({
     const app = await findApplication(ctx.db, input.estimateNumber);
     const member = await memberById(ctx.db, app.member_id);
     const number = await quoteToPrepaid(ctx.db, app, member, ctx.now, ctx.operator?.login ?? null);
-    return estimateView(await findApplication(ctx.db, number), formatDate(jstToday(ctx.now)));
+    return estimateAsOf(ctx.db, number, ctx.now);
   },
 });
 

@@ -1,8 +1,8 @@
-import { DB_OPTION_HELP, takeDbPath, takeOption } from '../db-path';
-import { EXIT_BAD_INPUT, type CliCommand } from '../io';
-import { AS_OPTION_HELP, callOperation, takeOperator } from '../call-operation';
+import { AS_OPTION_HELP } from '../call-operation';
+import { DB_OPTION_HELP } from '../db-path';
+import { operationCommand } from '../operation-command';
 
-export const dailyCommand: CliCommand = {
+export const dailyCommand = operationCommand({
   name: 'daily',
   summary:
     "the daily job: every account's non-payment status brought to 00:00 JST of the date, platform commands queued",
@@ -16,15 +16,7 @@ export const dailyCommand: CliCommand = {
     AS_OPTION_HELP,
     DB_OPTION_HELP,
   ].join('\n'),
-  async run(argv, io) {
-    const args = [...argv];
-    const db = takeDbPath(args);
-    const as = takeOperator(args);
-    const date = takeOption(args, 'date');
-    if (args.length > 0) {
-      io.err(`${this.usage}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    return callOperation(db, 'dunning.runDaily', date ? { date } : {}, as, io, undefined, { date: '--date' });
-  },
-};
+  operation: 'dunning.runDaily',
+  options: ['date'],
+  input: ({ date }) => (date ? { date } : {}),
+});

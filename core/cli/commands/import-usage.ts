@@ -1,10 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../errors';
-import { DB_OPTION_HELP, takeDbPath } from '../db-path';
-import { EXIT_BAD_INPUT, type CliCommand } from '../io';
-import { AS_OPTION_HELP, callOperation, takeOperator } from '../call-operation';
+import { AS_OPTION_HELP } from '../call-operation';
+import { DB_OPTION_HELP } from '../db-path';
+import { operationCommand } from '../operation-command';
 
-export const importUsageCommand: CliCommand = {
+async function fileContent(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw InputError.one(file, 'file.unreadable', `cannot read the file (${reason})`, { reason });
+  }
+}
+
+export const importUsageCommand = operationCommand({
   name: 'import-usage',
   summary: 'store a month of usage (JSON file) for its month close; the same file twice is "already imported"',
   usage: [
@@ -16,25 +25,7 @@ export const importUsageCommand: CliCommand = {
     AS_OPTION_HELP,
     DB_OPTION_HELP,
   ].join('\n'),
-  async run(argv, io) {
-    const args = [...argv];
-    const db = takeDbPath(args);
-    const as = takeOperator(args);
-    if (args.length !== 1 || args[0]!.startsWith('-')) {
-      io.err(`${this.usage}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    let content: string;
-    try {
-      content = await readFile(args[0]!, 'utf8');
-    } catch (e) {
-      throw InputError.one(
-        args[0]!,
-        'file.unreadable',
-        `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
-        { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
-      );
-    }
-    return callOperation(db, 'usage.import', { content }, as, io);
-  },
-};
+  operation: 'usage.import',
+  argument: true,
+  input: async (_options, file) => ({ content: await fileContent(file) }),
+});

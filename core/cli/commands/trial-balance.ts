@@ -1,8 +1,9 @@
-import { AS_OPTION_HELP, callOperation, takeOperator } from '../call-operation';
-import { DB_OPTION_HELP, takeDbPath } from '../db-path';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand } from '../io';
+import { AS_OPTION_HELP } from '../call-operation';
+import { DB_OPTION_HELP } from '../db-path';
+import { EXIT_FAILED, EXIT_OK } from '../io';
+import { operationCommand } from '../operation-command';
 
-export const trialBalanceCommand: CliCommand = {
+export const trialBalanceCommand = operationCommand({
   name: 'trial-balance',
   summary: "print every ledger account's debit, credit and balance, and whether the ledger balances",
   usage: [
@@ -13,14 +14,7 @@ export const trialBalanceCommand: CliCommand = {
     AS_OPTION_HELP,
     DB_OPTION_HELP,
   ].join('\n'),
-  async run(argv, io) {
-    const args = [...argv];
-    const file = takeDbPath(args);
-    const as = takeOperator(args);
-    if (args.length > 0) {
-      io.err(`${this.usage}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    return callOperation(file, 'ledger.trialBalance', {}, as, io, (tb) => (tb.balanced ? EXIT_OK : EXIT_FAILED));
-  },
-};
+  operation: 'ledger.trialBalance',
+  input: () => ({}),
+  onOutput: (tb) => (tb.balanced ? EXIT_OK : EXIT_FAILED),
+});

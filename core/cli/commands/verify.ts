@@ -1,8 +1,9 @@
-import { AS_OPTION_HELP, callOperation, takeOperator } from '../call-operation';
-import { DB_OPTION_HELP, takeDbPath } from '../db-path';
-import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, type CliCommand } from '../io';
+import { AS_OPTION_HELP } from '../call-operation';
+import { DB_OPTION_HELP } from '../db-path';
+import { EXIT_FAILED, EXIT_OK } from '../io';
+import { operationCommand } from '../operation-command';
 
-export const verifyCommand: CliCommand = {
+export const verifyCommand = operationCommand({
   name: 'verify',
   summary: 'hash every archived document again and report any whose bytes differ from the hash kept with it',
   usage: [
@@ -15,22 +16,15 @@ export const verifyCommand: CliCommand = {
     AS_OPTION_HELP,
     DB_OPTION_HELP,
   ].join('\n'),
-  async run(argv, io) {
-    const args = [...argv];
-    const file = takeDbPath(args);
-    const as = takeOperator(args);
-    if (args.length > 0) {
-      io.err(`${this.usage}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    return callOperation(file, 'archive.verify', {}, as, io, (v) => {
-      for (const d of v.differing) io.err(`${d.number}: stored sha256 ${d.stored}, its bytes hash to ${d.actual}\n`);
-      for (const d of v.notArchived) io.err(`${d.number}: issued, no PDF in the archive\n`);
-      io.err(
-        `${v.checked} archived documents checked, ${v.differing.length} differ, ${v.notArchived.length} not archived` +
-          ` (${v.awaitingFirstSend} month-close statements not sent yet)\n`,
-      );
-      return v.ok ? EXIT_OK : EXIT_FAILED;
-    });
+  operation: 'archive.verify',
+  input: () => ({}),
+  onOutput(v, io) {
+    for (const d of v.differing) io.err(`${d.number}: stored sha256 ${d.stored}, its bytes hash to ${d.actual}\n`);
+    for (const d of v.notArchived) io.err(`${d.number}: issued, no PDF in the archive\n`);
+    io.err(
+      `${v.checked} archived documents checked, ${v.differing.length} differ, ${v.notArchived.length} not archived` +
+        ` (${v.awaitingFirstSend} month-close statements not sent yet)\n`,
+    );
+    return v.ok ? EXIT_OK : EXIT_FAILED;
   },
-};
+});

@@ -3,6 +3,7 @@ import { creditNoteInput } from '../../../core/api/schemas/billing';
 import type { CallFailure } from '../../api/client';
 import { ConfirmIrreversible } from '../../components/ConfirmIrreversible';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDate, formatJstDateTime, formatYen } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
@@ -65,9 +66,9 @@ export function BillPage({ statementNumber }: { statementNumber: string }) {
                   <Yen value={b.outstanding} />
                 </strong>{' '}
                 {b.outstanding === '0' ? (
-                  <span className="tag">{t('bill.paid')}</span>
+                  <span className="tag">{t('billPaid.paid')}</span>
                 ) : (
-                  <span className="tag">{t('bill.unpaid')}</span>
+                  <span className="tag">{t('billPaid.unpaid')}</span>
                 )}
               </dd>
             </dl>
@@ -197,11 +198,7 @@ function CreditNoteForm({ statementNumber, left }: { statementNumber: string; le
         </ConfirmIrreversible>
       ) : null}
       {failure ? <Refusal operation="billing.issueCreditNote" failure={failure} /> : null}
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
     </form>
   );
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { archiveSearchInput } from '../../../core/api/schemas/archive';
 import type { CallFailure, OperationInput, OperationName, ReceivedFile } from '../../api/client';
 import { Field } from '../../components/Field';
+import { Pager } from '../../components/Pager';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useDraft } from '../../hooks/useDraft';
 import { useI18n } from '../../i18n/i18n';
@@ -59,7 +61,6 @@ export function ArchiveSearch() {
   };
   const rows = found.data?.items ?? null;
   const total = found.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   async function open(documentId: number) {
     setFailure(null);
@@ -112,11 +113,7 @@ export function ArchiveSearch() {
         ) : null}
       </div>
       <p className="muted">{t('archive.intro')}</p>
-      {verified ? (
-        <p className="notice" role="status">
-          {verified}
-        </p>
-      ) : null}
+      <Notice>{verified}</Notice>
       {found.failure ? <Refusal operation="archive.search" failure={found.failure} /> : null}
       {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
       <form
@@ -188,16 +185,7 @@ export function ArchiveSearch() {
               ))}
             </tbody>
           </table>
-          {pages > 1 ? (
-            <div className="actions pager">
-              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                {t('common.previous')}
-              </button>
-              <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                {t('common.next')}
-              </button>
-            </div>
-          ) : null}
+          <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} label={t('archive.pages')} />
         </>
       ) : null}
     </section>

@@ -10,6 +10,7 @@ import {
 import type { CallFailure, OperationName, ReceivedFile } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDateTime, todayJst } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
@@ -66,11 +67,7 @@ export function JournalExport() {
     <section aria-labelledby="journal-title">
       <h2 id="journal-title">{t('journal.title')}</h2>
       {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice>{notice}</Notice>
       <form className="panel form form--inline" aria-label={t('journal.title')} onSubmit={(e) => e.preventDefault()}>
         <Field label={t('journal.target')}>
           {(control) => (

@@ -1,4 +1,3 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { SERVICES } from '../../../core/rating';
 import { Refusal } from '../../components/Refusal';
 import { formatJstDateTime, formatYen } from '../../format';
@@ -6,6 +5,8 @@ import { useI18n } from '../../i18n/i18n';
 import { useRead } from '../../session/useRead';
 import { TrialBalanceTable } from '../common/TrialBalanceTable';
 import { Yen } from '../common/Yen';
+import { AmountsChart } from './AmountsChart';
+import { AmountsTable } from './AmountsTable';
 import type { ReportParams } from './report-params';
 
 const AGING = ['notDue', 'd0_30', 'd31_60', 'd61_90', 'd90plus'] as const;
@@ -94,69 +95,34 @@ function SalesView({ fromMonth, toMonth }: { fromMonth: string; toMonth: string 
     month: m.month,
     ...Object.fromEntries(SERVICES.map((s) => [s, chartYen(m.services[s])])),
   }));
+  const serviceNames = SERVICES.map((s) => t(`service.${s}` as const));
   return (
     <>
-      <figure className="books-chart" aria-label={t('reports.chart.sales')}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={chart} maxBarSize={80}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="month" />
-            <YAxis tickFormatter={(v: number) => formatYen(String(v))} width={90} />
-            <Tooltip formatter={(v) => formatYen(String(v))} />
-            <Legend />
-            {SERVICES.map((s, i) => (
-              <Bar
-                key={s}
-                dataKey={s}
-                name={t(`service.${s}` as const)}
-                stackId="sales"
-                fill={COLORS[i]}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </figure>
-      <table className="table table--money" aria-label={t('reports.kind.sales')}>
-        <thead>
-          <tr>
-            <th>{t('reports.col.month')}</th>
-            {SERVICES.map((s) => (
-              <th key={s} className="num">
-                {t(`service.${s}` as const)}
-              </th>
-            ))}
-            <th className="num">{t('reports.col.credited')}</th>
-            <th className="num">{t('reports.col.net')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sales.data.months.map((m) => (
-            <tr key={m.month}>
-              <td className="mono">{m.month}</td>
-              {SERVICES.map((s) => (
-                <td key={s} className="num">
-                  {formatYen(m.services[s])}
-                </td>
-              ))}
-              <td className="num">{formatYen(m.credited)}</td>
-              <td className="num">{formatYen(m.net)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th>{t('reports.col.total')}</th>
-            {SERVICES.map((s) => (
-              <th key={s} className="num">
-                {formatYen(sales.data!.totals.services[s])}
-              </th>
-            ))}
-            <th className="num">{formatYen(sales.data.totals.credited)}</th>
-            <th className="num">{formatYen(sales.data.totals.net)}</th>
-          </tr>
-        </tfoot>
-      </table>
+      <AmountsChart
+        label={t('reports.chart.sales')}
+        data={chart}
+        category="month"
+        bars={SERVICES.map((s, i) => ({ dataKey: s, name: serviceNames[i]!, stackId: 'sales', fill: COLORS[i]! }))}
+        legend
+      />
+      <AmountsTable
+        label={t('reports.kind.sales')}
+        nameHeading={t('reports.col.month')}
+        headings={[...serviceNames, t('reports.col.credited'), t('reports.col.net')]}
+        rows={sales.data.months.map((m) => ({
+          key: m.month,
+          name: m.month,
+          amounts: [...SERVICES.map((s) => m.services[s]), m.credited, m.net],
+        }))}
+        totals={{
+          name: t('reports.col.total'),
+          amounts: [
+            ...SERVICES.map((s) => sales.data!.totals.services[s]),
+            sales.data.totals.credited,
+            sales.data.totals.net,
+          ],
+        }}
+      />
     </>
   );
 }
@@ -221,45 +187,26 @@ function AgingView({ asOf }: { asOf: string }) {
   const chart = AGING.map((b) => ({ bucket: t(`aging.${b}` as const), amount: chartYen(aging.data!.totals[b]) }));
   return (
     <>
-      <figure className="books-chart" aria-label={t('reports.chart.aging')}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={chart} maxBarSize={80}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="bucket" />
-            <YAxis tickFormatter={(v: number) => formatYen(String(v))} width={90} />
-            <Tooltip formatter={(v) => formatYen(String(v))} />
-            <Bar dataKey="amount" name={t('reports.kind.aging')} fill={COLORS[4]} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </figure>
-      <table className="table table--money" aria-label={t('reports.kind.aging')}>
-        <thead>
-          <tr>
-            <th>{t('reports.col.account')}</th>
-            {AGING.map((b) => (
-              <th key={b} className="num">
-                {t(`aging.${b}` as const)}
-              </th>
-            ))}
-            <th className="num">{t('reports.col.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {aging.data.accounts.map((a) => (
-            <tr key={a.account}>
-              <td className="mono">
-                {a.account} <span className="muted small">{a.memberNumber}</span>
-              </td>
-              {AGING.map((b) => (
-                <td key={b} className="num">
-                  {formatYen(a.buckets[b])}
-                </td>
-              ))}
-              <td className="num">{formatYen(a.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AmountsChart
+        label={t('reports.chart.aging')}
+        data={chart}
+        category="bucket"
+        bars={[{ dataKey: 'amount', name: t('reports.kind.aging'), fill: COLORS[4]! }]}
+      />
+      <AmountsTable
+        label={t('reports.kind.aging')}
+        nameHeading={t('reports.col.account')}
+        headings={[...AGING.map((b) => t(`aging.${b}` as const)), t('reports.col.total')]}
+        rows={aging.data.accounts.map((a) => ({
+          key: a.account,
+          name: (
+            <>
+              {a.account} <span className="muted small">{a.memberNumber}</span>
+            </>
+          ),
+          amounts: [...AGING.map((b) => a.buckets[b]), a.total],
+        }))}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { CallFailure, ReceivedFile } from '../../api/client';
 import { useSession } from '../../session/session';
 import { useI18n } from '../../i18n/i18n';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { bytesOf } from './pdf-file';
 import { desktopPrint, printDocument, printFrame, type PrintRequest } from './print';
 
@@ -87,11 +88,7 @@ export function FilePreview({
       {'savedTo' in file ? (
         <p className="notice">{file.savedTo ? t('file.savedTo', { path: file.savedTo }) : t('file.notSaved')}</p>
       ) : null}
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
       {failure && print ? <Refusal operation={print.operation} failure={failure} /> : null}
       {bytes ? (
         <iframe

@@ -11,14 +11,16 @@ export function TextField<F extends string>({
   type = 'text',
   autoFocus,
   inputMode,
+  autoComplete,
 }: {
-  form: SchemaForm<F>;
+  form: Pick<SchemaForm<F>, 'draft' | 'change' | 'errorFor'>;
   field: F;
   label: string;
   hint?: string;
   type?: HTMLInputTypeAttribute;
   autoFocus?: boolean;
   inputMode?: 'numeric' | 'text';
+  autoComplete?: string;
 }) {
   return (
     <Field label={label} error={form.errorFor(field)} hint={hint}>
@@ -28,6 +30,7 @@ export function TextField<F extends string>({
           name={field}
           type={type}
           inputMode={inputMode}
+          autoComplete={autoComplete}
           autoFocus={autoFocus}
           value={form.draft[field]}
           onChange={(e) => form.change(field, e.target.value)}

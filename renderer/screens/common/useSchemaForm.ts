@@ -10,6 +10,8 @@ export interface SchemaForm<F extends string, Input = unknown> {
   draft: Record<F, string>;
   change(field: F, value: string): void;
   errorFor(field: F): string | undefined;
+  /** Whether the person has typed in the field, or tried to send the form. */
+  touched(field: F): boolean;
   /** Marks every field touched; the input as the catalog's schema accepted it, or null when it does not. */
   check(): Input | null;
   /** After a call: field problems go under their fields, anything else is the returned failure to show. */
@@ -55,6 +57,9 @@ export function useSchemaForm<F extends string, S extends z.ZodType>(
       const client = touched[field] ? clientProblems.find((p) => fieldOfPath(p.path, fields) === field) : undefined;
       const problem = server ?? client;
       return problem ? problemText(problem, field, draft[field], dictionary, language, t) : undefined;
+    },
+    touched(field) {
+      return touched[field] === true;
     },
     check() {
       setTouched(Object.fromEntries(fields.map((f) => [f, true])) as Partial<Record<F, boolean>>);

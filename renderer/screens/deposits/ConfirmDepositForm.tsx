@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { confirmDepositInput } from '../../../core/api/schemas/prepaid';
-import type { CallFailure, Output } from '../../api/client';
-import { useSession } from '../../session/session';
+import type { Output } from '../../api/client';
 import { Refusal } from '../../components/Refusal';
 import { formatYen, todayJst } from '../../format';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
 import { TextField } from '../common/TextField';
+import { useFormSubmit } from '../common/useFormSubmit';
 import { useSchemaForm } from '../common/useSchemaForm';
 
 const FIELDS = ['statementNumber', 'amount', 'valueDate', 'bankReference'] as const;
@@ -42,7 +42,6 @@ function outcomeWords(t: Translate, result: Output<'deposits.confirm'>): string 
 /** R-PRE-2, R-PRE-3: accounting types in a deposit seen on the bank account; a short or excess amount is held. */
 export function ConfirmDepositForm() {
   const { t } = useI18n();
-  const { call } = useSession();
   const form = useSchemaForm(
     'deposits.confirm',
     confirmDepositInput,
@@ -51,23 +50,16 @@ export function ConfirmDepositForm() {
     inputOf,
     'depositForm',
   );
-  const [failure, setFailure] = useState<CallFailure | null>(null);
   const [result, setResult] = useState<Output<'deposits.confirm'> | null>(null);
-  const [saving, setSaving] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = form.check();
-    if (!input) return;
-    setSaving(true);
-    const answer = await call('deposits.confirm', input);
-    setSaving(false);
-    setFailure(form.answer(answer));
-    if (answer.ok) {
-      setResult(answer.output);
-      form.reset();
-    }
-  }
+  const {
+    submit,
+    sending: saving,
+    failure,
+  } = useFormSubmit(form, 'deposits.confirm', (output) => {
+    setResult(output);
+    form.reset();
+  });
 
   return (
     <form className="panel form" onSubmit={submit} noValidate aria-labelledby="confirm-deposit-title">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CallFailure } from '../../api/client';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDate, todayJst } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
@@ -28,11 +29,7 @@ export function Refunds() {
   return (
     <section className="panel" aria-labelledby="refunds-title">
       <h2 id="refunds-title">{t('bank.refundsTitle')}</h2>
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
       {refunds.failure ? <Refusal operation="bank.refunds" failure={refunds.failure} /> : null}
       {failure ? <Refusal operation="bank.payRefund" failure={failure} /> : null}
       {refunds.data && refunds.data.length === 0 ? <p className="muted">{t('bank.refundsNone')}</p> : null}

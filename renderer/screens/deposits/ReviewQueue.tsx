@@ -5,6 +5,7 @@ import { useSession } from '../../session/session';
 import { useMayCall } from '../../session/useMayCall';
 import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from '../../i18n/labels';
@@ -51,11 +52,7 @@ export function ReviewQueue() {
           </button>
         ) : null}
       </div>
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
       {queue.failure ? <Refusal operation="bank.reviewQueue" failure={queue.failure} /> : null}
       {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
       {queue.data && queue.data.length === 0 ? <p className="muted">{t('bank.reviewNone')}</p> : null}

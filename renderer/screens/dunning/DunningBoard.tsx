@@ -1,14 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { dailyInput } from '../../../core/api/schemas/payments';
-import type { CallFailure } from '../../api/client';
-import { useSession } from '../../session/session';
 import { useMayCall } from '../../session/useMayCall';
 import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { todayJst } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';
+import { useFormSubmit } from '../common/useFormSubmit';
 import { useSchemaForm } from '../common/useSchemaForm';
 import { DailyRuns } from './DailyRuns';
 import { ReleaseQueue } from './ReleaseQueue';
@@ -21,33 +21,25 @@ const inputOf = (d: { date: string }) => (d.date.trim() ? { date: d.date.trim() 
 /** Dunning board (R-DUN-1..7): accounts by status, each with its timeline and the commands sent; the daily run. */
 export function DunningBoard() {
   const { t } = useI18n();
-  const { call } = useSession();
   const mayCall = useMayCall();
   const mayRun = mayCall('dunning.runDaily');
   const mayAge = mayCall('payments.aging');
   const board = useRead('dunning.board', {});
   const form = useSchemaForm('dunning.runDaily', dailyInput, FIELDS, { date: todayJst() }, inputOf, 'dailyForm');
-  const [failure, setFailure] = useState<CallFailure | null>(null);
-  const [running, setRunning] = useState(false);
   const [said, setSaid] = useState<string | null>(null);
 
-  async function run(event: FormEvent) {
-    event.preventDefault();
-    const input = form.check();
-    if (!input) return;
-    setRunning(true);
-    const result = await call('dunning.runDaily', input);
-    setRunning(false);
-    setFailure(form.answer(result));
-    if (result.ok) {
-      const { date, transitions, commands } = result.output;
-      setSaid(
-        transitions.length === 0
-          ? t('dunning.ranNothing', { date })
-          : t('dunning.ran', { date, changes: transitions.length, commands }),
-      );
-    }
-  }
+  const {
+    submit: run,
+    sending: running,
+    failure,
+  } = useFormSubmit(form, 'dunning.runDaily', (output) => {
+    const { date, transitions, commands } = output;
+    setSaid(
+      transitions.length === 0
+        ? t('dunning.ranNothing', { date })
+        : t('dunning.ran', { date, changes: transitions.length, commands }),
+    );
+  });
 
   return (
     <section aria-labelledby="dunning-title">
@@ -72,11 +64,7 @@ export function DunningBoard() {
             </button>
           </div>
           {failure ? <Refusal operation="dunning.runDaily" failure={failure} /> : null}
-          {said ? (
-            <p className="notice" role="status">
-              {said}
-            </p>
-          ) : null}
+          <Notice>{said}</Notice>
         </form>
       ) : null}
       <ReleaseQueue />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CallFailure, Output } from '../../api/client';
 import { ConfirmIrreversible } from '../../components/ConfirmIrreversible';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDateTime } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
@@ -33,11 +34,7 @@ export function ReleaseQueue() {
       {waiting.data.commands.map((c) => (
         <WaitingCommand key={c.outboxId} command={c} mayDecide={mayDecide} onDecided={setSaid} />
       ))}
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
     </section>
   );
 }

@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { draftEstimateInput } from '../../../core/api/schemas/prepaid';
-import type { CallFailure, Output } from '../../api/client';
+import type { Output } from '../../api/client';
 import { typedYen } from '../../../core/api/schemas/typed';
-import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';
+import { useFormSubmit } from '../common/useFormSubmit';
 import { useSchemaForm } from '../common/useSchemaForm';
 
 const FIELDS = ['memberNumber', 'amount', 'subject', 'validDays', 'repName'] as const;
@@ -32,26 +32,18 @@ export function EstimateDraftForm({
   onDrafted: (estimate: Output<'estimates.draft'>) => void;
 }) {
   const { t } = useI18n();
-  const { call } = useSession();
   const form = useSchemaForm('estimates.draft', draftEstimateInput, FIELDS, EMPTY, inputOf, 'estimateForm');
-  const [failure, setFailure] = useState<CallFailure | null>(null);
-  const [saving, setSaving] = useState(false);
   // The simulator beside the form says how many months the amount being typed would cover.
   useEffect(() => onAmount(typedYen(form.draft.amount)), [form.draft.amount, onAmount]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = form.check();
-    if (!input) return;
-    setSaving(true);
-    const result = await call('estimates.draft', input);
-    setSaving(false);
-    setFailure(form.answer(result));
-    if (result.ok) {
-      form.reset();
-      onDrafted(result.output);
-    }
-  }
+  const {
+    submit,
+    sending: saving,
+    failure,
+  } = useFormSubmit(form, 'estimates.draft', (output) => {
+    form.reset();
+    onDrafted(output);
+  });
 
   return (
     <form className="panel form" onSubmit={submit} noValidate aria-labelledby="estimate-form-title">

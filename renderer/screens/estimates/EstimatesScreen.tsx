@@ -4,6 +4,7 @@ import { useSession } from '../../session/session';
 import { useMayCall } from '../../session/useMayCall';
 import { useRead } from '../../session/useRead';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDate } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
@@ -118,11 +119,7 @@ export function EstimatesScreen() {
         ) : null}
         <CostSimulator prepaid={quoting ? '' : amount} onLines={onLines} />
       </div>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice>{notice}</Notice>
       {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
       {file ? <FilePreview file={file.file} print={file.print} onClose={() => setFile(null)} /> : null}
       <div className="panel">

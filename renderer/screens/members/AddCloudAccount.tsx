@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { createCloudAccountInput } from '../../../core/api/schemas/cloud-accounts';
-import type { CallFailure } from '../../api/client';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
-import { useSession } from '../../session/session';
 import { TextField } from '../common/TextField';
+import { useFormSubmit } from '../common/useFormSubmit';
 import { useSchemaForm } from '../common/useSchemaForm';
 
 const FIELDS = ['label'] as const;
@@ -12,7 +12,6 @@ const FIELDS = ['label'] as const;
 /** Opens one more cloud account for the member (R-PARTY-2), with an optional label such as 本番環境. */
 export function AddCloudAccount({ memberNumber }: { memberNumber: string }) {
   const { t } = useI18n();
-  const { call } = useSession();
   const inputOf = (d: { label: string }) => ({ memberNumber, ...(d.label.trim() ? { label: d.label } : {}) });
   const form = useSchemaForm(
     `cloudAccounts.create.${memberNumber}`,
@@ -22,23 +21,16 @@ export function AddCloudAccount({ memberNumber }: { memberNumber: string }) {
     inputOf,
     'accountForm',
   );
-  const [failure, setFailure] = useState<CallFailure | null>(null);
   const [said, setSaid] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = form.check();
-    if (!input) return;
-    setSaving(true);
-    const result = await call('cloudAccounts.create', input);
-    setSaving(false);
-    setFailure(form.answer(result));
-    if (result.ok) {
-      form.reset();
-      setSaid(t('accountForm.created', { code: result.output.code }));
-    }
-  }
+  const {
+    submit,
+    sending: saving,
+    failure,
+  } = useFormSubmit(form, 'cloudAccounts.create', (output) => {
+    form.reset();
+    setSaid(t('accountForm.created', { code: output.code }));
+  });
 
   return (
     <form className="form form--inline add-account" onSubmit={submit} noValidate aria-labelledby="add-account-title">
@@ -50,11 +42,7 @@ export function AddCloudAccount({ memberNumber }: { memberNumber: string }) {
         </button>
       </div>
       {failure ? <Refusal operation="cloudAccounts.create" failure={failure} /> : null}
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CallFailure } from '../../api/client';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDate, formatYen } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
@@ -43,11 +44,7 @@ export function CloseCloudAccount({ accounts }: { accounts: { code: string; clos
   return (
     <section className="panel" aria-labelledby="account-close-title">
       <h2 id="account-close-title">{t('accountClose.title')}</h2>
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
       {failure ? <Refusal operation="cloudAccounts.close" failure={failure} /> : null}
       {closed.map((a) => (
         <p key={a.code} className="muted small">

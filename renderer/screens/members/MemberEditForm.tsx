@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { updateMemberInput } from '../../../core/api/schemas/members';
-import type { CallFailure, Output } from '../../api/client';
+import type { Output } from '../../api/client';
 import { Refusal } from '../../components/Refusal';
 import { useI18n } from '../../i18n/i18n';
-import { useSession } from '../../session/session';
 import { TextField } from '../common/TextField';
+import { useFormSubmit } from '../common/useFormSubmit';
 import { useSchemaForm } from '../common/useSchemaForm';
 
 const FIELDS = ['name', 'nameKana', 'email', 'address'] as const;
@@ -17,7 +16,6 @@ type Member = Output<'members.get'>;
  */
 export function MemberEditForm({ member, onDone }: { member: Member; onDone: (saved: boolean) => void }) {
   const { t } = useI18n();
-  const { call } = useSession();
   const initial: Draft = {
     name: member.name,
     nameKana: member.nameKana,
@@ -39,22 +37,15 @@ export function MemberEditForm({ member, onDone }: { member: Member; onDone: (sa
     inputOf,
     'memberForm',
   );
-  const [failure, setFailure] = useState<CallFailure | null>(null);
-  const [saving, setSaving] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = form.check();
-    if (!input) return;
-    setSaving(true);
-    const result = await call('members.update', input);
-    setSaving(false);
-    setFailure(form.answer(result));
-    if (result.ok) {
-      form.reset();
-      onDone(true);
-    }
-  }
+  const {
+    submit,
+    sending: saving,
+    failure,
+  } = useFormSubmit(form, 'members.update', () => {
+    form.reset();
+    onDone(true);
+  });
 
   return (
     <form className="panel form" onSubmit={submit} noValidate aria-labelledby="member-edit-title">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CallFailure, ReceivedFile } from '../../api/client';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDateTime } from '../../format';
 import { routeHref } from '../../hooks/useHashRoute';
 import { useI18n } from '../../i18n/i18n';
@@ -99,11 +100,7 @@ export function MonthStatements({ month }: { month: string }) {
           ) : null}
         </div>
       ) : null}
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
       {failure ? <Refusal operation={failure.operation} failure={failure.failure} /> : null}
       {list.failure ? <Refusal operation="billing.monthStatements" failure={list.failure} /> : null}
       {preview ? (

@@ -1,20 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import { createOperatorInput } from '../../../core/api/schemas/operators';
 import { ROLES, type Role } from '../../../core/api/service';
-import type { FieldProblem } from '../../../core/errors';
 import type { CallFailure, OperationName } from '../../api/client';
-import { Field } from '../../components/Field';
 import { Refusal } from '../../components/Refusal';
-import { fieldOfPath, problemText, schemaProblems } from '../../forms/field-problems';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf, roleList } from '../../i18n/labels';
 import { useSession } from '../../session/session';
 import { useRead } from '../../session/useRead';
+import { TextField } from '../common/TextField';
+import { useSchemaForm } from '../common/useSchemaForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import './operators.css';
 
 const FIELDS = ['login', 'displayName', 'password', 'roles'] as const;
-type FieldName = Exclude<(typeof FIELDS)[number], 'roles'>;
+type FieldName = (typeof FIELDS)[number];
+/** The new operator as typed; its roles as a comma-separated list, so the form is all strings. */
+const EMPTY: Record<FieldName, string> = { login: '', displayName: '', password: '', roles: '' };
+const rolesOf = (d: Record<FieldName, string>) => (d.roles === '' ? [] : (d.roles.split(',') as Role[]));
+const createInput = (d: Record<FieldName, string>) => ({
+  login: d.login.trim(),
+  displayName: d.displayName,
+  password: d.password,
+  roles: rolesOf(d),
+});
 
 interface Outcome {
   operation: OperationName;
@@ -24,48 +32,26 @@ interface Outcome {
 
 /** The admin's operators: add one, deactivate or reactivate, reset a password, end their sessions (issue 13). */
 export function OperatorsScreen() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { call, operator: me } = useSession();
   const operators = useRead('operators.list', {});
-  const [values, setValues] = useState<Record<FieldName, string>>({ login: '', displayName: '', password: '' });
-  const [roles, setRoles] = useState<Role[]>([]);
-  const [touched, setTouched] = useState<Partial<Record<FieldName | 'roles', boolean>>>({});
-  const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
+  const form = useSchemaForm('operators.create', createOperatorInput, FIELDS, EMPTY, createInput, 'operators', FIELDS);
+  const roles = rolesOf(form.draft);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [resetting, setResetting] = useState<string | null>(null);
 
-  const input = { login: values.login.trim(), displayName: values.displayName, password: values.password, roles };
-  const clientProblems = schemaProblems(createOperatorInput, input, FIELDS);
-  const errorFor = (field: FieldName | 'roles'): string | undefined => {
-    const server = serverProblems.find((p) => fieldOfPath(p.path, FIELDS) === field);
-    const client = touched[field] ? clientProblems.find((p) => fieldOfPath(p.path, FIELDS) === field) : undefined;
-    const problem = server ?? client;
-    if (!problem) return undefined;
-    const value = field === 'roles' ? roles.join(',') : values[field];
-    return problemText(problem, field, value, 'operators', language, t);
-  };
-
-  function change(field: FieldName, value: string) {
-    setValues((was) => ({ ...was, [field]: value }));
-    setTouched((was) => ({ ...was, [field]: true }));
-    setServerProblems((was) => was.filter((p) => fieldOfPath(p.path, FIELDS) !== field));
-  }
-
   async function create(event: FormEvent) {
     event.preventDefault();
-    setTouched(Object.fromEntries(FIELDS.map((f) => [f, true])));
-    if (clientProblems.length > 0) return;
+    const input = form.check();
+    if (!input) return;
     const result = await call('operators.create', input);
     if (result.ok) {
       setOutcome({ operation: 'operators.create', done: t('operators.created', { login: result.output.login }) });
-      setValues({ login: '', displayName: '', password: '' });
-      setRoles([]);
-      setTouched({});
+      form.reset();
       return;
     }
-    setServerProblems(result.problems ?? []);
-    if (!result.problems?.some((p) => fieldOfPath(p.path, FIELDS)))
-      setOutcome({ operation: 'operators.create', failure: result });
+    const unplaced = form.answer(result);
+    if (unplaced) setOutcome({ operation: 'operators.create', failure: unplaced });
   }
 
   async function act(
@@ -80,20 +66,6 @@ export function OperatorsScreen() {
     } as const;
     setOutcome(result.ok ? { operation, done: t(done[operation], { login }) } : { operation, failure: result });
   }
-
-  const control = (field: FieldName, type: string, autoComplete: string) =>
-    function Control(c: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) {
-      return (
-        <input
-          {...c}
-          name={field}
-          type={type}
-          autoComplete={autoComplete}
-          value={values[field]}
-          onChange={(e) => change(field, e.target.value)}
-        />
-      );
-    };
 
   return (
     <section className="screen operators-screen" aria-labelledby="operators-title">
@@ -166,33 +138,35 @@ export function OperatorsScreen() {
       ) : null}
       <form className="card" onSubmit={create} noValidate aria-labelledby="create-operator-title">
         <h2 id="create-operator-title">{t('operators.create.title')}</h2>
-        <Field label={t('operators.create.login')} error={errorFor('login')}>
-          {control('login', 'text', 'off')}
-        </Field>
-        <Field label={t('operators.create.displayName')} error={errorFor('displayName')}>
-          {control('displayName', 'text', 'off')}
-        </Field>
-        <Field label={t('operators.create.password')} error={errorFor('password')}>
-          {control('password', 'password', 'new-password')}
-        </Field>
-        <fieldset className="operator-roles" aria-invalid={Boolean(errorFor('roles'))}>
+        <TextField form={form} field="login" label={t('operators.create.login')} autoComplete="off" />
+        <TextField form={form} field="displayName" label={t('operators.create.displayName')} autoComplete="off" />
+        <TextField
+          form={form}
+          field="password"
+          label={t('operators.create.password')}
+          type="password"
+          autoComplete="new-password"
+        />
+        <fieldset className="operator-roles" aria-invalid={Boolean(form.errorFor('roles'))}>
           <legend>{t('operators.create.roles')}</legend>
           {ROLES.map((role) => (
             <label key={role}>
               <input
                 type="checkbox"
                 checked={roles.includes(role)}
-                onChange={(e) => {
-                  setRoles((was) => (e.target.checked ? [...was, role] : was.filter((r) => r !== role)));
-                  setTouched((was) => ({ ...was, roles: true }));
-                }}
+                onChange={(e) =>
+                  form.change(
+                    'roles',
+                    (e.target.checked ? [...roles, role] : roles.filter((r) => r !== role)).join(','),
+                  )
+                }
               />
               {labelOf(t, 'role', role)}
             </label>
           ))}
-          {errorFor('roles') ? (
+          {form.errorFor('roles') ? (
             <p className="field__error" role="alert">
-              {errorFor('roles')}
+              {form.errorFor('roles')}
             </p>
           ) : null}
         </fieldset>

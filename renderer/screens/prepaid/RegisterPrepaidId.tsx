@@ -3,6 +3,7 @@ import { registerPrepaidIdInput } from '../../../core/api/schemas/prepaid';
 import type { CallFailure } from '../../api/client';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';
@@ -46,11 +47,7 @@ export function RegisterPrepaidId() {
     <form className="panel form" onSubmit={submit} noValidate aria-labelledby="register-title" autoComplete="off">
       <h2 id="register-title">{t('prepaid.registerTitle')}</h2>
       {failure ? <Refusal operation="prepaid.register" failure={failure} /> : null}
-      {done ? (
-        <p className="notice" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Notice>{done}</Notice>
       <TextField form={form} field="cloudAccountCode" label={t('prepaidForm.cloudAccountCode')} />
       <TextField form={form} field="code" label={t('prepaidForm.code')} hint={t('prepaidForm.codeHint')} />
       <div className="actions">

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { setSellerInput } from '../../../core/api/schemas/seller';
-import type { CallFailure } from '../../api/client';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDate, todayJst } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { useSession } from '../../session/session';
 import { useMayCall } from '../../session/useMayCall';
 import { useRead } from '../../session/useRead';
+import { useFormSubmit } from '../common/useFormSubmit';
 import { useSchemaForm } from '../common/useSchemaForm';
 import { SellerFields } from './SellerFields';
 import { SELLER_FIELDS, draftOfSeller, emptySellerDraft, sellerInputOf, type SellerDraft } from './seller-draft';
@@ -14,23 +14,15 @@ import { SELLER_FIELDS, draftOfSeller, emptySellerDraft, sellerInputOf, type Sel
 /** The administrator's form, opened with the seller in force today (or empty before one is set). */
 function SellerForm({ initial, onSaved }: { initial: SellerDraft; onSaved: (effectiveFrom: string) => void }) {
   const { t } = useI18n();
-  const { call } = useSession();
   const [seal, setSeal] = useState<{ name: string; base64: string } | null>(null);
-  const [failure, setFailure] = useState<CallFailure | null>(null);
-  const [saving, setSaving] = useState(false);
   const toInput = (d: SellerDraft) => sellerInputOf(d, seal?.base64 ?? null);
   const form = useSchemaForm('seller.set', setSellerInput, SELLER_FIELDS, initial, toInput, 'sellerForm');
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = form.check();
-    if (!input) return;
-    setSaving(true);
-    const result = await call('seller.set', input);
-    setSaving(false);
-    setFailure(form.answer(result));
-    if (result.ok) onSaved(result.output.effectiveFrom);
-  }
+  const {
+    submit,
+    sending: saving,
+    failure,
+  } = useFormSubmit(form, 'seller.set', (output) => onSaved(output.effectiveFrom));
 
   return (
     <form className="panel form" onSubmit={submit} noValidate aria-labelledby="seller-form-title">
@@ -64,11 +56,7 @@ export function SellerScreen() {
       </div>
       <p className="muted">{t('seller.intro')}</p>
       {current.failure ? <Refusal operation="seller.get" failure={current.failure} /> : null}
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice>{notice}</Notice>
       <div className="columns">
         {mayCall('seller.set') && current.data ? (
           <SellerForm

@@ -4,6 +4,7 @@ import { useSession } from '../../session/session';
 import { nowMs } from '../../clock';
 import { addMonths, jstToday, monthOfDate } from '../../../core/time';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import type { CallFailure } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { TextField } from '../common/TextField';
@@ -133,11 +134,7 @@ export function CloseMonth({ month, onClosed }: { month: string; onClosed: (mont
         </div>
       ) : null}
       {failure ? <Refusal operation="billing.closeMonth" failure={failure} /> : null}
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
       {lateSaid ? <div className="notice notice--warn late-close">{lateSaid}</div> : null}
     </form>
   );

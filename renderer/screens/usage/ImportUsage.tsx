@@ -3,6 +3,7 @@ import { importUsageInput } from '../../../core/api/schemas/billing';
 import { useSession } from '../../session/session';
 import { Progress } from '../../components/Progress';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
 import type { CallFailure } from '../../api/client';
 import { FileDropZone } from '../common/FileDropZone';
@@ -55,11 +56,7 @@ export function ImportUsage({ onImported }: { onImported: (month: string) => voi
         </p>
       ) : null}
       {failure ? <Refusal operation="usage.import" failure={failure} /> : null}
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { CallFailure, ReceivedFile } from '../../api/client';
 import { volumeCount, VOLUME_SIZE } from '../../../core/api/schemas/billing';
 import { useSession } from '../../session/session';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
 import { FilePreview } from '../common/FilePreview';
 import { printDocument, type PrintRequest } from '../common/print';
@@ -52,11 +53,7 @@ export function PrintMonthStatements({ month, statements }: { month: string; sta
         ))}
         {busy ? <span className="muted">{t('usage.printing')}</span> : null}
       </div>
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
       {failure ? <Refusal operation="billing.monthStatementsPdf" failure={failure} /> : null}
       {preview ? (
         <FilePreview file={preview.file} print={preview.request} autoPrint onClose={() => setPreview(null)} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CallFailure } from '../../api/client';
 import { ConfirmIrreversible } from '../../components/ConfirmIrreversible';
 import { Refusal } from '../../components/Refusal';
+import { Notice } from '../../components/Notice';
 import { formatJstDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
@@ -89,11 +90,7 @@ export function UsageImports() {
         </ConfirmIrreversible>
       ) : null}
       {failure ? <Refusal operation="usage.withdrawImport" failure={failure} /> : null}
-      {said ? (
-        <p className="notice" role="status">
-          {said}
-        </p>
-      ) : null}
+      <Notice>{said}</Notice>
     </section>
   );
 }
