@@ -155,6 +155,8 @@ export const en: Messages = {
   'audit.title': 'Audit log',
   'audit.col.at': 'When',
   'audit.col.operator': 'Operator',
+  'audit.col.address': 'From',
+  'audit.noAddress': 'local',
   'audit.col.operation': 'Operation',
   'audit.col.outcome': 'Outcome',
   'audit.col.detail': 'Detail',

@@ -158,6 +158,8 @@ export const ja = {
   'audit.title': '監査ログ',
   'audit.col.at': '日時',
   'audit.col.operator': 'オペレーター',
+  'audit.col.address': '接続元',
+  'audit.noAddress': 'ローカル',
   'audit.col.operation': '操作',
   'audit.col.outcome': '結果',
   'audit.col.detail': '内容',

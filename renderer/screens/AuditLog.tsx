@@ -149,6 +149,7 @@ export function AuditLog() {
               <tr>
                 <th>{t('audit.col.at')}</th>
                 <th>{t('audit.col.operator')}</th>
+                <th>{t('audit.col.address')}</th>
                 <th>{t('audit.col.operation')}</th>
                 <th>{t('audit.col.outcome')}</th>
                 <th>{t('audit.col.detail')}</th>
@@ -159,6 +160,7 @@ export function AuditLog() {
                 <tr key={r.id}>
                   <td className="mono nowrap">{formatJstDateTime(r.at)}</td>
                   <td>{r.operator || t('audit.noOperator')}</td>
+                  <td className="mono nowrap">{r.address ?? t('audit.noAddress')}</td>
                   <td title={r.operation}>{labelOf(t, 'op', r.operation)}</td>
                   <td className={r.outcome === 'ok' ? '' : 'outcome--refused'}>{labelOf(t, 'outcome', r.outcome)}</td>
                   <td className="muted clip">{auditDetail(r, language, t)}</td>

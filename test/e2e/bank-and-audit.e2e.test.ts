@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../support/clock';
 import { todayJst } from '../../renderer/format';
 import { AuditFilter } from './pages/audit-filter';
 import { DepositsPage } from './pages/deposits-page';
@@ -94,9 +95,11 @@ describe('a bank file imported by its dry run and report, a review confirmed, an
     await filter.byOperation('bank.confirmMatch');
     await expect.poll(() => audit.rows.count()).toBe(1);
     expect(await audit.rows.first().textContent()).toContain(ja['op.bank.confirmMatch']);
+    // D-SEC-19: the browser host's calls keep the address they came from.
+    expect(await audit.rows.first().locator('td:nth-child(3)').textContent()).toBe('127.0.0.1');
     expect(await filter.count.textContent()).toBe(say(ja, 'audit.count', { count: 1 }));
 
-    await filter.between(todayJst(), todayJst());
+    await filter.between(todayJst(TEST_NOW.getTime()), todayJst(TEST_NOW.getTime()));
     await expect.poll(() => audit.rows.count()).toBe(1);
     await app.screenshot('43-audit-filtered');
     await filter.between('2020-01-01', '2020-01-31');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../support/clock';
 import { todayJst } from '../../renderer/format';
 import { DepositsPage } from './pages/deposits-page';
 import { EstimatesPage } from './pages/estimates-page';
@@ -74,7 +75,7 @@ describe('the prepaid flow by clicking, each step by its own role', () => {
     await deposits.confirmDeposit({
       statementNumber,
       amount: '50000',
-      valueDate: todayJst(),
+      valueDate: todayJst(TEST_NOW.getTime()),
       bankReference: 'REF-0001',
     });
     await expect

@@ -279,7 +279,7 @@ describe('desktops in a team: a rep offline, an accountant in the office, one Po
     await deposits.confirmDeposit({
       statementNumber,
       amount: '50000',
-      valueDate: todayJst(),
+      valueDate: todayJst(TEST_NOW.getTime()),
       bankReference: 'REF-TEAM-1',
     });
     await expect
