@@ -99,6 +99,8 @@ export class DepositMatcher {
   private readonly byReference = new Map<string, IndexedItem[]>();
   private readonly sortedByDue: IndexedItem[];
   private readonly taken = new Set<string>();
+  /** dueWithinFeeAbove per deposit amount: a file pays the same few amounts many times. */
+  private readonly aboveByAmount = new Map<string, IndexedItem[]>();
   readonly feeTolerance: Dec;
 
   constructor(items: readonly OpenItem[], options: MatchOptions = {}) {
@@ -198,8 +200,14 @@ export class DepositMatcher {
     if (key !== '') for (const entry of this.byName.get(key) ?? []) note(entry, true, false);
     // Items linked by the amount alone only ever go to review, and prepaid statements share a few amounts
     // (10,000, 30,000 yen): keep the first few, so one deposit never builds thousands of candidates.
-    for (const entry of (this.byAmount.get(amount.toFixed()) ?? []).slice(0, MAX_CANDIDATES)) note(entry, false, false);
-    for (const entry of this.dueWithinFeeAbove(amount, MAX_CANDIDATES)) note(entry, false, false);
+    const amountKey = amount.toFixed();
+    for (const entry of (this.byAmount.get(amountKey) ?? []).slice(0, MAX_CANDIDATES)) note(entry, false, false);
+    let above = this.aboveByAmount.get(amountKey);
+    if (above === undefined) {
+      above = this.dueWithinFeeAbove(amount, MAX_CANDIDATES);
+      this.aboveByAmount.set(amountKey, above);
+    }
+    for (const entry of above) note(entry, false, false);
     const text = canonicalKana(`${deposit.payer} ${deposit.edi ?? ''}`);
     for (const token of text.match(REFERENCE_TOKEN) ?? []) {
       for (const k of referenceKeys(token)) for (const entry of this.byReference.get(k) ?? []) note(entry, false, true);
