@@ -10,11 +10,18 @@ const MAX_ROWS = 2_000;
 
 type Table = keyof Database & string;
 
+export interface InsertOptions {
+  /** The new rows' ids, in the order of the rows. */
+  returning?: boolean;
+  /** An ON CONFLICT clause both engines read alike, e.g. `on conflict ("key") do nothing`. */
+  onConflict?: string;
+}
+
 /**
  * Inserts many rows of one table, in the given order, as multi-row INSERT statements compiled here once per chunk
  * size rather than by Kysely's query builder: a bank import inserts hundreds of thousands of rows, and building
  * and compiling them as objects cost more than SQLite storing them. Equal chunks give equal SQL texts, so SQLite
- * prepares each once (statement-cache.ts). With `returning: true`, the new ids in the order of the rows: both
+ * prepares each once (statement-cache.ts). With `returning`, the new ids in the order of the rows: both
  * engines give the rows of one INSERT … VALUES ascending ids in the order listed (AUTOINCREMENT, an identity
  * sequence), and the ids come back sorted, so they need no column to be matched by.
  */
@@ -23,13 +30,14 @@ export async function insertRows<T extends Table, C extends keyof Insertable<Dat
   table: T,
   columns: readonly C[],
   rows: ReadonlyArray<Pick<Insertable<Database[T]>, C>>,
-  returning = false,
+  options: InsertOptions = {},
 ): Promise<number[]> {
+  const returning = options.returning ?? false;
   if (rows.length === 0) return [];
   const postgres = engineOf(db) === 'postgres';
   const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VALUES / columns.length)));
   const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
-  const tail = returning ? ' returning "id"' : '';
+  const tail = (options.onConflict ? ` ${options.onConflict}` : '') + (returning ? ' returning "id"' : '');
   const ids: number[] = [];
   let text = '';
   let textRows = -1;

@@ -132,7 +132,7 @@ export async function postTransactions(db: LedgerDb, postings: readonly Posting[
       reference: posting.reference ?? null,
       value_date: posting.valueDate ?? null,
     })),
-    true,
+    { returning: true },
   );
   await insertRows(
     db,

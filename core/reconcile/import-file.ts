@@ -7,7 +7,7 @@ import type { BankImportOutcome, DepositReviewsTable } from '../ledger/schema';
 import { yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { loadOpenItems } from './open-items';
-import { settleDeposit, type Actor } from './settle';
+import { settleDeposits, type Actor, type DepositToSettle } from './settle';
 import { postToSuspense } from './suspense';
 import { candidatesToJson, summarize, type CandidateJson, type ImportSummary } from './summary';
 
@@ -192,12 +192,14 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
         confirmed_by: null,
         created_at: at,
       })),
-      true,
+      { returning: true },
     );
     fresh.forEach((d, i) => depositIds.set(d.reference, ids[i]!));
   }
 
   const lines: ImportLine[] = [];
+  const toSettle: DepositToSettle[] = [];
+  const settling: { line: number; deposit: BankDeposit; outcome: Extract<MatchOutcome, { status: 'matched' }> }[] = [];
   const firstOfFile = new Set(fresh);
   for (const d of parsed.deposits) {
     if (d.cancelled) {
@@ -238,24 +240,28 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       );
       continue;
     }
-    const settled = await settleDeposit(
-      db,
-      { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference, value_date: d.date },
+    toSettle.push({
+      deposit: { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference, value_date: d.date },
       target,
-      outcome.fee,
-      a,
-    );
-    lines.push(
-      line(d, settled.outcome, {
-        depositId,
-        target: target.statementNumber,
-        fee: settled.fee.toFixed(),
-        reason: outcome.basis,
-        candidates: settled.outcome === 'held' ? candidatesToJson(outcome.candidates) : [],
-        message: settled.message,
-      }),
-    );
+      fee: outcome.fee,
+    });
+    settling.push({ line: lines.length, deposit: d, outcome });
+    lines.push(line(d, 'matched'));
   }
+  // Settled after matching every record (matching reads nothing from the ledger), all at once.
+  const settled = await settleDeposits(db, toSettle, a);
+  settling.forEach(({ line: index, deposit: d, outcome }, i) => {
+    const s = settled[i]!;
+    const { deposit, target } = toSettle[i]!;
+    lines[index] = line(d, s.outcome, {
+      depositId: deposit.id,
+      target: target.statementNumber,
+      fee: s.fee.toFixed(),
+      reason: outcome.basis,
+      candidates: s.outcome === 'held' ? candidatesToJson(outcome.candidates) : [],
+      message: s.message,
+    });
+  });
 
   if (importId !== null) {
     await storeLines(db, importId, lines, at);

@@ -41,7 +41,7 @@ export async function postToSuspense(db: LedgerDb, deposits: SuspenseDeposit[], 
       reference: `deposit:${d.id}`,
       value_date: d.valueDate,
     })),
-    true,
+    { returning: true },
   );
   const entries: Insertable<LedgerEntriesTable>[] = [];
   deposits.forEach((d, i) => {
