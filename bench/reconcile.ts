@@ -27,7 +27,7 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 }
 
 /** 5,000 corporate members, two final bank-transfer bills of 2026-10 each (one per cloud account), with statements. */
-async function seed(db: LedgerDb, names: string[], bills: OpenBill[]): Promise<void> {
+export async function seed(db: LedgerDb, names: string[], bills: OpenBill[]): Promise<void> {
   const at = '2026-11-01T00:00:00.000Z';
   await db.transaction().execute(async (trx) => {
     for (const part of chunks(
@@ -121,7 +121,7 @@ async function seed(db: LedgerDb, names: string[], bills: OpenBill[]): Promise<v
  * (so the first for each bill is settled and the later ones queue as already matched), some quote the
  * statement number in EDI, some are strangers, some cancelled. Seeded: the same data on every machine.
  */
-function generate(seed = 20261210): { names: string[]; bills: OpenBill[]; file: Buffer } {
+export function generate(seed = 20261210): { names: string[]; bills: OpenBill[]; file: Buffer } {
   const random = new SeededRandom(seed);
   const names = Array.from({ length: MEMBERS }, (_, i) => memberName(i, random));
   const bills = Array.from({ length: BILLS }, (_, i) => ({

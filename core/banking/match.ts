@@ -37,6 +37,8 @@ export const DEFAULT_FEE_TOLERANCE = new Dec(880);
 /** Decision: references shorter than this are ignored; a 1–3 character number matches by chance. */
 export const MIN_REFERENCE_LENGTH = 4;
 const MAX_CANDIDATES = 10;
+const NAME = 1;
+const REFERENCE = 2;
 
 export interface Candidate {
   itemId: string;
@@ -66,6 +68,14 @@ interface IndexedItem {
   /** kanaKey(payerKana), computed once. */
   name: string;
   order: number;
+}
+
+interface Link {
+  /** deposit − amount due. */
+  difference: Dec;
+  distance: Dec;
+  /** 2: the exact amount; 1: short by at most the fee tolerance; 0: neither. */
+  amountScore: number;
 }
 
 function push<K>(map: Map<K, IndexedItem[]>, key: K, value: IndexedItem): void {
@@ -99,10 +109,15 @@ export class DepositMatcher {
   private readonly byReference = new Map<string, IndexedItem[]>();
   private readonly sortedByDue: IndexedItem[];
   private readonly taken = new Set<string>();
+  /** The items a deposit amount links to by itself, with their differences: a file repeats amounts many times. */
+  private readonly linksByAmount = new Map<string, Map<IndexedItem, Link>>();
   readonly feeTolerance: Dec;
+  /** −feeTolerance: a difference at or above it (and below 0) is a shortfall the fee covers. */
+  private readonly lowestFeeDifference: Dec;
 
   constructor(items: readonly OpenItem[], options: MatchOptions = {}) {
     this.feeTolerance = options.feeTolerance ?? DEFAULT_FEE_TOLERANCE;
+    this.lowestFeeDifference = this.feeTolerance.negated();
     const indexed = items.map((item, order) => ({
       item,
       due: item.amountDue,
@@ -168,7 +183,7 @@ export class DepositMatcher {
   }
 
   private withinFee(difference: Dec): boolean {
-    return difference.isNegative() && difference.negated().lessThanOrEqualTo(this.feeTolerance);
+    return difference.isNegative() && difference.greaterThanOrEqualTo(this.lowestFeeDifference);
   }
 
   private decide(pick: Candidate, basis: MatchBasis, candidates: Candidate[]): MatchOutcome {
@@ -188,42 +203,65 @@ export class DepositMatcher {
 
   /** Items sharing the name, the amount (or within the fee above it) or a reference with the deposit, best first. */
   private candidates(deposit: DepositToMatch, amount: Dec): Candidate[] {
-    const found = new Map<IndexedItem, { name: boolean; reference: boolean }>();
-    const note = (entry: IndexedItem, name: boolean, reference: boolean): void => {
-      const seen = found.get(entry) ?? { name: false, reference: false };
-      found.set(entry, { name: seen.name || name, reference: seen.reference || reference });
+    // Per item found: NAME and/or REFERENCE bits (0: linked by the amount alone).
+    const found = new Map<IndexedItem, number>();
+    const note = (entry: IndexedItem, flags: number): void => {
+      found.set(entry, (found.get(entry) ?? 0) | flags);
     };
     // An empty name (a cash deposit, a name of abbreviations only) matches no one.
     const key = nameKey(deposit.payer);
-    if (key !== '') for (const entry of this.byName.get(key) ?? []) note(entry, true, false);
-    // Items linked by the amount alone only ever go to review, and prepaid statements share a few amounts
-    // (10,000, 30,000 yen): keep the first few, so one deposit never builds thousands of candidates.
-    for (const entry of (this.byAmount.get(amount.toFixed()) ?? []).slice(0, MAX_CANDIDATES)) note(entry, false, false);
-    for (const entry of this.dueWithinFeeAbove(amount, MAX_CANDIDATES)) note(entry, false, false);
+    if (key !== '') for (const entry of this.byName.get(key) ?? []) note(entry, NAME);
+    const links = this.amountLinks(amount);
+    for (const entry of links.keys()) note(entry, 0);
     const text = canonicalKana(`${deposit.payer} ${deposit.edi ?? ''}`);
     for (const token of text.match(REFERENCE_TOKEN) ?? []) {
-      for (const k of referenceKeys(token)) for (const entry of this.byReference.get(k) ?? []) note(entry, false, true);
+      for (const k of referenceKeys(token)) for (const entry of this.byReference.get(k) ?? []) note(entry, REFERENCE);
     }
     const list: { c: Candidate; order: number; score: number; distance: Dec }[] = [];
     for (const [entry, flags] of found) {
+      const link = links.get(entry) ?? this.link(entry, amount);
+      const taken = this.taken.has(entry.item.id);
       const c: Candidate = {
         itemId: entry.item.id,
         kind: entry.item.kind,
         amountDue: entry.due,
-        difference: amount.minus(entry.due),
-        nameMatches: flags.name,
-        referenceMatches: flags.reference,
-        taken: this.taken.has(entry.item.id),
+        difference: link.difference,
+        nameMatches: (flags & NAME) !== 0,
+        referenceMatches: (flags & REFERENCE) !== 0,
+        taken,
       };
-      list.push({ c, order: entry.order, score: this.score(c), distance: c.difference.abs() });
+      const score = (taken ? 0 : 8) + (flags & REFERENCE ? 4 : 0) + (flags & NAME ? 2 : 0) + link.amountScore;
+      list.push({ c, order: entry.order, score, distance: link.distance });
     }
     list.sort((a, b) => b.score - a.score || a.distance.comparedTo(b.distance) || a.order - b.order);
     return list.map((x) => x.c);
   }
 
-  private score(c: Candidate): number {
-    const amountScore = c.difference.isZero() ? 2 : this.withinFee(c.difference) ? 1 : 0;
-    return (c.taken ? 0 : 8) + (c.referenceMatches ? 4 : 0) + (c.nameMatches ? 2 : 0) + amountScore;
+  /** How the deposit's amount stands to the item's: computed once per amount and item (see amountLinks). */
+  private link(entry: IndexedItem, amount: Dec): Link {
+    const difference = amount.minus(entry.due);
+    const amountScore = difference.isZero() ? 2 : this.withinFee(difference) ? 1 : 0;
+    return { difference, distance: difference.abs(), amountScore };
+  }
+
+  /**
+   * The items linked to a deposit by its amount alone, with their links, once per amount. Items linked by the
+   * amount alone only ever go to review, and prepaid statements share a few amounts (10,000, 30,000 yen): the
+   * first few of exactly that amount and the nearest few above it within the fee, so one deposit never builds
+   * thousands of candidates.
+   */
+  private amountLinks(amount: Dec): Map<IndexedItem, Link> {
+    const amountKey = amount.toFixed();
+    let links = this.linksByAmount.get(amountKey);
+    if (links === undefined) {
+      links = new Map();
+      for (const entry of (this.byAmount.get(amountKey) ?? []).slice(0, MAX_CANDIDATES))
+        links.set(entry, this.link(entry, amount));
+      for (const entry of this.dueWithinFeeAbove(amount, MAX_CANDIDATES))
+        if (!links.has(entry)) links.set(entry, this.link(entry, amount));
+      this.linksByAmount.set(amountKey, links);
+    }
+    return links;
   }
 
   /** The nearest `limit` items whose amount due is above the deposit by at most the fee tolerance (binary search). */

@@ -2,10 +2,11 @@ import { Dec } from '../money';
 import type { LedgerDb } from '../ledger/open-database';
 import type { CloudAccountStatus } from '../ledger/schema';
 import { yenFromDb } from '../ledger/yen';
-import { advanceToInstant, type DunningState, type StatusTransition } from './advance';
+import { advanceToInstant, type Advanced, type DunningState, type StatusTransition } from './advance';
+import { insertRows } from '../ledger/insert-rows';
 import type { DunningFacts } from './facts';
 import { waitsForRelease, type AccountStatus } from './status';
-import { heldAtSuspend } from './release-store';
+import { heldAtSuspendOf } from './release-store';
 import { addDays, jstMidnight, parseDate } from '../time';
 
 /** The status machine says `suspend`, the cloud_accounts table `suspended`. */
@@ -16,6 +17,30 @@ export function fromDbStatus(s: string): AccountStatus {
   return s === 'suspended' ? 'suspend' : (s as AccountStatus);
 }
 
+/** Ids per query of the batch loaders. */
+const IDS_PER_QUERY = 500;
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** A payment as the status machine sees it (R-ACC-2: it counts from its value date when that is earlier). */
+export function paymentFactOf(p: {
+  bill_id: number;
+  amount: number | string;
+  received_at: string;
+  value_date: string | null;
+}): DunningFacts['payments'][number] {
+  return {
+    billId: String(p.bill_id),
+    amount: yenFromDb(p.amount),
+    recordedAt: Date.parse(p.received_at),
+    ...paidAtOf(p.value_date, Date.parse(p.received_at)),
+  };
+}
+
 /**
  * Every fact the status machine needs about one account, read from the ledger: each final bill still owed
  * after credit notes (card bills only once a charge failure is recorded, R-DUN-1; bank transfer and direct
@@ -24,43 +49,63 @@ export function fromDbStatus(s: string): AccountStatus {
  * recorded when that is earlier or no value date is known.
  */
 export async function loadDunningFacts(db: LedgerDb, cloudAccountId: number): Promise<DunningFacts> {
-  const bills = await db
-    .selectFrom('bills')
-    .innerJoin('documents', (j) => j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'))
-    .select(['bills.id', 'bills.payment_method', 'bills.amount_due', 'documents.due_date'])
-    .where('bills.cloud_account_id', '=', cloudAccountId)
-    .where('bills.status', '=', 'final')
-    .where('bills.amount_due', '>', 0)
-    .orderBy('bills.id')
-    .execute();
-  const facts: DunningFacts = { cardChargeFailures: [], statementBills: [], payments: [], cardRegistrations: [] };
-  if (bills.length > 0) {
-    const ids = bills.map((b) => b.id);
-    const credits = await db
-      .selectFrom('credit_notes')
-      .select(['bill_id', 'total'])
-      .where('bill_id', 'in', ids)
+  return (await loadDunningFactsOf(db, [cloudAccountId])).get(cloudAccountId)!;
+}
+
+/** loadDunningFacts of many accounts, read a few queries per 500 accounts (a bank import settles thousands). */
+export async function loadDunningFactsOf(
+  db: LedgerDb,
+  cloudAccountIds: readonly number[],
+): Promise<Map<number, DunningFacts>> {
+  const all = new Map<number, DunningFacts>();
+  for (const id of cloudAccountIds)
+    all.set(id, { cardChargeFailures: [], statementBills: [], payments: [], cardRegistrations: [] });
+  for (const accounts of chunks([...all.keys()], IDS_PER_QUERY)) {
+    const bills = await db
+      .selectFrom('bills')
+      .innerJoin('documents', (j) =>
+        j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'),
+      )
+      .select(['bills.id', 'bills.cloud_account_id', 'bills.payment_method', 'bills.amount_due', 'documents.due_date'])
+      .where('bills.cloud_account_id', 'in', accounts)
+      .where('bills.status', '=', 'final')
+      .where('bills.amount_due', '>', 0)
+      .orderBy('bills.id')
       .execute();
-    const failures = await db
-      .selectFrom('collection_attempts')
-      .select('bill_id')
-      .where('bill_id', 'in', ids)
-      .where('outcome', '=', 'failed')
-      .where('method', '=', 'credit_card')
-      .execute();
-    const payments = await db
-      .selectFrom('payments')
-      .select(['bill_id', 'amount', 'received_at', 'value_date'])
-      .where('bill_id', 'in', ids)
-      .orderBy('id')
-      .execute();
-    const failed = new Set(failures.map((f) => f.bill_id));
-    const included = new Set<number>();
+    const accountOf = new Map<number, number>();
+    const credited = new Map<number, Dec>();
+    const failed = new Set<number>();
+    const payments: { bill_id: number; amount: number; received_at: string; value_date: string | null }[] = [];
+    for (const ids of chunks(
+      bills.map((b) => b.id),
+      IDS_PER_QUERY,
+    )) {
+      const credits = await db
+        .selectFrom('credit_notes')
+        .select(['bill_id', 'total'])
+        .where('bill_id', 'in', ids)
+        .execute();
+      for (const c of credits)
+        credited.set(c.bill_id, (credited.get(c.bill_id) ?? new Dec(0)).plus(yenFromDb(c.total)));
+      const failures = await db
+        .selectFrom('collection_attempts')
+        .select('bill_id')
+        .where('bill_id', 'in', ids)
+        .where('outcome', '=', 'failed')
+        .where('method', '=', 'credit_card')
+        .execute();
+      for (const f of failures) failed.add(f.bill_id);
+      const paid = await db
+        .selectFrom('payments')
+        .select(['bill_id', 'amount', 'received_at', 'value_date'])
+        .where('bill_id', 'in', ids)
+        .orderBy('id')
+        .execute();
+      for (const p of paid) if (p.bill_id !== null) payments.push({ ...p, bill_id: p.bill_id });
+    }
     for (const b of bills) {
-      const credited = credits
-        .filter((c) => c.bill_id === b.id)
-        .reduce((s, c) => s.plus(yenFromDb(c.total)), new Dec(0));
-      const amount = yenFromDb(b.amount_due).minus(credited);
+      const facts = all.get(b.cloud_account_id)!;
+      const amount = yenFromDb(b.amount_due).minus(credited.get(b.id) ?? new Dec(0));
       const dueOn = parseDate(b.due_date);
       if (amount.lte(0) || !dueOn) continue;
       const billId = String(b.id);
@@ -70,26 +115,23 @@ export async function loadDunningFacts(db: LedgerDb, cloudAccountId: number): Pr
       } else if (b.payment_method === 'bank_transfer' || b.payment_method === 'direct_debit') {
         facts.statementBills.push({ billId, method: b.payment_method, dueOn, amount });
       } else continue;
-      included.add(b.id);
+      accountOf.set(b.id, b.cloud_account_id);
     }
     for (const p of payments) {
-      if (p.bill_id !== null && included.has(p.bill_id))
-        facts.payments.push({
-          billId: String(p.bill_id),
-          amount: yenFromDb(p.amount),
-          recordedAt: Date.parse(p.received_at),
-          ...paidAtOf(p.value_date, Date.parse(p.received_at)),
-        });
+      const account = accountOf.get(p.bill_id);
+      if (account !== undefined) all.get(account)!.payments.push(paymentFactOf(p));
     }
+    const cards = await db
+      .selectFrom('payment_methods')
+      .select(['cloud_account_id', 'recorded_at'])
+      .where('cloud_account_id', 'in', accounts)
+      .where('method', '=', 'credit_card')
+      .orderBy('id')
+      .execute();
+    for (const c of cards)
+      all.get(c.cloud_account_id)!.cardRegistrations.push({ recordedAt: Date.parse(c.recorded_at) });
   }
-  const cards = await db
-    .selectFrom('payment_methods')
-    .select('recorded_at')
-    .where('cloud_account_id', '=', cloudAccountId)
-    .where('method', '=', 'credit_card')
-    .execute();
-  facts.cardRegistrations = cards.map((c) => ({ recordedAt: Date.parse(c.recorded_at) }));
-  return facts;
+  return all;
 }
 
 /** R-ACC-2: the instant a payment counts as made, when its value date says earlier than its recording. */
@@ -102,38 +144,60 @@ function paidAtOf(valueDate: string | null, recordedAt: number): { paidAt?: numb
 
 /** The account's status machine state: its status, up to when facts were applied, and its transitions. */
 export async function loadDunningState(db: LedgerDb, cloudAccountId: number): Promise<DunningState> {
-  const account = await db
-    .selectFrom('cloud_accounts')
-    .select(['code', 'status', 'created_at'])
-    .where('id', '=', cloudAccountId)
-    .executeTakeFirstOrThrow();
-  const progress = await db
-    .selectFrom('dunning_progress')
-    .select('as_of')
-    .where('cloud_account_id', '=', cloudAccountId)
-    .executeTakeFirst();
-  const rows = await db
-    .selectFrom('account_status_history')
-    .select(['from_status', 'to_status', 'cause', 'at'])
-    .where('cloud_account_id', '=', cloudAccountId)
-    .orderBy('id')
-    .execute();
-  const history: StatusTransition[] = rows
-    .filter((r) => r.from_status !== null)
-    .map((r) => ({
-      from: fromDbStatus(r.from_status!),
-      to: fromDbStatus(r.to_status),
-      at: Date.parse(r.at),
-      cause: { rule: r.cause.split(' ')[0] ?? '', billIds: [], text: r.cause },
-    }));
-  const held = await heldAtSuspend(db, cloudAccountId);
-  return {
-    accountId: account.code,
-    status: fromDbStatus(account.status),
-    asOf: Date.parse(progress?.as_of ?? account.created_at),
-    history,
-    ...(held ? { ceiling: 'suspend' as const } : {}),
-  };
+  const state = (await loadDunningStates(db, [cloudAccountId])).get(cloudAccountId);
+  if (!state) throw new Error(`no cloud account ${cloudAccountId}`);
+  return state;
+}
+
+/** loadDunningState of many accounts, a few queries per 500 accounts. */
+export async function loadDunningStates(
+  db: LedgerDb,
+  cloudAccountIds: readonly number[],
+): Promise<Map<number, DunningState>> {
+  const all = new Map<number, DunningState>();
+  for (const ids of chunks([...new Set(cloudAccountIds)], IDS_PER_QUERY)) {
+    const accounts = await db
+      .selectFrom('cloud_accounts')
+      .select(['id', 'code', 'status', 'created_at'])
+      .where('id', 'in', ids)
+      .execute();
+    const progress = await db
+      .selectFrom('dunning_progress')
+      .select(['cloud_account_id', 'as_of'])
+      .where('cloud_account_id', 'in', ids)
+      .execute();
+    const asOf = new Map(progress.map((p) => [p.cloud_account_id, p.as_of]));
+    const rows = await db
+      .selectFrom('account_status_history')
+      .select(['cloud_account_id', 'from_status', 'to_status', 'cause', 'at'])
+      .where('cloud_account_id', 'in', ids)
+      .orderBy('id')
+      .execute();
+    const histories = new Map<number, StatusTransition[]>();
+    for (const r of rows) {
+      if (r.from_status === null) continue;
+      let history = histories.get(r.cloud_account_id);
+      if (!history) histories.set(r.cloud_account_id, (history = []));
+      history.push({
+        from: fromDbStatus(r.from_status),
+        to: fromDbStatus(r.to_status),
+        at: Date.parse(r.at),
+        cause: { rule: r.cause.split(' ')[0] ?? '', billIds: [], text: r.cause },
+      });
+    }
+    const held = await heldAtSuspendOf(db, ids);
+    for (const account of accounts) {
+      const history = histories.get(account.id) ?? [];
+      all.set(account.id, {
+        accountId: account.code,
+        status: fromDbStatus(account.status),
+        asOf: Date.parse(asOf.get(account.id) ?? account.created_at),
+        history,
+        ...(held.has(account.id) ? { ceiling: 'suspend' as const } : {}),
+      });
+    }
+  }
+  return all;
 }
 
 /**
@@ -189,7 +253,24 @@ export async function advanceAccount(
   const state = await loadDunningState(db, cloudAccountId);
   if (until <= state.asOf) return [];
   const facts = await loadDunningFacts(db, cloudAccountId);
-  const { state: next, transitions, commands } = advanceToInstant(state, facts, until);
+  const advanced = advanceToInstant(state, facts, until);
+  const applied = await writeAdvance(db, cloudAccountId, state, advanced, now);
+  await saveProgress(db, [{ cloudAccountId, asOf: advanced.state.asOf }]);
+  return applied;
+}
+
+/**
+ * What an advance decided, written (but its progress: saveProgress): the status history, the account's status,
+ * the platform commands in the outbox (once each: their key is unique).
+ */
+export async function writeAdvance(
+  db: LedgerDb,
+  cloudAccountId: number,
+  state: DunningState,
+  advanced: Advanced,
+  now: string,
+): Promise<AppliedTransition[]> {
+  const { state: next, transitions, commands } = advanced;
   const applied: AppliedTransition[] = [];
   for (const t of transitions) {
     const cause = `${t.cause.rule} ${t.cause.text}`;
@@ -239,11 +320,19 @@ export async function advanceAccount(
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .execute();
   }
-  const asOf = new Date(next.asOf).toISOString();
-  await db
-    .insertInto('dunning_progress')
-    .values({ cloud_account_id: cloudAccountId, as_of: asOf })
-    .onConflict((oc) => oc.column('cloud_account_id').doUpdateSet({ as_of: asOf }))
-    .execute();
   return applied;
+}
+
+/** Accounts brought up to an instant (epoch ms): their dunning_progress rows, written as multi-row upserts. */
+export async function saveProgress(
+  db: LedgerDb,
+  progress: readonly { cloudAccountId: number; asOf: number }[],
+): Promise<void> {
+  await insertRows(
+    db,
+    'dunning_progress',
+    ['cloud_account_id', 'as_of'],
+    progress.map((p) => ({ cloud_account_id: p.cloudAccountId, as_of: new Date(p.asOf).toISOString() })),
+    { onConflict: 'on conflict ("cloud_account_id") do update set "as_of" = excluded."as_of"' },
+  );
 }

@@ -6,21 +6,40 @@ import type { LedgerDb } from '../ledger/open-database';
  * Active (D-DUN-3: a hold lasts for the episode of non-payment it was made in).
  */
 export async function heldAtSuspend(db: LedgerDb, cloudAccountId: number): Promise<boolean> {
-  const hold = await db
+  return (await heldAtSuspendOf(db, [cloudAccountId])).has(cloudAccountId);
+}
+
+/** Of these accounts (at most a few hundred: one query's list), those a supervisor holds at Suspend. */
+export async function heldAtSuspendOf(db: LedgerDb, cloudAccountIds: readonly number[]): Promise<Set<number>> {
+  const held = new Set<number>();
+  if (cloudAccountIds.length === 0) return held;
+  const holds = await db
     .selectFrom('platform_command_decisions')
-    .select((eb) => eb.fn.max('decided_at').as('at'))
-    .where('cloud_account_id', '=', cloudAccountId)
+    .select((eb) => ['cloud_account_id', eb.fn.max('decided_at').as('at')])
+    .where('cloud_account_id', 'in', cloudAccountIds)
     .where('decision', '=', 'held')
-    .executeTakeFirst();
-  if (!hold?.at) return false;
-  const lifted = await db
+    .groupBy('cloud_account_id')
+    .execute();
+  if (holds.length === 0) return held;
+  const lifts = await db
     .selectFrom('account_status_history')
-    .select((eb) => eb.fn.max('at').as('at'))
-    .where('cloud_account_id', '=', cloudAccountId)
+    .select((eb) => ['cloud_account_id', eb.fn.max('at').as('at')])
+    .where(
+      'cloud_account_id',
+      'in',
+      holds.map((h) => h.cloud_account_id),
+    )
     .where('to_status', '=', 'active')
     .where('from_status', 'is not', null)
-    .executeTakeFirst();
-  return !lifted?.at || lifted.at < hold.at;
+    .groupBy('cloud_account_id')
+    .execute();
+  const lifted = new Map(lifts.map((l) => [l.cloud_account_id, l.at]));
+  for (const hold of holds) {
+    if (!hold.at) continue;
+    const at = lifted.get(hold.cloud_account_id);
+    if (!at || at < hold.at) held.add(hold.cloud_account_id);
+  }
+  return held;
 }
 
 export interface CommandDecision {

@@ -1,6 +1,7 @@
 import { InputError, type FieldProblem } from '../errors';
 import { Dec } from '../money';
 import { isLedgerAccount } from './accounts';
+import { insertRows } from './insert-rows';
 import type { LedgerDb } from './open-database';
 import { yenToDb } from './yen';
 
@@ -96,4 +97,58 @@ export async function postTransaction(db: LedgerDb, posting: Posting): Promise<n
     )
     .execute();
   return id;
+}
+
+export const TRANSACTION_COLUMNS = ['posted_at', 'kind', 'memo', 'posted_by', 'reference', 'value_date'] as const;
+export const ENTRY_COLUMNS = [
+  'transaction_id',
+  'line_no',
+  'account',
+  'debit',
+  'credit',
+  'member_id',
+  'cloud_account_id',
+] as const;
+
+/**
+ * Posts many journal entries at once, in order, each checked as postTransaction checks it before anything is
+ * inserted: the same rows as postTransaction called for each in turn, written as multi-row inserts. Returns the
+ * transactions' ids in the order of `postings`.
+ */
+export async function postTransactions(db: LedgerDb, postings: readonly Posting[]): Promise<number[]> {
+  for (const posting of postings) {
+    const problems = postingProblems(posting.lines);
+    if (problems.length > 0) throw new InputError(problems);
+  }
+  const ids = await insertRows(
+    db,
+    'ledger_transactions',
+    TRANSACTION_COLUMNS,
+    postings.map((posting) => ({
+      posted_at: posting.postedAt,
+      kind: posting.kind,
+      memo: posting.memo,
+      posted_by: posting.postedBy,
+      reference: posting.reference ?? null,
+      value_date: posting.valueDate ?? null,
+    })),
+    { returning: true },
+  );
+  await insertRows(
+    db,
+    'ledger_entries',
+    ENTRY_COLUMNS,
+    postings.flatMap((posting, p) =>
+      posting.lines.map((line, i) => ({
+        transaction_id: ids[p]!,
+        line_no: i + 1,
+        account: line.account,
+        debit: line.side === 'debit' ? yenToDb(line.amount) : 0,
+        credit: line.side === 'credit' ? yenToDb(line.amount) : 0,
+        member_id: line.memberId ?? null,
+        cloud_account_id: line.cloudAccountId ?? null,
+      })),
+    ),
+  );
+  return ids;
 }

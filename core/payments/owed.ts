@@ -27,9 +27,8 @@ export interface OwedBill {
   outstanding: Dec;
 }
 
-/** The bill a payment or a correction names, with what is still owed on it. */
-export async function findOwedBill(db: LedgerDb, ref: BillRef, path = 'billId'): Promise<OwedBill> {
-  let query = db
+function owedBillQuery(db: LedgerDb) {
+  return db
     .selectFrom('bills')
     .innerJoin('cloud_accounts', 'cloud_accounts.id', 'bills.cloud_account_id')
     .leftJoin('documents', (j) => j.onRef('documents.bill_id', '=', 'bills.id').on('documents.kind', '=', 'statement'))
@@ -45,6 +44,34 @@ export async function findOwedBill(db: LedgerDb, ref: BillRef, path = 'billId'):
       'documents.number',
       'documents.due_date',
     ]);
+}
+
+type OwedBillRow = Awaited<ReturnType<ReturnType<typeof owedBillQuery>['executeTakeFirstOrThrow']>>;
+
+function owedBill(row: OwedBillRow, credited: number | string | null, paid: number | string | null): OwedBill {
+  const amountDue = yenFromDb(row.amount_due);
+  const c = yenFromDb(credited);
+  const p = yenFromDb(paid);
+  return {
+    id: row.id,
+    cloudAccountId: row.cloud_account_id,
+    memberId: row.member_id,
+    accountCode: row.code,
+    month: row.month,
+    method: row.payment_method ?? 'unknown',
+    status: row.status,
+    statementNumber: row.number,
+    dueDate: row.due_date,
+    amountDue,
+    credited: c,
+    paid: p,
+    outstanding: Dec.max(amountDue.minus(c).minus(p), 0),
+  };
+}
+
+/** The bill a payment or a correction names, with what is still owed on it. */
+export async function findOwedBill(db: LedgerDb, ref: BillRef, path = 'billId'): Promise<OwedBill> {
+  let query = owedBillQuery(db);
   if (ref.billId !== undefined) query = query.where('bills.id', '=', ref.billId);
   else if (ref.statementNumber !== undefined) query = query.where('documents.number', '=', ref.statementNumber);
   else throw InputError.one(path, 'bill.ref_required', 'name a bill by billId or statementNumber');
@@ -66,22 +93,41 @@ export async function findOwedBill(db: LedgerDb, ref: BillRef, path = 'billId'):
     .select((eb) => eb.fn.sum<number>('amount').as('n'))
     .where('bill_id', '=', row.id)
     .executeTakeFirst();
-  const amountDue = yenFromDb(row.amount_due);
-  const c = yenFromDb(credited?.n ?? null);
-  const p = yenFromDb(paid?.n ?? null);
-  return {
-    id: row.id,
-    cloudAccountId: row.cloud_account_id,
-    memberId: row.member_id,
-    accountCode: row.code,
-    month: row.month,
-    method: row.payment_method ?? 'unknown',
-    status: row.status,
-    statementNumber: row.number,
-    dueDate: row.due_date,
-    amountDue,
-    credited: c,
-    paid: p,
-    outstanding: Dec.max(amountDue.minus(c).minus(p), 0),
-  };
+  return owedBill(row, credited?.n ?? null, paid?.n ?? null);
+}
+
+/** findOwedBill of many bills by id, a few queries per 500 bills; a bill that does not exist is not in the map. */
+export async function findOwedBills(db: LedgerDb, billIds: readonly number[]): Promise<Map<number, OwedBill>> {
+  const found = new Map<number, OwedBill>();
+  const ids = [...new Set(billIds)];
+  for (let i = 0; i < ids.length; i += BILLS_PER_QUERY) {
+    const part = ids.slice(i, i + BILLS_PER_QUERY);
+    const rows = await owedBillQuery(db).where('bills.id', 'in', part).execute();
+    const credited = await db
+      .selectFrom('credit_notes')
+      .select((eb) => ['bill_id', eb.fn.sum<number>('total').as('n')])
+      .where('bill_id', 'in', part)
+      .groupBy('bill_id')
+      .execute();
+    const paid = await db
+      .selectFrom('payments')
+      .select((eb) => ['bill_id', eb.fn.sum<number>('amount').as('n')])
+      .where('bill_id', 'in', part)
+      .groupBy('bill_id')
+      .execute();
+    const creditedOf = new Map(credited.map((c) => [c.bill_id, c.n]));
+    const paidOf = new Map(paid.map((p) => [p.bill_id, p.n]));
+    for (const row of rows)
+      if (!found.has(row.id))
+        found.set(row.id, owedBill(row, creditedOf.get(row.id) ?? null, paidOf.get(row.id) ?? null));
+  }
+  return found;
+}
+
+const BILLS_PER_QUERY = 500;
+
+/** The bill as findOwedBill reads it once a payment of `amount` more is recorded against it. */
+export function afterPayment(bill: OwedBill, amount: Dec): OwedBill {
+  const paid = bill.paid.plus(amount);
+  return { ...bill, paid, outstanding: Dec.max(bill.amountDue.minus(bill.credited).minus(paid), 0) };
 }

@@ -1,6 +1,8 @@
 import { InputError } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
-import { postTransaction } from '../ledger/post';
+import type { Insertable } from 'kysely';
+import { postTransaction, type Posting } from '../ledger/post';
+import type { PaymentsTable } from '../ledger/schema';
 import { yenToDb } from '../ledger/yen';
 import type { Dec } from '../money';
 import { formatDate, jstMidnight, jstToday, parseDate, type CalendarDate } from '../time';
@@ -17,7 +19,7 @@ export interface RecordedPayment {
   transitions: AppliedTransition[];
 }
 
-interface Who {
+export interface Who {
   at: string;
   by: string | null;
 }
@@ -27,7 +29,7 @@ export function valueDateOf(given: CalendarDate | undefined, who: Who): string {
   return formatDate(given ?? jstToday(new Date(who.at)));
 }
 
-function finalBill(bill: OwedBill, path: string): void {
+export function finalBill(bill: OwedBill, path: string): void {
   if (bill.status !== 'final')
     throw InputError.one(path, 'bill.not_final', `bill ${bill.id} is not final yet: its month is still being closed`, {
       billId: bill.id,
@@ -46,13 +48,11 @@ export function refuseFutureValueDate(given: CalendarDate | undefined, now: Date
 }
 
 /**
- * Money received against a bill: a payments row and its posting (debit bank, credit receivables) in the
- * caller's transaction; then the account's status is brought to this instant, so a settling payment lifts a
- * restriction at once (R-DUN-4, R-DUN-5). Decision: more than is owed is refused (an overpayment is a bank
- * deposit for the banking module to hold, not a payment of this bill).
+ * The posting of money received against a bill (debit bank, credit receivables), checked against what is owed.
+ * Decision: more than is owed is refused (an overpayment is a bank deposit for the banking module to hold, not a
+ * payment of this bill).
  */
-async function recordPayment(
-  db: LedgerDb,
+export function paymentPosting(
   bill: OwedBill,
   method: string,
   amount: Dec,
@@ -60,7 +60,7 @@ async function recordPayment(
   path: string,
   valueDate: string,
   from: PaidFrom = 'bank',
-): Promise<RecordedPayment> {
+): Posting {
   if (amount.greaterThan(bill.outstanding))
     throw InputError.one(
       path,
@@ -83,7 +83,7 @@ async function recordPayment(
       cloudAccountId: bill.cloudAccountId,
     },
   ];
-  const transactionId = await postTransaction(db, {
+  return {
     kind: 'payment',
     memo: `${bill.accountCode} ${bill.month} ${method}`,
     postedAt: who.at,
@@ -91,22 +91,53 @@ async function recordPayment(
     reference: `bill:${bill.id}`,
     valueDate,
     lines,
-  });
+  };
+}
+
+/** The payments row of a payment posted by paymentPosting. */
+export function paymentRow(
+  bill: OwedBill,
+  method: string,
+  amount: Dec,
+  who: Who,
+  valueDate: string,
+  transactionId: number,
+  depositId: number | null = null,
+): Insertable<PaymentsTable> {
+  return {
+    member_id: bill.memberId,
+    cloud_account_id: bill.cloudAccountId,
+    document_id: null,
+    bill_id: bill.id,
+    deposit_id: depositId,
+    method,
+    amount: yenToDb(amount),
+    received_at: who.at,
+    ledger_transaction_id: transactionId,
+    created_at: who.at,
+    value_date: valueDate,
+  };
+}
+
+/**
+ * Money received against a bill: a payments row and its posting (paymentPosting) in the caller's transaction;
+ * then the account's status is brought to this instant, so a settling payment lifts a restriction at once
+ * (R-DUN-4, R-DUN-5).
+ */
+async function recordPayment(
+  db: LedgerDb,
+  bill: OwedBill,
+  method: string,
+  amount: Dec,
+  who: Who,
+  path: string,
+  valueDate: string,
+  from: PaidFrom = 'bank',
+): Promise<RecordedPayment> {
+  const transactionId = await postTransaction(db, paymentPosting(bill, method, amount, who, path, valueDate, from));
   const { id } = await db
     .insertInto('payments')
-    .values({
-      member_id: bill.memberId,
-      cloud_account_id: bill.cloudAccountId,
-      document_id: null,
-      bill_id: bill.id,
-      deposit_id: null,
-      method,
-      amount: yenToDb(amount),
-      received_at: who.at,
-      ledger_transaction_id: transactionId,
-      created_at: who.at,
-      value_date: valueDate,
-    })
+    .values(paymentRow(bill, method, amount, who, valueDate, transactionId))
     .returning('id')
     .executeTakeFirstOrThrow();
   const transitions = await advanceAccount(db, bill.cloudAccountId, Date.parse(who.at), who.at);

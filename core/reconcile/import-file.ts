@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_FEE_TOLERANCE, DepositMatcher, parseBankFile, type BankDeposit, type MatchOutcome } from '../banking';
 import type { LedgerDb } from '../ledger/open-database';
-import type { BankImportOutcome } from '../ledger/schema';
+import type { Insertable } from 'kysely';
+import { insertRows } from '../ledger/insert-rows';
+import type { BankImportOutcome, DepositReviewsTable } from '../ledger/schema';
 import { yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { loadOpenItems } from './open-items';
-import { settleDeposit, type Actor } from './settle';
+import { settleDeposits, type Actor, type DepositToSettle } from './settle';
 import { postToSuspense } from './suspense';
 import { candidatesToJson, summarize, type CandidateJson, type ImportSummary } from './summary';
 
@@ -52,8 +54,8 @@ export interface ImportResult {
 }
 
 const ATTENTION_LINES = 200;
-/** SQLite binds at most 32,766 values per statement; deposits have 10 columns. */
-const INSERT_CHUNK = 500;
+/** References looked up per query. */
+const LOOKUP_CHUNK = 500;
 
 export function fileDigest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -68,7 +70,7 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 /** Deposits already recorded (by an earlier import or typed in), by bank reference. */
 async function knownReferences(db: LedgerDb, references: string[]): Promise<Map<string, number>> {
   const known = new Map<string, number>();
-  for (const part of chunks(references, INSERT_CHUNK)) {
+  for (const part of chunks(references, LOOKUP_CHUNK)) {
     const rows = await db
       .selectFrom('deposits')
       .select(['id', 'bank_reference'])
@@ -174,30 +176,30 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       })
       .returning('id')
       .executeTakeFirstOrThrow());
-    for (const part of chunks(fresh, INSERT_CHUNK)) {
-      const rows = await db
-        .insertInto('deposits')
-        .values(
-          part.map((d) => ({
-            value_date: d.date,
-            amount: yenToDb(new Dec(d.amount)),
-            payer_kana: d.payer,
-            bank_reference: d.reference,
-            source_digest: digest,
-            status: 'unmatched' as const,
-            matched_document_id: null,
-            confirmed_at: null,
-            confirmed_by: null,
-            created_at: at,
-          })),
-        )
-        .returning(['id', 'bank_reference'])
-        .execute();
-      for (const r of rows) depositIds.set(r.bank_reference, r.id);
-    }
+    const ids = await insertRows(
+      db,
+      'deposits',
+      DEPOSIT_COLUMNS,
+      fresh.map((d) => ({
+        value_date: d.date,
+        amount: yenToDb(new Dec(d.amount)),
+        payer_kana: d.payer,
+        bank_reference: d.reference,
+        source_digest: digest,
+        status: 'unmatched' as const,
+        matched_document_id: null,
+        confirmed_at: null,
+        confirmed_by: null,
+        created_at: at,
+      })),
+      { returning: true },
+    );
+    fresh.forEach((d, i) => depositIds.set(d.reference, ids[i]!));
   }
 
   const lines: ImportLine[] = [];
+  const toSettle: DepositToSettle[] = [];
+  const settling: { line: number; deposit: BankDeposit; outcome: Extract<MatchOutcome, { status: 'matched' }> }[] = [];
   const firstOfFile = new Set(fresh);
   for (const d of parsed.deposits) {
     if (d.cancelled) {
@@ -238,24 +240,28 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       );
       continue;
     }
-    const settled = await settleDeposit(
-      db,
-      { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference, value_date: d.date },
+    toSettle.push({
+      deposit: { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference, value_date: d.date },
       target,
-      outcome.fee,
-      a,
-    );
-    lines.push(
-      line(d, settled.outcome, {
-        depositId,
-        target: target.statementNumber,
-        fee: settled.fee.toFixed(),
-        reason: outcome.basis,
-        candidates: settled.outcome === 'held' ? candidatesToJson(outcome.candidates) : [],
-        message: settled.message,
-      }),
-    );
+      fee: outcome.fee,
+    });
+    settling.push({ line: lines.length, deposit: d, outcome });
+    lines.push(line(d, 'matched'));
   }
+  // Settled after matching every record (matching reads nothing from the ledger), all at once.
+  const settled = await settleDeposits(db, toSettle, a);
+  settling.forEach(({ line: index, deposit: d, outcome }, i) => {
+    const s = settled[i]!;
+    const { deposit, target } = toSettle[i]!;
+    lines[index] = line(d, s.outcome, {
+      depositId: deposit.id,
+      target: target.statementNumber,
+      fee: s.fee.toFixed(),
+      reason: outcome.basis,
+      candidates: s.outcome === 'held' ? candidatesToJson(outcome.candidates) : [],
+      message: s.message,
+    });
+  });
 
   if (importId !== null) {
     await storeLines(db, importId, lines, at);
@@ -263,7 +269,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     await postToSuspense(
       db,
       lines
-        .filter((l) => (l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null)
+        .filter(queued)
         .map((l) => ({ id: l.depositId!, amount: new Dec(l.amount), bankReference: l.reference, valueDate: l.date })),
       a,
     );
@@ -281,46 +287,85 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   };
 }
 
+const DEPOSIT_COLUMNS = [
+  'value_date',
+  'amount',
+  'payer_kana',
+  'bank_reference',
+  'source_digest',
+  'status',
+  'matched_document_id',
+  'confirmed_at',
+  'confirmed_by',
+  'created_at',
+] as const;
+const LINE_COLUMNS = [
+  'import_id',
+  'record_no',
+  'bank_reference',
+  'amount',
+  'payer',
+  'deposit_id',
+  'outcome',
+  'target',
+  'fee',
+  'detail',
+] as const;
+const REVIEW_COLUMNS = [
+  'deposit_id',
+  'import_id',
+  'state',
+  'reason',
+  'edi',
+  'candidates',
+  'updated_at',
+  'decided_by',
+  'note',
+] as const;
+
+/** Is the line's deposit queued for review (R-RECON-4)? */
+function queued(l: ImportLine): boolean {
+  return (l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null;
+}
+
 async function storeLines(db: LedgerDb, importId: number, lines: ImportLine[], at: string): Promise<void> {
-  for (const part of chunks(lines, INSERT_CHUNK)) {
-    await db
-      .insertInto('bank_import_lines')
-      .values(
-        part.map((l) => ({
-          import_id: importId,
-          record_no: l.record,
-          bank_reference: l.reference,
-          amount: yenToDb(new Dec(l.amount)),
-          payer: l.payer,
-          deposit_id: l.depositId,
-          outcome: l.outcome,
-          target: l.target,
-          fee: yenToDb(new Dec(l.fee)),
-          detail:
-            l.reason === null && l.message === null && l.candidates.length === 0
-              ? null
-              : JSON.stringify({ reason: l.reason, message: l.message, candidates: l.candidates }),
-        })),
-      )
-      .execute();
-  }
-  const queued = lines.filter((l) => (l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null);
-  for (const part of chunks(queued, INSERT_CHUNK)) {
-    await db
-      .insertInto('deposit_reviews')
-      .values(
-        part.map((l) => ({
-          deposit_id: l.depositId!,
-          import_id: importId,
-          state: l.outcome as 'review' | 'unknown',
-          reason: l.reason ?? 'unknown',
-          edi: l.edi,
-          candidates: JSON.stringify(l.candidates),
-          updated_at: at,
-          decided_by: null,
-          note: null,
-        })),
-      )
-      .execute();
-  }
+  // A review line's candidates are written twice (the line's detail, the queue's candidates): made JSON once.
+  const candidates = lines.map((l) => (l.candidates.length === 0 ? '[]' : JSON.stringify(l.candidates)));
+  await insertRows(
+    db,
+    'bank_import_lines',
+    LINE_COLUMNS,
+    lines.map((l, i) => ({
+      import_id: importId,
+      record_no: l.record,
+      bank_reference: l.reference,
+      amount: yenToDb(new Dec(l.amount)),
+      payer: l.payer,
+      deposit_id: l.depositId,
+      outcome: l.outcome,
+      target: l.target,
+      fee: yenToDb(new Dec(l.fee)),
+      // The text JSON.stringify({ reason, message, candidates }) gives.
+      detail:
+        l.reason === null && l.message === null && l.candidates.length === 0
+          ? null
+          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${candidates[i]}}`,
+    })),
+  );
+  const reviews: Insertable<DepositReviewsTable>[] = [];
+  lines.forEach((l, i) => {
+    if (!queued(l)) return;
+    reviews.push({
+      deposit_id: l.depositId!,
+      import_id: importId,
+      state: l.outcome as 'review' | 'unknown',
+      reason: l.reason ?? 'unknown',
+      edi: l.edi,
+      candidates: candidates[i]!,
+      updated_at: at,
+      decided_by: null,
+      note: null,
+    });
+  });
+  await insertRows(db, 'deposit_reviews', REVIEW_COLUMNS, reviews);
 }

@@ -1,6 +1,9 @@
 import { InputError } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
-import { postTransaction } from '../ledger/post';
+import type { Insertable } from 'kysely';
+import { ENTRY_COLUMNS, postTransaction, TRANSACTION_COLUMNS } from '../ledger/post';
+import { insertRows } from '../ledger/insert-rows';
+import type { LedgerEntriesTable } from '../ledger/schema';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import type { Dec } from '../money';
 import { formatDate, type CalendarDate } from '../time';
@@ -18,49 +21,55 @@ export interface SuspenseDeposit {
  * R-ACC-1: a deposit of a bank file that is not matched at import is still money at the bank: posted bank /
  * suspense (仮受金) on its value date, one journal entry per deposit (reference `deposit:ID`), so the ledger's
  * bank follows the bank statement. Confirming, splitting or refunding it later takes it out of suspense.
- * Written in chunks, not through postTransaction one by one: an import may leave tens of thousands in suspense;
- * each entry balances by construction (one positive amount, debit and credit).
+ * Written as multi-row inserts, not through postTransaction one by one: an import may leave tens of thousands in
+ * suspense; each entry balances by construction (one positive amount, debit and credit).
  */
 export async function postToSuspense(db: LedgerDb, deposits: SuspenseDeposit[], a: Actor): Promise<void> {
   const at = a.now.toISOString();
-  for (let i = 0; i < deposits.length; i += SUSPENSE_CHUNK) {
-    const part = deposits.slice(i, i + SUSPENSE_CHUNK);
-    for (const d of part)
-      if (!d.amount.isInteger() || !d.amount.greaterThan(0))
-        throw new Error(`deposit ${d.id}: ${d.amount.toFixed()} is not a positive whole yen amount`);
-    const rows = await db
-      .insertInto('ledger_transactions')
-      .values(
-        part.map((d) => ({
-          posted_at: at,
-          kind: 'deposit_suspense',
-          memo: `deposit ${d.bankReference} waiting to be matched`,
-          posted_by: a.by,
-          reference: `deposit:${d.id}`,
-          value_date: d.valueDate,
-        })),
-      )
-      .returning(['id', 'reference'])
-      .execute();
-    const idOf = new Map(rows.map((r) => [r.reference, r.id]));
-    await db
-      .insertInto('ledger_entries')
-      .values(
-        part.flatMap((d) => {
-          const base = { transaction_id: idOf.get(`deposit:${d.id}`)!, member_id: null, cloud_account_id: null };
-          const amount = yenToDb(d.amount);
-          return [
-            { ...base, line_no: 1, account: 'bank', debit: amount, credit: 0 },
-            { ...base, line_no: 2, account: 'suspense', debit: 0, credit: amount },
-          ];
-        }),
-      )
-      .execute();
-  }
+  for (const d of deposits)
+    if (!d.amount.isInteger() || !d.amount.greaterThan(0))
+      throw new Error(`deposit ${d.id}: ${d.amount.toFixed()} is not a positive whole yen amount`);
+  const ids = await insertRows(
+    db,
+    'ledger_transactions',
+    TRANSACTION_COLUMNS,
+    deposits.map((d) => ({
+      posted_at: at,
+      kind: 'deposit_suspense',
+      memo: `deposit ${d.bankReference} waiting to be matched`,
+      posted_by: a.by,
+      reference: `deposit:${d.id}`,
+      value_date: d.valueDate,
+    })),
+    { returning: true },
+  );
+  const entries: Insertable<LedgerEntriesTable>[] = [];
+  deposits.forEach((d, i) => {
+    const amount = yenToDb(d.amount);
+    const transaction_id = ids[i]!;
+    entries.push(
+      {
+        transaction_id,
+        line_no: 1,
+        account: 'bank',
+        debit: amount,
+        credit: 0,
+        member_id: null,
+        cloud_account_id: null,
+      },
+      {
+        transaction_id,
+        line_no: 2,
+        account: 'suspense',
+        debit: 0,
+        credit: amount,
+        member_id: null,
+        cloud_account_id: null,
+      },
+    );
+  });
+  await insertRows(db, 'ledger_entries', ENTRY_COLUMNS, entries);
 }
-
-/** Deposits per insert: 500 entries × 6 values, and their 1,000 lines × 7, stay under SQLite's 32,766 bound values. */
-const SUSPENSE_CHUNK = 500;
 
 /** Money of a deposit in suspense to pay back to its payer: suspense / refunds_payable, and a refund to pay. */
 export async function refundFromSuspense(

@@ -14,7 +14,12 @@ export interface ReconcileOffice extends TestOffice {
   /** A corporate member; returns its number and id. */
   member(name: string, nameKana: string): Promise<{ memberNumber: string; memberId: number }>;
   /** A final bank-transfer bill of 2026-10 on a new cloud account of the member, invoice posted; its statement number. */
-  bill(memberId: number, total: string, method?: string): Promise<{ statementNumber: string; billId: number }>;
+  bill(
+    memberId: number,
+    total: string,
+    method?: string,
+    on?: { dueDate?: string; cloudAccountId?: number; month?: string },
+  ): Promise<{ statementNumber: string; billId: number; cloudAccountId: number }>;
   /** A prepaid statement through the prepaid operations (draft, issue, statement); its number. */
   prepaidStatement(memberNumber: string, amount: string): Promise<string>;
   /** Imports bytes through bank.import as accounting. */
@@ -70,9 +75,16 @@ export async function reconcileOffice(start = '2026-11-10T01:00:00.000Z'): Promi
       const m = await createMember(db, { kind: 'corporation', name, nameKana, email: 'keiri@example.jp' }, at);
       return { memberNumber: m.member_number, memberId: m.id };
     },
-    async bill(memberId, total, method = 'bank_transfer') {
+    async bill(memberId, total, method = 'bank_transfer', on = {}) {
       return db.transaction().execute(async (trx) => {
-        const account = await createCloudAccount(trx, memberId, `本番${++billSeq}`, at);
+        const account =
+          on.cloudAccountId === undefined
+            ? await createCloudAccount(trx, memberId, `本番${++billSeq}`, at)
+            : await trx
+                .selectFrom('cloud_accounts')
+                .select(['id', 'code'])
+                .where('id', '=', on.cloudAccountId)
+                .executeTakeFirstOrThrow();
         const gross = new Dec(total);
         const subtotal = gross.dividedBy('1.1').floor();
         const tax = gross.minus(subtotal);
@@ -80,7 +92,7 @@ export async function reconcileOffice(start = '2026-11-10T01:00:00.000Z'): Promi
           .insertInto('bills')
           .values({
             cloud_account_id: account.id,
-            month: '2026-10',
+            month: on.month ?? '2026-10',
             usage_import_id: null,
             tax_mode: 'per_service',
             tax_rate: '0.1',
@@ -109,7 +121,7 @@ export async function reconcileOffice(start = '2026-11-10T01:00:00.000Z'): Promi
             related_document_id: null,
             status: 'issued',
             issued_at: at,
-            due_date: '2026-11-25',
+            due_date: on.dueDate ?? '2026-11-25',
             subtotal: subtotal.toNumber(),
             tax: tax.toNumber(),
             total: gross.toNumber(),
@@ -129,7 +141,7 @@ export async function reconcileOffice(start = '2026-11-10T01:00:00.000Z'): Promi
             { account: 'tax_payable', side: 'credit', amount: tax, memberId, cloudAccountId: account.id },
           ],
         });
-        return { statementNumber: number, billId: bill.id };
+        return { statementNumber: number, billId: bill.id, cloudAccountId: account.id };
       });
     },
     async prepaidStatement(memberNumber, amount) {
