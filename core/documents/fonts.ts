@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create, type Font } from 'fontkit';
+import { withSharedGlyphs } from './shared-glyphs';
 import { withSharedLayout } from './shared-layout';
 
 /** Font names registered on every document. */
@@ -44,7 +45,7 @@ export function fontBytes(name: FontName): Buffer {
 export function fontFace(name: FontName): Font {
   let face = cache.get(name);
   if (!face) {
-    face = withSharedLayout(create(fontBytes(name)));
+    face = withSharedLayout(withSharedGlyphs(create(fontBytes(name))));
     cache.set(name, face);
   }
   return face;
