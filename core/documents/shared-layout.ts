@@ -66,7 +66,7 @@ interface EmbeddedFont {
 
 /** Words laid out and scaled by pdfkit, per shared font: pdfkit never changes a cached run after making it. */
 const wordCaches = new WeakMap<object, { words: Record<string, unknown>; documents: number }>();
-const MAX_WORDS = 100_000;
+const MAX_WORDS = MAX_RUNS;
 const DOCUMENTS_BETWEEN_COUNTS = 200;
 
 function sharedWords(font: object): Record<string, unknown> {
