@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create, type Font } from 'fontkit';
+import { withSharedGlyphs } from './shared-glyphs';
 import { withSharedLayout } from './shared-layout';
 
 /** Font names registered on every document. */
@@ -44,10 +46,24 @@ export function fontBytes(name: FontName): Buffer {
 export function fontFace(name: FontName): Font {
   let face = cache.get(name);
   if (!face) {
-    face = withSharedLayout(create(fontBytes(name)));
+    face = withSharedLayout(withSharedGlyphs(create(fontBytes(name))));
+    withNameTableFingerprint(face);
     cache.set(name, face);
   }
   return face;
+}
+
+/**
+ * pdfkit tells two fonts apart by serialising their whole `name` table (license text and all) with
+ * JSON.stringify, once per document and weight: about a twentieth of a statement. The table's records serialise
+ * as their SHA-256 instead, computed once: equal tables still give equal strings, different ones different.
+ */
+function withNameTableFingerprint(face: Font): void {
+  // fontkit decodes a table on its first read and keeps it (in `_tables`, where pdfkit reads it).
+  const records = (face as unknown as { name?: { records?: object } }).name?.records;
+  if (!records) return;
+  const fingerprint = createHash('sha256').update(JSON.stringify(records)).digest('hex');
+  Object.defineProperty(records, 'toJSON', { value: () => fingerprint });
 }
 
 /** How many font files were read from disk in this process (a benchmark and test probe). */

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { jstMidnight, type CalendarDate } from '../time';
 import { defaultFontOption, registerJapaneseFonts } from './fonts';
+import { shareWordLayouts } from './shared-layout';
 import { PAGE_OPTIONS, drawBusinessDocument, numberPages, type BusinessDocument } from './layout';
 
 export interface PdfInfo {
@@ -20,6 +21,7 @@ export function createPdf(info: PdfInfo): PDFKit.PDFDocument {
     lang: 'ja-JP',
     info: { Title: info.title, Author: info.author, Creator: info.author, CreationDate: created, ModDate: created },
   });
+  shareWordLayouts(doc);
   registerJapaneseFonts(doc);
   return doc;
 }

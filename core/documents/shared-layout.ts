@@ -57,3 +57,49 @@ export function withSharedLayout(font: Font): Font {
   };
   return shared;
 }
+
+/** pdfkit's EmbeddedFont, as far as its per-document cache of laid-out words goes. */
+interface EmbeddedFont {
+  font?: object;
+  layoutCache?: Record<string, unknown>;
+}
+
+/** Words laid out and scaled by pdfkit, per shared font: pdfkit never changes a cached run after making it. */
+const wordCaches = new WeakMap<object, { words: Record<string, unknown>; documents: number }>();
+const MAX_WORDS = MAX_RUNS;
+const DOCUMENTS_BETWEEN_COUNTS = 200;
+
+function sharedWords(font: object): Record<string, unknown> {
+  let cache = wordCaches.get(font);
+  if (cache && ++cache.documents % DOCUMENTS_BETWEEN_COUNTS === 0 && Object.keys(cache.words).length > MAX_WORDS)
+    cache = undefined;
+  if (!cache) {
+    cache = { words: Object.create(null) as Record<string, unknown>, documents: 0 };
+    wordCaches.set(font, cache);
+  }
+  return cache.words;
+}
+
+/**
+ * Makes every font of the document use one cache of laid-out words per font, shared with the documents
+ * before it. pdfkit keeps a cache per document (an EmbeddedFont's `layoutCache`, keyed by the word), so each
+ * document laid out and scaled its labels again; the cached run is the one pdfkit would make, so the bytes
+ * are the same. Call it on a new document, before any text.
+ */
+export function shareWordLayouts(doc: PDFKit.PDFDocument): void {
+  const internal = doc as unknown as { _font?: EmbeddedFont; font: PDFKit.PDFDocument['font'] };
+  const adopted = new WeakSet<EmbeddedFont>();
+  const adopt = () => {
+    const f = internal._font;
+    if (!f || adopted.has(f)) return;
+    adopted.add(f);
+    if (f.layoutCache && f.font && Object.keys(f.layoutCache).length === 0) f.layoutCache = sharedWords(f.font);
+  };
+  adopt();
+  const font = internal.font;
+  internal.font = function (this: PDFKit.PDFDocument, ...args: Parameters<typeof font>) {
+    const result = font.apply(this, args);
+    adopt();
+    return result;
+  } as typeof font;
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { renderEstimate, renderMonthlyStatement } from '../../core/documents';
+import { renderStatementPdfs } from '../../core/close/render-pool';
+import { ESTIMATE, SELLER } from './fixtures';
+import { STATEMENT_BATCH } from './statement-batch';
+
+/**
+ * The SHA-256 of each statement of the batch as rendered before any font work was shared across documents
+ * (each rendered alone in a fresh process, pdfkit 0.20.2, fontkit 2.0.4). Archived statements are kept byte
+ * for byte (電子帳簿保存法), so a cache may make rendering faster but never change these.
+ */
+const BEFORE_ANY_CACHE: Record<string, string> = {
+  'INV-2026-10-000123': 'b1e3679c5cdfec587e9e4691c83366a7664efc5a3ca966b5de034f2a3b84280d',
+  'INV-2026-10-000124': '50c6ea463c9ea873eeafd64be64eff4ed604204410299b552e649224173be722',
+  'INV-2026-10-000125': 'dc1ba2b4a2248c4aa1724ae5831563fc98ba36379718178fcaf8ed85c66c9d55',
+  'INV-2026-10-000126': '73a75eb60118d3c42ff6b6a0acc2bdea171cdf7c2e408d35a8657fe427f7f195',
+  'INV-2026-10-000127': 'db6b3f8a96e207afe83aa756c0f93694c490bfcbba45db399c41b00974ecd228',
+  'INV-2026-10-000128': '9cc25e782e98379e0c71d55166c55a2d0f122daff3c7ad18b27ac7eb2580c839',
+};
+
+const sha256 = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
+
+describe('statements render to the same bytes whatever was rendered before them', () => {
+  it('one after another in one process, then again in the reverse order after an estimate', async () => {
+    for (const s of STATEMENT_BATCH)
+      expect(sha256(await renderMonthlyStatement(s, SELLER)), s.number).toBe(BEFORE_ANY_CACHE[s.number]);
+    await renderEstimate(ESTIMATE, SELLER);
+    for (const s of [...STATEMENT_BATCH].reverse())
+      expect(sha256(await renderMonthlyStatement(s, SELLER)), s.number).toBe(BEFORE_ANY_CACHE[s.number]);
+  });
+
+  it('on two worker threads, each rendering several statements in turn', async () => {
+    const pdfs = await renderStatementPdfs(
+      STATEMENT_BATCH.map((data) => ({ data, seller: SELLER })),
+      2,
+    );
+    expect(pdfs.map(sha256)).toEqual(STATEMENT_BATCH.map((s) => BEFORE_ANY_CACHE[s.number]));
+  });
+});
