@@ -72,31 +72,34 @@ export async function postTransaction(db: LedgerDb, posting: Posting): Promise<n
   if (problems.length > 0) throw new InputError(problems);
   const { id } = await db
     .insertInto('ledger_transactions')
-    .values({
-      posted_at: posting.postedAt,
-      kind: posting.kind,
-      memo: posting.memo,
-      posted_by: posting.postedBy,
-      reference: posting.reference ?? null,
-      value_date: posting.valueDate ?? null,
-    })
+    .values(transactionRow(posting))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('ledger_entries')
-    .values(
-      posting.lines.map((line, i) => ({
-        transaction_id: id,
-        line_no: i + 1,
-        account: line.account,
-        debit: line.side === 'debit' ? yenToDb(line.amount) : 0,
-        credit: line.side === 'credit' ? yenToDb(line.amount) : 0,
-        member_id: line.memberId ?? null,
-        cloud_account_id: line.cloudAccountId ?? null,
-      })),
-    )
-    .execute();
+  await db.insertInto('ledger_entries').values(entryRows(id, posting)).execute();
   return id;
+}
+
+function transactionRow(posting: Posting) {
+  return {
+    posted_at: posting.postedAt,
+    kind: posting.kind,
+    memo: posting.memo,
+    posted_by: posting.postedBy,
+    reference: posting.reference ?? null,
+    value_date: posting.valueDate ?? null,
+  };
+}
+
+function entryRows(transactionId: number, posting: Posting) {
+  return posting.lines.map((line, i) => ({
+    transaction_id: transactionId,
+    line_no: i + 1,
+    account: line.account,
+    debit: line.side === 'debit' ? yenToDb(line.amount) : 0,
+    credit: line.side === 'credit' ? yenToDb(line.amount) : 0,
+    member_id: line.memberId ?? null,
+    cloud_account_id: line.cloudAccountId ?? null,
+  }));
 }
 
 export const TRANSACTION_COLUMNS = ['posted_at', 'kind', 'memo', 'posted_by', 'reference', 'value_date'] as const;
@@ -120,35 +123,14 @@ export async function postTransactions(db: LedgerDb, postings: readonly Posting[
     const problems = postingProblems(posting.lines);
     if (problems.length > 0) throw new InputError(problems);
   }
-  const ids = await insertRows(
-    db,
-    'ledger_transactions',
-    TRANSACTION_COLUMNS,
-    postings.map((posting) => ({
-      posted_at: posting.postedAt,
-      kind: posting.kind,
-      memo: posting.memo,
-      posted_by: posting.postedBy,
-      reference: posting.reference ?? null,
-      value_date: posting.valueDate ?? null,
-    })),
-    { returning: true },
-  );
+  const ids = await insertRows(db, 'ledger_transactions', TRANSACTION_COLUMNS, postings.map(transactionRow), {
+    returning: true,
+  });
   await insertRows(
     db,
     'ledger_entries',
     ENTRY_COLUMNS,
-    postings.flatMap((posting, p) =>
-      posting.lines.map((line, i) => ({
-        transaction_id: ids[p]!,
-        line_no: i + 1,
-        account: line.account,
-        debit: line.side === 'debit' ? yenToDb(line.amount) : 0,
-        credit: line.side === 'credit' ? yenToDb(line.amount) : 0,
-        member_id: line.memberId ?? null,
-        cloud_account_id: line.cloudAccountId ?? null,
-      })),
-    ),
+    postings.flatMap((posting, p) => entryRows(ids[p]!, posting)),
   );
   return ids;
 }

@@ -1,6 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testOffice, type TestOffice } from './helpers';
+import { holdWriteLock } from '../support/write-lock';
 
 /** Issue 13: a long import holds the write lock; the others go on reading (D-SEC-17). SQLite's own locking. */
 
@@ -20,10 +21,7 @@ describe('readers beside a writer', () => {
       { kind: 'individual', name: '田中 一郎', nameKana: 'ﾀﾅｶ ｲﾁﾛｳ', email: 't@example.jp' },
       'sales',
     );
-    importer = new BetterSqlite3(t.file);
-    importer.pragma('busy_timeout = 0');
-    importer.exec('begin immediate');
-    importer.exec("update members set email = 'changed@example.jp'");
+    importer = holdWriteLock(t.file);
 
     const start = performance.now();
     const search = await t.office.call('members.search', { query: 'ﾀﾅｶ' }, 'sales');

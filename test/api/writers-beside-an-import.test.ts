@@ -1,8 +1,9 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackoffice } from '../../core/api/open';
 import type { Backoffice } from '../../core/api/service';
 import { startBrowserHost, type BrowserHost } from '../../core/host/browser-host';
+import { holdWriteLock } from '../support/write-lock';
 import { testOffice, type TestOffice } from './helpers';
 
 /**
@@ -52,15 +53,6 @@ async function hostOverLedger(busyTimeoutMs = BUSY_TIMEOUT_MS) {
   };
   const signIn = async (login: string) => (await api('session.signIn', { login, password: 'demo' })).body.session!;
   return { t, api, signIn };
-}
-
-/** A second connection to the same file that takes the write lock and writes, as a long import does. */
-function holdWriteLock(file: string): BetterSqlite3.Database {
-  const other = new BetterSqlite3(file);
-  other.pragma('busy_timeout = 0');
-  other.exec('begin immediate');
-  other.exec("update members set email = 'changed@example.jp'");
-  return other;
 }
 
 const member = { kind: 'individual', name: '田中 一郎', nameKana: 'ﾀﾅｶ ｲﾁﾛｳ', email: 't@example.jp' };

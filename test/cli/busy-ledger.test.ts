@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_BUSY_TIMEOUT_ENV } from '../../core/ledger/open-database';
 import { testOffice, type TestOffice } from '../api/helpers';
+import { holdWriteLock } from '../support/write-lock';
 
 /**
  * Issue 13: a command run while another process holds the ledger's write lock (a long import) reads at once,
@@ -42,10 +43,7 @@ describe('the command line beside a long import', { timeout: 120_000 }, () => {
       { kind: 'individual', name: '田中 一郎', nameKana: 'ﾀﾅｶ ｲﾁﾛｳ', email: 't@example.jp' },
       'sales',
     );
-    importer = new BetterSqlite3(t.file);
-    importer.pragma('busy_timeout = 0');
-    importer.exec('begin immediate');
-    importer.exec("update members set email = 'changed@example.jp'");
+    importer = holdWriteLock(t.file);
 
     const search = await backoffice(['call', 'members.search', '{"query":"ﾀﾅｶ"}', '--as', 'sales', '--db', t.file]);
     expect([search.code, search.stderr]).toEqual([0, '']);
