@@ -117,7 +117,7 @@ module.exports = {
       from: { path: '^renderer/' },
       to: {
         path: '^core/api/',
-        pathNot: '^core/api/(schemas/|service\\.ts$|zod-problems\\.ts$)',
+        pathNot: '^core/api/(schemas/|service\\.ts$|failure-kinds\\.ts$|zod-problems\\.ts$)',
         dependencyTypesNot: ['type-only'],
       },
     },

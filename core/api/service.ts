@@ -8,6 +8,7 @@ import type { OperationInput, OperationName, OperationOutput } from './catalog-t
 
 export { ROLES, type Role } from '../parties/roles';
 import type { Role } from '../parties/roles';
+import type { CallFailureKind } from './failure-kinds';
 
 export interface OperationDescription {
   name: string;
@@ -17,23 +18,7 @@ export interface OperationDescription {
   input: unknown;
 }
 
-export type CallFailureKind =
-  /** no such operation */
-  | 'unknown_operation'
-  /** no operator signed in, or no such operator */
-  | 'unauthenticated'
-  /** the operator's roles do not allow it (audited) */
-  | 'forbidden'
-  /** the input failed its schema or a business rule; `problems` name the fields; nothing written */
-  | 'invalid'
-  /** too many failed sign-ins from the caller's address: wait, then try again (D-SEC-19, HTTP 429) */
-  | 'throttled'
-  /** the ledger was too busy with other writers to run it; nothing written; the same call may be made again */
-  | 'busy'
-  /** the disk under the ledger is full; nothing written (D-SEC-14) */
-  | 'disk_full'
-  /** anything else; nothing written */
-  | 'failed';
+export type { CallFailureKind } from './failure-kinds';
 
 /**
  * A refusal: its kind, a stable `code` with the `params` a sentence needs (core/problem-codes.ts; each door words

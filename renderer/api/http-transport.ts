@@ -1,21 +1,11 @@
 import type { CallFailureKind, CallResult, OperationDescription } from '../../core/api/service';
 import type { FieldProblem, ProblemCode, ProblemParams } from '../../core/errors';
+import { isCallFailureKind } from '../../core/api/failure-kinds';
 import { isProblemCode } from '../../core/problem-codes';
 import type { Output, Transport } from './transport';
 
 const TOKEN_KEY = 'backoffice.token';
 const SESSION_KEY = 'backoffice.session';
-
-const FAILURE_KINDS: CallFailureKind[] = [
-  'unknown_operation',
-  'unauthenticated',
-  'forbidden',
-  'invalid',
-  'throttled',
-  'busy',
-  'disk_full',
-  'failed',
-];
 
 /**
  * The launch token arrives once in the URL (`?token=`); it is kept in sessionStorage and removed from the
@@ -35,7 +25,7 @@ export function takeLaunchToken(location: Location, storage: Storage, history: H
 }
 
 function failureKind(status: number, kind: unknown): CallFailureKind {
-  if (typeof kind === 'string' && (FAILURE_KINDS as string[]).includes(kind)) return kind as CallFailureKind;
+  if (isCallFailureKind(kind)) return kind;
   if (status === 401) return 'unauthenticated';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'unknown_operation';

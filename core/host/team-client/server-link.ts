@@ -3,6 +3,7 @@ import { request } from 'node:https';
 import type { CallResult } from '../../api/service';
 import { isProblemCode } from '../../problem-codes';
 import { DESKTOP_CLIENT_HEADER } from '../team-host';
+import { isCallFailureKind } from '../../api/failure-kinds';
 
 /** The team server did not answer (no route, refused, TLS failed, timed out): the desktop is offline. */
 export class Unreachable extends Error {
@@ -23,16 +24,6 @@ export interface ServerLinkOptions {
   /** Milliseconds before a call that got no answer counts as offline (default 10 s). */
   timeoutMs?: number;
 }
-
-const FAILURE_KINDS = [
-  'unknown_operation',
-  'unauthenticated',
-  'forbidden',
-  'invalid',
-  'throttled',
-  'busy',
-  'failed',
-] as const;
 
 /** The address the desktop reaches the server by: https only (D-SYNC-9). */
 export function teamServerUrl(text: string): URL {
@@ -128,12 +119,10 @@ export class ServerLink implements ServerLine {
 }
 
 /** A server answer as the catalog's CallResult; a 5xx that is not the catalog's own (a proxy's) counts as offline. */
-function answerOf(status: number, text: string): { result: CallResult; session?: unknown } {
+export function answerOf(status: number, text: string): { result: CallResult; session?: unknown } {
   const body = JSON.parse(text === '' ? '{}' : text) as Record<string, unknown>;
   if (status === 200) return { result: { ok: true, output: body.output ?? null }, session: body.session };
-  const kind = (FAILURE_KINDS as readonly unknown[]).includes(body.kind)
-    ? (body.kind as (typeof FAILURE_KINDS)[number])
-    : null;
+  const kind = isCallFailureKind(body.kind) ? body.kind : null;
   if (kind === null) throw new Error(`the team server answered ${status} without a refusal`);
   return {
     result: {
