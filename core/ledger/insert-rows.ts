@@ -2,6 +2,7 @@ import { CompiledQuery, type Insertable } from 'kysely';
 import { engineOf } from './dialect';
 import type { LedgerDb } from './open-database';
 import type { Database } from './schema';
+import { giveWay } from './give-way';
 
 /** SQLite binds at most 32,766 values per statement (PostgreSQL 65,535): every chunk stays under the smaller. */
 const MAX_VALUES = 32_766;
@@ -59,6 +60,7 @@ export async function insertRows<T extends Table, C extends keyof Insertable<Dat
       if (part.length !== count) throw new Error(`insert into ${table}: ${part.length} ids for ${count} rows`);
       for (const id of part) ids.push(id);
     }
+    await giveWay();
   }
   return ids;
 }

@@ -10,6 +10,10 @@ import { loadOpenItems } from './open-items';
 import { settleDeposits, type Actor, type DepositToSettle } from './settle';
 import { postToSuspense } from './suspense';
 import { candidatesToJson, summarize, type CandidateJson, type ImportSummary } from './summary';
+import { giveWay } from '../ledger/give-way';
+
+/** Records matched between two turns of the event loop given to other requests (D-SEC-21). */
+const GIVE_WAY_EVERY = 1_000;
 
 export interface ImportRequest {
   fileName: string;
@@ -201,7 +205,9 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   const toSettle: DepositToSettle[] = [];
   const settling: { line: number; deposit: BankDeposit; outcome: Extract<MatchOutcome, { status: 'matched' }> }[] = [];
   const firstOfFile = new Set(fresh);
+  let read = 0;
   for (const d of parsed.deposits) {
+    if (++read % GIVE_WAY_EVERY === 0) await giveWay();
     if (d.cancelled) {
       const prior = known.get(d.reference);
       lines.push(
