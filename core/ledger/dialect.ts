@@ -46,7 +46,6 @@ export function engineOf(db: AnyDb): Engine {
  * database itself refuses UPDATE and DELETE on such a table, with the message `TABLE is append-only`.
  */
 export async function makeAppendOnly(db: AnyDb, table: string): Promise<void> {
-  const message = `${table} is append-only`;
   if (engineOf(db) === 'sqlite') {
     for (const event of ['UPDATE', 'DELETE'] as const) await sqliteAppendOnlyTrigger(table, event).execute(db);
     return;
@@ -54,7 +53,7 @@ export async function makeAppendOnly(db: AnyDb, table: string): Promise<void> {
   await sql
     .raw(
       `CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ ` +
-        `BEGIN RAISE EXCEPTION '${message}' USING ERRCODE = 'restrict_violation'; END $$`,
+        `BEGIN RAISE EXCEPTION '${appendOnlyMessage(table)}' USING ERRCODE = 'restrict_violation'; END $$`,
     )
     .execute(db);
   // TRUNCATE bypasses row triggers: refuse it too.
@@ -72,10 +71,14 @@ export async function makeAppendOnly(db: AnyDb, table: string): Promise<void> {
     .execute(db);
 }
 
+function appendOnlyMessage(table: string): string {
+  return `${table} is append-only`;
+}
+
 function sqliteAppendOnlyTrigger(table: string, event: 'UPDATE' | 'DELETE'): RawBuilder<unknown> {
   return sql.raw(
     `CREATE TRIGGER ${table}_no_${event.toLowerCase()} BEFORE ${event} ON ${table} ` +
-      `BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+      `BEGIN SELECT RAISE(ABORT, '${appendOnlyMessage(table)}'); END`,
   );
 }
 

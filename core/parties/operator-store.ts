@@ -49,7 +49,7 @@ export const SIGN_IN_OPERATION = 'session.signIn';
 /**
  * The audited sign-in attempts, newest first, of a login (those that succeeded or met a wrong password) or
  * from an address (those that met a wrong password), since `since`. The one reader of the audit log's
- * problem code for signing in: it reads `detail_code` (0010; `code`, 0007, holds the same value).
+ * problem code for signing in: it reads `detail_code`, the log's one problem-code column (D-LEDGER-1).
  */
 async function signInAttempts(db: LedgerDb, by: { login: string } | { address: string }, since: Date, limit: number) {
   const rows = await db
@@ -74,6 +74,11 @@ async function signInAttempts(db: LedgerDb, by: { login: string } | { address: s
 
 const WRONG_PASSWORD = 'session.wrong_password';
 
+/** The whole seconds a refused sign-in is told to wait. */
+function secondsUntil(until: Date, now: Date): number {
+  return Math.ceil((until.getTime() - now.getTime()) / 1000);
+}
+
 /** Refused before anything else when the address has failed too often lately (D-SEC-19). */
 async function refuseBusyAddress(db: LedgerDb, address: string, now: Date): Promise<void> {
   const failures = await signInAttempts(db, { address }, new Date(now.getTime() - ADDRESS_WINDOW_MS), ADDRESS_FAILURES);
@@ -82,7 +87,7 @@ async function refuseBusyAddress(db: LedgerDb, address: string, now: Date): Prom
     now,
   );
   if (until === null) return;
-  const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
+  const seconds = secondsUntil(until, now);
   throw Refused.of(
     'throttled',
     'session.address_backoff',
@@ -107,7 +112,7 @@ export async function checkPassword(
   const attempts = await signInAttempts(db, { login }, new Date(now.getTime() - BACKOFF_WINDOW_MS), 100);
   const until = signInWaitUntil(attempts, now);
   if (until !== null) {
-    const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
+    const seconds = secondsUntil(until, now);
     throw Refused.of('unauthenticated', 'session.backoff', `too many failed sign-ins: try again in ${seconds} s`, {
       seconds,
     });
