@@ -46,6 +46,11 @@ function owedBillQuery(db: LedgerDb) {
     ]);
 }
 
+/** What is still owed: amount due − credit notes − payments, never below zero. */
+function outstandingOf(amountDue: Dec, credited: Dec, paid: Dec): Dec {
+  return Dec.max(amountDue.minus(credited).minus(paid), 0);
+}
+
 type OwedBillRow = Awaited<ReturnType<ReturnType<typeof owedBillQuery>['executeTakeFirstOrThrow']>>;
 
 function owedBill(row: OwedBillRow, credited: number | string | null, paid: number | string | null): OwedBill {
@@ -65,7 +70,7 @@ function owedBill(row: OwedBillRow, credited: number | string | null, paid: numb
     amountDue,
     credited: c,
     paid: p,
-    outstanding: Dec.max(amountDue.minus(c).minus(p), 0),
+    outstanding: outstandingOf(amountDue, c, p),
   };
 }
 
@@ -83,17 +88,8 @@ export async function findOwedBill(db: LedgerDb, ref: BillRef, path = 'billId'):
       `no bill ${ref.billId ?? ref.statementNumber}`,
       { bill: ref.billId ?? ref.statementNumber ?? '' },
     );
-  const credited = await db
-    .selectFrom('credit_notes')
-    .select((eb) => eb.fn.sum<number>('total').as('n'))
-    .where('bill_id', '=', row.id)
-    .executeTakeFirst();
-  const paid = await db
-    .selectFrom('payments')
-    .select((eb) => eb.fn.sum<number>('amount').as('n'))
-    .where('bill_id', '=', row.id)
-    .executeTakeFirst();
-  return owedBill(row, credited?.n ?? null, paid?.n ?? null);
+  const { credited, paid } = await creditedAndPaid(db, [row.id]);
+  return owedBill(row, credited.get(row.id) ?? null, paid.get(row.id) ?? null);
 }
 
 /** findOwedBill of many bills by id, a few queries per 500 bills; a bill that does not exist is not in the map. */
@@ -103,25 +99,31 @@ export async function findOwedBills(db: LedgerDb, billIds: readonly number[]): P
   for (let i = 0; i < ids.length; i += BILLS_PER_QUERY) {
     const part = ids.slice(i, i + BILLS_PER_QUERY);
     const rows = await owedBillQuery(db).where('bills.id', 'in', part).execute();
-    const credited = await db
-      .selectFrom('credit_notes')
-      .select((eb) => ['bill_id', eb.fn.sum<number>('total').as('n')])
-      .where('bill_id', 'in', part)
-      .groupBy('bill_id')
-      .execute();
-    const paid = await db
-      .selectFrom('payments')
-      .select((eb) => ['bill_id', eb.fn.sum<number>('amount').as('n')])
-      .where('bill_id', 'in', part)
-      .groupBy('bill_id')
-      .execute();
-    const creditedOf = new Map(credited.map((c) => [c.bill_id, c.n]));
-    const paidOf = new Map(paid.map((p) => [p.bill_id, p.n]));
+    const { credited, paid } = await creditedAndPaid(db, part);
     for (const row of rows)
-      if (!found.has(row.id))
-        found.set(row.id, owedBill(row, creditedOf.get(row.id) ?? null, paidOf.get(row.id) ?? null));
+      if (!found.has(row.id)) found.set(row.id, owedBill(row, credited.get(row.id) ?? null, paid.get(row.id) ?? null));
   }
   return found;
+}
+
+/** The credit notes' and payments' totals of each bill that has any, as the database sums them. */
+async function creditedAndPaid(db: LedgerDb, billIds: readonly number[]) {
+  const credited = await db
+    .selectFrom('credit_notes')
+    .select((eb) => ['bill_id', eb.fn.sum<number>('total').as('n')])
+    .where('bill_id', 'in', billIds)
+    .groupBy('bill_id')
+    .execute();
+  const paid = await db
+    .selectFrom('payments')
+    .select((eb) => ['bill_id', eb.fn.sum<number>('amount').as('n')])
+    .where('bill_id', 'in', billIds)
+    .groupBy('bill_id')
+    .execute();
+  return {
+    credited: new Map(credited.map((c) => [c.bill_id, c.n])),
+    paid: new Map(paid.map((p) => [p.bill_id, p.n])),
+  };
 }
 
 const BILLS_PER_QUERY = 500;
@@ -129,5 +131,5 @@ const BILLS_PER_QUERY = 500;
 /** The bill as findOwedBill reads it once a payment of `amount` more is recorded against it. */
 export function afterPayment(bill: OwedBill, amount: Dec): OwedBill {
   const paid = bill.paid.plus(amount);
-  return { ...bill, paid, outstanding: Dec.max(bill.amountDue.minus(bill.credited).minus(paid), 0) };
+  return { ...bill, paid, outstanding: outstandingOf(bill.amountDue, bill.credited, paid) };
 }
