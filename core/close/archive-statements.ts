@@ -40,9 +40,21 @@ export async function statementsAsArchived(
   // A thread costs more to start than rendering a few dozen statements here.
   const threads = missing.length < STATEMENTS_PER_THREAD ? 1 : workers;
   const pdfs = await renderStatementPdfs(missing, threads);
-  await archiveDocuments(
+  await archiveStatements(db, missing, pdfs, archivedAt);
+  missing.forEach((s, i) => kept.set(s.id, pdfs[i]!));
+  return kept;
+}
+
+/** Archives statements just rendered (`pdfs[i]` is `statements[i]`'s PDF), in the caller's transaction. */
+export function archiveStatements(
+  db: LedgerDb,
+  statements: readonly StoredStatement[],
+  pdfs: readonly Buffer[],
+  archivedAt: string,
+): Promise<void> {
+  return archiveDocuments(
     db,
-    missing.map((s, i) => ({
+    statements.map((s, i) => ({
       facts: {
         documentId: s.id,
         kind: s.kind,
@@ -55,6 +67,4 @@ export async function statementsAsArchived(
     })),
     archivedAt,
   );
-  missing.forEach((s, i) => kept.set(s.id, pdfs[i]!));
-  return kept;
 }

@@ -30,12 +30,13 @@ function workerEntry(): URL | undefined {
 /**
  * Renders the jobs on `workers` worker threads (PDF rendering is CPU-bound: one per core), biggest jobs first,
  * each worker taking the next job when it is done; in this process when `workers` ≤ 1 or when no worker entry
- * is at hand. Rejects on the first job that fails.
+ * is at hand. `onDone` gets each job's own PDFs (RenderJob.singles) as it ends. Rejects on the first job that
+ * fails.
  */
 export async function renderJobs(
   jobs: RenderJob[],
   workers: number,
-  onDone?: (job: RenderJob, pdf: Buffer | null) => void,
+  onDone?: (job: RenderJob, singles: Buffer[]) => void,
 ): Promise<void> {
   const queue = [...jobs].sort((a, b) => b.statements.length - a.statements.length);
   const entry = workers > 1 ? workerEntry() : undefined;
@@ -55,9 +56,10 @@ export async function renderJobs(
               if (job) worker.postMessage(job);
               else resolve();
             };
-            worker.on('message', (m: { id: number; pdf?: Uint8Array | null; error?: string }) => {
-              if (m.error) return reject(new Error(`statement ${byId.get(m.id)?.file ?? m.id}: ${m.error}`));
-              onDone?.(byId.get(m.id)!, m.pdf ? Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength) : null);
+            worker.on('message', (m: { id: number; singles?: Uint8Array[]; error?: string }) => {
+              if (m.error) return reject(new Error(`statements job ${m.id}: ${m.error}`));
+              const singles = (m.singles ?? []).map((pdf) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+              onDone?.(byId.get(m.id)!, singles);
               next();
             });
             worker.on('error', reject);
@@ -70,22 +72,28 @@ export async function renderJobs(
   }
 }
 
-/** Each statement's PDF, in the order given, rendered on `workers` threads (render jobs that hand bytes back). */
+/** Statements rendered together per job: few enough to share them out between threads evenly. */
+const STATEMENTS_PER_JOB = 50;
+
+/** Each statement's PDF, in the order given, rendered on `workers` threads. */
 export async function renderStatementPdfs(
   statements: ReadonlyArray<{ data: MonthlyStatementData; seller: SellerProfile }>,
   workers: number,
 ): Promise<Buffer[]> {
   const pdfs: Buffer[] = new Array<Buffer>(statements.length);
-  const jobs = statements.map((s, id): RenderJob => ({
-    id,
-    file: null,
-    statements: [s.data],
-    sellers: [s.seller],
-    combined: false,
-  }));
-  await renderJobs(jobs, workers, (job, pdf) => {
-    if (!pdf) throw new Error(`render job ${job.id} handed back no PDF`);
-    pdfs[job.id] = pdf;
+  const jobs: RenderJob[] = [];
+  for (let first = 0; first < statements.length; first += STATEMENTS_PER_JOB) {
+    const these = statements.slice(first, first + STATEMENTS_PER_JOB);
+    jobs.push({
+      id: first,
+      statements: these.map((s) => s.data),
+      sellers: these.map((s) => s.seller),
+      singles: these.map((_, i) => i),
+      volumeFile: null,
+    });
+  }
+  await renderJobs(jobs, workers, (job, singles) => {
+    singles.forEach((pdf, i) => (pdfs[job.id + i] = pdf));
   });
   return pdfs;
 }

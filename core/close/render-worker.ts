@@ -1,36 +1,55 @@
 import { writeFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import {
-  renderMonthlyStatement,
-  renderStatementBatch,
-  type MonthlyStatementData,
-  type SellerProfile,
-} from '../documents';
+import { buildDocuments, CombinedPdf, renderBuilt, type MonthlyStatementData, type SellerProfile } from '../documents';
 
-/** A render job of the statement pool: one statement, or a volume of statements in one PDF for printing. */
+/**
+ * A render job of the statement pool: statements, each drawn as its own PDF where asked (`singles`) and all of
+ * them together as one PDF for printing where asked (`volumeFile`).
+ */
 export interface RenderJob {
   id: number;
-  /** Where to write the PDF; null: hand its bytes back (the close archives them). */
-  file: string | null;
   statements: MonthlyStatementData[];
   /** Each statement's seller, as set on its issue date (R-TAX-5). */
   sellers: SellerProfile[];
-  combined: boolean;
+  /** The statements (their indexes, ascending) whose own PDF the job hands back, in this order. */
+  singles: number[];
+  /** Where to write the statements together as one PDF for printing; null: no such PDF. */
+  volumeFile: string | null;
 }
 
-/** Renders one job and writes its PDF, or returns it (in a worker, or in the calling process). */
-export async function runRenderJob(job: RenderJob): Promise<Buffer | null> {
-  const pdf = job.combined
-    ? await renderStatementBatch(job.statements, job.sellers)
-    : await renderMonthlyStatement(job.statements[0]!, job.sellers[0]!);
-  if (job.file === null) return pdf;
-  await writeFile(job.file, pdf);
-  return null;
+/**
+ * Renders one job: the PDFs asked for, handed back, and the PDF for printing, written. Each statement is drawn
+ * into the PDF for printing right after its own PDF, so its words and lines are laid out once for both
+ * (shared-layout.ts, shared-wraps.ts): the bytes are those of each drawn alone.
+ */
+export async function runRenderJob(job: RenderJob): Promise<Buffer[]> {
+  const built = buildDocuments(
+    job.statements.map((data) => ({ kind: 'monthly_statement' as const, data })),
+    job.sellers,
+  );
+  const volume = job.volumeFile === null ? null : new CombinedPdf(built);
+  const singles: Buffer[] = [];
+  let next = 0;
+  for (let i = 0; i < built.length; i++) {
+    if (job.singles[next] === i) {
+      singles.push(await renderBuilt(built[i]!));
+      next++;
+    }
+    volume?.appendNext();
+  }
+  if (next !== job.singles.length) throw new Error(`render job ${job.id}: singles out of order or out of range`);
+  if (volume) await writeFile(job.volumeFile!, await volume.finish());
+  return singles;
+}
+
+/** A PDF's bytes moved to the other thread rather than copied, when they own their whole memory. */
+function movable(pdf: Buffer): ArrayBuffer[] {
+  return pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? [pdf.buffer as ArrayBuffer] : [];
 }
 
 parentPort?.on('message', (job: RenderJob) => {
   runRenderJob(job).then(
-    (pdf) => parentPort!.postMessage({ id: job.id, pdf }),
+    (singles) => parentPort!.postMessage({ id: job.id, singles }, singles.flatMap(movable)),
     (e: unknown) => parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
   );
 });

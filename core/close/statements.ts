@@ -8,7 +8,8 @@ import { parseMonth } from '../time';
 import { renderJobs } from './render-pool';
 import { VOLUME_SIZE, volumeCount, volumeFileName } from './volumes';
 import type { RenderJob } from './render-worker';
-import { statementsAsArchived, type StoredStatement } from './archive-statements';
+import { archiveStatements, statementsAsArchived, type StoredStatement } from './archive-statements';
+import { archivedPdfs } from '../documents/archive-store';
 
 export type { StoredStatement } from './archive-statements';
 
@@ -148,7 +149,12 @@ export async function statementVolume(
   };
 }
 
-/** Writes `NUMBER.pdf` per bill of a closed month and `statements-YYYY-MM.pdf` with them all for printing. */
+/**
+ * Writes `NUMBER.pdf` per bill of a closed month and `statements-YYYY-MM[-NN].pdf` with them all for printing.
+ * Each statement's file is its archived PDF, byte for byte: those never archived are rendered and archived first
+ * (D-ARCH-1), each in the same job as the volume for printing that holds it, so a statement is laid out once for
+ * both. A job's statements are archived, then written, as soon as the job ends.
+ */
 export async function writeStatements(
   db: LedgerDb,
   month: string,
@@ -159,27 +165,53 @@ export async function writeStatements(
   const statements = await monthStatements(db, key);
   await mkdir(outDir, { recursive: true });
   const started = performance.now();
-  // Each statement's file is its archived PDF, byte for byte (rendered and archived first if it never left).
-  const archived = await statementsAsArchived(db, statements, options.now.toISOString(), options.workers ?? 1);
-  for (const s of statements) await writeFile(path.join(outDir, `${s.number}.pdf`), archived.get(s.id)!);
-  const jobs: RenderJob[] = [];
+  const archivedAt = options.now.toISOString();
+  const kept = await archivedPdfs(
+    db,
+    statements.map((s) => s.id),
+  );
   const volumes = volumeCount(statements.length);
   const combined: string[] = [];
+  const jobs: RenderJob[] = [];
   for (let v = 0; v < volumes; v++) {
     const file = path.join(outDir, volumeFileName(key, v + 1, volumes));
     combined.push(file);
     const volume = statements.slice(v * VOLUME_SIZE, (v + 1) * VOLUME_SIZE);
     jobs.push({
-      id: statements.length + v,
-      file,
+      id: v,
       statements: volume.map((s) => s.data),
       sellers: volume.map((s) => s.seller),
-      combined: true,
+      singles: volume.flatMap((s, i) => (kept.has(s.id) ? [] : [i])),
+      volumeFile: file,
     });
   }
-  let done = statements.length;
-  const total = statements.length + jobs.length;
+  const total = statements.length + volumes;
+  let done = 0;
   options.onProgress?.(done, total);
-  await renderJobs(jobs, options.workers ?? 1, () => options.onProgress?.(++done, total));
+  const store = async (job: RenderJob, singles: Buffer[]) => {
+    const volume = statements.slice(job.id * VOLUME_SIZE, (job.id + 1) * VOLUME_SIZE);
+    const rendered = job.singles.map((i) => volume[i]!);
+    await archiveStatements(db, rendered, singles, archivedAt);
+    rendered.forEach((s, i) => kept.set(s.id, singles[i]!));
+    for (const s of volume) await writeFile(path.join(outDir, `${s.number}.pdf`), kept.get(s.id)!);
+    done += volume.length + 1;
+    options.onProgress?.(done, total);
+  };
+  // One job's statements are stored while the threads draw the next ones, one job at a time, in the caller's
+  // transaction; after a failed store nothing more is stored, and the failure is thrown once rendering ends.
+  let stored = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  try {
+    await renderJobs(jobs, options.workers ?? 1, (job, singles) => {
+      stored = stored
+        .then(() => (failure ? undefined : store(job, singles)))
+        .catch((error: unknown) => {
+          failure ??= { error };
+        });
+    });
+  } finally {
+    await stored;
+  }
+  if (failure) throw (failure as { error: unknown }).error;
   return { month: key, files: statements.length, combined, renderMs: performance.now() - started };
 }

@@ -28,14 +28,13 @@ function build(item: PrintableDocument, seller: SellerProfile): BuiltDocument {
 }
 
 /**
- * Many documents in one PDF for printing: one after another, each starting on a new page and numbered on
- * its own ("1 / 2"). Every document is checked first; one bad document stops the batch with every problem
- * named by its position (`documents[3].total`), before anything is drawn.
+ * Every document checked and laid out; one bad document stops the batch with every problem named by its
+ * position (`documents[3].total`), before anything is drawn.
  */
-export function renderCombined(
-  items: PrintableDocument[],
+export function buildDocuments(
+  items: readonly PrintableDocument[],
   seller: SellerProfile | readonly SellerProfile[],
-): Promise<Buffer> {
+): BuiltDocument[] {
   const sellerOf = (i: number): SellerProfile => (Array.isArray(seller) ? seller[i] : seller) as SellerProfile;
   if (items.length === 0) throw InputError.one('documents', 'documents.nothing_to_print', 'nothing to print');
   const problems: FieldProblem[] = [];
@@ -49,18 +48,48 @@ export function renderCombined(
     }
   });
   if (problems.length > 0) throw new InputError(problems);
+  return built;
+}
 
-  const latest = built.reduce((a, b) => (compareDates(a.date, b.date) >= 0 ? a : b));
-  const doc = createPdf({
-    title: `一括印刷 ${built.length}件`,
-    author: latest.document.seller.name,
-    date: latest.date,
-  });
-  built.forEach((b, i) => {
-    if (i > 0) doc.addPage(PAGE_OPTIONS);
-    appendDocument(doc, b.document);
-  });
-  return finishPdf(doc);
+/**
+ * Built documents in one PDF for printing, drawn one at a time in their order (so a caller may draw each
+ * document's own PDF beside it): each starts on a new page and is numbered on its own ("1 / 2").
+ */
+export class CombinedPdf {
+  private readonly doc: PDFKit.PDFDocument;
+  private drawn = 0;
+
+  constructor(private readonly built: readonly BuiltDocument[]) {
+    const latest = built.reduce((a, b) => (compareDates(a.date, b.date) >= 0 ? a : b));
+    this.doc = createPdf({
+      title: `一括印刷 ${built.length}件`,
+      author: latest.document.seller.name,
+      date: latest.date,
+    });
+  }
+
+  /** Draws the next document. */
+  appendNext(): void {
+    const b = this.built[this.drawn];
+    if (!b) throw new Error(`all ${this.built.length} documents are drawn already`);
+    if (this.drawn++ > 0) this.doc.addPage(PAGE_OPTIONS);
+    appendDocument(this.doc, b.document);
+  }
+
+  finish(): Promise<Buffer> {
+    if (this.drawn !== this.built.length) throw new Error(`${this.drawn} of ${this.built.length} documents drawn`);
+    return finishPdf(this.doc);
+  }
+}
+
+/** Many documents in one PDF for printing (buildDocuments, then CombinedPdf). */
+export function renderCombined(
+  items: PrintableDocument[],
+  seller: SellerProfile | readonly SellerProfile[],
+): Promise<Buffer> {
+  const combined = new CombinedPdf(buildDocuments(items, seller));
+  for (let i = 0; i < items.length; i++) combined.appendNext();
+  return combined.finish();
 }
 
 /** Monthly statements of many accounts in one PDF for printing; `seller` is one for all, or one per statement. */

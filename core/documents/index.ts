@@ -14,4 +14,5 @@ export {
 } from './monthly-statement';
 export { renderCreditNote, buildCreditNote, type CreditNoteData } from './credit-note';
 export { withoutRegistration, serviceLabel } from './monthly-statement';
-export { renderCombined, renderStatementBatch, type PrintableDocument } from './combine';
+export { renderCombined, renderStatementBatch, buildDocuments, CombinedPdf, type PrintableDocument } from './combine';
+export { renderBuilt } from './pdf';

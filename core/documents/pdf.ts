@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { jstMidnight, type CalendarDate } from '../time';
 import { defaultFontOption, registerJapaneseFonts } from './fonts';
 import { shareWordLayouts } from './shared-layout';
+import { shareWraps } from './shared-wraps';
 import { PAGE_OPTIONS, drawBusinessDocument, numberPages, type BusinessDocument } from './layout';
 
 export interface PdfInfo {
@@ -22,6 +23,7 @@ export function createPdf(info: PdfInfo): PDFKit.PDFDocument {
     info: { Title: info.title, Author: info.author, Creator: info.author, CreationDate: created, ModDate: created },
   });
   shareWordLayouts(doc);
+  shareWraps(doc);
   registerJapaneseFonts(doc);
   return doc;
 }

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { renderEstimate, renderMonthlyStatement } from '../../core/documents';
+import { runRenderJob } from '../../core/close/render-worker';
 import { renderStatementPdfs } from '../../core/close/render-pool';
 import { ESTIMATE, SELLER } from './fixtures';
 import { STATEMENT_BATCH } from './statement-batch';
@@ -19,6 +23,9 @@ const BEFORE_ANY_CACHE: Record<string, string> = {
   'INV-2026-10-000128': '9cc25e782e98379e0c71d55166c55a2d0f122daff3c7ad18b27ac7eb2580c839',
 };
 
+/** The batch's PDF for printing (renderStatementBatch), as rendered before any text layout was shared. */
+const BATCH_BEFORE_ANY_CACHE = 'e80f25132cbfda7b5216a4f9b5f2de765a601bee7b16b274c7ecb657e066b029';
+
 const sha256 = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
 
 describe('statements render to the same bytes whatever was rendered before them', () => {
@@ -36,5 +43,23 @@ describe('statements render to the same bytes whatever was rendered before them'
       2,
     );
     expect(pdfs.map(sha256)).toEqual(STATEMENT_BATCH.map((s) => BEFORE_ANY_CACHE[s.number]));
+  });
+
+  it('a render job drawing each statement beside the PDF for printing gives both their own bytes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statement-job-'));
+    try {
+      const volumeFile = path.join(dir, 'statements-2026-10.pdf');
+      const singles = await runRenderJob({
+        id: 0,
+        statements: STATEMENT_BATCH,
+        sellers: STATEMENT_BATCH.map(() => SELLER),
+        singles: [1, 2, 5],
+        volumeFile,
+      });
+      expect(singles.map(sha256)).toEqual([1, 2, 5].map((i) => BEFORE_ANY_CACHE[STATEMENT_BATCH[i]!.number]));
+      expect(sha256(readFileSync(volumeFile))).toBe(BATCH_BEFORE_ANY_CACHE);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
