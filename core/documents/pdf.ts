@@ -3,6 +3,7 @@ import { jstMidnight, type CalendarDate } from '../time';
 import { defaultFontOption, registerJapaneseFonts } from './fonts';
 import { shareWordLayouts } from './shared-layout';
 import { shareWraps } from './shared-wraps';
+import { joinStreamText } from './stream-text';
 import { PAGE_OPTIONS, drawBusinessDocument, numberPages, type BusinessDocument } from './layout';
 
 export interface PdfInfo {
@@ -24,6 +25,7 @@ export function createPdf(info: PdfInfo): PDFKit.PDFDocument {
   });
   shareWordLayouts(doc);
   shareWraps(doc);
+  joinStreamText(doc);
   registerJapaneseFonts(doc);
   return doc;
 }

@@ -1,0 +1,53 @@
+/** pdfkit 0.20's PDFReference (every PDF object, its stream included), as far as writing its stream goes. */
+interface PdfReference {
+  buffer: Uint8Array[];
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+  uncompressedLength: number;
+  write(chunk: unknown): void;
+  finalize(): void;
+  /** Text written since the last bytes, not yet turned into bytes. */
+  pendingText?: string;
+}
+
+const patched = new WeakSet<object>();
+
+function flushText(ref: PdfReference): void {
+  if (!ref.pendingText) return;
+  // pdfkit's fromBinaryString keeps each character's low byte, as Buffer's latin1 does.
+  ref.buffer.push(Buffer.from(ref.pendingText, 'latin1'));
+  ref.pendingText = '';
+}
+
+/**
+ * Makes pdfkit keep the text written to a stream (a page's drawing operators, hundreds a page) as one string
+ * until bytes are needed, instead of turning each operator into its own array of bytes: the stream's bytes are
+ * the same, its `Length` and `uncompressedLength` move as before, and a volume of a thousand statements no
+ * longer holds half a million small arrays until it ends. Patches pdfkit's PDFReference once, found from a
+ * document's catalog (the class is not exported).
+ */
+export function joinStreamText(doc: PDFKit.PDFDocument): void {
+  const proto = Object.getPrototypeOf((doc as unknown as { _root: object })._root) as PdfReference;
+  if (patched.has(proto)) return;
+  patched.add(proto);
+  const write = proto.write;
+  const finalize = proto.finalize;
+  proto.write = function (this: PdfReference, chunk: unknown) {
+    if (chunk instanceof Uint8Array) {
+      flushText(this);
+      write.call(this, chunk);
+      return;
+    }
+    // What pdfkit's write does with text, but for the bytes.
+    const text = `${chunk as string}\n`;
+    this.pendingText = (this.pendingText ?? '') + text;
+    this.uncompressedLength += text.length;
+    if (this.data.Length == null) this.data.Length = 0;
+    this.data.Length += text.length;
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  proto.finalize = function (this: PdfReference) {
+    flushText(this);
+    finalize.call(this);
+  };
+}
