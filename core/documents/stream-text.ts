@@ -11,6 +11,8 @@ interface PdfReference {
 }
 
 const patched = new WeakSet<object>();
+/** Characters of text turned into bytes at a time: a page of a statement is about 17,000. */
+const TEXT_RUN = 16_384;
 
 function flushText(ref: PdfReference): void {
   if (!ref.pendingText) return;
@@ -41,6 +43,8 @@ export function joinStreamText(doc: PDFKit.PDFDocument): void {
     // What pdfkit's write does with text, but for the bytes.
     const text = `${chunk as string}\n`;
     this.pendingText = (this.pendingText ?? '') + text;
+    // A long run of joined strings is a chain of small ones until flattened: bytes now, before it is kept long.
+    if (this.pendingText.length >= TEXT_RUN) flushText(this);
     this.uncompressedLength += text.length;
     if (this.data.Length == null) this.data.Length = 0;
     this.data.Length += text.length;
