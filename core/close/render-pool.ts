@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MonthlyStatementData, SellerProfile } from '../documents';
-import { runRenderJob, type RenderJob } from './render-worker';
+import { runRenderJob, type RenderJob, type RenderMessage } from './render-worker';
 
 /**
  * A worker's entry. From the `backoffice` command's bundle: the render worker compiled beside it
@@ -30,18 +30,21 @@ function workerEntry(): URL | undefined {
 /**
  * Renders the jobs on `workers` worker threads (PDF rendering is CPU-bound: one per core), biggest jobs first,
  * each worker taking the next job when it is done; in this process when `workers` ≤ 1 or when no worker entry
- * is at hand. `onDone` gets each job's own PDFs (RenderJob.singles) as it ends. Rejects on the first job that
- * fails.
+ * is at hand. `onSingles` gets each job's own PDFs (RenderJob.singles) in order, a part at a time as they are
+ * made; `onDone` each job when it is done. Rejects on the first job that fails.
  */
 export async function renderJobs(
   jobs: RenderJob[],
   workers: number,
-  onDone?: (job: RenderJob, singles: Buffer[]) => void,
+  on: { onSingles?: (job: RenderJob, singles: Buffer[]) => void; onDone?: (job: RenderJob) => void } = {},
 ): Promise<void> {
   const queue = [...jobs].sort((a, b) => b.statements.length - a.statements.length);
   const entry = workers > 1 ? workerEntry() : undefined;
   if (!entry) {
-    for (const job of queue) onDone?.(job, await runRenderJob(job));
+    for (const job of queue) {
+      await runRenderJob(job, (singles) => on.onSingles?.(job, singles));
+      on.onDone?.(job);
+    }
     return;
   }
   const byId = new Map(jobs.map((j) => [j.id, j]));
@@ -56,10 +59,15 @@ export async function renderJobs(
               if (job) worker.postMessage(job);
               else resolve();
             };
-            worker.on('message', (m: { id: number; singles?: Uint8Array[]; error?: string }) => {
-              if (m.error) return reject(new Error(`statements job ${m.id}: ${m.error}`));
-              const singles = (m.singles ?? []).map((pdf) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
-              onDone?.(byId.get(m.id)!, singles);
+            worker.on('message', (m: RenderMessage) => {
+              const job = byId.get(m.id)!;
+              if ('error' in m) return reject(new Error(`statements job ${m.id}: ${m.error}`));
+              if ('singles' in m)
+                return on.onSingles?.(
+                  job,
+                  m.singles.map((pdf) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)),
+                );
+              on.onDone?.(job);
               next();
             });
             worker.on('error', reject);
@@ -92,8 +100,13 @@ export async function renderStatementPdfs(
       volumeFile: null,
     });
   }
-  await renderJobs(jobs, workers, (job, singles) => {
-    singles.forEach((pdf, i) => (pdfs[job.id + i] = pdf));
+  const handed = new Map<number, number>();
+  await renderJobs(jobs, workers, {
+    onSingles: (job, singles) => {
+      const first = handed.get(job.id) ?? 0;
+      singles.forEach((pdf, i) => (pdfs[job.id + first + i] = pdf));
+      handed.set(job.id, first + singles.length);
+    },
   });
   return pdfs;
 }

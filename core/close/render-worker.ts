@@ -17,28 +17,35 @@ export interface RenderJob {
   volumeFile: string | null;
 }
 
+/** Own PDFs handed back at a time, so they are archived while the job goes on. */
+const SINGLES_PER_HANDOVER = 100;
+
 /**
- * Renders one job: the PDFs asked for, handed back, and the PDF for printing, written. Each statement is drawn
- * into the PDF for printing right after its own PDF, so its words and lines are laid out once for both
- * (shared-layout.ts, shared-wraps.ts): the bytes are those of each drawn alone.
+ * Renders one job: the PDFs asked for, handed over `SINGLES_PER_HANDOVER` at a time and all returned, and the
+ * PDF for printing, written. Each statement is drawn into the PDF for printing right after its own PDF, so its
+ * words and lines are laid out once for both (shared-layout.ts, shared-wraps.ts): the bytes are those of each
+ * drawn alone.
  */
-export async function runRenderJob(job: RenderJob): Promise<Buffer[]> {
+export async function runRenderJob(job: RenderJob, handOver?: (singles: Buffer[]) => void): Promise<Buffer[]> {
   const built = buildDocuments(
     job.statements.map((data) => ({ kind: 'monthly_statement' as const, data })),
     job.sellers,
   );
   const volume = job.volumeFile === null ? null : new CombinedPdf(built);
   const singles: Buffer[] = [];
-  let next = 0;
+  let handed = 0;
   for (let i = 0; i < built.length; i++) {
-    if (job.singles[next] === i) {
+    if (job.singles[singles.length] === i) {
       singles.push(await renderBuilt(built[i]!));
-      next++;
+      if (singles.length - handed === SINGLES_PER_HANDOVER)
+        handOver?.(singles.slice(handed, (handed = singles.length)));
     }
     volume?.appendNext();
   }
-  if (next !== job.singles.length) throw new Error(`render job ${job.id}: singles out of order or out of range`);
+  if (singles.length !== job.singles.length)
+    throw new Error(`render job ${job.id}: singles out of order or out of range`);
   if (volume) await writeFile(job.volumeFile!, await volume.finish());
+  if (handed < singles.length) handOver?.(singles.slice(handed));
   return singles;
 }
 
@@ -47,9 +54,14 @@ function movable(pdf: Buffer): ArrayBuffer[] {
   return pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? [pdf.buffer as ArrayBuffer] : [];
 }
 
+/** What a worker says of a job: some of its own PDFs, in order; that it is done; or why it failed. */
+export type RenderMessage =
+  { id: number; singles: Uint8Array[] } | { id: number; done: true } | { id: number; error: string };
+
 parentPort?.on('message', (job: RenderJob) => {
-  runRenderJob(job).then(
-    (singles) => parentPort!.postMessage({ id: job.id, singles }, singles.flatMap(movable)),
-    (e: unknown) => parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
+  const say = (m: RenderMessage, moved: ArrayBuffer[] = []) => parentPort!.postMessage(m, moved);
+  runRenderJob(job, (singles) => say({ id: job.id, singles }, singles.flatMap(movable))).then(
+    () => say({ id: job.id, done: true }),
+    (e: unknown) => say({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
   );
 });

@@ -153,7 +153,7 @@ export async function statementVolume(
  * Writes `NUMBER.pdf` per bill of a closed month and `statements-YYYY-MM[-NN].pdf` with them all for printing.
  * Each statement's file is its archived PDF, byte for byte: those never archived are rendered and archived first
  * (D-ARCH-1), each in the same job as the volume for printing that holds it, so a statement is laid out once for
- * both. A job's statements are archived, then written, as soon as the job ends.
+ * both. The threads hand statements over a hundred at a time, archived, then written, while they draw on.
  */
 export async function writeStatements(
   db: LedgerDb,
@@ -188,26 +188,43 @@ export async function writeStatements(
   const total = statements.length + volumes;
   let done = 0;
   options.onProgress?.(done, total);
-  const store = async (job: RenderJob, singles: Buffer[]) => {
-    const volume = statements.slice(job.id * VOLUME_SIZE, (job.id + 1) * VOLUME_SIZE);
-    const rendered = job.singles.map((i) => volume[i]!);
+  const handed = new Map<number, number>();
+  const volumeOf = (job: RenderJob) => statements.slice(job.id * VOLUME_SIZE, (job.id + 1) * VOLUME_SIZE);
+  /** Archives and writes the job's own PDFs just handed over; they follow those handed over before. */
+  const storeSingles = async (job: RenderJob, singles: Buffer[]) => {
+    const first = handed.get(job.id) ?? 0;
+    handed.set(job.id, first + singles.length);
+    const volume = volumeOf(job);
+    const rendered = job.singles.slice(first, first + singles.length).map((i) => volume[i]!);
     await archiveStatements(db, rendered, singles, archivedAt);
-    rendered.forEach((s, i) => kept.set(s.id, singles[i]!));
-    for (const s of volume) await writeFile(path.join(outDir, `${s.number}.pdf`), kept.get(s.id)!);
-    done += volume.length + 1;
+    for (const [i, s] of rendered.entries()) await writeFile(path.join(outDir, `${s.number}.pdf`), singles[i]!);
+    done += rendered.length;
     options.onProgress?.(done, total);
   };
-  // One job's statements are stored while the threads draw the next ones, one job at a time, in the caller's
-  // transaction; after a failed store nothing more is stored, and the failure is thrown once rendering ends.
+  /** Writes the job's statements archived before, and counts its PDF for printing. */
+  const finishJob = async (job: RenderJob) => {
+    const volume = volumeOf(job);
+    const rendered = new Set(job.singles);
+    for (const [i, s] of volume.entries())
+      if (!rendered.has(i)) await writeFile(path.join(outDir, `${s.number}.pdf`), kept.get(s.id)!);
+    done += volume.length - rendered.size + 1;
+    options.onProgress?.(done, total);
+  };
+  // What the threads hand over is stored while they draw on, one part at a time, in the caller's transaction;
+  // after a failed store nothing more is stored, and the failure is thrown once rendering ends.
   let stored = Promise.resolve();
   let failure: { error: unknown } | null = null;
+  const inTurn = (step: () => Promise<void>) => {
+    stored = stored
+      .then(() => (failure ? undefined : step()))
+      .catch((error: unknown) => {
+        failure ??= { error };
+      });
+  };
   try {
-    await renderJobs(jobs, options.workers ?? 1, (job, singles) => {
-      stored = stored
-        .then(() => (failure ? undefined : store(job, singles)))
-        .catch((error: unknown) => {
-          failure ??= { error };
-        });
+    await renderJobs(jobs, options.workers ?? 1, {
+      onSingles: (job, singles) => inTurn(() => storeSingles(job, singles)),
+      onDone: (job) => inTurn(() => finishJob(job)),
     });
   } finally {
     await stored;
