@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { renderEstimate, renderMonthlyStatement } from '../../core/documents';
+import { renderCombined, renderEstimate, renderMonthlyStatement, type EstimateData } from '../../core/documents';
 import { runRenderJob } from '../../core/close/render-worker';
 import { renderStatementPdfs } from '../../core/close/render-pool';
-import { ESTIMATE, SELLER } from './fixtures';
+import { ESTIMATE, MONTHLY_STATEMENT, PREPAID_ID_NOTICE, SELLER } from './fixtures';
 import { STATEMENT_BATCH } from './statement-batch';
 
 /**
@@ -25,6 +25,19 @@ const BEFORE_ANY_CACHE: Record<string, string> = {
 
 /** The batch's PDF for printing (renderStatementBatch), as rendered before any text layout was shared. */
 const BATCH_BEFORE_ANY_CACHE = 'e80f25132cbfda7b5216a4f9b5f2de765a601bee7b16b274c7ecb657e066b029';
+
+/** An estimate of 40 items whose names wrap over one to three lines, over several pages. */
+const LONG_ESTIMATE: EstimateData = {
+  ...ESTIMATE,
+  items: Array.from({ length: 40 }, (_, i) => ({
+    ...ESTIMATE.items[0]!,
+    name: `とても長い品名の見積項目です、折り返しが起きるように十分な長さの説明文を付けています（その${i}）`.repeat(
+      1 + (i % 3),
+    ),
+  })),
+  taxes: [{ rate: '0.10', taxable: '4000000', tax: '400000' }],
+  total: '4400000',
+};
 
 const sha256 = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
 
@@ -61,5 +74,20 @@ describe('statements render to the same bytes whatever was rendered before them'
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('texts wrapped over several lines and pages keep the bytes they had before any wrap was shared', async () => {
+    expect(sha256(await renderEstimate(LONG_ESTIMATE, SELLER))).toBe(
+      '8f4884faf21336e654bfa2fc0c8fc1ef275415c94807274a1d3c855c2140b6f4',
+    );
+    const combined = await renderCombined(
+      [
+        { kind: 'estimate', data: LONG_ESTIMATE },
+        { kind: 'prepaid_id_notice', data: PREPAID_ID_NOTICE },
+        { kind: 'monthly_statement', data: MONTHLY_STATEMENT },
+      ],
+      SELLER,
+    );
+    expect(sha256(combined)).toBe('a52cc81f0262a2100f0012e5676464e1453ce322b2e8ba09936fa4c1c3873243');
   });
 });
