@@ -4,7 +4,8 @@ import type { LedgerDb } from '../ledger/open-database';
 import type { DocumentKind } from '../ledger/schema';
 import { renderStatementPdfs } from './render-pool';
 
-const STATEMENTS_PER_THREAD = 100;
+/** Below this many statements, rendering on threads costs more (starting them) than it saves. */
+export const STATEMENTS_PER_THREAD = 100;
 
 /** A month-close statement as stored, with what the archive keeps beside its bytes. */
 export interface StoredStatement {
@@ -37,7 +38,6 @@ export async function statementsAsArchived(
   );
   const missing = statements.filter((s) => !kept.has(s.id));
   if (missing.length === 0) return kept;
-  // A thread costs more to start than rendering a few dozen statements here.
   const threads = missing.length < STATEMENTS_PER_THREAD ? 1 : workers;
   const pdfs = await renderStatementPdfs(missing, threads);
   await archiveStatements(db, missing, pdfs, archivedAt);

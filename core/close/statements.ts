@@ -8,7 +8,12 @@ import { parseMonth } from '../time';
 import { renderJobs } from './render-pool';
 import { VOLUME_SIZE, volumeCount, volumeFileName } from './volumes';
 import type { RenderJob } from './render-worker';
-import { archiveStatements, statementsAsArchived, type StoredStatement } from './archive-statements';
+import {
+  archiveStatements,
+  statementsAsArchived,
+  STATEMENTS_PER_THREAD,
+  type StoredStatement,
+} from './archive-statements';
 import { archivedPdfs } from '../documents/archive-store';
 
 export type { StoredStatement } from './archive-statements';
@@ -222,7 +227,7 @@ export async function writeStatements(
       });
   };
   try {
-    await renderJobs(jobs, options.workers ?? 1, {
+    await renderJobs(jobs, statements.length < STATEMENTS_PER_THREAD ? 1 : (options.workers ?? 1), {
       onSingles: (job, singles) => inTurn(() => storeSingles(job, singles)),
       onDone: (job) => inTurn(() => finishJob(job)),
     });
