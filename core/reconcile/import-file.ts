@@ -320,6 +320,7 @@ const LINE_COLUMNS = [
 const REVIEW_COLUMNS = [
   'deposit_id',
   'import_id',
+  'record_no',
   'state',
   'reason',
   'edi',
@@ -335,13 +336,11 @@ function queued(l: ImportLine): boolean {
 }
 
 async function storeLines(db: LedgerDb, importId: number, lines: ImportLine[], at: string): Promise<void> {
-  // A review line's candidates are written twice (the line's detail, the queue's candidates): made JSON once.
-  const candidates = lines.map((l) => (l.candidates.length === 0 ? '[]' : JSON.stringify(l.candidates)));
   await insertRows(
     db,
     'bank_import_lines',
     LINE_COLUMNS,
-    lines.map((l, i) => ({
+    lines.map((l) => ({
       import_id: importId,
       record_no: l.record,
       bank_reference: l.reference,
@@ -355,23 +354,25 @@ async function storeLines(db: LedgerDb, importId: number, lines: ImportLine[], a
       detail:
         l.reason === null && l.message === null && l.candidates.length === 0
           ? null
-          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${candidates[i]}}`,
+          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${l.candidates.length === 0 ? '[]' : JSON.stringify(l.candidates)}}`,
     })),
   );
   const reviews: Insertable<DepositReviewsTable>[] = [];
-  lines.forEach((l, i) => {
-    if (!queued(l)) return;
+  for (const l of lines) {
+    if (!queued(l)) continue;
+    // D-RECON-8: its candidates are its import line's, stored once there.
     reviews.push({
       deposit_id: l.depositId!,
       import_id: importId,
+      record_no: l.record,
       state: l.outcome as 'review' | 'unknown',
       reason: l.reason ?? 'unknown',
       edi: l.edi,
-      candidates: candidates[i]!,
+      candidates: null,
       updated_at: at,
       decided_by: null,
       note: null,
     });
-  });
+  }
   await insertRows(db, 'deposit_reviews', REVIEW_COLUMNS, reviews);
 }

@@ -30,12 +30,18 @@ export async function reviewQueue(db: LedgerDb, state?: 'review' | 'unknown'): P
   const rows = await db
     .selectFrom('deposit_reviews')
     .innerJoin('deposits', 'deposits.id', 'deposit_reviews.deposit_id')
+    .leftJoin('bank_import_lines', (j) =>
+      j
+        .onRef('bank_import_lines.import_id', '=', 'deposit_reviews.import_id')
+        .onRef('bank_import_lines.record_no', '=', 'deposit_reviews.record_no'),
+    )
     .select([
       'deposit_reviews.deposit_id',
       'deposit_reviews.import_id',
       'deposit_reviews.state',
       'deposit_reviews.reason',
       'deposit_reviews.candidates',
+      'bank_import_lines.detail',
       'deposit_reviews.note',
       'deposit_reviews.edi',
       'deposits.value_date',
@@ -57,9 +63,16 @@ export async function reviewQueue(db: LedgerDb, state?: 'review' | 'unknown'): P
     payer: r.payer_kana,
     bankReference: r.bank_reference,
     edi: r.edi,
-    candidates: JSON.parse(r.candidates) as CandidateJson[],
+    candidates: candidatesOf(r.candidates, r.detail),
     note: r.note,
   }));
+}
+
+/** A review's candidates: its own once rematched, else its import line's (D-RECON-8). */
+function candidatesOf(own: string | null, line: string | null): CandidateJson[] {
+  if (own !== null) return JSON.parse(own) as CandidateJson[];
+  if (line === null) return [];
+  return (JSON.parse(line) as { candidates?: CandidateJson[] }).candidates ?? [];
 }
 
 export function suspenseOf(row: { id: number; amount: number; bank_reference: string; value_date: string }) {
