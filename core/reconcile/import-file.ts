@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_FEE_TOLERANCE, DepositMatcher, parseBankFile, type BankDeposit, type MatchOutcome } from '../banking';
+import {
+  DEFAULT_FEE_TOLERANCE,
+  DepositMatcher,
+  parseBankFile,
+  type BankDeposit,
+  type Candidate,
+  type MatchOutcome,
+} from '../banking';
 import type { LedgerDb } from '../ledger/open-database';
 import type { Insertable } from 'kysely';
 import { insertRows } from '../ledger/insert-rows';
@@ -10,6 +17,7 @@ import { loadOpenItems } from './open-items';
 import { settleDeposits, type Actor, type DepositToSettle } from './settle';
 import { postToSuspense } from './suspense';
 import { candidatesToJson, summarize, type CandidateJson, type ImportSummary } from './summary';
+import { candidatesText } from './candidate-text';
 import { giveWay } from '../ledger/give-way';
 
 /** Records matched between two turns of the event loop given to other requests (D-SEC-21). */
@@ -85,7 +93,12 @@ async function knownReferences(db: LedgerDb, references: string[]): Promise<Map<
   return known;
 }
 
-function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<ImportLine> = {}): ImportLine {
+/** A line as the import builds it: the matcher's candidates, made JSON only where they are stored or shown. */
+interface Line extends Omit<ImportLine, 'candidates'> {
+  candidates: readonly Candidate[];
+}
+
+function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<Line> = {}): Line {
   return {
     record: d.record,
     reference: d.reference,
@@ -104,9 +117,9 @@ function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<ImportL
   };
 }
 
-function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null): ImportLine {
+function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null): Line {
   if (outcome.status === 'review')
-    return line(d, 'review', { depositId, reason: outcome.reason, candidates: candidatesToJson(outcome.candidates) });
+    return line(d, 'review', { depositId, reason: outcome.reason, candidates: outcome.candidates });
   return line(d, 'unknown', { depositId, reason: 'unknown' });
 }
 
@@ -201,7 +214,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     fresh.forEach((d, i) => depositIds.set(d.reference, ids[i]!));
   }
 
-  const lines: ImportLine[] = [];
+  const lines: Line[] = [];
   const toSettle: DepositToSettle[] = [];
   const settling: { line: number; deposit: BankDeposit; outcome: Extract<MatchOutcome, { status: 'matched' }> }[] = [];
   const firstOfFile = new Set(fresh);
@@ -241,7 +254,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
           target: target.statementNumber,
           fee: outcome.fee.toFixed(),
           reason: outcome.basis,
-          candidates: candidatesToJson(outcome.candidates),
+          candidates: outcome.candidates,
         }),
       );
       continue;
@@ -264,7 +277,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       target: target.statementNumber,
       fee: s.fee.toFixed(),
       reason: outcome.basis,
-      candidates: s.outcome === 'held' ? candidatesToJson(outcome.candidates) : [],
+      candidates: s.outcome === 'held' ? outcome.candidates : [],
       message: s.message,
     });
   });
@@ -281,7 +294,10 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     );
   }
   const summary = summarize(lines);
-  const attention = lines.filter((l) => l.outcome !== 'matched' && l.outcome !== 'duplicate').slice(0, ATTENTION_LINES);
+  const attention = lines
+    .filter((l) => l.outcome !== 'matched' && l.outcome !== 'duplicate')
+    .slice(0, ATTENTION_LINES)
+    .map((l) => ({ ...l, candidates: candidatesToJson(l.candidates) }));
   const verb = dryRun ? 'would import' : 'imported';
   return {
     ...base,
@@ -331,11 +347,11 @@ const REVIEW_COLUMNS = [
 ] as const;
 
 /** Is the line's deposit queued for review (R-RECON-4)? */
-function queued(l: ImportLine): boolean {
+function queued(l: Line): boolean {
   return (l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null;
 }
 
-async function storeLines(db: LedgerDb, importId: number, lines: ImportLine[], at: string): Promise<void> {
+async function storeLines(db: LedgerDb, importId: number, lines: Line[], at: string): Promise<void> {
   await insertRows(
     db,
     'bank_import_lines',
@@ -350,11 +366,11 @@ async function storeLines(db: LedgerDb, importId: number, lines: ImportLine[], a
       outcome: l.outcome,
       target: l.target,
       fee: yenToDb(new Dec(l.fee)),
-      // The text JSON.stringify({ reason, message, candidates }) gives.
+      // { reason, message, candidates }, the candidates as D-RECON-9 stores them.
       detail:
         l.reason === null && l.message === null && l.candidates.length === 0
           ? null
-          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${l.candidates.length === 0 ? '[]' : JSON.stringify(l.candidates)}}`,
+          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${candidatesText(l.candidates)}}`,
     })),
   );
   const reviews: Insertable<DepositReviewsTable>[] = [];

@@ -60,9 +60,12 @@ describe("a review's candidates are stored once, on its import line (D-RECON-8)"
       second.statementNumber,
       third.statementNumber,
     ]);
-    expect(JSON.parse(String(await o.scalar('select candidates from deposit_reviews')))).toEqual(
-      requeued[0]!.candidates,
-    );
+    // Stored as D-RECON-9 stores them: [statement number, difference, flags]; 1 = the name matches.
+    expect(JSON.parse(String(await o.scalar('select candidates from deposit_reviews')))).toEqual([
+      [first.statementNumber, '0', 1],
+      [second.statementNumber, '0', 1],
+      [third.statementNumber, '0', 0],
+    ]);
     const after = await o.ok<Report>('bank.importReport', { page: 1, pageSize: 10 }, 'accounting');
     expect(after.lines[0]!.detail!.candidates.map((c) => c.statementNumber)).toEqual([
       first.statementNumber,
