@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  DEFAULT_FEE_TOLERANCE,
-  DepositMatcher,
-  parseBankFile,
-  type BankDeposit,
-  type Candidate,
-  type MatchOutcome,
-} from '../banking';
+import { DEFAULT_FEE_TOLERANCE, DepositMatcher, parseBankFile, type BankDeposit, type MatchOutcome } from '../banking';
 import type { LedgerDb } from '../ledger/open-database';
 import type { Insertable } from 'kysely';
 import { insertRows } from '../ledger/insert-rows';
@@ -16,8 +9,8 @@ import { Dec } from '../money';
 import { loadOpenItems } from './open-items';
 import { settleDeposits, type Actor, type DepositToSettle } from './settle';
 import { postToSuspense } from './suspense';
-import { candidatesToJson, summarize, type CandidateJson, type ImportSummary } from './summary';
-import { candidatesText } from './candidate-text';
+import { summarize, type CandidateJson, type ImportSummary } from './summary';
+import { CandidateWriter, readCandidates } from './candidate-text';
 import { giveWay } from '../ledger/give-way';
 
 /** Records matched between two turns of the event loop given to other requests (D-SEC-21). */
@@ -93,9 +86,12 @@ async function knownReferences(db: LedgerDb, references: string[]): Promise<Map<
   return known;
 }
 
-/** A line as the import builds it: the matcher's candidates, made JSON only where they are stored or shown. */
+/**
+ * A line as the import builds it: its candidates as the text stored (D-RECON-9), made as the record is matched so
+ * that an import holds one string per line, not ten objects, until it stores them.
+ */
 interface Line extends Omit<ImportLine, 'candidates'> {
-  candidates: readonly Candidate[];
+  candidates: string;
 }
 
 function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<Line> = {}): Line {
@@ -111,15 +107,15 @@ function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<Line> =
     target: null,
     fee: '0',
     reason: null,
-    candidates: [],
+    candidates: '[]',
     message: null,
     ...extra,
   };
 }
 
-function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null): Line {
+function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null, writer: CandidateWriter): Line {
   if (outcome.status === 'review')
-    return line(d, 'review', { depositId, reason: outcome.reason, candidates: outcome.candidates });
+    return line(d, 'review', { depositId, reason: outcome.reason, candidates: writer.text(outcome.candidates) });
   return line(d, 'unknown', { depositId, reason: 'unknown' });
 }
 
@@ -215,6 +211,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   }
 
   const lines: Line[] = [];
+  const writer = new CandidateWriter();
   const toSettle: DepositToSettle[] = [];
   const settling: { line: number; deposit: BankDeposit; outcome: Extract<MatchOutcome, { status: 'matched' }> }[] = [];
   const firstOfFile = new Set(fresh);
@@ -244,7 +241,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     const depositId = depositIds.get(d.reference) ?? null;
     const outcome = matcher.match(d);
     if (outcome.status !== 'matched') {
-      lines.push(unmatchedLine(d, outcome, depositId));
+      lines.push(unmatchedLine(d, outcome, depositId, writer));
       continue;
     }
     const target = open.targets.get(outcome.itemId)!;
@@ -254,7 +251,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
           target: target.statementNumber,
           fee: outcome.fee.toFixed(),
           reason: outcome.basis,
-          candidates: outcome.candidates,
+          candidates: writer.text(outcome.candidates),
         }),
       );
       continue;
@@ -277,7 +274,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       target: target.statementNumber,
       fee: s.fee.toFixed(),
       reason: outcome.basis,
-      candidates: s.outcome === 'held' ? outcome.candidates : [],
+      candidates: s.outcome === 'held' ? writer.text(outcome.candidates) : '[]',
       message: s.message,
     });
   });
@@ -297,7 +294,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   const attention = lines
     .filter((l) => l.outcome !== 'matched' && l.outcome !== 'duplicate')
     .slice(0, ATTENTION_LINES)
-    .map((l) => ({ ...l, candidates: candidatesToJson(l.candidates) }));
+    .map((l) => ({ ...l, candidates: readCandidates(JSON.parse(l.candidates) as unknown[], new Dec(l.amount)) }));
   const verb = dryRun ? 'would import' : 'imported';
   return {
     ...base,
@@ -368,9 +365,9 @@ async function storeLines(db: LedgerDb, importId: number, lines: Line[], at: str
       fee: yenToDb(new Dec(l.fee)),
       // { reason, message, candidates }, the candidates as D-RECON-9 stores them.
       detail:
-        l.reason === null && l.message === null && l.candidates.length === 0
+        l.reason === null && l.message === null && l.candidates === '[]'
           ? null
-          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${candidatesText(l.candidates)}}`,
+          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${l.candidates}}`,
     })),
   );
   const reviews: Insertable<DepositReviewsTable>[] = [];

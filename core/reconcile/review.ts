@@ -8,7 +8,7 @@ import { findOpenTarget, loadOpenItems } from './open-items';
 import { settleDeposit, type Actor } from './settle';
 import { refundFromSuspense } from './suspense';
 import type { CandidateJson } from './summary';
-import { candidatesText, readCandidates } from './candidate-text';
+import { CandidateWriter, readCandidates } from './candidate-text';
 
 export interface QueuedDeposit {
   depositId: number;
@@ -232,6 +232,7 @@ export async function rematch(
   const open = await loadOpenItems(db);
   const matcher = new DepositMatcher(open.items, { feeTolerance: input.feeTolerance ?? DEFAULT_FEE_TOLERANCE });
   const decisions: Decision[] = [];
+  const writer = new CandidateWriter();
   for (const q of queue) {
     const outcome = matcher.match({ amount: q.amount, payer: q.payer, edi: q.edi, cancelled: false });
     if (outcome.status === 'matched') {
@@ -259,7 +260,7 @@ export async function rematch(
     const reason = outcome.status === 'review' ? outcome.reason : 'unknown';
     await decide(db, q.depositId, state, a, q.note, {
       reason,
-      candidates: candidatesText(outcome.candidates),
+      candidates: writer.text(outcome.candidates),
     });
     decisions.push({
       depositId: q.depositId,
