@@ -14,34 +14,20 @@ const PREPAID = 8;
 
 type StoredCandidate = [statementNumber: string, difference: string, flags: number];
 
-/**
- * Writes the matcher's candidates as stored text (D-RECON-9), one writer per import or rematch: the matcher gives
- * the same few differences (decimal.js values, one per amount and item) out many times, written once each.
- */
-export class CandidateWriter {
-  private readonly differences = new Map<Dec, string>();
-
-  text(candidates: readonly Candidate[]): string {
-    if (candidates.length === 0) return '[]';
-    const parts: string[] = new Array<string>(candidates.length);
-    for (let i = 0; i < candidates.length; i++) {
-      const c = candidates[i]!;
-      const flags =
-        (c.nameMatches ? NAME : 0) |
-        (c.referenceMatches ? REFERENCE : 0) |
-        (c.taken ? TAKEN : 0) |
-        (c.kind === 'prepaid_statement' ? PREPAID : 0);
-      parts[i] = `[${JSON.stringify(c.itemId)},${this.differenceText(c.difference)},${flags}]`;
-    }
-    // One flat string: an import holds ~85,000 of them until it stores its lines.
-    return `[${parts.join(',')}]`;
+/** The matcher's candidates as stored text (D-RECON-9), one flat string: an import holds ~85,000 until it stores them. */
+export function candidatesText(candidates: readonly Candidate[]): string {
+  if (candidates.length === 0) return '[]';
+  const parts: string[] = new Array<string>(candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const flags =
+      (c.nameMatches ? NAME : 0) |
+      (c.referenceMatches ? REFERENCE : 0) |
+      (c.taken ? TAKEN : 0) |
+      (c.kind === 'prepaid_statement' ? PREPAID : 0);
+    parts[i] = `[${JSON.stringify(c.itemId)},"${c.difference.toFixed()}",${flags}]`;
   }
-
-  private differenceText(difference: Dec): string {
-    let text = this.differences.get(difference);
-    if (text === undefined) this.differences.set(difference, (text = `"${difference.toFixed()}"`));
-    return text;
-  }
+  return `[${parts.join(',')}]`;
 }
 
 /** Stored candidates (parsed JSON) of a deposit of `amount` as the operations give them. */

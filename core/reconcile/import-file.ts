@@ -10,7 +10,7 @@ import { loadOpenItems } from './open-items';
 import { settleDeposits, type Actor, type DepositToSettle } from './settle';
 import { postToSuspense } from './suspense';
 import { summarize, type CandidateJson, type ImportSummary } from './summary';
-import { CandidateWriter, readCandidates } from './candidate-text';
+import { candidatesText, readCandidates } from './candidate-text';
 import { giveWay } from '../ledger/give-way';
 
 /** Records matched between two turns of the event loop given to other requests (D-SEC-21). */
@@ -113,9 +113,9 @@ function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<Line> =
   };
 }
 
-function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null, writer: CandidateWriter): Line {
+function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null): Line {
   if (outcome.status === 'review')
-    return line(d, 'review', { depositId, reason: outcome.reason, candidates: writer.text(outcome.candidates) });
+    return line(d, 'review', { depositId, reason: outcome.reason, candidates: candidatesText(outcome.candidates) });
   return line(d, 'unknown', { depositId, reason: 'unknown' });
 }
 
@@ -211,7 +211,6 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   }
 
   const lines: Line[] = [];
-  const writer = new CandidateWriter();
   const toSettle: DepositToSettle[] = [];
   const settling: { line: number; deposit: BankDeposit; outcome: Extract<MatchOutcome, { status: 'matched' }> }[] = [];
   const firstOfFile = new Set(fresh);
@@ -241,7 +240,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     const depositId = depositIds.get(d.reference) ?? null;
     const outcome = matcher.match(d);
     if (outcome.status !== 'matched') {
-      lines.push(unmatchedLine(d, outcome, depositId, writer));
+      lines.push(unmatchedLine(d, outcome, depositId));
       continue;
     }
     const target = open.targets.get(outcome.itemId)!;
@@ -251,7 +250,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
           target: target.statementNumber,
           fee: outcome.fee.toFixed(),
           reason: outcome.basis,
-          candidates: writer.text(outcome.candidates),
+          candidates: candidatesText(outcome.candidates),
         }),
       );
       continue;
@@ -274,7 +273,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       target: target.statementNumber,
       fee: s.fee.toFixed(),
       reason: outcome.basis,
-      candidates: s.outcome === 'held' ? writer.text(outcome.candidates) : '[]',
+      candidates: s.outcome === 'held' ? candidatesText(outcome.candidates) : '[]',
       message: s.message,
     });
   });

@@ -8,7 +8,7 @@ import { findOpenTarget, loadOpenItems } from './open-items';
 import { settleDeposit, type Actor } from './settle';
 import { refundFromSuspense } from './suspense';
 import type { CandidateJson } from './summary';
-import { CandidateWriter, readCandidates } from './candidate-text';
+import { candidatesText, readCandidates } from './candidate-text';
 
 export interface QueuedDeposit {
   depositId: number;
@@ -232,7 +232,6 @@ export async function rematch(
   const open = await loadOpenItems(db);
   const matcher = new DepositMatcher(open.items, { feeTolerance: input.feeTolerance ?? DEFAULT_FEE_TOLERANCE });
   const decisions: Decision[] = [];
-  const writer = new CandidateWriter();
   for (const q of queue) {
     const outcome = matcher.match({ amount: q.amount, payer: q.payer, edi: q.edi, cancelled: false });
     if (outcome.status === 'matched') {
@@ -260,7 +259,7 @@ export async function rematch(
     const reason = outcome.status === 'review' ? outcome.reason : 'unknown';
     await decide(db, q.depositId, state, a, q.note, {
       reason,
-      candidates: writer.text(outcome.candidates),
+      candidates: candidatesText(outcome.candidates),
     });
     decisions.push({
       depositId: q.depositId,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../core/banking';
 import { Dec } from '../../core/money';
-import { CandidateWriter, readCandidates } from '../../core/reconcile/candidate-text';
+import { candidatesText, readCandidates } from '../../core/reconcile/candidate-text';
 import { candidatesToJson } from '../../core/reconcile/summary';
 
 describe('candidates as stored (D-RECON-9)', () => {
@@ -23,7 +23,7 @@ describe('candidates as stored (D-RECON-9)', () => {
           amountDue: new Dec(due.toString()),
           difference: new Dec((amount - due).toString()),
         }));
-        const text = new CandidateWriter().text(candidates);
+        const text = candidatesText(candidates);
         expect(readCandidates(JSON.parse(text) as unknown[], deposit)).toEqual(candidatesToJson(candidates));
       }),
     );
@@ -41,8 +41,8 @@ describe('candidates as stored (D-RECON-9)', () => {
         taken: true,
       },
     ];
-    expect(new CandidateWriter().text(candidates)).toBe('[["BIL-2026-000007","-440",13]]');
-    expect(new CandidateWriter().text([])).toBe('[]');
+    expect(candidatesText(candidates)).toBe('[["BIL-2026-000007","-440",13]]');
+    expect(candidatesText([])).toBe('[]');
     const before = candidatesToJson(candidates);
     expect(readCandidates(before, new Dec(32560))).toEqual(before);
     expect(readCandidates([['BIL-2026-000007', '-440', 13]], new Dec(32560))).toEqual([
