@@ -199,9 +199,28 @@ export class DepositMatcher {
   match(deposit: DepositToMatch): MatchOutcome {
     if (deposit.cancelled) return { status: 'cancelled', candidates: [] };
     const found = this.candidates(deposit);
-    const free = found.filter((c) => !c.taken);
+    // One pass in rank order: the first of each kind is the first a filter would give.
+    const byReference: Found[] = [];
+    let free = 0;
+    let named = 0;
+    let namedExcess = false;
+    let exact: Found | null = null;
+    let exactCount = 0;
+    let short: Found | null = null;
+    let shortCount = 0;
+    for (const c of found) {
+      if (c.taken) continue;
+      free++;
+      if ((c.flags & REFERENCE) !== 0) byReference.push(c);
+      if ((c.flags & NAME) === 0) continue;
+      named++;
+      const difference = c.link.difference;
+      if (difference > 0n) namedExcess = true;
+      if (difference === 0n) {
+        if (exactCount++ === 0) exact = c;
+      } else if (this.withinFee(difference) && shortCount++ === 0) short = c;
+    }
 
-    const byReference = free.filter((c) => (c.flags & REFERENCE) !== 0);
     if (byReference.length > 0) {
       const pick = this.single(
         byReference.length === 1 ? byReference : byReference.filter((c) => c.link.difference === 0n),
@@ -210,18 +229,15 @@ export class DepositMatcher {
       return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
     }
 
-    const named = free.filter((c) => (c.flags & NAME) !== 0);
-    const exact = named.filter((c) => c.link.difference === 0n);
-    if (exact.length > 1) return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
-    if (exact.length === 1) return this.decide(exact[0]!, 'amount_and_name', found);
-    const short = named.filter((c) => this.withinFee(c.link.difference));
-    if (short.length > 1) return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
-    if (short.length === 1) return this.decide(short[0]!, 'amount_and_name', found);
-    if (named.length > 0) {
-      const reason = named.some((c) => c.link.difference > 0n) ? 'excess' : 'shortfall_beyond_tolerance';
+    if (exactCount > 1) return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
+    if (exact) return this.decide(exact, 'amount_and_name', found);
+    if (shortCount > 1) return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
+    if (short) return this.decide(short, 'amount_and_name', found);
+    if (named > 0) {
+      const reason = namedExcess ? 'excess' : 'shortfall_beyond_tolerance';
       return { status: 'review', reason, candidates: this.top(found) };
     }
-    if (free.length > 0) return { status: 'review', reason: 'name_differs', candidates: this.top(found) };
+    if (free > 0) return { status: 'review', reason: 'name_differs', candidates: this.top(found) };
     if (found.length > 0) return { status: 'review', reason: 'already_matched', candidates: this.top(found) };
     return { status: 'unknown', candidates: [] };
   }
