@@ -5,6 +5,8 @@ import { sql, type Kysely } from 'kysely';
  * (bank_import_lines.detail); the review names that line (`record_no`, with `import_id`) and keeps candidates
  * of its own (`candidates`, now nullable) only once a rematch has found others. Rows written before: a review
  * whose candidates are those its import line holds gets the line's number and no copy.
+ *
+ * D-LEDGER-5: deposits had two indexes of bank_reference alone (0002's, 0004's unique one): 0002's is dropped.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
 export async function up(db: Kysely<any>): Promise<void> {
@@ -35,4 +37,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('bank_import_lines_deposit_once').execute();
   await db.schema.alterTable('deposit_reviews').dropColumn('candidates').execute();
   await db.schema.alterTable('deposit_reviews').renameColumn('own_candidates', 'candidates').execute();
+  await db.schema.dropIndex('deposits_bank_reference').execute();
 }
