@@ -64,18 +64,42 @@ export type MatchOutcome =
 
 interface IndexedItem {
   item: OpenItem;
-  due: Dec;
+  /** item.amountDue in whole yen (D-RECON-7). */
+  due: bigint;
   /** kanaKey(payerKana), computed once. */
   name: string;
   order: number;
+  /** Its id was matched automatically by an earlier deposit of this matcher. */
+  taken: boolean;
+  /** The deposit (its number in this matcher) that last found the item, and how: NAME / REFERENCE bits. */
+  foundBy: number;
+  flags: number;
 }
 
 interface Link {
   /** deposit − amount due. */
-  difference: Dec;
-  distance: Dec;
+  difference: bigint;
+  distance: bigint;
   /** 2: the exact amount; 1: short by at most the fee tolerance; 0: neither. */
   amountScore: number;
+  /** difference as decimal.js, made when first given out. */
+  decimal?: Dec;
+}
+
+/** Per deposit amount: the items it links to by itself, and the links of items found otherwise (by name, reference). */
+interface AmountLinks {
+  amount: bigint;
+  linked: Map<IndexedItem, Link>;
+  others: Map<IndexedItem, Link>;
+}
+
+/** An item found for a deposit, with what ranks it. */
+interface Found {
+  entry: IndexedItem;
+  link: Link;
+  flags: number;
+  taken: boolean;
+  score: number;
 }
 
 function push<K>(map: Map<K, IndexedItem[]>, key: K, value: IndexedItem): void {
@@ -99,41 +123,66 @@ function nameKey(payer: string): string {
   return stripCorporateAbbreviations(canonical);
 }
 
+/** A whole-yen amount as bigint, exactly; a fraction of a yen is a caller's error (the parsers refuse it). */
+function wholeYen(amount: Dec | string): bigint {
+  if (typeof amount === 'string' && /^-?[0-9]+$/.test(amount)) return BigInt(amount);
+  const value = typeof amount === 'string' ? new Dec(amount) : amount;
+  if (!value.isInteger()) throw new Error(`the matcher takes whole yen: ${value.toFixed()}`);
+  return BigInt(value.toFixed());
+}
+
+function compareBig(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byRank(a: Found, b: Found): number {
+  return b.score - a.score || compareBig(a.link.distance, b.link.distance) || a.entry.order - b.entry.order;
+}
+
 /**
  * Indexes the open items once (by name, by amount, by reference, and by amount in order for the fee
- * tolerance), so matching a deposit costs a few lookups, not a scan of every item.
+ * tolerance), so matching a deposit costs a few lookups, not a scan of every item. Amounts are compared as
+ * whole-yen bigint (D-RECON-7) and given back as decimal.js values.
  */
 export class DepositMatcher {
   private readonly byName = new Map<string, IndexedItem[]>();
-  private readonly byAmount = new Map<string, IndexedItem[]>();
+  private readonly byAmount = new Map<bigint, IndexedItem[]>();
   private readonly byReference = new Map<string, IndexedItem[]>();
+  private readonly byId = new Map<string, IndexedItem[]>();
   private readonly sortedByDue: IndexedItem[];
-  private readonly taken = new Set<string>();
-  /** The items a deposit amount links to by itself, with their differences: a file repeats amounts many times. */
-  private readonly linksByAmount = new Map<string, Map<IndexedItem, Link>>();
+  /** Per deposit amount as written, its links: a file repeats amounts many times (the same payer pays the same). */
+  private readonly linksByAmount = new Map<string, AmountLinks>();
+  /** Payers and transfer texts repeat in a file: their name key and reference keys, normalised once. */
+  private readonly nameKeys = new Map<string, string>();
+  private readonly referenceKeysOf = new Map<string, string[]>();
+  private deposits = 0;
   readonly feeTolerance: Dec;
-  /** −feeTolerance: a difference at or above it (and below 0) is a shortfall the fee covers. */
-  private readonly lowestFeeDifference: Dec;
+  /** The tolerance in whole yen: differences are whole yen, so a fraction of the tolerance never counts. */
+  private readonly tolerance: bigint;
 
   constructor(items: readonly OpenItem[], options: MatchOptions = {}) {
     this.feeTolerance = options.feeTolerance ?? DEFAULT_FEE_TOLERANCE;
-    this.lowestFeeDifference = this.feeTolerance.negated();
-    const indexed = items.map((item, order) => ({
+    this.tolerance = BigInt(this.feeTolerance.floor().toFixed());
+    const indexed: IndexedItem[] = items.map((item, order) => ({
       item,
-      due: item.amountDue,
+      due: wholeYen(item.amountDue),
       name: kanaKey(item.payerKana),
       order,
+      taken: false,
+      foundBy: -1,
+      flags: 0,
     }));
     for (const entry of indexed) {
+      push(this.byId, entry.item.id, entry);
       push(this.byName, entry.name, entry);
-      push(this.byAmount, entry.due.toFixed(), entry);
+      push(this.byAmount, entry.due, entry);
       for (const ref of entry.item.references ?? []) {
         const canonical = canonicalKana(ref);
         if (canonical.length < MIN_REFERENCE_LENGTH) continue;
         for (const key of new Set(referenceKeys(canonical))) push(this.byReference, key, entry);
       }
     }
-    this.sortedByDue = [...indexed].sort((a, b) => a.due.comparedTo(b.due) || a.order - b.order);
+    this.sortedByDue = [...indexed].sort((a, b) => compareBig(a.due, b.due) || a.order - b.order);
   }
 
   /**
@@ -149,99 +198,143 @@ export class DepositMatcher {
    */
   match(deposit: DepositToMatch): MatchOutcome {
     if (deposit.cancelled) return { status: 'cancelled', candidates: [] };
-    const amount = new Dec(deposit.amount);
-    const candidates = this.candidates(deposit, amount);
-    const free = candidates.filter((c) => !c.taken);
+    const found = this.candidates(deposit);
+    // One pass in rank order: the first of each kind is the first a filter would give.
+    const byReference: Found[] = [];
+    let free = 0;
+    let named = 0;
+    let namedExcess = false;
+    let exact: Found | null = null;
+    let exactCount = 0;
+    let short: Found | null = null;
+    let shortCount = 0;
+    for (const c of found) {
+      if (c.taken) continue;
+      free++;
+      if ((c.flags & REFERENCE) !== 0) byReference.push(c);
+      if ((c.flags & NAME) === 0) continue;
+      named++;
+      const difference = c.link.difference;
+      if (difference > 0n) namedExcess = true;
+      if (difference === 0n) {
+        if (exactCount++ === 0) exact = c;
+      } else if (this.withinFee(difference) && shortCount++ === 0) short = c;
+    }
 
-    const byReference = free.filter((c) => c.referenceMatches);
     if (byReference.length > 0) {
       const pick = this.single(
-        byReference.length === 1 ? byReference : byReference.filter((c) => c.difference.isZero()),
+        byReference.length === 1 ? byReference : byReference.filter((c) => c.link.difference === 0n),
       );
-      if (pick) return this.decide(pick, 'reference', candidates);
-      return { status: 'review', reason: 'several_candidates', candidates: top(candidates) };
+      if (pick) return this.decide(pick, 'reference', found);
+      return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
     }
 
-    const named = free.filter((c) => c.nameMatches);
-    const exact = named.filter((c) => c.difference.isZero());
-    if (exact.length > 1) return { status: 'review', reason: 'several_candidates', candidates: top(candidates) };
-    if (exact.length === 1) return this.decide(exact[0]!, 'amount_and_name', candidates);
-    const short = named.filter((c) => this.withinFee(c.difference));
-    if (short.length > 1) return { status: 'review', reason: 'several_candidates', candidates: top(candidates) };
-    if (short.length === 1) return this.decide(short[0]!, 'amount_and_name', candidates);
-    if (named.length > 0) {
-      const reason = named.some((c) => c.difference.isPositive()) ? 'excess' : 'shortfall_beyond_tolerance';
-      return { status: 'review', reason, candidates: top(candidates) };
+    if (exactCount > 1) return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
+    if (exact) return this.decide(exact, 'amount_and_name', found);
+    if (shortCount > 1) return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
+    if (short) return this.decide(short, 'amount_and_name', found);
+    if (named > 0) {
+      const reason = namedExcess ? 'excess' : 'shortfall_beyond_tolerance';
+      return { status: 'review', reason, candidates: this.top(found) };
     }
-    if (free.length > 0) return { status: 'review', reason: 'name_differs', candidates: top(candidates) };
-    if (candidates.length > 0) return { status: 'review', reason: 'already_matched', candidates: top(candidates) };
+    if (free > 0) return { status: 'review', reason: 'name_differs', candidates: this.top(found) };
+    if (found.length > 0) return { status: 'review', reason: 'already_matched', candidates: this.top(found) };
     return { status: 'unknown', candidates: [] };
   }
 
-  private single(list: Candidate[]): Candidate | null {
+  private single(list: Found[]): Found | null {
     return list.length === 1 ? list[0]! : null;
   }
 
-  private withinFee(difference: Dec): boolean {
-    return difference.isNegative() && difference.greaterThanOrEqualTo(this.lowestFeeDifference);
+  private withinFee(difference: bigint): boolean {
+    return difference < 0n && difference >= -this.tolerance;
   }
 
-  private decide(pick: Candidate, basis: MatchBasis, candidates: Candidate[]): MatchOutcome {
-    if (pick.difference.isZero() || this.withinFee(pick.difference)) {
-      this.taken.add(pick.itemId);
+  private decide(pick: Found, basis: MatchBasis, found: Found[]): MatchOutcome {
+    const difference = pick.link.difference;
+    if (difference === 0n || this.withinFee(difference)) {
+      for (const entry of this.byId.get(pick.entry.item.id)!) entry.taken = true;
       return {
         status: 'matched',
-        itemId: pick.itemId,
+        itemId: pick.entry.item.id,
         basis,
-        fee: pick.difference.isZero() ? new Dec(0) : pick.difference.negated(),
-        candidates: top(candidates),
+        fee: difference === 0n ? new Dec(0) : new Dec((-difference).toString()),
+        candidates: this.top(found),
       };
     }
-    const reason = pick.difference.isPositive() ? 'excess' : 'shortfall_beyond_tolerance';
-    return { status: 'review', reason, candidates: top(candidates) };
+    const reason = difference > 0n ? 'excess' : 'shortfall_beyond_tolerance';
+    return { status: 'review', reason, candidates: this.top(found) };
+  }
+
+  /** The best MAX_CANDIDATES as the caller sees them (decimal.js money). */
+  private top(found: Found[]): Candidate[] {
+    const out: Candidate[] = [];
+    for (const f of found.slice(0, MAX_CANDIDATES))
+      out.push({
+        itemId: f.entry.item.id,
+        kind: f.entry.item.kind,
+        amountDue: f.entry.item.amountDue,
+        difference: (f.link.decimal ??= new Dec(f.link.difference.toString())),
+        nameMatches: (f.flags & NAME) !== 0,
+        referenceMatches: (f.flags & REFERENCE) !== 0,
+        taken: f.taken,
+      });
+    return out;
   }
 
   /** Items sharing the name, the amount (or within the fee above it) or a reference with the deposit, best first. */
-  private candidates(deposit: DepositToMatch, amount: Dec): Candidate[] {
+  private candidates(deposit: DepositToMatch): Found[] {
+    const stamp = this.deposits++;
+    const entries: IndexedItem[] = [];
     // Per item found: NAME and/or REFERENCE bits (0: linked by the amount alone).
-    const found = new Map<IndexedItem, number>();
     const note = (entry: IndexedItem, flags: number): void => {
-      found.set(entry, (found.get(entry) ?? 0) | flags);
+      if (entry.foundBy !== stamp) {
+        entry.foundBy = stamp;
+        entry.flags = 0;
+        entries.push(entry);
+      }
+      entry.flags |= flags;
     };
     // An empty name (a cash deposit, a name of abbreviations only) matches no one.
-    const key = nameKey(deposit.payer);
+    const key = this.nameKeyOf(deposit.payer);
     if (key !== '') for (const entry of this.byName.get(key) ?? []) note(entry, NAME);
-    const links = this.amountLinks(amount);
-    for (const entry of links.keys()) note(entry, 0);
-    const text = canonicalKana(`${deposit.payer} ${deposit.edi ?? ''}`);
-    for (const token of text.match(REFERENCE_TOKEN) ?? []) {
-      for (const k of referenceKeys(token)) for (const entry of this.byReference.get(k) ?? []) note(entry, REFERENCE);
-    }
-    const list: { c: Candidate; order: number; score: number; distance: Dec }[] = [];
-    for (const [entry, flags] of found) {
-      const link = links.get(entry) ?? this.link(entry, amount);
-      const taken = this.taken.has(entry.item.id);
-      const c: Candidate = {
-        itemId: entry.item.id,
-        kind: entry.item.kind,
-        amountDue: entry.due,
-        difference: link.difference,
-        nameMatches: (flags & NAME) !== 0,
-        referenceMatches: (flags & REFERENCE) !== 0,
-        taken,
-      };
+    const { amount, linked, others } = this.amountLinks(deposit.amount);
+    for (const entry of linked.keys()) note(entry, 0);
+    for (const k of this.referenceKeysIn(`${deposit.payer} ${deposit.edi ?? ''}`))
+      for (const entry of this.byReference.get(k) ?? []) note(entry, REFERENCE);
+    const list: Found[] = entries.map((entry) => {
+      let link = linked.get(entry) ?? others.get(entry);
+      if (link === undefined) others.set(entry, (link = this.link(entry, amount)));
+      const flags = entry.flags;
+      const taken = entry.taken;
       const score = (taken ? 0 : 8) + (flags & REFERENCE ? 4 : 0) + (flags & NAME ? 2 : 0) + link.amountScore;
-      list.push({ c, order: entry.order, score, distance: link.distance });
+      return { entry, link, flags, taken, score };
+    });
+    return list.sort(byRank);
+  }
+
+  private nameKeyOf(payer: string): string {
+    let key = this.nameKeys.get(payer);
+    if (key === undefined) this.nameKeys.set(payer, (key = nameKey(payer)));
+    return key;
+  }
+
+  /** The reference keys of every number-like token of a transfer's text. */
+  private referenceKeysIn(text: string): string[] {
+    let keys = this.referenceKeysOf.get(text);
+    if (keys === undefined) {
+      keys = [];
+      for (const token of canonicalKana(text).match(REFERENCE_TOKEN) ?? []) keys.push(...referenceKeys(token));
+      this.referenceKeysOf.set(text, keys);
     }
-    list.sort((a, b) => b.score - a.score || a.distance.comparedTo(b.distance) || a.order - b.order);
-    return list.map((x) => x.c);
+    return keys;
   }
 
   /** How the deposit's amount stands to the item's: computed once per amount and item (see amountLinks). */
-  private link(entry: IndexedItem, amount: Dec): Link {
-    const difference = amount.minus(entry.due);
-    const amountScore = difference.isZero() ? 2 : this.withinFee(difference) ? 1 : 0;
-    return { difference, distance: difference.abs(), amountScore };
+  private link(entry: IndexedItem, amount: bigint): Link {
+    const difference = amount - entry.due;
+    const amountScore = difference === 0n ? 2 : this.withinFee(difference) ? 1 : 0;
+    return { difference, distance: difference < 0n ? -difference : difference, amountScore };
   }
 
   /**
@@ -250,38 +343,34 @@ export class DepositMatcher {
    * first few of exactly that amount and the nearest few above it within the fee, so one deposit never builds
    * thousands of candidates.
    */
-  private amountLinks(amount: Dec): Map<IndexedItem, Link> {
-    const amountKey = amount.toFixed();
-    let links = this.linksByAmount.get(amountKey);
+  private amountLinks(written: string): AmountLinks {
+    let links = this.linksByAmount.get(written);
     if (links === undefined) {
-      links = new Map();
-      for (const entry of (this.byAmount.get(amountKey) ?? []).slice(0, MAX_CANDIDATES))
-        links.set(entry, this.link(entry, amount));
+      const amount = wholeYen(written);
+      const linked = new Map<IndexedItem, Link>();
+      for (const entry of (this.byAmount.get(amount) ?? []).slice(0, MAX_CANDIDATES))
+        linked.set(entry, this.link(entry, amount));
       for (const entry of this.dueWithinFeeAbove(amount, MAX_CANDIDATES))
-        if (!links.has(entry)) links.set(entry, this.link(entry, amount));
-      this.linksByAmount.set(amountKey, links);
+        if (!linked.has(entry)) linked.set(entry, this.link(entry, amount));
+      links = { amount, linked, others: new Map() };
+      this.linksByAmount.set(written, links);
     }
     return links;
   }
 
   /** The nearest `limit` items whose amount due is above the deposit by at most the fee tolerance (binary search). */
-  private dueWithinFeeAbove(amount: Dec, limit: number): IndexedItem[] {
+  private dueWithinFeeAbove(amount: bigint, limit: number): IndexedItem[] {
     const list = this.sortedByDue;
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (list[mid]!.due.lessThanOrEqualTo(amount)) lo = mid + 1;
+      if (list[mid]!.due <= amount) lo = mid + 1;
       else hi = mid;
     }
-    const highest = amount.plus(this.feeTolerance);
+    const highest = amount + this.tolerance;
     const out: IndexedItem[] = [];
-    for (let i = lo; i < list.length && out.length < limit && list[i]!.due.lessThanOrEqualTo(highest); i++)
-      out.push(list[i]!);
+    for (let i = lo; i < list.length && out.length < limit && list[i]!.due <= highest; i++) out.push(list[i]!);
     return out;
   }
-}
-
-function top(candidates: Candidate[]): Candidate[] {
-  return candidates.slice(0, MAX_CANDIDATES);
 }

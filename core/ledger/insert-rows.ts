@@ -38,7 +38,10 @@ export async function insertRows<T extends Table, C extends keyof Insertable<Dat
   const postgres = engineOf(db) === 'postgres';
   const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VALUES / columns.length)));
   const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
-  const tail = (options.onConflict ? ` ${options.onConflict}` : '') + (returning ? ' returning "id"' : '');
+  // D-LEDGER-4: on SQLite, without ON CONFLICT, the new ids are the count before the last inserted rowid.
+  const idsFromRowid = returning && !postgres && options.onConflict === undefined;
+  const tail =
+    (options.onConflict ? ` ${options.onConflict}` : '') + (returning && !idsFromRowid ? ' returning "id"' : '');
   const ids: number[] = [];
   let text = '';
   let textRows = -1;
@@ -55,7 +58,12 @@ export async function insertRows<T extends Table, C extends keyof Insertable<Dat
       for (const column of columns) parameters[p++] = row[column] ?? null;
     }
     const result = await db.executeQuery<{ id: number }>(CompiledQuery.raw(text, parameters));
-    if (returning) {
+    if (idsFromRowid) {
+      if (result.numAffectedRows !== BigInt(count) || result.insertId === undefined)
+        throw new Error(`insert into ${table}: ${String(result.numAffectedRows)} rows for ${count}`);
+      const last = Number(result.insertId);
+      for (let id = last - count + 1; id <= last; id++) ids.push(id);
+    } else if (returning) {
       const part = result.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
       if (part.length !== count) throw new Error(`insert into ${table}: ${part.length} ids for ${count} rows`);
       for (const id of part) ids.push(id);

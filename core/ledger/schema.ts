@@ -530,8 +530,13 @@ export interface DepositReviewsTable {
   state: DepositReviewState;
   /** The matcher's reason (several_candidates, excess…) or unknown. */
   reason: string;
-  /** JSON array of candidates, best first, money as decimal strings. */
-  candidates: string;
+  /**
+   * JSON array of candidates, best first, money as decimal strings, when a rematch found them; null: those of
+   * its import line (0016, D-RECON-8).
+   */
+  candidates: string | null;
+  /** 0016: its import line (with import_id), which holds its candidates as at the import. */
+  record_no: number | null;
   /** The EDI / payer code text of the deposit, matched again by a rematch. */
   edi: ColumnType<string, string | undefined, string>;
   updated_at: string;

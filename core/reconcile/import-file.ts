@@ -9,7 +9,8 @@ import { Dec } from '../money';
 import { loadOpenItems } from './open-items';
 import { settleDeposits, type Actor, type DepositToSettle } from './settle';
 import { postToSuspense } from './suspense';
-import { candidatesToJson, summarize, type CandidateJson, type ImportSummary } from './summary';
+import { summarize, type CandidateJson, type ImportSummary } from './summary';
+import { candidatesText, readCandidates } from './candidate-text';
 import { giveWay } from '../ledger/give-way';
 
 /** Records matched between two turns of the event loop given to other requests (D-SEC-21). */
@@ -85,7 +86,15 @@ async function knownReferences(db: LedgerDb, references: string[]): Promise<Map<
   return known;
 }
 
-function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<ImportLine> = {}): ImportLine {
+/**
+ * A line as the import builds it: its candidates as the text stored (D-RECON-9), made as the record is matched so
+ * that an import holds one string per line, not ten objects, until it stores them.
+ */
+interface Line extends Omit<ImportLine, 'candidates'> {
+  candidates: string;
+}
+
+function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<Line> = {}): Line {
   return {
     record: d.record,
     reference: d.reference,
@@ -98,15 +107,15 @@ function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<ImportL
     target: null,
     fee: '0',
     reason: null,
-    candidates: [],
+    candidates: '[]',
     message: null,
     ...extra,
   };
 }
 
-function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null): ImportLine {
+function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null): Line {
   if (outcome.status === 'review')
-    return line(d, 'review', { depositId, reason: outcome.reason, candidates: candidatesToJson(outcome.candidates) });
+    return line(d, 'review', { depositId, reason: outcome.reason, candidates: candidatesText(outcome.candidates) });
   return line(d, 'unknown', { depositId, reason: 'unknown' });
 }
 
@@ -201,7 +210,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     fresh.forEach((d, i) => depositIds.set(d.reference, ids[i]!));
   }
 
-  const lines: ImportLine[] = [];
+  const lines: Line[] = [];
   const toSettle: DepositToSettle[] = [];
   const settling: { line: number; deposit: BankDeposit; outcome: Extract<MatchOutcome, { status: 'matched' }> }[] = [];
   const firstOfFile = new Set(fresh);
@@ -241,7 +250,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
           target: target.statementNumber,
           fee: outcome.fee.toFixed(),
           reason: outcome.basis,
-          candidates: candidatesToJson(outcome.candidates),
+          candidates: candidatesText(outcome.candidates),
         }),
       );
       continue;
@@ -264,7 +273,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       target: target.statementNumber,
       fee: s.fee.toFixed(),
       reason: outcome.basis,
-      candidates: s.outcome === 'held' ? candidatesToJson(outcome.candidates) : [],
+      candidates: s.outcome === 'held' ? candidatesText(outcome.candidates) : '[]',
       message: s.message,
     });
   });
@@ -281,7 +290,10 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     );
   }
   const summary = summarize(lines);
-  const attention = lines.filter((l) => l.outcome !== 'matched' && l.outcome !== 'duplicate').slice(0, ATTENTION_LINES);
+  const attention = lines
+    .filter((l) => l.outcome !== 'matched' && l.outcome !== 'duplicate')
+    .slice(0, ATTENTION_LINES)
+    .map((l) => ({ ...l, candidates: readCandidates(JSON.parse(l.candidates) as unknown[], new Dec(l.amount)) }));
   const verb = dryRun ? 'would import' : 'imported';
   return {
     ...base,
@@ -320,6 +332,7 @@ const LINE_COLUMNS = [
 const REVIEW_COLUMNS = [
   'deposit_id',
   'import_id',
+  'record_no',
   'state',
   'reason',
   'edi',
@@ -330,18 +343,16 @@ const REVIEW_COLUMNS = [
 ] as const;
 
 /** Is the line's deposit queued for review (R-RECON-4)? */
-function queued(l: ImportLine): boolean {
+function queued(l: Line): boolean {
   return (l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null;
 }
 
-async function storeLines(db: LedgerDb, importId: number, lines: ImportLine[], at: string): Promise<void> {
-  // A review line's candidates are written twice (the line's detail, the queue's candidates): made JSON once.
-  const candidates = lines.map((l) => (l.candidates.length === 0 ? '[]' : JSON.stringify(l.candidates)));
+async function storeLines(db: LedgerDb, importId: number, lines: Line[], at: string): Promise<void> {
   await insertRows(
     db,
     'bank_import_lines',
     LINE_COLUMNS,
-    lines.map((l, i) => ({
+    lines.map((l) => ({
       import_id: importId,
       record_no: l.record,
       bank_reference: l.reference,
@@ -351,27 +362,29 @@ async function storeLines(db: LedgerDb, importId: number, lines: ImportLine[], a
       outcome: l.outcome,
       target: l.target,
       fee: yenToDb(new Dec(l.fee)),
-      // The text JSON.stringify({ reason, message, candidates }) gives.
+      // { reason, message, candidates }, the candidates as D-RECON-9 stores them.
       detail:
-        l.reason === null && l.message === null && l.candidates.length === 0
+        l.reason === null && l.message === null && l.candidates === '[]'
           ? null
-          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${candidates[i]}}`,
+          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${l.candidates}}`,
     })),
   );
   const reviews: Insertable<DepositReviewsTable>[] = [];
-  lines.forEach((l, i) => {
-    if (!queued(l)) return;
+  for (const l of lines) {
+    if (!queued(l)) continue;
+    // D-RECON-8: its candidates are its import line's, stored once there.
     reviews.push({
       deposit_id: l.depositId!,
       import_id: importId,
+      record_no: l.record,
       state: l.outcome as 'review' | 'unknown',
       reason: l.reason ?? 'unknown',
       edi: l.edi,
-      candidates: candidates[i]!,
+      candidates: null,
       updated_at: at,
       decided_by: null,
       note: null,
     });
-  });
+  }
   await insertRows(db, 'deposit_reviews', REVIEW_COLUMNS, reviews);
 }

@@ -4,6 +4,7 @@ import type { BankImportOutcome } from '../ledger/schema';
 import { yenFromDb } from '../ledger/yen';
 import type { ImportLine } from './import-file';
 import { summarize, type ImportSummary } from './summary';
+import { readCandidates } from './candidate-text';
 
 /** Why a line was not matched, as stored with it at the import. */
 export type ReportLineDetail = Pick<ImportLine, 'reason' | 'message' | 'candidates'>;
@@ -84,8 +85,15 @@ export async function importReport(
       depositId: l.deposit_id,
       target: l.target,
       fee: yenFromDb(l.fee).toFixed(),
-      detail: l.detail === null ? null : (JSON.parse(l.detail) as ReportLineDetail),
+      detail: l.detail === null ? null : detailOf(l.detail, l.amount),
     })),
     total,
   };
+}
+
+/** A line's stored detail, its candidates as the operations give them (D-RECON-9). */
+function detailOf(detail: string, amount: number): ReportLineDetail {
+  const stored = JSON.parse(detail) as Omit<ReportLineDetail, 'candidates'> & { candidates?: unknown[] };
+  if (stored.candidates === undefined) return stored as ReportLineDetail;
+  return { ...stored, candidates: readCandidates(stored.candidates, yenFromDb(amount)) };
 }

@@ -7,7 +7,8 @@ import { Dec } from '../money';
 import { findOpenTarget, loadOpenItems } from './open-items';
 import { settleDeposit, type Actor } from './settle';
 import { refundFromSuspense } from './suspense';
-import { candidatesToJson, type CandidateJson } from './summary';
+import type { CandidateJson } from './summary';
+import { candidatesText, readCandidates } from './candidate-text';
 
 export interface QueuedDeposit {
   depositId: number;
@@ -30,12 +31,18 @@ export async function reviewQueue(db: LedgerDb, state?: 'review' | 'unknown'): P
   const rows = await db
     .selectFrom('deposit_reviews')
     .innerJoin('deposits', 'deposits.id', 'deposit_reviews.deposit_id')
+    .leftJoin('bank_import_lines', (j) =>
+      j
+        .onRef('bank_import_lines.import_id', '=', 'deposit_reviews.import_id')
+        .onRef('bank_import_lines.record_no', '=', 'deposit_reviews.record_no'),
+    )
     .select([
       'deposit_reviews.deposit_id',
       'deposit_reviews.import_id',
       'deposit_reviews.state',
       'deposit_reviews.reason',
       'deposit_reviews.candidates',
+      'bank_import_lines.detail',
       'deposit_reviews.note',
       'deposit_reviews.edi',
       'deposits.value_date',
@@ -57,9 +64,16 @@ export async function reviewQueue(db: LedgerDb, state?: 'review' | 'unknown'): P
     payer: r.payer_kana,
     bankReference: r.bank_reference,
     edi: r.edi,
-    candidates: JSON.parse(r.candidates) as CandidateJson[],
+    candidates: candidatesOf(r.candidates, r.detail, yenFromDb(r.amount)),
     note: r.note,
   }));
+}
+
+/** A review's candidates: its own once rematched, else its import line's (D-RECON-8), as stored (D-RECON-9). */
+function candidatesOf(own: string | null, line: string | null, amount: Dec): CandidateJson[] {
+  if (own !== null) return readCandidates(JSON.parse(own) as unknown[], amount);
+  if (line === null) return [];
+  return readCandidates((JSON.parse(line) as { candidates?: unknown[] }).candidates ?? [], amount);
 }
 
 export function suspenseOf(row: { id: number; amount: number; bank_reference: string; value_date: string }) {
@@ -245,7 +259,7 @@ export async function rematch(
     const reason = outcome.status === 'review' ? outcome.reason : 'unknown';
     await decide(db, q.depositId, state, a, q.note, {
       reason,
-      candidates: JSON.stringify(candidatesToJson(outcome.candidates)),
+      candidates: candidatesText(outcome.candidates),
     });
     decisions.push({
       depositId: q.depositId,

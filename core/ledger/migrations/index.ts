@@ -14,6 +14,7 @@ import * as m0012 from './0012_document_archive';
 import * as m0013 from './0013_sync';
 import * as m0014 from './0014_audit_address';
 import * as m0015 from './0015_audit_one_code';
+import * as m0016 from './0016_review_candidates_once';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_sync': m0013,
   '0014_audit_address': m0014,
   '0015_audit_one_code': m0015,
+  '0016_review_candidates_once': m0016,
 };
