@@ -31,18 +31,27 @@ function workerEntry(): URL | undefined {
  * Renders the jobs on `workers` worker threads (PDF rendering is CPU-bound: one per core), biggest jobs first,
  * each worker taking the next job when it is done; in this process when `workers` ≤ 1 or when no worker entry
  * is at hand. `onSingles` gets each job's own PDFs (RenderJob.singles) in order, a part at a time as they are
- * made; `onDone` each job when it is done. Rejects on the first job that fails.
+ * made, with the position of the part's first in RenderJob.singles; `onDone` each job when it is done. Rejects on the first job that fails.
  */
 export async function renderJobs(
   jobs: RenderJob[],
   workers: number,
-  on: { onSingles?: (job: RenderJob, singles: Buffer[]) => void; onDone?: (job: RenderJob) => void } = {},
+  on: {
+    onSingles?: (job: RenderJob, singles: Buffer[], first: number) => void;
+    onDone?: (job: RenderJob) => void;
+  } = {},
 ): Promise<void> {
+  const handed = new Map<number, number>();
+  const handOver = (job: RenderJob, singles: Buffer[]) => {
+    const first = handed.get(job.id) ?? 0;
+    handed.set(job.id, first + singles.length);
+    on.onSingles?.(job, singles, first);
+  };
   const queue = [...jobs].sort((a, b) => b.statements.length - a.statements.length);
   const entry = workers > 1 ? workerEntry() : undefined;
   if (!entry) {
     for (const job of queue) {
-      await runRenderJob(job, (singles) => on.onSingles?.(job, singles));
+      await runRenderJob(job, (singles) => handOver(job, singles));
       on.onDone?.(job);
     }
     return;
@@ -63,7 +72,7 @@ export async function renderJobs(
               const job = byId.get(m.id)!;
               if ('error' in m) return reject(new Error(`statements job ${m.id}: ${m.error}`));
               if ('singles' in m)
-                return on.onSingles?.(
+                return handOver(
                   job,
                   m.singles.map((pdf) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)),
                 );
@@ -100,13 +109,8 @@ export async function renderStatementPdfs(
       volumeFile: null,
     });
   }
-  const handed = new Map<number, number>();
   await renderJobs(jobs, workers, {
-    onSingles: (job, singles) => {
-      const first = handed.get(job.id) ?? 0;
-      singles.forEach((pdf, i) => (pdfs[job.id + first + i] = pdf));
-      handed.set(job.id, first + singles.length);
-    },
+    onSingles: (job, singles, first) => singles.forEach((pdf, i) => (pdfs[job.id + first + i] = pdf)),
   });
   return pdfs;
 }

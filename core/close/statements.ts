@@ -193,12 +193,9 @@ export async function writeStatements(
   const total = statements.length + volumes;
   let done = 0;
   options.onProgress?.(done, total);
-  const handed = new Map<number, number>();
   const volumeOf = (job: RenderJob) => statements.slice(job.id * VOLUME_SIZE, (job.id + 1) * VOLUME_SIZE);
-  /** Archives and writes the job's own PDFs just handed over; they follow those handed over before. */
-  const storeSingles = async (job: RenderJob, singles: Buffer[]) => {
-    const first = handed.get(job.id) ?? 0;
-    handed.set(job.id, first + singles.length);
+  /** Archives and writes the job's own PDFs just handed over, `first` being the first's place in job.singles. */
+  const storeSingles = async (job: RenderJob, singles: Buffer[], first: number) => {
     const volume = volumeOf(job);
     const rendered = job.singles.slice(first, first + singles.length).map((i) => volume[i]!);
     await archiveStatements(db, rendered, singles, archivedAt);
@@ -228,7 +225,7 @@ export async function writeStatements(
   };
   try {
     await renderJobs(jobs, statements.length < STATEMENTS_PER_THREAD ? 1 : (options.workers ?? 1), {
-      onSingles: (job, singles) => inTurn(() => storeSingles(job, singles)),
+      onSingles: (job, singles, first) => inTurn(() => storeSingles(job, singles, first)),
       onDone: (job) => inTurn(() => finishJob(job)),
     });
   } finally {
