@@ -32,24 +32,3 @@ export interface CandidateJson {
   referenceMatches: boolean;
   taken: boolean;
 }
-
-/** An open item's amount due as text, per Dec: an import lists the same few thousand items tens of thousands of times. */
-const dueText = new WeakMap<Dec, string>();
-
-function textOf(amount: Dec): string {
-  let text = dueText.get(amount);
-  if (text === undefined) dueText.set(amount, (text = amount.toFixed()));
-  return text;
-}
-
-export function candidatesToJson(candidates: readonly Candidate[]): CandidateJson[] {
-  return candidates.map((c) => ({
-    statementNumber: c.itemId,
-    kind: c.kind,
-    amountDue: textOf(c.amountDue),
-    difference: c.difference.toFixed(),
-    nameMatches: c.nameMatches,
-    referenceMatches: c.referenceMatches,
-    taken: c.taken,
-  }));
-}

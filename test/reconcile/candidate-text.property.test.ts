@@ -3,7 +3,20 @@ import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../core/banking';
 import { Dec } from '../../core/money';
 import { candidatesText, readCandidates } from '../../core/reconcile/candidate-text';
-import { candidatesToJson } from '../../core/reconcile/summary';
+import type { CandidateJson } from '../../core/reconcile/summary';
+
+/** Candidates as the import stored them before D-RECON-9, one object each, as the operations still give them. */
+function candidatesToJson(candidates: readonly Candidate[]): CandidateJson[] {
+  return candidates.map((c) => ({
+    statementNumber: c.itemId,
+    kind: c.kind,
+    amountDue: c.amountDue.toFixed(),
+    difference: c.difference.toFixed(),
+    nameMatches: c.nameMatches,
+    referenceMatches: c.referenceMatches,
+    taken: c.taken,
+  }));
+}
 
 describe('candidates as stored (D-RECON-9)', () => {
   it('D-RECON-9: read back against the deposit they were found for, stored candidates are what the matcher gave, amount due included (property)', () => {
