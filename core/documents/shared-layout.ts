@@ -1,16 +1,5 @@
 import type { Font } from 'fontkit';
-
-interface GlyphPosition {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
-
-interface GlyphRun {
-  glyphs: readonly unknown[];
-  positions: GlyphPosition[];
-}
+import { composedLayout, type GlyphPosition, type GlyphRun } from './composed-layout';
 
 /** A copy of a shaped run: pdfkit scales `positions` in place, so each document gets its own. */
 class CopiedRun {
@@ -32,17 +21,19 @@ const MAX_RUNS = 50_000;
 /**
  * The font with its text shaping shared across documents. pdfkit caches shaped text per document only, so a
  * month of statements shaped the same labels ten thousand times (about a seventh of a statement's rendering).
- * The returned object inherits everything else from the font; glyphs are shared read-only.
+ * A new word of plain characters is composed from shaped characters and pairs (composed-layout.ts). The
+ * returned object inherits everything else from the font; glyphs are shared read-only.
  */
 export function withSharedLayout(font: Font): Font {
   const runs = new Map<string, GlyphRun>();
+  const compose = composedLayout(font);
   const shared = Object.create(font) as Font & { layout(text: string, features?: unknown): CopiedRun };
   shared.layout = (text: string, features?: unknown) => {
     const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
     let run = runs.get(key);
     if (!run) {
       if (runs.size >= MAX_RUNS) runs.clear();
-      run = font.layout(text, features) as GlyphRun;
+      run = (features === undefined ? compose(text) : null) ?? (font.layout(text, features) as GlyphRun);
       runs.set(key, run);
     }
     return new CopiedRun(
