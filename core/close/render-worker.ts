@@ -1,6 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { buildDocuments, CombinedPdf, renderBuilt, type MonthlyStatementData, type SellerProfile } from '../documents';
+import {
+  buildDocuments,
+  CombinedPdf,
+  drawBuilt,
+  finishPdf,
+  renderBuilt,
+  type MonthlyStatementData,
+  type SellerProfile,
+} from '../documents';
 
 /**
  * A render job of the statement pool: statements, each drawn as its own PDF where asked (`singles`) and all of
@@ -22,9 +30,8 @@ const SINGLES_PER_HANDOVER = 100;
 
 /**
  * Renders one job: the PDFs asked for, handed over `SINGLES_PER_HANDOVER` at a time and all returned, and the
- * PDF for printing, written. Each statement is drawn into the PDF for printing right after its own PDF, so its
- * words and lines are laid out once for both (shared-layout.ts, shared-wraps.ts): the bytes are those of each
- * drawn alone.
+ * PDF for printing, written. What each statement's own PDF drew is put into the PDF for printing as drawing it
+ * there would (replay.ts), so it is laid out once for both: the bytes are those of each drawn alone.
  */
 export async function runRenderJob(job: RenderJob, handOver?: (singles: Buffer[]) => void): Promise<Buffer[]> {
   const built = buildDocuments(
@@ -35,12 +42,16 @@ export async function runRenderJob(job: RenderJob, handOver?: (singles: Buffer[]
   const singles: Buffer[] = [];
   let handed = 0;
   for (let i = 0; i < built.length; i++) {
-    if (job.singles[singles.length] === i) {
-      singles.push(await renderBuilt(built[i]!));
-      if (singles.length - handed === SINGLES_PER_HANDOVER)
-        handOver?.(singles.slice(handed, (handed = singles.length)));
+    if (job.singles[singles.length] !== i) {
+      volume?.appendNext();
+      continue;
     }
-    volume?.appendNext();
+    if (volume) {
+      const { doc, drawn } = drawBuilt(built[i]!);
+      volume.appendNext(drawn);
+      singles.push(await finishPdf(doc));
+    } else singles.push(await renderBuilt(built[i]!));
+    if (singles.length - handed === SINGLES_PER_HANDOVER) handOver?.(singles.slice(handed, (handed = singles.length)));
   }
   if (singles.length !== job.singles.length)
     throw new Error(`render job ${job.id}: singles out of order or out of range`);

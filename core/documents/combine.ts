@@ -4,6 +4,7 @@ import { buildEstimate, type EstimateData } from './estimate';
 import { buildMonthlyStatement, type MonthlyStatementData } from './monthly-statement';
 import { appendDocument, createPdf, finishPdf, type BuiltDocument } from './pdf';
 import { PAGE_OPTIONS } from './layout';
+import { replayDocument, type DrawnDocument } from './replay';
 import { buildPrepaidIdNotice, type PrepaidIdNoticeData } from './prepaid-id-notice';
 import { buildPrepaidStatement, type PrepaidStatementData } from './prepaid-statement';
 import type { SellerProfile } from './types';
@@ -68,11 +69,16 @@ export class CombinedPdf {
     });
   }
 
-  /** Draws the next document. */
-  appendNext(): void {
+  /**
+   * Draws the next document, or puts in what its drawing on a PDF of its own put there (`drawn`, replay.ts),
+   * which gives the same bytes without laying it out again.
+   */
+  appendNext(drawn?: DrawnDocument | null): void {
     const b = this.built[this.drawn];
     if (!b) throw new Error(`all ${this.built.length} documents are drawn already`);
-    if (this.drawn++ > 0) this.doc.addPage(PAGE_OPTIONS);
+    const first = this.drawn++ === 0;
+    if (!first && drawn && replayDocument(this.doc, drawn)) return;
+    if (!first) this.doc.addPage(PAGE_OPTIONS);
     appendDocument(this.doc, b.document);
   }
 

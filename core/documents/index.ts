@@ -15,4 +15,4 @@ export {
 export { renderCreditNote, buildCreditNote, type CreditNoteData } from './credit-note';
 export { withoutRegistration, serviceLabel } from './monthly-statement';
 export { renderCombined, renderStatementBatch, buildDocuments, CombinedPdf, type PrintableDocument } from './combine';
-export { renderBuilt } from './pdf';
+export { drawBuilt, finishPdf, renderBuilt } from './pdf';

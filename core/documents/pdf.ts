@@ -4,6 +4,7 @@ import { defaultFontOption, registerJapaneseFonts } from './fonts';
 import { shareWordLayouts } from './shared-layout';
 import { shareWraps } from './shared-wraps';
 import { joinStreamText } from './stream-text';
+import { drawingStart, drawnDocument, type DrawnDocument } from './replay';
 import { PAGE_OPTIONS, drawBusinessDocument, numberPages, type BusinessDocument } from './layout';
 
 export interface PdfInfo {
@@ -54,9 +55,21 @@ export interface BuiltDocument {
   date: CalendarDate;
 }
 
+function ownPdf({ document, date }: BuiltDocument): PDFKit.PDFDocument {
+  return createPdf({ title: `${document.title} ${document.number}`, author: document.seller.name, date });
+}
+
+/** One business document drawn on a PDF of its own, not yet ended, with what it drew (replay.ts). */
+export function drawBuilt(built: BuiltDocument): { doc: PDFKit.PDFDocument; drawn: DrawnDocument | null } {
+  const doc = ownPdf(built);
+  const start = drawingStart(doc);
+  appendDocument(doc, built.document);
+  return { doc, drawn: drawnDocument(doc, start) };
+}
+
 /** One business document as one PDF. */
-export function renderBuilt({ document, date }: BuiltDocument): Promise<Buffer> {
-  const doc = createPdf({ title: `${document.title} ${document.number}`, author: document.seller.name, date });
-  appendDocument(doc, document);
+export function renderBuilt(built: BuiltDocument): Promise<Buffer> {
+  const doc = ownPdf(built);
+  appendDocument(doc, built.document);
   return finishPdf(doc);
 }

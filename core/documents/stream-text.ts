@@ -11,14 +11,30 @@ interface PdfReference {
 }
 
 const patched = new WeakSet<object>();
+/** The bytes turned from text here, as opposed to bytes written to a stream as they are. */
+const textChunks = new WeakSet<Uint8Array>();
 /** Characters of text turned into bytes at a time: a page of a statement is about 17,000. */
 const TEXT_RUN = 16_384;
 
 function flushText(ref: PdfReference): void {
   if (!ref.pendingText) return;
   // pdfkit's fromBinaryString keeps each character's low byte, as Buffer's latin1 does.
-  ref.buffer.push(Buffer.from(ref.pendingText, 'latin1'));
+  const bytes = Buffer.from(ref.pendingText, 'latin1');
+  textChunks.add(bytes);
+  ref.buffer.push(bytes);
   ref.pendingText = '';
+}
+
+/** The text written so far to a stream (a page's operators) not yet ended, or null if bytes were written to it. */
+export function streamText(stream: object): string | null {
+  const ref = stream as PdfReference;
+  if (!patched.has(Object.getPrototypeOf(ref) as object)) return null;
+  let text = '';
+  for (const chunk of ref.buffer) {
+    if (!textChunks.has(chunk)) return null;
+    text += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+  }
+  return text + (ref.pendingText ?? '');
 }
 
 /**
