@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { jstMidnight, type CalendarDate } from '../time';
 import { defaultFontOption, registerJapaneseFonts } from './fonts';
+import { reuseOpenFonts } from './open-fonts';
 import { shareWordLayouts } from './shared-layout';
 import { shareWraps } from './shared-wraps';
 import { joinStreamText } from './stream-text';
@@ -24,6 +25,7 @@ export function createPdf(info: PdfInfo): PDFKit.PDFDocument {
     lang: 'ja-JP',
     info: { Title: info.title, Author: info.author, Creator: info.author, CreationDate: created, ModDate: created },
   });
+  reuseOpenFonts(doc);
   shareWordLayouts(doc);
   shareWraps(doc);
   joinStreamText(doc);

@@ -27,8 +27,7 @@ const MAX_RUNS = 50_000;
 export function withSharedLayout(font: Font): Font {
   const runs = new Map<string, GlyphRun>();
   const compose = composedLayout(font);
-  const shared = Object.create(font) as Font & { layout(text: string, features?: unknown): CopiedRun };
-  shared.layout = (text: string, features?: unknown) => {
+  const shapedRun = (text: string, features: unknown) => {
     const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
     let run = runs.get(key);
     if (!run) {
@@ -36,6 +35,11 @@ export function withSharedLayout(font: Font): Font {
       run = (features === undefined ? compose(text) : null) ?? (font.layout(text, features) as GlyphRun);
       runs.set(key, run);
     }
+    return run;
+  };
+  const shared = Object.create(font) as SharedLayoutFont;
+  shared.layout = (text, features) => {
+    const run = shapedRun(text, features);
     return new CopiedRun(
       run.glyphs,
       run.positions.map((p) => ({
@@ -46,13 +50,37 @@ export function withSharedLayout(font: Font): Font {
       })),
     );
   };
+  shared.scaledLayout = (text, features, scale) => {
+    const run = shapedRun(text, features);
+    return new CopiedRun(
+      run.glyphs,
+      run.positions.map((p, i) => ({
+        xAdvance: p.xAdvance * scale,
+        yAdvance: p.yAdvance * scale,
+        xOffset: p.xOffset * scale,
+        yOffset: p.yOffset * scale,
+        advanceWidth: (run.glyphs[i] as { advanceWidth: number }).advanceWidth * scale,
+      })),
+    );
+  };
   return shared;
 }
+
+type SharedLayoutFont = Font & {
+  layout(text: string, features?: unknown): CopiedRun;
+  /**
+   * What pdfkit's EmbeddedFont.layoutRun makes of `layout`: each position scaled, key by key in its order, and
+   * given the glyph's scaled advance; made at once, rather than scaled in place and given a fifth property.
+   */
+  scaledLayout(text: string, features: unknown, scale: number): CopiedRun;
+};
 
 /** pdfkit's EmbeddedFont, as far as its per-document cache of laid-out words goes. */
 interface EmbeddedFont {
   font?: object;
+  scale: number;
   layoutCache?: Record<string, unknown>;
+  layoutRun(text: string, features?: unknown): unknown;
 }
 
 /** Words laid out and scaled by pdfkit, per shared font: pdfkit never changes a cached run after making it. */
@@ -73,9 +101,10 @@ function sharedWords(font: object): Record<string, unknown> {
 
 /**
  * Makes every font of the document use one cache of laid-out words per font, shared with the documents
- * before it. pdfkit keeps a cache per document (an EmbeddedFont's `layoutCache`, keyed by the word), so each
- * document laid out and scaled its labels again; the cached run is the one pdfkit would make, so the bytes
- * are the same. Call it on a new document, before any text.
+ * before it, and scale a new word's run as it is made (`scaledLayout`). pdfkit keeps a cache per document (an
+ * EmbeddedFont's `layoutCache`, keyed by the word), so each document laid out and scaled its labels again; the
+ * cached run is the one pdfkit would make, so the bytes are the same. Call it on a new document, before any
+ * text.
  */
 export function shareWordLayouts(doc: PDFKit.PDFDocument): void {
   const internal = doc as unknown as { _font?: EmbeddedFont; font: PDFKit.PDFDocument['font'] };
@@ -85,6 +114,8 @@ export function shareWordLayouts(doc: PDFKit.PDFDocument): void {
     if (!f || adopted.has(f)) return;
     adopted.add(f);
     if (f.layoutCache && f.font && Object.keys(f.layoutCache).length === 0) f.layoutCache = sharedWords(f.font);
+    const face = f.font as Partial<SharedLayoutFont> | undefined;
+    if (face?.scaledLayout) f.layoutRun = (text, features) => face.scaledLayout!(text, features, f.scale);
   };
   adopt();
   const font = internal.font;
