@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { jstMidnight, type CalendarDate } from '../time';
 import { defaultFontOption, registerJapaneseFonts } from './fonts';
+import { beginDocument } from './lasting-cache';
 import { reuseOpenFonts } from './open-fonts';
 import { shareWordLayouts } from './shared-layout';
 import { shareWraps } from './shared-wraps';
@@ -17,6 +18,7 @@ export interface PdfInfo {
 
 /** A new A4 document with the Japanese fonts registered and pages buffered for numbering. */
 export function createPdf(info: PdfInfo): PDFKit.PDFDocument {
+  beginDocument();
   const created = new Date(jstMidnight(info.date));
   const doc = new PDFDocument({
     ...PAGE_OPTIONS,

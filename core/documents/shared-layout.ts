@@ -1,5 +1,6 @@
 import type { Font } from 'fontkit';
 import { composedLayout, type GlyphPosition, type GlyphRun } from './composed-layout';
+import { LastingCache } from './lasting-cache';
 
 /** A copy of a shaped run: pdfkit scales `positions` in place, so each document gets its own. */
 class CopiedRun {
@@ -25,13 +26,12 @@ const MAX_RUNS = 50_000;
  * returned object inherits everything else from the font; glyphs are shared read-only.
  */
 export function withSharedLayout(font: Font): Font {
-  const runs = new Map<string, GlyphRun>();
+  const runs = new LastingCache<GlyphRun>(MAX_RUNS);
   const compose = composedLayout(font);
   const shapedRun = (text: string, features: unknown) => {
     const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
     let run = runs.get(key);
     if (!run) {
-      if (runs.size >= MAX_RUNS) runs.clear();
       run = (features === undefined ? compose(text) : null) ?? (font.layout(text, features) as GlyphRun);
       runs.set(key, run);
     }
@@ -81,22 +81,16 @@ interface EmbeddedFont {
   scale: number;
   layoutCache?: Record<string, unknown>;
   layoutRun(text: string, features?: unknown): unknown;
+  layoutCached(text: string): unknown;
 }
 
 /** Words laid out and scaled by pdfkit, per shared font: pdfkit never changes a cached run after making it. */
-const wordCaches = new WeakMap<object, { words: Record<string, unknown>; documents: number }>();
-const MAX_WORDS = MAX_RUNS;
-const DOCUMENTS_BETWEEN_COUNTS = 200;
+const wordCaches = new WeakMap<object, LastingCache<unknown>>();
 
-function sharedWords(font: object): Record<string, unknown> {
+function sharedWords(font: object): LastingCache<unknown> {
   let cache = wordCaches.get(font);
-  if (cache && ++cache.documents % DOCUMENTS_BETWEEN_COUNTS === 0 && Object.keys(cache.words).length > MAX_WORDS)
-    cache = undefined;
-  if (!cache) {
-    cache = { words: Object.create(null) as Record<string, unknown>, documents: 0 };
-    wordCaches.set(font, cache);
-  }
-  return cache.words;
+  if (!cache) wordCaches.set(font, (cache = new LastingCache(MAX_RUNS)));
+  return cache;
 }
 
 /**
@@ -113,7 +107,14 @@ export function shareWordLayouts(doc: PDFKit.PDFDocument): void {
     const f = internal._font;
     if (!f || adopted.has(f)) return;
     adopted.add(f);
-    if (f.layoutCache && f.font && Object.keys(f.layoutCache).length === 0) f.layoutCache = sharedWords(f.font);
+    if (f.layoutCache && f.font && Object.keys(f.layoutCache).length === 0) {
+      const words = sharedWords(f.font);
+      f.layoutCached = (text) => {
+        let run = words.get(text);
+        if (run === undefined) words.set(text, (run = f.layoutRun(text)));
+        return run;
+      };
+    }
     const face = f.font as Partial<SharedLayoutFont> | undefined;
     if (face?.scaledLayout) f.layoutRun = (text, features) => face.scaledLayout!(text, features, f.scale);
   };

@@ -1,3 +1,5 @@
+import { LastingCache } from './lasting-cache';
+
 /** A line as pdfkit's LineWrapper hands it to the document: its text and what it sets on the options for it. */
 interface WrappedLine {
   text: string;
@@ -50,14 +52,11 @@ const HANDLED = new Set([
 const ALIGNS = new Set([undefined, 'left', 'right', 'center']);
 const MAX_TEXTS = 50_000;
 
-const wrapsByFont = new WeakMap<object, Map<string, WrappedLine[]>>();
+const wrapsByFont = new WeakMap<object, LastingCache<WrappedLine[]>>();
 
-function wrapsOf(font: object): Map<string, WrappedLine[]> {
+function wrapsOf(font: object): LastingCache<WrappedLine[]> {
   let wraps = wrapsByFont.get(font);
-  if (!wraps || wraps.size >= MAX_TEXTS) {
-    wraps = new Map();
-    wrapsByFont.set(font, wraps);
-  }
+  if (!wraps) wrapsByFont.set(font, (wraps = new LastingCache(MAX_TEXTS)));
   return wraps;
 }
 
