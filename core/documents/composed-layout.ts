@@ -57,17 +57,28 @@ const GSUB_LIGATURE = 4;
 const GPOS_PAIR = 2;
 const GPOS_MARK_TO_BASE = 4;
 
-/**
- * The characters a word may be composed of: printable ASCII, the yen sign, the ideographic space and full-width
- * parentheses, none of them default-ignorable. Their Unicode script is known without a table: ASCII letters
- * are Latin, the rest Common, so a word's script is fontkit's `latn` when it holds a letter, `zzzz` otherwise.
- */
-function composable(code: number): boolean {
-  return (code >= 0x20 && code <= 0x7e) || code === 0xa5 || code === 0x3000 || code === 0xff08 || code === 0xff09;
-}
+/** A Unicode script tag as fontkit names it: `zzzz` for Common (punctuation, digits, spaces). */
+type ScriptTag = 'zzzz' | 'latn' | 'hani' | 'hira' | 'kana';
 
-function isLatinLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+/**
+ * The script of a character a word may be composed of, or null for any other: printable ASCII (letters Latin),
+ * the yen sign, ×, ※, CJK punctuation and brackets, hiragana, katakana and the prolonged sound mark, the CJK
+ * unified ideographs fontkit's Unicode data knows (to U+9FEF), the full-width forms (letters Latin) and the
+ * half-width katakana; none is default-ignorable or a combining mark. A word's script is its first
+ * character's that is not Common, as fontkit detects it.
+ */
+export function scriptOf(code: number): ScriptTag | null {
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return 'latn';
+  if ((code >= 0x20 && code <= 0x7e) || code === 0xa5 || code === 0xd7 || code === 0x203b) return 'zzzz';
+  if ((code >= 0x3000 && code <= 0x3004) || (code >= 0x3008 && code <= 0x3011) || code === 0x301c) return 'zzzz';
+  if (code === 0x3005 || code === 0x3007 || (code >= 0x4e00 && code <= 0x9fef)) return 'hani';
+  if ((code >= 0x3041 && code <= 0x3096) || code === 0x309d || code === 0x309e) return 'hira';
+  if ((code >= 0x30a1 && code <= 0x30fa) || code === 0x30fd || code === 0x30fe) return 'kana';
+  if (code === 0x30fb || code === 0x30fc) return 'zzzz';
+  if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return 'latn';
+  if ((code >= 0xff66 && code <= 0xff6f) || (code >= 0xff71 && code <= 0xff9d)) return 'kana';
+  if (code >= 0xff01 && code <= 0xff9f) return 'zzzz';
+  return null;
 }
 
 /** Each glyph of a coverage table with its index in it. */
@@ -130,7 +141,7 @@ interface Shaped {
 }
 
 /**
- * Lays out words of ASCII, yen signs and full-width parentheses the way fontkit does, without shaping each:
+ * Lays out words of plain characters (`scriptOf`) the way fontkit does, without shaping each:
  * every character's glyph and position as fontkit shapes it alone, plus the kerning fontkit applies between it
  * and the next (shaped once per pair). That is fontkit's result exactly when the font's default features hold
  * only single substitutions, ligatures, pair kerning and marks, and the word holds no mark and no ligature of
@@ -195,13 +206,12 @@ export function composedLayout(font: Font): (text: string) => GlyphRun | null {
 
   return (text) => {
     if (text.length === 0) return null;
-    let latin = false;
+    let script: ScriptTag = 'zzzz';
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (!composable(code)) return null;
-      if (isLatinLetter(code)) latin = true;
+      const own = scriptOf(text.charCodeAt(i));
+      if (own === null) return null;
+      if (script === 'zzzz') script = own;
     }
-    const script = latin ? 'latn' : 'zzzz';
     const shaped: Shaped[] = [];
     for (let i = 0; i < text.length; i++) {
       const s = single(text[i]!, script);

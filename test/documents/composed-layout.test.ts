@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { composedLayout, type GlyphRun } from '../../core/documents/composed-layout';
+import { composedLayout, scriptOf, type GlyphRun } from '../../core/documents/composed-layout';
 import { FONT_BOLD, FONT_REGULAR, fontBytes } from '../../core/documents/fonts';
 
 /** What pdfkit reads of a run: each glyph's id and position. */
@@ -12,7 +12,10 @@ function summary(run: GlyphRun): string[] {
   });
 }
 
-const PLAIN = [...' 0123456789,.-/:%()+¥（）　ACDEIKLMTVWYabcdefghiklmnoprstuvwxy'];
+const PLAIN = [
+  ...' 0123456789,.-/:%()+¥（）　ACDEIKLMTVWYabcdefghiklmnoprstuvwxy',
+  ...'株式会社請求書月額上限適用々〇あいうえおがぱゝアイウエオガパーヴ・ヽ、。「」〜※×ＡＢａ１２％ｶﾞｰｯ',
+];
 
 describe('D-DOC-7 words of plain characters composed as fontkit shapes them', () => {
   for (const name of [FONT_REGULAR, FONT_BOLD] as const) {
@@ -62,9 +65,17 @@ describe('D-DOC-7 words of plain characters composed as fontkit shapes them', ()
       );
     });
 
-    it(`${name}: kana and kanji are left to fontkit`, () => {
-      expect(compose('株式会社ベンチ50')).toBeNull();
-      expect(compose('請求書')).toBeNull();
+    it(`${name}: company names, labels and notes in kanji and kana come out as fontkit shapes them`, () => {
+      for (const word of ['株式会社ベンチ50', '請求書', '※月額上限適用 ', 'ｶ)ﾍﾞﾝﾁ', 'ＡＢＣ株式会社']) {
+        expect(compose(word), word).not.toBeNull();
+        expect(summary(compose(word)!), word).toEqual(shaped(word));
+      }
+    });
+
+    it(`${name}: a ligature (fl), a character outside the table and the empty word are left to fontkit`, () => {
+      expect(compose('internet.flat')).toBeNull();
+      expect(compose('한국')).toBeNull();
+      expect(compose('\u9ff0')).toBeNull();
       expect(compose('')).toBeNull();
     });
   }
@@ -94,6 +105,20 @@ function fakeFont(gsubLookupType: number): Font {
   };
   return font as unknown as Font;
 }
+
+describe('D-DOC-7 a word is shaped in the script fontkit detects', () => {
+  it('each character of the table has the script fontkit gives it alone (zzzz: Common)', () => {
+    const font = create(fontBytes(FONT_REGULAR)) as unknown as { layout(text: string): { script: string } };
+    let checked = 0;
+    for (let code = 0; code < 0x10000; code++) {
+      const script = scriptOf(code);
+      if (script === null) continue;
+      checked++;
+      expect(font.layout(String.fromCharCode(code)).script, code.toString(16)).toBe(script);
+    }
+    expect(checked).toBe(21_433);
+  });
+});
 
 describe('D-DOC-7 what looks past a pair of glyphs is left to fontkit', () => {
   it('a word holding a ligature of three glyphs is shaped by fontkit; the same letters apart are composed', () => {
