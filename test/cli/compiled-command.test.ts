@@ -2,10 +2,15 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { helpText, main } from '../../core/cli/main';
 import { cliIsUpToDate, cliPaths, fingerprint } from '../../scripts/cli-bundle.mjs';
 import { cliBuffers } from '../support/cli-buffers';
+import { renderJobs } from '../../core/close/render-pool';
+import { runRenderJob } from '../../core/close/render-worker';
+import { SELLER } from '../documents/fixtures';
+import { STATEMENT_BATCH } from '../documents/statement-batch';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -27,6 +32,29 @@ describe('the compiled backoffice command (dist/cli)', { timeout: 120_000 }, () 
       expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code, stdout: expected });
       expect(io.stdout).toBe(expected);
     }
+  });
+
+  it('has a render worker of its own that draws statements to the bytes the sources draw', async () => {
+    await backoffice(['--help']);
+    const job = {
+      id: 0,
+      statements: STATEMENT_BATCH,
+      sellers: STATEMENT_BATCH.map(() => SELLER),
+      singles: [0, 3],
+      volumeFile: null,
+    };
+    const compiled: Buffer[] = [];
+    await renderJobs(
+      [job, { ...job, id: 1, singles: [1, 4] }],
+      2,
+      { onSingles: (_, singles) => compiled.push(...singles) },
+      pathToFileURL(cliPaths(root).worker),
+    );
+    const sources = [...(await runRenderJob(job)), ...(await runRenderJob({ ...job, singles: [1, 4] }))];
+    expect(compiled.map((pdf) => pdf.length).sort()).toEqual(sources.map((pdf) => pdf.length).sort());
+    expect(new Set(compiled.map((pdf) => pdf.toString('base64')))).toEqual(
+      new Set(sources.map((pdf) => pdf.toString('base64'))),
+    );
   });
 
   it('runs a command from the bundle, and a command’s own --help', async () => {
