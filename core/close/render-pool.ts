@@ -31,9 +31,10 @@ function workerEntry(): URL | undefined {
  * Renders the jobs on `workers` worker threads (PDF rendering is CPU-bound: one per core), biggest jobs first,
  * each worker taking the next job when it is done; in this process when `workers` ≤ 1 or when no worker entry
  * is at hand. `onSingles` gets each job's own PDFs (RenderJob.singles) in order, a part at a time as they are
- * made, with the position of the part's first in RenderJob.singles; `onDone` each job when it is done. Rejects on the first job that fails.
- * `compiledWorker`: the compiled render worker to start instead of the one found from this module (a benchmark
- * run from the sources measures the threads as the `backoffice` command starts them, without tsx).
+ * made, with the position of the part's first in RenderJob.singles; `onDone` each job when it is done. Rejects
+ * on the first job that fails. `compiledWorker`: the compiled render worker to start instead of the one found
+ * from this module (a benchmark run from the sources measures the threads as the `backoffice` command starts
+ * them, without tsx).
  */
 export async function renderJobs(
   jobs: RenderJob[],

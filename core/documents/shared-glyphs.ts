@@ -51,17 +51,18 @@ function readGlyph(font: TrueTypeFont, gid: number): StoredGlyph {
  * The font whose subsets (one per document and weight, made by pdfkit) share what they read of each glyph
  * across documents. Each subset still numbers its glyphs in the order its document uses them and writes the
  * same table fontkit would: `addGlyph` below is fontkit 2.0.4's `TTFSubset._addGlyph` with the glyph read
- * from the store instead of decoded again, and the file is written by `subset-file.ts`. A variable font (fontkit re-encodes its outlines) is left as is.
+ * from the store instead of decoded again, and the file is written by `subset-file.ts`. A variable font
+ * (fontkit re-encodes its outlines) is left as is.
  */
 export function withSharedGlyphs(font: Font): Font {
   const ttf = font as unknown as TrueTypeFont;
   if (ttf._variationProcessor) return font;
   const store = new Map<number, StoredGlyph>();
   const shared = Object.create(font) as Font & { createSubset(): TrueTypeSubset };
-  let writeFile: ((subset: TrueTypeSubsetState) => Buffer) | null = null;
+  let writeSubsetFile: ((subset: TrueTypeSubsetState) => Buffer) | null = null;
   shared.createSubset = () => {
     const subset = ttf.createSubset.call(shared);
-    subset.encode = () => (writeFile ??= subsetFileWriter(ttf.createSubset.call(shared).encode()))(subset);
+    subset.encode = () => (writeSubsetFile ??= subsetFileWriter(ttf.createSubset.call(shared).encode()))(subset);
     subset._addGlyph = (gid: number) => {
       let glyph = store.get(gid);
       if (!glyph) {
