@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_FEE_TOLERANCE, DepositMatcher, parseBankFile, type BankDeposit, type MatchOutcome } from '../banking';
+import { DEFAULT_FEE_TOLERANCE, DepositMatcher, parseBankFile, type BankDeposit, type RankedOutcome } from '../banking';
 import type { LedgerDb } from '../ledger/open-database';
 import type { Insertable } from 'kysely';
 import { insertRows } from '../ledger/insert-rows';
@@ -10,7 +10,7 @@ import { loadOpenItems } from './open-items';
 import { settleDeposits, type Actor, type DepositToSettle } from './settle';
 import { postToSuspense } from './suspense';
 import { summarize, type CandidateJson, type ImportSummary } from './summary';
-import { candidatesText, readCandidates } from './candidate-text';
+import { rankedCandidatesText, readCandidates } from './candidate-text';
 import { giveWay } from '../ledger/give-way';
 
 /** Records matched between two turns of the event loop given to other requests (D-SEC-21). */
@@ -113,9 +113,13 @@ function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<Line> =
   };
 }
 
-function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null): Line {
+function unmatchedLine(d: BankDeposit, outcome: RankedOutcome, depositId: number | null): Line {
   if (outcome.status === 'review')
-    return line(d, 'review', { depositId, reason: outcome.reason, candidates: candidatesText(outcome.candidates) });
+    return line(d, 'review', {
+      depositId,
+      reason: outcome.reason,
+      candidates: rankedCandidatesText(outcome.candidates),
+    });
   return line(d, 'unknown', { depositId, reason: 'unknown' });
 }
 
@@ -212,7 +216,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
 
   const lines: Line[] = [];
   const toSettle: DepositToSettle[] = [];
-  const settling: { line: number; deposit: BankDeposit; outcome: Extract<MatchOutcome, { status: 'matched' }> }[] = [];
+  const settling: { line: number; deposit: BankDeposit; outcome: Extract<RankedOutcome, { status: 'matched' }> }[] = [];
   const firstOfFile = new Set(fresh);
   let read = 0;
   for (const d of parsed.deposits) {
@@ -238,7 +242,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       continue;
     }
     const depositId = depositIds.get(d.reference) ?? null;
-    const outcome = matcher.match(d);
+    const outcome = matcher.rank(d);
     if (outcome.status !== 'matched') {
       lines.push(unmatchedLine(d, outcome, depositId));
       continue;
@@ -250,7 +254,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
           target: target.statementNumber,
           fee: outcome.fee.toFixed(),
           reason: outcome.basis,
-          candidates: candidatesText(outcome.candidates),
+          candidates: rankedCandidatesText(outcome.candidates),
         }),
       );
       continue;
@@ -273,7 +277,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       target: target.statementNumber,
       fee: s.fee.toFixed(),
       reason: outcome.basis,
-      candidates: s.outcome === 'held' ? candidatesText(outcome.candidates) : '[]',
+      candidates: s.outcome === 'held' ? rankedCandidatesText(outcome.candidates) : '[]',
       message: s.message,
     });
   });

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { CompiledQuery, type Insertable } from 'kysely';
 import { advanceToInstant, type Advanced, type DunningState } from '../dunning/advance';
 import {
   loadDunningFactsOf,
@@ -8,6 +8,7 @@ import {
   writeAdvance,
 } from '../dunning/advance-store';
 import { InputError } from '../errors';
+import { engineOf } from '../ledger/dialect';
 import { insertRows } from '../ledger/insert-rows';
 import type { LedgerDb } from '../ledger/open-database';
 import { postTransaction, postTransactions, type Posting } from '../ledger/post';
@@ -281,12 +282,10 @@ async function settleBills(
     PAYMENT_COLUMNS,
     payments.map((p) => ({ ...p.row, ledger_transaction_id: ids[p.posting]! })),
   );
+  // One SQL text for every deposit (prepared once), not a query built and compiled for each of thousands.
+  const confirm = confirmDepositSql(engineOf(db) === 'postgres');
   for (const { deposit, target } of list)
-    await db
-      .updateTable('deposits')
-      .set({ status: 'confirmed', matched_document_id: target.documentId, confirmed_at: at, confirmed_by: a.by })
-      .where('id', '=', deposit.id)
-      .execute();
+    await db.executeQuery(CompiledQuery.raw(confirm, ['confirmed', target.documentId, at, a.by, deposit.id]));
   for (const { cloudAccountId, state, advanced } of advances)
     await writeAdvance(db, cloudAccountId, state, advanced, at);
   await saveProgress(
@@ -294,6 +293,12 @@ async function settleBills(
     advances.map((x) => ({ cloudAccountId: x.cloudAccountId, asOf: x.advanced.state.asOf })),
   );
   return settlements;
+}
+
+/** What settleDeposit's update of a confirmed deposit says, as one SQL text: status, document, at, by; its id. */
+function confirmDepositSql(postgres: boolean): string {
+  const [p1, p2, p3, p4, p5] = postgres ? ['$1', '$2', '$3', '$4', '$5'] : ['?', '?', '?', '?', '?'];
+  return `update "deposits" set "status" = ${p1}, "matched_document_id" = ${p2}, "confirmed_at" = ${p3}, "confirmed_by" = ${p4} where "id" = ${p5}`;
 }
 
 const PAYMENT_COLUMNS = [
