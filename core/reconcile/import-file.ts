@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_FEE_TOLERANCE, DepositMatcher, parseBankFile, type BankDeposit, type RankedOutcome } from '../banking';
+import { DEFAULT_FEE_TOLERANCE, parseBankFile, type BankDeposit } from '../banking';
 import type { LedgerDb } from '../ledger/open-database';
 import type { Insertable } from 'kysely';
 import { insertRows } from '../ledger/insert-rows';
@@ -8,13 +8,11 @@ import { yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { loadOpenItems } from './open-items';
 import { settleDeposits, type Actor, type DepositToSettle } from './settle';
-import { postToSuspense } from './suspense';
-import { summarize, type CandidateJson, type ImportSummary } from './summary';
-import { rankedCandidatesText, readCandidates } from './candidate-text';
-import { giveWay } from '../ledger/give-way';
-
-/** Records matched between two turns of the event loop given to other requests (D-SEC-21). */
-const GIVE_WAY_EVERY = 1_000;
+import { postToSuspense, type SuspenseDeposit } from './suspense';
+import { summarize, SummaryTally, type CandidateJson, type ImportSummary } from './summary';
+import { readCandidates } from './candidate-text';
+import { matchJobItems, type MatchedRecord } from './match-chunks';
+import { Matching } from './match-thread';
 
 export interface ImportRequest {
   fileName: string;
@@ -23,6 +21,8 @@ export interface ImportRequest {
   dryRun?: boolean;
   /** The largest shortfall taken as the payer's transfer fee (R-RECON-3); default 880 yen. */
   feeTolerance?: Dec;
+  /** Match on a thread of its own (D-RECON-10); default: when there are THREAD_FROM new deposits or more. */
+  matchThread?: boolean;
 }
 
 export interface ImportLine {
@@ -113,16 +113,6 @@ function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<Line> =
   };
 }
 
-function unmatchedLine(d: BankDeposit, outcome: RankedOutcome, depositId: number | null): Line {
-  if (outcome.status === 'review')
-    return line(d, 'review', {
-      depositId,
-      reason: outcome.reason,
-      candidates: rankedCandidatesText(outcome.candidates),
-    });
-  return line(d, 'unknown', { depositId, reason: 'unknown' });
-}
-
 /**
  * Imports a bank file (R-RECON-1): every record read (the format told by core/banking), each new deposit
  * stored, matched to an open prepaid statement or monthly bill (R-RECON-2) and, when matched, settled through
@@ -167,7 +157,6 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   const live = parsed.deposits.filter((d) => !d.cancelled);
   const known = await knownReferences(db, [...new Set(live.map((d) => d.reference))]);
   const open = await loadOpenItems(db);
-  const matcher = new DepositMatcher(open.items, { feeTolerance });
   const at = a.now.toISOString();
 
   let importId: number | null = null;
@@ -179,132 +168,176 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     seen.add(d.reference);
     fresh.push(d);
   }
-  if (!dryRun) {
-    ({ id: importId } = await db
-      .insertInto('bank_imports')
-      .values({
-        file_name: request.fileName,
-        content_digest: digest,
-        format: parsed.format,
-        fee_tolerance: yenToDb(feeTolerance),
-        record_count: parsed.deposits.length,
-        imported_at: at,
-        imported_by: a.by,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow());
-    const ids = await insertRows(
-      db,
-      'deposits',
-      DEPOSIT_COLUMNS,
-      fresh.map((d) => ({
-        value_date: d.date,
-        amount: yenToDb(new Dec(d.amount)),
-        payer_kana: d.payer,
-        bank_reference: d.reference,
-        source_digest: digest,
-        status: 'unmatched' as const,
-        matched_document_id: null,
-        confirmed_at: null,
-        confirmed_by: null,
-        created_at: at,
-      })),
-      { returning: true },
-    );
-    fresh.forEach((d, i) => depositIds.set(d.reference, ids[i]!));
-  }
+  let summary: ImportSummary;
+  let shown: ImportLine[];
+  // D-RECON-10: the new deposits are matched (which reads nothing from the ledger) while this thread writes.
+  const matching = new Matching(
+    {
+      amounts: fresh.map((d) => d.amount),
+      payers: fresh.map((d) => d.payer),
+      edis: fresh.map((d) => d.edi),
+      items: matchJobItems(open.items),
+      feeTolerance: feeTolerance.toFixed(),
+    },
+    request.matchThread,
+  );
+  try {
+    if (!dryRun) {
+      ({ id: importId } = await db
+        .insertInto('bank_imports')
+        .values({
+          file_name: request.fileName,
+          content_digest: digest,
+          format: parsed.format,
+          fee_tolerance: yenToDb(feeTolerance),
+          record_count: parsed.deposits.length,
+          imported_at: at,
+          imported_by: a.by,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow());
+      const ids = await insertRows(
+        db,
+        'deposits',
+        DEPOSIT_COLUMNS,
+        fresh.map((d) => ({
+          value_date: d.date,
+          amount: yenToDb(new Dec(d.amount)),
+          payer_kana: d.payer,
+          bank_reference: d.reference,
+          source_digest: digest,
+          status: 'unmatched' as const,
+          matched_document_id: null,
+          confirmed_at: null,
+          confirmed_by: null,
+          created_at: at,
+        })),
+        { returning: true },
+      );
+      fresh.forEach((d, i) => depositIds.set(d.reference, ids[i]!));
+    }
 
-  const lines: Line[] = [];
-  const toSettle: DepositToSettle[] = [];
-  const settling: { line: number; deposit: BankDeposit; outcome: Extract<RankedOutcome, { status: 'matched' }> }[] = [];
-  const firstOfFile = new Set(fresh);
-  let read = 0;
-  for (const d of parsed.deposits) {
-    if (++read % GIVE_WAY_EVERY === 0) await giveWay();
-    if (d.cancelled) {
-      const prior = known.get(d.reference);
-      lines.push(
-        line(d, 'cancelled', {
-          depositId: prior ?? null,
-          message:
-            prior === undefined ? null : `deposit ${prior} with this reference was imported before: correct it by hand`,
-        }),
-      );
-      continue;
-    }
-    if (!firstOfFile.has(d)) {
-      lines.push(
-        line(d, 'duplicate', {
-          depositId: known.get(d.reference) ?? depositIds.get(d.reference) ?? null,
-          message: 'already recorded: nothing added',
-        }),
-      );
-      continue;
-    }
-    const depositId = depositIds.get(d.reference) ?? null;
-    const outcome = matcher.rank(d);
-    if (outcome.status !== 'matched') {
-      lines.push(unmatchedLine(d, outcome, depositId));
-      continue;
-    }
-    const target = open.targets.get(outcome.itemId)!;
-    if (depositId === null) {
-      lines.push(
-        line(d, 'matched', {
-          target: target.statementNumber,
-          fee: outcome.fee.toFixed(),
-          reason: outcome.basis,
-          candidates: rankedCandidatesText(outcome.candidates),
-        }),
-      );
-      continue;
-    }
-    toSettle.push({
-      deposit: { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference, value_date: d.date },
-      target,
-      fee: outcome.fee,
-    });
-    settling.push({ line: lines.length, deposit: d, outcome });
-    lines.push(line(d, 'matched'));
-  }
-  // Settled after matching every record (matching reads nothing from the ledger), all at once.
-  const settled = await settleDeposits(db, toSettle, a);
-  settling.forEach(({ line: index, deposit: d, outcome }, i) => {
-    const s = settled[i]!;
-    const { deposit, target } = toSettle[i]!;
-    lines[index] = line(d, s.outcome, {
-      depositId: deposit.id,
-      target: target.statementNumber,
-      fee: s.fee.toFixed(),
-      reason: outcome.basis,
-      candidates: s.outcome === 'held' ? rankedCandidatesText(outcome.candidates) : '[]',
-      message: s.message,
-    });
-  });
+    // Lines are stored as their part is decided, but a matched one after its settlement.
+    const tally = new SummaryTally();
+    const attention: { position: number; line: Line }[] = [];
+    let unsettledAttention = 0;
+    const queuedDeposits: SuspenseDeposit[] = [];
+    let pending: Line[] = [];
+    const keep = (l: Line, position: number) => {
+      tally.add(l.outcome, l.amount, l.fee);
+      if (l.outcome !== 'matched' && l.outcome !== 'duplicate' && unsettledAttention < ATTENTION_LINES) {
+        unsettledAttention++;
+        attention.push({ position, line: l });
+      }
+      if (queued(l))
+        queuedDeposits.push({
+          id: l.depositId!,
+          amount: new Dec(l.amount),
+          bankReference: l.reference,
+          valueDate: l.date,
+        });
+      pending.push(l);
+    };
+    const store = async () => {
+      if (importId !== null) await storeLines(db, importId, pending, at);
+      pending = [];
+    };
 
-  if (importId !== null) {
-    await storeLines(db, importId, lines, at);
+    const toSettle: DepositToSettle[] = [];
+    const settling: { position: number; deposit: BankDeposit; basis: string; candidates: string }[] = [];
+    const firstOfFile = new Set(fresh);
+    let part: MatchedRecord[] = [];
+    let next = 0;
+    for (let position = 0; position < parsed.deposits.length; position++) {
+      const d = parsed.deposits[position]!;
+      if (d.cancelled) {
+        const prior = known.get(d.reference);
+        keep(
+          line(d, 'cancelled', {
+            depositId: prior ?? null,
+            message:
+              prior === undefined
+                ? null
+                : `deposit ${prior} with this reference was imported before: correct it by hand`,
+          }),
+          position,
+        );
+        continue;
+      }
+      if (!firstOfFile.has(d)) {
+        keep(
+          line(d, 'duplicate', {
+            depositId: known.get(d.reference) ?? depositIds.get(d.reference) ?? null,
+            message: 'already recorded: nothing added',
+          }),
+          position,
+        );
+        continue;
+      }
+      if (next === part.length) {
+        // The lines so far are written while the next part is matched.
+        await store();
+        part = (await matching.next()) ?? [];
+        next = 0;
+        if (part.length === 0) throw new Error('the matcher gave fewer decisions than there are new deposits');
+      }
+      const [status, basisOrReason, itemId, fee, candidates] = part[next++]!;
+      const depositId = depositIds.get(d.reference) ?? null;
+      if (status !== 'matched') {
+        keep(line(d, status, { depositId, reason: basisOrReason, candidates }), position);
+        continue;
+      }
+      const target = open.targets.get(itemId)!;
+      if (depositId === null) {
+        keep(line(d, 'matched', { target: target.statementNumber, fee, reason: basisOrReason, candidates }), position);
+        continue;
+      }
+      toSettle.push({
+        deposit: { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference, value_date: d.date },
+        target,
+        fee: new Dec(fee),
+      });
+      settling.push({ position, deposit: d, basis: basisOrReason, candidates });
+    }
+    await store();
+    // Settled after matching every record (matching reads nothing from the ledger), all at once.
+    const settled = await settleDeposits(db, toSettle, a);
+    settling.forEach(({ position, deposit: d, basis, candidates }, i) => {
+      const s = settled[i]!;
+      const { deposit, target } = toSettle[i]!;
+      const settledLine = line(d, s.outcome, {
+        depositId: deposit.id,
+        target: target.statementNumber,
+        fee: s.fee.toFixed(),
+        reason: basis,
+        candidates: s.outcome === 'held' ? candidates : '[]',
+        message: s.message,
+      });
+      tally.add(settledLine.outcome, settledLine.amount, settledLine.fee);
+      if (settledLine.outcome === 'held') attention.push({ position, line: settledLine });
+      pending.push(settledLine);
+    });
+    await store();
     // R-ACC-1: what is not matched is money at the bank too, waiting in suspense.
-    await postToSuspense(
-      db,
-      lines
-        .filter(queued)
-        .map((l) => ({ id: l.depositId!, amount: new Dec(l.amount), bankReference: l.reference, valueDate: l.date })),
-      a,
-    );
+    if (importId !== null) await postToSuspense(db, queuedDeposits, a);
+    summary = tally.summary();
+    shown = attention
+      .sort((x, y) => x.position - y.position)
+      .slice(0, ATTENTION_LINES)
+      .map(({ line: l }) => ({
+        ...l,
+        candidates: readCandidates(JSON.parse(l.candidates) as unknown[], new Dec(l.amount)),
+      }));
+  } finally {
+    await matching.stop();
   }
-  const summary = summarize(lines);
-  const attention = lines
-    .filter((l) => l.outcome !== 'matched' && l.outcome !== 'duplicate')
-    .slice(0, ATTENTION_LINES)
-    .map((l) => ({ ...l, candidates: readCandidates(JSON.parse(l.candidates) as unknown[], new Dec(l.amount)) }));
   const verb = dryRun ? 'would import' : 'imported';
   return {
     ...base,
     importId,
     alreadyImported: false,
     summary,
-    attention,
+    attention: shown,
     message: `${verb} ${parsed.deposits.length} record(s): ${summary.matched.count} matched, ${summary.held.count} held, ${summary.review.count} for review, ${summary.unknown.count} unknown, ${summary.cancelled.count} cancelled, ${summary.duplicate.count} already recorded`,
   };
 }

@@ -42,7 +42,7 @@ describe('whether dist/cli is current (scripts/cli-bundle.mjs)', () => {
     try {
       const paths = cliPaths(fake);
       mkdirSync(paths.dir, { recursive: true });
-      for (const file of [paths.main, paths.worker, paths.help]) writeFileSync(file, '');
+      for (const file of [paths.main, paths.worker, paths.matchWorker, paths.help]) writeFileSync(file, '');
       mkdirSync(path.join(fake, 'core'));
       const source = path.join(fake, 'core', 'a.ts');
       writeFileSync(source, 'export const a = 1;\n');
@@ -59,6 +59,10 @@ describe('whether dist/cli is current (scripts/cli-bundle.mjs)', () => {
       expect(cliIsUpToDate(fake)).toBe(false);
       record();
       rmSync(paths.worker);
+      expect(cliIsUpToDate(fake)).toBe(false);
+      writeFileSync(paths.worker, '');
+      expect(cliIsUpToDate(fake)).toBe(true);
+      rmSync(paths.matchWorker);
       expect(cliIsUpToDate(fake)).toBe(false);
     } finally {
       rmSync(fake, { recursive: true, force: true });
