@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_FEE_TOLERANCE, parseBankFile, type BankDeposit } from '../banking';
 import type { LedgerDb } from '../ledger/open-database';
-import type { Insertable } from 'kysely';
 import { insertRows } from '../ledger/insert-rows';
-import type { BankImportOutcome, DepositReviewsTable } from '../ledger/schema';
+import type { BankImportOutcome } from '../ledger/schema';
 import { yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { loadOpenItems } from './open-items';
@@ -222,7 +221,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     const attention: { position: number; line: Line }[] = [];
     let unsettledAttention = 0;
     const queuedDeposits: SuspenseDeposit[] = [];
-    let pending: Line[] = [];
+    const stored = new LineStore(db, importId, at);
     const keep = (l: Line, position: number) => {
       tally.add(l.outcome, l.amount, l.fee);
       if (l.outcome !== 'matched' && l.outcome !== 'duplicate' && unsettledAttention < ATTENTION_LINES) {
@@ -236,11 +235,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
           bankReference: l.reference,
           valueDate: l.date,
         });
-      pending.push(l);
-    };
-    const store = async () => {
-      if (importId !== null) await storeLines(db, importId, pending, at);
-      pending = [];
+      stored.add(l);
     };
 
     const toSettle: DepositToSettle[] = [];
@@ -276,7 +271,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       }
       if (next === part.length) {
         // The lines so far are written while the next part is matched.
-        await store();
+        await stored.write();
         part = (await matching.next()) ?? [];
         next = 0;
         if (part.length === 0) throw new Error('the matcher gave fewer decisions than there are new deposits');
@@ -299,7 +294,6 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       });
       settling.push({ position, deposit: d, basis: basisOrReason, candidates });
     }
-    await store();
     // Settled after matching every record (matching reads nothing from the ledger), all at once.
     const settled = await settleDeposits(db, toSettle, a);
     settling.forEach(({ position, deposit: d, basis, candidates }, i) => {
@@ -315,9 +309,9 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       });
       tally.add(settledLine.outcome, settledLine.amount, settledLine.fee);
       if (settledLine.outcome === 'held') attention.push({ position, line: settledLine });
-      pending.push(settledLine);
+      stored.add(settledLine);
     });
-    await store();
+    await stored.write(true);
     // R-ACC-1: what is not matched is money at the bank too, waiting in suspense.
     if (importId !== null) await postToSuspense(db, queuedDeposits, a);
     summary = tally.summary();
@@ -384,44 +378,69 @@ function queued(l: Line): boolean {
   return (l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null;
 }
 
-async function storeLines(db: LedgerDb, importId: number, lines: Line[], at: string): Promise<void> {
-  await insertRows(
-    db,
-    'bank_import_lines',
-    LINE_COLUMNS,
-    lines.map((l) => ({
-      import_id: importId,
-      record_no: l.record,
-      bank_reference: l.reference,
-      amount: yenToDb(new Dec(l.amount)),
-      payer: l.payer,
-      deposit_id: l.depositId,
-      outcome: l.outcome,
-      target: l.target,
-      fee: yenToDb(new Dec(l.fee)),
-      // { reason, message, candidates }, the candidates as D-RECON-9 stores them.
-      detail:
-        l.reason === null && l.message === null && l.candidates === '[]'
-          ? null
-          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${l.candidates}}`,
-    })),
-  );
-  const reviews: Insertable<DepositReviewsTable>[] = [];
-  for (const l of lines) {
-    if (!queued(l)) continue;
-    // D-RECON-8: its candidates are its import line's, stored once there.
-    reviews.push({
-      deposit_id: l.depositId!,
-      import_id: importId,
-      record_no: l.record,
-      state: l.outcome as 'review' | 'unknown',
-      reason: l.reason ?? 'unknown',
-      edi: l.edi,
-      candidates: null,
-      updated_at: at,
-      decided_by: null,
-      note: null,
-    });
+/** Lines per INSERT of lines or reviews (insertRows' chunk for their ten columns): one SQL text, prepared once. */
+const STORE_EVERY = 2_000;
+
+/** An import's lines and review rows (none in a dry run), written in whole statements as they come. */
+class LineStore {
+  private lines: Line[] = [];
+  private reviews: Line[] = [];
+
+  constructor(
+    private readonly db: LedgerDb,
+    private readonly importId: number | null,
+    private readonly at: string,
+  ) {}
+
+  add(l: Line): void {
+    if (this.importId === null) return;
+    this.lines.push(l);
+    if (queued(l)) this.reviews.push(l);
   }
-  await insertRows(db, 'deposit_reviews', REVIEW_COLUMNS, reviews);
+
+  /** Writes what fills whole statements, or everything when `last`. */
+  async write(last = false): Promise<void> {
+    if (this.importId === null) return;
+    const importId = this.importId;
+    const whole = (list: Line[]) => list.splice(0, last ? list.length : list.length - (list.length % STORE_EVERY));
+    await insertRows(
+      this.db,
+      'bank_import_lines',
+      LINE_COLUMNS,
+      whole(this.lines).map((l) => ({
+        import_id: importId,
+        record_no: l.record,
+        bank_reference: l.reference,
+        amount: yenToDb(new Dec(l.amount)),
+        payer: l.payer,
+        deposit_id: l.depositId,
+        outcome: l.outcome,
+        target: l.target,
+        fee: yenToDb(new Dec(l.fee)),
+        // { reason, message, candidates }, the candidates as D-RECON-9 stores them.
+        detail:
+          l.reason === null && l.message === null && l.candidates === '[]'
+            ? null
+            : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${l.candidates}}`,
+      })),
+    );
+    // D-RECON-8: a review's candidates are its import line's, stored once there.
+    await insertRows(
+      this.db,
+      'deposit_reviews',
+      REVIEW_COLUMNS,
+      whole(this.reviews).map((l) => ({
+        deposit_id: l.depositId!,
+        import_id: importId,
+        record_no: l.record,
+        state: l.outcome as 'review' | 'unknown',
+        reason: l.reason ?? 'unknown',
+        edi: l.edi,
+        candidates: null,
+        updated_at: this.at,
+        decided_by: null,
+        note: null,
+      })),
+    );
+  }
 }
