@@ -58,6 +58,8 @@ export interface ImportResult {
 }
 
 const ATTENTION_LINES = 200;
+/** Matched deposits settled together (settleDeposits) while the next ones are matched. */
+const SETTLE_EVERY = 2_000;
 /** References looked up per query. */
 const LOOKUP_CHUNK = 500;
 
@@ -154,33 +156,30 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   }
 
   const live = parsed.deposits.filter((d) => !d.cancelled);
-  const known = await knownReferences(db, [...new Set(live.map((d) => d.reference))]);
-  const open = await loadOpenItems(db);
-  const at = a.now.toISOString();
-
-  let importId: number | null = null;
-  const depositIds = new Map<string, number>();
-  const fresh: BankDeposit[] = [];
-  const seen = new Set<string>();
-  for (const d of live) {
-    if (known.has(d.reference) || seen.has(d.reference)) continue;
-    seen.add(d.reference);
-    fresh.push(d);
-  }
+  // D-RECON-10: the new deposits are matched (which reads nothing from the ledger) while this thread writes.
+  const matching = new Matching(live.length, request.matchThread);
   let summary: ImportSummary;
   let shown: ImportLine[];
-  // D-RECON-10: the new deposits are matched (which reads nothing from the ledger) while this thread writes.
-  const matching = new Matching(
-    {
+  let importId: number | null = null;
+  try {
+    const known = await knownReferences(db, [...new Set(live.map((d) => d.reference))]);
+    const open = await loadOpenItems(db);
+    const at = a.now.toISOString();
+    const depositIds = new Map<string, number>();
+    const fresh: BankDeposit[] = [];
+    const seen = new Set<string>();
+    for (const d of live) {
+      if (known.has(d.reference) || seen.has(d.reference)) continue;
+      seen.add(d.reference);
+      fresh.push(d);
+    }
+    matching.match({
       amounts: fresh.map((d) => d.amount),
       payers: fresh.map((d) => d.payer),
       edis: fresh.map((d) => d.edi),
       items: matchJobItems(open.items),
       feeTolerance: feeTolerance.toFixed(),
-    },
-    request.matchThread,
-  );
-  try {
+    });
     if (!dryRun) {
       ({ id: importId } = await db
         .insertInto('bank_imports')
@@ -238,8 +237,30 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       stored.add(l);
     };
 
-    const toSettle: DepositToSettle[] = [];
-    const settling: { position: number; deposit: BankDeposit; basis: string; candidates: string }[] = [];
+    let toSettle: DepositToSettle[] = [];
+    let settling: { position: number; deposit: BankDeposit; basis: string; candidates: string }[] = [];
+    // Matched deposits settled a batch at a time, in file order: the ledger is the one settling them one by one
+    // would write (D-RECON-6), so batches of any size write the same rows, ids included.
+    const settle = async () => {
+      const settled = await settleDeposits(db, toSettle, a);
+      settling.forEach(({ position, deposit: d, basis, candidates }, i) => {
+        const s = settled[i]!;
+        const { deposit, target } = toSettle[i]!;
+        const settledLine = line(d, s.outcome, {
+          depositId: deposit.id,
+          target: target.statementNumber,
+          fee: s.fee.toFixed(),
+          reason: basis,
+          candidates: s.outcome === 'held' ? candidates : '[]',
+          message: s.message,
+        });
+        tally.add(settledLine.outcome, settledLine.amount, settledLine.fee);
+        if (settledLine.outcome === 'held') attention.push({ position, line: settledLine });
+        stored.add(settledLine);
+      });
+      toSettle = [];
+      settling = [];
+    };
     const firstOfFile = new Set(fresh);
     let part: MatchedRecord[] = [];
     let next = 0;
@@ -270,7 +291,8 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
         continue;
       }
       if (next === part.length) {
-        // The lines so far are written while the next part is matched.
+        // What is decided so far is written while the next part is matched.
+        if (toSettle.length >= SETTLE_EVERY) await settle();
         await stored.write();
         part = (await matching.next()) ?? [];
         next = 0;
@@ -294,23 +316,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       });
       settling.push({ position, deposit: d, basis: basisOrReason, candidates });
     }
-    // Settled after matching every record (matching reads nothing from the ledger), all at once.
-    const settled = await settleDeposits(db, toSettle, a);
-    settling.forEach(({ position, deposit: d, basis, candidates }, i) => {
-      const s = settled[i]!;
-      const { deposit, target } = toSettle[i]!;
-      const settledLine = line(d, s.outcome, {
-        depositId: deposit.id,
-        target: target.statementNumber,
-        fee: s.fee.toFixed(),
-        reason: basis,
-        candidates: s.outcome === 'held' ? candidates : '[]',
-        message: s.message,
-      });
-      tally.add(settledLine.outcome, settledLine.amount, settledLine.fee);
-      if (settledLine.outcome === 'held') attention.push({ position, line: settledLine });
-      stored.add(settledLine);
-    });
+    await settle();
     await stored.write(true);
     // R-ACC-1: what is not matched is money at the bank too, waiting in suspense.
     if (importId !== null) await postToSuspense(db, queuedDeposits, a);

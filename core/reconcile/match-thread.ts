@@ -15,33 +15,37 @@ const YOUNG_GENERATION_MB = 64;
 /**
  * A job's decisions in order, a part at a time (D-RECON-10): on a thread of its own when the job is big and a
  * worker entry is at hand, so the import writes one part while the next is matched; else here, giving the event
- * loop a turn after each part (D-SEC-21). Started at once; `stop` ends the thread (always call it).
+ * loop a turn after each part (D-SEC-21). `stop` ends the thread: always call it.
  */
 export class Matching {
   private readonly worker: Worker | null;
-  private readonly here: Generator<MatchedRecord[]> | null;
+  private here: Generator<MatchedRecord[]> | null = null;
   private readonly waiting: MatchMessage[] = [];
   private wake: (() => void) | null = null;
   private failed: Error | null = null;
 
-  constructor(job: MatchJob, thread = job.amounts.length >= THREAD_FROM) {
+  /** A thread is started at once for `deposits` new deposits (its start overlaps the import's reads); `match` gives it the job. */
+  constructor(deposits: number, thread = deposits >= THREAD_FROM) {
     const entry = thread ? workerEntry(import.meta.url, 'match-worker') : undefined;
     if (!entry) {
       this.worker = null;
-      this.here = matchInParts(job);
       return;
     }
-    this.here = null;
     this.worker = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on('message', (m: MatchMessage) => this.hear(m));
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', (code) => this.fail(new Error(`the match thread stopped (exit ${code})`)));
-    this.worker.postMessage(job);
+  }
+
+  match(job: MatchJob): void {
+    if (this.worker) this.worker.postMessage(job);
+    else this.here = matchInParts(job);
   }
 
   /** The next part of the decisions, or null after the last. */
   async next(): Promise<MatchedRecord[] | null> {
-    if (this.here) {
+    if (!this.worker) {
+      if (!this.here) throw new Error('nothing to match: match() was not called');
       await giveWay();
       const r = this.here.next();
       return r.done ? null : r.value;
