@@ -3,7 +3,7 @@ import { DEFAULT_FEE_TOLERANCE, parseBankFile, type BankDeposit } from '../banki
 import type { LedgerDb } from '../ledger/open-database';
 import { insertRows } from '../ledger/insert-rows';
 import type { BankImportOutcome } from '../ledger/schema';
-import { yenToDb } from '../ledger/yen';
+import { yenTextToDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { loadOpenItems } from './open-items';
 import { settleDeposits, type Actor, type DepositToSettle } from './settle';
@@ -200,7 +200,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
         DEPOSIT_COLUMNS,
         fresh.map((d) => ({
           value_date: d.date,
-          amount: yenToDb(new Dec(d.amount)),
+          amount: yenTextToDb(d.amount),
           payer_kana: d.payer,
           bank_reference: d.reference,
           source_digest: digest,
@@ -417,12 +417,12 @@ class LineStore {
         import_id: importId,
         record_no: l.record,
         bank_reference: l.reference,
-        amount: yenToDb(new Dec(l.amount)),
+        amount: yenTextToDb(l.amount),
         payer: l.payer,
         deposit_id: l.depositId,
         outcome: l.outcome,
         target: l.target,
-        fee: yenToDb(new Dec(l.fee)),
+        fee: yenTextToDb(l.fee),
         // { reason, message, candidates }, the candidates as D-RECON-9 stores them.
         detail:
           l.reason === null && l.message === null && l.candidates === '[]'

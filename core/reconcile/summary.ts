@@ -7,21 +7,30 @@ export type ImportSummary = Record<BankImportOutcome, { count: number; amount: s
 
 export const OUTCOMES: BankImportOutcome[] = ['matched', 'held', 'review', 'unknown', 'cancelled', 'duplicate'];
 
-/** Counts lines into a summary one at a time, so an import need not keep every line to sum them. */
+/** Whole yen as bigint, exactly (the ledger and the bank files hold whole yen; a fraction is an error). */
+function wholeYen(value: Dec | string | number): bigint {
+  if (typeof value === 'number') return BigInt(value);
+  if (typeof value === 'string' && /^-?[0-9]+$/.test(value)) return BigInt(value);
+  const d = new Dec(value);
+  if (!d.isInteger()) throw new Error(`not whole yen: ${d.toFixed()}`);
+  return BigInt(d.toFixed());
+}
+
+/** Counts lines into a summary one at a time, in whole yen, so an import need not keep every line to sum them. */
 export class SummaryTally {
-  private readonly totals = new Map(OUTCOMES.map((o) => [o, { count: 0, amount: new Dec(0) }]));
-  private fees = new Dec(0);
+  private readonly totals = new Map(OUTCOMES.map((o) => [o, { count: 0, amount: 0n }]));
+  private fees = 0n;
 
   add(outcome: BankImportOutcome, amount: Dec | string | number, fee: Dec | string | number): void {
     const t = this.totals.get(outcome)!;
     t.count++;
-    t.amount = t.amount.plus(String(amount));
-    this.fees = this.fees.plus(String(fee));
+    t.amount += wholeYen(amount);
+    this.fees += wholeYen(fee);
   }
 
   summary(): ImportSummary {
-    const out = { fees: this.fees.toFixed() } as ImportSummary;
-    for (const [o, t] of this.totals) out[o] = { count: t.count, amount: t.amount.toFixed() };
+    const out = { fees: this.fees.toString() } as ImportSummary;
+    for (const [o, t] of this.totals) out[o] = { count: t.count, amount: t.amount.toString() };
     return out;
   }
 }
