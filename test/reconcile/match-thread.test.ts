@@ -119,4 +119,22 @@ describe('matching on a thread of its own (D-RECON-10)', () => {
     expect(threaded.summary.review.count).toBeGreaterThan(0);
     expect(await written(one.office)).toEqual(await written(two.office));
   });
+
+  it('D-RECON-10: a match that fails on the thread rejects the part asked for, with its reason', async () => {
+    // An amount due with a fraction of a yen: the matcher refuses it (D-RECON-7), here on the thread.
+    const job: MatchJob = {
+      amounts: ['1000'],
+      payers: ['ﾀﾅｶ'],
+      edis: [''],
+      items: [{ id: 'BIL-2026-000001', kind: 'monthly_bill', amountDue: '100.5', payerKana: 'ﾀﾅｶ', references: [] }],
+      feeTolerance: '880',
+    };
+    const matching = new Matching(1, true);
+    matching.match(job);
+    try {
+      await expect(matching.next()).rejects.toThrow('matching: the matcher takes whole yen: 100.5');
+    } finally {
+      await matching.stop();
+    }
+  });
 });
