@@ -165,12 +165,14 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     const known = await knownReferences(db, [...new Set(live.map((d) => d.reference))]);
     const open = await loadOpenItems(db);
     const at = a.now.toISOString();
-    const depositIds = new Map<string, number>();
+    // The first record of each new reference, in file order, and where each reference is among them.
     const fresh: BankDeposit[] = [];
-    const seen = new Set<string>();
+    const freshIndex = new Map<string, number>();
+    /** The new deposits' ids, by their place in `fresh` (none in a dry run). */
+    let depositIds: number[] = [];
     for (const d of live) {
-      if (known.has(d.reference) || seen.has(d.reference)) continue;
-      seen.add(d.reference);
+      if (known.has(d.reference) || freshIndex.has(d.reference)) continue;
+      freshIndex.set(d.reference, fresh.length);
       fresh.push(d);
     }
     matching.match({
@@ -194,7 +196,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
         })
         .returning('id')
         .executeTakeFirstOrThrow());
-      const ids = await insertRows(
+      depositIds = await insertRows(
         db,
         'deposits',
         DEPOSIT_COLUMNS,
@@ -212,7 +214,6 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
         })),
         { returning: true },
       );
-      fresh.forEach((d, i) => depositIds.set(d.reference, ids[i]!));
     }
 
     // Lines are stored as their part is decided, but a matched one after its settlement.
@@ -261,7 +262,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
       toSettle = [];
       settling = [];
     };
-    const firstOfFile = new Set(fresh);
+    let nextFresh = 0;
     let part: MatchedRecord[] = [];
     let next = 0;
     for (let position = 0; position < parsed.deposits.length; position++) {
@@ -280,10 +281,10 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
         );
         continue;
       }
-      if (!firstOfFile.has(d)) {
+      if (fresh[nextFresh] !== d) {
         keep(
           line(d, 'duplicate', {
-            depositId: known.get(d.reference) ?? depositIds.get(d.reference) ?? null,
+            depositId: known.get(d.reference) ?? depositIds[freshIndex.get(d.reference)!] ?? null,
             message: 'already recorded: nothing added',
           }),
           position,
@@ -299,7 +300,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
         if (part.length === 0) throw new Error('the matcher gave fewer decisions than there are new deposits');
       }
       const [status, basisOrReason, itemId, fee, candidates] = part[next++]!;
-      const depositId = depositIds.get(d.reference) ?? null;
+      const depositId = depositIds[nextFresh++] ?? null;
       if (status !== 'matched') {
         keep(line(d, status, { depositId, reason: basisOrReason, candidates }), position);
         continue;
