@@ -24,9 +24,12 @@ export class Matching {
   private wake: (() => void) | null = null;
   private failed: Error | null = null;
 
-  /** A thread is started at once for `deposits` new deposits (its start overlaps the import's reads); `match` gives it the job. */
-  constructor(deposits: number, thread = deposits >= THREAD_FROM) {
-    const entry = thread ? workerEntry(import.meta.url, 'match-worker') : undefined;
+  /**
+   * A thread is started at once for `deposits` new deposits (its start overlaps the import's reads); `match`
+   * gives it the job. `compiledWorker`: the compiled match worker to start instead of the one found from here.
+   */
+  constructor(deposits: number, thread = deposits >= THREAD_FROM, compiledWorker?: URL) {
+    const entry = thread ? (compiledWorker ?? workerEntry(import.meta.url, 'match-worker')) : undefined;
     if (!entry) {
       this.worker = null;
       return;

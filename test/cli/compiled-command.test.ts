@@ -2,10 +2,13 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { helpText, main } from '../../core/cli/main';
 import { cliIsUpToDate, cliPaths, fingerprint } from '../../scripts/cli-bundle.mjs';
 import { cliBuffers } from '../support/cli-buffers';
+import { matchInParts, type MatchJob } from '../../core/reconcile/match-chunks';
+import { Matching } from '../../core/reconcile/match-thread';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -33,6 +36,45 @@ describe('the compiled backoffice command (dist/cli)', { timeout: 120_000 }, () 
     const run = await backoffice(['rate', '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: backoffice rate /);
+  });
+});
+
+describe('the compiled match worker (dist/cli/match-worker.cjs)', { timeout: 120_000 }, () => {
+  it('D-RECON-10: decides a job as the sources decide it, part for part', async () => {
+    await backoffice(['--help']);
+    const job: MatchJob = {
+      amounts: ['33000', '32560', '33000', '5000', '12100'],
+      payers: ['ｶ)ﾀﾅｶﾃﾞﾝｷ', 'ﾀﾅｶﾃﾞﾝｷ', 'ﾀﾅｶﾃﾞﾝｷ', 'ﾔﾏﾀﾞﾀﾛｳ', 'ﾀﾞｲｺｳ ﾌﾘｺﾐ'],
+      edis: ['', '', '', '', 'BIL-2026-000002'],
+      items: [
+        { id: 'BIL-2026-000001', kind: 'monthly_bill', amountDue: '33000', payerKana: 'ｶ)ﾀﾅｶﾃﾞﾝｷ', references: [] },
+        {
+          id: 'BIL-2026-000002',
+          kind: 'monthly_bill',
+          amountDue: '12100',
+          payerKana: 'ｻﾄｳ',
+          references: ['BIL-2026-000002'],
+        },
+        {
+          id: 'BIL-2026-000003',
+          kind: 'prepaid_statement',
+          amountDue: '33000',
+          payerKana: 'ｶ)ﾀﾅｶﾃﾞﾝｷ',
+          references: [],
+        },
+      ],
+      feeTolerance: '880',
+    };
+    const matching = new Matching(job.amounts.length, true, pathToFileURL(cliPaths(root).matchWorker));
+    matching.match(job);
+    const parts: unknown[] = [];
+    try {
+      for (let part = await matching.next(); part !== null; part = await matching.next()) parts.push(part);
+    } finally {
+      await matching.stop();
+    }
+    expect(parts).toEqual([...matchInParts(job)]);
+    expect((parts[0] as unknown[][]).map((r) => r[0])).toEqual(['review', 'review', 'review', 'unknown', 'matched']);
   });
 });
 
