@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `backoffice` command's compiled form, dist/cli: core/cli bundled by esbuild (esbuild-node.mjs, the setup
-// Electron's main process shares), the statement renderer's worker as an entry of its own, and the text of
+// Electron's main process shares), the statement renderer's and the bank matcher's workers as entries of their own, and the text of
 // `backoffice --help`. Made by `npm ci` (package.json's prepare step) and again by bin/backoffice.mjs when a
 // file it was made from has changed since, so an edit in core/ shows at the next run. Nothing is transpiled
 // at run time. Run directly (`node scripts/cli-build.mjs`) to rebuild.
@@ -34,7 +34,11 @@ export async function buildCli(root) {
   try {
     const result = await build({
       ...nodeBundleOptions(root, TARGET),
-      entryPoints: { backoffice: 'core/cli/main.ts', 'render-worker': 'core/close/render-worker.ts' },
+      entryPoints: {
+        backoffice: 'core/cli/main.ts',
+        'render-worker': 'core/close/render-worker.ts',
+        'match-worker': 'core/reconcile/match-worker.ts',
+      },
       outdir: staging,
       outExtension: { '.js': '.cjs' },
       metafile: true,

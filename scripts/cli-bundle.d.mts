@@ -2,6 +2,7 @@ export interface CliPaths {
   dir: string;
   main: string;
   worker: string;
+  matchWorker: string;
   help: string;
   inputs: string;
 }

@@ -9,6 +9,7 @@ export function cliPaths(root) {
     dir,
     main: path.join(dir, 'backoffice.cjs'),
     worker: path.join(dir, 'render-worker.cjs'),
+    matchWorker: path.join(dir, 'match-worker.cjs'),
     help: path.join(dir, 'help.txt'),
     /** Written last: the files the build read, each with the modification time and size it had. */
     inputs: path.join(dir, 'inputs.json'),
@@ -33,6 +34,6 @@ export function cliIsUpToDate(root) {
   } catch {
     return false;
   }
-  if (![paths.main, paths.worker, paths.help].every((f) => existsSync(f))) return false;
+  if (![paths.main, paths.worker, paths.matchWorker, paths.help].every((f) => existsSync(f))) return false;
   return Object.entries(recorded).every(([file, print]) => fingerprint(path.join(root, file)) === print);
 }

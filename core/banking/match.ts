@@ -56,11 +56,15 @@ export type MatchBasis = 'amount_and_name' | 'reference';
 export type ReviewReason =
   'several_candidates' | 'excess' | 'shortfall_beyond_tolerance' | 'name_differs' | 'already_matched';
 
-export type MatchOutcome =
-  | { status: 'matched'; itemId: string; basis: MatchBasis; fee: Dec; candidates: Candidate[] }
-  | { status: 'review'; reason: ReviewReason; candidates: Candidate[] }
-  | { status: 'unknown'; candidates: Candidate[] }
-  | { status: 'cancelled'; candidates: Candidate[] };
+type Outcome<C> =
+  | { status: 'matched'; itemId: string; basis: MatchBasis; fee: Dec; candidates: C }
+  | { status: 'review'; reason: ReviewReason; candidates: C }
+  | { status: 'unknown'; candidates: C }
+  | { status: 'cancelled'; candidates: C };
+
+export type MatchOutcome = Outcome<Candidate[]>;
+/** The same decision, its candidates as ranked, read without making a Candidate of each (DepositMatcher.rank). */
+export type RankedOutcome = Outcome<RankedCandidates>;
 
 interface IndexedItem {
   item: OpenItem;
@@ -135,6 +139,61 @@ function compareBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Visits a candidate: its difference (deposit − amount due) in whole yen, as the matcher holds it. */
+export type CandidateVisitor = (
+  itemId: string,
+  kind: OpenItemKind,
+  difference: bigint,
+  nameMatches: boolean,
+  referenceMatches: boolean,
+  taken: boolean,
+) => void;
+
+/**
+ * A deposit's best MAX_CANDIDATES as ranked: read one by one (forEach) or made into Candidates (toCandidates).
+ * An import stores most deposits' candidates as text at once, so it need not make ~950,000 objects first.
+ */
+export class RankedCandidates {
+  static readonly none = new RankedCandidates([]);
+  readonly length: number;
+
+  constructor(private readonly found: readonly Found[]) {
+    this.length = Math.min(found.length, MAX_CANDIDATES);
+  }
+
+  forEach(visit: CandidateVisitor): void {
+    for (let i = 0; i < this.length; i++) {
+      const f = this.found[i]!;
+      visit(
+        f.entry.item.id,
+        f.entry.item.kind,
+        f.link.difference,
+        (f.flags & NAME) !== 0,
+        (f.flags & REFERENCE) !== 0,
+        f.taken,
+      );
+    }
+  }
+
+  /** The candidates as the caller of match() sees them (decimal.js money). */
+  toCandidates(): Candidate[] {
+    const out: Candidate[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const f = this.found[i]!;
+      out.push({
+        itemId: f.entry.item.id,
+        kind: f.entry.item.kind,
+        amountDue: f.entry.item.amountDue,
+        difference: (f.link.decimal ??= new Dec(f.link.difference.toString())),
+        nameMatches: (f.flags & NAME) !== 0,
+        referenceMatches: (f.flags & REFERENCE) !== 0,
+        taken: f.taken,
+      });
+    }
+    return out;
+  }
+}
+
 function byRank(a: Found, b: Found): number {
   return b.score - a.score || compareBig(a.link.distance, b.link.distance) || a.entry.order - b.entry.order;
 }
@@ -197,7 +256,13 @@ export class DepositMatcher {
    * An item matched by an earlier deposit of the same matcher is not matched twice (review: already_matched).
    */
   match(deposit: DepositToMatch): MatchOutcome {
-    if (deposit.cancelled) return { status: 'cancelled', candidates: [] };
+    const ranked = this.rank(deposit);
+    return { ...ranked, candidates: ranked.candidates.toCandidates() };
+  }
+
+  /** match(), its candidates left as ranked (RankedCandidates): the same decision, the same candidates in order. */
+  rank(deposit: DepositToMatch): RankedOutcome {
+    if (deposit.cancelled) return { status: 'cancelled', candidates: RankedCandidates.none };
     const found = this.candidates(deposit);
     // One pass in rank order: the first of each kind is the first a filter would give.
     const byReference: Found[] = [];
@@ -239,7 +304,7 @@ export class DepositMatcher {
     }
     if (free > 0) return { status: 'review', reason: 'name_differs', candidates: this.top(found) };
     if (found.length > 0) return { status: 'review', reason: 'already_matched', candidates: this.top(found) };
-    return { status: 'unknown', candidates: [] };
+    return { status: 'unknown', candidates: RankedCandidates.none };
   }
 
   private single(list: Found[]): Found | null {
@@ -250,7 +315,7 @@ export class DepositMatcher {
     return difference < 0n && difference >= -this.tolerance;
   }
 
-  private decide(pick: Found, basis: MatchBasis, found: Found[]): MatchOutcome {
+  private decide(pick: Found, basis: MatchBasis, found: Found[]): RankedOutcome {
     const difference = pick.link.difference;
     if (difference === 0n || this.withinFee(difference)) {
       for (const entry of this.byId.get(pick.entry.item.id)!) entry.taken = true;
@@ -266,20 +331,9 @@ export class DepositMatcher {
     return { status: 'review', reason, candidates: this.top(found) };
   }
 
-  /** The best MAX_CANDIDATES as the caller sees them (decimal.js money). */
-  private top(found: Found[]): Candidate[] {
-    const out: Candidate[] = [];
-    for (const f of found.slice(0, MAX_CANDIDATES))
-      out.push({
-        itemId: f.entry.item.id,
-        kind: f.entry.item.kind,
-        amountDue: f.entry.item.amountDue,
-        difference: (f.link.decimal ??= new Dec(f.link.difference.toString())),
-        nameMatches: (f.flags & NAME) !== 0,
-        referenceMatches: (f.flags & REFERENCE) !== 0,
-        taken: f.taken,
-      });
-    return out;
+  /** The best MAX_CANDIDATES, as ranked. */
+  private top(found: Found[]): RankedCandidates {
+    return new RankedCandidates(found);
   }
 
   /** Items sharing the name, the amount (or within the fee above it) or a reference with the deposit, best first. */

@@ -1,31 +1,7 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MonthlyStatementData, SellerProfile } from '../documents';
+import { workerEntry } from '../worker-entry';
 import { runRenderJob, type RenderJob, type RenderMessage } from './render-worker';
-
-/**
- * A worker's entry. From the `backoffice` command's bundle: the render worker compiled beside it
- * (scripts/cli-build.mjs); undefined in a bundle without one (Electron's main process renders in itself).
- * From the .ts source (tests, benchmarks): registers tsx's loader (the workers do not inherit the parent's)
- * and loads the TypeScript render worker.
- */
-function workerEntry(): URL | undefined {
-  if (!import.meta.url.endsWith('.ts')) {
-    const compiled = new URL('./render-worker.cjs', import.meta.url);
-    return existsSync(fileURLToPath(compiled)) ? compiled : undefined;
-  }
-  // require.resolve gives the CommonJS build; its ES module sibling is the one a module worker can import.
-  const tsxApi = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const worker = new URL('./render-worker.ts', import.meta.url).href;
-  const code = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(worker)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
-}
 
 /**
  * Renders the jobs on `workers` worker threads (PDF rendering is CPU-bound: one per core), biggest jobs first,
@@ -52,7 +28,7 @@ export async function renderJobs(
     on.onSingles?.(job, singles, first);
   };
   const queue = [...jobs].sort((a, b) => b.statements.length - a.statements.length);
-  const entry = workers > 1 ? (compiledWorker ?? workerEntry()) : undefined;
+  const entry = workers > 1 ? (compiledWorker ?? workerEntry(import.meta.url, 'render-worker')) : undefined;
   if (!entry) {
     for (const job of queue) {
       await runRenderJob(job, (singles) => handOver(job, singles));

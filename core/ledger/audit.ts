@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { LedgerDb } from './open-database';
 import type { AuditOutcome } from './schema';
 
@@ -13,8 +13,52 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** Printable ASCII but `"` and `\`: a string JSON writes as it is, whose UTF-8 bytes are its Latin-1 bytes. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** Strings at least this long are hashed apart rather than copied into the JSON text first. */
+const LONG = 4_096;
+
+/** Hashes text as UTF-8; a long plain string (a bank file as base64) by its bytes, without an encoding pass. */
+function hashText(hash: Hash, text: string): void {
+  if (text.length >= LONG && PLAIN.test(text)) hash.update(text, 'latin1');
+  else hash.update(text);
+}
+
+/** Feeds canonicalJson(value) to the hash piece by piece: a long string is not copied into one big text. */
+function hashCanonicalJson(hash: Hash, value: unknown): void {
+  if (typeof value === 'string' && value.length >= LONG) {
+    if (!PLAIN.test(value)) return hashText(hash, JSON.stringify(value));
+    hash.update('"');
+    hash.update(value, 'latin1');
+    hash.update('"');
+    return;
+  }
+  if (value === undefined || value === null || typeof value !== 'object') return hashText(hash, canonicalJson(value));
+  if (Array.isArray(value)) {
+    hash.update('[');
+    value.forEach((v, i) => {
+      if (i > 0) hash.update(',');
+      hashCanonicalJson(hash, v);
+    });
+    hash.update(']');
+    return;
+  }
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  hash.update('{');
+  entries.forEach(([k, v], i) => {
+    hashText(hash, `${i > 0 ? ',' : ''}${JSON.stringify(k)}:`);
+    hashCanonicalJson(hash, v);
+  });
+  hash.update('}');
+}
+
+/** sha256 of canonicalJson(input), hashed piece by piece (a bank file travels inline: 27 MB of base64). */
 export function inputDigest(input: unknown): string {
-  return createHash('sha256').update(canonicalJson(input)).digest('hex');
+  const hash = createHash('sha256');
+  hashCanonicalJson(hash, input);
+  return hash.digest('hex');
 }
 
 export interface AuditEntry {
@@ -37,7 +81,9 @@ export const AUDIT_STRING_LIMIT = 2000;
 
 function shortened(value: unknown): unknown {
   if (typeof value === 'string' && value.length > AUDIT_STRING_LIMIT) {
-    const digest = createHash('sha256').update(value).digest('hex');
+    const hash = createHash('sha256');
+    hashText(hash, value);
+    const digest = hash.digest('hex');
     return `${value.slice(0, 200)}… (${value.length} characters, sha256 ${digest})`;
   }
   if (value === null || typeof value !== 'object') return value;

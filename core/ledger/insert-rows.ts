@@ -43,14 +43,9 @@ export async function insertRows<T extends Table, C extends keyof Insertable<Dat
   const tail =
     (options.onConflict ? ` ${options.onConflict}` : '') + (returning && !idsFromRowid ? ' returning "id"' : '');
   const ids: number[] = [];
-  let text = '';
-  let textRows = -1;
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const count = Math.min(perStatement, rows.length - start);
-    if (count !== textRows) {
-      text = head + placeholders(count, columns.length, postgres) + tail;
-      textRows = count;
-    }
+  for (let start = 0, count = 0; start < rows.length; start += count) {
+    count = statementRows(rows.length - start, perStatement);
+    const text = statementText(head, tail, count, columns.length, postgres);
     const parameters: unknown[] = new Array(count * columns.length);
     let p = 0;
     for (let i = start; i < start + count; i++) {
@@ -71,6 +66,36 @@ export async function insertRows<T extends Table, C extends keyof Insertable<Dat
     await giveWay();
   }
   return ids;
+}
+
+/** Rows up to which a statement of the exact count is made: a short SQL text is quickly prepared. */
+const EXACT_UP_TO = 64;
+
+/**
+ * How many of `left` rows the next statement inserts: a full statement, or a power of two, or at most
+ * EXACT_UP_TO rows as they are. So the statements of any number of rows come from a few SQL texts, each prepared
+ * once (statement-cache.ts): preparing a long INSERT of an odd count for each batch of a bank import's
+ * settlements cost more than running it.
+ */
+export function statementRows(left: number, perStatement: number): number {
+  if (left >= perStatement) return perStatement;
+  if (left <= EXACT_UP_TO) return left;
+  return 2 ** Math.floor(Math.log2(left));
+}
+
+/** SQL texts made, by head, count and tail: the same few are asked for again and again. */
+const texts = new Map<string, string>();
+const TEXTS_KEPT = 200;
+
+function statementText(head: string, tail: string, rows: number, columns: number, postgres: boolean): string {
+  const key = `${rows}|${head}|${tail}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = head + placeholders(rows, columns, postgres) + tail;
+    if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value!);
+    texts.set(key, text);
+  }
+  return text;
 }
 
 function placeholders(rows: number, columns: number, postgres: boolean): string {

@@ -18,3 +18,14 @@ export function yenToDb(amount: Dec): number {
   if (!Number.isSafeInteger(n)) throw new Error(`amount too large to store exactly: ${amount.toFixed()}`);
   return n;
 }
+
+/**
+ * A whole-yen amount written as digits ("12345", "-440"; a bank file's amounts, the matcher's fees) as stored,
+ * without making a decimal.js value for each of a bank import's 300,000; any other spelling goes through yenToDb.
+ */
+export function yenTextToDb(text: string): number {
+  if (!/^-?[0-9]+$/.test(text)) return yenToDb(new Dec(text));
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new Error(`amount too large to store exactly: ${text}`);
+  return n;
+}

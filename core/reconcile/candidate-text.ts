@@ -1,4 +1,4 @@
-import type { Candidate } from '../banking';
+import type { Candidate, RankedCandidates } from '../banking';
 import { Dec } from '../money';
 import type { CandidateJson } from './summary';
 
@@ -28,6 +28,24 @@ export function candidatesText(candidates: readonly Candidate[]): string {
     parts[i] = `[${JSON.stringify(c.itemId)},"${c.difference.toFixed()}",${flags}]`;
   }
   return `[${parts.join(',')}]`;
+}
+
+/**
+ * The same text straight from the matcher's ranking (no Candidate objects, no decimal.js): a difference is
+ * whole yen, so its bigint digits are its decimal string.
+ */
+export function rankedCandidatesText(ranked: RankedCandidates): string {
+  if (ranked.length === 0) return '[]';
+  let text = '[';
+  ranked.forEach((itemId, kind, difference, nameMatches, referenceMatches, taken) => {
+    const flags =
+      (nameMatches ? NAME : 0) |
+      (referenceMatches ? REFERENCE : 0) |
+      (taken ? TAKEN : 0) |
+      (kind === 'prepaid_statement' ? PREPAID : 0);
+    text += `${text.length > 1 ? ',' : ''}[${JSON.stringify(itemId)},"${difference}",${flags}]`;
+  });
+  return `${text}]`;
 }
 
 /** Stored candidates (parsed JSON) of a deposit of `amount` as the operations give them. */

@@ -1,20 +1,17 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_FEE_TOLERANCE, DepositMatcher, parseBankFile, type BankDeposit, type MatchOutcome } from '../banking';
+import { DEFAULT_FEE_TOLERANCE, parseBankFile, type BankDeposit } from '../banking';
 import type { LedgerDb } from '../ledger/open-database';
-import type { Insertable } from 'kysely';
 import { insertRows } from '../ledger/insert-rows';
-import type { BankImportOutcome, DepositReviewsTable } from '../ledger/schema';
-import { yenToDb } from '../ledger/yen';
+import type { BankImportOutcome } from '../ledger/schema';
+import { yenTextToDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { loadOpenItems } from './open-items';
 import { settleDeposits, type Actor, type DepositToSettle } from './settle';
-import { postToSuspense } from './suspense';
-import { summarize, type CandidateJson, type ImportSummary } from './summary';
-import { candidatesText, readCandidates } from './candidate-text';
-import { giveWay } from '../ledger/give-way';
-
-/** Records matched between two turns of the event loop given to other requests (D-SEC-21). */
-const GIVE_WAY_EVERY = 1_000;
+import { postToSuspense, type SuspenseDeposit } from './suspense';
+import { summarize, SummaryTally, type CandidateJson, type ImportSummary } from './summary';
+import { readCandidates } from './candidate-text';
+import { matchJobItems, type MatchedRecord } from './match-chunks';
+import { Matching } from './match-thread';
 
 export interface ImportRequest {
   fileName: string;
@@ -23,6 +20,8 @@ export interface ImportRequest {
   dryRun?: boolean;
   /** The largest shortfall taken as the payer's transfer fee (R-RECON-3); default 880 yen. */
   feeTolerance?: Dec;
+  /** Match on a thread of its own (D-RECON-10); default: when there are THREAD_FROM new deposits or more. */
+  matchThread?: boolean;
 }
 
 export interface ImportLine {
@@ -59,6 +58,8 @@ export interface ImportResult {
 }
 
 const ATTENTION_LINES = 200;
+/** Matched deposits settled together (settleDeposits) while the next ones are matched. */
+const SETTLE_EVERY = 2_000;
 /** References looked up per query. */
 const LOOKUP_CHUNK = 500;
 
@@ -113,12 +114,6 @@ function line(d: BankDeposit, outcome: BankImportOutcome, extra: Partial<Line> =
   };
 }
 
-function unmatchedLine(d: BankDeposit, outcome: MatchOutcome, depositId: number | null): Line {
-  if (outcome.status === 'review')
-    return line(d, 'review', { depositId, reason: outcome.reason, candidates: candidatesText(outcome.candidates) });
-  return line(d, 'unknown', { depositId, reason: 'unknown' });
-}
-
 /**
  * Imports a bank file (R-RECON-1): every record read (the format told by core/banking), each new deposit
  * stored, matched to an open prepaid statement or monthly bill (R-RECON-2) and, when matched, settled through
@@ -161,146 +156,189 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   }
 
   const live = parsed.deposits.filter((d) => !d.cancelled);
-  const known = await knownReferences(db, [...new Set(live.map((d) => d.reference))]);
-  const open = await loadOpenItems(db);
-  const matcher = new DepositMatcher(open.items, { feeTolerance });
-  const at = a.now.toISOString();
-
+  // D-RECON-10: the new deposits are matched (which reads nothing from the ledger) while this thread writes.
+  const matching = new Matching(live.length, request.matchThread);
+  let summary: ImportSummary;
+  let shown: ImportLine[];
   let importId: number | null = null;
-  const depositIds = new Map<string, number>();
-  const fresh: BankDeposit[] = [];
-  const seen = new Set<string>();
-  for (const d of live) {
-    if (known.has(d.reference) || seen.has(d.reference)) continue;
-    seen.add(d.reference);
-    fresh.push(d);
-  }
-  if (!dryRun) {
-    ({ id: importId } = await db
-      .insertInto('bank_imports')
-      .values({
-        file_name: request.fileName,
-        content_digest: digest,
-        format: parsed.format,
-        fee_tolerance: yenToDb(feeTolerance),
-        record_count: parsed.deposits.length,
-        imported_at: at,
-        imported_by: a.by,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow());
-    const ids = await insertRows(
-      db,
-      'deposits',
-      DEPOSIT_COLUMNS,
-      fresh.map((d) => ({
-        value_date: d.date,
-        amount: yenToDb(new Dec(d.amount)),
-        payer_kana: d.payer,
-        bank_reference: d.reference,
-        source_digest: digest,
-        status: 'unmatched' as const,
-        matched_document_id: null,
-        confirmed_at: null,
-        confirmed_by: null,
-        created_at: at,
-      })),
-      { returning: true },
-    );
-    fresh.forEach((d, i) => depositIds.set(d.reference, ids[i]!));
-  }
+  try {
+    const known = await knownReferences(db, [...new Set(live.map((d) => d.reference))]);
+    const open = await loadOpenItems(db);
+    const at = a.now.toISOString();
+    // The first record of each new reference, in file order, and where each reference is among them.
+    const fresh: BankDeposit[] = [];
+    const freshIndex = new Map<string, number>();
+    /** The new deposits' ids, by their place in `fresh` (none in a dry run). */
+    let depositIds: number[] = [];
+    for (const d of live) {
+      if (known.has(d.reference) || freshIndex.has(d.reference)) continue;
+      freshIndex.set(d.reference, fresh.length);
+      fresh.push(d);
+    }
+    matching.match({
+      amounts: fresh.map((d) => d.amount),
+      payers: fresh.map((d) => d.payer),
+      edis: fresh.map((d) => d.edi),
+      items: matchJobItems(open.items),
+      feeTolerance: feeTolerance.toFixed(),
+    });
+    if (!dryRun) {
+      ({ id: importId } = await db
+        .insertInto('bank_imports')
+        .values({
+          file_name: request.fileName,
+          content_digest: digest,
+          format: parsed.format,
+          fee_tolerance: yenToDb(feeTolerance),
+          record_count: parsed.deposits.length,
+          imported_at: at,
+          imported_by: a.by,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow());
+      depositIds = await insertRows(
+        db,
+        'deposits',
+        DEPOSIT_COLUMNS,
+        fresh.map((d) => ({
+          value_date: d.date,
+          amount: yenTextToDb(d.amount),
+          payer_kana: d.payer,
+          bank_reference: d.reference,
+          source_digest: digest,
+          status: 'unmatched' as const,
+          matched_document_id: null,
+          confirmed_at: null,
+          confirmed_by: null,
+          created_at: at,
+        })),
+        { returning: true },
+      );
+    }
 
-  const lines: Line[] = [];
-  const toSettle: DepositToSettle[] = [];
-  const settling: { line: number; deposit: BankDeposit; outcome: Extract<MatchOutcome, { status: 'matched' }> }[] = [];
-  const firstOfFile = new Set(fresh);
-  let read = 0;
-  for (const d of parsed.deposits) {
-    if (++read % GIVE_WAY_EVERY === 0) await giveWay();
-    if (d.cancelled) {
-      const prior = known.get(d.reference);
-      lines.push(
-        line(d, 'cancelled', {
-          depositId: prior ?? null,
-          message:
-            prior === undefined ? null : `deposit ${prior} with this reference was imported before: correct it by hand`,
-        }),
-      );
-      continue;
-    }
-    if (!firstOfFile.has(d)) {
-      lines.push(
-        line(d, 'duplicate', {
-          depositId: known.get(d.reference) ?? depositIds.get(d.reference) ?? null,
-          message: 'already recorded: nothing added',
-        }),
-      );
-      continue;
-    }
-    const depositId = depositIds.get(d.reference) ?? null;
-    const outcome = matcher.match(d);
-    if (outcome.status !== 'matched') {
-      lines.push(unmatchedLine(d, outcome, depositId));
-      continue;
-    }
-    const target = open.targets.get(outcome.itemId)!;
-    if (depositId === null) {
-      lines.push(
-        line(d, 'matched', {
+    // Lines are stored as their part is decided, but a matched one after its settlement.
+    const tally = new SummaryTally();
+    const attention: { position: number; line: Line }[] = [];
+    let unsettledAttention = 0;
+    const queuedDeposits: SuspenseDeposit[] = [];
+    const stored = new LineStore(db, importId, at);
+    const keep = (l: Line, position: number) => {
+      tally.add(l.outcome, l.amount, l.fee);
+      if (l.outcome !== 'matched' && l.outcome !== 'duplicate' && unsettledAttention < ATTENTION_LINES) {
+        unsettledAttention++;
+        attention.push({ position, line: l });
+      }
+      if (queued(l))
+        queuedDeposits.push({
+          id: l.depositId!,
+          amount: new Dec(l.amount),
+          bankReference: l.reference,
+          valueDate: l.date,
+        });
+      stored.add(l);
+    };
+
+    let toSettle: DepositToSettle[] = [];
+    let settling: { position: number; deposit: BankDeposit; basis: string; candidates: string }[] = [];
+    // Matched deposits settled a batch at a time, in file order: the ledger is the one settling them one by one
+    // would write (D-RECON-6), so batches of any size write the same rows, ids included.
+    const settle = async () => {
+      const settled = await settleDeposits(db, toSettle, a);
+      settling.forEach(({ position, deposit: d, basis, candidates }, i) => {
+        const s = settled[i]!;
+        const { deposit, target } = toSettle[i]!;
+        const settledLine = line(d, s.outcome, {
+          depositId: deposit.id,
           target: target.statementNumber,
-          fee: outcome.fee.toFixed(),
-          reason: outcome.basis,
-          candidates: candidatesText(outcome.candidates),
-        }),
-      );
-      continue;
+          fee: s.fee.toFixed(),
+          reason: basis,
+          candidates: s.outcome === 'held' ? candidates : '[]',
+          message: s.message,
+        });
+        tally.add(settledLine.outcome, settledLine.amount, settledLine.fee);
+        if (settledLine.outcome === 'held') attention.push({ position, line: settledLine });
+        stored.add(settledLine);
+      });
+      toSettle = [];
+      settling = [];
+    };
+    let nextFresh = 0;
+    let part: MatchedRecord[] = [];
+    let next = 0;
+    for (let position = 0; position < parsed.deposits.length; position++) {
+      const d = parsed.deposits[position]!;
+      if (d.cancelled) {
+        const prior = known.get(d.reference);
+        keep(
+          line(d, 'cancelled', {
+            depositId: prior ?? null,
+            message:
+              prior === undefined
+                ? null
+                : `deposit ${prior} with this reference was imported before: correct it by hand`,
+          }),
+          position,
+        );
+        continue;
+      }
+      if (fresh[nextFresh] !== d) {
+        keep(
+          line(d, 'duplicate', {
+            depositId: known.get(d.reference) ?? depositIds[freshIndex.get(d.reference)!] ?? null,
+            message: 'already recorded: nothing added',
+          }),
+          position,
+        );
+        continue;
+      }
+      if (next === part.length) {
+        // What is decided so far is written while the next part is matched.
+        if (toSettle.length >= SETTLE_EVERY) await settle();
+        await stored.write();
+        part = (await matching.next()) ?? [];
+        next = 0;
+        if (part.length === 0) throw new Error('the matcher gave fewer decisions than there are new deposits');
+      }
+      const [status, basisOrReason, itemId, fee, candidates] = part[next++]!;
+      const depositId = depositIds[nextFresh++] ?? null;
+      if (status !== 'matched') {
+        keep(line(d, status, { depositId, reason: basisOrReason, candidates }), position);
+        continue;
+      }
+      const target = open.targets.get(itemId)!;
+      if (depositId === null) {
+        keep(line(d, 'matched', { target: target.statementNumber, fee, reason: basisOrReason, candidates }), position);
+        continue;
+      }
+      toSettle.push({
+        deposit: { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference, value_date: d.date },
+        target,
+        fee: new Dec(fee),
+      });
+      settling.push({ position, deposit: d, basis: basisOrReason, candidates });
     }
-    toSettle.push({
-      deposit: { id: depositId, amount: new Dec(d.amount), bank_reference: d.reference, value_date: d.date },
-      target,
-      fee: outcome.fee,
-    });
-    settling.push({ line: lines.length, deposit: d, outcome });
-    lines.push(line(d, 'matched'));
-  }
-  // Settled after matching every record (matching reads nothing from the ledger), all at once.
-  const settled = await settleDeposits(db, toSettle, a);
-  settling.forEach(({ line: index, deposit: d, outcome }, i) => {
-    const s = settled[i]!;
-    const { deposit, target } = toSettle[i]!;
-    lines[index] = line(d, s.outcome, {
-      depositId: deposit.id,
-      target: target.statementNumber,
-      fee: s.fee.toFixed(),
-      reason: outcome.basis,
-      candidates: s.outcome === 'held' ? candidatesText(outcome.candidates) : '[]',
-      message: s.message,
-    });
-  });
-
-  if (importId !== null) {
-    await storeLines(db, importId, lines, at);
+    await settle();
+    await stored.write(true);
     // R-ACC-1: what is not matched is money at the bank too, waiting in suspense.
-    await postToSuspense(
-      db,
-      lines
-        .filter(queued)
-        .map((l) => ({ id: l.depositId!, amount: new Dec(l.amount), bankReference: l.reference, valueDate: l.date })),
-      a,
-    );
+    if (importId !== null) await postToSuspense(db, queuedDeposits, a);
+    summary = tally.summary();
+    shown = attention
+      .sort((x, y) => x.position - y.position)
+      .slice(0, ATTENTION_LINES)
+      .map(({ line: l }) => ({
+        ...l,
+        candidates: readCandidates(JSON.parse(l.candidates) as unknown[], new Dec(l.amount)),
+      }));
+  } finally {
+    await matching.stop();
   }
-  const summary = summarize(lines);
-  const attention = lines
-    .filter((l) => l.outcome !== 'matched' && l.outcome !== 'duplicate')
-    .slice(0, ATTENTION_LINES)
-    .map((l) => ({ ...l, candidates: readCandidates(JSON.parse(l.candidates) as unknown[], new Dec(l.amount)) }));
   const verb = dryRun ? 'would import' : 'imported';
   return {
     ...base,
     importId,
     alreadyImported: false,
     summary,
-    attention,
+    attention: shown,
     message: `${verb} ${parsed.deposits.length} record(s): ${summary.matched.count} matched, ${summary.held.count} held, ${summary.review.count} for review, ${summary.unknown.count} unknown, ${summary.cancelled.count} cancelled, ${summary.duplicate.count} already recorded`,
   };
 }
@@ -347,44 +385,69 @@ function queued(l: Line): boolean {
   return (l.outcome === 'review' || l.outcome === 'unknown') && l.depositId !== null;
 }
 
-async function storeLines(db: LedgerDb, importId: number, lines: Line[], at: string): Promise<void> {
-  await insertRows(
-    db,
-    'bank_import_lines',
-    LINE_COLUMNS,
-    lines.map((l) => ({
-      import_id: importId,
-      record_no: l.record,
-      bank_reference: l.reference,
-      amount: yenToDb(new Dec(l.amount)),
-      payer: l.payer,
-      deposit_id: l.depositId,
-      outcome: l.outcome,
-      target: l.target,
-      fee: yenToDb(new Dec(l.fee)),
-      // { reason, message, candidates }, the candidates as D-RECON-9 stores them.
-      detail:
-        l.reason === null && l.message === null && l.candidates === '[]'
-          ? null
-          : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${l.candidates}}`,
-    })),
-  );
-  const reviews: Insertable<DepositReviewsTable>[] = [];
-  for (const l of lines) {
-    if (!queued(l)) continue;
-    // D-RECON-8: its candidates are its import line's, stored once there.
-    reviews.push({
-      deposit_id: l.depositId!,
-      import_id: importId,
-      record_no: l.record,
-      state: l.outcome as 'review' | 'unknown',
-      reason: l.reason ?? 'unknown',
-      edi: l.edi,
-      candidates: null,
-      updated_at: at,
-      decided_by: null,
-      note: null,
-    });
+/** Lines per INSERT of lines or reviews (insertRows' chunk for their ten columns): one SQL text, prepared once. */
+const STORE_EVERY = 2_000;
+
+/** An import's lines and review rows (none in a dry run), written in whole statements as they come. */
+class LineStore {
+  private lines: Line[] = [];
+  private reviews: Line[] = [];
+
+  constructor(
+    private readonly db: LedgerDb,
+    private readonly importId: number | null,
+    private readonly at: string,
+  ) {}
+
+  add(l: Line): void {
+    if (this.importId === null) return;
+    this.lines.push(l);
+    if (queued(l)) this.reviews.push(l);
   }
-  await insertRows(db, 'deposit_reviews', REVIEW_COLUMNS, reviews);
+
+  /** Writes what fills whole statements, or everything when `last`. */
+  async write(last = false): Promise<void> {
+    if (this.importId === null) return;
+    const importId = this.importId;
+    const whole = (list: Line[]) => list.splice(0, last ? list.length : list.length - (list.length % STORE_EVERY));
+    await insertRows(
+      this.db,
+      'bank_import_lines',
+      LINE_COLUMNS,
+      whole(this.lines).map((l) => ({
+        import_id: importId,
+        record_no: l.record,
+        bank_reference: l.reference,
+        amount: yenTextToDb(l.amount),
+        payer: l.payer,
+        deposit_id: l.depositId,
+        outcome: l.outcome,
+        target: l.target,
+        fee: yenTextToDb(l.fee),
+        // { reason, message, candidates }, the candidates as D-RECON-9 stores them.
+        detail:
+          l.reason === null && l.message === null && l.candidates === '[]'
+            ? null
+            : `{"reason":${JSON.stringify(l.reason)},"message":${JSON.stringify(l.message)},"candidates":${l.candidates}}`,
+      })),
+    );
+    // D-RECON-8: a review's candidates are its import line's, stored once there.
+    await insertRows(
+      this.db,
+      'deposit_reviews',
+      REVIEW_COLUMNS,
+      whole(this.reviews).map((l) => ({
+        deposit_id: l.depositId!,
+        import_id: importId,
+        record_no: l.record,
+        state: l.outcome as 'review' | 'unknown',
+        reason: l.reason ?? 'unknown',
+        edi: l.edi,
+        candidates: null,
+        updated_at: this.at,
+        decided_by: null,
+        note: null,
+      })),
+    );
+  }
 }

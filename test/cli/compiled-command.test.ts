@@ -9,6 +9,8 @@ import { cliIsUpToDate, cliPaths, fingerprint } from '../../scripts/cli-bundle.m
 import { cliBuffers } from '../support/cli-buffers';
 import { renderJobs } from '../../core/close/render-pool';
 import { runRenderJob } from '../../core/close/render-worker';
+import { matchInParts, type MatchJob } from '../../core/reconcile/match-chunks';
+import { Matching } from '../../core/reconcile/match-thread';
 import { SELLER } from '../documents/fixtures';
 import { STATEMENT_BATCH } from '../documents/statement-batch';
 
@@ -64,13 +66,52 @@ describe('the compiled backoffice command (dist/cli)', { timeout: 120_000 }, () 
   });
 });
 
+describe('the compiled match worker (dist/cli/match-worker.cjs)', { timeout: 120_000 }, () => {
+  it('D-RECON-10: decides a job as the sources decide it, part for part', async () => {
+    await backoffice(['--help']);
+    const job: MatchJob = {
+      amounts: ['33000', '32560', '33000', '5000', '12100'],
+      payers: ['ｶ)ﾀﾅｶﾃﾞﾝｷ', 'ﾀﾅｶﾃﾞﾝｷ', 'ﾀﾅｶﾃﾞﾝｷ', 'ﾔﾏﾀﾞﾀﾛｳ', 'ﾀﾞｲｺｳ ﾌﾘｺﾐ'],
+      edis: ['', '', '', '', 'BIL-2026-000002'],
+      items: [
+        { id: 'BIL-2026-000001', kind: 'monthly_bill', amountDue: '33000', payerKana: 'ｶ)ﾀﾅｶﾃﾞﾝｷ', references: [] },
+        {
+          id: 'BIL-2026-000002',
+          kind: 'monthly_bill',
+          amountDue: '12100',
+          payerKana: 'ｻﾄｳ',
+          references: ['BIL-2026-000002'],
+        },
+        {
+          id: 'BIL-2026-000003',
+          kind: 'prepaid_statement',
+          amountDue: '33000',
+          payerKana: 'ｶ)ﾀﾅｶﾃﾞﾝｷ',
+          references: [],
+        },
+      ],
+      feeTolerance: '880',
+    };
+    const matching = new Matching(job.amounts.length, true, pathToFileURL(cliPaths(root).matchWorker));
+    matching.match(job);
+    const parts: unknown[] = [];
+    try {
+      for (let part = await matching.next(); part !== null; part = await matching.next()) parts.push(part);
+    } finally {
+      await matching.stop();
+    }
+    expect(parts).toEqual([...matchInParts(job)]);
+    expect((parts[0] as unknown[][]).map((r) => r[0])).toEqual(['review', 'review', 'review', 'unknown', 'matched']);
+  });
+});
+
 describe('whether dist/cli is current (scripts/cli-bundle.mjs)', () => {
   it('is current while every input keeps its time and size; stale once one changes or is gone', () => {
     const fake = mkdtempSync(path.join(tmpdir(), 'cli-bundle-'));
     try {
       const paths = cliPaths(fake);
       mkdirSync(paths.dir, { recursive: true });
-      for (const file of [paths.main, paths.worker, paths.help]) writeFileSync(file, '');
+      for (const file of [paths.main, paths.worker, paths.matchWorker, paths.help]) writeFileSync(file, '');
       mkdirSync(path.join(fake, 'core'));
       const source = path.join(fake, 'core', 'a.ts');
       writeFileSync(source, 'export const a = 1;\n');
@@ -87,6 +128,10 @@ describe('whether dist/cli is current (scripts/cli-bundle.mjs)', () => {
       expect(cliIsUpToDate(fake)).toBe(false);
       record();
       rmSync(paths.worker);
+      expect(cliIsUpToDate(fake)).toBe(false);
+      writeFileSync(paths.worker, '');
+      expect(cliIsUpToDate(fake)).toBe(true);
+      rmSync(paths.matchWorker);
       expect(cliIsUpToDate(fake)).toBe(false);
     } finally {
       rmSync(fake, { recursive: true, force: true });

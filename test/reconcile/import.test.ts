@@ -178,6 +178,25 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     expect(await Promise.all(tables.map((t) => office.count(t)))).toEqual(before);
   });
 
+  it("R-RECON-1: a transfer written twice in one file is one deposit: the second line is already recorded, naming the first line's deposit", async () => {
+    office = await reconcileOffice();
+    const { memberId } = await tanaka(office);
+    await office.bill(memberId, '33000');
+    const out = await office.importFile(
+      'twice.dat',
+      noticeFile([deposit(1, '12345', 'ﾔﾏﾀﾞﾀﾛｳ'), deposit(2, '33000', 'ﾀﾅｶﾃﾞﾝｷ'), deposit(1, '12345', 'ﾔﾏﾀﾞﾀﾛｳ')]),
+    );
+    expect(out.summary).toMatchObject({ unknown: { count: 1 }, matched: { count: 1 }, duplicate: { count: 1 } });
+    expect(
+      await office.rows('select record_no, outcome, deposit_id from bank_import_lines order by record_no'),
+    ).toEqual([
+      { record_no: 2, outcome: 'unknown', deposit_id: 1 },
+      { record_no: 3, outcome: 'matched', deposit_id: 2 },
+      { record_no: 4, outcome: 'duplicate', deposit_id: 1 },
+    ]);
+    expect(await office.count('deposits')).toBe(2);
+  });
+
   it('R-RECON-1: a file with one malformed record imports nothing; the error names the record and the field', async () => {
     office = await reconcileOffice();
     const { memberId } = await tanaka(office);
