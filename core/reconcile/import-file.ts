@@ -343,7 +343,8 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
   };
 }
 
-const DEPOSIT_COLUMNS = [
+/** The columns of a new deposit, in the order the import writes them. */
+export const DEPOSIT_COLUMNS = [
   'value_date',
   'amount',
   'payer_kana',

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertRows, statementRows } from '../../core/ledger/insert-rows';
+import { DEPOSIT_COLUMNS } from '../../core/reconcile/import-file';
 import { tempLedger } from './helpers';
-
-const COLUMNS = [
-  'value_date',
-  'amount',
-  'payer_kana',
-  'bank_reference',
-  'source_digest',
-  'status',
-  'matched_document_id',
-  'confirmed_at',
-  'confirmed_by',
-  'created_at',
-] as const;
 
 const deposit = (reference: string) => ({
   value_date: '2026-11-10',
@@ -32,10 +20,10 @@ describe('insertRows', () => {
   it('D-LEDGER-4: the new ids come back in row order over several statements, as the table numbered them, after rows written before', async () => {
     const l = await tempLedger();
     try {
-      await insertRows(l.db, 'deposits', COLUMNS, [deposit('before-1'), deposit('before-2')]);
+      await insertRows(l.db, 'deposits', DEPOSIT_COLUMNS, [deposit('before-1'), deposit('before-2')]);
       // 2,000 rows a statement at most: three statements, the last of another size.
       const references = Array.from({ length: 4_501 }, (_, i) => `r${i}`);
-      const ids = await insertRows(l.db, 'deposits', COLUMNS, references.map(deposit), { returning: true });
+      const ids = await insertRows(l.db, 'deposits', DEPOSIT_COLUMNS, references.map(deposit), { returning: true });
       const stored = await l.db
         .selectFrom('deposits')
         .select(['id', 'bank_reference'])
