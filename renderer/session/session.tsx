@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Role } from '../../core/api/service';
 import {
   api,
@@ -10,7 +10,7 @@ import {
   type Output,
 } from '../api/client';
 import { readsChangedBy } from '../api/invalidation';
-import { signInExpired } from './expired';
+import { endsSignIn } from './expired';
 import { rolesIn } from './roles';
 
 export interface Operator {
@@ -71,6 +71,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [catalog, setCatalog] = useState<OperationDescription[] | null>(null);
   const [expired, setExpired] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Sign-ins and sign-outs so far: an answer knows which session its call was made in (D-UI-6). */
+  const turn = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -93,8 +95,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const call: Call = useCallback(
     async (operation, input) => {
+      const askedIn = turn.current;
       const result = await api.call(operation, input);
-      if (!result.ok && signInExpired(result)) {
+      if (!result.ok && endsSignIn(result, askedIn, turn.current)) {
         setExpired(true);
         remember(null);
       }
@@ -112,6 +115,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (login: string, password: string) => {
       const result = await api.call('session.signIn', { login, password });
       if (result.ok) {
+        turn.current++;
         setExpired(false);
         setNotice(null);
         const { login: signedIn, name, roles, operations, mustChangePassword } = result.output;
@@ -124,6 +128,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(
     async (reason?: string) => {
+      turn.current++;
       await api.signOut();
       setNotice(reason ?? null);
       remember(null);
