@@ -106,6 +106,12 @@ export function nullOrDigits(db: AnyDb, column: string, length: number): RawBuil
   return sql.raw(`${column} is null or ${column} ~ '^[0-9]{${length}}$'`);
 }
 
+/** `count` parameter marks, comma-separated, for a raw statement: `?` on SQLite, `$1`… on PostgreSQL. */
+export function parameterMarks(db: AnyDb, count: number): string {
+  const postgres = engineOf(db) === 'postgres';
+  return Array.from({ length: count }, (_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
+}
+
 /**
  * How the migrations' column types read on PostgreSQL. `integer` becomes `bigint`: yen amounts and counts
  * may pass 2^31, and SQLite's INTEGER is 64-bit too. An auto-increment key becomes an identity column.

@@ -17,6 +17,7 @@ import { LedgerFault } from './faults';
 import { displayLocation, isPostgresLocation } from './location';
 import { migrations } from './migrations';
 import { preparingOnce } from './statement-cache';
+import { CheckpointAfterLargeWrites } from './checkpoint-after';
 import type { Database } from './schema';
 
 export type LedgerDb = Kysely<Database>;
@@ -90,7 +91,10 @@ class ImmediateSqliteDialect extends SqliteDialect {
     private readonly busyTimeoutMs: number,
   ) {
     super({ database: preparingOnce(sqlite) });
+    this.checkpoints = new CheckpointAfterLargeWrites(sqlite);
   }
+
+  private readonly checkpoints: CheckpointAfterLargeWrites;
 
   /**
    * D-SEC-20: BEGIN IMMEDIATE, waiting for another connection's write lock in short slices rather than in
@@ -120,8 +124,13 @@ class ImmediateSqliteDialect extends SqliteDialect {
     // snapshot while a writer holds the write lock, instead of queueing behind a 20-second import (D-SEC-17).
     driver.beginTransaction = async (connection, settings) => {
       if (settings.accessMode === 'read only') await connection.executeQuery(CompiledQuery.raw('begin deferred'));
-      else await this.beginImmediate(connection);
+      else {
+        await this.beginImmediate(connection);
+        this.checkpoints.begun();
+      }
     };
+    const commit = driver.commitTransaction.bind(driver);
+    driver.commitTransaction = (connection) => this.checkpoints.commit(() => commit(connection));
     // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL): a second ROLLBACK would fail with
     // "cannot rollback - no transaction is active" and hide the error that says what happened (D-SEC-14).
     const rollback = driver.rollbackTransaction.bind(driver);

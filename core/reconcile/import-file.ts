@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_FEE_TOLERANCE, parseBankFile, type BankDeposit } from '../banking';
 import type { LedgerDb } from '../ledger/open-database';
 import { insertRows } from '../ledger/insert-rows';
+import { parameterMarks } from '../ledger/dialect';
+import { CompiledQuery } from 'kysely';
 import type { BankImportOutcome } from '../ledger/schema';
 import { yenTextToDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
@@ -60,29 +62,28 @@ export interface ImportResult {
 const ATTENTION_LINES = 200;
 /** Matched deposits settled together (settleDeposits) while the next ones are matched. */
 const SETTLE_EVERY = 2_000;
-/** References looked up per query. */
-const LOOKUP_CHUNK = 500;
 
 export function fileDigest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function chunks<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
+/** References looked up per query. */
+const LOOKUP_CHUNK = 500;
 
-/** Deposits already recorded (by an earlier import or typed in), by bank reference. */
+/**
+ * Deposits already recorded (by an earlier import or typed in), by bank reference. Every chunk is one SQL text
+ * (the last padded with a repeated reference), prepared once: built and compiled by Kysely, the ~200 lookups of a
+ * 100,000-record file cost five times what SQLite took to answer them.
+ */
 async function knownReferences(db: LedgerDb, references: string[]): Promise<Map<string, number>> {
   const known = new Map<string, number>();
-  for (const part of chunks(references, LOOKUP_CHUNK)) {
-    const rows = await db
-      .selectFrom('deposits')
-      .select(['id', 'bank_reference'])
-      .where('bank_reference', 'in', part)
-      .execute();
-    for (const r of rows) known.set(r.bank_reference, r.id);
+  if (references.length === 0) return known;
+  const text = `select "id", "bank_reference" from "deposits" where "bank_reference" in (${parameterMarks(db, LOOKUP_CHUNK)})`;
+  for (let start = 0; start < references.length; start += LOOKUP_CHUNK) {
+    const part = references.slice(start, start + LOOKUP_CHUNK);
+    while (part.length < LOOKUP_CHUNK) part.push(part[0]!);
+    const { rows } = await db.executeQuery<{ id: number; bank_reference: string }>(CompiledQuery.raw(text, part));
+    for (const r of rows) known.set(r.bank_reference, Number(r.id));
   }
   return known;
 }

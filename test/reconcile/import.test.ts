@@ -178,6 +178,23 @@ describe('bank.import: deposits matched and settled on the ledger', () => {
     expect(await Promise.all(tables.map((t) => office.count(t)))).toEqual(before);
   });
 
+  it('R-RECON-1: a second file repeating 1,203 of 1,300 recorded transfers adds only the 97 new ones (references looked up 500 at a time, the last part padded)', async () => {
+    office = await reconcileOffice();
+    const stranger = (ref: number) => deposit(ref, String(1000 + ref), 'ﾔﾏﾀﾞﾀﾛｳ');
+    const first = Array.from({ length: 1_300 }, (_, i) => stranger(i + 1));
+    await office.importFile('monday.dat', noticeFile(first));
+    const second = [...first.slice(97), ...Array.from({ length: 97 }, (_, i) => stranger(2_001 + i))];
+    const out = await office.importFile('tuesday.dat', noticeFile(second));
+    expect(out.summary.duplicate).toMatchObject({ count: 1_203 });
+    expect(out.summary.unknown).toMatchObject({ count: 97 });
+    expect(await office.count('deposits')).toBe(1_397);
+    expect(
+      await office.scalar(
+        "select count(*) from bank_import_lines l join deposits d on d.id = l.deposit_id where l.outcome = 'duplicate' and d.amount = l.amount",
+      ),
+    ).toBe(1_203);
+  });
+
   it("R-RECON-1: a transfer written twice in one file is one deposit: the second line is already recorded, naming the first line's deposit", async () => {
     office = await reconcileOffice();
     const { memberId } = await tanaka(office);
