@@ -9,7 +9,7 @@ import { yenTextToDb, yenToDb } from '../ledger/yen';
 import { Dec } from '../money';
 import { loadOpenItems } from './open-items';
 import { settleDeposits, type Actor, type DepositToSettle } from './settle';
-import { postToSuspense, type SuspenseDeposit } from './suspense';
+import { postImportToSuspense } from './suspense';
 import { summarize, SummaryTally, type CandidateJson, type ImportSummary } from './summary';
 import { readCandidates } from './candidate-text';
 import { matchJobItems, type MatchedRecord } from './match-chunks';
@@ -60,6 +60,8 @@ export interface ImportResult {
 }
 
 const ATTENTION_LINES = 200;
+/** What suspense takes (R-ACC-1): a deposit of at least one yen, whole. */
+const POSITIVE_WHOLE_YEN = /^[1-9][0-9]*$/;
 /** Matched deposits settled together (settleDeposits) while the next ones are matched. */
 const SETTLE_EVERY = 2_000;
 
@@ -221,7 +223,6 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     const tally = new SummaryTally();
     const attention: { position: number; line: Line }[] = [];
     let unsettledAttention = 0;
-    const queuedDeposits: SuspenseDeposit[] = [];
     const stored = new LineStore(db, importId, at);
     const keep = (l: Line, position: number) => {
       tally.add(l.outcome, l.amount, l.fee);
@@ -229,13 +230,8 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
         unsettledAttention++;
         attention.push({ position, line: l });
       }
-      if (queued(l))
-        queuedDeposits.push({
-          id: l.depositId!,
-          amount: new Dec(l.amount),
-          bankReference: l.reference,
-          valueDate: l.date,
-        });
+      if (queued(l) && !POSITIVE_WHOLE_YEN.test(l.amount))
+        throw new Error(`deposit ${l.depositId}: ${l.amount} is not a positive whole yen amount`);
       stored.add(l);
     };
 
@@ -321,7 +317,7 @@ export async function importBankFile(db: LedgerDb, request: ImportRequest, a: Ac
     await settle();
     await stored.write(true);
     // R-ACC-1: what is not matched is money at the bank too, waiting in suspense.
-    if (importId !== null) await postToSuspense(db, queuedDeposits, a);
+    if (importId !== null) await postImportToSuspense(db, importId, a);
     summary = tally.summary();
     shown = attention
       .sort((x, y) => x.position - y.position)

@@ -1,9 +1,7 @@
 import { InputError } from '../errors';
 import type { LedgerDb } from '../ledger/open-database';
-import type { Insertable } from 'kysely';
-import { ENTRY_COLUMNS, postTransaction, TRANSACTION_COLUMNS } from '../ledger/post';
-import { insertRows } from '../ledger/insert-rows';
-import type { LedgerEntriesTable } from '../ledger/schema';
+import { sql } from 'kysely';
+import { postTransaction } from '../ledger/post';
 import { yenFromDb, yenToDb } from '../ledger/yen';
 import type { Dec } from '../money';
 import { formatDate, type CalendarDate } from '../time';
@@ -21,54 +19,35 @@ export interface SuspenseDeposit {
  * R-ACC-1: a deposit of a bank file that is not matched at import is still money at the bank: posted bank /
  * suspense (仮受金) on its value date, one journal entry per deposit (reference `deposit:ID`), so the ledger's
  * bank follows the bank statement. Confirming, splitting or refunding it later takes it out of suspense.
- * Written as multi-row inserts, not through postTransaction one by one: an import may leave tens of thousands in
- * suspense; each entry balances by construction (one positive amount, debit and credit).
+ *
+ * The deposits are those import `importId` queued for review (its deposit_reviews rows), posted in the order of
+ * their ids (the file's), written by two INSERT … SELECT statements from the rows the import stored: an import may
+ * leave ~85,000 deposits in suspense, and making and binding their ~255,000 rows here cost more than the
+ * database writing them. Each entry balances by construction (one amount, debit and credit); the import has
+ * checked that every amount is a positive whole yen (the column holds whole yen).
  */
-export async function postToSuspense(db: LedgerDb, deposits: SuspenseDeposit[], a: Actor): Promise<void> {
+export async function postImportToSuspense(db: LedgerDb, importId: number, a: Actor): Promise<void> {
   const at = a.now.toISOString();
-  for (const d of deposits)
-    if (!d.amount.isInteger() || !d.amount.greaterThan(0))
-      throw new Error(`deposit ${d.id}: ${d.amount.toFixed()} is not a positive whole yen amount`);
-  const ids = await insertRows(
-    db,
-    'ledger_transactions',
-    TRANSACTION_COLUMNS,
-    deposits.map((d) => ({
-      posted_at: at,
-      kind: 'deposit_suspense',
-      memo: `deposit ${d.bankReference} waiting to be matched`,
-      posted_by: a.by,
-      reference: `deposit:${d.id}`,
-      value_date: d.valueDate,
-    })),
-    { returning: true },
-  );
-  const entries: Insertable<LedgerEntriesTable>[] = [];
-  deposits.forEach((d, i) => {
-    const amount = yenToDb(d.amount);
-    const transaction_id = ids[i]!;
-    entries.push(
-      {
-        transaction_id,
-        line_no: 1,
-        account: 'bank',
-        debit: amount,
-        credit: 0,
-        member_id: null,
-        cloud_account_id: null,
-      },
-      {
-        transaction_id,
-        line_no: 2,
-        account: 'suspense',
-        debit: 0,
-        credit: amount,
-        member_id: null,
-        cloud_account_id: null,
-      },
-    );
-  });
-  await insertRows(db, 'ledger_entries', ENTRY_COLUMNS, entries);
+  await sql`
+    insert into ledger_transactions (posted_at, kind, memo, posted_by, reference, value_date)
+    select cast(${at} as text), 'deposit_suspense', 'deposit ' || d.bank_reference || ' waiting to be matched',
+      cast(${a.by} as text),
+      'deposit:' || cast(d.id as text), d.value_date
+    from deposit_reviews r join deposits d on d.id = r.deposit_id
+    where r.import_id = ${importId}
+    order by d.id`.execute(db);
+  // Each entry's bank line, then its suspense line, in the order of the entries.
+  await sql`
+    insert into ledger_entries (transaction_id, line_no, account, debit, credit, member_id, cloud_account_id)
+    select t.id, side.line_no, side.account,
+      case side.line_no when 1 then d.amount else 0 end, case side.line_no when 2 then d.amount else 0 end,
+      null, null
+    from deposit_reviews r
+      join deposits d on d.id = r.deposit_id
+      join ledger_transactions t on t.reference = 'deposit:' || cast(d.id as text) and t.kind = 'deposit_suspense'
+      cross join (select 1 as line_no, 'bank' as account union all select 2, 'suspense') side
+    where r.import_id = ${importId}
+    order by t.id, side.line_no`.execute(db);
 }
 
 /** Money of a deposit in suspense to pay back to its payer: suspense / refunds_payable, and a refund to pay. */
