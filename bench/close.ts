@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cliIsUpToDate, cliPaths } from '../scripts/cli-bundle.mjs';
 import { createCloudAccount, createMember } from '../core/parties';
 import { closeMonth, importUsage, writeStatements } from '../core/close';
 import { openDatabase } from '../core/ledger/open-database';
 import { registerPaymentMethod } from '../core/payments/methods';
 import type { Benchmark } from './lib/benchmark';
-import { runChild } from './lib/child';
+import { compiledCli } from './lib/compiled-cli';
+import { useCompiledWorkers } from '../core/worker-entry';
 import { ms, perSecond, printRow } from './lib/report';
 import { generateMonth } from './rating';
 
@@ -17,18 +16,6 @@ const ACCOUNTS = 10_000;
 const GOAL_TOTAL_MS = 45_000;
 const GOAL_STATEMENTS_PER_SECOND = 300;
 const WORKERS = 2;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * The render worker as the `backoffice` command starts it: compiled (dist/cli, built first if stale), so the
- * threads do not spend their first seconds having tsx transpile the sources, as no user's would.
- */
-function compiledRenderWorker(): URL {
-  if (!cliIsUpToDate(ROOT))
-    runChild(process.execPath, [path.join(ROOT, 'bin/backoffice.mjs'), '--help'], { cwd: ROOT });
-  if (!cliIsUpToDate(ROOT)) throw new Error('dist/cli could not be built (node scripts/cli-build.mjs says why)');
-  return pathToFileURL(cliPaths(ROOT).worker);
-}
 
 /** 10,000 accounts of 5,000 members: a third pay by card (individuals), a third by direct debit, a third by bank transfer. */
 export async function seed(file: string): Promise<void> {
@@ -69,7 +56,8 @@ export async function seed(file: string): Promise<void> {
 export const benchmark: Benchmark = {
   name: 'close',
   async run() {
-    const compiledWorker = compiledRenderWorker();
+    // The render threads as the `backoffice` command starts them.
+    useCompiledWorkers(compiledCli().dir);
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-close-'));
     try {
       const file = path.join(dir, 'ledger.db');
@@ -101,7 +89,6 @@ export const benchmark: Benchmark = {
         const written = await writeStatements(db, '2026-10', path.join(dir, 'statements'), {
           workers: WORKERS,
           now: new Date(),
-          compiledWorker,
         });
         const statementsMs = performance.now() - started;
         // process.cpuUsage covers every thread of the process, the render workers included.
@@ -139,6 +126,7 @@ export const benchmark: Benchmark = {
         await close();
       }
     } finally {
+      useCompiledWorkers(undefined);
       rmSync(dir, { recursive: true, force: true });
     }
   },

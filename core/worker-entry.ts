@@ -1,6 +1,19 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The folder of compiled workers set by useCompiledWorkers, else undefined. */
+let compiledFolder: string | undefined;
+
+/**
+ * Workers found after this call are the compiled ones in `folder` (the `backoffice` bundle, dist/cli), even for
+ * code run from the .ts sources; undefined goes back to finding them beside the caller. For a benchmark, which
+ * measures the workers a user runs rather than tsx transpiling the sources again in every new thread.
+ */
+export function useCompiledWorkers(folder: string | undefined): void {
+  compiledFolder = folder;
+}
 
 /**
  * The entry of a worker thread `name` (a module beside `from`, the caller's import.meta.url). From the `backoffice`
@@ -9,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * benchmarks): registers tsx's loader (a worker does not inherit its parent's) and loads `name.ts`.
  */
 export function workerEntry(from: string, name: string): URL | undefined {
+  if (compiledFolder !== undefined) return pathToFileURL(path.join(compiledFolder, `${name}.cjs`));
   if (!from.endsWith('.ts')) {
     const compiled = new URL(`./${name}.cjs`, from);
     return existsSync(fileURLToPath(compiled)) ? compiled : undefined;

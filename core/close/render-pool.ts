@@ -8,9 +8,7 @@ import { runRenderJob, type RenderJob, type RenderMessage } from './render-worke
  * each worker taking the next job when it is done; in this process when `workers` ≤ 1 or when no worker entry
  * is at hand. `onSingles` gets each job's own PDFs (RenderJob.singles) in order, a part at a time as they are
  * made, with the position of the part's first in RenderJob.singles; `onDone` each job when it is done. Rejects
- * on the first job that fails. `compiledWorker`: the compiled render worker to start instead of the one found
- * from this module (a benchmark run from the sources measures the threads as the `backoffice` command starts
- * them, without tsx).
+ * on the first job that fails.
  */
 export async function renderJobs(
   jobs: RenderJob[],
@@ -19,7 +17,6 @@ export async function renderJobs(
     onSingles?: (job: RenderJob, singles: Buffer[], first: number) => void;
     onDone?: (job: RenderJob) => void;
   } = {},
-  compiledWorker?: URL,
 ): Promise<void> {
   const handed = new Map<number, number>();
   const handOver = (job: RenderJob, singles: Buffer[]) => {
@@ -28,7 +25,7 @@ export async function renderJobs(
     on.onSingles?.(job, singles, first);
   };
   const queue = [...jobs].sort((a, b) => b.statements.length - a.statements.length);
-  const entry = workers > 1 ? (compiledWorker ?? workerEntry(import.meta.url, 'render-worker')) : undefined;
+  const entry = workers > 1 ? workerEntry(import.meta.url, 'render-worker') : undefined;
   if (!entry) {
     for (const job of queue) {
       await runRenderJob(job, (singles) => handOver(job, singles));

@@ -88,8 +88,6 @@ export interface WriteStatementsOptions {
   now: Date;
   /** Render threads (default 1: this process). */
   workers?: number;
-  /** The compiled render worker the threads run (renderJobs); by default the one beside this module. */
-  compiledWorker?: URL;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -226,15 +224,10 @@ export async function writeStatements(
       });
   };
   try {
-    await renderJobs(
-      jobs,
-      statements.length < STATEMENTS_PER_THREAD ? 1 : (options.workers ?? 1),
-      {
-        onSingles: (job, singles, first) => inTurn(() => storeSingles(job, singles, first)),
-        onDone: (job) => inTurn(() => finishJob(job)),
-      },
-      options.compiledWorker,
-    );
+    await renderJobs(jobs, statements.length < STATEMENTS_PER_THREAD ? 1 : (options.workers ?? 1), {
+      onSingles: (job, singles, first) => inTurn(() => storeSingles(job, singles, first)),
+      onDone: (job) => inTurn(() => finishJob(job)),
+    });
   } finally {
     await stored;
   }

@@ -26,10 +26,10 @@ export class Matching {
 
   /**
    * A thread is started at once for `deposits` new deposits (its start overlaps the import's reads); `match`
-   * gives it the job. `compiledWorker`: the compiled match worker to start instead of the one found from here.
+   * gives it the job.
    */
-  constructor(deposits: number, thread = deposits >= THREAD_FROM, compiledWorker?: URL) {
-    const entry = thread ? (compiledWorker ?? workerEntry(import.meta.url, 'match-worker')) : undefined;
+  constructor(deposits: number, thread = deposits >= THREAD_FROM) {
+    const entry = thread ? workerEntry(import.meta.url, 'match-worker') : undefined;
     if (!entry) {
       this.worker = null;
       return;

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { helpText, main } from '../../core/cli/main';
 import { cliIsUpToDate, cliPaths, fingerprint } from '../../scripts/cli-bundle.mjs';
@@ -11,6 +10,7 @@ import { renderJobs } from '../../core/close/render-pool';
 import { runRenderJob } from '../../core/close/render-worker';
 import { matchInParts, type MatchJob } from '../../core/reconcile/match-chunks';
 import { Matching } from '../../core/reconcile/match-thread';
+import { useCompiledWorkers } from '../../core/worker-entry';
 import { SELLER } from '../documents/fixtures';
 import { STATEMENT_BATCH } from '../documents/statement-batch';
 
@@ -46,12 +46,14 @@ describe('the compiled backoffice command (dist/cli)', { timeout: 120_000 }, () 
       volumeFile: null,
     };
     const compiled: Buffer[] = [];
-    await renderJobs(
-      [job, { ...job, id: 1, singles: [1, 4] }],
-      2,
-      { onSingles: (_, singles) => compiled.push(...singles) },
-      pathToFileURL(cliPaths(root).worker),
-    );
+    useCompiledWorkers(cliPaths(root).dir);
+    try {
+      await renderJobs([job, { ...job, id: 1, singles: [1, 4] }], 2, {
+        onSingles: (_, singles) => compiled.push(...singles),
+      });
+    } finally {
+      useCompiledWorkers(undefined);
+    }
     const sources = [...(await runRenderJob(job)), ...(await runRenderJob({ ...job, singles: [1, 4] }))];
     expect(compiled.map((pdf) => pdf.length).sort()).toEqual(sources.map((pdf) => pdf.length).sort());
     expect(new Set(compiled.map((pdf) => pdf.toString('base64')))).toEqual(
@@ -92,7 +94,9 @@ describe('the compiled match worker (dist/cli/match-worker.cjs)', { timeout: 120
       ],
       feeTolerance: '880',
     };
-    const matching = new Matching(job.amounts.length, true, pathToFileURL(cliPaths(root).matchWorker));
+    useCompiledWorkers(cliPaths(root).dir);
+    const matching = new Matching(job.amounts.length, true);
+    useCompiledWorkers(undefined);
     matching.match(job);
     const parts: unknown[] = [];
     try {
