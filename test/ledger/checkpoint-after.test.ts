@@ -4,21 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { LARGE_WRITE_ROWS } from '../../core/ledger/checkpoint-after';
 import { insertRows } from '../../core/ledger/insert-rows';
 import { DEPOSIT_COLUMNS } from '../../core/reconcile/import-file';
-import { tempLedger } from './helpers';
+import { depositRow, tempLedger } from './helpers';
 
 const deposits = (count: number, prefix: string) =>
-  Array.from({ length: count }, (_, i) => ({
-    value_date: '2026-11-10',
-    amount: 1000 + i,
-    payer_kana: 'ｶ)ﾁｪｯｸﾎﾟｲﾝﾄ',
-    bank_reference: `${prefix}-${i}`,
-    source_digest: 'd',
-    status: 'unmatched' as const,
-    matched_document_id: null,
-    confirmed_at: null,
-    confirmed_by: null,
-    created_at: '2026-11-10T01:00:00.000Z',
-  }));
+  Array.from({ length: count }, (_, i) => depositRow(`${prefix}-${i}`, 1000 + i));
 
 describe('checkpoints after large writes', () => {
   it('D-LEDGER-7: a commit of LARGE_WRITE_ROWS rows leaves its pages in the WAL, folded into the file at the next turn; one row fewer is folded in by its commit', async () => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { insertRows, statementRows } from '../../core/ledger/insert-rows';
 import { DEPOSIT_COLUMNS } from '../../core/reconcile/import-file';
-import { tempLedger } from './helpers';
+import { depositRow, tempLedger } from './helpers';
 
-const deposit = (reference: string) => ({
-  value_date: '2026-11-10',
-  amount: 1000,
-  payer_kana: 'ﾀﾅｶ',
-  bank_reference: reference,
-  source_digest: 'd',
-  status: 'unmatched' as const,
-  matched_document_id: null,
-  confirmed_at: null,
-  confirmed_by: null,
-  created_at: '2026-11-10T01:00:00.000Z',
-});
+const deposit = (reference: string) => depositRow(reference);
 
 describe('insertRows', () => {
   it('D-LEDGER-4: the new ids come back in row order over several statements, as the table numbered them, after rows written before', async () => {
