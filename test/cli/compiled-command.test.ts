@@ -9,8 +9,8 @@ import { cliBuffers } from '../support/cli-buffers';
 import { renderJobs } from '../../core/close/render-pool';
 import { runRenderJob } from '../../core/close/render-worker';
 import { matchInParts, type MatchJob } from '../../core/reconcile/match-chunks';
-import { Matching } from '../../core/reconcile/match-thread';
 import { useCompiledWorkers } from '../../core/worker-entry';
+import { matchOnThread } from '../reconcile/match-on-thread';
 import { SELLER } from '../documents/fixtures';
 import { STATEMENT_BATCH } from '../documents/statement-batch';
 
@@ -94,18 +94,9 @@ describe('the compiled match worker (dist/cli/match-worker.cjs)', { timeout: 120
       ],
       feeTolerance: '880',
     };
-    useCompiledWorkers(cliPaths(root).dir);
-    const matching = new Matching(job.amounts.length, true);
-    useCompiledWorkers(undefined);
-    matching.match(job);
-    const parts: unknown[] = [];
-    try {
-      for (let part = await matching.next(); part !== null; part = await matching.next()) parts.push(part);
-    } finally {
-      await matching.stop();
-    }
+    const parts = await matchOnThread(job, cliPaths(root).dir);
     expect(parts).toEqual([...matchInParts(job)]);
-    expect((parts[0] as unknown[][]).map((r) => r[0])).toEqual(['review', 'review', 'review', 'unknown', 'matched']);
+    expect(parts[0]!.map((r) => r[0])).toEqual(['review', 'review', 'review', 'unknown', 'matched']);
   });
 });
 

@@ -8,6 +8,7 @@ import { Matching } from '../../core/reconcile/match-thread';
 import { loadOpenItems } from '../../core/reconcile/open-items';
 import { noticeFile, type NoticeEntry } from '../banking/zengin-builder';
 import { reconcileOffice, type ReconcileOffice } from './fixture';
+import { matchOnThread } from './match-on-thread';
 
 const offices: ReconcileOffice[] = [];
 afterEach(async () => {
@@ -81,15 +82,7 @@ describe('matching on a thread of its own (D-RECON-10)', () => {
       feeTolerance: '880',
     };
     const here = [...matchInParts(job)];
-    const matching = new Matching(job.amounts.length, true);
-    matching.match(job);
-    const there: unknown[] = [];
-    try {
-      for (let part = await matching.next(); part !== null; part = await matching.next()) there.push(part);
-    } finally {
-      await matching.stop();
-    }
-    expect(there).toEqual(here);
+    expect(await matchOnThread(job)).toEqual(here);
     expect(deposits).toHaveLength(2_396);
     expect(here.map((p) => p.length)).toEqual([MATCH_PART, MATCH_PART, 396]);
     // The parts say what match() decides, deposit by deposit.
