@@ -6,8 +6,9 @@ import { insertRows } from '../../core/ledger/insert-rows';
 import { DEPOSIT_COLUMNS } from '../../core/reconcile/import-file';
 import { depositRow, tempLedger } from './helpers';
 
+/** Long references, so that 19,999 deposits fill well over the WAL's 1,000-page mark (~1,800 pages). */
 const deposits = (count: number, prefix: string) =>
-  Array.from({ length: count }, (_, i) => depositRow(`${prefix}-${i}`, 1000 + i));
+  Array.from({ length: count }, (_, i) => depositRow(`${prefix.padEnd(128, '-')}${i}`, 1000 + i));
 
 describe('checkpoints after large writes', () => {
   it('D-LEDGER-7: a commit of LARGE_WRITE_ROWS rows leaves its pages in the WAL, folded into the file at the next turn; one row fewer is folded in by its commit', async () => {
@@ -19,7 +20,7 @@ describe('checkpoints after large writes', () => {
 
       const beforeSmaller = size();
       await write(LARGE_WRITE_ROWS - 1, 'small');
-      // 19,999 rows are ~900 pages past the WAL's 1,000-page mark: SQLite's own checkpoint ran in the commit.
+      // 19,999 rows are past the WAL's 1,000-page mark: SQLite's own checkpoint ran in the commit.
       expect(size()).toBeGreaterThan(beforeSmaller + 2_000_000);
 
       await nextTurn();

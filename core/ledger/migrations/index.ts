@@ -15,6 +15,7 @@ import * as m0013 from './0013_sync';
 import * as m0014 from './0014_audit_address';
 import * as m0015 from './0015_audit_one_code';
 import * as m0016 from './0016_review_candidates_once';
+import * as m0017 from './0017_deposits_held_index';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a later issue adds a file
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_audit_address': m0014,
   '0015_audit_one_code': m0015,
   '0016_review_candidates_once': m0016,
+  '0017_deposits_held_index': m0017,
 };
