@@ -123,10 +123,9 @@ function referenceKeys(canonical: string): string[] {
   return keys;
 }
 
-/** The name compared: normalised, without a member number written before or after it. */
-function nameKey(payer: string): string {
-  const canonical = canonicalKana(payer).replace(/^[0-9\-.]+|[0-9\-.]+$/g, '');
-  return stripCorporateAbbreviations(canonical);
+/** The name compared (from the payer's canonical kana): without a member number written before or after it. */
+function nameKey(canonical: string): string {
+  return stripCorporateAbbreviations(canonical.replace(/^[0-9\-.]+|[0-9\-.]+$/g, ''));
 }
 
 /** A whole-yen amount as bigint, exactly; a fraction of a yen is a caller's error (the parsers refuse it). */
@@ -143,6 +142,7 @@ function compareBig(a: bigint, b: bigint): number {
 
 /** |a| against |b|, negating neither when their signs agree (nearly always: ~30 comparisons a deposit). */
 function compareDistance(a: bigint, b: bigint): number {
+  if (a === b) return 0;
   if (a < 0n === b < 0n) return a < 0n ? compareBig(b, a) : compareBig(a, b);
   return compareBig(a < 0n ? -a : a, b < 0n ? -b : b);
 }
@@ -413,7 +413,8 @@ export class DepositMatcher {
     }
     entry.foundBy = stamp;
     entry.flags = flags;
-    entry.difference = amount - entry.due;
+    // 0n as a constant: most candidates are due exactly the amount, and a subtraction makes a new bigint.
+    entry.difference = entry.due === amount ? 0n : amount - entry.due;
     this.found[count] = entry;
     return count + 1;
   }
@@ -427,22 +428,25 @@ export class DepositMatcher {
   private textLinks(payer: string, edi: string): TextLinks {
     let links = this.linksByPayer.get(payer);
     if (links === undefined) {
-      const key = nameKey(payer);
+      // The transfer's text is `${payer} ${edi}`: canonicalKana drops spaces, so with no EDI it is the payer's own.
+      const canonical = canonicalKana(payer);
+      const key = nameKey(canonical);
       // An empty name (a cash deposit, a name of abbreviations only) matches no one.
       const named = key === '' ? NONE : (this.byName.get(key) ?? NONE);
-      this.linksByPayer.set(payer, (links = { named, referenced: this.referencedBy(`${payer} `) }));
+      this.linksByPayer.set(payer, (links = { named, referenced: this.referencedBy(canonical) }));
     }
     if (edi === '') return links;
     const text = `${payer} ${edi}`;
     let referenced = this.referencedByText.get(text);
-    if (referenced === undefined) this.referencedByText.set(text, (referenced = this.referencedBy(text)));
+    if (referenced === undefined)
+      this.referencedByText.set(text, (referenced = this.referencedBy(canonicalKana(text))));
     return { named: links.named, referenced };
   }
 
-  /** The items a reference key of a number-like token of a transfer's text finds. */
-  private referencedBy(text: string): readonly IndexedItem[] {
+  /** The items a reference key of a number-like token of a transfer's text (canonical kana) finds. */
+  private referencedBy(canonical: string): readonly IndexedItem[] {
     const out: IndexedItem[] = [];
-    for (const token of canonicalKana(text).match(REFERENCE_TOKEN) ?? [])
+    for (const token of canonical.match(REFERENCE_TOKEN) ?? [])
       for (const key of referenceKeys(token)) out.push(...(this.byReference.get(key) ?? NONE));
     return out.length === 0 ? NONE : out;
   }
