@@ -106,6 +106,7 @@ interface TextLinks {
 const NONE: readonly IndexedItem[] = [];
 /** Score of an item not taken yet: it outranks every taken one. */
 const FREE = 8;
+/** RankedCandidates' mark, beside NAME and REFERENCE, of an item already taken when ranked. */
 const TAKEN = 4;
 
 function push<K>(map: Map<K, IndexedItem[]>, key: K, value: IndexedItem): void {
