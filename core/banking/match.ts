@@ -75,36 +75,39 @@ interface IndexedItem {
   order: number;
   /** Its id was matched automatically by an earlier deposit of this matcher. */
   taken: boolean;
-  /** The deposit (its number in this matcher) that last found the item, and how: NAME / REFERENCE bits. */
+  // How the deposit being ranked (its number: foundBy) found the item, kept on the item itself so that ranking
+  // makes no object per candidate and looks nothing up by object.
   foundBy: number;
+  /** NAME / REFERENCE bits (0: linked by the amount alone). */
   flags: number;
-}
-
-interface Link {
   /** deposit − amount due. */
   difference: bigint;
-  distance: bigint;
-  /** 2: the exact amount; 1: short by at most the fee tolerance; 0: neither. */
-  amountScore: number;
-  /** difference as decimal.js, made when first given out. */
-  decimal?: Dec;
-}
-
-/** Per deposit amount: the items it links to by itself, and the links of items found otherwise (by name, reference). */
-interface AmountLinks {
-  amount: bigint;
-  linked: Map<IndexedItem, Link>;
-  others: Map<IndexedItem, Link>;
-}
-
-/** An item found for a deposit, with what ranks it. */
-interface Found {
-  entry: IndexedItem;
-  link: Link;
-  flags: number;
-  taken: boolean;
   score: number;
 }
+
+/**
+ * Per deposit amount, the items it links to by itself: the first few due exactly that amount, then the nearest
+ * few above it within the fee (a range of sortedByDue). Indices only: the differences are made as needed.
+ */
+interface AmountLinks {
+  amount: bigint;
+  exact: readonly IndexedItem[];
+  exactCount: number;
+  aboveFrom: number;
+  aboveTo: number;
+}
+
+/** Per payer text: the items its name key finds and those a reference number written in it finds. */
+interface TextLinks {
+  named: readonly IndexedItem[];
+  referenced: readonly IndexedItem[];
+}
+
+const NONE: readonly IndexedItem[] = [];
+/** Score of an item not taken yet: it outranks every taken one. */
+const FREE = 8;
+/** RankedCandidates' mark, beside NAME and REFERENCE, of an item already taken when ranked. */
+const TAKEN = 4;
 
 function push<K>(map: Map<K, IndexedItem[]>, key: K, value: IndexedItem): void {
   const list = map.get(key);
@@ -121,10 +124,9 @@ function referenceKeys(canonical: string): string[] {
   return keys;
 }
 
-/** The name compared: normalised, without a member number written before or after it. */
-function nameKey(payer: string): string {
-  const canonical = canonicalKana(payer).replace(/^[0-9\-.]+|[0-9\-.]+$/g, '');
-  return stripCorporateAbbreviations(canonical);
+/** The name compared (from the payer's canonical kana): without a member number written before or after it. */
+function nameKey(canonical: string): string {
+  return stripCorporateAbbreviations(canonical.replace(/^[0-9\-.]+|[0-9\-.]+$/g, ''));
 }
 
 /** A whole-yen amount as bigint, exactly; a fraction of a yen is a caller's error (the parsers refuse it). */
@@ -137,6 +139,18 @@ function wholeYen(amount: Dec | string): bigint {
 
 function compareBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** |a| against |b|, negating neither when their signs agree (nearly always: ~30 comparisons a deposit). */
+function compareDistance(a: bigint, b: bigint): number {
+  if (a === b) return 0;
+  if (a < 0n === b < 0n) return a < 0n ? compareBig(b, a) : compareBig(a, b);
+  return compareBig(a < 0n ? -a : a, b < 0n ? -b : b);
+}
+
+/** Score desc, |difference| asc, item order asc: a total order, so any sort gives the same ranking. */
+function ranksBefore(a: IndexedItem, b: IndexedItem): boolean {
+  return (b.score - a.score || compareDistance(a.difference, b.difference) || a.order - b.order) < 0;
 }
 
 /** Visits a candidate: its difference (deposit − amount due) in whole yen, as the matcher holds it. */
@@ -154,23 +168,29 @@ export type CandidateVisitor = (
  * An import stores most deposits' candidates as text at once, so it need not make ~950,000 objects first.
  */
 export class RankedCandidates {
-  static readonly none = new RankedCandidates([]);
+  static readonly none = new RankedCandidates([], [], []);
   readonly length: number;
 
-  constructor(private readonly found: readonly Found[]) {
-    this.length = Math.min(found.length, MAX_CANDIDATES);
+  /** The items, their differences and their NAME / REFERENCE / TAKEN bits, as they stood when ranked. */
+  constructor(
+    private readonly items: readonly IndexedItem[],
+    private readonly differences: readonly bigint[],
+    private readonly marks: readonly number[],
+  ) {
+    this.length = items.length;
   }
 
   forEach(visit: CandidateVisitor): void {
     for (let i = 0; i < this.length; i++) {
-      const f = this.found[i]!;
+      const item = this.items[i]!.item;
+      const marks = this.marks[i]!;
       visit(
-        f.entry.item.id,
-        f.entry.item.kind,
-        f.link.difference,
-        (f.flags & NAME) !== 0,
-        (f.flags & REFERENCE) !== 0,
-        f.taken,
+        item.id,
+        item.kind,
+        this.differences[i]!,
+        (marks & NAME) !== 0,
+        (marks & REFERENCE) !== 0,
+        (marks & TAKEN) !== 0,
       );
     }
   }
@@ -179,23 +199,20 @@ export class RankedCandidates {
   toCandidates(): Candidate[] {
     const out: Candidate[] = [];
     for (let i = 0; i < this.length; i++) {
-      const f = this.found[i]!;
+      const item = this.items[i]!.item;
+      const marks = this.marks[i]!;
       out.push({
-        itemId: f.entry.item.id,
-        kind: f.entry.item.kind,
-        amountDue: f.entry.item.amountDue,
-        difference: (f.link.decimal ??= new Dec(f.link.difference.toString())),
-        nameMatches: (f.flags & NAME) !== 0,
-        referenceMatches: (f.flags & REFERENCE) !== 0,
-        taken: f.taken,
+        itemId: item.id,
+        kind: item.kind,
+        amountDue: item.amountDue,
+        difference: new Dec(this.differences[i]!.toString()),
+        nameMatches: (marks & NAME) !== 0,
+        referenceMatches: (marks & REFERENCE) !== 0,
+        taken: (marks & TAKEN) !== 0,
       });
     }
     return out;
   }
-}
-
-function byRank(a: Found, b: Found): number {
-  return b.score - a.score || compareBig(a.link.distance, b.link.distance) || a.entry.order - b.entry.order;
 }
 
 /**
@@ -211,17 +228,22 @@ export class DepositMatcher {
   private readonly sortedByDue: IndexedItem[];
   /** Per deposit amount as written, its links: a file repeats amounts many times (the same payer pays the same). */
   private readonly linksByAmount = new Map<string, AmountLinks>();
-  /** Payers and transfer texts repeat in a file: their name key and reference keys, normalised once. */
-  private readonly nameKeys = new Map<string, string>();
-  private readonly referenceKeysOf = new Map<string, string[]>();
+  /** Payers and transfer texts repeat in a file: what they find, normalised and looked up once. */
+  private readonly linksByPayer = new Map<string, TextLinks>();
+  private readonly referencedByText = new Map<string, readonly IndexedItem[]>();
+  /** The items found for the deposit being ranked, reused from one deposit to the next; `count` of them hold. */
+  private readonly found: IndexedItem[] = [];
+  private count = 0;
   private deposits = 0;
   readonly feeTolerance: Dec;
   /** The tolerance in whole yen: differences are whole yen, so a fraction of the tolerance never counts. */
   private readonly tolerance: bigint;
+  private readonly lowestFee: bigint;
 
   constructor(items: readonly OpenItem[], options: MatchOptions = {}) {
     this.feeTolerance = options.feeTolerance ?? DEFAULT_FEE_TOLERANCE;
     this.tolerance = BigInt(this.feeTolerance.floor().toFixed());
+    this.lowestFee = -this.tolerance;
     const indexed: IndexedItem[] = items.map((item, order) => ({
       item,
       due: wholeYen(item.amountDue),
@@ -230,6 +252,8 @@ export class DepositMatcher {
       taken: false,
       foundBy: -1,
       flags: 0,
+      difference: 0n,
+      score: 0,
     }));
     for (const entry of indexed) {
       push(this.byId, entry.item.id, entry);
@@ -263,157 +287,193 @@ export class DepositMatcher {
   /** match(), its candidates left as ranked (RankedCandidates): the same decision, the same candidates in order. */
   rank(deposit: DepositToMatch): RankedOutcome {
     if (deposit.cancelled) return { status: 'cancelled', candidates: RankedCandidates.none };
-    const found = this.candidates(deposit);
+    this.rankCandidates(deposit);
+    const found = this.found;
+    const count = this.count;
     // One pass in rank order: the first of each kind is the first a filter would give.
-    const byReference: Found[] = [];
+    let byReference = 0;
+    let firstByReference: IndexedItem | null = null;
+    let exactByReference = 0;
+    let firstExactByReference: IndexedItem | null = null;
     let free = 0;
     let named = 0;
     let namedExcess = false;
-    let exact: Found | null = null;
+    let exact: IndexedItem | null = null;
     let exactCount = 0;
-    let short: Found | null = null;
+    let short: IndexedItem | null = null;
     let shortCount = 0;
-    for (const c of found) {
-      if (c.taken) continue;
+    for (let i = 0; i < count; i++) {
+      const c = found[i]!;
+      if (c.score < FREE) continue;
       free++;
-      if ((c.flags & REFERENCE) !== 0) byReference.push(c);
+      const difference = c.difference;
+      if ((c.flags & REFERENCE) !== 0) {
+        if (byReference++ === 0) firstByReference = c;
+        if (difference === 0n && exactByReference++ === 0) firstExactByReference = c;
+      }
       if ((c.flags & NAME) === 0) continue;
       named++;
-      const difference = c.link.difference;
       if (difference > 0n) namedExcess = true;
       if (difference === 0n) {
         if (exactCount++ === 0) exact = c;
       } else if (this.withinFee(difference) && shortCount++ === 0) short = c;
     }
 
-    if (byReference.length > 0) {
-      const pick = this.single(
-        byReference.length === 1 ? byReference : byReference.filter((c) => c.link.difference === 0n),
-      );
-      if (pick) return this.decide(pick, 'reference', found);
-      return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
+    if (byReference > 0) {
+      // One item by reference, or else the one of them due exactly the amount.
+      const pick = byReference === 1 ? firstByReference : exactByReference === 1 ? firstExactByReference : null;
+      if (pick) return this.decide(pick, 'reference');
+      return { status: 'review', reason: 'several_candidates', candidates: this.top() };
     }
 
-    if (exactCount > 1) return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
-    if (exact) return this.decide(exact, 'amount_and_name', found);
-    if (shortCount > 1) return { status: 'review', reason: 'several_candidates', candidates: this.top(found) };
-    if (short) return this.decide(short, 'amount_and_name', found);
+    if (exactCount > 1) return { status: 'review', reason: 'several_candidates', candidates: this.top() };
+    if (exact) return this.decide(exact, 'amount_and_name');
+    if (shortCount > 1) return { status: 'review', reason: 'several_candidates', candidates: this.top() };
+    if (short) return this.decide(short, 'amount_and_name');
     if (named > 0) {
       const reason = namedExcess ? 'excess' : 'shortfall_beyond_tolerance';
-      return { status: 'review', reason, candidates: this.top(found) };
+      return { status: 'review', reason, candidates: this.top() };
     }
-    if (free > 0) return { status: 'review', reason: 'name_differs', candidates: this.top(found) };
-    if (found.length > 0) return { status: 'review', reason: 'already_matched', candidates: this.top(found) };
+    if (free > 0) return { status: 'review', reason: 'name_differs', candidates: this.top() };
+    if (count > 0) return { status: 'review', reason: 'already_matched', candidates: this.top() };
     return { status: 'unknown', candidates: RankedCandidates.none };
   }
 
-  private single(list: Found[]): Found | null {
-    return list.length === 1 ? list[0]! : null;
-  }
-
   private withinFee(difference: bigint): boolean {
-    return difference < 0n && difference >= -this.tolerance;
+    return difference < 0n && difference >= this.lowestFee;
   }
 
-  private decide(pick: Found, basis: MatchBasis, found: Found[]): RankedOutcome {
-    const difference = pick.link.difference;
+  private decide(pick: IndexedItem, basis: MatchBasis): RankedOutcome {
+    const difference = pick.difference;
+    // The candidates as ranked, before the pick is marked taken.
+    const candidates = this.top();
     if (difference === 0n || this.withinFee(difference)) {
-      for (const entry of this.byId.get(pick.entry.item.id)!) entry.taken = true;
+      for (const entry of this.byId.get(pick.item.id)!) entry.taken = true;
       return {
         status: 'matched',
-        itemId: pick.entry.item.id,
+        itemId: pick.item.id,
         basis,
         fee: difference === 0n ? new Dec(0) : new Dec((-difference).toString()),
-        candidates: this.top(found),
+        candidates,
       };
     }
     const reason = difference > 0n ? 'excess' : 'shortfall_beyond_tolerance';
-    return { status: 'review', reason, candidates: this.top(found) };
+    return { status: 'review', reason, candidates };
   }
 
-  /** The best MAX_CANDIDATES, as ranked. */
-  private top(found: Found[]): RankedCandidates {
-    return new RankedCandidates(found);
-  }
-
-  /** Items sharing the name, the amount (or within the fee above it) or a reference with the deposit, best first. */
-  private candidates(deposit: DepositToMatch): Found[] {
-    const stamp = this.deposits++;
-    const entries: IndexedItem[] = [];
-    // Per item found: NAME and/or REFERENCE bits (0: linked by the amount alone).
-    const note = (entry: IndexedItem, flags: number): void => {
-      if (entry.foundBy !== stamp) {
-        entry.foundBy = stamp;
-        entry.flags = 0;
-        entries.push(entry);
-      }
-      entry.flags |= flags;
-    };
-    // An empty name (a cash deposit, a name of abbreviations only) matches no one.
-    const key = this.nameKeyOf(deposit.payer);
-    if (key !== '') for (const entry of this.byName.get(key) ?? []) note(entry, NAME);
-    const { amount, linked, others } = this.amountLinks(deposit.amount);
-    for (const entry of linked.keys()) note(entry, 0);
-    for (const k of this.referenceKeysIn(`${deposit.payer} ${deposit.edi ?? ''}`))
-      for (const entry of this.byReference.get(k) ?? []) note(entry, REFERENCE);
-    const list: Found[] = entries.map((entry) => {
-      let link = linked.get(entry) ?? others.get(entry);
-      if (link === undefined) others.set(entry, (link = this.link(entry, amount)));
-      const flags = entry.flags;
-      const taken = entry.taken;
-      const score = (taken ? 0 : 8) + (flags & REFERENCE ? 4 : 0) + (flags & NAME ? 2 : 0) + link.amountScore;
-      return { entry, link, flags, taken, score };
-    });
-    return list.sort(byRank);
-  }
-
-  private nameKeyOf(payer: string): string {
-    let key = this.nameKeys.get(payer);
-    if (key === undefined) this.nameKeys.set(payer, (key = nameKey(payer)));
-    return key;
-  }
-
-  /** The reference keys of every number-like token of a transfer's text. */
-  private referenceKeysIn(text: string): string[] {
-    let keys = this.referenceKeysOf.get(text);
-    if (keys === undefined) {
-      keys = [];
-      for (const token of canonicalKana(text).match(REFERENCE_TOKEN) ?? []) keys.push(...referenceKeys(token));
-      this.referenceKeysOf.set(text, keys);
+  /** The best MAX_CANDIDATES as ranked, copied: the scratch they are read from serves the next deposit. */
+  private top(): RankedCandidates {
+    const length = Math.min(this.count, MAX_CANDIDATES);
+    const items = new Array<IndexedItem>(length);
+    const differences = new Array<bigint>(length);
+    const marks = new Array<number>(length);
+    for (let i = 0; i < length; i++) {
+      const c = this.found[i]!;
+      items[i] = c;
+      differences[i] = c.difference;
+      marks[i] = c.flags | (c.score < FREE ? TAKEN : 0);
     }
-    return keys;
-  }
-
-  /** How the deposit's amount stands to the item's: computed once per amount and item (see amountLinks). */
-  private link(entry: IndexedItem, amount: bigint): Link {
-    const difference = amount - entry.due;
-    const amountScore = difference === 0n ? 2 : this.withinFee(difference) ? 1 : 0;
-    return { difference, distance: difference < 0n ? -difference : difference, amountScore };
+    return new RankedCandidates(items, differences, marks);
   }
 
   /**
-   * The items linked to a deposit by its amount alone, with their links, once per amount. Items linked by the
-   * amount alone only ever go to review, and prepaid statements share a few amounts (10,000, 30,000 yen): the
-   * first few of exactly that amount and the nearest few above it within the fee, so one deposit never builds
-   * thousands of candidates.
+   * Items sharing the name, the amount (or within the fee above it) or a reference with the deposit, best
+   * first, into found[0 .. count).
+   */
+  private rankCandidates(deposit: DepositToMatch): void {
+    const stamp = this.deposits++;
+    const found = this.found;
+    const { amount, exact, exactCount, aboveFrom, aboveTo } = this.amountLinks(deposit.amount);
+    let count = 0;
+    for (let i = 0; i < exactCount; i++) count = this.note(exact[i]!, 0, amount, stamp, count);
+    for (let i = aboveFrom; i < aboveTo; i++) count = this.note(this.sortedByDue[i]!, 0, amount, stamp, count);
+    const { named, referenced } = this.textLinks(deposit.payer, deposit.edi ?? '');
+    for (const entry of named) count = this.note(entry, NAME, amount, stamp, count);
+    for (const entry of referenced) count = this.note(entry, REFERENCE, amount, stamp, count);
+    for (let i = 0; i < count; i++) {
+      const c = found[i]!;
+      const flags = c.flags;
+      c.score =
+        (c.taken ? 0 : FREE) + (flags & REFERENCE ? 4 : 0) + (flags & NAME ? 2 : 0) + this.amountScore(c.difference);
+    }
+    // Insertion sort: ~12 items, mostly in order already (the amount's links come best first).
+    for (let i = 1; i < count; i++) {
+      const c = found[i]!;
+      let j = i;
+      for (; j > 0 && ranksBefore(c, found[j - 1]!); j--) found[j] = found[j - 1]!;
+      found[j] = c;
+    }
+    this.count = count;
+  }
+
+  /** Adds the entry to found[] (once per deposit) with its difference, or only its flags if already there. */
+  private note(entry: IndexedItem, flags: number, amount: bigint, stamp: number, count: number): number {
+    if (entry.foundBy === stamp) {
+      entry.flags |= flags;
+      return count;
+    }
+    entry.foundBy = stamp;
+    entry.flags = flags;
+    // 0n as a constant: most candidates are due exactly the amount, and a subtraction makes a new bigint.
+    entry.difference = entry.due === amount ? 0n : amount - entry.due;
+    this.found[count] = entry;
+    return count + 1;
+  }
+
+  /** 2: the exact amount; 1: short by at most the fee tolerance; 0: neither. */
+  private amountScore(difference: bigint): number {
+    return difference === 0n ? 2 : this.withinFee(difference) ? 1 : 0;
+  }
+
+  /** The items found by the payer's name and by the reference numbers in the payer name or EDI text. */
+  private textLinks(payer: string, edi: string): TextLinks {
+    let links = this.linksByPayer.get(payer);
+    if (links === undefined) {
+      // The transfer's text is `${payer} ${edi}`: canonicalKana drops spaces, so with no EDI it is the payer's own.
+      const canonical = canonicalKana(payer);
+      const key = nameKey(canonical);
+      // An empty name (a cash deposit, a name of abbreviations only) matches no one.
+      const named = key === '' ? NONE : (this.byName.get(key) ?? NONE);
+      this.linksByPayer.set(payer, (links = { named, referenced: this.referencedBy(canonical) }));
+    }
+    if (edi === '') return links;
+    const text = `${payer} ${edi}`;
+    let referenced = this.referencedByText.get(text);
+    if (referenced === undefined)
+      this.referencedByText.set(text, (referenced = this.referencedBy(canonicalKana(text))));
+    return { named: links.named, referenced };
+  }
+
+  /** The items a reference key of a number-like token of a transfer's text (canonical kana) finds. */
+  private referencedBy(canonical: string): readonly IndexedItem[] {
+    const out: IndexedItem[] = [];
+    for (const token of canonical.match(REFERENCE_TOKEN) ?? [])
+      for (const key of referenceKeys(token)) out.push(...(this.byReference.get(key) ?? NONE));
+    return out.length === 0 ? NONE : out;
+  }
+
+  /**
+   * The items linked to a deposit by its amount alone, once per amount. Items linked by the amount alone only
+   * ever go to review, and prepaid statements share a few amounts (10,000, 30,000 yen): the first few of exactly
+   * that amount and the nearest few above it within the fee, so one deposit never builds thousands of candidates.
    */
   private amountLinks(written: string): AmountLinks {
     let links = this.linksByAmount.get(written);
     if (links === undefined) {
       const amount = wholeYen(written);
-      const linked = new Map<IndexedItem, Link>();
-      for (const entry of (this.byAmount.get(amount) ?? []).slice(0, MAX_CANDIDATES))
-        linked.set(entry, this.link(entry, amount));
-      for (const entry of this.dueWithinFeeAbove(amount, MAX_CANDIDATES))
-        if (!linked.has(entry)) linked.set(entry, this.link(entry, amount));
-      links = { amount, linked, others: new Map() };
+      const exact = this.byAmount.get(amount) ?? NONE;
+      const [aboveFrom, aboveTo] = this.dueWithinFeeAbove(amount, MAX_CANDIDATES);
+      links = { amount, exact, exactCount: Math.min(exact.length, MAX_CANDIDATES), aboveFrom, aboveTo };
       this.linksByAmount.set(written, links);
     }
     return links;
   }
 
-  /** The nearest `limit` items whose amount due is above the deposit by at most the fee tolerance (binary search). */
-  private dueWithinFeeAbove(amount: bigint, limit: number): IndexedItem[] {
+  /**
+   * The nearest `limit` items whose amount due is above the deposit by at most the fee tolerance, as a range of
+   * sortedByDue (binary search).
+   */
+  private dueWithinFeeAbove(amount: bigint, limit: number): [from: number, to: number] {
     const list = this.sortedByDue;
     let lo = 0;
     let hi = list.length;
@@ -423,8 +483,8 @@ export class DepositMatcher {
       else hi = mid;
     }
     const highest = amount + this.tolerance;
-    const out: IndexedItem[] = [];
-    for (let i = lo; i < list.length && out.length < limit && list[i]!.due <= highest; i++) out.push(list[i]!);
-    return out;
+    let to = lo;
+    while (to < list.length && to - lo < limit && list[to]!.due <= highest) to++;
+    return [lo, to];
   }
 }

@@ -36,16 +36,18 @@ export function candidatesText(candidates: readonly Candidate[]): string {
  */
 export function rankedCandidatesText(ranked: RankedCandidates): string {
   if (ranked.length === 0) return '[]';
-  let text = '[';
+  // Joined, not appended: one flat string, not a tree of ~20 strings that each GC copies while its part waits to be sent.
+  const parts = new Array<string>(ranked.length);
+  let i = 0;
   ranked.forEach((itemId, kind, difference, nameMatches, referenceMatches, taken) => {
     const flags =
       (nameMatches ? NAME : 0) |
       (referenceMatches ? REFERENCE : 0) |
       (taken ? TAKEN : 0) |
       (kind === 'prepaid_statement' ? PREPAID : 0);
-    text += `${text.length > 1 ? ',' : ''}[${JSON.stringify(itemId)},"${difference}",${flags}]`;
+    parts[i++] = `[${JSON.stringify(itemId)},"${difference}",${flags}]`;
   });
-  return `${text}]`;
+  return `[${parts.join(',')}]`;
 }
 
 /** Stored candidates (parsed JSON) of a deposit of `amount` as the operations give them. */
